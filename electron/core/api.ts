@@ -1,0 +1,324 @@
+/**
+ * The contract between every front end (CLI, Electron renderer, browser mode, tests) and the
+ * ledger. A feature is a method here, its implementation in service.ts, and its use in a client.
+ * Quantities are integer kilograms (`…Kg`); calendar dates are `YYYY-MM-DD` strings.
+ */
+import type { ErrorPayload, FieldIssue } from './errors';
+
+export type { ErrorPayload, FieldIssue };
+
+export const SHIPMENT_STATUSES = ['loaded', 'in_transit', 'discharged'] as const;
+export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+
+/** What a person records about one cargo, validated and normalised. */
+export interface ShipmentFields {
+  blDate: string;
+  vessel: string;
+  netKg: number;
+  blNumber: string | null;
+  imo: string | null;
+  voyage: string | null;
+  grade: string | null;
+  loadPort: string;
+  dischargeTerminal: string;
+  shipper: string;
+  receiver: string;
+  status: ShipmentStatus;
+  outturnKg: number | null;
+  barrels: number | null;
+  remarks: string | null;
+}
+
+export const SHIPMENT_FIELD_NAMES = [
+  'blDate',
+  'vessel',
+  'netKg',
+  'blNumber',
+  'imo',
+  'voyage',
+  'grade',
+  'loadPort',
+  'dischargeTerminal',
+  'shipper',
+  'receiver',
+  'status',
+  'outturnKg',
+  'barrels',
+  'remarks',
+] as const satisfies readonly (keyof ShipmentFields)[];
+
+export interface Shipment extends ShipmentFields {
+  id: string;
+  voided: boolean;
+  voidReason: string | null;
+  recordedAt: string;
+  recordedBy: string;
+  updatedAt: string;
+}
+
+/**
+ * Untrusted input for one shipment, as a form, IPC payload, CSV row or CLI flags give it.
+ * Tonnes come as text ("9959.5") or a number; shipment.ts decides what is valid.
+ */
+export interface ShipmentInput {
+  blDate?: unknown;
+  vessel?: unknown;
+  netTonnes?: unknown;
+  blNumber?: unknown;
+  imo?: unknown;
+  voyage?: unknown;
+  grade?: unknown;
+  loadPort?: unknown;
+  dischargeTerminal?: unknown;
+  shipper?: unknown;
+  receiver?: unknown;
+  status?: unknown;
+  outturnTonnes?: unknown;
+  barrels?: unknown;
+  remarks?: unknown;
+}
+
+export const SHIPMENT_INPUT_KEYS = [
+  'blDate',
+  'vessel',
+  'netTonnes',
+  'blNumber',
+  'imo',
+  'voyage',
+  'grade',
+  'loadPort',
+  'dischargeTerminal',
+  'shipper',
+  'receiver',
+  'status',
+  'outturnTonnes',
+  'barrels',
+  'remarks',
+] as const satisfies readonly (keyof ShipmentInput)[];
+
+export interface WriteOptions {
+  /** Accept values flagged as unusual but possible (a cargo above 15,000 t). */
+  force?: boolean;
+}
+
+export interface AmendOptions extends WriteOptions {
+  reason?: string;
+}
+
+export interface SaveResult {
+  shipment: Shipment;
+  /** Unusual values that were accepted; a UI may have asked for confirmation first. */
+  warnings: FieldIssue[];
+}
+
+export interface FieldChange {
+  field: keyof ShipmentFields;
+  before: string | number | null;
+  after: string | number | null;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: 'record' | 'amend' | 'void';
+  reason: string | null;
+  changes: FieldChange[];
+}
+
+export interface ListQuery {
+  year?: number;
+  from?: string;
+  to?: string;
+  includeVoided?: boolean;
+}
+
+export interface YearTargets {
+  year: number;
+  annualKg: number;
+  /** Twelve monthly figures, or null when the plan is the annual target spread by days. */
+  monthlyPlanKg: number[] | null;
+  /** 'default' until someone sets the year's target in the ledger. */
+  source: 'default' | 'ledger';
+}
+
+export interface TargetsInput {
+  year: unknown;
+  annualTonnes: unknown;
+  monthlyPlanTonnes?: unknown;
+}
+
+export interface Baseline {
+  year: number;
+  kg: number;
+  source: 'default' | 'ledger';
+}
+
+export interface BaselineInput {
+  year: unknown;
+  tonnes: unknown;
+}
+
+export interface ProgressQuery {
+  year: unknown;
+  /** Defaults to today at the load port, or to the year's last day for a past year. */
+  asOf?: unknown;
+}
+
+export interface MonthProgress {
+  month: string; // YYYY-MM
+  shipments: number;
+  tonnesKg: number;
+  cumulativeKg: number;
+  planKg: number;
+  cumulativePlanKg: number;
+  varianceKg: number;
+}
+
+/** One point per day of the year; `actualKg` is null after the as-of date. */
+export interface DailySeries {
+  dates: string[];
+  actualKg: (number | null)[];
+  targetPaceKg: number[];
+  baselinePaceKg: number[];
+}
+
+export interface Progress {
+  year: number;
+  asOf: string;
+  daysInYear: number;
+  daysElapsed: number;
+  daysLeft: number;
+  shipments: number;
+  tonnesKg: number;
+  targetKg: number;
+  percentOfTarget: number;
+  proRataKg: number;
+  aheadKg: number;
+  runRatePerDayKg: number;
+  forecastKg: number;
+  /** Null when no day is left in the year; 0 when the target is already reached. */
+  requiredPerDayKg: number | null;
+  baselineYear: number;
+  baselineKg: number;
+  baselineProRataKg: number;
+  changeVsBaselineKg: number;
+  /** Null when the baseline pace is still zero (1 January before any day has passed). */
+  changeVsBaselinePercent: number | null;
+  months: MonthProgress[];
+  daily: DailySeries;
+}
+
+export type ReportName = 'register' | 'monthly';
+export type CsvSeparator = ',' | ';';
+
+export interface ExportRequest {
+  year: unknown;
+  report: unknown;
+  separator?: unknown;
+}
+
+export interface ExportedReport {
+  fileName: string;
+  /** The file's whole text, BOM included; write it as UTF-8. */
+  content: string;
+  rows: number;
+}
+
+export interface ImportRequest {
+  text: unknown;
+  dryRun?: unknown;
+  force?: unknown;
+}
+
+export interface ImportRowReport {
+  /** The row's line in the file, the header being line 1. */
+  line: number;
+  /** 'skipped': a row the file itself marks as voided. */
+  outcome: 'add' | 'duplicate' | 'skipped' | 'invalid';
+  blNumber: string | null;
+  issues: FieldIssue[];
+  warnings: FieldIssue[];
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  /** True when the rows were written (a real run with no invalid row). */
+  committed: boolean;
+  added: number;
+  duplicates: number;
+  skipped: number;
+  invalid: number;
+  rows: ImportRowReport[];
+  /** Problems with the file as a whole (no header, unknown columns). */
+  fileIssues: FieldIssue[];
+}
+
+export interface LostEntry {
+  line: number;
+  reason: string;
+  excerpt: string;
+}
+
+export interface RecoveryReport {
+  /** Where the damaged original was kept, byte for byte. */
+  backupPath: string | null;
+  keptEntries: number;
+  lost: LostEntry[];
+  message: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  path: string;
+  entries: number;
+  shipments: number;
+  voided: number;
+  totalKg: number;
+  problems: LostEntry[];
+  message: string;
+}
+
+export interface LedgerInfo {
+  path: string;
+  readOnly: boolean;
+  entries: number;
+  shipments: number;
+  years: number[];
+  /** Set when this open found damage: recovered (read-write) or merely seen (read-only). */
+  recovery: RecoveryReport | null;
+}
+
+export interface TransitApi {
+  info(): Promise<LedgerInfo>;
+  recordShipment(input: ShipmentInput, options?: WriteOptions): Promise<SaveResult>;
+  amendShipment(id: string, changes: ShipmentInput, options?: AmendOptions): Promise<SaveResult>;
+  voidShipment(id: string, reason: string): Promise<Shipment>;
+  shipmentHistory(id: string): Promise<HistoryEntry[]>;
+  listShipments(query: ListQuery): Promise<Shipment[]>;
+  getTargets(year: number): Promise<YearTargets>;
+  setTargets(input: TargetsInput): Promise<YearTargets>;
+  getBaseline(): Promise<Baseline>;
+  setBaseline(input: BaselineInput): Promise<Baseline>;
+  progress(query: ProgressQuery): Promise<Progress>;
+  exportReport(request: ExportRequest): Promise<ExportedReport>;
+  importCsv(request: ImportRequest): Promise<ImportReport>;
+  verify(): Promise<VerifyReport>;
+}
+
+export const TRANSIT_API_METHODS = [
+  'info',
+  'recordShipment',
+  'amendShipment',
+  'voidShipment',
+  'shipmentHistory',
+  'listShipments',
+  'getTargets',
+  'setTargets',
+  'getBaseline',
+  'setBaseline',
+  'progress',
+  'exportReport',
+  'importCsv',
+  'verify',
+] as const satisfies readonly (keyof TransitApi)[];

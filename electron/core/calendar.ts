@@ -1,0 +1,80 @@
+/**
+ * Calendar dates are `YYYY-MM-DD` strings: the load-port date written on the B/L. Month and year
+ * are read from the string; date-fns does the calendar arithmetic on local-midnight dates built
+ * from those parts, so no time zone can move a cargo into another month.
+ */
+import { addDays, differenceInCalendarDays, getDaysInMonth, getDaysInYear, isExists } from 'date-fns';
+
+export interface CalendarDate {
+  year: number;
+  month: number; // 1-12
+  day: number;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseIsoDate(text: string): CalendarDate | null {
+  const match = ISO_DATE.exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (!isExists(year, month - 1, day)) return null;
+  return { year, month, day };
+}
+
+export function isIsoDate(text: string): boolean {
+  return parseIsoDate(text) !== null;
+}
+
+export function formatIsoDate({ year, month, day }: CalendarDate): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function toLocal({ year, month, day }: CalendarDate): Date {
+  const date = new Date(year, month - 1, day);
+  // new Date() maps years 0-99 to 1900-1999.
+  date.setFullYear(year);
+  return date;
+}
+
+function fromLocal(date: Date): CalendarDate {
+  return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+}
+
+export function daysInYear(year: number): number {
+  return getDaysInYear(toLocal({ year, month: 1, day: 1 }));
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return getDaysInMonth(toLocal({ year, month, day: 1 }));
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return differenceInCalendarDays(toLocal(to), toLocal(from));
+}
+
+export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
+  return fromLocal(addDays(toLocal(date), days));
+}
+
+/** 1 for 1 January. */
+export function dayOfYear(date: CalendarDate): number {
+  return daysBetween({ year: date.year, month: 1, day: 1 }, date) + 1;
+}
+
+/** Aktau keeps UTC+5 all year (no daylight saving), and the B/L date is the date there. */
+export const LOAD_PORT_UTC_OFFSET_HOURS = 5;
+
+export function todayAtLoadPort(now: Date): string {
+  const shifted = new Date(now.getTime() + LOAD_PORT_UTC_OFFSET_HOURS * 3_600_000);
+  return shifted.toISOString().slice(0, 10);
+}
+
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+export function isSupportedYear(year: number): boolean {
+  return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
+}

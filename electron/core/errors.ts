@@ -1,0 +1,52 @@
+/**
+ * The one error type that crosses every boundary (CLI, IPC, HTTP). Its `code` is stable so a
+ * transport can map it (exit code, HTTP status) and a UI can place `issues` next to their fields.
+ */
+export type ErrorCode =
+  | 'invalid' // the input was refused; `issues` says which field and why
+  | 'not_found' // no shipment with that id
+  | 'conflict' // the action contradicts the ledger (already void, duplicate B/L number)
+  | 'damaged' // the ledger file cannot be trusted as it is
+  | 'locked' // another process holds the ledger
+  | 'read_only' // this ledger was opened for reading only
+  | 'io'; // the disk refused a read or a write
+
+export interface FieldIssue {
+  field: string;
+  code: string;
+  message: string;
+  /** True when a person may confirm the value anyway (a 20,000 t cargo, with --force). */
+  overridable?: boolean;
+}
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+  issues?: FieldIssue[];
+}
+
+export class TransitError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[];
+
+  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = []) {
+    super(message);
+    this.name = 'TransitError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toPayload(): ErrorPayload {
+    const payload: ErrorPayload = { code: this.code, message: this.message };
+    const first = this.issues[0];
+    if (first) payload.field = first.field;
+    if (this.issues.length > 0) payload.issues = this.issues.map((i) => ({ ...i }));
+    return payload;
+  }
+}
+
+export function invalid(issues: FieldIssue[], summary?: string): TransitError {
+  const message = summary ?? issues.map((i) => i.message).join(' ');
+  return new TransitError('invalid', message, issues);
+}

@@ -1,0 +1,189 @@
+/**
+ * Validation of every API argument that is not a shipment (shipment.ts owns those): years, dates,
+ * reasons, ids, targets, report requests. Transports call these on untrusted input too, so the
+ * rules and messages live in one place.
+ */
+import { z } from 'zod';
+import type { CsvSeparator, ReportName } from './api';
+import { isSupportedYear, MAX_YEAR, MIN_YEAR, parseIsoDate } from './calendar';
+import { invalid, type FieldIssue } from './errors';
+import { formatKgAsTonnes, parseTonnesNumber, parseTonnesText } from './quantity';
+
+export const MAX_REASON_LENGTH = 500;
+/** Far above any real port sheet (100,000 rows is about 20 MB), low enough to refuse a wrong file fast. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** An annual target above this is a typing error: the route's ceiling is 2.2 Mt. */
+const MAX_ANNUAL_KG = 50_000_000_000;
+
+function issue(field: string, code: string, message: string): never {
+  throw invalid([{ field, code, message }]);
+}
+
+export function parseYear(value: unknown, field = 'year'): number {
+  const year = typeof value === 'string' && /^\d{4}$/.test(value.trim()) ? Number(value.trim()) : value;
+  if (typeof year !== 'number' || !isSupportedYear(year)) {
+    return issue(field, `${field}.invalid`, `Year "${String(value)}" must be a year from ${MIN_YEAR} to ${MAX_YEAR}, e.g. 2024.`);
+  }
+  return year;
+}
+
+export function parseDate(value: unknown, field: string, label: string): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
+    return issue(field, `${field}.format`, `${label} "${String(value)}" must be written as YYYY-MM-DD, e.g. 2024-07-31.`);
+  }
+  if (!parseIsoDate(value.trim())) return issue(field, `${field}.impossible`, `${label} ${value.trim()} is not a real calendar date.`);
+  return value.trim();
+}
+
+export function parseReason(value: unknown, required: boolean): string | null {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    if (required) return issue('reason', 'reason.required', 'Give a reason: it is kept in the ledger with your name.');
+    return null;
+  }
+  if (typeof value !== 'string') return issue('reason', 'reason.type', 'The reason must be text.');
+  const reason = value.trim();
+  if (reason.length > MAX_REASON_LENGTH) {
+    return issue('reason', 'reason.too_long', `The reason is ${reason.length} characters long; at most ${MAX_REASON_LENGTH} are allowed.`);
+  }
+  return reason;
+}
+
+const ID_PATTERN = /^[a-z0-9]{6,32}$/;
+
+export function parseId(value: unknown): string {
+  if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
+    return issue('id', 'id.invalid', `"${String(value).slice(0, 40)}" is not a shipment id (ids look like k3m9x2pq7d).`);
+  }
+  return value;
+}
+
+function parseTonnes(value: unknown, field: string, label: string, allowZero: boolean): number {
+  const parsed =
+    typeof value === 'number' ? parseTonnesNumber(value) : typeof value === 'string' ? parseTonnesText(value.trim()) : null;
+  if (!parsed || !parsed.ok || (!allowZero && parsed.kg === 0)) {
+    return issue(field, `${field}.invalid`, `${label} "${String(value)}" must be a number of tonnes${allowZero ? '' : ' above zero'} with at most 3 decimals.`);
+  }
+  if (parsed.kg > MAX_ANNUAL_KG) return issue(field, `${field}.too_large`, `${label} ${formatKgAsTonnes(parsed.kg)} t is not a believable figure for this route.`);
+  return parsed.kg;
+}
+
+export interface TargetsRequest {
+  year: number;
+  annualKg: number;
+  monthlyPlanKg: number[] | null;
+}
+
+const targetsShape = z.strictObject({ year: z.unknown(), annualTonnes: z.unknown(), monthlyPlanTonnes: z.unknown().optional() });
+
+function strictShape<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues: FieldIssue[] = parsed.error.issues.map((i) =>
+    i.code === 'unrecognized_keys'
+      ? { field: i.keys.join(','), code: 'unknown_field', message: `${i.keys.map((k) => `"${k}"`).join(', ')} is not part of ${what}.` }
+      : { field: String(i.path[0] ?? ''), code: 'request.invalid', message: `${what} is malformed: ${i.message}.` },
+  );
+  throw invalid(issues);
+}
+
+export function parseTargetsRequest(value: unknown): TargetsRequest {
+  const input = strictShape(targetsShape, value, 'a targets request');
+  const year = parseYear(input.year);
+  let monthlyPlanKg: number[] | null = null;
+  if (input.monthlyPlanTonnes !== undefined && input.monthlyPlanTonnes !== null) {
+    const plan = input.monthlyPlanTonnes;
+    if (!Array.isArray(plan) || plan.length !== 12) {
+      return issue('monthlyPlanTonnes', 'monthlyPlanTonnes.count', 'The monthly plan must have exactly 12 figures, January to December.');
+    }
+    monthlyPlanKg = plan.map((figure, i) => parseTonnes(figure, 'monthlyPlanTonnes', `Plan for month ${i + 1}`, true));
+  }
+  const planSum = monthlyPlanKg?.reduce((sum, kg) => sum + kg, 0) ?? null;
+  const annualKg =
+    input.annualTonnes === undefined || input.annualTonnes === null || input.annualTonnes === ''
+      ? planSum ?? issue('annualTonnes', 'annualTonnes.required', 'Give the annual target in tonnes, e.g. 2200000.')
+      : parseTonnes(input.annualTonnes, 'annualTonnes', 'Annual target', false);
+  if (planSum !== null && planSum !== annualKg) {
+    return issue(
+      'monthlyPlanTonnes',
+      'monthlyPlanTonnes.sum',
+      `The 12 monthly figures add up to ${formatKgAsTonnes(planSum)} t but the annual target is ${formatKgAsTonnes(annualKg)} t; make them agree.`,
+    );
+  }
+  return { year, annualKg, monthlyPlanKg };
+}
+
+const baselineShape = z.strictObject({ year: z.unknown(), tonnes: z.unknown() });
+
+export function parseBaselineRequest(value: unknown): { year: number; kg: number } {
+  const input = strictShape(baselineShape, value, 'a baseline request');
+  return { year: parseYear(input.year), kg: parseTonnes(input.tonnes, 'tonnes', 'Baseline tonnes', false) };
+}
+
+const REPORTS: readonly ReportName[] = ['register', 'monthly'];
+const exportShape = z.strictObject({ year: z.unknown(), report: z.unknown(), separator: z.unknown().optional() });
+
+export function parseExportRequest(value: unknown): { year: number; report: ReportName; separator: CsvSeparator } {
+  const input = strictShape(exportShape, value, 'an export request');
+  const year = parseYear(input.year);
+  const report = REPORTS.find((name) => name === input.report);
+  if (!report) return issue('report', 'report.unknown', `There is no report "${String(input.report)}"; choose register or monthly.`);
+  const separator = input.separator === undefined ? ',' : input.separator;
+  if (separator !== ',' && separator !== ';') {
+    return issue('separator', 'separator.invalid', `Separator "${String(separator)}" must be , (comma) or ; (semicolon).`);
+  }
+  return { year, report, separator };
+}
+
+const importShape = z.strictObject({ text: z.unknown(), dryRun: z.unknown().optional(), force: z.unknown().optional() });
+
+export function parseImportRequest(value: unknown): { text: string; dryRun: boolean; force: boolean } {
+  const input = strictShape(importShape, value, 'an import request');
+  if (typeof input.text !== 'string') return issue('text', 'text.type', 'The file to import must be text (CSV).');
+  if (input.text.length > MAX_IMPORT_BYTES) return issue('text', 'text.too_large', 'The file is too large to be a shipment sheet (over 64 MB).');
+  for (const flag of ['dryRun', 'force'] as const) {
+    if (input[flag] !== undefined && typeof input[flag] !== 'boolean') return issue(flag, `${flag}.type`, `${flag} must be true or false.`);
+  }
+  return { text: input.text, dryRun: input.dryRun === true, force: input.force === true };
+}
+
+const listShape = z.strictObject({
+  year: z.unknown().optional(),
+  from: z.unknown().optional(),
+  to: z.unknown().optional(),
+  includeVoided: z.unknown().optional(),
+});
+
+export function parseListQuery(value: unknown): { from: string; to: string; includeVoided: boolean } {
+  const input = strictShape(listShape, value ?? {}, 'a list query');
+  if (input.includeVoided !== undefined && typeof input.includeVoided !== 'boolean') {
+    return issue('includeVoided', 'includeVoided.type', 'includeVoided must be true or false.');
+  }
+  const includeVoided = input.includeVoided === true;
+  if (input.year !== undefined) {
+    if (input.from !== undefined || input.to !== undefined) return issue('year', 'query.conflict', 'Give either a year or a date range, not both.');
+    const year = parseYear(input.year);
+    return { from: `${year}-01-01`, to: `${year}-12-31`, includeVoided };
+  }
+  const from = input.from === undefined ? '0000-01-01' : parseDate(input.from, 'from', 'Start date');
+  const to = input.to === undefined ? '9999-12-31' : parseDate(input.to, 'to', 'End date');
+  if (from > to) return issue('to', 'to.before_from', `End date ${to} is before start date ${from}.`);
+  return { from, to, includeVoided };
+}
+
+const progressShape = z.strictObject({ year: z.unknown(), asOf: z.unknown().optional() });
+
+export function parseProgressQuery(value: unknown): { year: number; asOf: string | null } {
+  const input = strictShape(progressShape, value, 'a progress query');
+  const year = parseYear(input.year);
+  if (input.asOf === undefined || input.asOf === null) return { year, asOf: null };
+  const asOf = parseDate(input.asOf, 'asOf', 'As-of date');
+  if (!asOf.startsWith(`${year}-`)) return issue('asOf', 'asOf.other_year', `As-of date ${asOf} is not in ${year}.`);
+  return { year, asOf };
+}
+
+export function parseWriteOptions(value: unknown): { force: boolean; reason: unknown } {
+  if (value === undefined || value === null) return { force: false, reason: undefined };
+  const input = strictShape(z.strictObject({ force: z.unknown().optional(), reason: z.unknown().optional() }), value, 'the options');
+  if (input.force !== undefined && typeof input.force !== 'boolean') return issue('force', 'force.type', 'force must be true or false.');
+  return { force: input.force === true, reason: input.reason };
+}

@@ -1,0 +1,334 @@
+/**
+ * TransitApi implemented on one ledger file. Every write is: validate → append (durable) → apply;
+ * a refused call writes nothing. The CLI, the Electron main process and browser mode all use this.
+ */
+import crypto from 'node:crypto';
+import type {
+  AmendOptions,
+  Baseline,
+  ExportedReport,
+  HistoryEntry,
+  ImportReport,
+  ImportRowReport,
+  LedgerInfo,
+  ListQuery,
+  Progress,
+  SaveResult,
+  Shipment,
+  ShipmentInput,
+  TransitApi,
+  VerifyReport,
+  WriteOptions,
+  YearTargets,
+} from './api';
+import { todayAtLoadPort } from './calendar';
+import { monthlyCsv, parseShipmentCsv, registerCsv } from './csv';
+import { invalid, TransitError } from './errors';
+import type { EventPayload } from './events';
+import { Ledger, type LedgerIo } from './ledger';
+import { computeProgress, defaultAsOf } from './progress';
+import {
+  parseBaselineRequest,
+  parseExportRequest,
+  parseId,
+  parseImportRequest,
+  parseListQuery,
+  parseProgressQuery,
+  parseReason,
+  parseTargetsRequest,
+  parseWriteOptions,
+  parseYear,
+} from './requests';
+import { normaliseBlNumber, validateAmendment, validateShipment, type ValidationContext } from './shipment';
+import { LedgerState } from './state';
+
+export interface ServiceOptions {
+  readOnly?: boolean;
+  /** Who is recorded as doing each write (the OS user). */
+  actor?: string;
+  now?: () => Date;
+  io?: LedgerIo;
+  appName?: string;
+}
+
+const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+function byBlDate(a: Shipment, b: Shipment): number {
+  if (a.blDate !== b.blDate) return a.blDate < b.blDate ? -1 : 1;
+  return a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0;
+}
+
+function copy(shipment: Shipment): Shipment {
+  return { ...shipment };
+}
+
+export class LedgerService implements TransitApi {
+  private constructor(
+    private readonly ledger: Ledger,
+    private readonly state: LedgerState,
+    private readonly now: () => Date,
+  ) {}
+
+  static open(path: string, options: ServiceOptions = {}): LedgerService {
+    const state = new LedgerState();
+    const ledger = Ledger.open(path, {
+      apply: state.apply,
+      readOnly: options.readOnly,
+      actor: options.actor,
+      now: options.now,
+      io: options.io,
+      appName: options.appName,
+    });
+    return new LedgerService(ledger, state, options.now ?? (() => new Date()));
+  }
+
+  close(): void {
+    this.ledger.close();
+  }
+
+  get path(): string {
+    return this.ledger.path;
+  }
+
+  private today(): string {
+    return todayAtLoadPort(this.now());
+  }
+
+  private context(force: boolean): ValidationContext {
+    return { today: this.today(), findByBlNumber: this.state.findByBlNumber, force };
+  }
+
+  private newId(): string {
+    for (;;) {
+      const bytes = crypto.randomBytes(10);
+      let id = '';
+      for (const byte of bytes) id += ID_ALPHABET[byte % ID_ALPHABET.length];
+      if (!this.state.shipments.has(id)) return id;
+    }
+  }
+
+  private shipmentOrThrow(rawId: unknown): Shipment {
+    const id = parseId(rawId);
+    const shipment = this.state.shipments.get(id);
+    if (!shipment) throw new TransitError('not_found', `There is no shipment with id ${id} in this ledger.`);
+    return shipment;
+  }
+
+  private liveShipments(): Shipment[] {
+    const live: Shipment[] = [];
+    for (const shipment of this.state.shipments.values()) if (!shipment.voided) live.push(shipment);
+    return live;
+  }
+
+  async info(): Promise<LedgerInfo> {
+    let shipments = 0;
+    for (const shipment of this.state.shipments.values()) if (!shipment.voided) shipments++;
+    return {
+      path: this.ledger.path,
+      readOnly: this.ledger.readOnly,
+      entries: this.ledger.entries,
+      shipments,
+      years: this.state.years(),
+      recovery: this.ledger.recovery,
+    };
+  }
+
+  async recordShipment(input: ShipmentInput, options?: WriteOptions): Promise<SaveResult> {
+    const { force } = parseWriteOptions(options);
+    const result = validateShipment(input, this.context(force));
+    if (!result.ok) throw invalid(result.errors);
+    const id = this.newId();
+    this.ledger.append([{ type: 'record', id, shipment: result.value }]);
+    return { shipment: copy(this.state.shipments.get(id) as Shipment), warnings: result.warnings };
+  }
+
+  async amendShipment(id: string, changes: ShipmentInput, options?: AmendOptions): Promise<SaveResult> {
+    const { force, reason: rawReason } = parseWriteOptions(options);
+    const reason = parseReason(rawReason, false);
+    const current = this.shipmentOrThrow(id);
+    if (current.voided) throw new TransitError('conflict', `Shipment ${current.id} is void and cannot be amended.`);
+    const result = validateAmendment(current, changes, this.context(force));
+    if (!result.ok) throw invalid(result.errors);
+    this.ledger.append([{ type: 'amend', id: current.id, set: result.value, reason }]);
+    return { shipment: copy(this.state.shipments.get(current.id) as Shipment), warnings: result.warnings };
+  }
+
+  async voidShipment(id: string, reason: string): Promise<Shipment> {
+    const why = parseReason(reason, true) as string;
+    const current = this.shipmentOrThrow(id);
+    if (current.voided) throw new TransitError('conflict', `Shipment ${current.id} is already void (${current.voidReason ?? 'no reason'}).`);
+    this.ledger.append([{ type: 'void', id: current.id, reason: why }]);
+    return copy(this.state.shipments.get(current.id) as Shipment);
+  }
+
+  async shipmentHistory(id: string): Promise<HistoryEntry[]> {
+    return this.state.history(this.shipmentOrThrow(id).id);
+  }
+
+  async listShipments(query: ListQuery): Promise<Shipment[]> {
+    const { from, to, includeVoided } = parseListQuery(query);
+    const found: Shipment[] = [];
+    for (const shipment of this.state.shipments.values()) {
+      if (shipment.blDate < from || shipment.blDate > to) continue;
+      if (shipment.voided && !includeVoided) continue;
+      found.push(copy(shipment));
+    }
+    return found.sort(byBlDate);
+  }
+
+  async getTargets(year: number): Promise<YearTargets> {
+    return this.state.targetsFor(parseYear(year));
+  }
+
+  async setTargets(input: unknown): Promise<YearTargets> {
+    const request = parseTargetsRequest(input);
+    this.ledger.append([{ type: 'targets', ...request }]);
+    return this.state.targetsFor(request.year);
+  }
+
+  async getBaseline(): Promise<Baseline> {
+    return this.state.currentBaseline();
+  }
+
+  async setBaseline(input: unknown): Promise<Baseline> {
+    const request = parseBaselineRequest(input);
+    this.ledger.append([{ type: 'baseline', ...request }]);
+    return this.state.currentBaseline();
+  }
+
+  async progress(query: unknown): Promise<Progress> {
+    const { year, asOf: requested } = parseProgressQuery(query);
+    const today = this.today();
+    if (requested !== null && requested > today) {
+      throw invalid([{ field: 'asOf', code: 'asOf.future', message: `As-of date ${requested} is in the future; today at Aktau is ${today}.` }]);
+    }
+    return computeProgress({
+      year,
+      asOf: requested ?? defaultAsOf(year, today),
+      shipments: this.liveShipments(),
+      targets: this.state.targetsFor(year),
+      baseline: this.state.currentBaseline(),
+    });
+  }
+
+  async exportReport(request: unknown): Promise<ExportedReport> {
+    const { year, report, separator } = parseExportRequest(request);
+    if (report === 'register') {
+      const shipments = await this.listShipments({ year });
+      return { fileName: `transit-register-${year}.csv`, content: registerCsv(shipments, separator), rows: shipments.length };
+    }
+    const progress = await this.progress({ year });
+    return { fileName: `transit-monthly-${year}.csv`, content: monthlyCsv(progress.months, separator), rows: progress.months.length };
+  }
+
+  async importCsv(request: unknown): Promise<ImportReport> {
+    const { text, dryRun, force } = parseImportRequest(request);
+    const parsed = parseShipmentCsv(text);
+    const report: ImportReport = { dryRun, committed: false, added: 0, duplicates: 0, skipped: 0, invalid: 0, rows: [], fileIssues: parsed.fileIssues };
+    if (parsed.fileIssues.length > 0) return report;
+
+    // Rows without a B/L number are matched on date, vessel and tonnes, so importing the same sheet twice adds nothing.
+    const likeKey = (date: string, vessel: string, kg: number) => `${date}|${vessel.toLowerCase()}|${kg}`;
+    const existing = new Set<string>();
+    for (const shipment of this.liveShipments()) existing.add(likeKey(shipment.blDate, shipment.vessel, shipment.netKg));
+    const inFile = new Map<string, number>();
+    const context = this.context(force);
+    const payloads: EventPayload[] = [];
+    const ids = new Set<string>();
+
+    for (const row of parsed.rows) {
+      const blNumber = typeof row.input.blNumber === 'string' && row.input.blNumber.trim() !== '' ? row.input.blNumber.trim() : null;
+      const entry: ImportRowReport = { line: row.line, outcome: 'add', blNumber, issues: [], warnings: [] };
+      report.rows.push(entry);
+      if (row.voided) {
+        entry.outcome = 'skipped';
+        entry.issues.push({ field: '', code: 'row.voided', message: 'This row is marked voided in the file; it is not imported.' });
+        report.skipped++;
+        continue;
+      }
+      const duplicateOf = (message: string) => {
+        entry.outcome = 'duplicate';
+        entry.issues.push({ field: 'blNumber', code: 'blNumber.duplicate', message });
+        report.duplicates++;
+      };
+      if (blNumber !== null) {
+        const key = normaliseBlNumber(blNumber);
+        const holder = this.state.findByBlNumber(blNumber);
+        if (holder) {
+          duplicateOf(`B/L number ${blNumber} is already in the ledger (${holder.vessel}, ${holder.blDate}); skipped.`);
+          continue;
+        }
+        const earlier = inFile.get(key);
+        if (earlier !== undefined) {
+          duplicateOf(`B/L number ${blNumber} already appears on line ${earlier} of this file; skipped.`);
+          continue;
+        }
+        inFile.set(key, row.line);
+      }
+      const result = validateShipment(row.input, context);
+      entry.warnings = result.warnings;
+      if (!result.ok) {
+        entry.outcome = 'invalid';
+        entry.issues = result.errors;
+        report.invalid++;
+        continue;
+      }
+      const like = likeKey(result.value.blDate, result.value.vessel, result.value.netKg);
+      if (blNumber === null && existing.has(like)) {
+        duplicateOf(`A cargo of ${result.value.vessel} on ${result.value.blDate} with the same tonnes is already in the ledger; skipped.`);
+        continue;
+      }
+      existing.add(like);
+      let id = this.newId();
+      while (ids.has(id)) id = this.newId();
+      ids.add(id);
+      payloads.push({ type: 'record', id, shipment: result.value });
+      report.added++;
+    }
+    if (dryRun || report.invalid > 0) return report;
+    this.ledger.append(payloads);
+    report.committed = true;
+    return report;
+  }
+
+  /** Records many shipments as one all-or-nothing write: how a demo ledger is filled. */
+  recordMany(inputs: readonly ShipmentInput[]): Shipment[] {
+    const context = this.context(false);
+    const seen = new Set<string>();
+    const payloads: EventPayload[] = [];
+    inputs.forEach((input, index) => {
+      const result = validateShipment(input, context);
+      const bl = result.ok && result.value.blNumber !== null ? normaliseBlNumber(result.value.blNumber) : null;
+      if (!result.ok || (bl !== null && seen.has(bl))) {
+        const errors = result.ok ? [{ field: 'blNumber', code: 'blNumber.duplicate', message: `B/L number ${bl} appears twice.` }] : result.errors;
+        throw invalid(errors, `Shipment ${index + 1}: ${errors.map((e) => e.message).join(' ')}`);
+      }
+      if (bl !== null) seen.add(bl);
+      payloads.push({ type: 'record', id: this.newId(), shipment: result.value });
+    });
+    return this.ledger.append(payloads).map((event) => copy(this.state.shipments.get((event as { id: string }).id) as Shipment));
+  }
+
+  async verify(): Promise<VerifyReport> {
+    // Read the file afresh: damage done on disk since this process opened it must show too.
+    const fresh = new LedgerState();
+    const check = Ledger.open(this.ledger.path, { apply: fresh.apply, readOnly: true });
+    check.close();
+    let shipments = 0;
+    let voided = 0;
+    let totalKg = 0;
+    for (const shipment of fresh.shipments.values()) {
+      if (shipment.voided) voided++;
+      else {
+        shipments++;
+        totalKg += shipment.netKg;
+      }
+    }
+    const problems = check.recovery?.lost ?? [];
+    const ok = check.recovery === null;
+    const message = ok
+      ? `The ledger is intact: ${check.entries} entries, ${shipments} shipments (${voided} void).`
+      : (check.recovery as NonNullable<typeof check.recovery>).message;
+    return { ok, path: this.ledger.path, entries: check.entries, shipments, voided, totalKg, problems, message };
+  }
+}
