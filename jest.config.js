@@ -5,6 +5,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type errors are caught by `npm run typecheck`; jest only needs to strip the types.
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.node.json', isolatedModules: true, diagnostics: false }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.node.json', diagnostics: false }],
   },
 };

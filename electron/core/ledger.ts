@@ -22,8 +22,12 @@ const SUM_SUFFIX_LENGTH = SUM_PREFIX.length + SUM_LENGTH + 2;
 const GENESIS = '0'.repeat(SUM_LENGTH);
 const HEX = /^[0-9a-f]+$/;
 
+// One-shot hashing (Node ≥ 20.12) costs half of createHash per line, which matters on open at 100,000 lines.
+const hashOnce = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
+
 function checksum(body: string): string {
-  return crypto.createHash('sha256').update(body).digest('hex').slice(0, SUM_LENGTH);
+  const digest = hashOnce ? hashOnce('sha256', body) : crypto.createHash('sha256').update(body).digest('hex');
+  return digest.slice(0, SUM_LENGTH);
 }
 
 /** The disk operations a write needs, replaceable so tests can make the disk fail. */

@@ -74,8 +74,10 @@ function isBlank(value: unknown): boolean {
 }
 
 // C0 controls and DEL have no business in a name; they also break CSV and terminals.
+/* eslint-disable no-control-regex -- matching control characters is the point of these two patterns */
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const CONTROL_CHARS_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+/* eslint-enable no-control-regex */
 
 function textField(key: keyof ShipmentInput, maxLength: number, options: { required?: boolean; multiline?: boolean } = {}) {
   const label = FIELD_LABELS[key];
@@ -304,9 +306,26 @@ function validate(input: unknown, context: ValidationContext, selfId: string | n
   }
   const parsed = shipmentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: issuesFromZod(parsed.error), warnings: [] };
-  const { netTonnes, outturnTonnes, ...rest } = parsed.data;
+  const data = parsed.data;
+  // Built in the canonical field order, which the journal and every history then follow.
   // Required fields cannot be null once the schema has passed.
-  const fields: ShipmentFields = { ...rest, vessel: rest.vessel as string, netKg: netTonnes as number, outturnKg: outturnTonnes };
+  const fields: ShipmentFields = {
+    blDate: data.blDate,
+    vessel: data.vessel as string,
+    netKg: data.netTonnes as number,
+    blNumber: data.blNumber,
+    imo: data.imo,
+    voyage: data.voyage,
+    grade: data.grade,
+    loadPort: data.loadPort,
+    dischargeTerminal: data.dischargeTerminal,
+    shipper: data.shipper,
+    receiver: data.receiver,
+    status: data.status,
+    outturnKg: data.outturnTonnes,
+    barrels: data.barrels,
+    remarks: data.remarks,
+  };
   const { errors, warnings } = checkInContext(fields, context, selfId);
   if (errors.length > 0) return { ok: false, errors, warnings };
   return { ok: true, value: fields, warnings };

@@ -1,0 +1,230 @@
+import fs from 'node:fs';
+import type { Shipment, ShipmentInput } from '../electron/core/api';
+import { LedgerService } from '../electron/core/service';
+import { fixedNow, tempDir } from './support/temp';
+
+let temp: ReturnType<typeof tempDir>;
+let file: string;
+let service: LedgerService;
+
+const cargo = (overrides: ShipmentInput = {}): ShipmentInput => ({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5', ...overrides });
+
+beforeEach(() => {
+  temp = tempDir();
+  file = temp.file('ledger.jsonl');
+  service = LedgerService.open(file, { actor: 'clerk', now: fixedNow });
+});
+
+afterEach(() => {
+  service.close();
+  temp.cleanup();
+});
+
+/** Runs a call that must be refused and proves the ledger file did not change by a byte. */
+async function expectRefusedUnchanged(call: () => Promise<unknown>, code: string, message?: RegExp) {
+  const before = fs.readFileSync(file);
+  const error = await call().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject({ code });
+  if (message) expect((error as Error).message).toMatch(message);
+  expect(fs.readFileSync(file).equals(before)).toBe(true);
+}
+
+describe('recording, amending and voiding', () => {
+  test('a recorded shipment gets a stable id and is listed with who recorded it', async () => {
+    const { shipment } = await service.recordShipment(cargo({ blNumber: 'KZ-1' }));
+    expect(shipment.id).toMatch(/^[a-z0-9]{10}$/);
+    expect(await service.listShipments({ year: 2024 })).toEqual([
+      expect.objectContaining({ id: shipment.id, netKg: 9_959_500, recordedBy: 'clerk', recordedAt: '2024-08-15T12:00:00.000Z' }),
+    ]);
+  });
+
+  test('an amendment and a void are new entries; the history shows who, when, why and before → after', async () => {
+    const { shipment } = await service.recordShipment(cargo());
+    await service.amendShipment(shipment.id, { netTonnes: '9960', status: 'discharged' }, { reason: 'B/L corrected' });
+    await service.voidShipment(shipment.id, 'entered twice');
+    const history = await service.shipmentHistory(shipment.id);
+    expect(history.map((h) => [h.action, h.actor, h.reason])).toEqual([
+      ['record', 'clerk', null],
+      ['amend', 'clerk', 'B/L corrected'],
+      ['void', 'clerk', 'entered twice'],
+    ]);
+    expect(history[1]?.changes).toEqual([
+      { field: 'netKg', before: 9_959_500, after: 9_960_000 },
+      { field: 'status', before: 'loaded', after: 'discharged' },
+    ]);
+  });
+
+  test('a voided shipment is hidden from lists unless asked for, and frees its B/L number', async () => {
+    const { shipment } = await service.recordShipment(cargo({ blNumber: 'KZ-1' }));
+    await service.voidShipment(shipment.id, 'wrong vessel');
+    expect(await service.listShipments({ year: 2024 })).toEqual([]);
+    expect(await service.listShipments({ year: 2024, includeVoided: true })).toEqual([expect.objectContaining({ voided: true, voidReason: 'wrong vessel' })]);
+    await expect(service.recordShipment(cargo({ blNumber: 'KZ-1', vessel: 'Taraz' }))).resolves.toBeDefined();
+  });
+
+  test('survives closing and reopening the file', async () => {
+    const { shipment } = await service.recordShipment(cargo());
+    await service.amendShipment(shipment.id, { remarks: 'sealed' });
+    service.close();
+    service = LedgerService.open(file, { actor: 'clerk', now: fixedNow });
+    expect((await service.listShipments({ year: 2024 }))[0]?.remarks).toBe('sealed');
+  });
+});
+
+describe('refused calls write nothing', () => {
+  test.each([
+    ['an invalid shipment', (s: LedgerService) => s.recordShipment(cargo({ netTonnes: '-1' })), 'invalid'],
+    ['a future B/L date', (s: LedgerService) => s.recordShipment(cargo({ blDate: '2024-08-16' })), 'invalid'],
+    ['amending an unknown id', (s: LedgerService) => s.amendShipment('nosuchid99', { remarks: 'x' }), 'not_found'],
+    ['amending with a malformed id', (s: LedgerService) => s.amendShipment('../../etc', { remarks: 'x' }), 'invalid'],
+    ['voiding an unknown id', (s: LedgerService) => s.voidShipment('nosuchid99', 'x'), 'not_found'],
+    ['a year out of range', (s: LedgerService) => s.setTargets({ year: 1899, annualTonnes: '1' }), 'invalid'],
+    ['a monthly plan that does not add up to the target', (s: LedgerService) => s.setTargets({ year: 2024, annualTonnes: '1200', monthlyPlanTonnes: Array(12).fill('99') }), 'invalid'],
+    ['an extra field in a targets request', (s: LedgerService) => s.setTargets({ year: 2024, annualTonnes: '1', colour: 'red' } as never), 'invalid'],
+    ['an unknown report', (s: LedgerService) => s.exportReport({ year: 2024, report: 'bogus' }), 'invalid'],
+    ['a bad separator', (s: LedgerService) => s.exportReport({ year: 2024, report: 'register', separator: '|' }), 'invalid'],
+  ])('%s', async (_name, call, code) => {
+    await service.recordShipment(cargo({ blNumber: 'KZ-1' }));
+    await expectRefusedUnchanged(() => call(service), code);
+  });
+
+  test('voiding twice is a conflict, and voiding needs a reason', async () => {
+    const { shipment } = await service.recordShipment(cargo());
+    await expectRefusedUnchanged(() => service.voidShipment(shipment.id, '  '), 'invalid', /Give a reason/);
+    await service.voidShipment(shipment.id, 'duplicate');
+    await expectRefusedUnchanged(() => service.voidShipment(shipment.id, 'again'), 'conflict', /already void/);
+    await expectRefusedUnchanged(() => service.amendShipment(shipment.id, { remarks: 'x' }), 'conflict', /void/);
+  });
+
+  test('a duplicate B/L number names the shipment that holds it', async () => {
+    const { shipment } = await service.recordShipment(cargo({ blNumber: 'KZ-1' }));
+    await expectRefusedUnchanged(() => service.recordShipment(cargo({ blNumber: ' kz-1 ' })), 'invalid', new RegExp(shipment.id));
+  });
+
+  test('a read-only ledger refuses every write', async () => {
+    await service.recordShipment(cargo());
+    const reader = LedgerService.open(file, { readOnly: true, now: fixedNow });
+    try {
+      await expectRefusedUnchanged(() => reader.recordShipment(cargo({ vessel: 'Taraz' })), 'read_only');
+    } finally {
+      reader.close();
+    }
+  });
+});
+
+describe('targets and baseline', () => {
+  test('default to 2.2 Mt from 2024 and the 2023 baseline of 1.057 Mt', async () => {
+    expect(await service.getTargets(2024)).toEqual({ year: 2024, annualKg: 2_200_000_000, monthlyPlanKg: null, source: 'default' });
+    expect(await service.getBaseline()).toEqual({ year: 2023, kg: 1_057_000_000, source: 'default' });
+  });
+
+  test('are stored in the ledger, with a monthly plan that adds up to the target', async () => {
+    const plan = ['100000', '100000', '100000', '100000', '100000', '100000', '100000', '100000', '100000', '100000', '100000', '300000.5'];
+    await service.setTargets({ year: 2025, annualTonnes: '1400000.5', monthlyPlanTonnes: plan });
+    await service.setBaseline({ year: 2023, tonnes: '1392000' });
+    service.close();
+    service = LedgerService.open(file, { now: fixedNow });
+    expect((await service.getTargets(2025)).monthlyPlanKg?.[11]).toBe(300_000_500);
+    expect((await service.getTargets(2025)).annualKg).toBe(1_400_000_500);
+    expect((await service.getBaseline()).kg).toBe(1_392_000_000);
+  });
+});
+
+describe('progress', () => {
+  test('defaults to today at the load port for the current year and to 31 December for a past one', async () => {
+    expect((await service.progress({ year: 2024 })).asOf).toBe('2024-08-15');
+    expect((await service.progress({ year: 2023 })).asOf).toBe('2023-12-31');
+  });
+
+  test('counts live shipments only, exactly to the kilogram', async () => {
+    await service.recordShipment(cargo({ netTonnes: '0.001' }));
+    const { shipment } = await service.recordShipment(cargo({ netTonnes: '9999.999' }));
+    await service.recordShipment(cargo({ netTonnes: '5000' }));
+    await service.voidShipment(shipment.id, 'test');
+    const progress = await service.progress({ year: 2024, asOf: '2024-08-01' });
+    expect([progress.shipments, progress.tonnesKg]).toEqual([2, 5_000_001]);
+  });
+
+  test('refuses an as-of date in the future or outside the year', async () => {
+    await expect(service.progress({ year: 2024, asOf: '2024-08-16' })).rejects.toMatchObject({ code: 'invalid', issues: [expect.objectContaining({ field: 'asOf' })] });
+    await expect(service.progress({ year: 2024, asOf: '2023-12-31' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(service.progress({ year: 2024, asOf: '2024-02-30' })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  test('100,000 cargoes of 9,999.999 t add up to exactly 999,999,900 t', async () => {
+    const inputs: ShipmentInput[] = [];
+    for (let i = 0; i < 100_000; i++) inputs.push({ blDate: `2023-${String((i % 12) + 1).padStart(2, '0')}-15`, vessel: 'Astana', netTonnes: '9999.999' });
+    service.recordMany(inputs);
+    const progress = await service.progress({ year: 2023 });
+    expect(progress.shipments).toBe(100_000);
+    expect(progress.tonnesKg).toBe(999_999_900_000);
+    expect(progress.months[11]?.cumulativeKg).toBe(999_999_900_000);
+  }, 60_000);
+});
+
+describe('import', () => {
+  const sheet = ['B/L date;Vessel;Tonnes;B/L number', '01.08.2024;Astana;9 959,5;KZ-1', '02.08.2024;Taraz;6980;KZ-2', ''].join('\r\n');
+
+  test('a dry run reports every row and writes nothing', async () => {
+    const before = fs.readFileSync(file);
+    const report = await service.importCsv({ text: sheet, dryRun: true });
+    expect(report).toMatchObject({ dryRun: true, committed: false, added: 2, invalid: 0 });
+    expect(report.rows.map((r) => [r.line, r.outcome])).toEqual([[2, 'add'], [3, 'add']]);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  test('adds every row in one go, and a second import of the same sheet adds nothing', async () => {
+    expect(await service.importCsv({ text: sheet })).toMatchObject({ committed: true, added: 2 });
+    expect((await service.listShipments({ year: 2024 })).map((s) => [s.vessel, s.netKg])).toEqual([['Astana', 9_959_500], ['Taraz', 6_980_000]]);
+    expect(await service.importCsv({ text: sheet })).toMatchObject({ committed: true, added: 0, duplicates: 2 });
+  });
+
+  test('adds nothing when any row is invalid, and says which', async () => {
+    const bad = sheet.replace('02.08.2024', '30.02.2024');
+    const before = fs.readFileSync(file);
+    const report = await service.importCsv({ text: bad });
+    expect(report).toMatchObject({ committed: false, added: 1, invalid: 1 });
+    expect(report.rows[1]).toMatchObject({ line: 3, outcome: 'invalid', issues: [expect.objectContaining({ field: 'blDate' })] });
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  test('matches rows without a B/L number on date, vessel and tonnes', async () => {
+    const noNumbers = ['B/L date,Vessel,Tonnes', '2024-08-01,Astana,9959.5', ''].join('\n');
+    await service.importCsv({ text: noNumbers });
+    expect(await service.importCsv({ text: noNumbers })).toMatchObject({ added: 0, duplicates: 1 });
+  });
+
+  test('round-trips an exported register into a fresh ledger', async () => {
+    await service.recordShipment(cargo({ blNumber: 'KZ-1', remarks: '=cmd|"/c calc"!A1; "quoted"\nsecond line', grade: 'Kashagan' }));
+    await service.recordShipment(cargo({ blNumber: 'KZ-2', vessel: 'Ақтау', netTonnes: '6980.001', outturnTonnes: '6975', barrels: '55630.5' }));
+    for (const separator of [',', ';'] as const) {
+      const exported = await service.exportReport({ year: 2024, report: 'register', separator });
+      const other = LedgerService.open(temp.file(`copy${separator === ',' ? 'comma' : 'semi'}.jsonl`), { now: fixedNow });
+      try {
+        expect(await other.importCsv({ text: exported.content })).toMatchObject({ committed: true, added: 2 });
+        const strip = ({ id: _i, recordedAt: _r, recordedBy: _b, updatedAt: _u, ...rest }: Shipment) => rest;
+        expect((await other.listShipments({ year: 2024 })).map(strip)).toEqual((await service.listShipments({ year: 2024 })).map(strip));
+      } finally {
+        other.close();
+      }
+    }
+  });
+});
+
+describe('verify', () => {
+  test('reports an intact ledger with its counts', async () => {
+    await service.recordShipment(cargo());
+    expect(await service.verify()).toMatchObject({ ok: true, entries: 2, shipments: 1, totalKg: 9_959_500 });
+  });
+
+  test('finds damage done to the file after it was opened', async () => {
+    await service.recordShipment(cargo());
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Astana', 'Astanb'));
+    const report = await service.verify();
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([expect.objectContaining({ line: 2 })]);
+  });
+});
