@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { ImportReport, Progress, Shipment, ShipmentInput, VerifyReport } from './core/api';
+import type { ImportReport, Progress, Shipment, ShipmentFields, ShipmentInput, VerifyReport } from './core/api';
 import { todayAtLoadPort } from './core/calendar';
 import { dayBefore, demoShipments } from './core/demo';
 import { TransitError } from './core/errors';
@@ -13,6 +13,7 @@ import { currentUser, resolveLedgerPath } from './core/paths';
 import { formatKgAsTonnes, kgToTonnes } from './core/quantity';
 import { parseYear } from './core/requests';
 import { LedgerService } from './core/service';
+import { FIELD_LABELS } from './core/shipment';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -80,6 +81,26 @@ function usage(): string {
 
 class UsageError extends Error {}
 
+/**
+ * `--tonnes -5` would read as a missing value followed by a flag; joining it as `--tonnes=-5` lets
+ * the validator say what is wrong with the number itself.
+ */
+function attachNegativeValues(args: string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
 function shipmentInput(values: Record<string, unknown>): ShipmentInput {
   const input: Record<string, unknown> = {};
   for (const [flag, field] of Object.entries(SHIPMENT_FLAGS)) {
@@ -89,6 +110,18 @@ function shipmentInput(values: Record<string, unknown>): ShipmentInput {
     }
   }
   return input as ShipmentInput;
+}
+
+const FIELD_NAMES: Record<keyof ShipmentFields, string> = {
+  ...(Object.fromEntries(Object.entries(FIELD_LABELS)) as Record<string, string>),
+  netKg: FIELD_LABELS.netTonnes,
+  outturnKg: FIELD_LABELS.outturnTonnes,
+} as Record<keyof ShipmentFields, string>;
+
+function shown(field: keyof ShipmentFields, value: string | number | null): string {
+  if (value === null) return '—';
+  if ((field === 'netKg' || field === 'outturnKg') && typeof value === 'number') return t(value);
+  return String(value);
 }
 
 function t(kg: number): string {
@@ -188,7 +221,10 @@ function writeFileAtomically(target: string, content: string): void {
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw new TransitError('io', `Could not write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`Cannot write ${target}: the folder ${path.dirname(path.resolve(target))} does not exist.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`Cannot write ${target}: permission denied; choose another place.`);
+    throw new TransitError('io', `Could not write ${target}: ${code ?? (error as Error).message}.`);
   }
 }
 
@@ -213,7 +249,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const name = argv[commandIndex] as string;
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`Unknown command "${name}".`);
-  const parsed = parseArgs({ args: argv.slice(commandIndex + 1), options: { ...command.options, ledger: str }, allowPositionals: true, strict: true });
+  const options: Options = { ...command.options, ledger: str };
+  const parsed = parseArgs({ args: attachNegativeValues(argv.slice(commandIndex + 1), options), options, allowPositionals: true, strict: true });
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const flag = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   if (parsed.positionals.length !== command.positionals) {
@@ -238,6 +275,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   const setsTargets = name === 'targets' && (flag('tonnes') !== undefined || flag('plan') !== undefined);
   const setsBaseline = name === 'baseline' && (flag('tonnes') !== undefined || flag('year') !== undefined);
+  if (setsBaseline && (flag('tonnes') === undefined || flag('year') === undefined)) {
+    throw new UsageError('To set the baseline give both --year and --tonnes, e.g. baseline --year 2023 --tonnes 1057000.');
+  }
   const writes = WRITE_COMMANDS.has(name) && !(name === 'import' && values['dry-run']);
   const readOnly = !(writes || setsTargets || setsBaseline);
   // Read an import file before opening the ledger, so a missing file never touches it.
@@ -245,7 +285,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const service = LedgerService.open(ledgerPath, { readOnly, actor: currentUser(), now: io.now });
   try {
     const info = await service.info();
-    if (info.recovery) io.err(info.recovery.message);
+    if (info.recovery && name !== 'verify') io.err(info.recovery.message);
     const today = todayAtLoadPort(io.now());
     const yearFlag = flag('year');
     const year = yearFlag === undefined ? Number(today.slice(0, 4)) : parseYear(yearFlag);
@@ -273,7 +313,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         if (values.json) io.out(JSON.stringify(history, null, 2));
         else {
           for (const entry of history) {
-            const changes = entry.changes.map((c) => `${c.field}: ${String(c.before ?? '—')} → ${String(c.after ?? '—')}`).join('; ');
+            const changes = entry.changes.map((c) => `${FIELD_NAMES[c.field]}: ${shown(c.field, c.before)} → ${shown(c.field, c.after)}`).join('; ');
             io.out(`#${entry.seq} ${entry.at} ${entry.actor} ${entry.action}${entry.reason ? ` (${entry.reason})` : ''}${changes ? `: ${changes}` : ''}`);
           }
         }
@@ -329,6 +369,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         const out = flag('out');
         if (!out) throw new UsageError('export needs --out FILE.');
         if (yearFlag === undefined) throw new UsageError('export needs --year Y.');
+        if (flag('report') === undefined) throw new UsageError('export needs --report register or --report monthly.');
         const report = await service.exportReport({ year, report: flag('report'), separator: flag('separator') ?? ',' });
         writeFileAtomically(out, report.content);
         io.out(`Wrote ${report.rows} rows to ${out}.`);
@@ -336,8 +377,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       }
       case 'import': {
         const report = await service.importCsv({ text: importText_, dryRun: values['dry-run'] === true, force: values.force === true });
-        io.out(values.json ? JSON.stringify(report, null, 2) : importText(report));
-        return report.fileIssues.length > 0 || report.invalid > 0 ? EXIT.badInput : EXIT.ok;
+        const refused = report.fileIssues.length > 0 || report.invalid > 0;
+        (refused && !values.json ? io.err : io.out)(values.json ? JSON.stringify(report, null, 2) : importText(report));
+        return refused ? EXIT.badInput : EXIT.ok;
       }
       case 'verify': {
         const report: VerifyReport = await service.verify();

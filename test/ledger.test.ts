@@ -57,9 +57,11 @@ afterEach(() => {
 });
 
 describe('a new ledger', () => {
-  test('is created with its folder and a header line, and locked while open', () => {
+  test('is created with its folder and a header line by its first write, and locked while open', () => {
     const { ledger } = openLedger();
-    expect(lines()).toHaveLength(1);
+    expect(fs.existsSync(file)).toBe(false);
+    ledger.append([record(1)]);
+    expect(lines()).toHaveLength(2);
     expect(JSON.parse(lines()[0] as string)).toMatchObject({ seq: 1, type: 'header', format: 'transit-ledger', version: 1, prev: '0000000000000000' });
     expect(fs.existsSync(`${file}.lock`)).toBe(true);
     ledger.close();
@@ -165,7 +167,7 @@ describe('damage in the middle of the file', () => {
     expect(ledger.recovery?.lost).toEqual([
       {
         line: 3,
-        reason: 'this line is damaged (its checksum does not match its content)',
+        reason: 'this line is damaged: its checksum does not match its content',
         excerpt: 'record of Vessel 2, B/L KZ-2 dated 2024-07-01, 9000.092 t',
       },
     ]);
@@ -182,7 +184,7 @@ describe('damage in the middle of the file', () => {
     fs.writeFileSync(file, text.join('\n'));
     const reopened = openLedger();
     expect(reopened.ledger.recovery?.lost.map((l) => [l.line, l.reason])).toEqual([
-      [2, 'this line is damaged (its checksum does not match its content)'],
+      [2, 'this line is damaged: its checksum does not match its content'],
       [3, 'it amends shipment ship0001, whose record was lost'],
     ]);
   });
@@ -230,12 +232,14 @@ describe('files touched by other programs', () => {
     fs.writeFileSync(file, '');
     const { ledger } = openLedger();
     expect(ledger.recovery).toBeNull();
-    expect(lines()).toHaveLength(1);
+    ledger.append([record(1)]);
+    expect(lines()).toHaveLength(2);
   });
 });
 
 describe('the lock', () => {
   test('refuses a second writer, naming the holder', () => {
+    writeShipments(1);
     openLedger();
     expect(() => openLedger()).toThrow(expect.objectContaining({ code: 'locked', message: expect.stringContaining(`process ${process.pid}`) }));
   });

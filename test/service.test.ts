@@ -20,16 +20,19 @@ afterEach(() => {
   temp.cleanup();
 });
 
+/** The ledger file's bytes, or null while no write has created it. */
+const snapshot = () => (fs.existsSync(file) ? fs.readFileSync(file) : null);
+
 /** Runs a call that must be refused and proves the ledger file did not change by a byte. */
 async function expectRefusedUnchanged(call: () => Promise<unknown>, code: string, message?: RegExp) {
-  const before = fs.readFileSync(file);
+  const before = snapshot();
   const error = await call().then(
     () => null,
     (e: unknown) => e,
   );
   expect(error).toMatchObject({ code });
   if (message) expect((error as Error).message).toMatch(message);
-  expect(fs.readFileSync(file).equals(before)).toBe(true);
+  expect(snapshot()).toEqual(before);
 }
 
 describe('recording, amending and voiding', () => {
@@ -55,6 +58,13 @@ describe('recording, amending and voiding', () => {
       { field: 'netKg', before: 9_959_500, after: 9_960_000 },
       { field: 'status', before: 'loaded', after: 'discharged' },
     ]);
+  });
+
+  test('no file is created until the first write succeeds', async () => {
+    await expect(service.recordShipment(cargo({ netTonnes: 'abc' }))).rejects.toMatchObject({ code: 'invalid' });
+    expect(fs.existsSync(file)).toBe(false);
+    await service.recordShipment(cargo());
+    expect(fs.existsSync(file)).toBe(true);
   });
 
   test('a voided shipment is hidden from lists unless asked for, and frees its B/L number', async () => {
@@ -169,11 +179,11 @@ describe('import', () => {
   const sheet = ['B/L date;Vessel;Tonnes;B/L number', '01.08.2024;Astana;9 959,5;KZ-1', '02.08.2024;Taraz;6980;KZ-2', ''].join('\r\n');
 
   test('a dry run reports every row and writes nothing', async () => {
-    const before = fs.readFileSync(file);
+    const before = snapshot();
     const report = await service.importCsv({ text: sheet, dryRun: true });
     expect(report).toMatchObject({ dryRun: true, committed: false, added: 2, invalid: 0 });
     expect(report.rows.map((r) => [r.line, r.outcome])).toEqual([[2, 'add'], [3, 'add']]);
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(snapshot()).toEqual(before);
   });
 
   test('adds every row in one go, and a second import of the same sheet adds nothing', async () => {
@@ -184,11 +194,11 @@ describe('import', () => {
 
   test('adds nothing when any row is invalid, and says which', async () => {
     const bad = sheet.replace('02.08.2024', '30.02.2024');
-    const before = fs.readFileSync(file);
+    const before = snapshot();
     const report = await service.importCsv({ text: bad });
     expect(report).toMatchObject({ committed: false, added: 1, invalid: 1 });
     expect(report.rows[1]).toMatchObject({ line: 3, outcome: 'invalid', issues: [expect.objectContaining({ field: 'blDate' })] });
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(snapshot()).toEqual(before);
   });
 
   test('matches rows without a B/L number on date, vessel and tonnes', async () => {

@@ -51,11 +51,12 @@ export function demoShipments(until: string, seed = 2024): ShipmentInput[] {
       // The August 2025 stop ended on 13 September: that month's cargoes start on the 13th.
       const firstDay = year === 2025 && month === 9 ? 13 : 1;
       const lastDay = daysInMonth(year, month);
-      while (remainingKg > 5_000_000) {
+      while (remainingKg > 0) {
         const vessel = VESSELS[Math.floor(random() * VESSELS.length)] as (typeof VESSELS)[number];
         const span = vessel.maxKg - vessel.minKg;
         let kg = vessel.minKg + Math.floor(random() * span);
-        if (remainingKg - kg < vessel.minKg) kg = Math.min(remainingKg, vessel.maxKg);
+        // The month's last cargo takes what is left, so each month's total is the published figure.
+        if (remainingKg - kg < vessel.minKg && remainingKg <= 12_000_000) kg = remainingKg;
         remainingKg -= kg;
         const day = firstDay + Math.floor(random() * (lastDay - firstDay + 1));
         const date = { year, month, day };

@@ -160,7 +160,7 @@ function readJournal(text: string, apply: ApplyEvent): ReadResult {
         line: lineNo,
         reason: torn
           ? 'the last entry was cut short: the program stopped while saving it, before it was confirmed'
-          : 'this line is damaged (its checksum does not match its content)',
+          : 'this line is damaged: its checksum does not match its content',
         excerpt: describeLine(wellFormed ? body : line),
       });
       needsRepair = true;
@@ -218,8 +218,8 @@ function recoveryMessage(lost: LostEntry[], keptEntries: number, backupPath: str
   const count = lost.length === 1 ? '1 entry could not be kept' : `${lost.length} entries could not be kept`;
   const onlyTorn = lost.every((entry) => entry.reason.includes('before it was confirmed'));
   const lead = onlyTorn
-    ? `The ledger was not closed cleanly: ${count}, never confirmed to anyone, and every confirmed entry is intact (${keptEntries} entries).`
-    : `The ledger file was damaged: ${count}; ${keptEntries} entries were recovered. Re-enter what is listed here.`;
+    ? `The ledger was not closed cleanly: ${count}, never confirmed to anyone, and every confirmed entry is intact (${keptEntries} journal entries).`
+    : `The ledger file was damaged: ${count}; the other ${keptEntries} journal entries were recovered. Re-enter what is listed here.`;
   const repair = readOnly ? ' The file was opened read-only and was not changed; open it for writing to repair it.' : '';
   return `${lead} ${list}.${where}${repair}`;
 }
@@ -242,6 +242,7 @@ export class Ledger {
   private readonly now: () => Date;
   private readonly io: LedgerIo;
   private readonly apply: ApplyEvent;
+  private readonly appName: string;
 
   private constructor(
     filePath: string,
@@ -270,6 +271,7 @@ export class Ledger {
     this.now = init.options.now ?? (() => new Date());
     this.io = init.options.io ?? realIo;
     this.apply = init.options.apply;
+    this.appName = init.options.appName ?? 'Transit Ledger';
   }
 
   /**
@@ -282,10 +284,8 @@ export class Ledger {
     const now = options.now ?? (() => new Date());
     const actor = options.actor ?? 'unknown';
     let lock: LedgerLock | null = null;
-    if (!readOnly) {
-      fs.mkdirSync(path.dirname(absolute), { recursive: true });
-      lock = LedgerLock.acquire(absolute, options.appName ?? 'Transit Ledger');
-    }
+    // A ledger that does not exist yet is created by its first write, so a refused first command leaves no file behind.
+    if (!readOnly && fs.existsSync(absolute)) lock = LedgerLock.acquire(absolute, options.appName ?? 'Transit Ledger');
     try {
       let bytes: Buffer | null;
       try {
@@ -295,10 +295,7 @@ export class Ledger {
         bytes = null;
       }
       if (bytes === null || bytes.length === 0) {
-        if (readOnly) {
-          return new Ledger(absolute, { readOnly, fd: null, lock, size: 0, lastSeq: 0, lastSum: GENESIS, entries: 0, recovery: null, options });
-        }
-        return Ledger.create(absolute, lock as LedgerLock, options, bytes === null);
+        return new Ledger(absolute, { readOnly, fd: null, lock, size: 0, lastSeq: 0, lastSum: GENESIS, entries: 0, recovery: null, options });
       }
       const read = readJournal(bytes.toString('utf8'), options.apply);
       let recovery: RecoveryReport | null = null;
@@ -319,27 +316,28 @@ export class Ledger {
     }
   }
 
-  private static create(absolute: string, lock: LedgerLock, options: OpenOptions, isNew: boolean): Ledger {
-    const now = options.now ?? (() => new Date());
-    const header = serialise({ seq: 1, at: now().toISOString(), actor: options.actor ?? 'unknown', type: 'header', format: 'transit-ledger', version: 1 }, GENESIS);
-    // A zero-byte file is what a crash during creation leaves; it holds nothing to keep.
-    const fd = fs.openSync(absolute, isNew ? 'wx' : 'w');
-    fs.writeSync(fd, header.line);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fsyncDirectory(path.dirname(absolute));
-    const appendFd = fs.openSync(absolute, 'a');
-    return new Ledger(absolute, {
-      readOnly: false,
-      fd: appendFd,
-      lock,
-      size: Buffer.byteLength(header.line),
-      lastSeq: 1,
-      lastSum: header.sum,
-      entries: 1,
-      recovery: null,
-      options,
-    });
+  /**
+   * Writes the header of a ledger that has no content yet: its folder, the lock, the file and the
+   * folder's entry, each made durable before the first real entry is appended.
+   */
+  private materialise(): void {
+    fs.mkdirSync(path.dirname(this.path), { recursive: true });
+    this.lock ??= LedgerLock.acquire(this.path, this.appName);
+    const header = serialise({ seq: 1, at: this.now().toISOString(), actor: this.actor, type: 'header', format: 'transit-ledger', version: 1 }, GENESIS);
+    // 'w' also covers a zero-byte file, what a crash during creation leaves: it holds nothing to keep.
+    const fd = fs.openSync(this.path, 'w');
+    try {
+      fs.writeSync(fd, header.line);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fsyncDirectory(path.dirname(this.path));
+    this.fd = fs.openSync(this.path, 'a');
+    this.size = Buffer.byteLength(header.line);
+    this.lastSeq = 1;
+    this.lastSum = header.sum;
+    this.entryCount = 1;
   }
 
   private static repair(absolute: string, lock: LedgerLock, read: ReadResult, options: OpenOptions, now: () => Date, actor: string): Ledger {
@@ -398,10 +396,10 @@ export class Ledger {
    * If the disk refuses, the file is cut back to where it was and nothing is applied.
    */
   append(payloads: readonly EventPayload[]): LedgerEvent[] {
-    if (this.readOnly || this.fd === null) {
-      throw new TransitError('read_only', 'This ledger is open read-only; nothing can be written to it.');
-    }
+    if (this.readOnly) throw new TransitError('read_only', 'This ledger is open read-only; nothing can be written to it.');
     if (payloads.length === 0) return [];
+    if (this.fd === null) this.materialise();
+    const fd = this.fd as number;
     const at = this.now().toISOString();
     const batch = payloads.length > 1 ? { id: crypto.randomUUID(), size: payloads.length } : undefined;
     const events: LedgerEvent[] = [];
@@ -419,8 +417,8 @@ export class Ledger {
     const buffer = Buffer.from(parts.join(''), 'utf8');
     try {
       let offset = 0;
-      while (offset < buffer.length) offset += this.io.writeSync(this.fd, offset === 0 ? buffer : buffer.subarray(offset));
-      this.io.fsyncSync(this.fd);
+      while (offset < buffer.length) offset += this.io.writeSync(fd, offset === 0 ? buffer : buffer.subarray(offset));
+      this.io.fsyncSync(fd);
     } catch (error) {
       this.rollback();
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;

@@ -261,13 +261,10 @@ function checkInContext(fields: ShipmentFields, context: ValidationContext, self
 
   const cargo = formatKgAsTonnes(fields.netKg);
   if (fields.netKg > OVERRIDE_CARGO_KG) {
-    const issue = {
-      field: 'netTonnes',
-      code: 'netTonnes.unusual',
-      message: `${cargo} t is more than a Caspian tanker carries (about 13,000 t at most). Check the figure; if it is right, confirm it.`,
-      overridable: true,
-    };
-    (context.force ? warnings : errors).push(issue);
+    const message = context.force
+      ? `${cargo} t is more than a Caspian tanker usually carries (about 13,000 t at most); saved as confirmed.`
+      : `${cargo} t is more than a Caspian tanker carries (about 13,000 t at most). Check the figure; if it is right, confirm it.`;
+    (context.force ? warnings : errors).push({ field: 'netTonnes', code: 'netTonnes.unusual', message, overridable: true });
   } else if (fields.netKg > UNUSUAL_CARGO_KG) {
     warnings.push({ field: 'netTonnes', code: 'netTonnes.large', message: `${cargo} t is a very large cargo for the Caspian; check the figure.`, overridable: true });
   }
@@ -288,13 +285,9 @@ function checkInContext(fields: ShipmentFields, context: ValidationContext, self
     const perTonne = fields.barrels / (fields.netKg / 1000);
     const [low, high] = BARRELS_PER_TONNE_RANGE;
     if (perTonne < low || perTonne > high) {
-      const issue = {
-        field: 'barrels',
-        code: 'barrels.ratio',
-        message: `${fields.barrels} barrels for ${cargo} t is ${perTonne.toFixed(2)} barrels a tonne; crude is about 7–8. Check the barrels; if they are right, confirm them.`,
-        overridable: true,
-      };
-      (context.force ? warnings : errors).push(issue);
+      const ratio = `${fields.barrels} barrels for ${cargo} t is ${perTonne.toFixed(2)} barrels a tonne; crude is about 7–8.`;
+      const message = context.force ? `${ratio} Saved as confirmed.` : `${ratio} Check the barrels; if they are right, confirm them.`;
+      (context.force ? warnings : errors).push({ field: 'barrels', code: 'barrels.ratio', message, overridable: true });
     }
   }
   return { errors, warnings };

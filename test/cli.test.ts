@@ -1,0 +1,815 @@
+/**
+ * The command line, as a specification. Almost every test calls `main()` in this process with a
+ * captured io and the fixed clock (today at Aktau is 2024-08-15); two spawn the real command to
+ * prove the wiring, and the lock tests need a second process to hold the ledger.
+ *
+ * Exit codes: 0 done, 2 bad input (stderr says which field and what is wrong; nothing written),
+ * 3 ledger damaged or locked. Figures in the progress test are worked out by hand beside them.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { main, type CliIo } from '../electron/cli';
+import { fixedNow, tempDir } from './support/temp';
+
+const ROOT = path.resolve(__dirname, '..');
+const HOLD_LOCK = path.join(__dirname, 'fixtures', 'cli', 'hold-lock.ts');
+/** Ids are 10 characters from an alphabet without 0, 1, l and o. */
+const ID = /^[a-km-np-z2-9]{10}$/;
+
+interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+  /** The last line written to stdout. */
+  lastLine: string;
+}
+
+interface ListedShipment {
+  id: string;
+  blDate: string;
+  blNumber: string | null;
+  vessel: string;
+  imo: string | null;
+  voyage: string | null;
+  grade: string | null;
+  loadPort: string;
+  dischargeTerminal: string;
+  shipper: string;
+  receiver: string;
+  status: string;
+  netTonnes: number;
+  outturnTonnes: number | null;
+  barrels: number | null;
+  remarks: string | null;
+  voided: boolean;
+  voidReason: string | null;
+  recordedAt: string;
+  recordedBy: string;
+  updatedAt: string;
+}
+
+interface MonthJson {
+  month: string;
+  shipments: number;
+  tonnes: number;
+  cumulativeTonnes: number;
+  planTonnes: number;
+}
+
+interface ProgressJson {
+  year: number;
+  asOf: string;
+  daysInYear: number;
+  daysElapsed: number;
+  daysLeft: number;
+  shipments: number;
+  tonnes: number;
+  targetTonnes: number;
+  percentOfTarget: number;
+  proRataTonnes: number;
+  aheadTonnes: number;
+  runRatePerDay: number;
+  forecastTonnes: number;
+  requiredPerDay: number | null;
+  baselineYear: number;
+  baselineTonnes: number;
+  baselineProRataTonnes: number;
+  changeVsBaselineTonnes: number;
+  months: MonthJson[];
+}
+
+interface HistoryJson {
+  seq: number;
+  action: string;
+  reason: string | null;
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
+/** Runs the CLI in this process; `env` is empty unless given, so the real TRANSIT_LEDGER never leaks in. */
+async function cli(args: string[], options: { now?: () => Date; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    env: options.env ?? {},
+    now: options.now ?? fixedNow,
+  };
+  const code = await main(args, io);
+  const outText = out.join('\n');
+  return { code, out: outText, err: err.join('\n'), lastLine: outText.split('\n').at(-1) ?? '' };
+}
+
+function explain(run: CliRun): string {
+  return `exit ${run.code}\n--- stdout\n${run.out}\n--- stderr\n${run.err}`;
+}
+
+/** Runs a command that must succeed, failing the test with its output otherwise. */
+async function ok(args: string[], options?: { now?: () => Date; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
+  const run = await cli(args, options);
+  if (run.code !== 0) throw new Error(`transit-ledger ${args.join(' ')} failed:\n${explain(run)}`);
+  return run;
+}
+
+/** Records a shipment and returns the id the CLI printed on its last line. */
+async function add(ledger: string, ...flags: string[]): Promise<string> {
+  const run = await ok(['--ledger', ledger, 'add', ...flags]);
+  expect(run.lastLine).toMatch(ID);
+  return run.lastLine;
+}
+
+async function listJson(ledger: string, ...flags: string[]): Promise<ListedShipment[]> {
+  return JSON.parse((await ok(['--ledger', ledger, 'list', '--format', 'json', ...flags])).out) as ListedShipment[];
+}
+
+async function progressJson(ledger: string, ...flags: string[]): Promise<ProgressJson> {
+  return JSON.parse((await ok(['--ledger', ledger, 'progress', '--json', ...flags])).out) as ProgressJson;
+}
+
+/** A shipment as the person entered it: without the id and the ledger's own timestamps. */
+function withoutIdentity(shipment: ListedShipment): Omit<ListedShipment, 'id' | 'recordedAt' | 'recordedBy' | 'updatedAt'> {
+  const { id: _id, recordedAt: _recordedAt, recordedBy: _recordedBy, updatedAt: _updatedAt, ...fields } = shipment;
+  return fields;
+}
+
+let tmp: ReturnType<typeof tempDir>;
+let ledger: string;
+
+beforeEach(() => {
+  tmp = tempDir('transit-cli-');
+  ledger = tmp.file('ledger.jsonl');
+});
+
+afterEach(() => {
+  tmp.cleanup();
+});
+
+/** Runs the CLI against this test's ledger. */
+function run(...args: string[]): Promise<CliRun> {
+  return cli(['--ledger', ledger, ...args]);
+}
+
+describe('add and list', () => {
+  test('add prints the new id alone on its last line, and list --format json shows the shipment with the defaults filled in', async () => {
+    const added = await run('add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
+    expect(added.code).toBe(0);
+    expect(added.lastLine).toMatch(ID);
+    expect(added.out).toContain('Recorded Astana');
+    expect(added.out).toContain('9959.500 t');
+
+    const listed = await listJson(ledger);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({
+      id: added.lastLine,
+      blDate: '2024-08-01',
+      vessel: 'Astana',
+      netTonnes: 9959.5,
+      blNumber: null,
+      loadPort: 'Aktau',
+      dischargeTerminal: 'Sangachal',
+      shipper: 'KMG',
+      receiver: 'SOCAR',
+      status: 'loaded',
+      outturnTonnes: null,
+      voided: false,
+    });
+    expect(typeof listed[0]?.netTonnes).toBe('number');
+  });
+
+  test('the table lists the shipment with its id, tonnes to the kilogram and a total', async () => {
+    const id = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'AKT-1');
+    const table = await run('list');
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(new RegExp(`${id}\\s+2024-08-01\\s+AKT-1\\s+Astana\\s+loaded\\s+9959\\.500`));
+    expect(table.lastLine).toBe('1 shipments, 9959.500 t.');
+  });
+
+  test('a cargo above 15,000 t is refused without --force, and recorded with --force and a warning', async () => {
+    const refused = await run('add', '--bl-date', '2024-08-01', '--vessel', 'Liwa', '--tonnes', '20000');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/more than a Caspian tanker carries/);
+    expect(refused.err).toMatch(/--force/);
+
+    const forced = await run('add', '--bl-date', '2024-08-01', '--vessel', 'Liwa', '--tonnes', '20000', '--force');
+    expect(forced.code).toBe(0);
+    expect(forced.lastLine).toMatch(ID);
+    expect(forced.err).toMatch(/^Warning: 20000\.000 t is more than a Caspian tanker usually carries .*; saved as confirmed\.$/m);
+    expect((await listJson(ledger)).map((s) => s.netTonnes)).toEqual([20000]);
+  });
+
+  test('--ledger picks the file, else TRANSIT_LEDGER does', async () => {
+    const fromEnv = tmp.file('from-env.jsonl');
+    const envRun = await cli(['add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9000'], { env: { TRANSIT_LEDGER: fromEnv } });
+    expect(envRun.code).toBe(0);
+    expect((await listJson(fromEnv)).map((s) => s.id)).toEqual([envRun.lastLine]);
+
+    const envBefore = fs.readFileSync(fromEnv);
+    const flagRun = await cli(['--ledger', ledger, 'add', '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800'], { env: { TRANSIT_LEDGER: fromEnv } });
+    expect(flagRun.code).toBe(0);
+    expect((await listJson(ledger)).map((s) => s.id)).toEqual([flagRun.lastLine]);
+    expect(fs.readFileSync(fromEnv)).toEqual(envBefore);
+  });
+
+  test('--help prints the usage and exits 0; no command at all is bad input', async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/Usage: transit-ledger/);
+    const nothing = await cli([]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.err).toMatch(/Usage: transit-ledger/);
+  });
+});
+
+describe('bad input gets a clear error and changes nothing', () => {
+  let liveId: string;
+  let voidId: string;
+
+  beforeEach(async () => {
+    liveId = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'KZ 1');
+    voidId = await add(ledger, '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800', '--bl-number', 'KZ 2');
+    await ok(['--ledger', ledger, 'void', voidId, '--reason', 'Entered twice']);
+    await add(ledger, '--bl-date', '2024-08-03', '--vessel', 'Taraz', '--tonnes', '6900', '--bl-number', 'KZ 3');
+  });
+
+  interface Context {
+    liveId: string;
+    voidId: string;
+    dir: string;
+  }
+
+  interface BadInput {
+    name: string;
+    args: (ctx: Context) => string[];
+    /** stderr names the field (its label, key or flag) or the shipment… */
+    field: RegExp | ((ctx: Context) => RegExp);
+    /** …and says what is wrong with it. */
+    problem: RegExp;
+    /** A file (in the test's directory) that must not exist afterwards. */
+    absent?: string;
+  }
+
+  const shipment = (overrides: Record<string, string | null>): string[] => {
+    const flags: Record<string, string | null> = { 'bl-date': '2024-08-10', vessel: 'Taraz', tonnes: '6900', ...overrides };
+    return ['add', ...Object.entries(flags).flatMap(([flag, value]) => (value === null ? [] : [`--${flag}`, value]))];
+  };
+  const NET = /Net tonnes|netTonnes/;
+  const BL_DATE = /B\/L date|blDate/;
+  const VESSEL = /Vessel|vessel/;
+
+  const cases: BadInput[] = [
+    // Tonnes
+    { name: 'negative tonnes written "--tonnes -5"', args: () => shipment({ tonnes: '-5' }), field: NET, problem: /more than zero/ },
+    { name: 'negative tonnes written "--tonnes=-5"', args: () => [...shipment({ tonnes: null }), '--tonnes=-5'], field: NET, problem: /more than zero/ },
+    { name: 'zero tonnes', args: () => shipment({ tonnes: '0' }), field: NET, problem: /more than zero/ },
+    { name: 'non-numeric tonnes "abc"', args: () => shipment({ tonnes: 'abc' }), field: NET, problem: /not a number of tonnes/ },
+    { name: 'tonnes "NaN"', args: () => shipment({ tonnes: 'NaN' }), field: NET, problem: /not a number of tonnes/ },
+    { name: 'tonnes "Infinity"', args: () => shipment({ tonnes: 'Infinity' }), field: NET, problem: /not a number of tonnes/ },
+    { name: 'tonnes finer than a kilogram (9959.5001)', args: () => shipment({ tonnes: '9959.5001' }), field: NET, problem: /finer than a kilogram/ },
+    { name: 'absurd tonnes (105000), which no --force could make believable', args: () => [...shipment({ tonnes: '105000' }), '--force'], field: NET, problem: /far more than any/ },
+    { name: 'a 20,000 t cargo without --force', args: () => shipment({ tonnes: '20000' }), field: NET, problem: /more than a Caspian tanker carries.*--force/s },
+    // Dates
+    { name: 'an impossible date (2024-02-30)', args: () => shipment({ 'bl-date': '2024-02-30' }), field: BL_DATE, problem: /does not exist: February 2024 has 29 days/ },
+    { name: 'an impossible month (2023-13-01)', args: () => shipment({ 'bl-date': '2023-13-01' }), field: BL_DATE, problem: /there is no month 13/ },
+    { name: 'a malformed date (24-05-03)', args: () => shipment({ 'bl-date': '24-05-03' }), field: BL_DATE, problem: /not in the form YYYY-MM-DD/ },
+    { name: 'a B/L date after today at Aktau (2024-08-16)', args: () => shipment({ 'bl-date': '2024-08-16' }), field: BL_DATE, problem: /in the future; today at Aktau is 2024-08-15/ },
+    // Vessel
+    { name: 'an empty vessel', args: () => shipment({ vessel: '' }), field: VESSEL, problem: /required/ },
+    { name: 'a blank vessel of spaces', args: () => shipment({ vessel: '   ' }), field: VESSEL, problem: /required/ },
+    { name: 'a 500-character vessel', args: () => shipment({ vessel: 'x'.repeat(500) }), field: VESSEL, problem: /500 characters long; at most 100/ },
+    // Missing fields
+    { name: 'a missing --vessel', args: () => shipment({ vessel: null }), field: VESSEL, problem: /required/ },
+    { name: 'a missing --tonnes', args: () => shipment({ tonnes: null }), field: NET, problem: /required/ },
+    { name: 'a missing --bl-date', args: () => shipment({ 'bl-date': null }), field: BL_DATE, problem: /required/ },
+    // Duplicates: B/L numbers are compared without case or spaces ("KZ 1" is on the ledger).
+    { name: 'a duplicate B/L number written exactly ("KZ 1")', args: () => shipment({ 'bl-number': 'KZ 1' }), field: /B\/L number|blNumber/, problem: /already in the ledger/ },
+    { name: 'a duplicate B/L number in other case and spacing ("kz1")', args: () => shipment({ 'bl-number': 'kz1' }), field: /B\/L number|blNumber/, problem: /already in the ledger/ },
+    { name: 'an amendment giving a shipment the B/L number of another ("kz 3")', args: (c) => ['amend', c.liveId, '--bl-number', 'kz 3'], field: /B\/L number|blNumber/, problem: /already in the ledger/ },
+    // Flags and commands
+    { name: 'an unknown flag (--colour)', args: () => [...shipment({}), '--colour', 'red'], field: /--colour/, problem: /Unknown option/ },
+    { name: 'an unknown command', args: () => ['frobnicate'], field: /frobnicate/, problem: /Unknown command/ },
+    // Amend and void
+    { name: 'amending an id that does not exist', args: () => ['amend', 'zzzzzzzzzz', '--vessel', 'Taraz'], field: /zzzzzzzzzz/, problem: /no shipment with id/ },
+    { name: 'voiding an id that does not exist', args: () => ['void', 'zzzzzzzzzz', '--reason', 'typo'], field: /zzzzzzzzzz/, problem: /no shipment with id/ },
+    { name: 'a malformed id', args: () => ['void', 'NOT-AN-ID', '--reason', 'typo'], field: /NOT-AN-ID/, problem: /not a shipment id/ },
+    { name: 'voiding a shipment that is already void', args: (c) => ['void', c.voidId, '--reason', 'again'], field: (c) => new RegExp(`Shipment ${c.voidId}`), problem: /already void \(Entered twice\)/ },
+    { name: 'amending a shipment that is void', args: (c) => ['amend', c.voidId, '--vessel', 'Taraz'], field: (c) => new RegExp(`Shipment ${c.voidId}`), problem: /void and cannot be amended/ },
+    { name: 'void without --reason', args: (c) => ['void', c.liveId], field: /reason/i, problem: /Give a reason/ },
+    { name: 'an amendment that changes nothing', args: (c) => ['amend', c.liveId, '--vessel', 'Astana'], field: /every field given/, problem: /Nothing to change/ },
+    { name: 'an amendment to 20,000 t without --force', args: (c) => ['amend', c.liveId, '--tonnes', '20000'], field: NET, problem: /more than a Caspian tanker carries/ },
+    // Years, dates and reports
+    { name: 'progress --year 1899', args: () => ['progress', '--year', '1899'], field: /year/i, problem: /from 2000 to 2100/ },
+    { name: 'progress --year abc', args: () => ['progress', '--year', 'abc'], field: /year/i, problem: /"abc" must be a year/ },
+    { name: 'progress --as-of 2024-02-30', args: () => ['progress', '--as-of', '2024-02-30'], field: /As-of date|asOf/, problem: /not a real calendar date/ },
+    { name: 'progress --as-of after today', args: () => ['progress', '--as-of', '2024-08-20'], field: /As-of date|asOf/, problem: /in the future/ },
+    { name: 'progress --as-of in another year than --year', args: () => ['progress', '--year', '2024', '--as-of', '2023-12-31'], field: /As-of date|asOf/, problem: /not in 2024/ },
+    { name: 'list --year abc', args: () => ['list', '--year', 'abc'], field: /year/i, problem: /must be a year/ },
+    { name: 'list --format xml', args: () => ['list', '--format', 'xml'], field: /--format/, problem: /not one of table, json, csv/ },
+    {
+      name: 'export --report bogus, which writes no file',
+      args: (c) => ['export', '--year', '2024', '--report', 'bogus', '--out', path.join(c.dir, 'bogus.csv')],
+      field: /report/,
+      problem: /no report "bogus"; choose register or monthly/,
+      absent: 'bogus.csv',
+    },
+    {
+      name: 'export with a bad --separator, which writes no file',
+      args: (c) => ['export', '--year', '2024', '--report', 'register', '--separator', '|', '--out', path.join(c.dir, 'pipe.csv')],
+      field: /[Ss]eparator/,
+      problem: /must be , \(comma\) or ; \(semicolon\)/,
+      absent: 'pipe.csv',
+    },
+    // Targets
+    { name: 'targets --tonnes abc', args: () => ['targets', '--year', '2024', '--tonnes', 'abc'], field: /Annual target|annualTonnes/, problem: /must be a number of tonnes/ },
+    { name: 'a monthly plan of 11 figures', args: () => ['targets', '--year', '2024', '--plan', '1,2,3,4,5,6,7,8,9,10,11'], field: /monthlyPlanTonnes|plan/i, problem: /exactly 12 figures/ },
+    // Import
+    { name: 'importing a file that does not exist', args: (c) => ['import', path.join(c.dir, 'missing.csv')], field: /missing\.csv/, problem: /Cannot read/ },
+  ];
+
+  test.each(cases)('$name: exit 2, a message naming the field and the problem, the ledger byte-identical', async (bad) => {
+    const before = fs.readFileSync(ledger);
+    const filesBefore = fs.readdirSync(tmp.dir).sort();
+    const ctx = { liveId, voidId, dir: tmp.dir };
+    const result = await run(...bad.args(ctx));
+    expect({ code: result.code, out: result.out }).toEqual({ code: 2, out: '' });
+    expect(result.err).toMatch(typeof bad.field === 'function' ? bad.field(ctx) : bad.field);
+    expect(result.err).toMatch(bad.problem);
+    expect(fs.readFileSync(ledger).equals(before)).toBe(true);
+    expect(fs.readdirSync(tmp.dir).sort()).toEqual(filesBefore);
+    if (bad.absent) expect(fs.existsSync(path.join(tmp.dir, bad.absent))).toBe(false);
+  });
+
+  test('bad input aimed at a ledger file that does not exist yet creates no file', async () => {
+    const fresh = tmp.file('new-ledger.jsonl');
+    const result = await cli(['--ledger', fresh, 'add', '--bl-date', '2024-08-10', '--vessel', 'Taraz', '--tonnes', 'abc']);
+    expect(result.code).toBe(2);
+    expect(fs.existsSync(fresh)).toBe(false);
+  });
+
+  test('an import with one bad row imports nothing, exits 2 and reports every row', async () => {
+    const csv = tmp.file('sheet.csv');
+    fs.writeFileSync(
+      csv,
+      ['B/L date,Vessel,Net tonnes,B/L number', '2024-07-01,Astana,9959.5,IMP-1', '2024-07-02,Liwa,-5,IMP-2', '2024-07-03,Taraz,6900,IMP-3', ''].join('\n'),
+    );
+    const before = fs.readFileSync(ledger);
+    const result = await run('import', csv);
+    expect(result.code).toBe(2);
+    const report = `${result.out}\n${result.err}`;
+    expect(report).toMatch(/^line 2: valid \(B\/L IMP-1\)$/m);
+    expect(report).toMatch(/^line 3: invalid \(B\/L IMP-2\) — Net tonnes must be more than zero\.$/m);
+    expect(report).toMatch(/^line 4: valid \(B\/L IMP-3\)$/m);
+    expect(report).toMatch(/Nothing was imported because some rows are invalid/);
+    expect(fs.readFileSync(ledger).equals(before)).toBe(true);
+    expect((await listJson(ledger)).map((s) => s.blNumber)).toEqual(['KZ 1', 'KZ 3']);
+  });
+});
+
+describe('amend, history and void', () => {
+  test('amend changes a field; history lists the record, then the amendment with before → after and the reason', async () => {
+    const id = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'KZ-7');
+    const amended = await run('amend', id, '--vessel', 'Taraz', '--reason', 'Vessel misread on the B/L scan');
+    expect(amended.code).toBe(0);
+    expect(amended.out).toMatch(new RegExp(`Amended ${id}: Taraz`));
+    expect((await listJson(ledger))[0]).toMatchObject({ id, vessel: 'Taraz', netTonnes: 9959.5, blNumber: 'KZ-7' });
+
+    const history = await run('history', id);
+    expect(history.code).toBe(0);
+    const lines = history.out.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^#2 2024-08-15T12:00:00\.000Z \S+ record$/);
+    expect(lines[1]).toMatch(/^#3 2024-08-15T12:00:00\.000Z \S+ amend \(Vessel misread on the B\/L scan\): Vessel: Astana → Taraz$/);
+
+    const json = JSON.parse((await ok(['--ledger', ledger, 'history', id, '--json'])).out) as HistoryJson[];
+    expect(json.map((entry) => entry.action)).toEqual(['record', 'amend']);
+    expect(json[1]).toMatchObject({ reason: 'Vessel misread on the B/L scan', changes: [{ field: 'vessel', before: 'Astana', after: 'Taraz' }] });
+  });
+
+  test('an amendment of the tonnes is kept in history with the figure before and after', async () => {
+    const id = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
+    await ok(['--ledger', ledger, 'amend', id, '--tonnes', '9960', '--reason', 'Final B/L figure']);
+    expect((await listJson(ledger))[0]?.netTonnes).toBe(9960);
+    const json = JSON.parse((await ok(['--ledger', ledger, 'history', id, '--json'])).out) as HistoryJson[];
+    // The JSON history speaks the ledger's own units: integer kilograms.
+    expect(json[1]?.changes).toEqual([{ field: 'netKg', before: 9_959_500, after: 9_960_000 }]);
+  });
+
+  test('void hides a shipment from list unless --include-voided, and history ends with the void and its reason', async () => {
+    const kept = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
+    const id = await add(ledger, '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800');
+    const voided = await run('void', id, '--reason', 'Entered twice');
+    expect(voided.code).toBe(0);
+    expect(voided.out).toMatch(new RegExp(`Voided ${id}: .*\\(Entered twice\\)`));
+
+    expect((await listJson(ledger)).map((s) => s.id)).toEqual([kept]);
+    const all = await listJson(ledger, '--include-voided');
+    expect(all.map((s) => [s.id, s.voided, s.voidReason])).toEqual([
+      [kept, false, null],
+      [id, true, 'Entered twice'],
+    ]);
+    const history = await run('history', id);
+    expect(history.out.split('\n').at(-1)).toMatch(/ void \(Entered twice\)$/);
+    // The totals leave a voided cargo out.
+    expect((await progressJson(ledger, '--year', '2024')).tonnes).toBe(9959.5);
+  });
+
+  test('a voided B/L number may be used again', async () => {
+    const id = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'KZ 5');
+    await ok(['--ledger', ledger, 'void', id, '--reason', 'Wrong vessel']);
+    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Aktau', '--tonnes', '9959.5', '--bl-number', 'KZ5');
+  });
+});
+
+describe('targets', () => {
+  const PLAN = ['150000', '150000', '150000', '150000', '200000', '200000', '200000', '200000', '200000', '200000', '200000', '200000'];
+
+  test('the 2024 target is 2,200,000 t by default, and reading it creates no ledger', async () => {
+    const text = await run('targets', '--year', '2024');
+    expect(text.code).toBe(0);
+    expect(text.out).toBe('Target for 2024: 2200000.000 t (default)');
+    const json = JSON.parse((await ok(['--ledger', ledger, 'targets', '--year', '2024', '--json'])).out) as unknown;
+    expect(json).toEqual({ year: 2024, annualTonnes: 2_200_000, monthlyPlanTonnes: null, source: 'default' });
+    expect(fs.existsSync(ledger)).toBe(false);
+  });
+
+  test('--tonnes sets a year’s target in the ledger', async () => {
+    const set = await run('targets', '--year', '2025', '--tonnes', '1500000');
+    expect(set.code).toBe(0);
+    expect(set.out).toBe('Set: target for 2025: 1500000.000 t');
+    const json = JSON.parse((await ok(['--ledger', ledger, 'targets', '--year', '2025', '--json'])).out) as unknown;
+    expect(json).toEqual({ year: 2025, annualTonnes: 1_500_000, monthlyPlanTonnes: null, source: 'ledger' });
+    expect((await progressJson(ledger, '--year', '2025')).targetTonnes).toBe(1_500_000);
+    // Other years keep their default.
+    expect((await progressJson(ledger, '--year', '2024')).targetTonnes).toBe(2_200_000);
+  });
+
+  test('--plan sets twelve monthly figures that add up to the annual target, and progress plans by them', async () => {
+    const set = await run('targets', '--year', '2024', '--tonnes', '2200000', '--plan', PLAN.join(','));
+    expect(set.code).toBe(0);
+    expect(set.out).toMatch(/^Monthly plan: 150000\.000, 150000\.000, 150000\.000, 150000\.000, 200000\.000/m);
+    const json = JSON.parse((await ok(['--ledger', ledger, 'targets', '--year', '2024', '--json'])).out) as unknown;
+    expect(json).toEqual({ year: 2024, annualTonnes: 2_200_000, monthlyPlanTonnes: PLAN.map(Number), source: 'ledger' });
+    const progress = await progressJson(ledger, '--year', '2024', '--as-of', '2024-07-31');
+    expect(progress.months.map((m) => m.planTonnes)).toEqual(PLAN.map(Number));
+  });
+
+  test('a plan whose figures do not add up to the annual target is refused and nothing is written', async () => {
+    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
+    const before = fs.readFileSync(ledger);
+    const wrong = [...PLAN.slice(0, 11), '199999'];
+    const refused = await run('targets', '--year', '2024', '--tonnes', '2200000', '--plan', wrong.join(','));
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/monthlyPlanTonnes/);
+    expect(refused.err).toMatch(/add up to 2199999\.000 t but the annual target is 2200000\.000 t/);
+    expect(fs.readFileSync(ledger).equals(before)).toBe(true);
+    expect(JSON.parse((await ok(['--ledger', ledger, 'targets', '--year', '2024', '--json'])).out)).toMatchObject({ source: 'default' });
+  });
+});
+
+describe('progress', () => {
+  test('progress --json for 2024 as of 31 July: figures worked out by hand', async () => {
+    await add(ledger, '--bl-date', '2024-01-10', '--vessel', 'Astana', '--tonnes', '9959.5');
+    await add(ledger, '--bl-date', '2024-03-05', '--vessel', 'Liwa', '--tonnes', '8800');
+    await add(ledger, '--bl-date', '2024-07-31', '--vessel', 'Taraz', '--tonnes', '6900.123');
+    // After the as-of date, and in another year: neither counts.
+    await add(ledger, '--bl-date', '2024-08-02', '--vessel', 'Aktau', '--tonnes', '7000');
+    await add(ledger, '--bl-date', '2023-12-31', '--vessel', 'Astana', '--tonnes', '9000');
+
+    const p = await progressJson(ledger, '--year', '2024', '--as-of', '2024-07-31');
+    expect(p).toMatchObject({
+      year: 2024,
+      asOf: '2024-07-31',
+      daysInYear: 366,
+      // Jan 31 + Feb 29 + Mar 31 + Apr 30 + May 31 + Jun 30 + Jul 31 = 213; 366 − 213 = 153.
+      daysElapsed: 213,
+      daysLeft: 153,
+      shipments: 3,
+      // 9,959.500 + 8,800.000 + 6,900.123
+      tonnes: 25659.623,
+      targetTonnes: 2_200_000,
+      // 2,200,000 × 213 / 366 = 1,280,327.868 85… → 1,280,327.869 (to the kg)
+      proRataTonnes: 1280327.869,
+      // 25,659.623 − 1,280,327.869
+      aheadTonnes: -1254668.246,
+      // 25,659,623 kg × 366 / 213 = 44,091,183.18… kg
+      forecastTonnes: 44091.183,
+      baselineYear: 2023,
+      baselineTonnes: 1_057_000,
+      // 1,057,000 × 213 / 366 = 615,139.344 26… → 615,139.344
+      baselineProRataTonnes: 615139.344,
+      // 25,659.623 − 615,139.344
+      changeVsBaselineTonnes: -589479.721,
+    });
+    // 25,659.623 / 2,200,000 × 100
+    expect(p.percentOfTarget).toBeCloseTo(1.1663465, 6);
+    // 25,659.623 t / 213 days = 120.467 713 6… t/day
+    expect(p.runRatePerDay).toBeCloseTo(120.4677136, 6);
+    // (2,200,000 − 25,659.623) t / 153 days = 14,211.375 013… t/day
+    expect(p.requiredPerDay).toBeCloseTo(14211.375013, 5);
+
+    expect(p.months.map((m) => m.month)).toEqual([
+      '2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06',
+      '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12',
+    ]);
+    expect(p.months.map((m) => [m.shipments, m.tonnes, m.cumulativeTonnes])).toEqual([
+      [1, 9959.5, 9959.5],
+      [0, 0, 9959.5],
+      [1, 8800, 18759.5],
+      [0, 0, 18759.5],
+      [0, 0, 18759.5],
+      [0, 0, 18759.5],
+      [1, 6900.123, 25659.623],
+      [0, 0, 25659.623],
+      [0, 0, 25659.623],
+      [0, 0, 25659.623],
+      [0, 0, 25659.623],
+      [0, 0, 25659.623],
+    ]);
+    // 2.2 Mt spread by days: a 31-day month 2,200,000 × 31/366 = 186,338.797 81 t; the 10 kg left after
+    // flooring go to the largest remainders (Feb, the 30-day months, then Jan, Mar, May, Jul, Aug).
+    expect(p.months[0]?.planTonnes).toBe(186338.798);
+    expect(p.months[1]?.planTonnes).toBe(174316.94);
+    expect(p.months[9]?.planTonnes).toBe(186338.797);
+    const planKg = p.months.reduce((sum, m) => sum + Math.round(m.planTonnes * 1000), 0);
+    expect(planKg).toBe(2_200_000_000);
+  });
+
+  test('progress without --as-of counts to today at Aktau, and the text report shows the same figures', async () => {
+    await add(ledger, '--bl-date', '2024-08-15', '--vessel', 'Astana', '--tonnes', '9959.5');
+    const p = await progressJson(ledger);
+    expect(p).toMatchObject({ year: 2024, asOf: '2024-08-15', tonnes: 9959.5, shipments: 1 });
+    const text = await run('progress');
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^Year 2024 as of 2024-08-15 \(day 228 of 366, 138 left\)$/m);
+    expect(text.out).toMatch(/Shipped\s+9959\.500 t in 1 cargoes/);
+  });
+});
+
+describe('export and import', () => {
+  let source: string;
+
+  beforeEach(async () => {
+    source = tmp.file('source.jsonl');
+    await add(
+      source,
+      '--bl-date', '2024-07-02',
+      '--vessel', 'President Heydar Aliyev',
+      '--tonnes', '9959.5',
+      '--bl-number', 'AKT-2024-0101',
+      '--imo', '9301615',
+      '--voyage', 'PHA-24/017',
+      '--grade', 'tengiz',
+      '--status', 'discharged',
+      '--outturn', '9950.1',
+      '--barrels', '79377.22',
+      '--remarks', '=SUM(A1:A2); "pumped slow"',
+    );
+    await add(source, '--bl-date', '2024-07-15', '--vessel', 'Taraz', '--tonnes', '6900.123', '--grade', 'Kashagan', '--status', 'in transit');
+    const voided = await add(source, '--bl-date', '2024-08-01', '--vessel', 'Liwa', '--tonnes', '8800', '--bl-number', 'AKT-2024-0102');
+    await ok(['--ledger', source, 'void', voided, '--reason', 'Cargo cancelled']);
+  });
+
+  async function exportRegister(separator: ',' | ';'): Promise<string> {
+    const out = tmp.file(`register${separator === ';' ? '-semicolon' : ''}.csv`);
+    const result = await ok(['--ledger', source, 'export', '--year', '2024', '--report', 'register', '--out', out, '--separator', separator]);
+    expect(result.out).toBe(`Wrote 2 rows to ${out}.`);
+    return out;
+  }
+
+  test('export register with ";" writes a UTF-8 BOM, CRLF line ends and decimal commas', async () => {
+    const bytes = fs.readFileSync(await exportRegister(';'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text).not.toMatch(/[^\r]\n/);
+    const lines = text.split('\r\n').slice(0, -1);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^ID;B\/L date;B\/L number;Vessel;.*;Net tonnes;Outturn tonnes;Barrels;Remarks$/);
+    const pha = lines.find((line) => line.includes('AKT-2024-0101')) ?? '';
+    expect(pha).toContain(';discharged;9959,500;9950,100;79377,22;');
+    // The remark is guarded against Excel formulas and quoted for its ";" and quotes.
+    expect(pha).toContain(`;"'=SUM(A1:A2); ""pumped slow""";`);
+    expect(lines.find((line) => line.includes('Taraz'))).toContain(';in transit;6900,123;;');
+  });
+
+  test('export monthly with "," writes twelve months with decimal points', async () => {
+    const out = tmp.file('monthly.csv');
+    const result = await ok(['--ledger', source, 'export', '--year', '2024', '--report', 'monthly', '--out', out]);
+    expect(result.out).toBe(`Wrote 12 rows to ${out}.`);
+    const lines = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe('Month,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Variance tonnes');
+    expect(lines[7]).toMatch(/^2024-07,2,16859\.623,16859\.623,/);
+  });
+
+  test.each([';', ','] as const)('export (separator "%s") → import into a fresh ledger gives back the same shipments; a dry run first writes nothing', async (separator) => {
+    const file = await exportRegister(separator);
+    const fresh = tmp.file('fresh.jsonl');
+    // The fresh ledger already holds an unrelated 2023 cargo, so it exists before the dry run.
+    await add(fresh, '--bl-date', '2023-12-30', '--vessel', 'Aktau', '--tonnes', '7000');
+    const before = fs.readFileSync(fresh);
+
+    const dry = await cli(['--ledger', fresh, 'import', file, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(/^line 2: would add \(B\/L AKT-2024-0101\)/m);
+    expect(dry.out).toMatch(/^line 3: would add/m);
+    expect(dry.lastLine).toBe('Dry run, nothing written: 2 to add, 0 duplicate, 0 skipped, 0 invalid.');
+    expect(fs.readFileSync(fresh).equals(before)).toBe(true);
+
+    const imported = await cli(['--ledger', fresh, 'import', file]);
+    expect(imported.code).toBe(0);
+    expect(imported.lastLine).toBe('Imported: 2 to add, 0 duplicate, 0 skipped, 0 invalid.');
+
+    const byVessel = (a: ListedShipment, b: ListedShipment) => a.vessel.localeCompare(b.vessel);
+    const original = (await listJson(source, '--year', '2024')).sort(byVessel).map(withoutIdentity);
+    const copy = (await listJson(fresh, '--year', '2024')).sort(byVessel).map(withoutIdentity);
+    expect(copy).toEqual(original);
+    expect(copy[0]).toMatchObject({ imo: '9301615', grade: 'Tengiz', status: 'discharged', outturnTonnes: 9950.1, barrels: 79377.22, remarks: '=SUM(A1:A2); "pumped slow"' });
+    // The voided cargo does not come back to life.
+    expect((await listJson(fresh, '--year', '2024', '--include-voided')).map((s) => s.vessel)).not.toContain('Liwa');
+  });
+
+  test('importing the same file again reports every row as a duplicate and adds nothing', async () => {
+    const file = await exportRegister(';');
+    const fresh = tmp.file('fresh.jsonl');
+    await ok(['--ledger', fresh, 'import', file]);
+    const before = fs.readFileSync(fresh);
+
+    const again = await cli(['--ledger', fresh, 'import', file]);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/^line 2: duplicate \(B\/L AKT-2024-0101\) — B\/L number AKT-2024-0101 is already in the ledger/m);
+    // A row without a B/L number is matched on date, vessel and tonnes.
+    expect(again.out).toMatch(/^line 3: duplicate — A cargo of Taraz on 2024-07-15 with the same tonnes is already in the ledger/m);
+    expect(again.lastLine).toBe('Imported: 0 to add, 2 duplicate, 0 skipped, 0 invalid.');
+    expect(fs.readFileSync(fresh).equals(before)).toBe(true);
+    expect(await listJson(fresh)).toHaveLength(2);
+  });
+
+  test('a dry run on a ledger that does not exist yet creates no file', async () => {
+    const file = await exportRegister(',');
+    const fresh = tmp.file('never.jsonl');
+    const dry = await cli(['--ledger', fresh, 'import', file, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(fs.existsSync(fresh)).toBe(false);
+  });
+});
+
+describe('verify and repair', () => {
+  test('verify passes a good ledger; a flipped character fails it naming the line; a write repairs it and keeps the original', async () => {
+    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'A1');
+    await add(ledger, '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800', '--bl-number', 'A2');
+    await add(ledger, '--bl-date', '2024-08-03', '--vessel', 'Taraz', '--tonnes', '6900', '--bl-number', 'A3');
+    const good = await run('verify');
+    expect(good.code).toBe(0);
+    expect(good.out).toMatch(/The ledger is intact: 4 entries, 3 shipments \(0 void\)/);
+    expect(good.out).toMatch(/Total of live shipments: 25659\.500 t\./);
+
+    // Line 1 is the header; line 3 records Liwa. Flip one character inside it.
+    const lines = fs.readFileSync(ledger, 'utf8').split('\n');
+    expect(lines[2]).toContain('"vessel":"Liwa"');
+    lines[2] = (lines[2] ?? '').replace('"vessel":"Liwa"', '"vessel":"Liwb"');
+    fs.writeFileSync(ledger, lines.join('\n'));
+    const damaged = fs.readFileSync(ledger);
+
+    const bad = await run('verify');
+    expect(bad.code).toBe(3);
+    expect(`${bad.out}\n${bad.err}`).toMatch(/line 3: record of Liwb, B\/L A2 dated 2024-08-02/);
+    expect(`${bad.out}\n${bad.err}`).toMatch(/damaged/);
+    // verify only reads.
+    expect(fs.readFileSync(ledger).equals(damaged)).toBe(true);
+
+    const repaired = await run('add', '--bl-date', '2024-08-04', '--vessel', 'Liwa', '--tonnes', '8800', '--bl-number', 'A2');
+    expect(repaired.code).toBe(0);
+    expect(repaired.lastLine).toMatch(ID);
+    const backup = `${ledger}.damaged-2024-08-15T12-00-00-000Z`;
+    expect(repaired.err).toMatch(/1 entry could not be kept/);
+    expect(repaired.err).toMatch(/line 3: record of Liwb, B\/L A2/);
+    expect(repaired.err).toContain(`kept unchanged as ${backup}`);
+    expect(fs.readFileSync(backup).equals(damaged)).toBe(true);
+
+    const after = await run('verify');
+    expect(after.code).toBe(0);
+    expect(after.out).toMatch(/The ledger is intact/);
+    expect((await listJson(ledger)).map((s) => s.blNumber)).toEqual(['A1', 'A3', 'A2']);
+  });
+});
+
+describe('a ledger held by another process', () => {
+  let holder: ChildProcessWithoutNullStreams | null = null;
+
+  afterEach(async () => {
+    const child = holder;
+    holder = null;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.stdin.end();
+      await exited;
+    }
+  });
+
+  /** Starts a process that opens the ledger for writing and keeps it; resolves with its pid once it holds the lock. */
+  function holdLedger(file: string): Promise<number> {
+    const child = spawn(process.execPath, ['-r', 'tsx/cjs', HOLD_LOCK, file], { cwd: ROOT });
+    holder = child;
+    return new Promise((resolve, reject) => {
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const ready = /ready (\d+)/.exec(stdout);
+        if (ready) resolve(Number(ready[1]));
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      child.once('exit', (code) => reject(new Error(`the lock holder exited (${code}) before holding the ledger: ${stderr}`)));
+    });
+  }
+
+  test('a write exits 3 naming the holder’s process and changes nothing; reading still works; once it closes, writing works', async () => {
+    const id = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
+    const pid = await holdLedger(ledger);
+    const before = fs.readFileSync(ledger);
+
+    const locked = await run('add', '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800');
+    expect(locked.code).toBe(3);
+    expect(locked.out).toBe('');
+    expect(locked.err).toContain(`process ${pid}`);
+    expect(locked.err).toMatch(/Close it there and try again/);
+    expect(fs.readFileSync(ledger).equals(before)).toBe(true);
+
+    const voided = await run('void', id, '--reason', 'test');
+    expect(voided.code).toBe(3);
+
+    const list = await run('list', '--format', 'json');
+    expect(list.code).toBe(0);
+    expect((JSON.parse(list.out) as ListedShipment[]).map((s) => s.id)).toEqual([id]);
+    expect((await run('verify')).code).toBe(0);
+
+    const child = holder as ChildProcessWithoutNullStreams;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.stdin.end();
+    await exited;
+    await add(ledger, '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800');
+  }, 30_000);
+});
+
+describe('demo', () => {
+  // The demo fills every day up to yesterday, so a clock in 2025 gives a whole 2024.
+  const in2025 = () => new Date('2025-06-01T08:00:00Z');
+
+  test('demo --out creates a ledger whose 2024 total is near the reported 1.4 Mt', async () => {
+    const demo = tmp.file('demo.jsonl');
+    const created = await cli(['demo', '--out', demo], { now: in2025 });
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(/^Demo ledger written to .*demo\.jsonl: \d+ cargoes\.$/);
+
+    const p = JSON.parse((await ok(['--ledger', demo, 'progress', '--year', '2024', '--json'], { now: in2025 })).out) as ProgressJson;
+    expect(p.asOf).toBe('2024-12-31');
+    expect(p.tonnes).toBeGreaterThanOrEqual(1_380_000);
+    expect(p.tonnes).toBeLessThanOrEqual(1_450_000);
+    // Caspian cargoes of 6–10 kt: well over a hundred in a year.
+    expect(p.shipments).toBeGreaterThan(120);
+    expect((await cli(['--ledger', demo, 'verify'], { now: in2025 })).code).toBe(0);
+  });
+
+  test('demo refuses to write over an existing file', async () => {
+    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
+    const before = fs.readFileSync(ledger);
+    const refused = await cli(['demo', '--out', ledger]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/already exists/);
+    expect(fs.readFileSync(ledger).equals(before)).toBe(true);
+  });
+});
+
+describe('the real command', () => {
+  // The real clock runs here: B/L dates in 2024 are in the past whenever this runs.
+  const env = { ...process.env, TRANSIT_LEDGER: '' };
+
+  test('npm run --silent cli -- add exits 0 and prints the new id alone on its last line', async () => {
+    const result = spawnSync('npm', ['run', '--silent', 'cli', '--', '--ledger', ledger, 'add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(ID);
+    expect(lines[0]).toMatch(/^Recorded Astana/);
+    expect((await listJson(ledger)).map((s) => s.id)).toEqual([lines.at(-1)]);
+  }, 60_000);
+
+  test('tsx electron/cli.ts with bad tonnes exits 2, names the field on stderr and leaves the ledger byte-identical', async () => {
+    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
+    const before = fs.readFileSync(ledger);
+    const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['electron/cli.ts', '--ledger', ledger, 'add', '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', 'abc'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/Net tonnes "abc" is not a number of tonnes/);
+    expect(fs.readFileSync(ledger).equals(before)).toBe(true);
+  }, 60_000);
+});

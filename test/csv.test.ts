@@ -1,0 +1,665 @@
+import type { MonthProgress, Shipment } from '../electron/core/api';
+import { BOM, monthlyCsv, neutraliseFormula, parseShipmentCsv, registerCsv, restoreFormula } from '../electron/core/csv';
+
+/** A fully filled cargo, as the ledger would hold it. */
+function shipment(overrides: Partial<Shipment> = {}): Shipment {
+  return {
+    id: 'shp-0001',
+    blDate: '2024-03-12',
+    vessel: 'Astana',
+    netKg: 9_959_500,
+    blNumber: 'AKT-2024-031',
+    imo: '9336983',
+    voyage: '12/24',
+    grade: 'Tengiz',
+    loadPort: 'Aktau',
+    dischargeTerminal: 'Sangachal',
+    shipper: 'KMG',
+    receiver: 'SOCAR',
+    status: 'discharged',
+    outturnKg: 9_950_250,
+    barrels: 79377.2,
+    remarks: null,
+    voided: false,
+    voidReason: null,
+    recordedAt: '2024-03-12T09:00:00.000Z',
+    recordedBy: 'clerk',
+    updatedAt: '2024-03-12T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Only what must be there, so a row's text stays short enough to write out by hand. */
+function bare(overrides: Partial<Shipment> = {}): Shipment {
+  return shipment({
+    id: 'a1',
+    blNumber: null,
+    imo: null,
+    voyage: null,
+    grade: null,
+    status: 'loaded',
+    outturnKg: null,
+    barrels: null,
+    ...overrides,
+  });
+}
+
+const REGISTER_HEADER_COMMA =
+  'ID,B/L date,B/L number,Vessel,IMO,Voyage,Grade,Load port,Discharge terminal,Shipper,Receiver,Status,Net tonnes,Outturn tonnes,Barrels,Remarks\r\n';
+const REGISTER_HEADER_SEMICOLON =
+  'ID;B/L date;B/L number;Vessel;IMO;Voyage;Grade;Load port;Discharge terminal;Shipper;Receiver;Status;Net tonnes;Outturn tonnes;Barrels;Remarks\r\n';
+
+/** The rows after the BOM and header, checking those on the way. */
+function registerRows(csv: string, separator: ',' | ';'): string {
+  const head = BOM + (separator === ',' ? REGISTER_HEADER_COMMA : REGISTER_HEADER_SEMICOLON);
+  expect(csv.slice(0, head.length)).toBe(head);
+  return csv.slice(head.length);
+}
+
+describe('registerCsv', () => {
+  it('writes a UTF-8 BOM, the English headers and CRLF after every line including the last', () => {
+    expect(registerCsv([shipment()], ',')).toBe(
+      '\uFEFF' +
+        'ID,B/L date,B/L number,Vessel,IMO,Voyage,Grade,Load port,Discharge terminal,Shipper,Receiver,Status,Net tonnes,Outturn tonnes,Barrels,Remarks\r\n' +
+        'shp-0001,2024-03-12,AKT-2024-031,Astana,9336983,12/24,Tengiz,Aktau,Sangachal,KMG,SOCAR,discharged,9959.500,9950.250,79377.2,\r\n',
+    );
+  });
+
+  it('writes decimal commas when the separator is a semicolon, for Russian and Azerbaijani Excel', () => {
+    expect(registerCsv([shipment()], ';')).toBe(
+      '\uFEFF' +
+        'ID;B/L date;B/L number;Vessel;IMO;Voyage;Grade;Load port;Discharge terminal;Shipper;Receiver;Status;Net tonnes;Outturn tonnes;Barrels;Remarks\r\n' +
+        'shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;discharged;9959,500;9950,250;79377,2;\r\n',
+    );
+  });
+
+  it('writes only the BOM and header for an empty register', () => {
+    expect(registerCsv([], ';')).toBe('\uFEFF' + REGISTER_HEADER_SEMICOLON);
+  });
+
+  it('leaves missing values empty and spells the status out', () => {
+    const csv = registerCsv([bare({ status: 'in_transit' })], ';');
+    expect(registerRows(csv, ';')).toBe('a1;2024-03-12;;Astana;;;;Aktau;Sangachal;KMG;SOCAR;in transit;9959,500;;;\r\n');
+  });
+
+  it('never writes a thousands separator, whatever the size', () => {
+    const csv = registerCsv([bare({ netKg: 1_234_567_891, barrels: 9_876_543.125 })], ',');
+    expect(registerRows(csv, ',')).toBe('a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,1234567.891,,9876543.125,\r\n');
+  });
+
+  it('quotes a cell holding the separator, and leaves the other separator alone', () => {
+    const remarks = 'Pump 2; draft 6,2 m';
+    expect(registerRows(registerCsv([bare({ remarks })], ';'), ';')).toBe(
+      'a1;2024-03-12;;Astana;;;;Aktau;Sangachal;KMG;SOCAR;loaded;9959,500;;;"Pump 2; draft 6,2 m"\r\n',
+    );
+    expect(registerRows(registerCsv([bare({ remarks })], ','), ',')).toBe(
+      'a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,"Pump 2; draft 6,2 m"\r\n',
+    );
+  });
+
+  it('quotes a cell holding a quote and doubles the quote inside', () => {
+    const csv = registerCsv([bare({ vessel: 'Akademik "Khoshbakht" Yusifzade' })], ',');
+    expect(registerRows(csv, ',')).toBe(
+      'a1,2024-03-12,,"Akademik ""Khoshbakht"" Yusifzade",,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,\r\n',
+    );
+  });
+
+  it('quotes a cell holding a line break, CRLF, LF or CR alike', () => {
+    const csv = registerCsv(
+      [bare({ remarks: 'one\r\ntwo' }), bare({ id: 'a2', remarks: 'one\ntwo' }), bare({ id: 'a3', remarks: 'one\rtwo' })],
+      ',',
+    );
+    expect(registerRows(csv, ',')).toBe(
+      'a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,"one\r\ntwo"\r\n' +
+        'a2,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,"one\ntwo"\r\n' +
+        'a3,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,"one\rtwo"\r\n',
+    );
+  });
+
+  it('writes Cyrillic text as it is', () => {
+    const csv = registerCsv([bare({ vessel: 'Президент Гейдар Алиев', remarks: 'Груз принят' })], ';');
+    expect(registerRows(csv, ';')).toBe(
+      'a1;2024-03-12;;Президент Гейдар Алиев;;;;Aktau;Sangachal;KMG;SOCAR;loaded;9959,500;;;Груз принят\r\n',
+    );
+  });
+
+  describe('guards against CSV injection (OWASP)', () => {
+    it.each([
+      ['=1+1', "'=1+1"],
+      ['+1', "'+1"],
+      ['-1', "'-1"],
+      ['@SUM(A1)', "'@SUM(A1)"],
+      ['\t=1', "'\t=1"],
+      ['\r=1', `"'\r=1"`],
+      ['\n=1', `"'\n=1"`],
+      ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+      ['=1,2', `"'=1,2"`],
+    ])('writes remarks %j as %j: an apostrophe first, nothing lost', (remarks, cell) => {
+      const csv = registerCsv([bare({ remarks })], ',');
+      expect(registerRows(csv, ',')).toBe(`a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,${cell}\r\n`);
+    });
+
+    it('guards every text column, not only remarks', () => {
+      const csv = registerCsv(
+        [bare({ id: '-id', vessel: '=cmd|"/c calc"!A0', blNumber: '+7', shipper: '@KMG', remarks: '-dup' })],
+        ',',
+      );
+      expect(registerRows(csv, ',')).toBe(
+        `'-id,2024-03-12,'+7,"'=cmd|""/c calc""!A0",,,,Aktau,Sangachal,'@KMG,SOCAR,loaded,9959.500,,,'-dup\r\n`,
+      );
+    });
+
+    it('leaves text that merely contains a formula character alone', () => {
+      const csv = registerCsv([bare({ remarks: 'BS&W 0.2% = ok' })], ',');
+      expect(registerRows(csv, ',')).toBe('a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,BS&W 0.2% = ok\r\n');
+    });
+  });
+});
+
+describe('neutraliseFormula', () => {
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "'\r=1"],
+    ['\n=1', "'\n=1"],
+    ['=HYPERLINK("http://x")', `'=HYPERLINK("http://x")`],
+  ])('prefixes %j with an apostrophe', (text, expected) => {
+    expect(neutraliseFormula(text)).toBe(expected);
+  });
+
+  it.each([['Astana'], [''], ["'quoted'"], ['1+1'], [' =1']])('leaves %j unchanged', (text) => {
+    expect(neutraliseFormula(text)).toBe(text);
+  });
+
+  it('adds one more apostrophe to text that already starts with an apostrophe and a formula character, so import can undo it exactly', () => {
+    expect(neutraliseFormula("'=1")).toBe("''=1");
+    expect(neutraliseFormula("''-1")).toBe("'''-1");
+  });
+});
+
+describe('restoreFormula', () => {
+  it.each([
+    ["'=1+1", '=1+1'],
+    ["'-5 t short", '-5 t short'],
+    ["'\t=1", '\t=1'],
+    ["''=1", "'=1"],
+    ["'quoted'", "'quoted'"],
+    ['=1', '=1'],
+  ])('reads %j as %j', (cell, text) => {
+    expect(restoreFormula(cell)).toBe(text);
+  });
+});
+
+describe('monthlyCsv', () => {
+  const months: MonthProgress[] = [
+    {
+      month: '2024-01',
+      shipments: 14,
+      tonnesKg: 120_000_500,
+      cumulativeKg: 120_000_500,
+      planKg: 121_234_000,
+      cumulativePlanKg: 121_234_000,
+      varianceKg: -1_233_500,
+    },
+    {
+      month: '2024-02',
+      shipments: 15,
+      tonnesKg: 125_000_000,
+      cumulativeKg: 245_000_500,
+      planKg: 113_415_000,
+      cumulativePlanKg: 234_649_000,
+      varianceKg: 10_351_500,
+    },
+  ];
+
+  it('writes months with decimal commas for a semicolon file, and a negative variance stays a plain number', () => {
+    expect(monthlyCsv(months, ';')).toBe(
+      '\uFEFF' +
+        'Month;Shipments;Tonnes;Cumulative tonnes;Plan tonnes;Cumulative plan tonnes;Variance tonnes\r\n' +
+        '2024-01;14;120000,500;120000,500;121234,000;121234,000;-1233,500\r\n' +
+        '2024-02;15;125000,000;245000,500;113415,000;234649,000;10351,500\r\n',
+    );
+  });
+
+  it('writes months with decimal points for a comma file, the negative variance unguarded and unquoted', () => {
+    expect(monthlyCsv(months, ',')).toBe(
+      '\uFEFF' +
+        'Month,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Variance tonnes\r\n' +
+        '2024-01,14,120000.500,120000.500,121234.000,121234.000,-1233.500\r\n' +
+        '2024-02,15,125000.000,245000.500,113415.000,234649.000,10351.500\r\n',
+    );
+  });
+});
+
+describe('parseShipmentCsv', () => {
+  describe('reading back an exported register', () => {
+    const awkward: Shipment[] = [
+      shipment({
+        vessel: 'Akademik "Khoshbakht" Yusifzade',
+        blNumber: '-0042',
+        imo: null,
+        voyage: '=12',
+        grade: 'Тенгиз',
+        shipper: 'КМГ; Kazmortransflot',
+        status: 'in_transit',
+        outturnKg: null,
+        barrels: 79377.25,
+        remarks: 'Sampled; BS&W 0,2 %\r\nsecond line',
+      }),
+      shipment({
+        id: 'shp-0002',
+        blDate: '2024-12-31',
+        vessel: 'Туркменбаши, Taraz',
+        netKg: 500,
+        remarks: '@ports: "Aktau"\nline two',
+        voided: true,
+        voidReason: 'Duplicate; entered twice',
+      }),
+      shipment({
+        id: 'shp-0003',
+        grade: "'=already guarded",
+        remarks: '\t=tab first',
+      }),
+    ];
+
+    const expectedRows = [
+      {
+        line: 2,
+        id: 'shp-0001',
+        voided: false,
+        input: {
+          blDate: '2024-03-12',
+          blNumber: '-0042',
+          vessel: 'Akademik "Khoshbakht" Yusifzade',
+          voyage: '=12',
+          grade: 'Тенгиз',
+          loadPort: 'Aktau',
+          dischargeTerminal: 'Sangachal',
+          shipper: 'КМГ; Kazmortransflot',
+          receiver: 'SOCAR',
+          status: 'in_transit',
+          netTonnes: '9959.500',
+          barrels: '79377.25',
+          remarks: 'Sampled; BS&W 0,2 %\r\nsecond line',
+        },
+      },
+      {
+        // The first row's remarks take two lines of the file.
+        line: 4,
+        id: 'shp-0002',
+        // The register carries live cargoes only, so nothing read back from it is voided.
+        voided: false,
+        input: {
+          blDate: '2024-12-31',
+          blNumber: 'AKT-2024-031',
+          vessel: 'Туркменбаши, Taraz',
+          imo: '9336983',
+          voyage: '12/24',
+          grade: 'Tengiz',
+          loadPort: 'Aktau',
+          dischargeTerminal: 'Sangachal',
+          shipper: 'KMG',
+          receiver: 'SOCAR',
+          status: 'discharged',
+          netTonnes: '0.500',
+          outturnTonnes: '9950.250',
+          barrels: '79377.2',
+          remarks: '@ports: "Aktau"\nline two',
+        },
+      },
+      {
+        line: 6,
+        id: 'shp-0003',
+        voided: false,
+        input: {
+          blDate: '2024-03-12',
+          blNumber: 'AKT-2024-031',
+          vessel: 'Astana',
+          imo: '9336983',
+          voyage: '12/24',
+          grade: "'=already guarded",
+          loadPort: 'Aktau',
+          dischargeTerminal: 'Sangachal',
+          shipper: 'KMG',
+          receiver: 'SOCAR',
+          status: 'discharged',
+          netTonnes: '9959.500',
+          outturnTonnes: '9950.250',
+          barrels: '79377.2',
+          remarks: '\t=tab first',
+        },
+      },
+    ];
+
+    it.each([[';' as const], [',' as const]])('gives back the same fields from a %j file', (separator) => {
+      expect(parseShipmentCsv(registerCsv(awkward, separator))).toStrictEqual({ rows: expectedRows, fileIssues: [] });
+    });
+  });
+
+  it("reads a port office's own sheet: semicolons, Russian headers, DD.MM.YYYY dates, spaced tonnes with a decimal comma", () => {
+    const sheet =
+      '\uFEFFДата;Судно;Номер коносамента;Тонн;Примечание\r\n' +
+      '05.03.2024;Taraz;АКТ-118;6 980,000;\r\n' +
+      '12.03.2024;Astana;АКТ-121;9\u00A0959,5;груз принят\r\n' +
+      ';;;;\r\n' +
+      '\r\n' +
+      '1.4.2024;Akademik Khoshbakht Yusifzade;АКТ-130;7\u202F800;\r\n';
+    expect(parseShipmentCsv(sheet)).toStrictEqual({
+      rows: [
+        { line: 2, id: null, voided: false, input: { blDate: '2024-03-05', vessel: 'Taraz', blNumber: 'АКТ-118', netTonnes: '6980.000' } },
+        {
+          line: 3,
+          id: null,
+          voided: false,
+          input: { blDate: '2024-03-12', vessel: 'Astana', blNumber: 'АКТ-121', netTonnes: '9959.5', remarks: 'груз принят' },
+        },
+        {
+          line: 6,
+          id: null,
+          voided: false,
+          input: { blDate: '2024-04-01', vessel: 'Akademik Khoshbakht Yusifzade', blNumber: 'АКТ-130', netTonnes: '7800' },
+        },
+      ],
+      fileIssues: [],
+    });
+  });
+
+  it('matches headers whatever their case, spacing and punctuation', () => {
+    const text = 'b/l DATE,VESSEL ,Tonnes.,BL No.,Qty (t) ,voyage-no\n2024-03-12,Astana,9959.5,AKT-1,,7\n';
+    const parsed = parseShipmentCsv(text);
+    // "Tonnes." and "Qty (t)" both mean net tonnes.
+    expect(parsed.fileIssues.map((issue) => issue.code)).toEqual(['csv.duplicate_column']);
+
+    expect(parseShipmentCsv('b/l DATE,VESSEL ,Tonnes.,BL No.,voyage-no\n2024-03-12,Astana,9959.5,AKT-1,7\n')).toStrictEqual({
+      rows: [
+        {
+          line: 2,
+          id: null,
+          voided: false,
+          input: { blDate: '2024-03-12', vessel: 'Astana', netTonnes: '9959.5', blNumber: 'AKT-1', voyage: '7' },
+        },
+      ],
+      fileIssues: [],
+    });
+  });
+
+  it('knows the usual English and Russian names of every column', () => {
+    const text =
+      'Bill of lading date;Tanker;Net quantity;Bill of lading;IMO number;Рейс;Crude;Loading port;Discharge port;Грузоотправитель;Consignee;Статус;Outturn;bbl;Notes\n' +
+      '2024-03-12;Astana;9959,5;AKT-1;9336983;7;Tengiz;Aktau;Sangachal;KMG;SOCAR;discharged;9950;79377,2;ok\n';
+    expect(parseShipmentCsv(text)).toStrictEqual({
+      rows: [
+        {
+          line: 2,
+          id: null,
+          voided: false,
+          input: {
+            blDate: '2024-03-12',
+            vessel: 'Astana',
+            netTonnes: '9959.5',
+            blNumber: 'AKT-1',
+            imo: '9336983',
+            voyage: '7',
+            grade: 'Tengiz',
+            loadPort: 'Aktau',
+            dischargeTerminal: 'Sangachal',
+            shipper: 'KMG',
+            receiver: 'SOCAR',
+            status: 'discharged',
+            outturnTonnes: '9950',
+            barrels: '79377.2',
+            remarks: 'ok',
+          },
+        },
+      ],
+      fileIssues: [],
+    });
+  });
+
+  describe('refusing a file whose columns it cannot account for', () => {
+    it('refuses a file with an unknown column, naming it and the accepted names', () => {
+      const parsed = parseShipmentCsv('Date;Vessel;Tonnes;Draught\n2024-03-12;Astana;9959,5;6,2\n');
+      expect(parsed.rows).toEqual([]);
+      expect(parsed.fileIssues).toEqual([
+        {
+          field: 'file',
+          code: 'csv.unknown_column',
+          message:
+            'Column "Draught" is not one Transit Ledger knows, and its values would be lost. Rename it to one of: ID, B/L date, B/L number, Vessel, IMO, Voyage, Grade, Load port, Discharge terminal, Shipper, Receiver, Status, Net tonnes, Outturn tonnes, Barrels, Remarks, Voided, Void reason; or delete the column.',
+        },
+      ]);
+    });
+
+    it('refuses a file missing the date, vessel or tonnes column, saying which', () => {
+      const parsed = parseShipmentCsv('Vessel;Remarks\nAstana;late\n');
+      expect(parsed.rows).toEqual([]);
+      expect(parsed.fileIssues).toEqual([
+        {
+          field: 'file',
+          code: 'csv.missing_column',
+          message:
+            'The file has no B/L date column. Add it, or name the column that holds it "B/L date" (also accepted: BL date, Date, Bill of lading date, Дата коносамента, Дата).',
+        },
+        {
+          field: 'file',
+          code: 'csv.missing_column',
+          message:
+            'The file has no Net tonnes column. Add it, or name the column that holds it "Net tonnes" (also accepted: Tonnes, Tons, Net tons, Quantity, Net quantity, Qty (t), Тонн, Тонны, Количество, Количество (т), Нетто (т)).',
+        },
+      ]);
+    });
+
+    it('refuses a file with two columns for the same field', () => {
+      const parsed = parseShipmentCsv('Date;B/L date;Vessel;Tonnes\n2024-03-12;2024-03-12;Astana;9959,5\n');
+      expect(parsed.rows).toEqual([]);
+      expect(parsed.fileIssues).toEqual([
+        { field: 'file', code: 'csv.duplicate_column', message: 'Columns "Date" and "B/L date" both mean B/L date. Keep one of them.' },
+      ]);
+    });
+
+    it('refuses a row with more cells than the header, naming its line', () => {
+      const parsed = parseShipmentCsv('Date,Vessel,Tonnes\n2024-03-12,Astana,9959.5\n2024-03-13,Taraz,6980,5\n');
+      expect(parsed.rows).toEqual([]);
+      expect(parsed.fileIssues).toEqual([
+        {
+          field: 'file',
+          code: 'csv.too_many_cells',
+          message:
+            'Line 3 has 4 cells but the header names 3 columns. A value probably contains an unquoted comma; wrap it in quotes.',
+        },
+      ]);
+    });
+
+    it('refuses a value under a column with no name', () => {
+      const parsed = parseShipmentCsv('Date;Vessel;Tonnes;\n2024-03-12;Astana;9959,5;oops\n');
+      expect(parsed.rows).toEqual([]);
+      expect(parsed.fileIssues.map((issue) => issue.code)).toEqual(['csv.unknown_column']);
+      expect(parsed.fileIssues[0]?.message).toContain('Column 4 has no name in the header, but line 2 has a value in it.');
+    });
+
+    it('refuses a file with a quote that never closes', () => {
+      const parsed = parseShipmentCsv('Date;Vessel;Tonnes\n2024-03-12;"Astana;9959,5\n');
+      expect(parsed.rows).toEqual([]);
+      expect(parsed.fileIssues.map((issue) => issue.code)).toEqual(['csv.malformed']);
+    });
+
+    it.each([[''], ['\uFEFF'], ['\r\n\r\n']])('refuses an empty file %j', (text) => {
+      expect(parseShipmentCsv(text)).toEqual({
+        rows: [],
+        fileIssues: [
+          {
+            field: 'file',
+            code: 'csv.empty',
+            message: 'The file is empty. It needs a header row naming its columns, then one row per cargo.',
+          },
+        ],
+      });
+    });
+  });
+
+  it('tolerates empty cells after the last column, as Excel leaves them', () => {
+    expect(parseShipmentCsv('Date;Vessel;Tonnes;\n2024-03-12;Astana;9959,5;;\n')).toStrictEqual({
+      rows: [{ line: 2, id: null, voided: false, input: { blDate: '2024-03-12', vessel: 'Astana', netTonnes: '9959.5' } }],
+      fileIssues: [],
+    });
+  });
+
+  it('accepts a header with no rows', () => {
+    expect(parseShipmentCsv('Date;Vessel;Tonnes\r\n')).toStrictEqual({ rows: [], fileIssues: [] });
+  });
+
+  it('leaves empty and blank cells out so the validator applies its defaults', () => {
+    const parsed = parseShipmentCsv('Date;Vessel;Tonnes;Remarks;Grade;Status\n2024-03-12;Astana;9959,5;;   ;\n');
+    expect(parsed.rows[0]?.input).toStrictEqual({ blDate: '2024-03-12', vessel: 'Astana', netTonnes: '9959.5' });
+  });
+
+  it('skips empty rows and rows of separators, and counts their lines', () => {
+    const text = 'Date,Vessel,Tonnes\r\n\r\n,,\r\n2024-03-12,Astana,9959.5\r\n   \r\n\r\n2024-03-13,Taraz,6980\r\n,,\r\n';
+    expect(parseShipmentCsv(text).rows.map((row) => row.line)).toEqual([4, 7]);
+  });
+
+  it.each([
+    ['LF', 'Date;Vessel;Tonnes;Remarks\n2024-03-12;Astana;9959,5;"one\ntwo\nthree"\n2024-03-13;Taraz;6980;\n'],
+    ['CRLF', 'Date;Vessel;Tonnes;Remarks\r\n2024-03-12;Astana;9959,5;"one\r\ntwo\r\nthree"\r\n2024-03-13;Taraz;6980;\r\n'],
+    ['CR', 'Date;Vessel;Tonnes;Remarks\r2024-03-12;Astana;9959,5;"one\rtwo\rthree"\r2024-03-13;Taraz;6980;\r'],
+  ])('gives the real line of a row after a cell spanning three lines (%s)', (_name, text) => {
+    expect(parseShipmentCsv(text).rows.map((row) => row.line)).toEqual([2, 5]);
+  });
+
+  it('counts lines by the file, not by bytes, when Cyrillic precedes them', () => {
+    const text = 'Дата;Судно;Тонн;Примечание\n12.03.2024;Астана;9959,5;"Груз\nпринят"\n13.03.2024;Тараз;6980;\n';
+    expect(parseShipmentCsv(text).rows.map((row) => row.line)).toEqual([2, 4]);
+  });
+
+  it('splits rows on each line end even when a file mixes them', () => {
+    const text = 'Date,Vessel,Tonnes\r\n2024-03-12,Astana,9959.5\n2024-03-13,Taraz,6980\r\n';
+    expect(parseShipmentCsv(text).rows.map((row) => [row.line, row.input.vessel])).toEqual([
+      [2, 'Astana'],
+      [3, 'Taraz'],
+    ]);
+  });
+
+  it('detects a tab-separated file', () => {
+    expect(parseShipmentCsv('Date\tVessel\tTonnes\n12.03.2024\tAstana\t9959.5\n').rows[0]?.input).toStrictEqual({
+      blDate: '2024-03-12',
+      vessel: 'Astana',
+      netTonnes: '9959.5',
+    });
+  });
+
+  it('detects the separator from the header, ignoring separators inside quoted names', () => {
+    // Four commas inside the quotes against three semicolons outside them.
+    expect(parseShipmentCsv('"Date";"Vessel";"Tonnes";"Remarks, notes, comments, etc., etc."\n').fileIssues).toEqual([
+      expect.objectContaining({ code: 'csv.unknown_column', message: expect.stringContaining('Column "Remarks, notes, comments, etc., etc."') }),
+    ]);
+    expect(parseShipmentCsv('"Date, B/L";Vessel;Tonnes\n').fileIssues.map((issue) => issue.message)).toEqual([
+      expect.stringContaining('Column "Date, B/L"'),
+      expect.stringContaining('no B/L date column'),
+    ]);
+  });
+
+  describe('numbers', () => {
+    it.each([
+      ['9959,5', '9959.5'],
+      ['9959.5', '9959.5'],
+      ['9959', '9959'],
+      ['9 959,5', '9959.5'],
+      ['9\u00A0959,500', '9959.500'],
+      ['9\u202F959,5', '9959.5'],
+      ['0,5', '0.5'],
+      // A point between groups of three is a thousands separator, as Azerbaijani Excel writes it.
+      ['9.959', '9959'],
+      ['1.234.567', '1234567'],
+      ['9.959,5', '9959.5'],
+      ['abc', 'abc'],
+      ['9,959.5', '9,959.5'],
+      ['1,2,3', '1,2,3'],
+      ['-5', '-5'],
+    ])('in a semicolon file reads tonnes %j as %j', (cell, tonnes) => {
+      const parsed = parseShipmentCsv(`Date;Vessel;Tonnes;Outturn;Barrels\n2024-03-12;Astana;${cell};${cell};${cell}\n`);
+      expect(parsed.rows[0]?.input).toStrictEqual({
+        blDate: '2024-03-12',
+        vessel: 'Astana',
+        netTonnes: tonnes,
+        outturnTonnes: tonnes,
+        barrels: tonnes,
+      });
+    });
+
+    it.each([
+      ['9959.5', '9959.5'],
+      ['"9959,5"', '9959.5'],
+      ['"9,959"', '9959'],
+      ['"9,959.5"', '9959.5'],
+      ['9 959.5', '9959.5'],
+      ['"9.959,5"', '9.959,5'],
+      ['12 t', '12 t'],
+    ])('in a comma file reads tonnes %s as %j', (cell, tonnes) => {
+      const parsed = parseShipmentCsv(`Date,Vessel,Tonnes\n2024-03-12,Astana,${cell}\n`);
+      expect(parsed.rows[0]?.input).toStrictEqual({ blDate: '2024-03-12', vessel: 'Astana', netTonnes: tonnes });
+    });
+  });
+
+  describe('dates', () => {
+    it.each([
+      ['2024-03-05', '2024-03-05'],
+      ['05.03.2024', '2024-03-05'],
+      ['5.3.2024', '2024-03-05'],
+      ['05/03/2024', '2024-03-05'],
+      ['29.02.2024', '2024-02-29'],
+      [' 05.03.2024 ', '2024-03-05'],
+      // Not a real day, or not a form it knows: left for the validator to refuse in its own words.
+      ['31.02.2024', '31.02.2024'],
+      ['29.02.2023', '29.02.2023'],
+      ['05.03.24', '05.03.24'],
+      ['05.03/2024', '05.03/2024'],
+      ['5 March 2024', '5 March 2024'],
+      ['2024-02-30', '2024-02-30'],
+    ])('reads %j as %j', (cell, date) => {
+      const parsed = parseShipmentCsv(`Date;Vessel;Tonnes\n${cell};Astana;9959\n`);
+      expect(parsed.rows[0]?.input.blDate).toBe(date);
+    });
+  });
+
+  describe('status', () => {
+    it.each([
+      ['loaded', 'loaded'],
+      ['in transit', 'in_transit'],
+      ['In-Transit', 'in_transit'],
+      ['in_transit', 'in_transit'],
+      ['В пути', 'in_transit'],
+      ['Выгружен', 'discharged'],
+      ['DISCHARGED', 'discharged'],
+      ['lost at sea', 'lost at sea'],
+    ])('reads %j as %j', (cell, status) => {
+      const parsed = parseShipmentCsv(`Date;Vessel;Tonnes;Status\n2024-03-12;Astana;9959;${cell}\n`);
+      expect(parsed.rows[0]?.input.status).toBe(status);
+    });
+  });
+
+  it('takes the ID and Voided columns out of the shipment input, treating any word but "no" as voided', () => {
+    const text =
+      'ID,Date,Vessel,Tonnes,Voided,Void reason\n' +
+      'a1,2024-03-12,Astana,9959.5,yes,dup\n' +
+      'a2,2024-03-12,Astana,9959.5,no,\n' +
+      ',2024-03-12,Astana,9959.5,,\n' +
+      'a4,2024-03-12,Astana,9959.5,void,\n';
+    expect(parseShipmentCsv(text).rows.map((row) => [row.id, row.voided, Object.keys(row.input)])).toEqual([
+      ['a1', true, ['blDate', 'vessel', 'netTonnes']],
+      ['a2', false, ['blDate', 'vessel', 'netTonnes']],
+      [null, false, ['blDate', 'vessel', 'netTonnes']],
+      ['a4', true, ['blDate', 'vessel', 'netTonnes']],
+    ]);
+  });
+
+  it('removes the guarding apostrophe from text cells, and only that one', () => {
+    const text = "Date;Vessel;Tonnes;Remarks\n2024-03-12;'=Astana;9959;'-5 t short\n2024-03-12;'Astana;9959;''=1\n";
+    expect(parseShipmentCsv(text).rows.map((row) => [row.input.vessel, row.input.remarks])).toEqual([
+      ['=Astana', '-5 t short'],
+      ["'Astana", "'=1"],
+    ]);
+  });
+});
