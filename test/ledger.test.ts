@@ -189,14 +189,28 @@ describe('damage in the middle of the file', () => {
     ]);
   });
 
-  test('a line removed cleanly still shows as a broken chain and is repaired', () => {
+  test('a line removed cleanly is named as lost, not repaired away in silence', () => {
     writeShipments(3);
     const text = fs.readFileSync(file, 'utf8').split('\n');
     text.splice(2, 1);
     fs.writeFileSync(file, text.join('\n'));
     const { ledger, state } = openLedger();
     expect(state.shipments.size).toBe(2);
+    expect(ledger.recovery?.lost).toEqual([
+      { line: 3, reason: 'entries just before this line are missing from the file: the checksum chain is broken here', excerpt: 'entry #3' },
+    ]);
+    expect(ledger.recovery?.message).toMatch(/1 entry could not be kept/);
     expect(ledger.recovery?.backupPath).toBeTruthy();
+  });
+
+  test('a second live record of the same B/L number is not counted twice', () => {
+    const { ledger } = openLedger();
+    ledger.append([record(1)]);
+    ledger.append([{ type: 'record', id: 'copy0001', shipment: fields(1) }]);
+    ledger.close();
+    const reopened = openLedger();
+    expect([...reopened.state.shipments.keys()]).toEqual(['ship0001']);
+    expect(reopened.ledger.recovery?.lost[0]?.reason).toBe('B/L number KZ-1 is already recorded for shipment ship0001');
   });
 });
 
@@ -234,6 +248,35 @@ describe('files touched by other programs', () => {
     expect(ledger.recovery).toBeNull();
     ledger.append([record(1)]);
     expect(lines()).toHaveLength(2);
+  });
+});
+
+describe('a write the disk refuses', () => {
+  test('that cannot even be undone stops all further writes until the ledger is reopened', () => {
+    const failing = { write: false, truncate: false };
+    const io = {
+      writeSync: (fd: number, buffer: Buffer) => {
+        if (!failing.write) return fs.writeSync(fd, buffer);
+        fs.writeSync(fd, buffer.subarray(0, 40));
+        throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+      },
+      fsyncSync: (fd: number) => fs.fsyncSync(fd),
+      ftruncateSync: (fd: number, length: number) => {
+        if (failing.truncate) throw Object.assign(new Error('io'), { code: 'EIO' });
+        fs.ftruncateSync(fd, length);
+      },
+    };
+    const state = new LedgerState();
+    const ledger = Ledger.open(file, { apply: state.apply, now: fixedNow, io });
+    open.push(ledger);
+    ledger.append([record(1)]);
+    failing.write = true;
+    failing.truncate = true;
+    expect(() => ledger.append([record(2)])).toThrow(expect.objectContaining({ code: 'io', message: expect.stringMatching(/may or may not have been recorded/) }));
+    failing.write = false;
+    failing.truncate = false;
+    expect(() => ledger.append([record(3)])).toThrow(expect.objectContaining({ code: 'io', message: expect.stringMatching(/Close and reopen/) }));
+    expect(state.shipments.has('ship0003')).toBe(false);
   });
 });
 

@@ -34,11 +34,13 @@ function checksum(body: string): string {
 export interface LedgerIo {
   writeSync(fd: number, buffer: Buffer): number;
   fsyncSync(fd: number): void;
+  ftruncateSync(fd: number, length: number): void;
 }
 
 const realIo: LedgerIo = {
   writeSync: (fd, buffer) => fs.writeSync(fd, buffer),
   fsyncSync: (fd) => fs.fsyncSync(fd),
+  ftruncateSync: (fd, length) => fs.ftruncateSync(fd, length),
 };
 
 export interface OpenOptions {
@@ -46,7 +48,7 @@ export interface OpenOptions {
   readOnly?: boolean;
   actor?: string;
   now?: () => Date;
-  io?: LedgerIo;
+  io?: Partial<LedgerIo>;
   /** Named in the lock file so a second process can say who holds the ledger. */
   appName?: string;
 }
@@ -118,6 +120,7 @@ function readJournal(text: string, apply: ApplyEvent): ReadResult {
   let lastSum = GENESIS;
   let pending: StoredLine[] = [];
   let pendingBatch: { id: string; size: number } | null = null;
+  let previousIntact = true;
 
   const loseBatch = (reason: string) => {
     for (const stored of pending) lost.push({ line: stored.lineNo, reason, excerpt: describeLine(JSON.stringify(stored.event)) });
@@ -164,6 +167,7 @@ function readJournal(text: string, apply: ApplyEvent): ReadResult {
         excerpt: describeLine(wellFormed ? body : line),
       });
       needsRepair = true;
+      previousIntact = false;
       continue;
     }
     let event: LedgerEvent & { prev?: string };
@@ -172,9 +176,23 @@ function readJournal(text: string, apply: ApplyEvent): ReadResult {
     } catch {
       lost.push({ line: lineNo, reason: 'this line is not valid JSON', excerpt: describeLine(line) });
       needsRepair = true;
+      previousIntact = false;
       continue;
     }
-    if (event.prev !== lastSum) needsRepair = true; // an entry before this one is missing or damaged
+    if (event.prev !== lastSum) {
+      needsRepair = true;
+      // After a damaged line the break is expected and already reported; after an intact one,
+      // whole lines were removed from the file, and that loss must be named too.
+      if (previousIntact) {
+        const missing = event.seq - lastSeq - 1;
+        lost.push({
+          line: lineNo,
+          reason: 'entries just before this line are missing from the file: the checksum chain is broken here',
+          excerpt: missing > 0 ? `${missing === 1 ? 'entry' : `${missing} entries`} #${lastSeq + 1}${missing > 1 ? `–#${event.seq - 1}` : ''}` : 'an unknown number of entries',
+        });
+      }
+    }
+    previousIntact = true;
     lastSum = sum;
     lastSeq = Math.max(lastSeq, event.seq);
     const stored = { event, lineNo };
@@ -243,6 +261,7 @@ export class Ledger {
   private readonly io: LedgerIo;
   private readonly apply: ApplyEvent;
   private readonly appName: string;
+  private failed = false;
 
   private constructor(
     filePath: string,
@@ -269,7 +288,7 @@ export class Ledger {
     this.recovery = init.recovery;
     this.actor = init.options.actor ?? 'unknown';
     this.now = init.options.now ?? (() => new Date());
-    this.io = init.options.io ?? realIo;
+    this.io = { ...realIo, ...init.options.io };
     this.apply = init.options.apply;
     this.appName = init.options.appName ?? 'Transit Ledger';
   }
@@ -397,6 +416,7 @@ export class Ledger {
    */
   append(payloads: readonly EventPayload[]): LedgerEvent[] {
     if (this.readOnly) throw new TransitError('read_only', 'This ledger is open read-only; nothing can be written to it.');
+    if (this.failed) throw new TransitError('io', 'An earlier save to this ledger failed and could not be undone. Close and reopen the ledger before writing again.');
     if (payloads.length === 0) return [];
     if (this.fd === null) this.materialise();
     const fd = this.fd as number;
@@ -420,8 +440,13 @@ export class Ledger {
       while (offset < buffer.length) offset += this.io.writeSync(fd, offset === 0 ? buffer : buffer.subarray(offset));
       this.io.fsyncSync(fd);
     } catch (error) {
-      this.rollback();
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      if (!this.rollback()) {
+        // Unconfirmed bytes may remain at the end of the file; appending after them could count
+        // this entry twice, so nothing more is written until a fresh open has checked the file.
+        this.failed = true;
+        throw new TransitError('io', `Could not save to the ledger ${this.path} (${code}), and the file could not be restored. The entry may or may not have been recorded: close and reopen the ledger, and check it before entering it again.`);
+      }
       throw new TransitError('io', `Could not save to the ledger ${this.path} (${code}). Nothing was recorded; free disk space or check the drive, then try again.`);
     }
     this.size += buffer.length;
@@ -432,14 +457,20 @@ export class Ledger {
     return events;
   }
 
-  private rollback(): void {
-    if (this.fd === null) return;
+  /** Cuts the file back to its last acknowledged byte; false when even that failed. */
+  private rollback(): boolean {
+    if (this.fd === null) return true;
     try {
-      fs.ftruncateSync(this.fd, this.size);
-      fs.fsyncSync(this.fd);
+      this.io.ftruncateSync(this.fd, this.size);
     } catch {
-      // The partial tail stays; the next open detects and cuts it, as after a crash.
+      return false;
     }
+    try {
+      this.io.fsyncSync(this.fd);
+    } catch {
+      // The cut is already what every reader of the file sees; making it durable is a bonus here.
+    }
+    return true;
   }
 
   close(): void {

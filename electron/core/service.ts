@@ -47,7 +47,7 @@ export interface ServiceOptions {
   /** Who is recorded as doing each write (the OS user). */
   actor?: string;
   now?: () => Date;
-  io?: LedgerIo;
+  io?: Partial<LedgerIo>;
   appName?: string;
 }
 

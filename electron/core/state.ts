@@ -21,6 +21,9 @@ export class LedgerState {
     switch (event.type) {
       case 'record': {
         if (this.shipments.has(event.id)) return `shipment ${event.id} is recorded twice`;
+        // The validator never lets two live cargoes share a B/L number; a journal that has them was tampered with or double-written.
+        const holder = event.shipment.blNumber === null ? undefined : this.findByBlNumber(event.shipment.blNumber);
+        if (holder) return `B/L number ${event.shipment.blNumber} is already recorded for shipment ${holder.id}`;
         const shipment: Shipment = {
           id: event.id,
           ...event.shipment,
