@@ -1,0 +1,410 @@
+/**
+ * `npm run bench`: the ledger's everyday operations at 100, 10,000 and 100,000 shipments, each
+ * next to a raw baseline measured in the same run (what the same bytes cost with no ledger in
+ * between), with the ratio judged against a target. A report: it exits 0 even when a target fails.
+ * Writes only into temporary directories, which it removes.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Shipment } from '../electron/core/api';
+import type { LedgerIo } from '../electron/core/ledger';
+import { LedgerService } from '../electron/core/service';
+import { compare, formatNs, median, sink, sinkChecksum, type CompareOptions, type Stats } from './measure';
+import { benchShipments, oneShipment } from './shipments';
+
+const YEAR = 2024;
+const NOW = new Date('2024-12-31T12:00:00Z');
+const AS_OF = '2024-12-31';
+const now = (): Date => NOW;
+const SIZES = [100, 10_000, 100_000] as const;
+type Size = (typeof SIZES)[number];
+
+const RECORD_REPS = 200;
+const RECORD_WARMUP = 20;
+const RECORD_NOSYNC_REPS = 500;
+const MS = 1_000_000;
+
+/** Samples per size: fewer for the slow 100k operations. */
+const OPEN: Record<Size, CompareOptions> = {
+  100: { samples: 31, warmup: 5, minSampleNs: 5 * MS },
+  10000: { samples: 15, warmup: 2, minSampleNs: 0 },
+  100000: { samples: 7, warmup: 1, minSampleNs: 0 },
+};
+const PROGRESS: Record<Size, CompareOptions> = {
+  100: { samples: 31, warmup: 50, minSampleNs: 5 * MS },
+  10000: { samples: 21, warmup: 20, minSampleNs: 5 * MS },
+  100000: { samples: 15, warmup: 5, minSampleNs: 5 * MS },
+};
+const EXPORT: Record<Size, CompareOptions> = {
+  100: { samples: 31, warmup: 5, minSampleNs: 5 * MS },
+  10000: { samples: 11, warmup: 2, minSampleNs: 0 },
+  100000: { samples: 7, warmup: 1, minSampleNs: 0 },
+};
+const EXPORT_FLUSH_100K: CompareOptions = { samples: 3, warmup: 1, minSampleNs: 0 };
+
+interface Row {
+  operation: string;
+  size: number;
+  measured: Stats;
+  baseline: Stats;
+  /** Highest acceptable ratio, or null for a row shown for information only. */
+  target: number | null;
+}
+
+const rows: Row[] = [];
+const notes: string[] = [];
+
+function fsName(type: number): string {
+  const known: Record<number, string> = {
+    0xef53: 'ext2/3/4',
+    0x01021994: 'tmpfs (fsync is a no-op!)',
+    0x9123683e: 'btrfs',
+    0x58465342: 'xfs',
+    0x794c7630: 'overlayfs',
+    0x65735546: 'fuse',
+  };
+  return known[type] ?? `type 0x${type.toString(16)}`;
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  const model = cpus[0]?.model.trim() ?? 'unknown CPU';
+  let tmpFs = 'unknown';
+  try {
+    tmpFs = fsName(fs.statfsSync(os.tmpdir()).type);
+  } catch {
+    // statfs is not available everywhere; the line just says unknown.
+  }
+  return [
+    `node ${process.version} (${process.platform}/${process.arch}, V8 ${process.versions.v8})`,
+    `cpu: ${model} × ${cpus.length} logical cores (availableParallelism ${os.availableParallelism()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+    `temp dir: ${os.tmpdir()} on ${tmpFs}`,
+  ].join('\n');
+}
+
+function elapsed(since: bigint): string {
+  return formatNs(Number(process.hrtime.bigint() - since));
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/** A live ledger kept open for the record phase, which interleaves every size. */
+interface Writer {
+  size: Size;
+  service: LedgerService;
+  dir: string;
+}
+
+/** The disk calls the ledger makes, routed through the LedgerIo seam so the fsync can be switched off for the CPU-only rows. */
+const syncSwitch = { on: true };
+const switchableIo: Partial<LedgerIo> = {
+  writeSync: (fd, buffer) => fs.writeSync(fd, buffer),
+  fsyncSync: (fd) => {
+    if (syncSwitch.on) fs.fsyncSync(fd);
+  },
+  ftruncateSync: (fd, length) => fs.ftruncateSync(fd, length),
+};
+
+interface RecordSide {
+  writer: Writer;
+  fd: number;
+  lineBytes: number;
+  real: number[];
+  baseline: number[];
+  lineSizes: number[];
+}
+
+function statsOf(values: readonly number[]): Stats {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values), samples: values.length, iterations: 1 };
+}
+
+/**
+ * Record one shipment durably vs one append of a line of the same byte size (fsynced when
+ * `fsync`). All sizes and their baselines run in one loop, the order rotating each repetition, so
+ * the disk's fsync latency (which drifts between 0.3 and 4 ms on a VM) is shared by every column.
+ */
+async function benchRecord(writers: readonly Writer[], fsync: boolean, reps: number, warmup: number, serial: { next: number }): Promise<RecordSide[]> {
+  syncSwitch.on = fsync;
+  const sides: RecordSide[] = writers.map((writer) => ({
+    writer,
+    fd: fs.openSync(path.join(writer.dir, fsync ? 'baseline-append.jsonl' : 'baseline-append-nosync.jsonl'), 'a'),
+    lineBytes: 460,
+    real: [],
+    baseline: [],
+    lineSizes: [],
+  }));
+  const real = async (side: RecordSide, keep: boolean): Promise<void> => {
+    const file = side.writer.service.path;
+    const input = oneShipment(serial.next++, '2024-12-30');
+    const before = fs.statSync(file).size;
+    const start = process.hrtime.bigint();
+    const saved = await side.writer.service.recordShipment(input);
+    const ns = Number(process.hrtime.bigint() - start);
+    side.lineBytes = fs.statSync(file).size - before;
+    sink(saved.shipment.netKg);
+    if (keep) {
+      side.real.push(ns);
+      side.lineSizes.push(side.lineBytes);
+    }
+  };
+  const baseline = (side: RecordSide, keep: boolean): void => {
+    const line = `${'x'.repeat(side.lineBytes - 1)}\n`;
+    const start = process.hrtime.bigint();
+    fs.writeSync(side.fd, line);
+    if (fsync) fs.fsyncSync(side.fd);
+    const ns = Number(process.hrtime.bigint() - start);
+    if (keep) side.baseline.push(ns);
+  };
+  const tasks: ((keep: boolean) => Promise<void> | void)[] = [];
+  for (const side of sides) tasks.push((keep) => real(side, keep), (keep) => baseline(side, keep));
+  try {
+    for (let rep = -warmup; rep < reps; rep++) {
+      const keep = rep >= 0;
+      const offset = ((rep % tasks.length) + tasks.length) % tasks.length;
+      for (let k = 0; k < tasks.length; k++) await (tasks[(offset + k) % tasks.length] as (keep: boolean) => Promise<void> | void)(keep);
+    }
+  } finally {
+    for (const side of sides) fs.closeSync(side.fd);
+    syncSwitch.on = true;
+  }
+  return sides;
+}
+
+async function benchOpen(file: string, size: Size, expectedEntries: number): Promise<void> {
+  // Sanity: a clean, complete ledger, so the measured open is the normal path (no repair report).
+  const check = LedgerService.open(file, { readOnly: true, now });
+  const info = await check.info();
+  check.close();
+  if (info.recovery !== null || info.entries !== expectedEntries) {
+    throw new Error(`open sanity: ${info.entries} entries (expected ${expectedEntries}), recovery ${info.recovery?.message ?? 'none'}`);
+  }
+  const real = (): void => {
+    const service = LedgerService.open(file, { readOnly: true, now });
+    service.close();
+  };
+  const baseline = (): void => {
+    const text = fs.readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    let parsed = 0;
+    for (const line of lines) {
+      if (line.length === 0) continue;
+      const value = JSON.parse(line) as { seq: number };
+      parsed += value.seq;
+    }
+    sink(parsed);
+  };
+  const result = await compare(real, baseline, OPEN[size]);
+  rows.push({ operation: 'open ledger (read-only)', size, measured: result.real, baseline: result.baseline, target: 2 });
+}
+
+async function benchProgress(service: LedgerService, size: Size): Promise<void> {
+  const shipments: Shipment[] = await service.listShipments({ year: YEAR });
+  let expected = 0;
+  for (const s of shipments) expected += s.netKg;
+  const check = await service.progress({ year: YEAR, asOf: AS_OF });
+  if (check.tonnesKg !== expected || shipments.length !== size) {
+    throw new Error(`progress sanity: ${check.tonnesKg} kg vs ${expected} kg over ${shipments.length} shipments`);
+  }
+  const real = async (): Promise<void> => {
+    const progress = await service.progress({ year: YEAR, asOf: AS_OF });
+    sink(progress.shipments);
+  };
+  const baseline = (): void => {
+    let sum = 0;
+    for (let i = 0; i < shipments.length; i++) sum += (shipments[i] as Shipment).netKg;
+    sink(sum);
+  };
+  const result = await compare(real, baseline, PROGRESS[size]);
+  rows.push({ operation: 'progress (year 2024)', size, measured: result.real, baseline: result.baseline, target: 5 });
+}
+
+async function benchExport(service: LedgerService, dir: string, size: Size): Promise<void> {
+  const realFile = path.join(dir, 'export-real.csv');
+  const baselineFile = path.join(dir, 'export-baseline.csv');
+  const request = { year: YEAR, report: 'register', separator: ';' } as const;
+  const sample = await service.exportReport(request);
+  if (sample.rows !== size) throw new Error(`export sanity: ${sample.rows} rows, expected ${size}`);
+  const content = sample.content;
+  if (size === SIZES[SIZES.length - 1]) {
+    notes.push(`export: the 100,000-row register is ${(Buffer.byteLength(content) / 2 ** 20).toFixed(1)} MiB of UTF-8.`);
+  }
+  const run = (flush: boolean) => {
+    const real = async (): Promise<void> => {
+      const report = await service.exportReport(request);
+      fs.writeFileSync(realFile, report.content, { flush });
+    };
+    const baseline = (): void => {
+      fs.writeFileSync(baselineFile, content, { flush });
+    };
+    return { real, baseline };
+  };
+  // Each sample writes a fresh file: overwriting the last one would truncate it, and on ext4 a
+  // truncate-and-rewrite waits for the writeback the previous write started (auto_da_alloc),
+  // which made the write side swing tenfold between runs. The unlink happens outside the timing.
+  const fresh = { prepareReal: () => fs.rmSync(realFile, { force: true }), prepareBaseline: () => fs.rmSync(baselineFile, { force: true }) };
+  const plain = run(false);
+  const result = await compare(plain.real, plain.baseline, { ...EXPORT[size], ...fresh });
+  rows.push({ operation: 'export register + write', size, measured: result.real, baseline: result.baseline, target: 3 });
+  if (size === 100_000) {
+    const flushed = run(true);
+    const withFlush = await compare(flushed.real, flushed.baseline, { ...EXPORT_FLUSH_100K, ...fresh });
+    rows.push({ operation: 'export + write, flush:true (info)', size, measured: withFlush.real, baseline: withFlush.baseline, target: null });
+  }
+}
+
+/** Seeds a ledger of `size` shipments, reopens it as the app does on start, and runs open, progress and export on it. */
+async function benchSize(size: Size, dirs: string[]): Promise<Writer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `transit-bench-${size}-`));
+  dirs.push(dir);
+  const file = path.join(dir, 'ledger.jsonl');
+  let phase = process.hrtime.bigint();
+  const seeder = LedgerService.open(file, { now, actor: 'bench' });
+  try {
+    seeder.recordMany(benchShipments(size, YEAR, AS_OF));
+  } finally {
+    seeder.close();
+  }
+  log(`[${size}] seeded ${size} shipments (${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MiB) in ${elapsed(phase)}`);
+  phase = process.hrtime.bigint();
+  // Header + one batch of `size` records.
+  await benchOpen(file, size, size + 1);
+  log(`[${size}] open done in ${elapsed(phase)}`);
+  phase = process.hrtime.bigint();
+  // Opened afresh, so its shipments come from the journal as in a real session, not from recordMany.
+  const service = LedgerService.open(file, { now, actor: 'bench', io: switchableIo });
+  try {
+    await benchProgress(service, size);
+    log(`[${size}] progress done in ${elapsed(phase)}`);
+    phase = process.hrtime.bigint();
+    await benchExport(service, dir, size);
+    log(`[${size}] export done in ${elapsed(phase)}`);
+  } catch (error) {
+    service.close();
+    throw error;
+  }
+  return { size, service, dir };
+}
+
+function recordRows(sides: readonly RecordSide[], fsync: boolean): void {
+  for (const side of sides) {
+    rows.push({
+      operation: fsync ? 'record 1 shipment (fsync)' : 'record, fsync off (CPU+write, info)',
+      size: side.writer.size,
+      measured: statsOf(side.real),
+      baseline: statsOf(side.baseline),
+      target: fsync ? 1.5 : null,
+    });
+  }
+  const first = sides[0];
+  const last = sides[sides.length - 1];
+  if (first !== undefined && last !== undefined && first !== last) {
+    rows.push({
+      operation: fsync ? 'record at 100k vs record at 100' : 'record fsync off, 100k vs 100 (info)',
+      size: last.writer.size,
+      measured: statsOf(last.real),
+      baseline: statsOf(first.real),
+      target: fsync ? 1.5 : null,
+    });
+  }
+  if (fsync && first !== undefined) notes.push(`record: the appended journal line is ${median(first.lineSizes)} bytes (median at 100); each baseline line has the byte count of the last real line of its size.`);
+}
+
+function pad(text: string, width: number, right = false): string {
+  return right ? text.padStart(width) : text.padEnd(width);
+}
+
+const ORDER = ['record 1 shipment (fsync)', 'record at 100k vs record at 100', 'record, fsync off (CPU+write, info)', 'record fsync off, 100k vs 100 (info)', 'open ledger (read-only)', 'progress (year 2024)', 'export register + write', 'export + write, flush:true (info)'];
+
+function printTable(): number {
+  rows.sort((a, b) => ORDER.indexOf(a.operation) - ORDER.indexOf(b.operation) || a.size - b.size);
+  const header = ['operation', 'size', 'measured (median)', 'baseline (median)', 'ratio', 'target', 'result'];
+  const body = rows.map((row) => {
+    const ratio = row.measured.median / row.baseline.median;
+    const pass = row.target === null ? null : ratio <= row.target;
+    return {
+      pass,
+      cells: [
+        row.operation,
+        row.size.toLocaleString('en-US'),
+        `${formatNs(row.measured.median)}  [n=${row.measured.samples}${row.measured.iterations > 1 ? `×${row.measured.iterations}` : ''}]`,
+        `${formatNs(row.baseline.median)}  [n=${row.baseline.samples}${row.baseline.iterations > 1 ? `×${row.baseline.iterations}` : ''}]`,
+        `${ratio.toFixed(2)}×`,
+        row.target === null ? '—' : `≤ ${row.target}×`,
+        pass === null ? 'info' : pass ? 'PASS' : 'FAIL',
+      ],
+    };
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b.cells[i] ?? '').length)));
+  const rightAligned = new Set([1, 2, 3, 4]);
+  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c, widths[i] ?? 0, rightAligned.has(i))).join(' │ ');
+  console.log(line(header));
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+  for (const b of body) console.log(line(b.cells));
+  const failures = body.filter((b) => b.pass === false);
+  const judged = body.filter((b) => b.pass !== null).length;
+  console.log('');
+  console.log(
+    `SUMMARY: ${failures.length} of ${judged} targets FAILED` +
+      (failures.length > 0 ? ` (${failures.map((f) => `${f.cells[0]} @ ${f.cells[1]}`).join('; ')})` : ''),
+  );
+  return failures.length;
+}
+
+async function main(): Promise<void> {
+  const started = process.hrtime.bigint();
+  console.log('Transit Ledger benchmark');
+  console.log(machine());
+  console.log(`ledger: B/L dates all in ${YEAR}, fixed now ${NOW.toISOString()}, seeded per size with one recordMany batch,`);
+  console.log('        then reopened (as the app does on start) for progress, export and record');
+  console.log('');
+  const dirs: string[] = [];
+  const writers: Writer[] = [];
+  try {
+    for (const size of SIZES) writers.push(await benchSize(size, dirs));
+    for (const writer of writers) {
+      // The export files are gone before the fsync phase, so their dirty pages are not flushed by it.
+      for (const name of ['export-real.csv', 'export-baseline.csv']) fs.rmSync(path.join(writer.dir, name), { force: true });
+    }
+    const serial = { next: 1 };
+    let phase = process.hrtime.bigint();
+    recordRows(await benchRecord(writers, true, RECORD_REPS, RECORD_WARMUP, serial), true);
+    log(`[all] record (fsync) done in ${elapsed(phase)}`);
+    phase = process.hrtime.bigint();
+    recordRows(await benchRecord(writers, false, RECORD_NOSYNC_REPS, RECORD_WARMUP, serial), false);
+    log(`[all] record (fsync off) done in ${elapsed(phase)}`);
+  } finally {
+    for (const writer of writers) writer.service.close();
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  printTable();
+  console.log('');
+  console.log('What each row compares (same run, same temp directory; real and baseline samples interleaved, order flipped each sample):');
+  console.log("  record   : real = service.recordShipment(one new cargo) on a writable service (validate, append one JSON line, fsync).");
+  console.log("             baseline = fs.writeSync(fd, 'x'×(N−1)+'\\n') + fs.fsyncSync(fd), fd opened once with flag 'a' on a separate file in the");
+  console.log('             same directory, N = byte size of the journal line the real call just appended. All three sizes and their baselines run');
+  console.log(`             in ONE loop (${RECORD_REPS} reps + ${RECORD_WARMUP} warm-up, order rotating), so fsync drift hits every column alike.`);
+  console.log('             The writable services use the LedgerIo seam with fs.writeSync/fs.fsyncSync (identical calls to the default); the');
+  console.log(`             "fsync off" info rows switch the fsync off on both sides (${RECORD_NOSYNC_REPS} reps) to show the CPU cost alone.`);
+  console.log("  open     : real = LedgerService.open(ledger, { readOnly: true }) + close().");
+  console.log("             baseline = fs.readFileSync(ledger, 'utf8') → text.split('\\n') → JSON.parse(line) of every non-empty line (results dropped).");
+  console.log("  progress : real = service.progress({ year: 2024, asOf: '2024-12-31' }) on a service opened from the seeded file.");
+  console.log('             baseline = a bare for-loop summing .netKg over the array listShipments({ year: 2024 }) returned (the same N shipments).');
+  console.log("  export   : real = service.exportReport({ year: 2024, report: 'register', separator: ';' }) then fs.writeFileSync(file, content).");
+  console.log('             baseline = fs.writeFileSync(otherFile, the same content string). No fsync on either side; the (info) row passes');
+  console.log('             { flush: true } (fsync) on both sides, as the CLI does. Both sides unlink their file (untimed) before each sample,');
+  console.log('             so every write creates a new file (a timed overwrite would wait on the previous write-back, ext4 auto_da_alloc).');
+  console.log('  record at 100k vs record at 100: median recordShipment at 100,000 ÷ median at 100, from the same interleaved loop.');
+  console.log('Medians; [n=samples×operations per sample]. Every row with a target is judged, at every size.');
+  for (const note of notes) console.log(`  note: ${note}`);
+  console.log('');
+  console.log(`total runtime: ${elapsed(started)} (sink ${sinkChecksum()})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
