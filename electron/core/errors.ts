@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'damaged' // the ledger file cannot be trusted as it is
   | 'locked' // another process holds the ledger
   | 'read_only' // this ledger was opened for reading only
-  | 'io'; // the disk refused a read or a write
+  | 'io' // the disk refused a read or a write
+  | 'forbidden' // the caller is not the app's own page (IPC sender, HTTP token or origin)
+  | 'internal'; // a fault inside the app; the details went to the log, not to the person
 
 export interface FieldIssue {
   field: string;

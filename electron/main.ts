@@ -1,0 +1,210 @@
+/**
+ * The Electron main process: one locked, sandboxed window showing the renderer from app://transit,
+ * the ledger opened from the user-data folder, the TransitApi over IPC, and native menus and dialogs.
+ * Everything else lives in modules that run (and are tested) without Electron.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { ICON_FILE, RENDERER_DIR } from './app-paths';
+import { TransitError } from './core/errors';
+import { currentUser, LEDGER_FILE_NAME } from './core/paths';
+import { parseExportRequest } from './core/requests';
+import { LedgerService } from './core/service';
+import { MENU_CHANNEL } from './desktop-api';
+import { registerIpc } from './ipc';
+import { fileLogger } from './log';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, isAllowedExternalUrl, isAppUrl } from './security';
+import { contentTypeOf, resolveStaticPath } from './static-files';
+import { DEFAULT_SIZE, MIN_SIZE, readWindowState, visibleBounds, writeWindowState } from './window-state';
+
+const PRELOAD = path.join(__dirname, 'preload.js');
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let mainWindow: BrowserWindow | null = null;
+let service: LedgerService | null = null;
+const log = fileLogger(path.join(app.getPath('userData'), 'logs'));
+
+function ledgerPath(): string {
+  return process.env.TRANSIT_LEDGER ? path.resolve(process.env.TRANSIT_LEDGER) : path.join(app.getPath('userData'), LEDGER_FILE_NAME);
+}
+
+function openLedger(): LedgerService {
+  const file = ledgerPath();
+  try {
+    return LedgerService.open(file, { actor: currentUser(), appName: 'Transit Ledger (desktop)' });
+  } catch (error) {
+    if (error instanceof TransitError && error.code === 'locked') {
+      dialog.showMessageBoxSync({ type: 'warning', title: 'Ledger in use', message: error.message, detail: 'The ledger opens read-only: you can look, but not record.' });
+      return LedgerService.open(file, { readOnly: true, actor: currentUser() });
+    }
+    throw error;
+  }
+}
+
+function api(): LedgerService {
+  if (!service) throw new Error('The ledger is not open.');
+  return service;
+}
+
+function sendMenuCommand(command: string): void {
+  mainWindow?.webContents.send(MENU_CHANNEL, command);
+}
+
+async function serveAppFile(request: Request): Promise<Response> {
+  const file = resolveStaticPath(RENDERER_DIR, new URL(request.url).pathname);
+  if (!file) return new Response('Not found', { status: 404 });
+  try {
+    const body = await fs.promises.readFile(file);
+    return new Response(body, { headers: { 'content-type': contentTypeOf(file), 'content-security-policy': contentSecurityPolicy() } });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof TransitError ? error.message : `The file could not be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`;
+}
+
+function registerDesktopIpc(): void {
+  const fromApp = (event: Electron.IpcMainInvokeEvent) => event.senderFrame !== null && event.senderFrame === event.sender.mainFrame && isAppUrl(event.senderFrame.url);
+  const guard = <A extends unknown[], R>(handler: (...args: A) => Promise<R>) => async (event: Electron.IpcMainInvokeEvent, ...args: A) => {
+    if (!fromApp(event)) return { ok: false, error: { code: 'forbidden', message: 'This page may not use the ledger.' } };
+    try {
+      return { ok: true, value: await handler(...args) };
+    } catch (error) {
+      log('desktop', error);
+      return { ok: false, error: error instanceof TransitError ? error.toPayload() : { code: 'io', message: errorText(error) } };
+    }
+  };
+  ipcMain.handle('transit-desktop:saveReport', guard(async (request: unknown) => {
+    const parsed = parseExportRequest(request);
+    const report = await api().exportReport(parsed);
+    const choice = await dialog.showSaveDialog(mainWindow as BrowserWindow, { defaultPath: report.fileName, filters: [{ name: 'CSV for Excel', extensions: ['csv'] }] });
+    if (choice.canceled || !choice.filePath) return { saved: false, path: null };
+    await fs.promises.writeFile(choice.filePath, report.content, { encoding: 'utf8', flush: true });
+    return { saved: true, path: choice.filePath };
+  }));
+  ipcMain.handle('transit-desktop:importFile', guard(async (request: unknown) => {
+    const dryRun = typeof request === 'object' && request !== null && (request as { dryRun?: unknown }).dryRun === true;
+    const choice = await dialog.showOpenDialog(mainWindow as BrowserWindow, { properties: ['openFile'], filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }] });
+    const file = choice.filePaths[0];
+    if (choice.canceled || !file) return { cancelled: true, fileName: null, report: null };
+    const text = await fs.promises.readFile(file, 'utf8');
+    return { cancelled: false, fileName: path.basename(file), report: await api().importCsv({ text, dryRun }) };
+  }));
+  ipcMain.handle('transit-desktop:backupLedger', guard(async () => {
+    const stamp = new Date().toISOString().slice(0, 10);
+    const choice = await dialog.showSaveDialog(mainWindow as BrowserWindow, { defaultPath: `transit-ledger-backup-${stamp}.jsonl` });
+    if (choice.canceled || !choice.filePath) return { saved: false, path: null };
+    await fs.promises.copyFile(api().path, choice.filePath);
+    return { saved: true, path: choice.filePath };
+  }));
+  ipcMain.handle('transit-desktop:openDataFolder', guard(async () => {
+    await shell.openPath(path.dirname(api().path));
+  }));
+}
+
+function buildMenu(): void {
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'New shipment', accelerator: 'CmdOrCtrl+N', click: () => sendMenuCommand('new-shipment') },
+        { type: 'separator' },
+        { label: 'Export register…', click: () => sendMenuCommand('export-register') },
+        { label: 'Export monthly summary…', click: () => sendMenuCommand('export-monthly') },
+        { label: 'Import CSV…', click: () => sendMenuCommand('import') },
+        { type: 'separator' },
+        { label: 'Back up ledger…', click: () => sendMenuCommand('backup') },
+        { label: 'Open data folder', click: () => sendMenuCommand('open-data-folder') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'KazTransOil', click: () => void shell.openExternal('https://www.kaztransoil.kz/') }] },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function createWindow(): void {
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const saved = readWindowState(stateFile);
+  const bounds = visibleBounds(saved.bounds, screen.getAllDisplays().map((display) => display.workArea));
+  mainWindow = new BrowserWindow({
+    ...(bounds ?? DEFAULT_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    title: 'Transit Ledger',
+    show: false,
+    icon: ICON_FILE,
+    webPreferences: { preload: PRELOAD, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+  });
+  if (saved.maximized) mainWindow.maximize();
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  const remember = () => {
+    if (!mainWindow) return;
+    writeWindowState(stateFile, { bounds: mainWindow.isMaximized() ? saved.bounds : mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
+  };
+  mainWindow.on('close', remember);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+function lockDownContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  lockDownContents();
+  app.whenReady().then(async () => {
+    protocol.handle(APP_SCHEME, (request) => (new URL(request.url).host === APP_HOST ? serveAppFile(request) : new Response('Not found', { status: 404 })));
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    try {
+      service = openLedger();
+    } catch (error) {
+      log('open ledger', error);
+      dialog.showErrorBox('Transit Ledger cannot open its ledger', `${errorText(error)}\n\nThe details are in the log file in ${app.getPath('userData')}.`);
+      app.exit(3);
+      return;
+    }
+    registerIpc(ipcMain, api, (method, error) => log(`ipc ${method}`, error));
+    registerDesktopIpc();
+    buildMenu();
+    createWindow();
+    const recovery = (await api().info()).recovery;
+    if (recovery) {
+      await dialog.showMessageBox(mainWindow as unknown as BrowserWindow, { type: 'warning', title: 'The ledger was repaired', message: 'The ledger file was damaged and has been repaired.', detail: recovery.message });
+    }
+  }).catch((error: unknown) => log('start', error));
+  app.on('window-all-closed', () => {
+    service?.close();
+    service = null;
+    app.quit();
+  });
+}

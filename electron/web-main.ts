@@ -1,0 +1,63 @@
+/**
+ * `npm run start:web`: the app in a browser on this machine. Opens the same ledger the desktop
+ * app uses (or TRANSIT_LEDGER), serves the built renderer and the API on 127.0.0.1, prints the
+ * address to open, and releases the ledger on Ctrl+C.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { RENDERER_DIR } from './app-paths';
+import { TransitError } from './core/errors';
+import { currentUser, defaultUserDataDir, resolveLedgerPath } from './core/paths';
+import { LedgerService } from './core/service';
+import { fileLogger } from './log';
+import { newToken, startWebServer } from './web';
+
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { port: { type: 'string' }, ledger: { type: 'string' } }, strict: true });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port ${values.port} is not a port number (1–65535).\n`);
+    return 2;
+  }
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    process.stderr.write('The screens are not built yet: run `npm run build:renderer` (npm start does it for you).\n');
+    return 1;
+  }
+  const ledgerFile = resolveLedgerPath(values.ledger);
+  const log = fileLogger(path.join(path.dirname(ledgerFile) || defaultUserDataDir(), 'logs'));
+  let service: LedgerService;
+  try {
+    service = LedgerService.open(ledgerFile, { actor: currentUser(), appName: 'Transit Ledger (browser mode)' });
+  } catch (error) {
+    if (!(error instanceof TransitError && error.code === 'locked')) throw error;
+    process.stderr.write(`${error.message}\nOpening it read-only.\n`);
+    service = LedgerService.open(ledgerFile, { readOnly: true, actor: currentUser() });
+  }
+  const recovery = (await service.info()).recovery;
+  if (recovery) process.stderr.write(`${recovery.message}\n`);
+  const server = await startWebServer({ api: service, rendererDir: RENDERER_DIR, token: newToken(), port, logInternal: (method, error) => log(`http ${method}`, error) });
+  process.stdout.write(`Transit Ledger is running in browser mode on this computer only.\nLedger: ${ledgerFile}\nOpen: ${server.url}\n(Ctrl+C stops it.)\n`);
+  const stop = () => {
+    void server.close().finally(() => {
+      service.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return 0;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => {
+      if (code !== 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`Transit Ledger could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
