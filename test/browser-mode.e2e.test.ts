@@ -1,0 +1,77 @@
+/**
+ * Browser mode end to end in a real Chromium: the built renderer, served with the real API over
+ * loopback, shows the year's totals from a temporary ledger.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { RENDERER_DIR } from '../electron/app-paths';
+import { todayAtLoadPort } from '../electron/core/calendar';
+import { LedgerService } from '../electron/core/service';
+import { newToken, startWebServer, type RunningWebServer } from '../electron/web';
+import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } from './support/browser';
+import { tempDir } from './support/temp';
+
+const describeInBrowser = chromiumAvailable ? describe : describe.skip;
+if (!chromiumAvailable) warnSkipped('browser mode in Chromium', `no browser at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`);
+
+describeInBrowser('browser mode in Chromium', () => {
+  jest.setTimeout(60_000);
+  let temp: ReturnType<typeof tempDir>;
+  let service: LedgerService;
+  let server: RunningWebServer;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  const today = todayAtLoadPort(new Date());
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
+    temp = tempDir();
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e' });
+    await service.recordShipment({ blDate: today, vessel: 'Astana', netTonnes: '9959.5', blNumber: 'E2E-1' });
+    await service.recordShipment({ blDate: today, vessel: 'Taraz', netTonnes: '6980', blNumber: 'E2E-2' });
+    server = await startWebServer({ api: service, rendererDir: RENDERER_DIR, token: newToken(), port: 0, logInternal: () => undefined });
+    ({ browser, cleanup: closeBrowser } = await launchChromium());
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await server?.close();
+    service?.close();
+    temp?.cleanup();
+  });
+
+  test("the printed address opens a page showing the year's totals from the ledger", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(server.url);
+    await page.getByTestId('year-totals').waitFor();
+    expect(await page.getByTestId('shipments').textContent()).toBe('2');
+    // 9,959.5 t + 6,980 t
+    expect(await page.getByTestId('tonnes').textContent()).toBe('16939.500 t');
+    // The token leaves the address bar once the page has it.
+    expect(page.url()).toBe(`${server.origin}/`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'browser-mode-totals.png') });
+    await page.reload();
+    await page.getByTestId('year-totals').waitFor();
+    expect(await page.getByTestId('shipments').textContent()).toBe('2');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a page opened without the key cannot read the ledger and says how to get in', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/no valid key for the ledger/);
+    expect(await page.getByTestId('year-totals').count()).toBe(0);
+    await context.close();
+  });
+});
