@@ -27,6 +27,7 @@ export const ARITY: Record<TransitMethod, readonly [number, number]> = {
   exportReport: [1, 1],
   importCsv: [1, 1],
   verify: [0, 0],
+  useDemoLedger: [1, 1],
 };
 
 /** Longest string any argument may hold: a CSV file for import, otherwise far above any real field. */

@@ -25,6 +25,7 @@ export const PRELOAD_METHODS = [
   'exportReport',
   'importCsv',
   'verify',
+  'useDemoLedger',
 ] as const satisfies readonly (keyof TransitApi)[];
 
 type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;

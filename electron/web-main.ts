@@ -10,6 +10,7 @@ import { RENDERER_DIR } from './app-paths';
 import { TransitError } from './core/errors';
 import { currentUser, defaultUserDataDir, resolveLedgerPath } from './core/paths';
 import { LedgerService } from './core/service';
+import { Workspace } from './core/workspace';
 import { fileLogger } from './log';
 import { newToken, startWebServer } from './web';
 
@@ -37,11 +38,12 @@ async function main(): Promise<number> {
   }
   const recovery = (await service.info()).recovery;
   if (recovery) process.stderr.write(`${recovery.message}\n`);
-  const server = await startWebServer({ api: service, rendererDir: RENDERER_DIR, token: newToken(), port, logInternal: (method, error) => log(`http ${method}`, error) });
+  const workspace = new Workspace(service, path.join(path.dirname(ledgerFile), 'demo-ledger.jsonl'), { actor: currentUser() });
+  const server = await startWebServer({ api: workspace.api, rendererDir: RENDERER_DIR, token: newToken(), port, logInternal: (method, error) => log(`http ${method}`, error) });
   process.stdout.write(`Transit Ledger is running in browser mode on this computer only.\nLedger: ${ledgerFile}\nOpen: ${server.url}\n(Ctrl+C stops it.)\n`);
   const stop = () => {
     void server.close().finally(() => {
-      service.close();
+      workspace.close();
       process.exit(0);
     });
   };

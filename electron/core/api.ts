@@ -282,6 +282,8 @@ export interface VerifyReport {
 export interface LedgerInfo {
   path: string;
   readOnly: boolean;
+  /** True while the separate demo ledger is open instead of the real one. */
+  demo: boolean;
   entries: number;
   shipments: number;
   years: number[];
@@ -304,6 +306,8 @@ export interface TransitApi {
   exportReport(request: ExportRequest): Promise<ExportedReport>;
   importCsv(request: ImportRequest): Promise<ImportReport>;
   verify(): Promise<VerifyReport>;
+  /** Switches between the real ledger and a separate demo ledger; the two are never mixed. */
+  useDemoLedger(on: boolean): Promise<LedgerInfo>;
 }
 
 export const TRANSIT_API_METHODS = [
@@ -321,4 +325,5 @@ export const TRANSIT_API_METHODS = [
   'exportReport',
   'importCsv',
   'verify',
+  'useDemoLedger',
 ] as const satisfies readonly (keyof TransitApi)[];

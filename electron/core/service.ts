@@ -139,6 +139,7 @@ export class LedgerService implements TransitApi {
     return {
       path: this.ledger.path,
       readOnly: this.ledger.readOnly,
+      demo: false,
       entries: this.ledger.entries,
       shipments,
       years: this.state.years(),
@@ -305,6 +306,10 @@ export class LedgerService implements TransitApi {
     this.ledger.append(payloads);
     report.committed = true;
     return report;
+  }
+
+  async useDemoLedger(_on: boolean): Promise<LedgerInfo> {
+    throw new TransitError('invalid', 'This ledger was opened on its own; the demo ledger is available in the app.');
   }
 
   /** Records many shipments as one all-or-nothing write: how a demo ledger is filled. */

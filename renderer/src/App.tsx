@@ -1,43 +1,119 @@
 import { useEffect, useState } from 'react';
-import type { LedgerInfo, Progress, TransitApi } from '../../electron/core/api';
-import { formatKgAsTonnes } from '../../electron/core/quantity';
+import type { TransitApi } from '../../electron/core/api';
+import { isDesktop } from './client';
+import { useLanguage, useT } from './i18n';
+import { useSettings } from './settings';
+import { useLedger } from './store';
+import { Dashboard } from './views/Dashboard';
+import { EntryForm } from './views/EntryForm';
+import { Register } from './views/Register';
+import { Reports } from './views/Reports';
+import { SettingsView } from './views/SettingsView';
 
-/** The year's totals through the real API: the wiring's proof until the full screens arrive. */
+export const TABS = ['dashboard', 'entry', 'register', 'reports', 'settings'] as const;
+export type Tab = (typeof TABS)[number];
+
+/** Years a person may pick: the ledger's own, this year, and the baseline year for comparison. */
+function selectableYears(years: readonly number[], current: number): number[] {
+  return [...new Set([...years, current, 2023])].sort((a, b) => b - a);
+}
+
+function useTheme(): void {
+  const theme = useSettings((s) => s.theme);
+  useEffect(() => {
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => {
+      document.documentElement.dataset.theme = theme === 'system' ? (media.matches ? 'dark' : 'light') : theme;
+    };
+    apply();
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
+  }, [theme]);
+}
+
 export function App({ api }: { api: TransitApi }) {
-  const [info, setInfo] = useState<LedgerInfo | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const t = useT();
+  const language = useLanguage();
+  const [tab, setTab] = useState<Tab>('dashboard');
+  const [entryKey, setEntryKey] = useState(0);
+  const { info, year, error, init, setYear, switchDemo } = useLedger();
+  const thisYear = new Date().getFullYear();
+  useTheme();
 
   useEffect(() => {
-    const year = new Date().getFullYear();
-    Promise.all([api.info(), api.progress({ year })]).then(
-      ([ledger, yearProgress]) => {
-        setInfo(ledger);
-        setProgress(yearProgress);
-      },
-      (failure: Error) => setError(failure.message),
-    );
-  }, [api]);
+    void init(api, thisYear);
+  }, [api, init, thisYear]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t('app.title');
+  }, [language, t]);
+
+  useEffect(() => {
+    const newShipment = () => {
+      setTab('entry');
+      setEntryKey((key) => key + 1);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        newShipment();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    const unsubscribe = window.transitDesktop?.onMenuCommand((command) => {
+      if (command === 'new-shipment') newShipment();
+      else if (command === 'export-register' || command === 'export-monthly' || command === 'import' || command === 'backup' || command === 'open-data-folder') {
+        setTab('reports');
+        window.dispatchEvent(new CustomEvent('transit-menu', { detail: command }));
+      }
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe?.();
+    };
+  }, []);
 
   return (
-    <main className="page">
-      <h1>Transit Ledger</h1>
-      {error && <p role="alert" className="error">{error}</p>}
-      {info?.recovery && <p role="alert" className="warning" data-testid="recovery">{info.recovery.message}</p>}
-      {progress && (
-        <section aria-label="Year totals" data-testid="year-totals">
-          <h2>{progress.year} as of {progress.asOf}</h2>
-          <dl>
-            <dt>Shipments</dt>
-            <dd data-testid="shipments">{progress.shipments}</dd>
-            <dt>Tonnes</dt>
-            <dd data-testid="tonnes">{formatKgAsTonnes(progress.tonnesKg)} t</dd>
-            <dt>Target</dt>
-            <dd>{formatKgAsTonnes(progress.targetKg)} t ({progress.percentOfTarget.toFixed(1)}%)</dd>
-          </dl>
-          <p className="muted">Ledger: {info?.path}</p>
-        </section>
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <img src="./icon.svg" alt="" width={28} height={28} />
+          <span className="brand-name">{t('app.title')}</span>
+          {info?.demo && <span className="badge badge-demo" data-testid="demo-badge">{t('badge.demo')}</span>}
+          {info?.readOnly && <span className="badge badge-readonly">{t('badge.readOnly')}</span>}
+        </div>
+        <nav className="tabs" aria-label={t('nav.label')}>
+          {TABS.map((name) => (
+            <button key={name} type="button" className="tab" aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
+              {t(`nav.${name}`)}
+            </button>
+          ))}
+        </nav>
+        <label className="year-select">
+          <span>{t('header.year')}</span>
+          <select value={year} onChange={(event) => void setYear(Number(event.target.value))} data-testid="year-select">
+            {selectableYears(info?.years ?? [], thisYear).map((y) => (
+              <option key={y} value={y}>{y}</option>
+            ))}
+          </select>
+        </label>
+      </header>
+      {info?.demo && (
+        <div className="banner banner-demo" role="status">
+          {t('demo.banner')}{' '}
+          <button type="button" className="link-button" onClick={() => void switchDemo(false)}>{t('demo.leave')}</button>
+        </div>
       )}
-    </main>
+      {info?.recovery && <div className="banner banner-warning" role="alert" data-testid="recovery">{info.recovery.message}</div>}
+      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      <main className="content">
+        {tab === 'dashboard' && <Dashboard onNewShipment={() => setTab('entry')} />}
+        {tab === 'entry' && <EntryForm key={entryKey} />}
+        {tab === 'register' && <Register />}
+        {tab === 'reports' && <Reports desktop={isDesktop()} />}
+        {tab === 'settings' && <SettingsView />}
+      </main>
+    </div>
   );
 }

@@ -1,0 +1,65 @@
+/**
+ * What the app has open: the real ledger, or — on request — a separate demo ledger beside it,
+ * filled with realistic cargoes. Every TransitApi call goes to whichever is open, so the two are
+ * never mixed, and closing the demo returns to the real ledger untouched.
+ */
+import fs from 'node:fs';
+import { TRANSIT_API_METHODS, type LedgerInfo, type TransitApi } from './api';
+import { todayAtLoadPort } from './calendar';
+import { dayBefore, demoShipments } from './demo';
+import { TransitError } from './errors';
+import { LedgerService, type ServiceOptions } from './service';
+
+export class Workspace {
+  private demo: LedgerService | null = null;
+  readonly api: TransitApi;
+
+  constructor(
+    private readonly real: LedgerService,
+    private readonly demoPath: string,
+    private readonly options: ServiceOptions = {},
+  ) {
+    const api: Record<string, unknown> = {};
+    for (const method of TRANSIT_API_METHODS) {
+      if (method === 'useDemoLedger' || method === 'info') continue;
+      api[method] = (...args: unknown[]) => (this.current[method] as (...a: unknown[]) => Promise<unknown>).apply(this.current, args);
+    }
+    api.info = () => this.info();
+    api.useDemoLedger = (on: unknown) => this.useDemoLedger(on);
+    this.api = api as unknown as TransitApi;
+  }
+
+  private get current(): LedgerService {
+    return this.demo ?? this.real;
+  }
+
+  get path(): string {
+    return this.current.path;
+  }
+
+  async info(): Promise<LedgerInfo> {
+    return { ...(await this.current.info()), demo: this.demo !== null };
+  }
+
+  async useDemoLedger(on: unknown): Promise<LedgerInfo> {
+    if (typeof on !== 'boolean') throw new TransitError('invalid', 'useDemoLedger takes true or false.');
+    if (on && !this.demo) {
+      // A fresh demo every time: yesterday's demo edits are nobody's data.
+      fs.rmSync(this.demoPath, { force: true });
+      const demo = LedgerService.open(this.demoPath, { ...this.options, actor: 'demo', appName: 'Transit Ledger (demo)' });
+      const now = this.options.now ?? (() => new Date());
+      demo.recordMany(demoShipments(dayBefore(todayAtLoadPort(now()))));
+      this.demo = demo;
+    } else if (!on && this.demo) {
+      this.demo.close();
+      this.demo = null;
+    }
+    return this.info();
+  }
+
+  close(): void {
+    this.demo?.close();
+    this.demo = null;
+    this.real.close();
+  }
+}

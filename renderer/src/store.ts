@@ -1,0 +1,183 @@
+/**
+ * The renderer's one store: what the ledger holds for the chosen year, and every action a person
+ * takes. Each action is one TransitApi call followed by a reload of what it changed; totals and
+ * series come from the core's progress function, never from arithmetic here.
+ */
+import { create } from 'zustand';
+import type {
+  CsvSeparator,
+  FieldIssue,
+  HistoryEntry,
+  ImportReport,
+  LedgerInfo,
+  Progress,
+  ReportName,
+  Shipment,
+  ShipmentInput,
+  TransitApi,
+  YearTargets,
+} from '../../electron/core/api';
+import { ApiError } from './client';
+
+export type SaveOutcome =
+  | { status: 'saved'; shipment: Shipment; warnings: FieldIssue[] }
+  /** Unusual values (a 20,000 t cargo): saving needs the person's confirmation (force). */
+  | { status: 'confirm'; issues: FieldIssue[] }
+  | { status: 'invalid'; issues: FieldIssue[] }
+  | { status: 'failed'; message: string };
+
+export interface LedgerStore {
+  api: TransitApi | null;
+  info: LedgerInfo | null;
+  year: number;
+  progress: Progress | null;
+  /** The year's shipments, voided ones included (the register can show them). */
+  shipments: Shipment[];
+  targets: YearTargets | null;
+  loading: boolean;
+  /** A failure to load, in the person's words. */
+  error: string | null;
+  /** The last shipment saved from the form, for the confirmation and its Undo. */
+  lastSaved: Shipment | null;
+
+  init(api: TransitApi, year: number): Promise<void>;
+  setYear(year: number): Promise<void>;
+  refresh(): Promise<void>;
+  record(input: ShipmentInput, force: boolean): Promise<SaveOutcome>;
+  amend(id: string, changes: ShipmentInput, reason: string, force: boolean): Promise<SaveOutcome>;
+  voidShipment(id: string, reason: string): Promise<{ ok: true } | { ok: false; message: string; issues: FieldIssue[] }>;
+  undoLast(reason: string): Promise<boolean>;
+  history(id: string): Promise<HistoryEntry[]>;
+  saveTargets(annualTonnes: string, monthlyPlanTonnes: string[] | null): Promise<{ ok: true } | { ok: false; issues: FieldIssue[]; message: string }>;
+  exportReport(report: ReportName, separator: CsvSeparator): Promise<{ fileName: string; content: string }>;
+  importCsv(text: string, dryRun: boolean): Promise<ImportReport>;
+  switchDemo(on: boolean): Promise<void>;
+}
+
+function needApi(api: TransitApi | null): TransitApi {
+  if (!api) throw new ApiError({ code: 'internal', message: 'Transit Ledger is still starting.' });
+  return api;
+}
+
+function outcomeOf(error: unknown): SaveOutcome {
+  if (error instanceof ApiError && error.code === 'invalid' && error.issues.length > 0) {
+    const blocking = error.issues.filter((issue) => !issue.overridable);
+    return blocking.length === 0 ? { status: 'confirm', issues: error.issues } : { status: 'invalid', issues: error.issues };
+  }
+  return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+}
+
+export const useLedger = create<LedgerStore>()((set, get) => ({
+  api: null,
+  info: null,
+  year: new Date().getFullYear(),
+  progress: null,
+  shipments: [],
+  targets: null,
+  loading: false,
+  error: null,
+  lastSaved: null,
+
+  async init(api, year) {
+    set({ api, year });
+    await get().refresh();
+  },
+
+  async setYear(year) {
+    set({ year });
+    await get().refresh();
+  },
+
+  async refresh() {
+    const api = get().api;
+    if (!api) return;
+    const year = get().year;
+    set({ loading: true });
+    try {
+      const [info, progress, shipments, targets] = await Promise.all([
+        api.info(),
+        api.progress({ year }),
+        api.listShipments({ year, includeVoided: true }),
+        api.getTargets(year),
+      ]);
+      // A slower answer for a year the person has already left is dropped.
+      if (get().year === year) set({ info, progress, shipments, targets, error: null });
+    } catch (error) {
+      set({ error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      set({ loading: false });
+    }
+  },
+
+  async record(input, force) {
+    try {
+      const { shipment, warnings } = await needApi(get().api).recordShipment(input, { force });
+      set({ lastSaved: shipment });
+      await get().refresh();
+      return { status: 'saved', shipment, warnings };
+    } catch (error) {
+      return outcomeOf(error);
+    }
+  },
+
+  async amend(id, changes, reason, force) {
+    try {
+      const { shipment, warnings } = await needApi(get().api).amendShipment(id, changes, { reason, force });
+      await get().refresh();
+      return { status: 'saved', shipment, warnings };
+    } catch (error) {
+      return outcomeOf(error);
+    }
+  },
+
+  async voidShipment(id, reason) {
+    try {
+      await needApi(get().api).voidShipment(id, reason);
+      if (get().lastSaved?.id === id) set({ lastSaved: null });
+      await get().refresh();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error), issues: error instanceof ApiError ? error.issues : [] };
+    }
+  },
+
+  async undoLast(reason) {
+    const last = get().lastSaved;
+    if (!last) return false;
+    const result = await get().voidShipment(last.id, reason);
+    if (result.ok) set({ lastSaved: null });
+    return result.ok;
+  },
+
+  history(id) {
+    return needApi(get().api).shipmentHistory(id);
+  },
+
+  async saveTargets(annualTonnes, monthlyPlanTonnes) {
+    try {
+      const targets = await needApi(get().api).setTargets({ year: get().year, annualTonnes, monthlyPlanTonnes });
+      set({ targets });
+      await get().refresh();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error), issues: error instanceof ApiError ? error.issues : [] };
+    }
+  },
+
+  async exportReport(report, separator) {
+    const exported = await needApi(get().api).exportReport({ year: get().year, report, separator });
+    return { fileName: exported.fileName, content: exported.content };
+  },
+
+  async importCsv(text, dryRun) {
+    const report = await needApi(get().api).importCsv({ text, dryRun });
+    if (report.committed) await get().refresh();
+    return report;
+  },
+
+  async switchDemo(on) {
+    const info = await needApi(get().api).useDemoLedger(on);
+    set({ info, lastSaved: null });
+    await get().refresh();
+  },
+}));

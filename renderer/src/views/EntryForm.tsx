@@ -1,0 +1,4 @@
+// Placeholder: being built.
+export function EntryForm() {
+  return <section className="card">EntryForm</section>;
+}

@@ -1,0 +1,4 @@
+// Placeholder: being built.
+export function Register() {
+  return <section className="card">Register</section>;
+}

@@ -1,0 +1,4 @@
+// Placeholder: being built.
+export function SettingsView() {
+  return <section className="card">SettingsView</section>;
+}
