@@ -1,0 +1,38 @@
+import { render, screen } from '@testing-library/react';
+import { translate, MESSAGES } from '../../renderer/src/i18n';
+import { defaultSeparator, systemLanguage } from '../../renderer/src/settings';
+import { tonnes } from '../../renderer/src/format';
+
+describe('languages', () => {
+  test('every language file has exactly the English keys', () => {
+    const keys = Object.keys(MESSAGES.en).sort();
+    for (const language of ['ru', 'az', 'kk'] as const) expect(Object.keys(MESSAGES[language]).sort()).toEqual(keys);
+  });
+
+  test('the OS language is followed when it is one of ours, else English', () => {
+    expect(systemLanguage(['ru-RU', 'en-US'])).toBe('ru');
+    expect(systemLanguage(['kk'])).toBe('kk');
+    expect(systemLanguage(['de-DE'])).toBe('en');
+  });
+
+  test('Russian, Azerbaijani and Kazakh Excel get ";" and English gets ","', () => {
+    expect(['en', 'ru', 'az', 'kk'].map((l) => defaultSeparator(l as 'en'))).toEqual([',', ';', ';', ';']);
+  });
+
+  test('placeholders are filled and a missing key falls back to the key itself', () => {
+    expect(translate('en', 'no.such.key')).toBe('no.such.key');
+  });
+});
+
+describe('exact tonnes in each language', () => {
+  test('keep every kilogram and group thousands as the locale does', () => {
+    expect(tonnes('en', 1_234_567_891)).toBe('1,234,567.891');
+    // Russian groups with a no-break space and uses a decimal comma.
+    expect(tonnes('ru', 1_234_567_891)).toBe('1\u00a0234\u00a0567,891');
+  });
+});
+
+test('the test environment renders React', () => {
+  render(<p>ready</p>);
+  expect(screen.getByText('ready')).toBeTruthy();
+});
