@@ -60,7 +60,14 @@ export function App({ api }: { api: TransitApi }) {
         newShipment();
       }
     };
+    // Reports asks for the dashboard's print layout; printing waits for the dashboard to render.
+    const onNavigate = (event: Event) => {
+      if ((event as CustomEvent<string>).detail !== 'dashboard-print') return;
+      setTab('dashboard');
+      window.setTimeout(() => window.print(), 300);
+    };
     window.addEventListener('keydown', onKey);
+    window.addEventListener('transit-navigate', onNavigate);
     const unsubscribe = window.transitDesktop?.onMenuCommand((command) => {
       if (command === 'new-shipment') newShipment();
       else if (command === 'export-register' || command === 'export-monthly' || command === 'import' || command === 'backup' || command === 'open-data-folder') {
@@ -70,6 +77,7 @@ export function App({ api }: { api: TransitApi }) {
     });
     return () => {
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('transit-navigate', onNavigate);
       unsubscribe?.();
     };
   }, []);
