@@ -64,7 +64,9 @@ function inspect(value: unknown, maxText: number, depth: number, path: string): 
   if (typeof value === 'object') {
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) return `The value at ${path} is not plain data.`;
-    for (const key of Object.keys(value)) {
+    const keys = Object.keys(value);
+    if (keys.length > 200) return `The value at ${path} has too many fields.`;
+    for (const key of keys) {
       if (FORBIDDEN_KEYS.has(key)) return `"${key}" is not allowed in a request.`;
       const found = inspect((value as Record<string, unknown>)[key], maxText, depth + 1, `${path}.${key}`);
       if (found) return found;
@@ -77,7 +79,7 @@ function inspect(value: unknown, maxText: number, depth: number, path: string): 
 export type InternalErrorLog = (method: string, error: unknown) => void;
 
 export async function dispatch(api: TransitApi, method: unknown, args: unknown, logInternal: InternalErrorLog): Promise<Envelope> {
-  if (!isTransitMethod(method)) return refuse(`There is no operation "${String(method).slice(0, 60)}".`);
+  if (!isTransitMethod(method)) return refuse(`There is no operation "${typeof method === 'string' ? method.slice(0, 60) : typeof method}".`);
   if (!Array.isArray(args)) return refuse('The arguments must be a list.');
   const [min, max] = ARITY[method];
   if (args.length < min || args.length > max) {

@@ -33,6 +33,6 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const resolved = path.resolve(root, relative);
   const base = path.resolve(root);
-  if (resolved !== base && !resolved.startsWith(base + path.sep)) return null;
+  if (!resolved.startsWith(base + path.sep)) return null;
   return resolved;
 }

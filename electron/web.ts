@@ -60,20 +60,23 @@ function refuse(response: http.ServerResponse, status: number, code: string, mes
   sendJson(response, status, { ok: false, error: { code, message } });
 }
 
+/** The body as text, or null when it is over the limit (the rest is read and dropped, so the 413 reaches the client). */
 function readBody(request: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      request.resume();
+      resolve(null);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
 }
@@ -81,6 +84,7 @@ function readBody(request: http.IncomingMessage): Promise<string | null> {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   let origin = '';
   let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
 
   const serveStatic = async (pathname: string, response: http.ServerResponse) => {
     const file = resolveStaticPath(options.rendererDir, pathname);
@@ -102,7 +106,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const serveApi = async (request: http.IncomingMessage, response: http.ServerResponse, method: string) => {
     const requestOrigin = request.headers.origin;
     const fetchSite = request.headers['sec-fetch-site'];
-    if ((requestOrigin !== undefined && requestOrigin !== origin) || (fetchSite !== undefined && fetchSite !== 'same-origin')) {
+    if ((requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) || (fetchSite !== undefined && fetchSite !== 'same-origin')) {
       refuse(response, 403, 'forbidden', 'Requests from other sites are not allowed.');
       return;
     }
@@ -122,6 +126,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     const text = await readBody(request);
     if (text === null) {
+      response.setHeader('connection', 'close');
       refuse(response, 413, 'invalid', 'The request is too large.');
       return;
     }
@@ -142,7 +147,16 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       refuse(response, 403, 'forbidden', 'Unknown host.');
       return;
     }
-    const pathname = new URL(request.url ?? '/', origin).pathname;
+    // Only origin-form targets ("/path"); anything the URL parser could choke on is refused, never thrown.
+    const target = request.url ?? '/';
+    let pathname: string;
+    try {
+      if (!target.startsWith('/') || target.startsWith('//')) throw new Error('not a path');
+      pathname = new URL(target, origin).pathname;
+    } catch {
+      refuse(response, 400, 'invalid', 'Bad request.');
+      return;
+    }
     const handled = pathname.startsWith(API_PREFIX)
       ? serveApi(request, response, pathname.slice(API_PREFIX.length))
       : request.method === 'GET' || request.method === 'HEAD'
@@ -162,6 +176,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  // A page opened as localhost is the same app; its calls carry that origin.
+  allowedOrigins = new Set([origin, `http://localhost:${port}`]);
   return {
     origin,
     port,

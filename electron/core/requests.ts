@@ -15,6 +15,13 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 /** An annual target above this is a typing error: the route's ceiling is 2.2 Mt. */
 const MAX_ANNUAL_KG = 50_000_000_000;
 
+/** Shows a refused value in a message: never throws (an object may have a poisoned toString) and never echoes a flood. */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  return Array.isArray(value) ? 'a list' : 'a set of fields';
+}
+
 function issue(field: string, code: string, message: string): never {
   throw invalid([{ field, code, message }]);
 }
@@ -22,14 +29,14 @@ function issue(field: string, code: string, message: string): never {
 export function parseYear(value: unknown, field = 'year'): number {
   const year = typeof value === 'string' && /^\d{4}$/.test(value.trim()) ? Number(value.trim()) : value;
   if (typeof year !== 'number' || !isSupportedYear(year)) {
-    return issue(field, `${field}.invalid`, `Year "${String(value)}" must be a year from ${MIN_YEAR} to ${MAX_YEAR}, e.g. 2024.`);
+    return issue(field, `${field}.invalid`, `Year "${shown(value)}" must be a year from ${MIN_YEAR} to ${MAX_YEAR}, e.g. 2024.`);
   }
   return year;
 }
 
 export function parseDate(value: unknown, field: string, label: string): string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
-    return issue(field, `${field}.format`, `${label} "${String(value)}" must be written as YYYY-MM-DD, e.g. 2024-07-31.`);
+    return issue(field, `${field}.format`, `${label} "${shown(value)}" must be written as YYYY-MM-DD, e.g. 2024-07-31.`);
   }
   if (!parseIsoDate(value.trim())) return issue(field, `${field}.impossible`, `${label} ${value.trim()} is not a real calendar date.`);
   return value.trim();
@@ -52,7 +59,7 @@ const ID_PATTERN = /^[a-z0-9]{6,32}$/;
 
 export function parseId(value: unknown): string {
   if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
-    return issue('id', 'id.invalid', `"${String(value).slice(0, 40)}" is not a shipment id (ids look like k3m9x2pq7d).`);
+    return issue('id', 'id.invalid', `"${shown(value)}" is not a shipment id (ids look like k3m9x2pq7d).`);
   }
   return value;
 }
@@ -61,7 +68,7 @@ function parseTonnes(value: unknown, field: string, label: string, allowZero: bo
   const parsed =
     typeof value === 'number' ? parseTonnesNumber(value) : typeof value === 'string' ? parseTonnesText(value.trim()) : null;
   if (!parsed || !parsed.ok || (!allowZero && parsed.kg === 0)) {
-    return issue(field, `${field}.invalid`, `${label} "${String(value)}" must be a number of tonnes${allowZero ? '' : ' above zero'} with at most 3 decimals.`);
+    return issue(field, `${field}.invalid`, `${label} "${shown(value)}" must be a number of tonnes${allowZero ? '' : ' above zero'} with at most 3 decimals.`);
   }
   if (parsed.kg > MAX_ANNUAL_KG) return issue(field, `${field}.too_large`, `${label} ${formatKgAsTonnes(parsed.kg)} t is not a believable figure for this route.`);
   return parsed.kg;
@@ -126,10 +133,10 @@ export function parseExportRequest(value: unknown): { year: number; report: Repo
   const input = strictShape(exportShape, value, 'an export request');
   const year = parseYear(input.year);
   const report = REPORTS.find((name) => name === input.report);
-  if (!report) return issue('report', 'report.unknown', `There is no report "${String(input.report)}"; choose register or monthly.`);
+  if (!report) return issue('report', 'report.unknown', `There is no report "${shown(input.report)}"; choose register or monthly.`);
   const separator = input.separator === undefined ? ',' : input.separator;
   if (separator !== ',' && separator !== ';') {
-    return issue('separator', 'separator.invalid', `Separator "${String(separator)}" must be , (comma) or ; (semicolon).`);
+    return issue('separator', 'separator.invalid', `Separator "${shown(separator)}" must be , (comma) or ; (semicolon).`);
   }
   return { year, report, separator };
 }
