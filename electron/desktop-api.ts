@@ -14,6 +14,8 @@ export interface OpenImportOutcome {
   cancelled: boolean;
   fileName: string | null;
   report: ImportReport | null;
+  /** The file's text as read, so committing imports exactly what was previewed. */
+  text: string | null;
 }
 
 export interface DesktopApi {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { TransitApi } from '../../electron/core/api';
 import { isDesktop } from './client';
 import { useLanguage, useT } from './i18n';
@@ -49,11 +49,13 @@ export function App({ api }: { api: TransitApi }) {
     document.title = t('app.title');
   }, [language, t]);
 
+  // Ctrl/Cmd+N, the File menu and the dashboard's empty state all start a fresh form.
+  const newShipment = useCallback(() => {
+    setTab('entry');
+    setEntryKey((key) => key + 1);
+  }, []);
+
   useEffect(() => {
-    const newShipment = () => {
-      setTab('entry');
-      setEntryKey((key) => key + 1);
-    };
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'n') {
         event.preventDefault();
@@ -80,7 +82,7 @@ export function App({ api }: { api: TransitApi }) {
       window.removeEventListener('transit-navigate', onNavigate);
       unsubscribe?.();
     };
-  }, []);
+  }, [newShipment]);
 
   return (
     <div className="app">
@@ -116,7 +118,7 @@ export function App({ api }: { api: TransitApi }) {
       {info?.recovery && <div className="banner banner-warning" role="alert" data-testid="recovery">{info.recovery.message}</div>}
       {error && <div className="banner banner-error" role="alert">{error}</div>}
       <main className="content">
-        {tab === 'dashboard' && <Dashboard onNewShipment={() => setTab('entry')} />}
+        {tab === 'dashboard' && <Dashboard onNewShipment={newShipment} />}
         {tab === 'entry' && <EntryForm key={entryKey} />}
         {tab === 'register' && <Register />}
         {tab === 'reports' && <Reports desktop={isDesktop()} />}

@@ -6,13 +6,39 @@ import { formatKgAsTonnes } from '../../electron/core/quantity';
 import { LOCALES } from './i18n';
 import type { Language } from './settings';
 
-const cache = new Map<string, Intl.NumberFormat>();
+/**
+ * Browsers built without full ICU data (Debian's Chromium among them) know no Azerbaijani or Kazakh
+ * and print "M01" for January. For those two the CLDR separators and month names are written out
+ * here, so every screen reads the same in any browser and in Electron.
+ */
+const OWN_TABLES: Partial<Record<Language, { group: string; decimal: string; short: string[]; long: string[] }>> = {
+  az: {
+    group: '.',
+    decimal: ',',
+    short: ['yan', 'fev', 'mar', 'apr', 'may', 'iyn', 'iyl', 'avq', 'sen', 'okt', 'noy', 'dek'],
+    long: ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avqust', 'sentyabr', 'oktyabr', 'noyabr', 'dekabr'],
+  },
+  kk: {
+    group: '\u00a0',
+    decimal: ',',
+    short: ['қаң.', 'ақп.', 'нау.', 'сәу.', 'мам.', 'мау.', 'шіл.', 'там.', 'қыр.', 'қаз.', 'қар.', 'жел.'],
+    long: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
+  },
+};
 
-function numberFormat(language: Language, digits: number): Intl.NumberFormat {
+interface NumberFormatter {
+  format(value: number): string;
+}
+
+const cache = new Map<string, NumberFormatter>();
+
+function numberFormat(language: Language, digits: number): NumberFormatter {
   const key = `${language}:${digits}`;
   let format = cache.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    const own = OWN_TABLES[language];
+    const intl = new Intl.NumberFormat(own ? 'en-US' : LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    format = own ? { format: (value) => intl.format(value).replace(/[,.]/g, (mark) => (mark === ',' ? own.group : own.decimal)) } : intl;
     cache.set(key, format);
   }
   return format;
@@ -49,10 +75,14 @@ export function percent(language: Language, value: number, digits = 1): string {
 /** A calendar date string shown in the language's style, without any time zone shifting it. */
 export function calendarDate(language: Language, iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const own = OWN_TABLES[language];
+  if (own) return `${d} ${own.short[m - 1] ?? m} ${y}`;
   return new Intl.DateTimeFormat(LOCALES[language], { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function monthName(language: Language, month: string, style: 'short' | 'long' = 'short'): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
+  const own = OWN_TABLES[language];
+  if (own) return own[style][m - 1] ?? month;
   return new Intl.DateTimeFormat(LOCALES[language], { month: style, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
 }

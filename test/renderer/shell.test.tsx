@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { translate, MESSAGES } from '../../renderer/src/i18n';
 import { defaultSeparator, systemLanguage } from '../../renderer/src/settings';
-import { tonnes } from '../../renderer/src/format';
+import { calendarDate, monthName, tonnes } from '../../renderer/src/format';
 
 describe('languages', () => {
   test('every language file has exactly the English keys', () => {
@@ -29,6 +29,14 @@ describe('exact tonnes in each language', () => {
     expect(tonnes('en', 1_234_567_891)).toBe('1,234,567.891');
     // Russian groups with a no-break space and uses a decimal comma.
     expect(tonnes('ru', 1_234_567_891)).toBe('1\u00a0234\u00a0567,891');
+    // Azerbaijani and Kazakh from the app's own tables, whatever the browser's ICU holds.
+    expect(tonnes('az', 1_234_567_891)).toBe('1.234.567,891');
+    expect(tonnes('kk', 1_234_567_891)).toBe('1\u00a0234\u00a0567,891');
+  });
+
+  test('month names and dates in Azerbaijani and Kazakh never fall back to "M01"', () => {
+    expect([monthName('az', '2024-01'), monthName('kk', '2024-09', 'long')]).toEqual(['yan', 'қыркүйек']);
+    expect(calendarDate('kk', '2024-05-03')).toBe('3 мам. 2024');
   });
 });
 

@@ -1,5 +1,48 @@
-// Placeholder: being built.
+/**
+ * Reports: the selected year's register and monthly summary as CSV for Excel, CSV import (always a
+ * dry run first), the printable dashboard, and on the desktop the ledger file's backup.
+ */
+import { useEffect, useEffectEvent } from 'react';
+import { useT } from '../i18n';
+import { ExportPanel, useExport } from '../reports/ExportPanel';
+import { ImportPanel } from '../reports/ImportPanel';
+import { LedgerFilePanel, useLedgerFile } from '../reports/LedgerFilePanel';
+import { subscribeMenuCommands, type MenuCommand } from '../reports/menu-commands';
+import { PrintPanel } from '../reports/PrintPanel';
+import { useImport } from '../reports/useImport';
+import { useLedger } from '../store';
+
 export function Reports({ desktop }: { desktop: boolean }) {
-  void desktop;
-  return <section className="card">Reports</section>;
+  const t = useT();
+  const year = useLedger((s) => s.year);
+  const exporter = useExport(desktop);
+  const importer = useImport(desktop);
+  const ledgerFile = useLedgerFile();
+
+  const onMenu = useEffectEvent((command: MenuCommand) => {
+    if (command === 'export-register') void exporter.run('register');
+    else if (command === 'export-monthly') void exporter.run('monthly');
+    else if (command === 'import') void importer.choose();
+    else if (command === 'backup' && desktop) void ledgerFile.backup();
+    else if (command === 'open-data-folder' && desktop) void ledgerFile.openFolder();
+  });
+
+  useEffect(() => subscribeMenuCommands((command) => onMenu(command)), []);
+
+  return (
+    <div className="rs-page" data-testid="reports-view">
+      <header className="rs-page-head">
+        <h1 className="rs-page-title">{t('reports.title')}</h1>
+        <p className="muted">{t('reports.subtitle', { year })}</p>
+      </header>
+      <div className="rs-grid">
+        <ExportPanel year={year} status={exporter.status} onExport={(report) => void exporter.run(report)} />
+        <div className="rs-stack">
+          <PrintPanel year={year} />
+          <LedgerFilePanel controller={ledgerFile} desktop={desktop} />
+        </div>
+        <ImportPanel controller={importer} />
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,153 @@
+/**
+ * Tonnes shipped each month against the month's plan: solid bars for what was shipped, pale
+ * outlined bars for the plan (they differ by fill, not only by colour). The tooltip gives exact
+ * tonnes and the variance, all from the core's month figures.
+ */
+import type { Chart, ChartOptions } from 'chart.js';
+import { useEffect, useMemo, useRef } from 'react';
+import { Bar } from 'react-chartjs-2';
+import type { Progress } from '../../../electron/core/api';
+import type { Translate } from '../i18n';
+import { monthlyChartData, monthlyUnit, monthStarted, type XY } from './chartData';
+import { ChartLegend, LINE_STYLES } from './ChartLegend';
+import { FONT_FAMILY } from './chartSetup';
+import type { DashboardFormat } from './formatters';
+import { withAlpha, type ChartPalette } from './palette';
+import { PRINT_CHART_SIZE, PRINT_PIXEL_RATIO } from './printing';
+
+interface Props {
+  progress: Progress;
+  palette: ChartPalette;
+  printing: boolean;
+  t: Translate;
+  f: DashboardFormat;
+}
+
+export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
+  const chartRef = useRef<Chart<'bar', XY[]> | null>(null);
+  const unit = monthlyUnit(progress);
+  const series = useMemo(() => monthlyChartData(progress, unit), [progress, unit]);
+  const actualLabel = t('dashboard.series.monthActual');
+  const planLabel = t('dashboard.series.plan');
+
+  const data = useMemo(
+    () => ({
+      // On paper the chart is narrow: one-letter months, as printed charts commonly have.
+      labels: series.months.map((month) => (printing ? f.narrowMonth(month) : f.axisMonth(month))),
+      datasets: [
+        {
+          label: actualLabel,
+          data: series.actual,
+          backgroundColor: palette.actual,
+          borderColor: palette.actual,
+          borderWidth: 0,
+          borderRadius: 2,
+        },
+        {
+          label: planLabel,
+          data: series.plan,
+          backgroundColor: withAlpha(palette.plan, 0.22),
+          borderColor: palette.plan,
+          borderWidth: 2,
+          borderRadius: 2,
+        },
+      ],
+    }),
+    [series, palette, f, actualLabel, planLabel, printing],
+  );
+
+  const options = useMemo((): ChartOptions<'bar'> => {
+    const font = { family: FONT_FAMILY, size: printing ? 9 : 12 };
+    return {
+      animation: false,
+      normalized: true,
+      parsing: false,
+      maintainAspectRatio: false,
+      devicePixelRatio: printing ? PRINT_PIXEL_RATIO : undefined,
+      interaction: { mode: 'index', intersect: false, axis: 'x' },
+      datasets: { bar: { categoryPercentage: 0.78, barPercentage: 0.92 } },
+      layout: { padding: { top: 4, right: 4 } },
+      scales: {
+        x: {
+          type: 'category',
+          grid: { display: false },
+          border: { color: palette.grid },
+          ticks: { color: palette.muted, font, maxRotation: 0, autoSkip: false },
+        },
+        y: {
+          type: 'linear',
+          beginAtZero: true,
+          grid: { color: palette.grid },
+          border: { display: false },
+          title: { display: true, text: f.unit(unit), color: palette.muted, font },
+          ticks: {
+            color: palette.muted,
+            font,
+            maxTicksLimit: 6,
+            callback: (value, _index, ticks) =>
+              f.tick(
+                Number(value),
+                ticks.map((tick) => tick.value),
+              ),
+          },
+        },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          enabled: !printing,
+          backgroundColor: palette.surface,
+          borderColor: palette.grid,
+          borderWidth: 1,
+          titleColor: palette.text,
+          bodyColor: palette.text,
+          footerColor: palette.text,
+          titleFont: { family: FONT_FAMILY, size: 13, weight: 'bold' },
+          bodyFont: { family: FONT_FAMILY, size: 13 },
+          footerFont: { family: FONT_FAMILY, size: 13, weight: 'bold' },
+          padding: 10,
+          boxPadding: 4,
+          callbacks: {
+            title: (items) => {
+              const month = progress.months[items[0]?.parsed.x ?? -1];
+              return month ? `${f.month(month.month, 'long')} ${progress.year}` : '';
+            },
+            label: (item) => {
+              const month = progress.months[item.parsed.x ?? -1];
+              if (!month) return '';
+              const kg = item.datasetIndex === 0 ? month.tonnesKg : month.planKg;
+              return `${item.dataset.label ?? ''}: ${f.exact(kg)}`;
+            },
+            footer: (items) => {
+              const month = progress.months[items[0]?.parsed.x ?? -1];
+              if (!month || !monthStarted(month.month, progress.asOf)) return '';
+              return t('dashboard.tooltip.variance', { value: `${f.signedExactNumber(month.varianceKg)} ${f.unit('t')}` });
+            },
+          },
+        },
+      },
+    };
+  }, [palette, printing, f, unit, progress.months, progress.year, progress.asOf, t]);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    if (printing) chart.resize(PRINT_CHART_SIZE.monthly.width, PRINT_CHART_SIZE.monthly.height);
+    else chart.resize();
+  }, [printing]);
+
+  return (
+    <figure className="dash-chart" data-testid="monthly-chart">
+      <div className="dash-chart-box dash-chart-box-monthly">
+        <Bar ref={chartRef} data={data} options={options} role="img" aria-label={t('dashboard.chart.monthly.aria', { year: progress.year })} />
+      </div>
+      <ChartLegend
+        items={[
+          { key: 'actual', label: actualLabel, color: palette.actual, style: LINE_STYLES.monthActual },
+          { key: 'plan', label: planLabel, color: palette.plan, style: LINE_STYLES.plan },
+        ]}
+      />
+      <figcaption className="visually-hidden">{t('dashboard.chart.monthly.summary')}</figcaption>
+    </figure>
+  );
+}

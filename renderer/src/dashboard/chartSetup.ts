@@ -1,0 +1,111 @@
+/**
+ * Chart.js with only what the dashboard draws (tree-shaken), plus the dashboard's own marker
+ * plugin: level lines at the annual target and the baseline year's total, and a vertical line at
+ * the as-of date, each labelled on the chart.
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart as ChartJS,
+  Decimation,
+  LineController,
+  LineElement,
+  LinearScale,
+  PointElement,
+  Tooltip,
+  type ChartType,
+  type Plugin,
+} from 'chart.js';
+
+ChartJS.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement, Tooltip, Decimation);
+
+export interface MarkerLevel {
+  value: number;
+  label: string;
+  color: string;
+  dash: number[];
+}
+
+export interface MarkerOptions {
+  levels: MarkerLevel[];
+  /** x of the as-of date, or -1 for none. */
+  todayX: number;
+  todayLabel: string;
+  todayColor: string;
+  textColor: string;
+  plateColor: string;
+  fontFamily: string;
+  fontSize: number;
+}
+
+declare module 'chart.js' {
+  // The type parameter must repeat Chart.js's own declaration for the interfaces to merge.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface PluginOptionsByType<TType extends ChartType> {
+    dashboardMarkers?: MarkerOptions | false;
+  }
+}
+
+export const FONT_FAMILY = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
+
+function drawLabel(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, align: 'left' | 'right', options: MarkerOptions, color: string): void {
+  const padX = 4;
+  const height = options.fontSize + 4;
+  const width = ctx.measureText(text).width + padX * 2;
+  const left = align === 'left' ? x : x - width;
+  ctx.fillStyle = options.plateColor;
+  ctx.globalAlpha = 0.88;
+  ctx.fillRect(left, y - height / 2, width, height);
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = color;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  ctx.fillText(text, left + padX, y);
+}
+
+export const markersPlugin: Plugin<'line'> = {
+  id: 'dashboardMarkers',
+  afterDatasetsDraw(chart, _args, options) {
+    const markers = options as unknown as MarkerOptions | undefined;
+    if (!markers || !Array.isArray(markers.levels)) return;
+    const { ctx, chartArea, scales } = chart;
+    const x = scales.x;
+    const y = scales.y;
+    if (!x || !y) return;
+    ctx.save();
+    ctx.font = `600 ${markers.fontSize}px ${markers.fontFamily}`;
+    for (const level of markers.levels) {
+      const py = Math.round(y.getPixelForValue(level.value)) + 0.5;
+      if (py < chartArea.top - 1 || py > chartArea.bottom + 1) continue;
+      ctx.strokeStyle = level.color;
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash(level.dash);
+      ctx.beginPath();
+      ctx.moveTo(chartArea.left, py);
+      ctx.lineTo(chartArea.right, py);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      // Above the line, or below it when the line runs along the top of the plot.
+      const offset = markers.fontSize / 2 + 4;
+      const labelY = py - offset - markers.fontSize / 2 < chartArea.top ? py + offset : py - offset;
+      drawLabel(ctx, level.label, chartArea.left + 6, labelY, 'left', markers, level.color);
+    }
+    if (markers.todayX >= 0) {
+      const px = Math.round(x.getPixelForValue(markers.todayX)) + 0.5;
+      if (px >= chartArea.left && px <= chartArea.right) {
+        ctx.strokeStyle = markers.todayColor;
+        ctx.lineWidth = 1.5;
+        ctx.beginPath();
+        ctx.moveTo(px, chartArea.top);
+        ctx.lineTo(px, chartArea.bottom);
+        ctx.stroke();
+        // The label sits beside the line, on the side with room.
+        const width = ctx.measureText(markers.todayLabel).width + 8;
+        const align = px + 4 + width > chartArea.right ? 'right' : 'left';
+        drawLabel(ctx, markers.todayLabel, align === 'left' ? px + 4 : px - 4, chartArea.top + markers.fontSize / 2 + 4, align, markers, markers.textColor);
+      }
+    }
+    ctx.restore();
+  },
+};

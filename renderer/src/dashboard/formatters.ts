@@ -1,0 +1,75 @@
+/**
+ * The dashboard's figures as text in the person's language: the core's kilograms and rates,
+ * formatted and converted (kg → t, kt, Mt), never recomputed.
+ */
+import { calendarDate, decimal, integer, monthName, percent, tonnes, tonnesShort } from '../format';
+import { LOCALES, type Translate } from '../i18n';
+import type { Language } from '../settings';
+import { KG_PER_UNIT, tickDigits, type ChartUnit } from './chartData';
+
+const MINUS = '\u2212';
+/** Keeps a number and its unit on one line. */
+const NBSP = '\u00a0';
+
+export interface DashboardFormat {
+  language: Language;
+  /** "1.935 Mt", "82.3 kt", "9,960 t". */
+  short(kg: number): string;
+  /** "+82.3 kt", "−82.3 kt", "0 t". */
+  signedShort(kg: number): string;
+  /** Every kilogram: "1,935,234.567 t". */
+  exact(kg: number): string;
+  /** "+12,345.678", "−12,345.678" (no unit: table cells under a unit header). */
+  signedExactNumber(kg: number): string;
+  exactNumber(kg: number): string;
+  /** kg per day as whole tonnes per day: "5,810 t/day". */
+  perDay(kgPerDay: number): string;
+  percent(value: number): string;
+  signedPercent(value: number): string;
+  integer(value: number): string;
+  date(iso: string): string;
+  month(month: string, style?: 'short' | 'long'): string;
+  /** Three letters for an axis, whatever the language's own abbreviation: "Sep", "фев", "iyn". */
+  axisMonth(month: string): string;
+  /** One letter or so, for a narrow axis: "J", "F", "M". */
+  narrowMonth(month: string): string;
+  unit(unit: ChartUnit): string;
+  /** An axis tick in a chart unit, with as many decimals as the axis steps need. */
+  tick(value: number, all: readonly number[]): string;
+}
+
+function sign(value: number): string {
+  if (value > 0) return '+';
+  if (value < 0) return MINUS;
+  return '';
+}
+
+function narrowMonth(language: Language, month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(LOCALES[language], { month: 'narrow', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+export function dashboardFormat(language: Language, t: Translate): DashboardFormat {
+  const short = (kg: number) => {
+    const { value, unit } = tonnesShort(language, Math.abs(kg));
+    return `${kg < 0 ? MINUS : ''}${value}${NBSP}${t(`unit.${unit}`)}`;
+  };
+  return {
+    language,
+    short,
+    signedShort: (kg) => `${sign(kg)}${short(Math.abs(kg))}`,
+    exact: (kg) => `${kg < 0 ? MINUS : ''}${tonnes(language, Math.abs(kg))}${NBSP}${t('unit.t')}`,
+    exactNumber: (kg) => `${kg < 0 ? MINUS : ''}${tonnes(language, Math.abs(kg))}`,
+    signedExactNumber: (kg) => `${sign(kg)}${tonnes(language, Math.abs(kg))}`,
+    perDay: (kgPerDay) => `${integer(language, Math.round(kgPerDay / KG_PER_UNIT.t))}${NBSP}${t('unit.perDay')}`,
+    percent: (value) => `${value < 0 ? MINUS : ''}${percent(language, Math.abs(value))}`,
+    signedPercent: (value) => `${sign(Number(value.toFixed(1)))}${percent(language, Math.abs(value))}`,
+    integer: (value) => integer(language, value),
+    date: (iso) => calendarDate(language, iso),
+    month: (month, style = 'short') => monthName(language, month, style),
+    axisMonth: (month) => monthName(language, month, 'short').replace(/\./g, '').slice(0, 3),
+    narrowMonth: (month) => narrowMonth(language, month),
+    unit: (unit) => t(`unit.${unit}`),
+    tick: (value, all) => decimal(language, value, tickDigits(all)),
+  };
+}

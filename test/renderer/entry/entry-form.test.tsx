@@ -1,0 +1,456 @@
+/**
+ * The entry form, driven from the keyboard as a clerk drives it, against the real core validator
+ * (fake-ledger.ts): what is sent, what is refused and where it is shown, what is asked before
+ * saving, what the status says afterwards, and what the next cargo starts with.
+ */
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { ApiError } from '../../../renderer/src/client';
+import type { EntryDefaults, Language } from '../../../renderer/src/settings';
+import { useSettings } from '../../../renderer/src/settings';
+import { useLedger } from '../../../renderer/src/store';
+import { EntryForm } from '../../../renderer/src/views/EntryForm';
+import { FakeLedger, FIXED_NOW, TODAY } from './fake-ledger';
+
+// Forty keystrokes a test; generous for a loaded CI machine.
+jest.setTimeout(30_000);
+
+// jsdom has no modal <dialog>. This stand-in does what Chromium's does and what matters here:
+// closing hands the focus back to whatever had it when the dialog opened.
+const nativeDialog = { showModal: HTMLDialogElement.prototype.showModal, close: HTMLDialogElement.prototype.close };
+beforeAll(() => {
+  const openedFrom = new WeakMap<HTMLDialogElement, Element | null>();
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    openedFrom.set(this, document.activeElement);
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+    const previous = openedFrom.get(this);
+    if (previous instanceof HTMLElement) previous.focus();
+  };
+});
+afterAll(() => {
+  HTMLDialogElement.prototype.showModal = nativeDialog.showModal;
+  HTMLDialogElement.prototype.close = nativeDialog.close;
+});
+
+interface Setup {
+  fake: FakeLedger;
+  user: UserEvent;
+  remount: () => void;
+}
+
+async function setup(options: { language?: Language; readOnly?: boolean; defaults?: Partial<EntryDefaults> } = {}): Promise<Setup> {
+  localStorage.clear();
+  useSettings.setState({ language: options.language ?? 'en', theme: 'light', separator: null, entryDefaults: options.defaults ?? {} });
+  useLedger.setState({ api: null, info: null, shipments: [], lastSaved: null, error: null, year: 2024 });
+  const fake = new FakeLedger({ readOnly: options.readOnly });
+  await act(() => useLedger.getState().init(fake.api, 2024));
+  // No pause between keystrokes: a clerk types fast, and the suite stays quick on a busy machine.
+  const user = userEvent.setup({ delay: null });
+  const view = render(<EntryForm now={() => FIXED_NOW} />);
+  return { fake, user, remount: () => view.rerender(<EntryForm key="again" now={() => FIXED_NOW} />) };
+}
+
+/** Lets the save's promises (store → fake core → store) finish and React render their outcome. */
+async function settle(): Promise<void> {
+  await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+}
+
+/** Presses keys, then waits for whatever they started to finish. */
+async function press(user: UserEvent, keys: string): Promise<void> {
+  await user.keyboard(keys);
+  await settle();
+}
+
+const field = (label: RegExp | string) => screen.getByLabelText(label) as HTMLInputElement;
+const dialog = () => screen.queryByTestId('entry-confirm');
+const dialogIsOpen = () => dialog()?.hasAttribute('open') === true;
+
+/** Types a whole cargo from the first field, moving on with Tab as a clerk does. */
+async function typeCargo(user: UserEvent, cargo: { blDate?: string; blNumber?: string; vessel?: string; voyage?: string; grade?: string; netTonnes: string }) {
+  expect(document.activeElement).toBe(document.getElementById('entry-blDate'));
+  if (cargo.blDate !== undefined) await user.keyboard(cargo.blDate);
+  for (const value of [cargo.blNumber, cargo.vessel, cargo.voyage, cargo.grade, cargo.netTonnes]) {
+    await user.tab();
+    if (value) await user.keyboard(value);
+  }
+}
+
+/** The message an input points at through aria-describedby, as the screen reader reads it. */
+function describedText(input: HTMLElement): string {
+  const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids.map((id) => document.getElementById(id)?.textContent ?? `<missing ${id}>`).join(' | ');
+}
+
+describe('keyboard-only entry', () => {
+  test('Tab walks the fields in B/L order and Enter sends what was typed, the decimal comma as a point', async () => {
+    const { fake, user } = await setup();
+    // The first field has the focus, holding today's date at Aktau, selected so typing replaces it.
+    expect(field(/^B\/L date/).value).toBe(TODAY);
+    await user.keyboard('2024-08-03');
+    const order = ['B/L number', 'Vessel', 'Voyage', 'Grade', 'Net tonnes', 'Status'];
+    const typed = ['AKT-2024-0101', 'Astana', 'V-12', 'Tengiz', '9959,5'];
+    for (const [index, label] of order.entries()) {
+      await user.tab();
+      expect(document.activeElement).toBe(field(new RegExp(`^${label}`)));
+      if (typed[index]) await user.keyboard(typed[index]);
+    }
+    // Status is a select: Enter saves from it too.
+    await press(user, '{Enter}');
+
+    expect(fake.recordCalls).toEqual([
+      {
+        input: {
+          blDate: '2024-08-03',
+          blNumber: 'AKT-2024-0101',
+          vessel: 'Astana',
+          voyage: 'V-12',
+          grade: 'Tengiz',
+          netTonnes: '9959.5',
+          status: 'loaded',
+          loadPort: 'Aktau',
+          dischargeTerminal: 'Sangachal',
+          shipper: 'KMG',
+          receiver: 'SOCAR',
+        },
+        force: false,
+      },
+    ]);
+    expect(fake.live()).toHaveLength(1);
+    expect(fake.live()[0]?.netKg).toBe(9_959_500);
+  });
+
+  test('Enter from a text field saves; in Remarks Enter is a new line and Ctrl+Enter saves', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { vessel: 'Taraz', netTonnes: '6980' });
+    await press(user, '{Enter}');
+    expect(fake.recordCalls).toHaveLength(1);
+    expect(fake.recordCalls[0]?.input).toMatchObject({ vessel: 'Taraz', netTonnes: '6980', blDate: TODAY });
+
+    // The next cargo, finished in Remarks inside "More details".
+    await user.keyboard(TODAY);
+    await user.tab();
+    await user.tab();
+    await user.keyboard('{Control>}a{/Control}Liwa');
+    await user.tab();
+    await user.tab();
+    await user.tab();
+    await user.keyboard('8800');
+    await user.click(screen.getByText('More details'));
+    await user.click(field(/^Remarks/));
+    await user.keyboard('first line{Enter}second line');
+    expect(fake.recordCalls).toHaveLength(1);
+    await press(user, '{Control>}{Enter}{/Control}');
+    expect(fake.recordCalls).toHaveLength(2);
+    expect(fake.recordCalls[1]?.input).toMatchObject({ vessel: 'Liwa', netTonnes: '8800', remarks: 'first line\nsecond line' });
+  });
+
+  test('an ambiguous "9,959" is not guessed at: it goes as typed and the core asks for it to be rewritten', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { vessel: 'Astana', netTonnes: '9,959' });
+    await press(user, '{Enter}');
+    expect(fake.recordCalls[0]?.input.netTonnes).toBe('9,959');
+    expect(fake.live()).toHaveLength(0);
+    expect(describedText(field(/^Net tonnes/))).toMatch(/"9,959" is not a number of tonnes; write it like 9959.5 or 9959,5/);
+  });
+
+  test('↑ and ↓ in the B/L date move it a day, across a month end', async () => {
+    const { user } = await setup();
+    await user.keyboard('2024-02-28');
+    await user.keyboard('{ArrowUp}');
+    expect(field(/^B\/L date/).value).toBe('2024-02-29');
+    await user.keyboard('{ArrowUp}');
+    expect(field(/^B\/L date/).value).toBe('2024-03-01');
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
+    expect(field(/^B\/L date/).value).toBe('2024-02-27');
+  });
+});
+
+describe('refusals from the core', () => {
+  test('an impossible date is shown at the B/L date, linked for screen readers, focused, and nothing is saved', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { blDate: '2024-02-30', vessel: 'Astana', netTonnes: '9959.5' });
+    await press(user, '{Enter}');
+
+    const date = field(/^B\/L date/);
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    const message = document.getElementById('entry-blDate-error');
+    expect(message?.textContent).toBe('B/L date 2024-02-30 does not exist: February 2024 has 29 days.');
+    expect(date.getAttribute('aria-describedby')?.split(' ')).toContain('entry-blDate-error');
+    expect(document.activeElement).toBe(date);
+    expect(field(/^Net tonnes/).hasAttribute('aria-invalid')).toBe(false);
+    expect(fake.live()).toHaveLength(0);
+    expect(dialogIsOpen()).toBe(false);
+
+    // Correcting the field clears its error; the next Enter saves.
+    await user.keyboard('2024-02-29');
+    expect(date.hasAttribute('aria-invalid')).toBe(false);
+    expect(document.getElementById('entry-blDate-error')).toBeNull();
+  });
+
+  test('several refusals: each at its own field, the first in form order focused', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { blDate: '2024-13-01', netTonnes: '-5' });
+    await press(user, '{Enter}');
+    expect(describedText(field(/^B\/L date/))).toMatch(/^B\/L date 2024-13-01 does not exist: there is no month 13\./);
+    expect(describedText(field(/^Vessel/))).toMatch(/^Vessel is required\./);
+    expect(describedText(field(/^Net tonnes/))).toMatch(/^Net tonnes must be more than zero\./);
+    expect(document.activeElement).toBe(field(/^B\/L date/));
+    expect(fake.live()).toHaveLength(0);
+  });
+
+  test('105,000 t is refused outright: no confirmation, nothing saved', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { vessel: 'Astana', netTonnes: '105000' });
+    await press(user, '{Enter}');
+    expect(dialogIsOpen()).toBe(false);
+    const tonnes = field(/^Net tonnes/);
+    expect(tonnes.getAttribute('aria-invalid')).toBe('true');
+    expect(describedText(tonnes)).toMatch(/Net tonnes 105,000\.000 t is far more than any Caspian tanker carries \(about 13,000 t at most\)\./);
+    expect(fake.recordCalls.map((call) => call.force)).toEqual([false]);
+    expect(fake.live()).toHaveLength(0);
+  });
+
+  test('a duplicate B/L number names the cargo already holding it', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { blDate: '2024-08-03', blNumber: 'AKT-7', vessel: 'Astana', netTonnes: '9000' });
+    await press(user, '{Enter}');
+    await typeCargo(user, { blNumber: 'akt-7', netTonnes: '8000' });
+    await press(user, '{Enter}');
+    expect(fake.live()).toHaveLength(1);
+    const blNumber = field(/^B\/L number/);
+    expect(document.activeElement).toBe(blNumber);
+    expect(describedText(blNumber)).toBe(`B/L number akt-7 is already in the ledger (Astana, 3 Aug 2024, id ${fake.live()[0]?.id}).`);
+  });
+
+  test('an issue the form has no field for goes into a form-level alert', async () => {
+    const { fake, user } = await setup();
+    // A core that refuses with an issue about no particular field.
+    fake.api.recordShipment = () => Promise.reject(new ApiError({ code: 'invalid', message: 'x', issues: [{ field: '', code: 'shipment.type', message: 'A shipment must be given as a set of named fields.' }] }));
+    await typeCargo(user, { vessel: 'Astana', netTonnes: '9000' });
+    await press(user, '{Enter}');
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('The shipment was not saved.');
+    expect(alert.textContent).toContain('A shipment must be given as a set of named fields.');
+  });
+});
+
+describe('unusual but possible values are asked about', () => {
+  test('20,000 t: the core asks for confirmation, and "Save anyway" saves it with force', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { vessel: 'Astana', netTonnes: '20000' });
+    await press(user, '{Enter}');
+    expect(dialogIsOpen()).toBe(true);
+    expect(within(dialog() as HTMLElement).getByText(/20,000\.000 t is more than a Caspian tanker carries \(about 13,000 t at most\)/)).toBeTruthy();
+    expect(fake.live()).toHaveLength(0);
+    // The safe answer has the focus; Tab then Enter is "Save anyway".
+    expect(document.activeElement?.textContent).toBe('Go back and fix');
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe('Save anyway');
+    await press(user, '{Enter}');
+    expect(fake.recordCalls.map((call) => call.force)).toEqual([false, true]);
+    expect(fake.live()[0]?.netKg).toBe(20_000_000);
+    expect(dialogIsOpen()).toBe(false);
+    expect(screen.getByTestId('entry-status').textContent).toMatch(/Saved: Astana, 15 Aug 2024, 20,000\.000 t/);
+  });
+
+  test('14,000 t is asked about BEFORE anything is sent; "Go back and fix" returns to the figure', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { vessel: 'Astana', netTonnes: '14000' });
+    await press(user, '{Enter}');
+    expect(dialogIsOpen()).toBe(true);
+    expect(within(dialog() as HTMLElement).getByText('14,000.000 t is a very large cargo for the Caspian; check the figure.')).toBeTruthy();
+    expect(fake.recordCalls).toHaveLength(0);
+
+    await press(user, '{Enter}'); // the focused "Go back and fix"
+    expect(dialogIsOpen()).toBe(false);
+    const tonnes = field(/^Net tonnes/);
+    expect(document.activeElement).toBe(tonnes);
+    expect(describedText(tonnes)).toMatch(/very large cargo/);
+    expect(fake.recordCalls).toHaveLength(0);
+
+    // Asked again on the next Enter; this time saved, unforced: the core still decides.
+    await press(user, '{Enter}');
+    expect(dialogIsOpen()).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Save anyway' }));
+    await settle();
+    expect(fake.recordCalls).toEqual([{ input: expect.objectContaining({ netTonnes: '14000' }), force: false }]);
+    expect(fake.live()[0]?.netKg).toBe(14_000_000);
+  });
+
+  test('a B/L date 75 days back is asked about before saving; Escape closes the question', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { blDate: '2024-06-01', vessel: 'Taraz', netTonnes: '6980' });
+    await press(user, '{Enter}');
+    expect(dialogIsOpen()).toBe(true);
+    expect(within(dialog() as HTMLElement).getByText('B/L date 2024-06-01 is 75 days ago; check the date.')).toBeTruthy();
+    expect(fake.recordCalls).toHaveLength(0);
+
+    await press(user, '{Escape}');
+    expect(dialogIsOpen()).toBe(false);
+    expect(document.activeElement).toBe(field(/^B\/L date/));
+    expect(fake.recordCalls).toHaveLength(0);
+
+    await press(user, '{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Save anyway' }));
+    await settle();
+    expect(fake.live()[0]?.blDate).toBe('2024-06-01');
+  });
+
+  test('an old date that is then refused for another reason is not asked about again once fixed', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { blDate: '2024-06-01', blNumber: 'X1', vessel: 'Taraz', netTonnes: '6980' });
+    await press(user, '{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Save anyway' }));
+    await settle();
+    expect(fake.live()).toHaveLength(1);
+    await typeCargo(user, { blDate: '2024-06-02', blNumber: 'X1', netTonnes: '7000' });
+    await press(user, '{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Save anyway' }));
+    await settle();
+    // Refused by the core: the B/L number is taken.
+    expect(document.activeElement).toBe(field(/^B\/L number/));
+    await press(user, '{Control>}a{/Control}X2{Enter}');
+    expect(dialogIsOpen()).toBe(false);
+    expect(fake.live().map((s) => s.blNumber)).toEqual(['X1', 'X2']);
+  });
+
+  test('an old date AND 20,000 t: answering the date question never forces the tonnage past the core', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { blDate: '2024-06-01', vessel: 'Astana', netTonnes: '20000' });
+    await press(user, '{Enter}');
+    expect(dialog()?.textContent).toMatch(/75 days ago/);
+    await user.click(screen.getByRole('button', { name: 'Save anyway' }));
+    await settle();
+    // The core now asks about the tonnage; nothing is saved yet and nothing was forced.
+    expect(fake.recordCalls.map((call) => call.force)).toEqual([false]);
+    expect(dialogIsOpen()).toBe(true);
+    expect(dialog()?.textContent).toMatch(/20,000\.000 t is more than a Caspian tanker carries/);
+    expect(fake.live()).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'Save anyway' }));
+    await settle();
+    expect(fake.recordCalls.map((call) => call.force)).toEqual([false, true]);
+    expect(fake.live()).toHaveLength(1);
+    // Both answers were given: the status repeats neither as a note.
+    expect(screen.getByTestId('entry-status').textContent).not.toMatch(/Please check/);
+  });
+});
+
+describe('when the ledger cannot save', () => {
+  test('a failed save says so in an alert and keeps every figure typed', async () => {
+    const { fake, user } = await setup();
+    // Another window took the ledger after this form opened.
+    fake.readOnly = true;
+    await typeCargo(user, { blNumber: 'AKT-9', vessel: 'Astana', netTonnes: '9000' });
+    await press(user, '{Enter}');
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe('The shipment was not saved.This ledger was opened read-only.');
+    expect(field(/^Net tonnes/).value).toBe('9000');
+    expect(field(/^B\/L number/).value).toBe('AKT-9');
+    expect(screen.getByTestId('entry-status').textContent).toBe('');
+  });
+});
+
+describe('after saving', () => {
+  test('the status names the cargo and its id; Undo voids it with reason "undo" and brings the figures back', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { blDate: '2024-08-03', blNumber: 'AKT-2024-0101', vessel: 'Astana', netTonnes: '9959,5' });
+    await press(user, '{Enter}');
+    const status = screen.getByTestId('entry-status');
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    const id = fake.live()[0]?.id as string;
+    expect(status.textContent).toContain('Saved: Astana, B/L AKT-2024-0101, 3 Aug 2024, 9,959.500 t');
+    expect(status.textContent).toContain(`Entry id ${id}`);
+    expect(document.activeElement).toBe(field(/^B\/L date/));
+    expect(field(/^Net tonnes/).value).toBe('');
+
+    await user.click(within(status).getByRole('button', { name: 'Undo' }));
+    await settle();
+    expect(fake.voidCalls).toEqual([{ id, reason: 'undo' }]);
+    expect(fake.live()).toHaveLength(0);
+    expect(status.textContent).toContain('Undone: Astana, B/L AKT-2024-0101, 3 Aug 2024, 9,959.500 t is void.');
+    expect(within(status).queryByRole('button', { name: 'Undo' })).toBeNull();
+    // The form was untouched, so the undone cargo is back for correcting.
+    expect(field(/^Net tonnes/).value).toBe('9959,5');
+    expect(field(/^B\/L number/).value).toBe('AKT-2024-0101');
+    expect(document.activeElement).toBe(field(/^B\/L date/));
+  });
+
+  test('vessel, grade, status and parties carry to the next cargo and are remembered for the next session', async () => {
+    const { user, remount } = await setup();
+    await typeCargo(user, { vessel: 'Akademik Khoshbakht Yusifzade', grade: 'Kashagan', netTonnes: '7800' });
+    await user.tab();
+    await user.selectOptions(field(/^Status/), 'in_transit');
+    await user.click(screen.getByText('More details'));
+    await user.clear(field(/^Receiver/));
+    await user.type(field(/^Receiver/), 'SOCAR Trading{Enter}');
+    await settle();
+
+    expect(screen.getByTestId('entry-status').textContent).toMatch(/Saved: Akademik Khoshbakht Yusifzade/);
+    const carried = { vessel: 'Akademik Khoshbakht Yusifzade', grade: 'Kashagan', status: 'in_transit', loadPort: 'Aktau', dischargeTerminal: 'Sangachal', shipper: 'KMG', receiver: 'SOCAR Trading' };
+    expect(useSettings.getState().entryDefaults).toEqual(carried);
+    expect(JSON.parse(localStorage.getItem('transit-ledger-settings') ?? '{}').entryDefaults).toEqual(carried);
+    const check = () => {
+      expect(field(/^Vessel/).value).toBe(carried.vessel);
+      expect(field(/^Grade/).value).toBe('Kashagan');
+      expect(field(/^Status/).value).toBe('in_transit');
+      expect(field(/^Receiver/).value).toBe('SOCAR Trading');
+      expect(field(/^Net tonnes/).value).toBe('');
+      expect(field(/^B\/L number/).value).toBe('');
+      expect(field(/^B\/L date/).value).toBe(TODAY);
+    };
+    check();
+    // Ctrl+N remounts the form: it starts from the remembered defaults.
+    remount();
+    check();
+  });
+
+  test('the vessel field suggests the ledger\'s tankers and the route\'s known ones', async () => {
+    const { user } = await setup();
+    await typeCargo(user, { vessel: 'Caspian Star', netTonnes: '5000' });
+    await press(user, '{Enter}');
+    const options = [...document.querySelectorAll('#entry-vessels option')].map((o) => o.getAttribute('value'));
+    expect(options[0]).toBe('Caspian Star');
+    expect(options).toEqual(expect.arrayContaining(['Astana', 'Aktau', 'Taraz', 'Liwa', 'President Heydar Aliyev', 'Akademik Khoshbakht Yusifzade']));
+    expect(field(/^Vessel/).getAttribute('list')).toBe('entry-vessels');
+  });
+});
+
+describe('read-only ledger', () => {
+  test('the form is disabled, says why, and Enter saves nothing', async () => {
+    const { fake, user } = await setup({ readOnly: true });
+    expect(screen.getByTestId('entry-readonly').textContent).toMatch(/open read-only/);
+    expect(field(/^B\/L date/).matches(':disabled')).toBe(true);
+    expect((screen.getByTestId('entry-save') as HTMLButtonElement).matches(':disabled')).toBe(true);
+    await press(user, '{Enter}');
+    expect(fake.recordCalls).toHaveLength(0);
+  });
+});
+
+describe('languages', () => {
+  test('Russian: Russian labels, and the core\'s refusal as a Russian sentence with its specifics', async () => {
+    const { user } = await setup({ language: 'ru' });
+    expect(field('Дата коносамента *')).toBeTruthy();
+    expect(screen.getByLabelText(/^Танкер/)).toBeTruthy();
+    expect(screen.getByLabelText(/^Масса нетто, т/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Сохранить отгрузку/ })).toBeTruthy();
+    await typeCargo(user, { blDate: '2024-02-30', vessel: 'Астана', netTonnes: '9959,5' });
+    await press(user, '{Enter}');
+    const message = describedText(field(/^Дата коносамента/));
+    expect(message).toMatch(/^Даты 2024-02-30 не существует: последний день этого месяца — 29 февр\. 2024/);
+    expect(message).not.toMatch(/does not exist/);
+  });
+
+  test('Kazakh and Azerbaijani questions keep the figure, written their way', async () => {
+    const { user } = await setup({ language: 'kk' });
+    await typeCargo(user, { vessel: 'Astana', netTonnes: '14000' });
+    await press(user, '{Enter}');
+    expect(dialog()?.textContent).toMatch(/14\s000,000 т — Каспий үшін өте үлкен жүк/);
+    await press(user, '{Escape}');
+    act(() => useSettings.getState().update({ language: 'az' }));
+    expect(describedText(field(/^Netto çəki/))).toMatch(/14\.000,000 t Xəzər üçün çox böyük yükdür/);
+  });
+});

@@ -1,0 +1,61 @@
+/** A TransitApi double for the Reports and Settings screens: every method a jest.fn with a sensible answer. */
+import type { ImportReport, LedgerInfo, Progress, TransitApi, YearTargets } from '../../../electron/core/api';
+import { useLedger } from '../../../renderer/src/store';
+import { useSettings, type Language } from '../../../renderer/src/settings';
+
+export const YEAR = 2024;
+
+export function ledgerInfo(change: Partial<LedgerInfo> = {}): LedgerInfo {
+  return { path: '/home/anna/.config/Transit Ledger/ledger.jsonl', readOnly: false, demo: false, entries: 1234, shipments: 1180, years: [2023, 2024], recovery: null, ...change };
+}
+
+export function yearTargets(change: Partial<YearTargets> = {}): YearTargets {
+  return { year: YEAR, annualKg: 2_200_000_000, monthlyPlanKg: null, source: 'default', ...change };
+}
+
+export function importReport(change: Partial<ImportReport> = {}): ImportReport {
+  return { dryRun: true, committed: false, added: 0, duplicates: 0, skipped: 0, invalid: 0, rows: [], fileIssues: [], ...change };
+}
+
+export type FakeApi = { [K in keyof TransitApi]: jest.Mock };
+
+export function fakeApi(): FakeApi {
+  const progress = { year: YEAR, months: [] } as unknown as Progress;
+  return {
+    info: jest.fn(async () => ledgerInfo()),
+    recordShipment: jest.fn(),
+    amendShipment: jest.fn(),
+    voidShipment: jest.fn(),
+    shipmentHistory: jest.fn(async () => []),
+    listShipments: jest.fn(async () => []),
+    getTargets: jest.fn(async () => yearTargets()),
+    setTargets: jest.fn(async () => yearTargets({ source: 'ledger' })),
+    getBaseline: jest.fn(),
+    setBaseline: jest.fn(),
+    progress: jest.fn(async () => progress),
+    exportReport: jest.fn(async () => ({ fileName: `transit-register-${YEAR}.csv`, content: '\uFEFFID,B/L date\r\n', rows: 0 })),
+    importCsv: jest.fn(async () => importReport()),
+    verify: jest.fn(),
+    useDemoLedger: jest.fn(async (on: boolean) => ledgerInfo({ demo: on })),
+  };
+}
+
+/** Puts the store in the state the app would reach after loading the year, without a network. */
+export function loadStore(api: FakeApi, change: { info?: LedgerInfo; targets?: YearTargets } = {}): void {
+  useLedger.setState({
+    api: api as unknown as TransitApi,
+    year: YEAR,
+    info: change.info ?? ledgerInfo(),
+    targets: change.targets ?? yearTargets(),
+    progress: null,
+    shipments: [],
+    error: null,
+    loading: false,
+    lastSaved: null,
+  });
+}
+
+export function resetSettings(language: Language | null): void {
+  localStorage.clear();
+  useSettings.setState({ language, theme: 'system', separator: null, entryDefaults: {} });
+}

@@ -1,0 +1,368 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { DesktopApi } from '../../../electron/desktop-api';
+import { useSettings } from '../../../renderer/src/settings';
+import { Reports } from '../../../renderer/src/views/Reports';
+import { fakeApi, importReport, ledgerInfo, loadStore, resetSettings, YEAR, type FakeApi } from './fake-api';
+
+// jsdom has no TextDecoder; Node's reads the downloaded bytes back.
+const { TextDecoder } = jest.requireActual<{ TextDecoder: typeof globalThis.TextDecoder }>('node:util');
+
+type FakeDesktop = { [K in keyof DesktopApi]: jest.Mock };
+
+function fakeDesktop(): FakeDesktop {
+  return {
+    saveReport: jest.fn(async () => ({ saved: true, path: '/home/anna/Documents/transit-monthly-2024.csv' })),
+    importFile: jest.fn(async () => ({ cancelled: true, fileName: null, report: null })),
+    backupLedger: jest.fn(async () => ({ saved: true, path: '/mnt/backup/transit-ledger-backup.jsonl' })),
+    openDataFolder: jest.fn(async () => undefined),
+    onMenuCommand: jest.fn(() => () => undefined),
+  };
+}
+
+function readBlob(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+let api: FakeApi;
+
+beforeEach(() => {
+  api = fakeApi();
+  loadStore(api);
+  resetSettings('en');
+  delete window.transitDesktop;
+});
+
+afterEach(() => {
+  delete window.transitDesktop;
+  jest.restoreAllMocks();
+});
+
+describe('CSV separator', () => {
+  test('defaults to ";" in Russian and "," in English', () => {
+    resetSettings('ru');
+    const { unmount } = render(<Reports desktop={false} />);
+    expect((screen.getByTestId('separator-semicolon') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByTestId('separator-comma') as HTMLInputElement).checked).toBe(false);
+    unmount();
+
+    resetSettings('en');
+    render(<Reports desktop={false} />);
+    expect((screen.getByRole('radio', { name: /Comma/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: /Semicolon/ }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  test('a change is remembered in the settings and survives a new visit to the screen', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<Reports desktop={false} />);
+    await user.click(screen.getByRole('radio', { name: /Semicolon/ }));
+    expect(useSettings.getState().separator).toBe(';');
+    expect(JSON.parse(localStorage.getItem('transit-ledger-settings') ?? '{}')).toMatchObject({ separator: ';' });
+    unmount();
+
+    render(<Reports desktop={false} />);
+    expect((screen.getByRole('radio', { name: /Semicolon/ }) as HTMLInputElement).checked).toBe(true);
+    // The choice holds even when the language would suggest the other one.
+    act(() => useSettings.getState().update({ language: 'en' }));
+    expect((screen.getByRole('radio', { name: /Semicolon/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  test('the radio group is a labelled fieldset', () => {
+    render(<Reports desktop={false} />);
+    expect(screen.getByRole('group', { name: 'Column separator' })).toBeTruthy();
+  });
+});
+
+describe('export in browser mode', () => {
+  test('downloads the file the core wrote, under its name, with its BOM', async () => {
+    const user = userEvent.setup();
+    const content = '\uFEFFID;B/L date;Vessel\r\nk3m9x2pq7d;2024-03-01;Astana\r\n';
+    api.exportReport.mockResolvedValue({ fileName: 'transit-register-2024.csv', content, rows: 1 });
+    const blobs: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:transit/1';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const clicked: HTMLAnchorElement[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    resetSettings('ru');
+
+    render(<Reports desktop={false} />);
+    await user.click(screen.getByTestId('export-register'));
+
+    expect(api.exportReport).toHaveBeenCalledWith({ year: YEAR, report: 'register', separator: ';' });
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0]?.download).toBe('transit-register-2024.csv');
+    expect(clicked[0]?.href).toBe('blob:transit/1');
+    expect(blobs[0]?.type).toBe('text/csv;charset=utf-8');
+    const bytes = await readBlob(blobs[0] as Blob);
+    expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes.slice(3))).toBe(content.slice(1));
+    expect(screen.getByTestId('export-status').textContent).toContain('transit-register-2024.csv');
+    // The temporary link is gone again.
+    expect(document.querySelector('a[download]')).toBeNull();
+  });
+
+  test('a failure is shown, not swallowed', async () => {
+    const user = userEvent.setup();
+    api.exportReport.mockRejectedValue(new Error('The disk is full.'));
+    render(<Reports desktop={false} />);
+    await user.click(screen.getByTestId('export-monthly'));
+    expect((await screen.findByRole('alert')).textContent).toContain('The disk is full.');
+  });
+
+  test('desktop-only actions are hidden, the ledger\'s whereabouts are not', () => {
+    render(<Reports desktop={false} />);
+    expect(screen.queryByRole('button', { name: /Back up ledger/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Open data folder' })).toBeNull();
+    // Where the ledger is still shows.
+    expect(within(screen.getByTestId('ledger-file-panel')).getByText('/home/anna/.config/Transit Ledger/ledger.jsonl')).toBeTruthy();
+  });
+});
+
+describe('export on the desktop', () => {
+  test('asks the main process to save with the year, report and separator', async () => {
+    const user = userEvent.setup();
+    const desktop = fakeDesktop();
+    window.transitDesktop = desktop;
+    render(<Reports desktop />);
+    await user.click(screen.getByTestId('export-monthly'));
+    expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'monthly', separator: ',' });
+    expect(api.exportReport).not.toHaveBeenCalled();
+    expect(await screen.findByText(/Saved \/home\/anna\/Documents\/transit-monthly-2024.csv/)).toBeTruthy();
+  });
+
+  test('a cancelled dialog shows nothing written', async () => {
+    const user = userEvent.setup();
+    const desktop = fakeDesktop();
+    desktop.saveReport.mockResolvedValue({ saved: false, path: null });
+    window.transitDesktop = desktop;
+    render(<Reports desktop />);
+    await user.click(screen.getByTestId('export-register'));
+    await waitFor(() => expect((screen.getByTestId('export-register') as HTMLButtonElement).disabled).toBe(false));
+    expect(desktop.saveReport).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('export-status').textContent).toBe('');
+    expect(screen.queryByText(/Saved/)).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  test('a refusal from the main process is shown', async () => {
+    const user = userEvent.setup();
+    const desktop = fakeDesktop();
+    // The bridge rejects with a plain {code, message} object, not an Error.
+    desktop.saveReport.mockRejectedValue({ code: 'io', message: 'The file could not be written: EACCES.' });
+    window.transitDesktop = desktop;
+    render(<Reports desktop />);
+    await user.click(screen.getByTestId('export-register'));
+    expect((await screen.findByRole('alert')).textContent).toContain('EACCES');
+  });
+
+  test('back up and open the data folder', async () => {
+    const user = userEvent.setup();
+    const desktop = fakeDesktop();
+    window.transitDesktop = desktop;
+    render(<Reports desktop />);
+    await user.click(screen.getByRole('button', { name: 'Back up ledger…' }));
+    expect(await screen.findByText(/Backup saved: \/mnt\/backup/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Open data folder' }));
+    expect(desktop.openDataFolder).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('menu commands', () => {
+  test('a command sent just before the screen mounted is carried out once it has', async () => {
+    const desktop = fakeDesktop();
+    window.transitDesktop = desktop;
+    window.dispatchEvent(new CustomEvent('transit-menu', { detail: 'export-register' }));
+    render(<Reports desktop />);
+    await waitFor(() => expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'register', separator: ',' }));
+  });
+
+  test('commands while the screen is shown reach their action', async () => {
+    const desktop = fakeDesktop();
+    window.transitDesktop = desktop;
+    render(<Reports desktop />);
+    act(() => {
+      window.dispatchEvent(new CustomEvent('transit-menu', { detail: 'export-monthly' }));
+      window.dispatchEvent(new CustomEvent('transit-menu', { detail: 'backup' }));
+      window.dispatchEvent(new CustomEvent('transit-menu', { detail: 'open-data-folder' }));
+      window.dispatchEvent(new CustomEvent('transit-menu', { detail: 'import' }));
+    });
+    await waitFor(() => expect(desktop.importFile).toHaveBeenCalledWith({ dryRun: true }));
+    expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'monthly', separator: ',' });
+    expect(desktop.backupLedger).toHaveBeenCalledTimes(1);
+    expect(desktop.openDataFolder).toHaveBeenCalledTimes(1);
+  });
+});
+
+test('the print button asks the app for the dashboard print layout', async () => {
+  const user = userEvent.setup();
+  const seen: unknown[] = [];
+  const listener = (event: Event) => seen.push((event as CustomEvent).detail);
+  window.addEventListener('transit-navigate', listener);
+  render(<Reports desktop={false} />);
+  await user.click(screen.getByRole('button', { name: 'Print dashboard / Save as PDF' }));
+  window.removeEventListener('transit-navigate', listener);
+  expect(seen).toEqual(['dashboard-print']);
+});
+
+describe('import', () => {
+  const csv = 'B/L date,Vessel,Net tonnes,B/L number\n2024-03-01,Astana,9959.5,KZ-1\n2024-03-02,Taraz,abc,KZ-2\n2024-03-03,Liwa,8800,KZ-3\n';
+  const withInvalid = importReport({
+    added: 1,
+    duplicates: 1,
+    invalid: 1,
+    rows: [
+      { line: 2, outcome: 'add', blNumber: 'KZ-1', issues: [], warnings: [{ field: 'blDate', code: 'blDate.old', message: 'B/L date 2024-03-01 is 400 days ago; check the date.', overridable: true }] },
+      { line: 3, outcome: 'invalid', blNumber: 'KZ-2', issues: [{ field: 'netTonnes', code: 'netTonnes.invalid', message: 'Net tonnes "abc" must be a number of tonnes.' }], warnings: [] },
+      { line: 4, outcome: 'duplicate', blNumber: 'KZ-3', issues: [{ field: 'blNumber', code: 'blNumber.duplicate', message: 'B/L number KZ-3 is already in the ledger (Liwa, 2024-01-09); skipped.' }], warnings: [] },
+    ],
+  });
+  const clean = importReport({
+    added: 2,
+    duplicates: 1,
+    rows: [
+      { line: 2, outcome: 'add', blNumber: 'KZ-1', issues: [], warnings: [] },
+      { line: 3, outcome: 'add', blNumber: 'KZ-2', issues: [], warnings: [] },
+      { line: 4, outcome: 'duplicate', blNumber: 'KZ-3', issues: [{ field: 'blNumber', code: 'blNumber.duplicate', message: 'B/L number KZ-3 is already in the ledger; skipped.' }], warnings: [] },
+    ],
+  });
+
+  async function choose(user: ReturnType<typeof userEvent.setup>) {
+    const input = screen.getByLabelText('Choose CSV file…');
+    expect(input.getAttribute('accept')).toBe('.csv,text/csv');
+    await user.upload(input, new File([csv], 'march.csv', { type: 'text/csv' }));
+    return screen.findByTestId('import-preview');
+  }
+
+  test('a dry run comes first: counts, row messages, and no commit while a row is invalid', async () => {
+    const user = userEvent.setup();
+    api.importCsv.mockResolvedValue(withInvalid);
+    render(<Reports desktop={false} />);
+    const preview = await choose(user);
+
+    expect(api.importCsv).toHaveBeenCalledTimes(1);
+    expect(api.importCsv).toHaveBeenCalledWith({ text: csv, dryRun: true });
+    expect(within(preview).getByText('Preview of march.csv')).toBeTruthy();
+    expect(within(screen.getByTestId('count-add')).getByText('1')).toBeTruthy();
+    expect(within(screen.getByTestId('count-duplicates')).getByText('1')).toBeTruthy();
+    expect(within(screen.getByTestId('count-skipped')).getByText('0')).toBeTruthy();
+    expect(within(screen.getByTestId('count-invalid')).getByText('1')).toBeTruthy();
+
+    const table = screen.getByTestId('import-rows');
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(4);
+    expect(within(rows[2] as HTMLElement).getByText('Invalid')).toBeTruthy();
+    expect(within(rows[2] as HTMLElement).getByText('KZ-2')).toBeTruthy();
+    expect(within(table).getByText('Net tonnes "abc" must be a number of tonnes.')).toBeTruthy();
+    expect(within(table).getByText(/already in the ledger \(Liwa/)).toBeTruthy();
+    expect(within(table).getByText(/400 days ago/)).toBeTruthy();
+
+    const commit = screen.getByTestId('import-commit');
+    expect((commit as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('commit-blocked').textContent).toContain('1 row is invalid');
+    expect(screen.getByText(/All rows are added in one go, or none/)).toBeTruthy();
+    await user.click(commit);
+    expect(api.importCsv).toHaveBeenCalledTimes(1);
+
+    // Only the rows needing attention, on request.
+    await user.click(screen.getByLabelText(/Show only rows that need attention \(3\)/));
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
+  });
+
+  test('with no invalid row the button imports the same text for real', async () => {
+    const user = userEvent.setup();
+    api.importCsv.mockImplementation(async ({ dryRun }: { dryRun: boolean }) => (dryRun ? clean : { ...clean, dryRun: false, committed: true }));
+    render(<Reports desktop={false} />);
+    await choose(user);
+
+    const commit = screen.getByRole('button', { name: 'Import 2 shipments' });
+    expect((commit as HTMLButtonElement).disabled).toBe(false);
+    await user.click(commit);
+    expect(api.importCsv).toHaveBeenLastCalledWith({ text: csv, dryRun: false });
+    expect((await screen.findByTestId('import-done')).textContent).toContain('Imported 2 shipments from march.csv.');
+    expect(screen.queryByTestId('import-preview')).toBeNull();
+    // The store reloads what the import changed.
+    await waitFor(() => expect(api.info).toHaveBeenCalled());
+  });
+
+  test('file-level problems are listed and block the import', async () => {
+    const user = userEvent.setup();
+    api.importCsv.mockResolvedValue(importReport({ fileIssues: [{ field: 'file', code: 'csv.missing_column', message: 'The file has no Vessel column.' }] }));
+    render(<Reports desktop={false} />);
+    await choose(user);
+    expect(screen.getByTestId('file-issues').textContent).toContain('The file has no Vessel column.');
+    expect((screen.getByTestId('import-commit') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('a read-only ledger previews but does not import', async () => {
+    const user = userEvent.setup();
+    loadStore(api, { info: ledgerInfo({ readOnly: true }) });
+    api.importCsv.mockResolvedValue(clean);
+    render(<Reports desktop={false} />);
+    await choose(user);
+    expect((screen.getByTestId('import-commit') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('commit-blocked').textContent).toContain('read-only');
+  });
+
+  test('Russian counts read naturally', async () => {
+    const user = userEvent.setup();
+    resetSettings('ru');
+    api.importCsv.mockResolvedValue({ ...clean, added: 5 });
+    render(<Reports desktop={false} />);
+    await user.upload(screen.getByLabelText('Выбрать файл CSV…'), new File([csv], 'март.csv', { type: 'text/csv' }));
+    expect(((await screen.findByRole('button', { name: 'Импортировать 5 отгрузок' })) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  test('on the desktop the native dialog gives the dry run, and the commit imports the file for real', async () => {
+    const user = userEvent.setup();
+    const desktop = fakeDesktop();
+    desktop.importFile.mockImplementation(async ({ dryRun }: { dryRun: boolean }) => ({
+      cancelled: false,
+      fileName: 'march.csv',
+      report: dryRun ? clean : { ...clean, dryRun: false, committed: true },
+    }));
+    window.transitDesktop = desktop;
+    render(<Reports desktop />);
+    await user.click(screen.getByTestId('import-choose'));
+    expect(desktop.importFile).toHaveBeenCalledWith({ dryRun: true });
+    await screen.findByTestId('import-preview');
+    expect(api.importCsv).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Import 2 shipments' }));
+    expect(desktop.importFile).toHaveBeenLastCalledWith({ dryRun: false });
+    expect((await screen.findByTestId('import-done')).textContent).toContain('Imported 2 shipments');
+    await waitFor(() => expect(api.info).toHaveBeenCalled());
+  });
+
+  test('when the desktop bridge hands back the text, the commit imports exactly that text', async () => {
+    const user = userEvent.setup();
+    const desktop = fakeDesktop();
+    desktop.importFile.mockResolvedValue({ cancelled: false, fileName: 'march.csv', report: clean, text: csv });
+    api.importCsv.mockResolvedValue({ ...clean, dryRun: false, committed: true });
+    window.transitDesktop = desktop;
+    render(<Reports desktop />);
+    await user.click(screen.getByTestId('import-choose'));
+    await user.click(await screen.findByRole('button', { name: 'Import 2 shipments' }));
+    expect(desktop.importFile).toHaveBeenCalledTimes(1);
+    expect(api.importCsv).toHaveBeenCalledWith({ text: csv, dryRun: false });
+  });
+
+  test('a cancelled desktop dialog leaves the screen as it was', async () => {
+    const user = userEvent.setup();
+    const desktop = fakeDesktop();
+    window.transitDesktop = desktop;
+    render(<Reports desktop />);
+    await user.click(screen.getByTestId('import-choose'));
+    await waitFor(() => expect((screen.getByTestId('import-choose') as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.queryByTestId('import-preview')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

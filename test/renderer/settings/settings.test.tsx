@@ -1,0 +1,207 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiError } from '../../../renderer/src/client';
+import { useSettings } from '../../../renderer/src/settings';
+import { normaliseTonnes, planSum, tonnesForInput } from '../../../renderer/src/settings-view/tonnes-input';
+import { useLedger } from '../../../renderer/src/store';
+import { SettingsView } from '../../../renderer/src/views/SettingsView';
+import { fakeApi, ledgerInfo, loadStore, resetSettings, YEAR, yearTargets, type FakeApi } from '../reports/fake-api';
+
+let api: FakeApi;
+
+beforeEach(() => {
+  api = fakeApi();
+  loadStore(api);
+  resetSettings('en');
+});
+
+const annualInput = () => screen.getByLabelText('Tonnes for the year') as HTMLInputElement;
+const planInput = (month: number) => screen.getByTestId(`plan-${month}`) as HTMLInputElement;
+
+/** Clears the field and pastes the text: as a person would, and fast enough for 13 fields. */
+async function typeInto(user: ReturnType<typeof userEvent.setup>, input: HTMLInputElement, text: string) {
+  await user.clear(input);
+  await user.paste(text);
+}
+
+describe('targets', () => {
+  test("start from the ledger's figures, marked as the default while the year has none of its own", () => {
+    render(<SettingsView />);
+    expect(screen.getByRole('heading', { name: `Targets for ${YEAR}` })).toBeTruthy();
+    expect(annualInput().value).toBe('2200000');
+    expect(screen.getByTestId('targets-default').textContent).toBe('Default');
+    for (let month = 1; month <= 12; month++) expect(planInput(month).value).toBe('');
+    expect(screen.getByLabelText('January')).toBe(planInput(1));
+    expect(screen.getByLabelText('December')).toBe(planInput(12));
+    expect(screen.getByRole('group', { name: 'Monthly plan (optional)' })).toBeTruthy();
+  });
+
+  test('a saved plan is shown in the language of the form, and not as the default', () => {
+    resetSettings('ru');
+    loadStore(api, { targets: yearTargets({ source: 'ledger', annualKg: 1_500_000_500, monthlyPlanKg: [125_000_500, ...Array.from({ length: 11 }, () => 125_000_000)] }) });
+    render(<SettingsView />);
+    expect((screen.getByLabelText('Тонн за год') as HTMLInputElement).value).toBe('1500000,5');
+    expect((screen.getByLabelText('Январь') as HTMLInputElement).value).toBe('125000,5');
+    expect(screen.queryByTestId('targets-default')).toBeNull();
+  });
+
+  test('save sends the annual target and the 12 plan figures, decimal commas and digit spaces converted', async () => {
+    const user = userEvent.setup();
+    render(<SettingsView />);
+    await typeInto(user, annualInput(), '2 200 000,5');
+    for (let month = 1; month <= 12; month++) await typeInto(user, planInput(month), month === 1 ? '183333,837' : '183333,333');
+    expect(screen.getByTestId('plan-sum').textContent).toBe('2,200,000.500 t');
+    expect(screen.getByText('Equals the annual target.')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: `Save targets for ${YEAR}` }));
+    expect(api.setTargets).toHaveBeenCalledWith({
+      year: YEAR,
+      annualTonnes: '2200000.5',
+      monthlyPlanTonnes: ['183333.837', ...Array.from({ length: 11 }, () => '183333.333')],
+    });
+    expect((await screen.findByTestId('targets-status')).textContent).toContain(`Targets for ${YEAR} saved in the ledger.`);
+  });
+
+  test('with every month empty the plan is sent as none (spread by days)', async () => {
+    const user = userEvent.setup();
+    render(<SettingsView />);
+    await typeInto(user, annualInput(), '1500000');
+    await user.click(screen.getByRole('button', { name: `Save targets for ${YEAR}` }));
+    expect(api.setTargets).toHaveBeenCalledWith({ year: YEAR, annualTonnes: '1500000', monthlyPlanTonnes: null });
+  });
+
+  test("the core's refusal of the plan appears next to the plan", async () => {
+    const user = userEvent.setup();
+    const message = 'The 12 monthly figures add up to 2199999.996 t but the annual target is 2200000.000 t; make them agree.';
+    api.setTargets.mockRejectedValue(new ApiError({ code: 'invalid', message, issues: [{ field: 'monthlyPlanTonnes', code: 'monthlyPlanTonnes.sum', message }] }));
+    render(<SettingsView />);
+    for (let month = 1; month <= 12; month++) await typeInto(user, planInput(month), '183333,333');
+    expect(screen.getByText(/^0.004 t less than the annual target/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: `Save targets for ${YEAR}` }));
+
+    const error = await screen.findByTestId('plan-error');
+    expect(error.textContent).toBe(`Not saved: ${message}`);
+    // Inside the plan's own group, and tied to its inputs for screen readers.
+    expect(within(screen.getByRole('group', { name: 'Monthly plan (optional)' })).getByTestId('plan-error')).toBe(error);
+    expect(planInput(3).getAttribute('aria-invalid')).toBe('true');
+    expect(planInput(3).getAttribute('aria-describedby')).toBe(error.id);
+    expect(screen.getByTestId('targets-status').textContent).toBe('');
+    // What the person typed stays for them to correct.
+    expect(planInput(12).value).toBe('183333,333');
+  });
+
+  test('a refusal of the annual figure appears next to it', async () => {
+    const user = userEvent.setup();
+    const message = 'Annual target "abc" must be a number of tonnes above zero with at most 3 decimals.';
+    api.setTargets.mockRejectedValue(new ApiError({ code: 'invalid', message, issues: [{ field: 'annualTonnes', code: 'annualTonnes.invalid', message }] }));
+    render(<SettingsView />);
+    await typeInto(user, annualInput(), 'abc');
+    await user.click(screen.getByRole('button', { name: `Save targets for ${YEAR}` }));
+    await waitFor(() => expect(annualInput().getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText(message)).toBeTruthy();
+  });
+
+  test('"Clear the plan" saves the target with no plan', async () => {
+    const user = userEvent.setup();
+    loadStore(api, { targets: yearTargets({ source: 'ledger', monthlyPlanKg: Array.from({ length: 12 }, (_, i) => (i < 11 ? 183_333_000 : 183_337_000)) }) });
+    render(<SettingsView />);
+    await user.click(screen.getByRole('button', { name: 'Clear the plan (spread by days)' }));
+    expect(api.setTargets).toHaveBeenCalledWith({ year: YEAR, annualTonnes: '2200000', monthlyPlanTonnes: null });
+    await waitFor(() => expect(planInput(1).value).toBe(''));
+  });
+
+  test('a read-only ledger cannot change targets', () => {
+    loadStore(api, { info: ledgerInfo({ readOnly: true }) });
+    render(<SettingsView />);
+    expect(annualInput().matches(':disabled')).toBe(true);
+    expect(planInput(1).matches(':disabled')).toBe(true);
+    expect((screen.getByRole('button', { name: `Save targets for ${YEAR}` }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('language and theme', () => {
+  test('switching the language changes the visible strings at once', async () => {
+    const user = userEvent.setup();
+    render(<SettingsView />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+    await user.click(screen.getByRole('radio', { name: 'Русский' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Настройки' })).toBeTruthy();
+    expect(screen.getByLabelText('Январь')).toBeTruthy();
+    expect(useSettings.getState().language).toBe('ru');
+    await user.click(screen.getByRole('radio', { name: 'Қазақ' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Баптаулар' })).toBeTruthy();
+    await user.click(within(screen.getByRole('group', { name: 'Тіл' })).getByRole('radio', { name: /Жүйеге сәйкес/ }));
+    expect(useSettings.getState().language).toBeNull();
+    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+  });
+
+  test('language names are written in their own language whatever the language of the app', () => {
+    resetSettings('az');
+    render(<SettingsView />);
+    const group = screen.getByRole('group', { name: 'Dil' });
+    for (const name of ['English', 'Русский', 'Azərbaycan', 'Қазақ']) expect(within(group).getByRole('radio', { name })).toBeTruthy();
+  });
+
+  test('switching the theme updates the settings store and is kept', async () => {
+    const user = userEvent.setup();
+    render(<SettingsView />);
+    const group = screen.getByRole('group', { name: 'Theme' });
+    expect((within(group).getByRole('radio', { name: 'Follow the system' }) as HTMLInputElement).checked).toBe(true);
+    await user.click(within(group).getByRole('radio', { name: 'Dark' }));
+    expect(useSettings.getState().theme).toBe('dark');
+    expect(JSON.parse(localStorage.getItem('transit-ledger-settings') ?? '{}')).toMatchObject({ theme: 'dark' });
+    await user.click(within(group).getByRole('radio', { name: 'Light' }));
+    expect(useSettings.getState().theme).toBe('light');
+  });
+
+});
+
+describe('demo and ledger', () => {
+  test('"Load demo data" opens the separate demo ledger, and "Back to my ledger" leaves it', async () => {
+    const user = userEvent.setup();
+    render(<SettingsView />);
+    expect(screen.getByText(/your real data is never mixed/)).toBeTruthy();
+    api.info.mockResolvedValue(ledgerInfo({ demo: true }));
+    await user.click(screen.getByRole('button', { name: 'Load demo data' }));
+    expect(api.useDemoLedger).toHaveBeenCalledWith(true);
+    const leave = await screen.findByRole('button', { name: 'Back to my ledger' });
+    await user.click(leave);
+    expect(api.useDemoLedger).toHaveBeenLastCalledWith(false);
+  });
+
+  test('a demo that cannot open says why', async () => {
+    const user = userEvent.setup();
+    api.useDemoLedger.mockRejectedValue(new ApiError({ code: 'invalid', message: 'This ledger was opened on its own; the demo ledger is available in the app.' }));
+    render(<SettingsView />);
+    await user.click(screen.getByRole('button', { name: 'Load demo data' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('opened on its own');
+  });
+
+  test('shows where the ledger is, how many entries it holds, and whether it is read-only', () => {
+    loadStore(api, { info: ledgerInfo({ readOnly: true, entries: 1234 }) });
+    render(<SettingsView />);
+    const panel = screen.getByTestId('ledger-info');
+    expect(within(panel).getByTestId('ledger-path').textContent).toBe('/home/anna/.config/Transit Ledger/ledger.jsonl');
+    expect(within(panel).getByText('1,234')).toBeTruthy();
+    expect(within(panel).getByTestId('ledger-access').textContent).toBe('Read-only');
+  });
+
+  test('follows the year chosen in the header', async () => {
+    render(<SettingsView />);
+    api.getTargets.mockResolvedValue(yearTargets({ year: 2023, annualKg: 1_500_000_000 }));
+    await act(() => useLedger.getState().setYear(2023));
+    expect(screen.getByRole('heading', { name: 'Targets for 2023' })).toBeTruthy();
+    expect(annualInput().value).toBe('1500000');
+  });
+});
+
+describe('tonnes as typed', () => {
+  test('only prepare the text; the core decides what is valid', () => {
+    expect(normaliseTonnes(' 2\u00a0200 000,5 ')).toBe('2200000.5');
+    expect(normaliseTonnes('abc')).toBe('abc');
+    expect(tonnesForInput(9_959_500, 'en')).toBe('9959.5');
+    expect(tonnesForInput(9_959_500, 'kk')).toBe('9959,5');
+    expect(tonnesForInput(2_200_000_000, 'ru')).toBe('2200000');
+    expect(planSum(['1,5', '', 'x', '2'])).toEqual({ kg: 3500, counted: 2, unreadable: [2] });
+  });
+});
