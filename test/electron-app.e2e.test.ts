@@ -62,7 +62,7 @@ describeWithElectron('the Electron app', () => {
   test('a shipment recorded through the page is there after a restart', async () => {
     const ledger = temp.file('ledger.jsonl');
     let page = await launch(ledger);
-    await page.getByTestId('year-totals').waitFor();
+    await page.getByTestId('tab-dashboard').waitFor();
     const today = todayAtLoadPort(new Date());
     // Through the page's own bridge: preload → IPC → main process → ledger.
     const id = await page.evaluate(async (date) => {
@@ -73,9 +73,9 @@ describeWithElectron('the Electron app', () => {
     await app?.close();
 
     page = await launch(ledger);
-    await page.getByTestId('year-totals').waitFor();
-    expect(await page.getByTestId('shipments').textContent()).toBe('1');
-    expect(await page.getByTestId('tonnes').textContent()).toBe('9959.500 t');
+    await page.getByTestId('kpi-ytd-value').waitFor();
+    expect(await page.getByTestId('kpi-ytd').textContent()).toMatch(/Cargoes: 1\b/);
+    expect(await page.getByTestId('kpi-ytd-value').textContent()).toMatch(/9,960\s*t/);
   });
 
   test('the page has no Node and no raw IPC, only the typed bridge', async () => {
