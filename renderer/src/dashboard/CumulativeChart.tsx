@@ -9,7 +9,7 @@ import { Line } from 'react-chartjs-2';
 import type { Progress } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
 import { cumulativeChartData, cumulativeUnit, type XY } from './chartData';
-import { FONT_FAMILY, markersPlugin } from './chartSetup';
+import { FONT_FAMILY, markersPlugin, quantityAxis } from './chartSetup';
 import type { DashboardFormat } from './formatters';
 import type { ChartPalette } from './palette';
 import { PRINT_CHART_SIZE, PRINT_PIXEL_RATIO } from './printing';
@@ -121,24 +121,7 @@ export function CumulativeChart({ progress, palette, printing, t, f }: Props) {
             callback: (value) => tickLabels.get(Number(value)) ?? '',
           },
         },
-        y: {
-          type: 'linear',
-          beginAtZero: true,
-          grace: '4%',
-          grid: { color: palette.grid },
-          border: { display: false },
-          title: { display: true, text: f.unit(unit), color: palette.muted, font },
-          ticks: {
-            color: palette.muted,
-            font,
-            maxTicksLimit: 7,
-            callback: (value, _index, ticks) =>
-              f.tick(
-                Number(value),
-                ticks.map((tick) => tick.value),
-              ),
-          },
-        },
+        y: quantityAxis(palette, font, f, unit, 7, '4%'),
       },
       plugins: {
         legend: { display: false },

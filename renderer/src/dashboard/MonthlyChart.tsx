@@ -10,7 +10,7 @@ import type { Progress } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
 import { monthlyChartData, monthlyUnit, monthStarted, type XY } from './chartData';
 import { ChartLegend, LINE_STYLES } from './ChartLegend';
-import { FONT_FAMILY } from './chartSetup';
+import { FONT_FAMILY, quantityAxis } from './chartSetup';
 import type { DashboardFormat } from './formatters';
 import { withAlpha, type ChartPalette } from './palette';
 import { PRINT_CHART_SIZE, PRINT_PIXEL_RATIO } from './printing';
@@ -74,23 +74,7 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
           border: { color: palette.grid },
           ticks: { color: palette.muted, font, maxRotation: 0, autoSkip: false },
         },
-        y: {
-          type: 'linear',
-          beginAtZero: true,
-          grid: { color: palette.grid },
-          border: { display: false },
-          title: { display: true, text: f.unit(unit), color: palette.muted, font },
-          ticks: {
-            color: palette.muted,
-            font,
-            maxTicksLimit: 6,
-            callback: (value, _index, ticks) =>
-              f.tick(
-                Number(value),
-                ticks.map((tick) => tick.value),
-              ),
-          },
-        },
+        y: quantityAxis(palette, font, f, unit, 6),
       },
       plugins: {
         legend: { display: false },

@@ -16,7 +16,10 @@ import {
   Tooltip,
   type ChartType,
   type Plugin,
+  type ChartOptions,
 } from 'chart.js';
+import type { DashboardFormat } from './formatters';
+import type { ChartPalette } from './palette';
 
 ChartJS.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement, Tooltip, Decimation);
 
@@ -109,3 +112,35 @@ export const markersPlugin: Plugin<'line'> = {
     ctx.restore();
   },
 };
+
+/**
+ * The tonnes axis both charts share: from zero, in the unit the data is scaled to, the grid and
+ * ticks in the theme's colours, tick labels with just enough decimals to tell them apart.
+ */
+export function quantityAxis(
+  palette: ChartPalette,
+  font: { family: string; size: number },
+  f: DashboardFormat,
+  unit: Parameters<DashboardFormat['unit']>[0],
+  maxTicksLimit: number,
+  grace?: string,
+): NonNullable<NonNullable<ChartOptions<'line' | 'bar'>['scales']>['y']> {
+  return {
+    type: 'linear',
+    beginAtZero: true,
+    ...(grace ? { grace } : {}),
+    grid: { color: palette.grid },
+    border: { display: false },
+    title: { display: true, text: f.unit(unit), color: palette.muted, font },
+    ticks: {
+      color: palette.muted,
+      font,
+      maxTicksLimit,
+      callback: (value, _index, ticks) =>
+        f.tick(
+          Number(value),
+          ticks.map((tick) => tick.value),
+        ),
+    },
+  };
+}
