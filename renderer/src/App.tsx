@@ -120,7 +120,7 @@ export function App({ api }: { api: TransitApi }) {
       <main className="content">
         {tab === 'dashboard' && <Dashboard onNewShipment={newShipment} />}
         {tab === 'entry' && <EntryForm key={entryKey} />}
-        {tab === 'register' && <Register />}
+        {tab === 'register' && <Register onNewShipment={newShipment} />}
         {tab === 'reports' && <Reports desktop={isDesktop()} />}
         {tab === 'settings' && <SettingsView />}
       </main>

@@ -1,0 +1,92 @@
+/**
+ * A shipment's audit trail as the ledger keeps it: each entry's moment, who, what, why, and each
+ * changed field as "before → after" in the person's language and units.
+ */
+import { useEffect, useState } from 'react';
+import type { FieldChange, HistoryEntry, Shipment, ShipmentStatus } from '../../../electron/core/api';
+import { Dialog } from '../components/Dialog';
+import { decimal, tonnes } from '../format';
+import { useLanguage, useT, type Translate } from '../i18n';
+import type { Language } from '../settings';
+import { useLedger } from '../store';
+import { shipmentName } from './RegisterTable';
+import { blDateText, dateTimeText, fieldLabel, statusLabel } from './text';
+
+/** A stored value as a person reads it: kilograms as exact tonnes, statuses and dates in their words. */
+export function changeValue(field: FieldChange['field'], value: FieldChange['before'], language: Language, t: Translate): string {
+  if (value === null || value === '') return t('register.history.empty');
+  if ((field === 'netKg' || field === 'outturnKg') && typeof value === 'number') return `${tonnes(language, value)} ${t('unit.t')}`;
+  if (field === 'status' && typeof value === 'string') return statusLabel(t, value as ShipmentStatus);
+  if (field === 'blDate' && typeof value === 'string') return blDateText(language, value);
+  if (field === 'barrels' && typeof value === 'number') return decimal(language, value, Number.isInteger(value) ? 0 : 2);
+  return String(value);
+}
+
+export interface HistoryDialogProps {
+  shipment: Shipment;
+  onClose(): void;
+}
+
+type Loaded = { state: 'loading' } | { state: 'ready'; entries: HistoryEntry[] } | { state: 'failed'; message: string };
+
+export function HistoryDialog({ shipment, onClose }: HistoryDialogProps) {
+  const t = useT();
+  const language = useLanguage();
+  const history = useLedger((s) => s.history);
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    history(shipment.id).then(
+      (entries) => current && setLoaded({ state: 'ready', entries }),
+      (error: unknown) => current && setLoaded({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [history, shipment.id]);
+
+  return (
+    <Dialog
+      title={t('register.history.title', { name: shipmentName(shipment) })}
+      open
+      onClose={onClose}
+      testId="register-history-dialog"
+      footer={<button type="button" className="button" onClick={onClose}>{t('common.close')}</button>}
+    >
+      {loaded.state === 'loading' && <p className="muted" role="status">{t('common.loading')}</p>}
+      {loaded.state === 'failed' && <p className="register-form-alert" role="alert">{loaded.message}</p>}
+      {loaded.state === 'ready' && loaded.entries.length === 0 && <p className="muted">{t('register.history.none')}</p>}
+      {loaded.state === 'ready' && loaded.entries.length > 0 && (
+        <ol className="register-history" data-testid="history-list">
+          {loaded.entries.map((entry) => (
+            <li key={entry.seq} className={`register-history-entry is-${entry.action}`}>
+              <div className="register-history-head">
+                <span className={`register-history-action is-${entry.action}`}>{t(`register.history.action.${entry.action}`)}</span>
+                <time dateTime={entry.at}>{dateTimeText(language, entry.at)}</time>
+                <span className="muted">{t('register.history.by', { actor: entry.actor })}</span>
+              </div>
+              {entry.reason && (
+                <p className="register-history-reason">
+                  <span className="muted">{t('register.history.reason')}</span> {entry.reason}
+                </p>
+              )}
+              {entry.changes.length > 0 && (
+                <ul className="register-history-changes">
+                  {entry.changes.map((change) => (
+                    <li key={change.field} data-testid="history-change">
+                      <span className="register-history-field">{fieldLabel(t, change.field)}:</span>{' '}
+                      <span className="register-history-before">{changeValue(change.field, change.before, language, t)}</span>
+                      {' → '}
+                      <span className="register-history-after">{changeValue(change.field, change.after, language, t)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Dialog>
+  );
+}
