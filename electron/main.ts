@@ -14,7 +14,7 @@ import type { TransitApi } from './core/api';
 import { LedgerService } from './core/service';
 import { Workspace } from './core/workspace';
 import { MENU_CHANNEL } from './desktop-api';
-import { registerIpc } from './ipc';
+import { isTrustedSender, registerIpc } from './ipc';
 import { fileLogger } from './log';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, isAllowedExternalUrl, isAppUrl } from './security';
 import { contentTypeOf, resolveStaticPath } from './static-files';
@@ -81,9 +81,8 @@ function errorText(error: unknown): string {
 }
 
 function registerDesktopIpc(): void {
-  const fromApp = (event: Electron.IpcMainInvokeEvent) => event.senderFrame !== null && event.senderFrame === event.sender.mainFrame && isAppUrl(event.senderFrame.url);
   const guard = <A extends unknown[], R>(handler: (...args: A) => Promise<R>) => async (event: Electron.IpcMainInvokeEvent, ...args: A) => {
-    if (!fromApp(event)) return { ok: false, error: { code: 'forbidden', message: 'This page may not use the ledger.' } };
+    if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'This page may not use the ledger.' } };
     try {
       return { ok: true, value: await handler(...args) };
     } catch (error) {

@@ -300,3 +300,17 @@ describe('the lock', () => {
     expect(() => openLedger()).not.toThrow();
   });
 });
+
+describe('two programs that both found no ledger', () => {
+  test('the second to write refuses rather than overwrite what the first recorded', () => {
+    const first = openLedger();
+    const second = openLedger();
+    first.ledger.append([record(1)]);
+    first.ledger.close();
+    const written = fs.readFileSync(file);
+    expect(() => second.ledger.append([record(2)])).toThrow(expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/Nothing was recorded/) }));
+    expect(fs.readFileSync(file).equals(written)).toBe(true);
+    second.ledger.close();
+    expect(openLedger().state.shipments.has('ship0001')).toBe(true);
+  });
+});

@@ -47,3 +47,20 @@ describe('the demo ledger', () => {
     await expect(workspace.api.useDemoLedger('yes' as unknown as boolean)).rejects.toMatchObject({ code: 'invalid' });
   });
 });
+
+test('a real ledger named like the demo file is never the one the demo deletes', async () => {
+  const dir = tempDir();
+  const realPath = dir.file('demo-ledger.jsonl');
+  const named = new Workspace(LedgerService.open(realPath, { now: fixedNow }), realPath, { now: fixedNow });
+  try {
+    await named.api.recordShipment({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9000' });
+    const info = await named.api.useDemoLedger(true);
+    expect(info.path).not.toBe(realPath);
+    await named.api.useDemoLedger(false);
+    expect((await named.api.listShipments({ year: 2024 })).map((s) => s.vessel)).toEqual(['Astana']);
+    expect(fs.existsSync(realPath)).toBe(true);
+  } finally {
+    named.close();
+    dir.cleanup();
+  }
+});

@@ -340,8 +340,15 @@ export class Ledger {
   private materialise(): void {
     fs.mkdirSync(path.dirname(this.path), { recursive: true });
     this.lock ??= LedgerLock.acquire(this.path, this.appName);
+    // Another program may have created the ledger since this one opened it empty: its entries must
+    // never be overwritten, so this open refuses to write until it is reopened and has read them.
+    const existing = fs.existsSync(this.path) ? fs.statSync(this.path).size : 0;
+    if (existing > 0) {
+      this.failed = true;
+      throw new TransitError('conflict', `The ledger ${this.path} was started by another program after this one opened it. Nothing was recorded: close and reopen the ledger, then try again.`);
+    }
     const header = serialise({ seq: 1, at: this.now().toISOString(), actor: this.actor, type: 'header', format: 'transit-ledger', version: 1 }, GENESIS);
-    // 'w' also covers a zero-byte file, what a crash during creation leaves: it holds nothing to keep.
+    // Under the lock, an empty file is what a crash during creation leaves: it holds nothing to keep.
     const fd = fs.openSync(this.path, 'w');
     try {
       fs.writeSync(fd, header.line);

@@ -4,6 +4,7 @@
  * never mixed, and closing the demo returns to the real ledger untouched.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { TRANSIT_API_METHODS, type LedgerInfo, type TransitApi } from './api';
 import { todayAtLoadPort } from './calendar';
 import { dayBefore, demoShipments } from './demo';
@@ -14,11 +15,15 @@ export class Workspace {
   private demo: LedgerService | null = null;
   readonly api: TransitApi;
 
+  private readonly demoPath: string;
+
   constructor(
     private readonly real: LedgerService,
-    private readonly demoPath: string,
+    demoPath: string,
     private readonly options: ServiceOptions = {},
   ) {
+    // The demo file is deleted and remade on every use: it must never be the real ledger itself.
+    this.demoPath = path.resolve(demoPath) === path.resolve(real.path) ? `${real.path.replace(/\.jsonl$/i, '')}.demo.jsonl` : demoPath;
     const api: Record<string, unknown> = {};
     for (const method of TRANSIT_API_METHODS) {
       if (method === 'useDemoLedger' || method === 'info') continue;
