@@ -29,24 +29,6 @@ export interface ShipmentFields {
   remarks: string | null;
 }
 
-export const SHIPMENT_FIELD_NAMES = [
-  'blDate',
-  'vessel',
-  'netKg',
-  'blNumber',
-  'imo',
-  'voyage',
-  'grade',
-  'loadPort',
-  'dischargeTerminal',
-  'shipper',
-  'receiver',
-  'status',
-  'outturnKg',
-  'barrels',
-  'remarks',
-] as const satisfies readonly (keyof ShipmentFields)[];
-
 export interface Shipment extends ShipmentFields {
   id: string;
   voided: boolean;

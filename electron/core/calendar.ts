@@ -23,10 +23,6 @@ export function parseIsoDate(text: string): CalendarDate | null {
   return { year, month, day };
 }
 
-export function isIsoDate(text: string): boolean {
-  return parseIsoDate(text) !== null;
-}
-
 export function formatIsoDate({ year, month, day }: CalendarDate): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -57,11 +53,6 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 
 export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
   return fromLocal(addDays(toLocal(date), days));
-}
-
-/** 1 for 1 January. */
-export function dayOfYear(date: CalendarDate): number {
-  return daysBetween({ year: date.year, month: 1, day: 1 }, date) + 1;
 }
 
 /** Aktau keeps UTC+5 all year (no daylight saving), and the B/L date is the date there. */

@@ -24,7 +24,7 @@ export const REQUIRED_FIELDS: readonly FieldName[] = ['blDate', 'vessel', 'netTo
 /** What the next cargo starts with: usually the same tanker programme, grade and parties. */
 export const CARRIED_FIELDS = ['vessel', 'grade', 'loadPort', 'dischargeTerminal', 'shipper', 'receiver', 'status'] as const satisfies readonly (keyof EntryDefaults & FieldName)[];
 
-const NUMERIC_FIELDS: readonly FieldName[] = ['netTonnes', 'outturnTonnes', 'barrels'];
+export const NUMERIC_FIELDS = ['netTonnes', 'outturnTonnes', 'barrels'] as const satisfies readonly FieldName[];
 
 export function isFieldName(name: string): name is FieldName {
   return (FORM_FIELDS as readonly string[]).includes(name);
@@ -64,15 +64,7 @@ export function initialValues(defaults: Partial<EntryDefaults>, today: string): 
 }
 
 export function carriedDefaults(values: FormValues): EntryDefaults {
-  return {
-    vessel: values.vessel.trim(),
-    grade: values.grade.trim(),
-    loadPort: values.loadPort.trim(),
-    dischargeTerminal: values.dischargeTerminal.trim(),
-    shipper: values.shipper.trim(),
-    receiver: values.receiver.trim(),
-    status: values.status,
-  };
+  return Object.fromEntries(CARRIED_FIELDS.map((field) => [field, values[field].trim()])) as unknown as EntryDefaults;
 }
 
 /**
@@ -98,7 +90,7 @@ export function toShipmentInput(values: FormValues): ShipmentInput {
   for (const name of FORM_FIELDS) {
     const value = values[name];
     if (value.trim() === '') continue;
-    input[name] = NUMERIC_FIELDS.includes(name) ? acceptDecimalComma(value) : value;
+    input[name] = (NUMERIC_FIELDS as readonly FieldName[]).includes(name) ? acceptDecimalComma(value) : value;
   }
   return input as ShipmentInput;
 }

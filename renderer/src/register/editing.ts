@@ -5,7 +5,7 @@
  */
 import { SHIPMENT_INPUT_KEYS, type Shipment, type ShipmentInput } from '../../../electron/core/api';
 import { formatKgAsTonnes, parseTonnesText } from '../../../electron/core/quantity';
-import { acceptDecimalComma } from '../entry/fields';
+import { acceptDecimalComma, NUMERIC_FIELDS } from '../entry/fields';
 
 export type EditKey = (typeof SHIPMENT_INPUT_KEYS)[number];
 export type EditForm = Record<EditKey, string>;
@@ -13,7 +13,7 @@ export type EditForm = Record<EditKey, string>;
 export const EDIT_KEYS: readonly EditKey[] = SHIPMENT_INPUT_KEYS;
 
 /** Fields held as decimal text that the core reads as a number: "9959.5" and "9959.500" are the same value. */
-const NUMERIC_KEYS: ReadonlySet<EditKey> = new Set(['netTonnes', 'outturnTonnes', 'barrels']);
+const NUMERIC_KEYS: ReadonlySet<EditKey> = new Set(NUMERIC_FIELDS);
 const MULTILINE_KEYS: ReadonlySet<EditKey> = new Set(['remarks']);
 
 /** The shipment as the edit form shows it: tonnes as exact text ("9959.500"), empty for no value. */

@@ -3,12 +3,15 @@
  * targets rules do); this only prepares the text — decimal comma to point, digit-group spaces
  * dropped — and reads it back for the plan's running sum, which is guidance shown on screen.
  */
+import { acceptDecimalComma } from '../entry/fields';
 import { formatKgAsTonnes, parseTonnesText } from '../../../electron/core/quantity';
 import type { Language } from '../settings';
 
 /** "2 200 000,5" → "2200000.5": what is sent to the core. */
 export function normaliseTonnes(text: string): string {
-  return text.replace(/[\s\u00a0\u202f]/g, '').replace(/,/g, '.');
+  // Group spaces go; a comma is read as decimal by the same rule as the entry form, so "9,959" is
+  // sent as typed (and refused by the core) rather than guessed to be 9.959 t.
+  return acceptDecimalComma(text.replace(/[\s\u00a0\u202f]/g, ''));
 }
 
 /** A saved figure back in the form: no trailing zeros, the language's decimal mark. */
