@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TransitApi } from '../../electron/core/api';
 import { isDesktop } from './client';
+import { failureText } from './errors';
 import { useLanguage, useT } from './i18n';
 import { useSettings } from './settings';
 import { useLedger } from './store';
@@ -116,7 +117,7 @@ export function App({ api }: { api: TransitApi }) {
         </div>
       )}
       {info?.recovery && <div className="banner banner-warning" role="alert" data-testid="recovery">{info.recovery.message}</div>}
-      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      {error && <div className="banner banner-error" role="alert">{failureText(t, language, error)}</div>}
       <main className="content">
         {tab === 'dashboard' && <Dashboard onNewShipment={newShipment} />}
         {tab === 'entry' && <EntryForm key={entryKey} />}

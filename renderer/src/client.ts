@@ -16,7 +16,8 @@ declare global {
 export class ApiError extends Error {
   readonly code: string;
   readonly issues: FieldIssue[];
-  constructor(payload: Partial<ErrorPayload>) {
+  /** `code` is the core's ErrorCode, or the client's own 'unreachable' / 'starting'. */
+  constructor(payload: { code?: string; message?: string; issues?: FieldIssue[] }) {
     super(payload.message ?? 'Transit Ledger could not complete the action.');
     this.name = 'ApiError';
     this.code = payload.code ?? 'internal';
@@ -27,7 +28,7 @@ export class ApiError extends Error {
 function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (typeof error === 'object' && error !== null && 'message' in error) return new ApiError(error as Partial<ErrorPayload>);
-  return new ApiError({ message: 'Transit Ledger is not answering. Is it still running?' });
+  return new ApiError({ code: 'unreachable', message: 'Transit Ledger is not answering. Is it still running?' });
 }
 
 const TOKEN_KEY = 'transit-ledger-token';
@@ -55,7 +56,7 @@ function httpApi(token: string | null): TransitApi {
           body: JSON.stringify({ args }),
         });
       } catch {
-        throw new ApiError({ code: 'io', message: 'Transit Ledger is not answering. Is it still running?' });
+        throw new ApiError({ code: 'unreachable', message: 'Transit Ledger is not answering. Is it still running?' });
       }
       const envelope = (await response.json().catch(() => null)) as { ok: boolean; value?: unknown; error?: ErrorPayload } | null;
       if (envelope?.ok) return envelope.value;

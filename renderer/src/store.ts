@@ -18,13 +18,14 @@ import type {
   YearTargets,
 } from '../../electron/core/api';
 import { ApiError } from './client';
+import { failureOf, type Failure } from './errors';
 
 export type SaveOutcome =
   | { status: 'saved'; shipment: Shipment; warnings: FieldIssue[] }
   /** Unusual values (a 20,000 t cargo): saving needs the person's confirmation (force). */
   | { status: 'confirm'; issues: FieldIssue[] }
   | { status: 'invalid'; issues: FieldIssue[] }
-  | { status: 'failed'; message: string };
+  | ({ status: 'failed' } & Failure);
 
 export interface LedgerStore {
   api: TransitApi | null;
@@ -35,8 +36,8 @@ export interface LedgerStore {
   shipments: Shipment[];
   targets: YearTargets | null;
   loading: boolean;
-  /** A failure to load, in the person's words. */
-  error: string | null;
+  /** A failure to load; shown through failureText in the person's language. */
+  error: Failure | null;
   /** The last shipment saved from the form, for the confirmation and its Undo. */
   lastSaved: Shipment | null;
 
@@ -45,17 +46,17 @@ export interface LedgerStore {
   refresh(): Promise<void>;
   record(input: ShipmentInput, force: boolean): Promise<SaveOutcome>;
   amend(id: string, changes: ShipmentInput, reason: string, force: boolean): Promise<SaveOutcome>;
-  voidShipment(id: string, reason: string): Promise<{ ok: true } | { ok: false; message: string; issues: FieldIssue[] }>;
+  voidShipment(id: string, reason: string): Promise<{ ok: true } | ({ ok: false } & Failure)>;
   undoLast(reason: string): Promise<boolean>;
   history(id: string): Promise<HistoryEntry[]>;
-  saveTargets(annualTonnes: string, monthlyPlanTonnes: string[] | null): Promise<{ ok: true } | { ok: false; issues: FieldIssue[]; message: string }>;
+  saveTargets(annualTonnes: string, monthlyPlanTonnes: string[] | null): Promise<{ ok: true } | ({ ok: false } & Failure)>;
   exportReport(report: ReportName, separator: CsvSeparator): Promise<{ fileName: string; content: string }>;
   importCsv(text: string, dryRun: boolean): Promise<ImportReport>;
   switchDemo(on: boolean): Promise<void>;
 }
 
 function needApi(api: TransitApi | null): TransitApi {
-  if (!api) throw new ApiError({ code: 'internal', message: 'Transit Ledger is still starting.' });
+  if (!api) throw new ApiError({ code: 'starting', message: 'Transit Ledger is still starting.' });
   return api;
 }
 
@@ -64,7 +65,7 @@ function outcomeOf(error: unknown): SaveOutcome {
     const blocking = error.issues.filter((issue) => !issue.overridable);
     return blocking.length === 0 ? { status: 'confirm', issues: error.issues } : { status: 'invalid', issues: error.issues };
   }
-  return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+  return { status: 'failed', ...failureOf(error) };
 }
 
 export const useLedger = create<LedgerStore>()((set, get) => ({
@@ -103,7 +104,7 @@ export const useLedger = create<LedgerStore>()((set, get) => ({
       // A slower answer for a year the person has already left is dropped.
       if (get().year === year) set({ info, progress, shipments, targets, error: null });
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: failureOf(error) });
     } finally {
       set({ loading: false });
     }
@@ -137,7 +138,7 @@ export const useLedger = create<LedgerStore>()((set, get) => ({
       await get().refresh();
       return { ok: true };
     } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error), issues: error instanceof ApiError ? error.issues : [] };
+      return { ok: false, ...failureOf(error) };
     }
   },
 
@@ -160,7 +161,7 @@ export const useLedger = create<LedgerStore>()((set, get) => ({
       await get().refresh();
       return { ok: true };
     } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error), issues: error instanceof ApiError ? error.issues : [] };
+      return { ok: false, ...failureOf(error) };
     }
   },
 

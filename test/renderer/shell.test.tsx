@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { translate, MESSAGES } from '../../renderer/src/i18n';
 import { defaultSeparator, systemLanguage } from '../../renderer/src/settings';
+import { failureText } from '../../renderer/src/errors';
 import { calendarDate, monthName, tonnes } from '../../renderer/src/format';
 
 describe('languages', () => {
@@ -43,4 +44,25 @@ describe('exact tonnes in each language', () => {
 test('the test environment renders React', () => {
   render(<p>ready</p>);
   expect(screen.getByText('ready')).toBeTruthy();
+});
+
+describe('failures in the person\'s language', () => {
+  const t = (language: 'en' | 'ru') => (key: string) => translate(language, key);
+
+  test('English shows the core\'s own words, which carry the specifics', () => {
+    expect(failureText(t('en'), 'en', { code: 'io', message: 'Could not save to the ledger /x (ENOSPC). Nothing was recorded.' })).toBe('Could not save to the ledger /x (ENOSPC). Nothing was recorded.');
+  });
+
+  test('other languages lead with a translated sentence and keep the specifics in brackets', () => {
+    expect(failureText(t('ru'), 'ru', { code: 'io', message: 'Could not save (ENOSPC).' })).toBe('Диск не дал сохранить. Ничего не записано. (Could not save (ENOSPC).)');
+  });
+
+  test('a self-explaining issue needs no English after it', () => {
+    const issue = { field: 'reason', code: 'reason.required', message: 'Give a reason.' };
+    expect(failureText(t('ru'), 'ru', { code: 'invalid', message: 'Give a reason.', issues: [issue] })).toBe('Укажите причину: она сохраняется в журнале вместе с вашим именем.');
+  });
+
+  test('a code with no translation falls back to the core\'s message', () => {
+    expect(failureText(t('ru'), 'ru', { code: 'no-such-code', message: 'Exact words.' })).toBe('Exact words.');
+  });
 });

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { FieldChange, HistoryEntry, Shipment, ShipmentStatus } from '../../../electron/core/api';
 import { Dialog } from '../components/Dialog';
 import { decimal, tonnes } from '../format';
+import { failureOf, failureText, type Failure } from '../errors';
 import { useLanguage, useT, type Translate } from '../i18n';
 import type { Language } from '../settings';
 import { useLedger } from '../store';
@@ -27,7 +28,7 @@ export interface HistoryDialogProps {
   onClose(): void;
 }
 
-type Loaded = { state: 'loading' } | { state: 'ready'; entries: HistoryEntry[] } | { state: 'failed'; message: string };
+type Loaded = { state: 'loading' } | { state: 'ready'; entries: HistoryEntry[] } | { state: 'failed'; failure: Failure };
 
 export function HistoryDialog({ shipment, onClose }: HistoryDialogProps) {
   const t = useT();
@@ -39,7 +40,7 @@ export function HistoryDialog({ shipment, onClose }: HistoryDialogProps) {
     let current = true;
     history(shipment.id).then(
       (entries) => current && setLoaded({ state: 'ready', entries }),
-      (error: unknown) => current && setLoaded({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => current && setLoaded({ state: 'failed', failure: failureOf(error) }),
     );
     return () => {
       current = false;
@@ -55,7 +56,7 @@ export function HistoryDialog({ shipment, onClose }: HistoryDialogProps) {
       footer={<button type="button" className="button" onClick={onClose}>{t('common.close')}</button>}
     >
       {loaded.state === 'loading' && <p className="muted" role="status">{t('common.loading')}</p>}
-      {loaded.state === 'failed' && <p className="register-form-alert" role="alert">{loaded.message}</p>}
+      {loaded.state === 'failed' && <p className="register-form-alert" role="alert">{failureText(t, language, loaded.failure)}</p>}
       {loaded.state === 'ready' && loaded.entries.length === 0 && <p className="muted">{t('register.history.none')}</p>}
       {loaded.state === 'ready' && loaded.entries.length > 0 && (
         <ol className="register-history" data-testid="history-list">

@@ -6,6 +6,7 @@ import { useId, useRef, useState } from 'react';
 import type { Shipment } from '../../../electron/core/api';
 import { Dialog } from '../components/Dialog';
 import { tonnes } from '../format';
+import { failureText } from '../errors';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
 import { shipmentName } from './RegisterTable';
@@ -38,7 +39,7 @@ export function VoidDialog({ shipment, onClose, onVoided }: VoidDialogProps) {
     const result = await voidShipment(shipment.id, reason.trim());
     setBusy(false);
     if (result.ok) onVoided(shipment);
-    else setFailure(result.issues[0]?.message ?? result.message);
+    else setFailure(failureText(t, language, result));
   }
 
   return (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { FieldIssue, YearTargets } from '../../../electron/core/api';
 import { monthName, tonnes } from '../format';
+import { failureText } from '../errors';
 import { LOCALES, useLanguage, useT } from '../i18n';
 import type { Language } from '../settings';
 import { useLedger } from '../store';
@@ -17,13 +18,13 @@ interface Issues {
 
 const NO_ISSUES: Issues = { annual: null, plan: null, other: null };
 
-function issuesOf(issues: FieldIssue[], message: string): Issues {
-  const on = (field: string) => issues.filter((i) => i.field === field).map((i) => i.message).join(' ') || null;
+function issuesOf(issues: FieldIssue[], message: string, text: (issue: FieldIssue) => string): Issues {
+  const on = (field: string) => issues.filter((i) => i.field === field).map(text).join(' ') || null;
   const rest = issues.filter((i) => i.field !== 'annualTonnes' && i.field !== 'monthlyPlanTonnes');
   return {
     annual: on('annualTonnes'),
     plan: on('monthlyPlanTonnes'),
-    other: issues.length === 0 ? message : rest.length > 0 ? rest.map((i) => i.message).join(' ') : null,
+    other: issues.length === 0 ? message : rest.length > 0 ? rest.map(text).join(' ') : null,
   };
 }
 
@@ -77,7 +78,7 @@ export function TargetsForm({
       if (monthly === null) setPlan(EMPTY_PLAN);
       onSaved(message);
     } else {
-      setIssues(issuesOf(result.issues, result.message));
+      setIssues(issuesOf(result.issues, failureText(t, language, result), (issue) => failureText(t, language, { code: 'invalid', message: issue.message, issues: [issue] })));
     }
   };
 

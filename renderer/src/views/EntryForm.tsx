@@ -23,6 +23,7 @@ import { issueText } from '../entry/messages';
 import { questionsBeforeSaving } from '../entry/precheck';
 import { gradeSuggestions, recentShipments, vesselSuggestions } from '../entry/suggestions';
 import { calendarDate, tonnes } from '../format';
+import { failureText } from '../errors';
 import { useLanguage, useT, type Translate } from '../i18n';
 import { useSettings, type Language } from '../settings';
 import { useLedger } from '../store';
@@ -219,7 +220,7 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
         break;
       }
       case 'failed':
-        setFailure(outcome.message);
+        setFailure(failureText(t, language, outcome));
         break;
     }
   }

@@ -1,0 +1,32 @@
+/**
+ * Failures in the person's language. The core and the transports speak English with specifics
+ * (a path, a figure); each failure also carries a stable code, which picks a translated sentence
+ * here. Outside English the specifics follow in brackets, so nothing the core said is lost.
+ */
+import type { FieldIssue } from '../../electron/core/api';
+import { ApiError } from './client';
+import type { Translate } from './i18n';
+import type { Language } from './settings';
+
+export interface Failure {
+  code: string;
+  message: string;
+  issues: FieldIssue[];
+}
+
+export function failureOf(error: unknown): Failure {
+  if (error instanceof ApiError) return { code: error.code, message: error.message, issues: error.issues };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error), issues: [] };
+}
+
+/** Issue codes whose translated sentence says everything the core's message does. */
+const SELF_CONTAINED = new Set(['reason.required', 'reason.too_long', 'monthlyPlanTonnes.count', 'annualTonnes.required']);
+
+export function failureText(t: Translate, language: Language, failure: { code: string; message: string; issues?: readonly FieldIssue[] }): string {
+  const issue = failure.issues?.[0];
+  const key = issue ? `error.issue.${issue.code}` : `error.${failure.code}`;
+  const detail = issue?.message ?? failure.message;
+  const lead = t(key);
+  if (lead === key || language === 'en') return detail;
+  return issue && SELF_CONTAINED.has(issue.code) ? lead : `${lead} (${detail})`;
+}
