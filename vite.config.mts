@@ -11,5 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
     modulePreload: { polyfill: false },
     sourcemap: false,
+    // The bundle is loaded from the local disk (or loopback), never over a network: its size warning does not apply.
+    chunkSizeWarningLimit: 2000,
   },
 });
