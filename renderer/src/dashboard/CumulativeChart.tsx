@@ -9,10 +9,10 @@ import { Line } from 'react-chartjs-2';
 import type { Progress } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
 import { cumulativeChartData, cumulativeUnit, type XY } from './chartData';
-import { FONT_FAMILY, markersPlugin, quantityAxis } from './chartSetup';
+import { baseChartOptions, chartFont, FONT_FAMILY, markersPlugin, quantityAxis } from './chartSetup';
 import type { DashboardFormat } from './formatters';
 import type { ChartPalette } from './palette';
-import { PRINT_CHART_SIZE, PRINT_PIXEL_RATIO } from './printing';
+import { PRINT_CHART_SIZE } from './printing';
 import { ChartLegend, LINE_STYLES } from './ChartLegend';
 
 interface Props {
@@ -88,15 +88,10 @@ export function CumulativeChart({ progress, palette, printing, t, f }: Props) {
       return daily.baselinePaceKg[index] ?? null;
     };
     const tickLabels = new Map(series.ticks.filter((tick) => tick.month !== null).map((tick) => [tick.x, f.axisMonth(tick.month ?? '')]));
-    const font = { family: FONT_FAMILY, size: printing ? 9 : 12 };
+    const font = chartFont(printing);
     return {
-      animation: false,
-      normalized: true,
-      parsing: false,
+      ...baseChartOptions(printing),
       spanGaps: true,
-      maintainAspectRatio: false,
-      devicePixelRatio: printing ? PRINT_PIXEL_RATIO : undefined,
-      interaction: { mode: 'index', intersect: false, axis: 'x' },
       elements: { point: { radius: 0, hoverRadius: 4, hitRadius: 2 }, line: { tension: 0 } },
       layout: { padding: { top: 4, right: 8 } },
       scales: {

@@ -10,10 +10,10 @@ import type { Progress } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
 import { monthlyChartData, monthlyUnit, monthStarted, type XY } from './chartData';
 import { ChartLegend, LINE_STYLES } from './ChartLegend';
-import { FONT_FAMILY, quantityAxis } from './chartSetup';
+import { baseChartOptions, chartFont, FONT_FAMILY, quantityAxis } from './chartSetup';
 import type { DashboardFormat } from './formatters';
 import { withAlpha, type ChartPalette } from './palette';
-import { PRINT_CHART_SIZE, PRINT_PIXEL_RATIO } from './printing';
+import { PRINT_CHART_SIZE } from './printing';
 
 interface Props {
   progress: Progress;
@@ -57,14 +57,9 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
   );
 
   const options = useMemo((): ChartOptions<'bar'> => {
-    const font = { family: FONT_FAMILY, size: printing ? 9 : 12 };
+    const font = chartFont(printing);
     return {
-      animation: false,
-      normalized: true,
-      parsing: false,
-      maintainAspectRatio: false,
-      devicePixelRatio: printing ? PRINT_PIXEL_RATIO : undefined,
-      interaction: { mode: 'index', intersect: false, axis: 'x' },
+      ...baseChartOptions(printing),
       datasets: { bar: { categoryPercentage: 0.78, barPercentage: 0.92 } },
       layout: { padding: { top: 4, right: 4 } },
       scales: {

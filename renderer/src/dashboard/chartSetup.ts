@@ -19,6 +19,7 @@ import {
   type ChartOptions,
 } from 'chart.js';
 import type { DashboardFormat } from './formatters';
+import { PRINT_PIXEL_RATIO } from './printing';
 import type { ChartPalette } from './palette';
 
 ChartJS.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement, Tooltip, Decimation);
@@ -143,4 +144,24 @@ export function quantityAxis(
         ),
     },
   };
+}
+
+export function chartFont(printing: boolean): { family: string; size: number } {
+  return { family: FONT_FAMILY, size: printing ? 9 : 12 };
+}
+
+/**
+ * What every dashboard chart shares: Chart.js's performance guidance (no animation, data already
+ * normalised and parsed), a size set by its container, a sharper raster for paper, and a tooltip
+ * that lists every series at the pointed x.
+ */
+export function baseChartOptions(printing: boolean) {
+  return {
+    animation: false,
+    normalized: true,
+    parsing: false,
+    maintainAspectRatio: false,
+    devicePixelRatio: printing ? PRINT_PIXEL_RATIO : undefined,
+    interaction: { mode: 'index', intersect: false, axis: 'x' },
+  } as const;
 }
