@@ -9,7 +9,7 @@ import { Line } from 'react-chartjs-2';
 import type { Progress } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
 import { cumulativeChartData, cumulativeUnit, type XY } from './chartData';
-import { baseChartOptions, chartFont, FONT_FAMILY, markersPlugin, quantityAxis } from './chartSetup';
+import { baseChartOptions, chartFont, FONT_FAMILY, markersPlugin, quantityAxis, tooltipLook } from './chartSetup';
 import type { DashboardFormat } from './formatters';
 import type { ChartPalette } from './palette';
 import { PRINT_CHART_SIZE } from './printing';
@@ -122,16 +122,7 @@ export function CumulativeChart({ progress, palette, printing, t, f }: Props) {
         legend: { display: false },
         decimation: { enabled: true, algorithm: 'min-max' },
         tooltip: {
-          enabled: !printing,
-          backgroundColor: palette.surface,
-          borderColor: palette.grid,
-          borderWidth: 1,
-          titleColor: palette.text,
-          bodyColor: palette.text,
-          titleFont: { family: FONT_FAMILY, size: 13, weight: 'bold' },
-          bodyFont: { family: FONT_FAMILY, size: 13 },
-          padding: 10,
-          boxPadding: 4,
+          ...tooltipLook(palette, printing),
           callbacks: {
             title: (items) => {
               const first = items[0];

@@ -10,7 +10,7 @@ import type { Progress } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
 import { monthlyChartData, monthlyUnit, monthStarted, type XY } from './chartData';
 import { ChartLegend, LINE_STYLES } from './ChartLegend';
-import { baseChartOptions, chartFont, FONT_FAMILY, quantityAxis } from './chartSetup';
+import { baseChartOptions, chartFont, quantityAxis, tooltipLook } from './chartSetup';
 import type { DashboardFormat } from './formatters';
 import { withAlpha, type ChartPalette } from './palette';
 import { PRINT_CHART_SIZE } from './printing';
@@ -74,18 +74,7 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
       plugins: {
         legend: { display: false },
         tooltip: {
-          enabled: !printing,
-          backgroundColor: palette.surface,
-          borderColor: palette.grid,
-          borderWidth: 1,
-          titleColor: palette.text,
-          bodyColor: palette.text,
-          footerColor: palette.text,
-          titleFont: { family: FONT_FAMILY, size: 13, weight: 'bold' },
-          bodyFont: { family: FONT_FAMILY, size: 13 },
-          footerFont: { family: FONT_FAMILY, size: 13, weight: 'bold' },
-          padding: 10,
-          boxPadding: 4,
+          ...tooltipLook(palette, printing),
           callbacks: {
             title: (items) => {
               const month = progress.months[items[0]?.parsed.x ?? -1];

@@ -165,3 +165,21 @@ export function baseChartOptions(printing: boolean) {
     interaction: { mode: 'index', intersect: false, axis: 'x' },
   } as const;
 }
+
+/** The tooltip's look on both charts, in the theme's colours; none on paper. */
+export function tooltipLook(palette: ChartPalette, printing: boolean) {
+  return {
+    enabled: !printing,
+    backgroundColor: palette.surface,
+    borderColor: palette.grid,
+    borderWidth: 1,
+    titleColor: palette.text,
+    bodyColor: palette.text,
+    footerColor: palette.text,
+    titleFont: { family: FONT_FAMILY, size: 13, weight: 'bold' },
+    bodyFont: { family: FONT_FAMILY, size: 13 },
+    footerFont: { family: FONT_FAMILY, size: 13, weight: 'bold' },
+    padding: 10,
+    boxPadding: 4,
+  } as const;
+}
