@@ -100,14 +100,14 @@ describe('tonnes a clerk might mistype are refused with a message naming the fie
 
 describe('B/L dates', () => {
   test.each([
-    ['30 February', '2024-02-30', 'blDate.impossible', 'B/L date 2024-02-30 does not exist: February 2024 has 29 days.'],
-    ['29 February in a common year', '2023-02-29', 'blDate.impossible', 'B/L date 2023-02-29 does not exist: February 2023 has 28 days.'],
-    ['month 13', '2023-13-01', 'blDate.impossible', 'B/L date 2023-13-01 does not exist: there is no month 13.'],
-    ['a two-digit year', '24-05-03', 'blDate.format', 'B/L date "24-05-03" is not in the form YYYY-MM-DD (e.g. 2024-05-03).'],
-    ['day first', '03.05.2024', 'blDate.format', 'B/L date "03.05.2024" is not in the form YYYY-MM-DD (e.g. 2024-05-03).'],
-    ['tomorrow at Aktau', '2024-08-16', 'blDate.future', 'B/L date 2024-08-16 is in the future; today at Aktau is 2024-08-15.'],
-  ])('%s is refused', (_name, blDate, code, message) => {
-    expect(errorsOf({ ...valid, blDate })).toEqual([{ field: 'blDate', code, message }]);
+    ['30 February', '2024-02-30', 'blDate.impossible', 'B/L date 2024-02-30 does not exist: February 2024 has 29 days.', {}],
+    ['29 February in a common year', '2023-02-29', 'blDate.impossible', 'B/L date 2023-02-29 does not exist: February 2023 has 28 days.', {}],
+    ['month 13', '2023-13-01', 'blDate.impossible', 'B/L date 2023-13-01 does not exist: there is no month 13.', {}],
+    ['a two-digit year', '24-05-03', 'blDate.format', 'B/L date "24-05-03" is not in the form YYYY-MM-DD (e.g. 2024-05-03).', {}],
+    ['day first', '03.05.2024', 'blDate.format', 'B/L date "03.05.2024" is not in the form YYYY-MM-DD (e.g. 2024-05-03).', {}],
+    ['tomorrow at Aktau', '2024-08-16', 'blDate.future', 'B/L date 2024-08-16 is in the future; today at Aktau is 2024-08-15.', { facts: { today: '2024-08-15' } }],
+  ])('%s is refused', (_name, blDate, code, message, extra) => {
+    expect(errorsOf({ ...valid, blDate })).toEqual([{ field: 'blDate', code, message, ...extra }]);
   });
 
   test('a date more than 60 days back is accepted with a warning', () => {
@@ -115,7 +115,7 @@ describe('B/L dates', () => {
     const result = validateShipment({ ...valid, blDate: '2024-06-01' }, context());
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([
-      { field: 'blDate', code: 'blDate.old', message: 'B/L date 2024-06-01 is 75 days ago; check the date.', overridable: true },
+      { field: 'blDate', code: 'blDate.old', message: 'B/L date 2024-06-01 is 75 days ago; check the date.', overridable: true, facts: { days: 75 } },
     ]);
   });
 });
@@ -153,8 +153,17 @@ describe('names and references', () => {
     const holder = { id: 'abc123def4', vessel: 'Taraz', blDate: '2024-07-30' } as Shipment;
     const errors = errorsOf({ ...valid, blNumber: 'KZ-7' }, context({ findByBlNumber: (bl) => (bl === 'KZ-7' ? holder : undefined) }));
     expect(errors).toEqual([
-      { field: 'blNumber', code: 'blNumber.duplicate', message: 'B/L number KZ-7 is already in the ledger (Taraz, 2024-07-30, id abc123def4).' },
+      {
+        field: 'blNumber',
+        code: 'blNumber.duplicate',
+        message: 'B/L number KZ-7 is already in the ledger (Taraz, 2024-07-30, id abc123def4).',
+        facts: { vessel: 'Taraz', date: '2024-07-30', id: 'abc123def4' },
+      },
     ]);
+  });
+
+  test('a name too long states its length and the limit as facts, for pages in other languages', () => {
+    expect(errorsOf({ ...valid, vessel: 'A'.repeat(500) })[0]?.facts).toEqual({ length: 500, max: 100 });
   });
 
   test('an IMO number with a wrong check digit is refused', () => {
@@ -168,8 +177,23 @@ describe('names and references', () => {
 
   test('barrels far from 7–8 a tonne need confirmation', () => {
     // 9959.5 t × 7.97 ≈ 79,377 bbl; 793,770 bbl is a slipped digit (79.7 bbl/t).
-    expect(errorsOf({ ...valid, barrels: '793770' })[0]?.code).toBe('barrels.ratio');
+    expect(errorsOf({ ...valid, barrels: '793770' })[0]).toMatchObject({ code: 'barrels.ratio', facts: { ratio: 79.7 } });
     expect(validateShipment({ ...valid, barrels: '79377' }, context()).ok).toBe(true);
+  });
+
+  test('an outturn more than 1% off the B/L figure is accepted with a warning stating the difference', () => {
+    // |9800 − 9959.5| / 9959.5 = 1.60%.
+    const result = validateShipment({ ...valid, outturnTonnes: '9800' }, context());
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([
+      {
+        field: 'outturnTonnes',
+        code: 'outturnTonnes.difference',
+        message: 'Outturn differs from the B/L figure by 1.6%; check both figures.',
+        overridable: true,
+        facts: { percent: 1.6 },
+      },
+    ]);
   });
 });
 

@@ -3,9 +3,9 @@
  * ledger. A feature is a method here, its implementation in service.ts, and its use in a client.
  * Quantities are integer kilograms (`…Kg`); calendar dates are `YYYY-MM-DD` strings.
  */
-import type { ErrorPayload, FieldIssue } from './errors';
+import type { ErrorPayload, FieldIssue, IssueFacts } from './errors';
 
-export type { ErrorPayload, FieldIssue };
+export type { ErrorPayload, FieldIssue, IssueFacts };
 
 export const SHIPMENT_STATUSES = ['loaded', 'in_transit', 'discharged'] as const;
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];

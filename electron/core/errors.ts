@@ -19,7 +19,15 @@ export interface FieldIssue {
   message: string;
   /** True when a person may confirm the value anyway (a 20,000 t cargo, with --force). */
   overridable?: boolean;
+  /**
+   * The specifics the message states that only the core knows (today at Aktau, the other cargo's
+   * vessel, an age in days), so a page in another language can say the same thing without
+   * reading them back out of the English sentence.
+   */
+  facts?: IssueFacts;
 }
+
+export type IssueFacts = Readonly<Record<string, string | number>>;
 
 export interface ErrorPayload {
   code: ErrorCode;

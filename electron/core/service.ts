@@ -10,6 +10,7 @@ import type {
   HistoryEntry,
   ImportReport,
   ImportRowReport,
+  IssueFacts,
   LedgerInfo,
   ListQuery,
   Progress,
@@ -263,21 +264,21 @@ export class LedgerService implements TransitApi {
         report.skipped++;
         continue;
       }
-      const duplicateOf = (message: string) => {
+      const duplicateOf = (message: string, facts: IssueFacts) => {
         entry.outcome = 'duplicate';
-        entry.issues.push({ field: 'blNumber', code: 'blNumber.duplicate', message });
+        entry.issues.push({ field: 'blNumber', code: 'blNumber.duplicate', message, facts });
         report.duplicates++;
       };
       if (blNumber !== null) {
         const key = normaliseBlNumber(blNumber);
         const holder = this.state.findByBlNumber(blNumber);
         if (holder) {
-          duplicateOf(`B/L number ${blNumber} is already in the ledger (${holder.vessel}, ${holder.blDate}); skipped.`);
+          duplicateOf(`B/L number ${blNumber} is already in the ledger (${holder.vessel}, ${holder.blDate}); skipped.`, { vessel: holder.vessel, date: holder.blDate, id: holder.id });
           continue;
         }
         const earlier = inFile.get(key);
         if (earlier !== undefined) {
-          duplicateOf(`B/L number ${blNumber} already appears on line ${earlier} of this file; skipped.`);
+          duplicateOf(`B/L number ${blNumber} already appears on line ${earlier} of this file; skipped.`, { line: earlier });
           continue;
         }
         inFile.set(key, row.line);
@@ -292,7 +293,7 @@ export class LedgerService implements TransitApi {
       }
       const like = likeKey(result.value.blDate, result.value.vessel, result.value.netKg);
       if (blNumber === null && existing.has(like)) {
-        duplicateOf(`A cargo of ${result.value.vessel} on ${result.value.blDate} with the same tonnes is already in the ledger; skipped.`);
+        duplicateOf(`A cargo of ${result.value.vessel} on ${result.value.blDate} with the same tonnes is already in the ledger; skipped.`, { vessel: result.value.vessel, date: result.value.blDate });
         continue;
       }
       existing.add(like);

@@ -17,7 +17,7 @@ import {
   DEFAULT_RECEIVER,
   DEFAULT_SHIPPER,
 } from './defaults';
-import type { FieldIssue } from './errors';
+import type { FieldIssue, IssueFacts } from './errors';
 import { formatKgAsTonnes, parseTonnesNumber, parseTonnesText } from './quantity';
 
 /** A Caspian tanker carries about 13,000 t at most; above this a cargo needs a second look. */
@@ -64,8 +64,8 @@ export type ShipmentValidation =
 
 type Ctx = z.RefinementCtx;
 
-function fail(ctx: Ctx, code: string, message: string): typeof z.NEVER {
-  ctx.addIssue({ code: 'custom', message, params: { code } });
+function fail(ctx: Ctx, code: string, message: string, facts?: IssueFacts): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message, params: { code, facts } });
   return z.NEVER;
 }
 
@@ -89,7 +89,7 @@ function textField(key: keyof ShipmentInput, maxLength: number, options: { requi
     if (typeof raw !== 'string') return fail(ctx, `${key}.type`, `${label} must be text.`);
     const value = options.multiline ? raw.trim() : raw.trim().replace(/\s+/g, ' ');
     if (value.length > maxLength) {
-      return fail(ctx, `${key}.too_long`, `${label} is ${value.length} characters long; at most ${maxLength} are allowed.`);
+      return fail(ctx, `${key}.too_long`, `${label} is ${value.length} characters long; at most ${maxLength} are allowed.`, { length: value.length, max: maxLength });
     }
     const forbidden = options.multiline ? CONTROL_CHARS_EXCEPT_NEWLINE_TAB : CONTROL_CHARS;
     if (forbidden.test(value)) return fail(ctx, `${key}.control_chars`, `${label} contains invisible control characters; retype it.`);
@@ -221,8 +221,10 @@ function issuesFromZod(error: z.ZodError): FieldIssue[] {
       issues.push({ field: '', code: 'shipment.type', message: 'A shipment must be given as a set of named fields.' });
     } else {
       const field = String(issue.path[0] ?? '');
-      const params = 'params' in issue ? (issue.params as { code?: string } | undefined) : undefined;
-      issues.push({ field, code: params?.code ?? `${field}.invalid`, message: issue.message });
+      const params = 'params' in issue ? (issue.params as { code?: string; facts?: IssueFacts } | undefined) : undefined;
+      const found: FieldIssue = { field, code: params?.code ?? `${field}.invalid`, message: issue.message };
+      if (params?.facts) found.facts = params.facts;
+      issues.push(found);
     }
   }
   return issues;
@@ -238,13 +240,13 @@ function checkInContext(fields: ShipmentFields, context: ValidationContext, self
   const warnings: FieldIssue[] = [];
 
   if (fields.blDate > context.today) {
-    errors.push({ field: 'blDate', code: 'blDate.future', message: `B/L date ${fields.blDate} is in the future; today at Aktau is ${context.today}.` });
+    errors.push({ field: 'blDate', code: 'blDate.future', message: `B/L date ${fields.blDate} is in the future; today at Aktau is ${context.today}.`, facts: { today: context.today } });
   } else {
     const today = parseIsoDate(context.today);
     const date = parseIsoDate(fields.blDate);
     const age = today && date ? daysBetween(date, today) : 0;
     if (age > OLD_BL_DATE_DAYS) {
-      warnings.push({ field: 'blDate', code: 'blDate.old', message: `B/L date ${fields.blDate} is ${age} days ago; check the date.`, overridable: true });
+      warnings.push({ field: 'blDate', code: 'blDate.old', message: `B/L date ${fields.blDate} is ${age} days ago; check the date.`, overridable: true, facts: { days: age } });
     }
   }
 
@@ -255,6 +257,7 @@ function checkInContext(fields: ShipmentFields, context: ValidationContext, self
         field: 'blNumber',
         code: 'blNumber.duplicate',
         message: `B/L number ${fields.blNumber} is already in the ledger (${holder.vessel}, ${holder.blDate}, id ${holder.id}).`,
+        facts: { vessel: holder.vessel, date: holder.blDate, id: holder.id },
       });
     }
   }
@@ -272,11 +275,13 @@ function checkInContext(fields: ShipmentFields, context: ValidationContext, self
   if (fields.outturnKg !== null) {
     const difference = Math.abs(fields.outturnKg - fields.netKg) / fields.netKg;
     if (difference > 0.01) {
+      const percent = (difference * 100).toFixed(1);
       warnings.push({
         field: 'outturnTonnes',
         code: 'outturnTonnes.difference',
-        message: `Outturn differs from the B/L figure by ${(difference * 100).toFixed(1)}%; check both figures.`,
+        message: `Outturn differs from the B/L figure by ${percent}%; check both figures.`,
         overridable: true,
+        facts: { percent: Number(percent) },
       });
     }
   }
@@ -285,9 +290,10 @@ function checkInContext(fields: ShipmentFields, context: ValidationContext, self
     const perTonne = fields.barrels / (fields.netKg / 1000);
     const [low, high] = BARRELS_PER_TONNE_RANGE;
     if (perTonne < low || perTonne > high) {
-      const ratio = `${fields.barrels} barrels for ${cargo} t is ${perTonne.toFixed(2)} barrels a tonne; crude is about 7–8.`;
+      const shown = perTonne.toFixed(2);
+      const ratio = `${fields.barrels} barrels for ${cargo} t is ${shown} barrels a tonne; crude is about 7–8.`;
       const message = context.force ? `${ratio} Saved as confirmed.` : `${ratio} Check the barrels; if they are right, confirm them.`;
-      (context.force ? warnings : errors).push({ field: 'barrels', code: 'barrels.ratio', message, overridable: true });
+      (context.force ? warnings : errors).push({ field: 'barrels', code: 'barrels.ratio', message, overridable: true, facts: { ratio: Number(shown) } });
     }
   }
   return { errors, warnings };

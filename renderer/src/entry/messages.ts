@@ -1,13 +1,12 @@
 /**
  * The core's field issues in the person's language. The core speaks English and gives each issue a
- * stable code; each common code has a translated sentence here (renderer/i18n/_parts/entry.json,
- * `entry.issue.<code>`), filled with the specifics the English sentence carries: what was typed
- * (from the input the form sent), and what only the core knows (today at Aktau, the duplicate's
- * vessel, the age in days, the percentage) read out of the core's own message. Numbers and dates
- * are then written the way the language writes them. A code without a translation, or a message
- * whose specifics cannot be read (the core's wording changed), shows the core's English message
- * rather than a sentence that has lost its facts. A test runs each code through the real validator
- * so a change of wording in the core is caught there.
+ * stable code and, where its sentence states something only the core knows (today at Aktau, the
+ * other cargo's vessel and date, an age in days, a percentage), those specifics as `facts`. Each
+ * common code has a translated sentence here (renderer/i18n/_parts/entry.json,
+ * `entry.issue.<code>`), filled with what was typed (from the input the form sent) and with the
+ * facts, written the way the language writes numbers and dates. A code without a translation, or
+ * an issue without a fact its sentence needs, shows the core's English message rather than a
+ * sentence that has lost its facts. A test runs each code through the real validator.
  */
 import type { FieldIssue, ShipmentInput } from '../../../electron/core/api';
 import { daysInMonth, MIN_YEAR } from '../../../electron/core/calendar';
@@ -32,16 +31,6 @@ const SHARED: Record<string, string> = {
 
 /** Codes any text field can have: `<field>.required`, `<field>.too_long`, `<field>.control_chars`. */
 const ANY_FIELD = ['required', 'too_long', 'control_chars'];
-
-/** Specifics only the core's message carries, by code (or by the code's last part). */
-const FROM_MESSAGE: Record<string, RegExp> = {
-  'blDate.future': /today at Aktau is (?<today>\d{4}-\d{2}-\d{2})/,
-  'blDate.old': /is (?<days>\d+) days ago/,
-  'blNumber.duplicate': /already in the ledger \((?<vessel>.+), (?<date>\d{4}-\d{2}-\d{2}), id (?<id>[^)\s]+)\)/,
-  'outturnTonnes.difference': /by (?<percent>\d+(?:\.\d+)?)%/,
-  'barrels.ratio': /is (?<ratio>\d+(?:\.\d+)?) barrels a tonne/,
-  too_long: /is (?<length>\d+) characters long; at most (?<max>\d+)/,
-};
 
 function templateKey(code: string): string | null {
   const suffix = code.slice(code.lastIndexOf('.') + 1);
@@ -72,6 +61,18 @@ function impossibleDate(language: Language, value: string): { key: string; vars:
   return { key: 'entry.issue.blDate.impossible', vars: { days, monthYear, lastDay } };
 }
 
+/** A fact in the language's style: dates and numbers as the language writes them, names as they are. */
+function factText(language: Language, name: string, fact: string | number): string | number {
+  if (typeof fact === 'string') return name === 'date' ? calendarDateOrText(language, fact) : fact;
+  if (name === 'percent') return decimal(language, fact, 1);
+  if (name === 'ratio') return decimal(language, fact, 2);
+  return integer(language, fact);
+}
+
+function calendarDateOrText(language: Language, text: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? calendarDate(language, text) : text;
+}
+
 /** An issue from the core (or the form's pre-check) as one sentence in `language`. */
 export function issueText(language: Language, issue: FieldIssue, sent: ShipmentInput): string {
   let key = templateKey(issue.code);
@@ -95,15 +96,7 @@ export function issueText(language: Language, issue: FieldIssue, sent: ShipmentI
       Object.assign(vars, found.vars);
     }
   }
-  const pattern = FROM_MESSAGE[issue.code] ?? FROM_MESSAGE[issue.code.slice(issue.code.lastIndexOf('.') + 1)];
-  const groups = pattern?.exec(issue.message)?.groups;
-  if (groups) {
-    for (const [name, found] of Object.entries(groups)) if (found !== undefined) vars[name] = found;
-    if (groups.date) vars.date = calendarDate(language, groups.date);
-    if (groups.percent) vars.percent = decimal(language, Number(groups.percent), 1);
-    if (groups.ratio) vars.ratio = decimal(language, Number(groups.ratio), 2);
-  }
-
+  for (const [name, fact] of Object.entries(issue.facts ?? {})) vars[name] = factText(language, name, fact);
   if (!key) return issue.message;
   const text = translate(language, key, vars);
   // A placeholder left unfilled means a specific was not found: the core's own words keep it.

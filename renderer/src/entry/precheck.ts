@@ -26,7 +26,7 @@ export function questionsBeforeSaving(input: ShipmentInput, today: string): Ques
     if (date && now && date.year >= MIN_YEAR) {
       const age = daysBetween(date, now);
       if (age > OLD_BL_DATE_DAYS) {
-        questions.push({ field: 'blDate', code: 'blDate.old', message: `B/L date ${text} is ${age} days ago; check the date.`, overridable: true, key: `blDate.old:${text}` });
+        questions.push({ field: 'blDate', code: 'blDate.old', message: `B/L date ${text} is ${age} days ago; check the date.`, overridable: true, facts: { days: age }, key: `blDate.old:${text}` });
       }
     }
   }

@@ -103,11 +103,25 @@ describe('messages in four languages keep the core\'s specifics', () => {
     expect(issueText('ru', warning, input)).toBe('Масса при выгрузке отличается от данных коносамента на 2,2%; проверьте обе цифры.');
   });
 
-  test('a code without a translation, or whose specifics cannot be read, shows the core\'s English words', () => {
+  test('a code without a translation, or an issue without a fact its sentence needs, shows the core\'s English words', () => {
     const unknown = { field: 'density', code: 'density.range', message: 'Density 2.0 is not crude oil.' };
     expect(issueText('ru', unknown, {})).toBe('Density 2.0 is not crude oil.');
-    const reworded = { field: 'blDate', code: 'blDate.future', message: 'B/L date 2024-08-16 lies ahead of the calendar at the port.' };
-    expect(issueText('kk', reworded, { blDate: '2024-08-16' })).toBe(reworded.message);
+    const withoutFacts = { field: 'blDate', code: 'blDate.future', message: 'B/L date 2024-08-16 is in the future; today at Aktau is 2024-08-15.' };
+    expect(issueText('kk', withoutFacts, { blDate: '2024-08-16' })).toBe(withoutFacts.message);
+  });
+
+  test('the specifics come from the facts, never from the English sentence', () => {
+    const reworded = { field: 'blDate', code: 'blDate.old', message: 'An old B/L date.', overridable: true, facts: { days: 75 } };
+    expect(issueText('ru', reworded, { blDate: '2024-06-01' })).toMatch(/75/);
+    expect(issueText('ru', reworded, { blDate: '2024-06-01' })).not.toBe(reworded.message);
+  });
+
+  test('the form asks about an old B/L date with the same facts the core gives', () => {
+    const input = { ...base, blDate: '2024-05-01' };
+    const core = validateShipment(input, { today: TODAY, findByBlNumber: () => undefined }).warnings.find((w) => w.code === 'blDate.old');
+    const asked = questionsBeforeSaving(input, TODAY).find((q) => q.code === 'blDate.old');
+    expect(core?.facts).toEqual({ days: 106 });
+    expect(asked?.facts).toEqual(core?.facts);
   });
 });
 
