@@ -82,16 +82,17 @@ function usage(): string {
 class UsageError extends Error {}
 
 /**
- * `--tonnes -5` would read as a missing value followed by a flag; joining it as `--tonnes=-5` lets
- * the validator say what is wrong with the number itself.
+ * A value that starts with a dash (`--tonnes -5`, `--remarks "- see note"`, `--grade -Kashagan`)
+ * would read as a missing value followed by a flag; joining it as `--tonnes=-5` keeps it a value,
+ * so the validator can say what is wrong with it. A known flag that follows is never swallowed.
  */
-function attachNegativeValues(args: string[], options: Options): string[] {
+function attachDashValues(args: string[], options: Options): string[] {
   const joined: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const next = args[i + 1];
-    const name = arg.startsWith('--') ? arg.slice(2) : null;
-    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && next.startsWith('-') && !isKnownFlag(next, options)) {
       joined.push(`${arg}=${next}`);
       i++;
     } else {
@@ -99,6 +100,22 @@ function attachNegativeValues(args: string[], options: Options): string[] {
     }
   }
   return joined;
+}
+
+function isKnownFlag(arg: string, options: Options): boolean {
+  if (!arg.startsWith('--')) return false;
+  const name = arg.slice(2).split('=')[0] ?? '';
+  return name in options || name === 'help';
+}
+
+/** `--tonnes 9000 --tonnes 100` would silently keep the last figure; a clerk must give each once. */
+function refuseRepeatedFlags(tokens: readonly { kind: string; name?: string }[]): void {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined) continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once; give it once.`);
+    seen.add(token.name);
+  }
 }
 
 function shipmentInput(values: Record<string, unknown>): ShipmentInput {
@@ -232,7 +249,14 @@ function readInputFile(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reasons: Record<string, string> = {
+      ENOENT: 'there is no such file',
+      EISDIR: 'it is a folder, not a file',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+    };
+    throw new UsageError(`Cannot read ${file}: ${(code && reasons[code]) ?? code ?? (error as Error).message}.`);
   }
 }
 
@@ -250,7 +274,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`Unknown command "${name}".`);
   const options: Options = { ...command.options, ledger: str };
-  const parsed = parseArgs({ args: attachNegativeValues(argv.slice(commandIndex + 1), options), options, allowPositionals: true, strict: true });
+  const parsed = parseArgs({ args: attachDashValues(argv.slice(commandIndex + 1), options), options, allowPositionals: true, strict: true, tokens: true });
+  refuseRepeatedFlags(parsed.tokens);
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const flag = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   if (parsed.positionals.length !== command.positionals) {
@@ -289,105 +314,118 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const today = todayAtLoadPort(io.now());
     const yearFlag = flag('year');
     const year = yearFlag === undefined ? Number(today.slice(0, 4)) : parseYear(yearFlag);
-    switch (name) {
-      case 'add': {
-        const { shipment, warnings } = await service.recordShipment(shipmentInput(values), { force: values.force === true });
-        for (const warning of warnings) io.err(`Warning: ${warning.message}`);
-        io.out(`Recorded ${describe(shipment)}.`);
-        io.out(shipment.id);
-        return EXIT.ok;
-      }
-      case 'amend': {
-        const { shipment, warnings } = await service.amendShipment(arg, shipmentInput(values), { reason: flag('reason'), force: values.force === true });
-        for (const warning of warnings) io.err(`Warning: ${warning.message}`);
-        io.out(`Amended ${shipment.id}: ${describe(shipment)}.`);
-        return EXIT.ok;
-      }
-      case 'void': {
-        const shipment = await service.voidShipment(arg, flag('reason') as string);
-        io.out(`Voided ${shipment.id}: ${describe(shipment)} (${shipment.voidReason ?? ''}).`);
-        return EXIT.ok;
-      }
-      case 'history': {
-        const history = await service.shipmentHistory(arg);
-        if (values.json) io.out(JSON.stringify(history, null, 2));
-        else {
-          for (const entry of history) {
-            const changes = entry.changes.map((c) => `${FIELD_NAMES[c.field]}: ${shown(c.field, c.before)} → ${shown(c.field, c.after)}`).join('; ');
-            io.out(`#${entry.seq} ${entry.at} ${entry.actor} ${entry.action}${entry.reason ? ` (${entry.reason})` : ''}${changes ? `: ${changes}` : ''}`);
-          }
-        }
-        return EXIT.ok;
-      }
-      case 'list': {
-        const format = flag('format') ?? 'table';
-        if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format ${format} is not one of table, json, csv.`);
-        const range = flag('from') !== undefined || flag('to') !== undefined ? { from: flag('from'), to: flag('to') } : { year };
-        if (format === 'csv') {
-          if (flag('from') !== undefined || flag('to') !== undefined) throw new UsageError('--format csv lists a whole year: use --year.');
-          const report = await service.exportReport({ year, report: 'register', separator: flag('separator') ?? ',' });
-          io.out(report.content.replace(/\r\n$/, ''));
+    const outcome = await runCommand();
+    // A read of a damaged ledger still shows what is intact, but a script must not take its
+    // totals for the whole ledger: the exit code says the ledger is damaged.
+    if (readOnly && info.recovery && name !== 'verify' && outcome === EXIT.ok) {
+      io.err('The output leaves out the damaged entries listed above. Run verify for the details.');
+      return EXIT.ledger;
+    }
+    return outcome;
+
+    async function runCommand(): Promise<number> {
+      switch (name) {
+        case 'add': {
+          const { shipment, warnings } = await service.recordShipment(shipmentInput(values), { force: values.force === true });
+          for (const warning of warnings) io.err(`Warning: ${warning.message}`);
+          io.out(`Recorded ${describe(shipment)}.`);
+          io.out(shipment.id);
           return EXIT.ok;
         }
-        const shipments = await service.listShipments({ ...range, includeVoided: values['include-voided'] === true });
-        if (format === 'json') io.out(JSON.stringify(shipments.map(shipmentJson), null, 2));
-        else {
-          io.out(
-            table(
-              ['ID', 'B/L date', 'B/L number', 'Vessel', 'Grade', 'Status', 'Net tonnes'],
-              shipments.map((s) => [s.id, s.blDate, s.blNumber ?? '', s.vessel, s.grade ?? '', s.voided ? 'VOID' : s.status.replace('_', ' '), formatKgAsTonnes(s.netKg)]),
-              new Set([6]),
-            ),
-          );
-          io.out(`${shipments.length} shipments, ${t(shipments.reduce((sum, s) => sum + (s.voided ? 0 : s.netKg), 0))}.`);
+        case 'amend': {
+          const { shipment, warnings } = await service.amendShipment(arg, shipmentInput(values), { reason: flag('reason'), force: values.force === true });
+          for (const warning of warnings) io.err(`Warning: ${warning.message}`);
+          io.out(`Amended ${shipment.id}: ${describe(shipment)}.`);
+          return EXIT.ok;
         }
-        return EXIT.ok;
-      }
-      case 'targets': {
-        const targets = setsTargets
-          ? await service.setTargets({ year, annualTonnes: flag('tonnes'), monthlyPlanTonnes: flag('plan')?.split(',').map((figure) => figure.trim()) })
-          : await service.getTargets(year);
-        if (values.json) io.out(JSON.stringify({ year: targets.year, annualTonnes: kgToTonnes(targets.annualKg), monthlyPlanTonnes: targets.monthlyPlanKg?.map(kgToTonnes) ?? null, source: targets.source }));
-        else {
-          io.out(`${setsTargets ? 'Set: target' : 'Target'} for ${targets.year}: ${t(targets.annualKg)}${targets.source === 'default' ? ' (default)' : ''}`);
-          if (targets.monthlyPlanKg) io.out(`Monthly plan: ${targets.monthlyPlanKg.map((kg) => formatKgAsTonnes(kg)).join(', ')}`);
+        case 'void': {
+          const shipment = await service.voidShipment(arg, flag('reason') as string);
+          io.out(`Voided ${shipment.id}: ${describe(shipment)} (${shipment.voidReason ?? ''}).`);
+          return EXIT.ok;
         }
-        return EXIT.ok;
+        case 'history': {
+          const history = await service.shipmentHistory(arg);
+          if (values.json) io.out(JSON.stringify(history, null, 2));
+          else {
+            for (const entry of history) {
+              const changes = entry.changes.map((c) => `${FIELD_NAMES[c.field]}: ${shown(c.field, c.before)} → ${shown(c.field, c.after)}`).join('; ');
+              io.out(`#${entry.seq} ${entry.at} ${entry.actor} ${entry.action}${entry.reason ? ` (${entry.reason})` : ''}${changes ? `: ${changes}` : ''}`);
+            }
+          }
+          return EXIT.ok;
+        }
+        case 'list': {
+          const format = flag('format') ?? 'table';
+          if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format ${format} is not one of table, json, csv.`);
+          const range = flag('from') !== undefined || flag('to') !== undefined ? { from: flag('from'), to: flag('to') } : { year };
+          if (format === 'csv') {
+            if (flag('from') !== undefined || flag('to') !== undefined) throw new UsageError('--format csv lists a whole year: use --year.');
+            const report = await service.exportReport({ year, report: 'register', separator: flag('separator') ?? ',' });
+            io.out(report.content.replace(/\r\n$/, ''));
+            return EXIT.ok;
+          }
+          const shipments = await service.listShipments({ ...range, includeVoided: values['include-voided'] === true });
+          if (format === 'json') io.out(JSON.stringify(shipments.map(shipmentJson), null, 2));
+          else {
+            io.out(
+              table(
+                ['ID', 'B/L date', 'B/L number', 'Vessel', 'Grade', 'Status', 'Net tonnes'],
+                shipments.map((s) => [s.id, s.blDate, s.blNumber ?? '', s.vessel, s.grade ?? '', s.voided ? 'VOID' : s.status.replace('_', ' '), formatKgAsTonnes(s.netKg)]),
+                new Set([6]),
+              ),
+            );
+            io.out(`${shipments.length} shipments, ${t(shipments.reduce((sum, s) => sum + (s.voided ? 0 : s.netKg), 0))}.`);
+          }
+          return EXIT.ok;
+        }
+        case 'targets': {
+          const targets = setsTargets
+            ? await service.setTargets({ year, annualTonnes: flag('tonnes'), monthlyPlanTonnes: flag('plan')?.split(',').map((figure) => figure.trim()) })
+            : await service.getTargets(year);
+          if (values.json) io.out(JSON.stringify({ year: targets.year, annualTonnes: kgToTonnes(targets.annualKg), monthlyPlanTonnes: targets.monthlyPlanKg?.map(kgToTonnes) ?? null, source: targets.source }));
+          else {
+            io.out(`${setsTargets ? 'Set: target' : 'Target'} for ${targets.year}: ${t(targets.annualKg)}${targets.source === 'default' ? ' (default)' : ''}`);
+            if (targets.monthlyPlanKg) io.out(`Monthly plan: ${targets.monthlyPlanKg.map((kg) => formatKgAsTonnes(kg)).join(', ')}`);
+          }
+          return EXIT.ok;
+        }
+        case 'baseline': {
+          const baseline = setsBaseline ? await service.setBaseline({ year: yearFlag, tonnes: flag('tonnes') }) : await service.getBaseline();
+          if (values.json) io.out(JSON.stringify({ year: baseline.year, tonnes: kgToTonnes(baseline.kg), source: baseline.source }));
+          else io.out(`Baseline: ${baseline.year}, ${t(baseline.kg)}${baseline.source === 'default' ? ' (default)' : ''}`);
+          return EXIT.ok;
+        }
+        case 'progress': {
+          const progress = await service.progress({ year, asOf: flag('as-of') });
+          io.out(values.json ? JSON.stringify(progressJson(progress), null, 2) : progressText(progress));
+          return EXIT.ok;
+        }
+        case 'export': {
+          const out = flag('out');
+          if (!out) throw new UsageError('export needs --out FILE.');
+          if (yearFlag === undefined) throw new UsageError('export needs --year Y.');
+          if (flag('report') === undefined) throw new UsageError('export needs --report register or --report monthly.');
+          const report = await service.exportReport({ year, report: flag('report'), separator: flag('separator') ?? ',' });
+          writeFileAtomically(out, report.content);
+          io.out(`Wrote ${report.rows} rows to ${out}.`);
+          return EXIT.ok;
+        }
+        case 'import': {
+          const report = await service.importCsv({ text: importText_, dryRun: values['dry-run'] === true, force: values.force === true });
+          const refused = report.fileIssues.length > 0 || report.invalid > 0;
+          (refused && !values.json ? io.err : io.out)(values.json ? JSON.stringify(report, null, 2) : importText(report));
+          return refused ? EXIT.badInput : EXIT.ok;
+        }
+        case 'verify': {
+          // A mistyped --ledger would otherwise be reported as an intact, empty ledger.
+          if (!fs.existsSync(ledgerPath)) throw new UsageError(`There is no ledger at ${ledgerPath}; nothing to verify. (A ledger file is created by its first recorded shipment.)`);
+          const report: VerifyReport = await service.verify();
+          io.out(values.json ? JSON.stringify({ ...report, totalTonnes: kgToTonnes(report.totalKg) }, null, 2) : `${report.message}\nTotal of live shipments: ${t(report.totalKg)}.`);
+          return report.ok ? EXIT.ok : EXIT.ledger;
+        }
       }
-      case 'baseline': {
-        const baseline = setsBaseline ? await service.setBaseline({ year: yearFlag, tonnes: flag('tonnes') }) : await service.getBaseline();
-        if (values.json) io.out(JSON.stringify({ year: baseline.year, tonnes: kgToTonnes(baseline.kg), source: baseline.source }));
-        else io.out(`Baseline: ${baseline.year}, ${t(baseline.kg)}${baseline.source === 'default' ? ' (default)' : ''}`);
-        return EXIT.ok;
-      }
-      case 'progress': {
-        const progress = await service.progress({ year, asOf: flag('as-of') });
-        io.out(values.json ? JSON.stringify(progressJson(progress), null, 2) : progressText(progress));
-        return EXIT.ok;
-      }
-      case 'export': {
-        const out = flag('out');
-        if (!out) throw new UsageError('export needs --out FILE.');
-        if (yearFlag === undefined) throw new UsageError('export needs --year Y.');
-        if (flag('report') === undefined) throw new UsageError('export needs --report register or --report monthly.');
-        const report = await service.exportReport({ year, report: flag('report'), separator: flag('separator') ?? ',' });
-        writeFileAtomically(out, report.content);
-        io.out(`Wrote ${report.rows} rows to ${out}.`);
-        return EXIT.ok;
-      }
-      case 'import': {
-        const report = await service.importCsv({ text: importText_, dryRun: values['dry-run'] === true, force: values.force === true });
-        const refused = report.fileIssues.length > 0 || report.invalid > 0;
-        (refused && !values.json ? io.err : io.out)(values.json ? JSON.stringify(report, null, 2) : importText(report));
-        return refused ? EXIT.badInput : EXIT.ok;
-      }
-      case 'verify': {
-        const report: VerifyReport = await service.verify();
-        io.out(values.json ? JSON.stringify({ ...report, totalTonnes: kgToTonnes(report.totalKg) }, null, 2) : `${report.message}\nTotal of live shipments: ${t(report.totalKg)}.`);
-        return report.ok ? EXIT.ok : EXIT.ledger;
-      }
+      throw new UsageError(`Unknown command "${name}".`);
     }
-    throw new UsageError(`Unknown command "${name}".`);
   } finally {
     service.close();
   }

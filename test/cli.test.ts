@@ -323,7 +323,13 @@ describe('bad input gets a clear error and changes nothing', () => {
     { name: 'targets --tonnes abc', args: () => ['targets', '--year', '2024', '--tonnes', 'abc'], field: /Annual target|annualTonnes/, problem: /must be a number of tonnes/ },
     { name: 'a monthly plan of 11 figures', args: () => ['targets', '--year', '2024', '--plan', '1,2,3,4,5,6,7,8,9,10,11'], field: /monthlyPlanTonnes|plan/i, problem: /exactly 12 figures/ },
     // Import
-    { name: 'importing a file that does not exist', args: (c) => ['import', path.join(c.dir, 'missing.csv')], field: /missing\.csv/, problem: /Cannot read/ },
+    { name: 'importing a file that does not exist', args: (c) => ['import', path.join(c.dir, 'missing.csv')], field: /missing\.csv/, problem: /Cannot read .*: there is no such file\./ },
+    // Flags
+    { name: 'a flag given twice (--tonnes 6900 --tonnes 100)', args: () => [...shipment({}), '--tonnes', '100'], field: /--tonnes/, problem: /given more than once/ },
+    { name: 'a vessel given twice', args: () => [...shipment({}), '--vessel', 'Liwa'], field: /--vessel/, problem: /given more than once/ },
+    // Years
+    { name: 'progress for a year that has not begun (2025)', args: () => ['progress', '--year', '2025'], field: /2025/, problem: /has not begun; today at Aktau is 2024-08-15/ },
+    { name: 'verify of a ledger path that does not exist (a mistyped --ledger)', args: (c) => ['verify', '--ledger', path.join(c.dir, 'ledgr.jsonl')], field: /ledgr\.jsonl/, problem: /There is no ledger at/ },
   ];
 
   test.each(cases)('$name: exit 2, a message naming the field and the problem, the ledger byte-identical', async (bad) => {
@@ -438,7 +444,10 @@ describe('targets', () => {
     expect(set.out).toBe('Set: target for 2025: 1500000.000 t');
     const json = JSON.parse((await ok(['--ledger', ledger, 'targets', '--year', '2025', '--json'])).out) as unknown;
     expect(json).toEqual({ year: 2025, annualTonnes: 1_500_000, monthlyPlanTonnes: null, source: 'ledger' });
-    expect((await progressJson(ledger, '--year', '2025')).targetTonnes).toBe(1_500_000);
+    // A year's target may be set before it begins; its progress is counted once it has.
+    const in2025 = () => new Date('2025-03-01T08:00:00Z');
+    const p2025 = JSON.parse((await ok(['--ledger', ledger, 'progress', '--json', '--year', '2025'], { now: in2025 })).out) as ProgressJson;
+    expect(p2025.targetTonnes).toBe(1_500_000);
     // Other years keep their default.
     expect((await progressJson(ledger, '--year', '2024')).targetTonnes).toBe(2_200_000);
   });
@@ -691,6 +700,49 @@ describe('verify and repair', () => {
     expect(after.code).toBe(0);
     expect(after.out).toMatch(/The ledger is intact/);
     expect((await listJson(ledger)).map((s) => s.blNumber)).toEqual(['A1', 'A3', 'A2']);
+  });
+});
+
+describe('values that start with a dash', () => {
+  test('a remark "- see note" and a grade "-Kashagan" are kept as typed, not taken for flags', async () => {
+    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--remarks', '- see note', '--grade', '-Kashagan');
+    const [shipment] = await listJson(ledger);
+    expect(shipment).toMatchObject({ remarks: '- see note', grade: '-Kashagan' });
+  });
+
+  test('a flag after a value-taking flag is never swallowed as its value', async () => {
+    const result = await run('add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '--force');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--tonnes/);
+    expect(fs.existsSync(ledger)).toBe(false);
+  });
+});
+
+describe('reading a damaged ledger', () => {
+  test('list, progress and export still show the intact entries, say what is missing, and exit 3', async () => {
+    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'A1');
+    await add(ledger, '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800', '--bl-number', 'A2');
+    const lines = fs.readFileSync(ledger, 'utf8').split('\n');
+    lines[2] = (lines[2] ?? '').replace('"vessel":"Liwa"', '"vessel":"Liwb"');
+    fs.writeFileSync(ledger, lines.join('\n'));
+    const damaged = fs.readFileSync(ledger);
+
+    const listed = await run('list', '--format', 'json');
+    expect(listed.code).toBe(3);
+    expect((JSON.parse(listed.out) as ListedShipment[]).map((s) => s.blNumber)).toEqual(['A1']);
+    expect(listed.err).toMatch(/line 3: record of Liwb, B\/L A2/);
+    expect(listed.err).toMatch(/leaves out the damaged entries/);
+
+    const progress = await run('progress', '--year', '2024', '--json');
+    expect(progress.code).toBe(3);
+    expect((JSON.parse(progress.out) as ProgressJson).tonnes).toBe(9959.5);
+
+    const out = tmp.file('register.csv');
+    const exported = await run('export', '--year', '2024', '--report', 'register', '--out', out);
+    expect(exported.code).toBe(3);
+    expect(fs.readFileSync(out, 'utf8')).toContain('Astana');
+    // Reading never repairs: the damaged file is as it was.
+    expect(fs.readFileSync(ledger).equals(damaged)).toBe(true);
   });
 });
 

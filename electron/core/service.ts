@@ -214,6 +214,10 @@ export class LedgerService implements TransitApi {
   async progress(query: unknown): Promise<Progress> {
     const { year, asOf: requested } = parseProgressQuery(query);
     const today = this.today();
+    // A year that has not begun has no as-of date inside it, and no cargo can be dated in it yet.
+    if (year > Number(today.slice(0, 4))) {
+      throw invalid([{ field: 'year', code: 'year.future', message: `${year} has not begun; today at Aktau is ${today}.`, facts: { today } }]);
+    }
     if (requested !== null && requested > today) {
       throw invalid([{ field: 'asOf', code: 'asOf.future', message: `As-of date ${requested} is in the future; today at Aktau is ${today}.` }]);
     }
