@@ -822,6 +822,8 @@ describe('demo', () => {
     expect(p.tonnes).toBeLessThanOrEqual(1_450_000);
     // Caspian cargoes of 6–10 kt: well over a hundred in a year.
     expect(p.shipments).toBeGreaterThan(120);
+    const cargoes = JSON.parse((await ok(['--ledger', demo, 'list', '--year', '2024', '--format', 'json'], { now: in2025 })).out) as ListedShipment[];
+    expect(cargoes.filter((c) => c.netTonnes < 6_000 || c.netTonnes > 10_000)).toEqual([]);
     expect((await cli(['--ledger', demo, 'verify'], { now: in2025 })).code).toBe(0);
   });
 

@@ -35,6 +35,37 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/** Every demo cargo is a believable Caspian parcel: 6–10 kt. */
+const CARGO_MIN_KG = 6_000_000;
+const CARGO_MAX_KG = 10_000_000;
+
+/**
+ * A month's published total split into cargoes of 6–10 kt that add up to it exactly: as many
+ * cargoes as an 8 kt average needs, sized by each tanker's usual range, scaled to the total, then
+ * any kilograms the 6–10 kt bounds pushed out are moved onto cargoes with room to take them.
+ */
+function monthCargoes(totalKg: number, random: () => number): { vessel: (typeof VESSELS)[number]; kg: number }[] {
+  if (totalKg <= 0) return [];
+  const fewest = Math.ceil(totalKg / CARGO_MAX_KG);
+  const most = Math.max(fewest, Math.floor(totalKg / CARGO_MIN_KG));
+  const count = Math.min(most, Math.max(fewest, Math.round(totalKg / 8_000_000)));
+  const vessels = Array.from({ length: count }, () => VESSELS[Math.floor(random() * VESSELS.length)] as (typeof VESSELS)[number]);
+  const drawn = vessels.map((vessel) => vessel.minKg + random() * (vessel.maxKg - vessel.minKg));
+  const drawnTotal = drawn.reduce((sum, kg) => sum + kg, 0);
+  const sizes = drawn.map((kg) => Math.min(CARGO_MAX_KG, Math.max(CARGO_MIN_KG, Math.round((kg * totalKg) / drawnTotal))));
+  let left = totalKg - sizes.reduce((sum, kg) => sum + kg, 0);
+  for (let i = 0; left !== 0 && i < count * 2; i++) {
+    const at = i % count;
+    const size = sizes[at] as number;
+    const step = left > 0 ? Math.min(left, CARGO_MAX_KG - size) : Math.max(left, CARGO_MIN_KG - size);
+    sizes[at] = size + step;
+    left -= step;
+  }
+  // A month too small for one 6 kt cargo (a stoppage) still ships what it shipped, in one parcel.
+  if (left !== 0) sizes[sizes.length - 1] = (sizes[sizes.length - 1] as number) + left;
+  return vessels.map((vessel, i) => ({ vessel, kg: sizes[i] as number }));
+}
+
 /** Demo cargoes with B/L dates up to and including `until` (YYYY-MM-DD). */
 export function demoShipments(until: string, seed = 2024): ShipmentInput[] {
   const random = mulberry32(seed);
@@ -47,17 +78,10 @@ export function demoShipments(until: string, seed = 2024): ShipmentInput[] {
     let blSerial = 0;
     months.forEach((tonnes, index) => {
       const month = index + 1;
-      let remainingKg = tonnes * 1000;
       // The August 2025 stop ended on 13 September: that month's cargoes start on the 13th.
       const firstDay = year === 2025 && month === 9 ? 13 : 1;
       const lastDay = daysInMonth(year, month);
-      while (remainingKg > 0) {
-        const vessel = VESSELS[Math.floor(random() * VESSELS.length)] as (typeof VESSELS)[number];
-        const span = vessel.maxKg - vessel.minKg;
-        let kg = vessel.minKg + Math.floor(random() * span);
-        // The month's last cargo takes what is left, so each month's total is the published figure.
-        if (remainingKg - kg < vessel.minKg && remainingKg <= 12_000_000) kg = remainingKg;
-        remainingKg -= kg;
+      for (const { vessel, kg } of monthCargoes(tonnes * 1000, random)) {
         const day = firstDay + Math.floor(random() * (lastDay - firstDay + 1));
         const date = { year, month, day };
         if (formatIsoDate(date) > until) continue;
