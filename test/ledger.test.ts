@@ -171,7 +171,34 @@ describe('damage in the middle of the file', () => {
         excerpt: 'record of Vessel 2, B/L KZ-2 dated 2024-07-01, 9000.092 t',
       },
     ]);
-    expect(ledger.recovery?.message).toMatch(/Re-enter what is listed here/);
+    expect(ledger.recovery?.message).toMatch(/Re-enter what is listed here from the bills of lading/);
+    // The figure shown is the damaged one, so the person is told not to trust it.
+    expect(ledger.recovery?.message).toMatch(/may themselves be wrong/);
+  });
+
+  test('a line that no longer parses is still described by the fields that survive in its text', () => {
+    writeShipments(3);
+    const text = fs.readFileSync(file, 'utf8').split('\n');
+    // Line 3 holds shipment 2; its first quote becomes an x, so it is not JSON any more.
+    text[2] = `{x${(text[2] as string).slice(2)}`;
+    fs.writeFileSync(file, text.join('\n'));
+    const { ledger } = openLedger();
+    expect(ledger.recovery?.lost).toEqual([
+      {
+        line: 3,
+        reason: 'this line is damaged: its checksum does not match its content',
+        excerpt: 'record of Vessel 2, B/L KZ-2 dated 2024-07-01, 9000.002 t (as far as the damaged line can be read)',
+      },
+    ]);
+  });
+
+  test('a damaged line without shipment fields is named by its entry number', () => {
+    writeShipments(2);
+    const text = fs.readFileSync(file, 'utf8').split('\n');
+    text[2] = `{x"seq":3,"type":"amend"`;
+    fs.writeFileSync(file, text.join('\n'));
+    const { ledger } = openLedger();
+    expect(ledger.recovery?.lost[0]?.excerpt).toBe('amend entry #3 (its details cannot be read)');
   });
 
   test('also loses the amendments of a shipment whose record was lost, saying why', () => {

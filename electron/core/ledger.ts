@@ -93,8 +93,29 @@ function describeLine(text: string): string {
     }
     if (typeof event.type === 'string') return `${event.type} entry${event.seq ? ` #${event.seq}` : ''}`;
   } catch {
-    // Not JSON any more: show the raw text below.
+    // Not JSON any more (a flipped quote, a torn tail): read what can still be read below.
   }
+  return describeDamagedText(text);
+}
+
+/**
+ * A clerk re-enters a lost cargo from its bill of lading, so a line that no longer parses is
+ * still described by the fields that survive in its text, rather than as raw JSON.
+ */
+function describeDamagedText(text: string): string {
+  const quoted = (name: string) => new RegExp(`"${name}":"([^"\\\\]{0,200})"`).exec(text)?.[1];
+  const numeric = (name: string) => new RegExp(`"${name}":(\\d{1,16})[,}]`).exec(text)?.[1];
+  const vessel = quoted('vessel');
+  const blNumber = quoted('blNumber');
+  const blDate = quoted('blDate');
+  const netKg = numeric('netKg');
+  const seq = numeric('seq');
+  if (vessel !== undefined || blNumber !== undefined || blDate !== undefined || netKg !== undefined) {
+    const tonnes = netKg === undefined ? '? t' : `${Number(netKg) / 1000} t`;
+    return `record of ${vessel ?? '?'}, B/L ${blNumber ?? '(no number)'} dated ${blDate ?? '?'}, ${tonnes} (as far as the damaged line can be read)`;
+  }
+  const type = /"type":"(\w{1,20})"/.exec(text)?.[1];
+  if (type !== undefined || seq !== undefined) return `${type ?? 'an'} entry${seq !== undefined ? ` #${seq}` : ''} (its details cannot be read)`;
   const excerpt = text.length > 120 ? `${text.slice(0, 117)}...` : text;
   return excerpt.length > 0 ? excerpt : '(empty)';
 }
@@ -235,7 +256,7 @@ function recoveryMessage(lost: LostEntry[], keptEntries: number, backupPath: str
   const onlyTorn = lost.every((entry) => entry.reason.includes('before it was confirmed'));
   const lead = onlyTorn
     ? `The ledger was not closed cleanly: ${count}, never confirmed to anyone, and every confirmed entry is intact (${keptEntries} journal entries).`
-    : `The ledger file was damaged: ${count}; the other ${keptEntries} journal entries were recovered. Re-enter what is listed here.`;
+    : `The ledger file was damaged: ${count}; the other ${keptEntries} journal entries were recovered. Re-enter what is listed here from the bills of lading: the details shown are read from the damaged lines and may themselves be wrong.`;
   const repair = readOnly ? ' The file was opened read-only and was not changed; open it for writing to repair it.' : '';
   return `${lead} ${list}.${where}${repair}`;
 }
