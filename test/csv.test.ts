@@ -611,9 +611,10 @@ describe('parseShipmentCsv', () => {
       ['05/03/2024', '2024-03-05'],
       ['29.02.2024', '2024-02-29'],
       [' 05.03.2024 ', '2024-03-05'],
-      // Not a real day, or not a form it knows: left for the validator to refuse in its own words.
-      ['31.02.2024', '31.02.2024'],
-      ['29.02.2023', '29.02.2023'],
+      // Day-first but not a real day: turned round all the same, so the validator can say which day does not exist.
+      ['31.02.2024', '2024-02-31'],
+      ['29.02.2023', '2023-02-29'],
+      // Not a form it knows: left as written, for the validator to refuse in its own words.
       ['05.03.24', '05.03.24'],
       ['05.03/2024', '05.03/2024'],
       ['5 March 2024', '5 March 2024'],

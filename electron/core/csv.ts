@@ -10,7 +10,6 @@
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import type { CsvSeparator, FieldIssue, MonthProgress, Shipment, ShipmentInput, ShipmentStatus } from './api';
-import { formatIsoDate, parseIsoDate } from './calendar';
 import { formatKgAsTonnes } from './quantity';
 
 // ---------------------------------------------------------------------------------------------
@@ -380,16 +379,35 @@ function normaliseNumber(cell: string, mark: DecimalMark): string {
 
 const DAY_MONTH_YEAR = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})$/;
 
-/** `DD.MM.YYYY` / `DD/MM/YYYY` become ISO when they name a real day; the rest is left for the validator to refuse. */
+/**
+ * `DD.MM.YYYY` / `DD/MM/YYYY` become ISO, even when they name no real day: the validator then
+ * explains `31.02.2024` as a 30 February-style impossible date, not as a date in the wrong form.
+ */
 function normaliseDate(cell: string): string {
   const text = cell.trim();
   const match = DAY_MONTH_YEAR.exec(text);
-  if (match) {
-    const date = { year: Number(match[4]), month: Number(match[3]), day: Number(match[1]) };
-    const iso = formatIsoDate(date);
-    if (parseIsoDate(iso)) return iso;
-  }
+  if (match) return `${match[4]}-${(match[3] ?? '').padStart(2, '0')}-${(match[1] ?? '').padStart(2, '0')}`;
   return text;
+}
+
+const IMPORT_NUMBER_LABELS: Record<string, string> = { netTonnes: 'Net tonnes', outturnTonnes: 'Outturn tonnes', barrels: 'Barrels' };
+
+/**
+ * The validator's advice on how to write a date or a number is for one typed field; a file may
+ * use more forms (DD.MM.YYYY, decimal commas, spaces between thousands), so on import the advice
+ * names the forms a file may use.
+ */
+export function importIssue(issue: FieldIssue, input: ShipmentInput): FieldIssue {
+  const raw = (input as Record<string, unknown>)[issue.field];
+  const cell = typeof raw === 'string' ? raw : String(raw ?? '');
+  if (issue.code === 'blDate.format') {
+    return { ...issue, message: `B/L date "${cell}" is not a date; in a file write it as DD.MM.YYYY or YYYY-MM-DD (e.g. 03.05.2024).` };
+  }
+  const label = IMPORT_NUMBER_LABELS[issue.field];
+  if (label !== undefined && issue.code === `${issue.field}.format`) {
+    return { ...issue, message: `${label} "${cell}" is not a number; in a file write it like 9959.5, 9959,5 or 9 959,5.` };
+  }
+  return issue;
 }
 
 function normaliseStatus(cell: string): string {

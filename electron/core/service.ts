@@ -23,7 +23,7 @@ import type {
   YearTargets,
 } from './api';
 import { todayAtLoadPort } from './calendar';
-import { monthlyCsv, parseShipmentCsv, registerCsv } from './csv';
+import { importIssue, monthlyCsv, parseShipmentCsv, registerCsv } from './csv';
 import { invalid, TransitError } from './errors';
 import type { EventPayload } from './events';
 import { Ledger, type LedgerIo } from './ledger';
@@ -291,7 +291,7 @@ export class LedgerService implements TransitApi {
       entry.warnings = result.warnings;
       if (!result.ok) {
         entry.outcome = 'invalid';
-        entry.issues = result.errors;
+        entry.issues = result.errors.map((issue) => importIssue(issue, row.input));
         report.invalid++;
         continue;
       }
