@@ -11,6 +11,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { CsvSeparator, FieldIssue, MonthProgress, Shipment, ShipmentInput, ShipmentStatus } from './api';
 import { formatKgAsTonnes } from './quantity';
+import { FIELD_LABELS } from './shipment';
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -390,7 +391,7 @@ function normaliseDate(cell: string): string {
   return text;
 }
 
-const IMPORT_NUMBER_LABELS: Record<string, string> = { netTonnes: 'Net tonnes', outturnTonnes: 'Outturn tonnes', barrels: 'Barrels' };
+const NUMBER_FIELDS: ReadonlySet<string> = new Set(['netTonnes', 'outturnTonnes', 'barrels'] satisfies (keyof ShipmentInput)[]);
 
 /**
  * The validator's advice on how to write a date or a number is for one typed field; a file may
@@ -403,8 +404,8 @@ export function importIssue(issue: FieldIssue, input: ShipmentInput): FieldIssue
   if (issue.code === 'blDate.format') {
     return { ...issue, message: `B/L date "${cell}" is not a date; in a file write it as DD.MM.YYYY or YYYY-MM-DD (e.g. 03.05.2024).` };
   }
-  const label = IMPORT_NUMBER_LABELS[issue.field];
-  if (label !== undefined && issue.code === `${issue.field}.format`) {
+  if (NUMBER_FIELDS.has(issue.field) && issue.code === `${issue.field}.format`) {
+    const label = FIELD_LABELS[issue.field as keyof ShipmentInput];
     return { ...issue, message: `${label} "${cell}" is not a number; in a file write it like 9959.5, 9959,5 or 9 959,5.` };
   }
   return issue;
