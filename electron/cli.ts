@@ -9,6 +9,7 @@ import type { ImportReport, Progress, Shipment, ShipmentFields, ShipmentInput, V
 import { todayAtLoadPort } from './core/calendar';
 import { dayBefore, demoShipments } from './core/demo';
 import { TransitError } from './core/errors';
+import { unlockLedger } from './core/lock';
 import { currentUser, resolveLedgerPath } from './core/paths';
 import { formatKgAsTonnes, kgToTonnes } from './core/quantity';
 import { parseYear } from './core/requests';
@@ -62,6 +63,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; usage: s
   import: { options: { 'dry-run': bool, force: bool, json: bool }, positionals: 1, usage: 'import FILE [--dry-run] [--force] [--json]' },
   verify: { options: { json: bool }, positionals: 0, usage: 'verify [--json]' },
   demo: { options: { out: str }, positionals: 0, usage: 'demo --out FILE' },
+  unlock: { options: { force: bool }, positionals: 0, usage: 'unlock [--force]' },
 };
 
 const WRITE_COMMANDS = new Set(['add', 'amend', 'void', 'import']);
@@ -283,6 +285,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const ledgerPath = resolveLedgerPath(flag('ledger') ?? (head.values.ledger as string | undefined), io.env);
   const arg = parsed.positionals[0] as string;
+
+  // Works on the lock file alone, without reading the journal: it is what a stuck lock needs.
+  if (name === 'unlock') {
+    const outcome = unlockLedger(ledgerPath, { force: values.force === true });
+    (outcome.status === 'refused' ? io.err : io.out)(outcome.message);
+    return outcome.status === 'refused' ? EXIT.ledger : EXIT.ok;
+  }
 
   if (name === 'demo') {
     const out = flag('out');

@@ -1,0 +1,420 @@
+/**
+ * The ledger's lock, as a specification: one writer at a time, a lock left by a program that is
+ * gone is taken over (and only such a lock), a writer that loses its lock stops writing, and a
+ * lock that cannot be judged from here is released by a person with `unlock`.
+ *
+ * Most tests judge lock files written by hand, as a crash or an older version leaves them; a
+ * "running holder" is this jest process or a child started from test/fixtures/lock/hold.ts.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main, type CliIo } from '../electron/cli';
+import { TransitError } from '../electron/core/errors';
+import { describeLockHolder, LedgerLock, unlockLedger, type LockIo } from '../electron/core/lock';
+import { tempDir } from './support/temp';
+
+const ROOT = path.resolve(__dirname, '..');
+const HOLD = path.join(__dirname, 'fixtures', 'lock', 'hold.ts');
+const HOST = os.hostname();
+
+let temp: ReturnType<typeof tempDir>;
+let ledger: string;
+let lockFile: string;
+const held: LedgerLock[] = [];
+
+beforeEach(() => {
+  temp = tempDir('transit-lock-');
+  ledger = temp.file('ledger.jsonl');
+  lockFile = `${ledger}.lock`;
+});
+
+afterEach(() => {
+  for (const lock of held.splice(0)) lock.release();
+  temp.cleanup();
+});
+
+function acquire(app = 'Test writer'): LedgerLock {
+  const lock = LedgerLock.acquire(ledger, app);
+  held.push(lock);
+  return lock;
+}
+
+/** A PID that was running a moment ago and is not any more. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['--version']).pid as number;
+}
+
+function writeLock(fields: Record<string, unknown>): string {
+  const content = JSON.stringify({ host: HOST, user: 'clerk', app: 'Transit Ledger', since: new Date().toISOString(), ...fields });
+  fs.writeFileSync(lockFile, content);
+  return content;
+}
+
+function setAge(file: string, seconds: number): void {
+  const then = new Date(Date.now() - seconds * 1000);
+  fs.utimesSync(file, then, then);
+}
+
+function lockContent(): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(lockFile, 'utf8')) as Record<string, unknown>;
+}
+
+function errorFrom(action: () => unknown): TransitError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof TransitError) return error;
+    throw error;
+  }
+  throw new Error('expected a TransitError, and nothing was thrown');
+}
+
+/** Everything in the ledger's folder but the named files: what a failed lock must not leave behind. */
+function leftovers(...expected: string[]): string[] {
+  return fs.readdirSync(temp.dir).filter((name) => !expected.includes(name));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('taking the lock', () => {
+  test('is written complete, with a nonce and the holder process start, and leaves no temp file', () => {
+    const lock = acquire('Transit Ledger');
+    const content = lockContent();
+    expect(content).toMatchObject({ pid: process.pid, host: HOST, app: 'Transit Ledger', nonce: expect.stringMatching(/^[0-9a-f]{24}$/) });
+    if (process.platform === 'linux') expect(content).toMatchObject({ start: expect.stringMatching(/^linux:\d+$/), boot: expect.any(String) });
+    expect(leftovers()).toEqual(['ledger.jsonl.lock']);
+    lock.release();
+    expect(leftovers()).toEqual([]);
+  });
+
+  test('is refused to a second writer in the same program, naming the holder', () => {
+    acquire('Transit Ledger');
+    const error = errorFrom(() => acquire('Second window'));
+    expect(error.code).toBe('locked');
+    expect(error.message).toContain(`Transit Ledger (process ${process.pid}, user `);
+    expect(error.message).toMatch(/Close it there and try again; reading is still possible\.$/);
+  });
+});
+
+describe('a lock left behind', () => {
+  test('by a process that no longer runs is taken over', () => {
+    writeLock({ pid: deadPid() });
+    acquire();
+    expect(lockContent()).toMatchObject({ pid: process.pid, app: 'Test writer' });
+  });
+
+  test('naming a PID now used by a process started after the lock was taken (an older lock file) is taken over', () => {
+    // This jest process started minutes ago at most; the lock says its holder started a day ago.
+    writeLock({ pid: process.pid, since: new Date(Date.now() - 86_400_000).toISOString() });
+    acquire();
+    expect(lockContent()).toMatchObject({ pid: process.pid, app: 'Test writer', nonce: expect.any(String) });
+  });
+
+  test('naming a running PID whose process start differs from the recorded one is taken over', () => {
+    writeLock({ pid: process.pid, start: 'linux:1', nonce: 'a'.repeat(24) });
+    acquire();
+    expect(lockContent()).toMatchObject({ app: 'Test writer' });
+  });
+
+  (process.platform === 'linux' ? test : test.skip)('from before the computer restarted (another boot id) is taken over even though its PID runs', () => {
+    writeLock({ pid: 1, boot: '00000000-0000-4000-8000-000000000000', nonce: 'b'.repeat(24) });
+    acquire();
+    expect(lockContent()).toMatchObject({ app: 'Test writer' });
+  });
+
+  test('of an older version, naming a running process that started before it, is still respected', () => {
+    writeLock({ pid: process.pid, since: new Date().toISOString() });
+    expect(errorFrom(() => acquire()).code).toBe('locked');
+  });
+
+  test('empty and older than a few seconds (a crash of an older version) is taken over', () => {
+    fs.writeFileSync(lockFile, '');
+    setAge(lockFile, 30);
+    acquire();
+    expect(lockContent()).toMatchObject({ app: 'Test writer' });
+  });
+
+  test('empty and fresh is being written: refused with "try again", and left alone', () => {
+    fs.writeFileSync(lockFile, '');
+    const error = errorFrom(() => acquire());
+    expect(error.code).toBe('locked');
+    expect(error.message).toMatch(/try again in a few seconds/);
+    expect(fs.readFileSync(lockFile, 'utf8')).toBe('');
+  });
+
+  test('by another computer cannot be judged: refused, naming the holder and the exact unlock command', () => {
+    writeLock({ pid: 4242, host: 'port-office-7', user: 'aliya', since: '2024-05-03T08:00:00.000Z' });
+    const error = errorFrom(() => acquire());
+    expect(error.code).toBe('locked');
+    expect(error.message).toContain('Transit Ledger (process 4242, user aliya on port-office-7, since 2024-05-03T08:00:00.000Z)');
+    expect(error.message).toContain(`If Transit Ledger is no longer running on port-office-7, release the lock with: transit-ledger --ledger ${ledger} unlock --force`);
+    expect(lockContent()).toMatchObject({ host: 'port-office-7' });
+  });
+
+  test('by another computer, on a path with spaces, gives a command that can be pasted into a shell', () => {
+    const folder = temp.file('Transit Ledger');
+    fs.mkdirSync(folder);
+    ledger = path.join(folder, "clerk's ledger.jsonl");
+    lockFile = `${ledger}.lock`;
+    writeLock({ pid: 4242, host: 'port-office-7' });
+    expect(errorFrom(() => acquire()).message).toContain(`--ledger '${folder}/clerk'\\''s ledger.jsonl' unlock --force`);
+  });
+});
+
+describe('a takeover is a compare-and-swap', () => {
+  test('a process that judged the lock stale never removes the lock another process took meanwhile (issue 8, point 1)', () => {
+    writeLock({ pid: deadPid() });
+    let second: LedgerLock | null = null;
+    // A has judged the stale lock and is about to remove it; B takes it over first.
+    const first = errorFrom(() =>
+      LedgerLock.acquire(ledger, 'Writer A', {
+        beforeTakeover: () => {
+          second ??= LedgerLock.acquire(ledger, 'Writer B');
+        },
+      }),
+    );
+    expect(second).not.toBeNull();
+    held.push(second as unknown as LedgerLock);
+    expect(first.code).toBe('locked');
+    expect(first.message).toContain(`Writer B (process ${process.pid}`);
+    expect(lockContent()).toMatchObject({ app: 'Writer B' });
+    expect(() => (second as unknown as LedgerLock).assertHeld()).not.toThrow();
+  });
+
+  test('a break token left by a takeover that crashed does not block the next one, and is cleared', () => {
+    const stale = writeLock({ pid: deadPid(), nonce: 'c'.repeat(24) });
+    const token = `${lockFile}.break-${crypto.createHash('sha256').update(stale).digest('hex').slice(0, 16)}`;
+    fs.writeFileSync(token, JSON.stringify({ pid: deadPid(), host: HOST, user: 'x', app: 'Crashed writer', since: new Date().toISOString(), nonce: 'd'.repeat(24) }));
+    acquire();
+    expect(lockContent()).toMatchObject({ app: 'Test writer' });
+    expect(leftovers()).toEqual(['ledger.jsonl.lock']);
+  });
+
+  test('a takeover under way in a running process is left to finish: the stale lock is not removed under it', () => {
+    const stale = writeLock({ pid: deadPid(), nonce: 'e'.repeat(24) });
+    const token = `${lockFile}.break-${crypto.createHash('sha256').update(stale).digest('hex').slice(0, 16)}`;
+    fs.writeFileSync(token, JSON.stringify({ pid: process.pid, host: HOST, user: 'x', app: 'Busy writer', since: new Date().toISOString() }));
+    expect(errorFrom(() => acquire()).code).toBe('locked');
+    expect(fs.readFileSync(lockFile, 'utf8')).toBe(stale);
+  });
+});
+
+describe('a writer that loses its lock', () => {
+  test('is told so when its lock file was removed: nothing may be recorded', () => {
+    const lock = acquire();
+    expect(() => lock.assertHeld()).not.toThrow();
+    fs.rmSync(lockFile);
+    const error = errorFrom(() => lock.assertHeld());
+    expect(error.code).toBe('locked');
+    expect(error.message).toBe(
+      `This program no longer holds the lock of the ledger ${ledger}: another program took it over or the lock file was removed. Nothing was recorded. Close the ledger and open it again.`,
+    );
+  });
+
+  test('is told so when another program took the lock over, and its release leaves the new holder\'s lock alone', () => {
+    const first = acquire('Writer A');
+    fs.rmSync(lockFile);
+    const second = acquire('Writer B');
+    expect(errorFrom(() => first.assertHeld()).code).toBe('locked');
+    expect(() => second.assertHeld()).not.toThrow();
+    first.release();
+    expect(lockContent()).toMatchObject({ app: 'Writer B' });
+    expect(() => second.assertHeld()).not.toThrow();
+  });
+
+  test('is told so when its lock file was moved away, though the file still exists elsewhere', () => {
+    const lock = acquire();
+    fs.renameSync(lockFile, temp.file('moved.lock'));
+    expect(errorFrom(() => lock.assertHeld()).code).toBe('locked');
+  });
+
+  test('the check before each append costs well under the 20 µs budget', () => {
+    const lock = acquire();
+    const batches: number[] = [];
+    for (let batch = 0; batch < 5; batch++) {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < 2000; i++) lock.assertHeld();
+      batches.push(Number(process.hrtime.bigint() - start) / 2000 / 1000);
+    }
+    expect(Math.min(...batches)).toBeLessThan(20);
+  });
+});
+
+describe('a lock that cannot be written', () => {
+  const failing = (code: string, step: keyof LockIo): Partial<LockIo> => ({
+    [step]: () => {
+      throw Object.assign(new Error(`${code}: simulated`), { code });
+    },
+  });
+
+  test('in a folder that is not writable gives a clear sentence and leaves nothing behind', () => {
+    const error = errorFrom(() => LedgerLock.acquire(ledger, 'Test writer', { io: failing('EACCES', 'openSync') }));
+    expect(error.code).toBe('io');
+    expect(error.message).toMatch(new RegExp(`^The folder ${temp.dir} is not writable: `));
+    expect(error.message).not.toMatch(/\n\s+at /);
+    expect(leftovers()).toEqual([]);
+  });
+
+  (process.getuid?.() === 0 || process.platform === 'win32' ? test.skip : test)('in a read-only folder (not as root) says the folder is not writable', () => {
+    fs.chmodSync(temp.dir, 0o555);
+    try {
+      expect(errorFrom(() => acquire()).message).toMatch(/is not writable/);
+    } finally {
+      fs.chmodSync(temp.dir, 0o755);
+    }
+    expect(leftovers()).toEqual([]);
+  });
+
+  test('on a full disk says the disk is full and leaves no temp file', () => {
+    for (const step of ['writeSync', 'fsyncSync', 'linkSync'] as const) {
+      const error = errorFrom(() => LedgerLock.acquire(ledger, 'Test writer', { io: failing('ENOSPC', step) }));
+      expect(error).toMatchObject({ code: 'io', message: expect.stringMatching(/^The disk is full: /) });
+      expect(leftovers()).toEqual([]);
+    }
+  });
+
+  test('on a full disk during a takeover leaves the stale lock as it was and no break token', () => {
+    const stale = writeLock({ pid: deadPid() });
+    let writes = 0;
+    const io: Partial<LockIo> = {
+      // The first write is the new lock's (refused: the stale one is there); the second is the token's.
+      writeSync: (fd, buffer) => {
+        if (++writes === 2) throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' });
+        return fs.writeSync(fd, buffer);
+      },
+    };
+    expect(errorFrom(() => LedgerLock.acquire(ledger, 'Test writer', { io })).message).toMatch(/^The disk is full/);
+    expect(fs.readFileSync(lockFile, 'utf8')).toBe(stale);
+    expect(leftovers('ledger.jsonl.lock')).toEqual([]);
+  });
+
+  test('under a path that is not a folder gives a clear sentence, not a stack trace', () => {
+    const blocker = temp.file('not-a-folder');
+    fs.writeFileSync(blocker, 'x');
+    const error = errorFrom(() => LedgerLock.acquire(path.join(blocker, 'ledger.jsonl'), 'Test writer'));
+    expect(error).toMatchObject({ code: 'io', message: expect.stringContaining(`The folder ${blocker} does not exist or is not a folder`) });
+    expect(leftovers('not-a-folder')).toEqual([]);
+  });
+});
+
+describe('who holds the ledger', () => {
+  test('is a line naming the program, process, user and computer while it is held', () => {
+    acquire('Transit Ledger');
+    expect(describeLockHolder(ledger)).toMatch(new RegExp(`^Transit Ledger \\(process ${process.pid}, user .+ on ${HOST}, since \\d{4}-`));
+  });
+
+  test('is nobody when there is no lock, or only one left by a program that is gone', () => {
+    expect(describeLockHolder(ledger)).toBeNull();
+    writeLock({ pid: deadPid() });
+    expect(describeLockHolder(ledger)).toBeNull();
+  });
+
+  test('names a holder on another computer', () => {
+    writeLock({ pid: 4242, host: 'port-office-7', user: 'aliya' });
+    expect(describeLockHolder(ledger)).toMatch(/^Transit Ledger \(process 4242, user aliya on port-office-7, since /);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the unlock command', () => {
+  let holder: ChildProcessWithoutNullStreams | null = null;
+
+  afterEach(async () => {
+    const child = holder;
+    holder = null;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.stdin.end();
+      await exited;
+    }
+  });
+
+  /** Another program that holds the ledger's lock; resolves with its pid once it does. */
+  function holdLock(): Promise<number> {
+    const child = spawn(process.execPath, ['-r', 'tsx/cjs', HOLD, ledger], { cwd: ROOT });
+    holder = child;
+    return new Promise((resolve, reject) => {
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const ready = /ready (\d+)/.exec(stdout);
+        if (ready) resolve(Number(ready[1]));
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      child.once('exit', (code) => reject(new Error(`the lock holder exited (${code}) before holding the lock: ${stderr}`)));
+    });
+  }
+
+  async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), env: {}, now: () => new Date() };
+    const code = await main(['--ledger', ledger, ...args], io);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  test('refuses while the holder runs on this computer, naming it, even with --force (exit 3)', async () => {
+    const pid = await holdLock();
+    for (const args of [['unlock'], ['unlock', '--force']]) {
+      const result = await cli(...args);
+      expect(result.code).toBe(3);
+      expect(result.err).toContain(`Lock holder (test) (process ${pid}, user `);
+      expect(result.err).toMatch(/still running on this computer\. Close it there/);
+    }
+    expect(lockContent()).toMatchObject({ pid });
+  }, 30_000);
+
+  test('releases the lock of a program that no longer runs, without reading the journal', async () => {
+    fs.writeFileSync(ledger, 'not a journal at all\n');
+    const pid = deadPid();
+    writeLock({ pid });
+    const result = await cli('unlock');
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toContain(`Released the lock of Transit Ledger (process ${pid}`);
+    expect(result.out).toContain(`process ${pid} no longer runs`);
+    expect(fs.existsSync(lockFile)).toBe(false);
+    expect(fs.readFileSync(ledger, 'utf8')).toBe('not a journal at all\n');
+  });
+
+  test('needs --force for a lock from another computer, and says why', async () => {
+    writeLock({ pid: 4242, host: 'port-office-7' });
+    const refused = await cli('unlock');
+    expect(refused.code).toBe(3);
+    expect(refused.err).toContain('on another computer; from here it cannot be told whether it still runs');
+    expect(refused.err).toContain(`release the lock with: transit-ledger --ledger ${ledger} unlock --force`);
+    expect(fs.existsSync(lockFile)).toBe(true);
+
+    const forced = await cli('unlock', '--force');
+    expect(forced.code).toBe(0);
+    expect(forced.out).toMatch(/^Released the lock of Transit Ledger \(process 4242.*\(--force\)/);
+    expect(fs.existsSync(lockFile)).toBe(false);
+  });
+
+  test('needs --force for a fresh empty lock file, which may be being written', async () => {
+    fs.writeFileSync(lockFile, '');
+    expect((await cli('unlock')).code).toBe(3);
+    expect((await cli('unlock', '--force')).code).toBe(0);
+    expect(fs.existsSync(lockFile)).toBe(false);
+  });
+
+  test('says there is no lock to release when there is none', async () => {
+    expect(await cli('unlock')).toEqual({ code: 0, out: `The ledger ${ledger} has no lock: there is no lock to release.`, err: '' });
+  });
+
+  test('is listed in the usage', async () => {
+    expect((await cli('--help')).out).toContain('unlock [--force]');
+  });
+
+  test('is also a function for the other transports', () => {
+    writeLock({ pid: deadPid() });
+    expect(unlockLedger(ledger)).toMatchObject({ status: 'released' });
+    expect(unlockLedger(ledger)).toMatchObject({ status: 'none' });
+  });
+});
