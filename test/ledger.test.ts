@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { ShipmentFields } from '../electron/core/api';
 import type { EventPayload } from '../electron/core/events';
+import { serialise } from '../electron/core/journal/format';
+import { formatTip, readTip, tipPath } from '../electron/core/journal/tip';
 import { Ledger } from '../electron/core/ledger';
 import { LedgerState } from '../electron/core/state';
 import { fixedNow, tempDir } from './support/temp';
@@ -62,7 +64,7 @@ describe('a new ledger', () => {
     expect(fs.existsSync(file)).toBe(false);
     ledger.append([record(1)]);
     expect(lines()).toHaveLength(2);
-    expect(JSON.parse(lines()[0] as string)).toMatchObject({ seq: 1, type: 'header', format: 'transit-ledger', version: 1, prev: '0000000000000000' });
+    expect(JSON.parse(lines()[0] as string)).toMatchObject({ seq: 1, type: 'header', format: 'transit-ledger', version: 2, prev: '0000000000000000' });
     expect(fs.existsSync(`${file}.lock`)).toBe(true);
     ledger.close();
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
@@ -94,12 +96,20 @@ describe('appending', () => {
     expect(state.shipments.get('ship0001')?.recordedBy).toBe('tester');
   });
 
-  test('writes a batch as lines that all carry the batch id and size', () => {
+  test('writes a batch as one line per entry between a begin and a commit that carry its id', () => {
     const { ledger } = openLedger();
-    ledger.append([record(1), record(2), record(3)]);
-    const batches = lines().slice(1).map((line) => (JSON.parse(line) as { batch: { id: string; size: number } }).batch);
-    expect(batches.map((b) => b.size)).toEqual([3, 3, 3]);
-    expect(new Set(batches.map((b) => b.id)).size).toBe(1);
+    const events = ledger.append([record(1), record(2), record(3)]);
+    expect(events.map((event) => event.type)).toEqual(['record', 'record', 'record']);
+    const written = lines().slice(1).map((line) => JSON.parse(line) as { type: string; batch: string; size?: number });
+    expect(written.map((line) => line.type)).toEqual(['begin', 'record', 'record', 'record', 'commit']);
+    expect(written[0]?.size).toBe(3);
+    expect(new Set(written.map((line) => line.batch)).size).toBe(1);
+  });
+
+  test('keeps the tip beside the journal: the last entry number, its checksum and the file size', () => {
+    writeShipments(2);
+    const last = JSON.parse(lines().at(-1) as string) as { seq: number; sum: string };
+    expect(readTip(file)).toEqual({ state: 'ok', tip: { seq: last.seq, sum: last.sum, size: fs.statSync(file).size } });
   });
 
   test('is refused on a read-only ledger', () => {
@@ -109,15 +119,24 @@ describe('appending', () => {
   });
 });
 
+/** Appends, then leaves the file and its tip as a power cut in the middle of that write would. */
+function tearLastWrite(payloads: EventPayload[], keepBytes: (written: Buffer) => number): void {
+  const tipBefore = fs.readFileSync(tipPath(file));
+  const sizeBefore = fs.statSync(file).size;
+  const { ledger } = openLedger();
+  ledger.append(payloads);
+  ledger.close();
+  const bytes = fs.readFileSync(file);
+  fs.writeFileSync(file, bytes.subarray(0, sizeBefore + keepBytes(bytes.subarray(sizeBefore))));
+  // The tip is rewritten only once a write is on disk, so it still names the entry before.
+  fs.writeFileSync(tipPath(file), tipBefore);
+}
+
 describe('a torn last line (a crash while saving)', () => {
   beforeEach(() => {
     writeShipments(3);
-    const { ledger } = openLedger();
-    ledger.append([record(4)]);
-    ledger.close();
     // Cut the last line in half, as a power cut mid-write would.
-    const bytes = fs.readFileSync(file);
-    fs.writeFileSync(file, bytes.subarray(0, bytes.length - 60));
+    tearLastWrite([record(4)], (written) => written.length - 60);
   });
 
   test('is cut on open, with every earlier entry kept and the original kept aside byte for byte', () => {
@@ -125,8 +144,9 @@ describe('a torn last line (a crash while saving)', () => {
     const { ledger, state } = openLedger();
     expect(state.shipments.size).toBe(3);
     expect(ledger.recovery?.lost).toEqual([
-      expect.objectContaining({ line: 5, reason: expect.stringContaining('cut short') }),
+      expect.objectContaining({ code: 'torn', line: 5, confirmed: false, reason: expect.stringContaining('cut short') }),
     ]);
+    expect(ledger.recovery?.complete).toBe(true);
     expect(ledger.recovery?.message).toMatch(/never confirmed/);
     const backup = ledger.recovery?.backupPath as string;
     expect(fs.readFileSync(backup).equals(damaged)).toBe(true);
@@ -166,11 +186,16 @@ describe('damage in the middle of the file', () => {
     expect([...state.shipments.keys()]).toEqual(['ship0001', 'ship0003', 'ship0004', 'ship0005']);
     expect(ledger.recovery?.lost).toEqual([
       {
+        code: 'damaged',
         line: 3,
+        seq: 3,
+        count: 1,
+        confirmed: true,
         reason: 'this line is damaged: its checksum does not match its content',
-        excerpt: 'record of Vessel 2, B/L KZ-2 dated 2024-07-01, 9000.092 t',
+        excerpt: 'record of Vessel 2, B/L KZ-2 dated 2024-07-01, 9000.092 t (as far as the damaged line can be read)',
       },
     ]);
+    expect(ledger.recovery?.confirmedLost).toBe(1);
     expect(ledger.recovery?.message).toMatch(/Re-enter what is listed here from the bills of lading/);
     // The figure shown is the damaged one, so the person is told not to trust it.
     expect(ledger.recovery?.message).toMatch(/may themselves be wrong/);
@@ -184,11 +209,12 @@ describe('damage in the middle of the file', () => {
     fs.writeFileSync(file, text.join('\n'));
     const { ledger } = openLedger();
     expect(ledger.recovery?.lost).toEqual([
-      {
+      expect.objectContaining({
+        code: 'damaged',
         line: 3,
-        reason: 'this line is damaged: its checksum does not match its content',
+        confirmed: true,
         excerpt: 'record of Vessel 2, B/L KZ-2 dated 2024-07-01, 9000.002 t (as far as the damaged line can be read)',
-      },
+      }),
     ]);
   });
 
@@ -224,9 +250,9 @@ describe('damage in the middle of the file', () => {
     const { ledger, state } = openLedger();
     expect(state.shipments.size).toBe(2);
     expect(ledger.recovery?.lost).toEqual([
-      { line: 3, reason: 'entries just before this line are missing from the file: the checksum chain is broken here', excerpt: 'entry #3' },
+      { code: 'removed', line: null, seq: 3, count: 1, confirmed: true, reason: expect.stringContaining('missing from the file'), excerpt: 'entry #3' },
     ]);
-    expect(ledger.recovery?.message).toMatch(/1 entry could not be kept/);
+    expect(ledger.recovery?.message).toMatch(/1 confirmed entry is lost/);
     expect(ledger.recovery?.backupPath).toBeTruthy();
   });
 
@@ -244,18 +270,26 @@ describe('damage in the middle of the file', () => {
 describe('an import cut short', () => {
   test('counts none of its rows, and what came before stays', () => {
     writeShipments(2);
-    const { ledger } = openLedger();
-    ledger.append([record(10), record(11), record(12)]);
-    ledger.close();
-    const text = fs.readFileSync(file, 'utf8').split('\n');
-    // Keep two of the batch's three lines, whole: the crash came between them.
-    fs.writeFileSync(file, `${text.slice(0, 5).join('\n')}\n`);
+    // Keep the begin line and two of the batch's three entries, whole: the crash came between them.
+    tearLastWrite([record(10), record(11), record(12)], (written) => nthLineEnd(written, 3));
     const reopened = openLedger();
     expect([...reopened.state.shipments.keys()]).toEqual(['ship0001', 'ship0002']);
-    expect(reopened.ledger.recovery?.lost.map((l) => l.line)).toEqual([4, 5]);
-    expect(reopened.ledger.recovery?.lost[0]?.reason).toMatch(/cut short before it was confirmed, so none of it counts/);
+    expect(reopened.ledger.recovery?.lost).toEqual([
+      expect.objectContaining({ code: 'batch-incomplete', line: 4, count: 2, confirmed: false, reason: expect.stringMatching(/cut short before it was confirmed, so none of it counts/) }),
+    ]);
+    expect(reopened.ledger.recovery?.complete).toBe(true);
+    reopened.ledger.close();
+    const again = openLedger();
+    expect(again.ledger.recovery).toBeNull();
+    expect(again.state.shipments.size).toBe(2);
   });
 });
+
+function nthLineEnd(bytes: Buffer, n: number): number {
+  let end = -1;
+  for (let i = 0; i < n; i++) end = bytes.indexOf(0x0a, end + 1);
+  return end + 1;
+}
 
 describe('files touched by other programs', () => {
   test('CRLF line ends and a BOM from an editor are repaired without losing anything', () => {
@@ -264,12 +298,17 @@ describe('files touched by other programs', () => {
     const { ledger, state } = openLedger();
     expect(state.shipments.size).toBe(2);
     expect(ledger.recovery?.lost).toEqual([]);
+    expect(ledger.recovery?.notes.map((note) => note.code)).toEqual(['line-ends']);
+    expect(ledger.recovery?.message).toMatch(/Nothing is missing/);
+    expect(ledger.recovery?.message).not.toMatch(/lost|could not be kept/);
     ledger.close();
     expect(openLedger().ledger.recovery).toBeNull();
   });
 
   test('an empty file left by a crash during creation becomes a fresh ledger', () => {
     fs.mkdirSync(temp.file('data'));
+    // Creation writes the tip first ("no entry yet"), then the journal: the crash came between.
+    fs.writeFileSync(tipPath(file), formatTip({ seq: 0, size: 0, sum: '0'.repeat(16) }));
     fs.writeFileSync(file, '');
     const { ledger } = openLedger();
     expect(ledger.recovery).toBeNull();
@@ -339,5 +378,256 @@ describe('two programs that both found no ledger', () => {
     expect(fs.readFileSync(file).equals(written)).toBe(true);
     second.ledger.close();
     expect(openLedger().state.shipments.has('ship0001')).toBe(true);
+  });
+});
+
+describe('entries lost at the end of the file (issue 8: the tip)', () => {
+  test('deleting the last lines loses an amend and a void, named by number, and the ledger is not complete', () => {
+    writeShipments(3);
+    const { ledger } = openLedger();
+    ledger.append([{ type: 'amend', id: 'ship0001', set: { status: 'discharged' }, reason: 'arrived' }]);
+    ledger.append([{ type: 'void', id: 'ship0002', reason: 'typed twice' }]);
+    ledger.close();
+    fs.writeFileSync(file, `${lines().slice(0, -2).join('\n')}\n`); // sed -i '$d' twice
+    const { ledger: read, state } = openLedger({ readOnly: true });
+    expect(state.shipments.get('ship0002')?.voided).toBe(false);
+    expect(read.recovery).toMatchObject({ complete: false, confirmedLost: 2 });
+    expect(read.recovery?.lost).toEqual([expect.objectContaining({ code: 'cut-short', line: null, seq: 5, count: 2, confirmed: true, excerpt: '2 entries #5–#6' })]);
+    expect(read.recovery?.message).toMatch(/2 confirmed entries are lost/);
+  });
+
+  test('an emptied ledger names every entry it held as lost', () => {
+    writeShipments(3);
+    fs.writeFileSync(file, '');
+    const { ledger } = openLedger({ readOnly: true });
+    expect(ledger.recovery?.lost).toEqual([expect.objectContaining({ code: 'cut-short', seq: 1, count: 4 })]);
+    expect(ledger.recovery?.complete).toBe(false);
+  });
+
+  test('an empty file with no tip beside it is reported, never taken for an intact empty ledger', () => {
+    fs.mkdirSync(temp.file('data'));
+    fs.writeFileSync(file, '');
+    const { ledger } = openLedger({ readOnly: true });
+    expect(ledger.recovery?.notes).toEqual([expect.objectContaining({ code: 'empty', serious: true })]);
+    expect(ledger.recovery?.complete).toBe(false);
+  });
+
+  test('a deleted journal whose tip remains is refused, not silently started afresh', () => {
+    writeShipments(2);
+    fs.rmSync(file);
+    expect(() => openLedger()).toThrow(expect.objectContaining({ code: 'damaged', message: expect.stringMatching(/is missing.*held 3 entries.*Restore it from a backup/) }));
+    expect(() => openLedger({ readOnly: true })).toThrow(expect.objectContaining({ code: 'damaged' }));
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  test('a deleted tip is reported: the end of the file can no longer be checked', () => {
+    writeShipments(2);
+    fs.rmSync(tipPath(file));
+    const { ledger } = openLedger({ readOnly: true });
+    expect(ledger.recovery).toMatchObject({ notes: [expect.objectContaining({ code: 'tip-missing', serious: true })] });
+  });
+
+  test('a tip naming an entry the file does not hold (another copy put in place) is reported', () => {
+    writeShipments(2);
+    const copy = fs.readFileSync(file);
+    const { ledger } = openLedger();
+    ledger.append([{ type: 'amend', id: 'ship0001', set: { status: 'discharged' }, reason: null }]);
+    ledger.close();
+    // An older copy, with one different entry appended by hand under the same number.
+    fs.writeFileSync(file, copy);
+    const other = openLedger();
+    other.ledger.append([{ type: 'amend', id: 'ship0002', set: { status: 'discharged' }, reason: null }]);
+    other.ledger.close();
+    fs.writeFileSync(tipPath(file), formatTip(readTipOk(file, copy.length, 4)));
+    const { ledger: read } = openLedger({ readOnly: true });
+    expect(read.recovery?.notes.map((note) => note.code)).toContain('tip-mismatch');
+  });
+});
+
+function readTipOk(_file: string, size: number, seq: number) {
+  return { seq, size, sum: 'ffffffffffffffff' };
+}
+
+describe('a file cut in the middle (issue 8: truncate)', () => {
+  test('is told apart from a crash: the confirmed entries cut off are counted and named', () => {
+    writeShipments(25);
+    const size = fs.statSync(file).size;
+    fs.truncateSync(file, (size >> 1) + 37);
+    const { ledger, state } = openLedger({ readOnly: true });
+    const kept = state.shipments.size;
+    expect(kept).toBeGreaterThan(5);
+    expect(ledger.recovery?.complete).toBe(false);
+    expect(ledger.recovery?.confirmedLost).toBe(25 - kept);
+    expect(ledger.recovery?.message).not.toMatch(/never confirmed|not closed cleanly/);
+    expect(ledger.recovery?.message).toMatch(new RegExp(`${25 - kept} confirmed entries are lost`));
+    const codes = ledger.recovery?.lost.map((entry) => entry.code);
+    // The line the cut went through, then everything after it.
+    expect(codes).toHaveLength(2);
+    expect(['damaged', 'unreadable']).toContain(codes?.[0]);
+    expect(codes?.[1]).toBe('cut-short');
+  });
+});
+
+describe('a committed import with one damaged line (issue 8: batches)', () => {
+  test('loses that line alone, named, and keeps every other row', () => {
+    writeShipments(1);
+    const { ledger } = openLedger();
+    ledger.append(Array.from({ length: 50 }, (_, i) => record(100 + i)));
+    ledger.close();
+    const text = lines();
+    const index = text.findIndex((line) => line.includes('"ship0120"'));
+    text[index] = (text[index] as string).replace('"netKg":9000120', '"netKg":9000999');
+    fs.writeFileSync(file, `${text.join('\n')}\n`);
+    const { ledger: repaired, state } = openLedger();
+    expect(state.shipments.size).toBe(50);
+    expect(state.shipments.has('ship0120')).toBe(false);
+    expect(repaired.recovery?.lost).toEqual([expect.objectContaining({ code: 'damaged', line: index + 1, count: 1, excerpt: expect.stringContaining('Vessel 120') })]);
+    expect(repaired.recovery?.message.length).toBeLessThan(2000);
+    repaired.close();
+    const again = openLedger();
+    expect(again.ledger.recovery).toBeNull();
+    expect(again.state.shipments.size).toBe(50);
+  });
+
+  test('whose commit line is damaged still counts: a later entry proves it was written whole', () => {
+    writeShipments(1);
+    const { ledger } = openLedger();
+    ledger.append([record(10), record(11)]);
+    ledger.append([record(12)]);
+    ledger.close();
+    const text = lines();
+    const commit = text.findIndex((line) => line.includes('"type":"commit"'));
+    text[commit] = (text[commit] as string).replace('"size":2', '"size":3');
+    fs.writeFileSync(file, `${text.join('\n')}\n`);
+    const { state, ledger: repaired } = openLedger();
+    expect([...state.shipments.keys()].sort()).toEqual(['ship0001', 'ship0010', 'ship0011', 'ship0012']);
+    expect(repaired.recovery?.lost.map((entry) => entry.code)).toEqual(['damaged']);
+  });
+
+  test('a ledger written before begin/commit and before tips still opens, batch and all', () => {
+    const at = '2024-08-15T12:00:00.000Z';
+    const legacy: string[] = [];
+    let prev = '0'.repeat(16);
+    const add = (event: Parameters<typeof serialise>[0]) => {
+      const line = serialise(event, prev);
+      legacy.push(line.line);
+      prev = line.sum;
+    };
+    add({ seq: 1, at, actor: 'old', type: 'header', format: 'transit-ledger', version: 1 });
+    add({ seq: 2, at, actor: 'old', ...record(1) });
+    for (let n = 0; n < 3; n++) add({ seq: 3 + n, at, actor: 'old', ...record(20 + n), batch: { id: 'b1', size: 3 } });
+    fs.mkdirSync(temp.file('data'));
+    fs.writeFileSync(file, legacy.join(''));
+    const { state, ledger } = openLedger({ readOnly: true });
+    expect(state.shipments.size).toBe(4);
+    expect(ledger.recovery).toBeNull();
+    const writable = openLedger();
+    expect(writable.ledger.recovery).toBeNull();
+    expect(readTip(file)).toMatchObject({ state: 'ok', tip: { seq: 5 } });
+  });
+
+});
+
+describe('lines moved or repeated (issue 8: false loss reports)', () => {
+  test('two swapped lines lose nothing, and the message says so', () => {
+    writeShipments(4);
+    const text = lines();
+    [text[2], text[3]] = [text[3] as string, text[2] as string];
+    fs.writeFileSync(file, `${text.join('\n')}\n`);
+    const { ledger, state } = openLedger({ readOnly: true });
+    expect(state.shipments.size).toBe(4);
+    expect(ledger.recovery?.lost).toEqual([]);
+    expect(ledger.recovery?.complete).toBe(true);
+    expect(ledger.recovery?.notes.map((note) => note.code)).toEqual(['reordered']);
+    expect(ledger.recovery?.message).toMatch(/Nothing is missing/);
+    expect(ledger.recovery?.message).not.toMatch(/re-enter|could not be kept|lost/i);
+  });
+
+  test('an amend moved before its record is still applied, in order', () => {
+    writeShipments(1);
+    const { ledger } = openLedger();
+    ledger.append([{ type: 'amend', id: 'ship0001', set: { netKg: 8_000_000 }, reason: 'draft survey' }]);
+    ledger.close();
+    const text = lines();
+    [text[1], text[2]] = [text[2] as string, text[1] as string];
+    fs.writeFileSync(file, `${text.join('\n')}\n`);
+    const { state, ledger: repaired } = openLedger();
+    expect(state.shipments.get('ship0001')?.netKg).toBe(8_000_000);
+    expect(repaired.recovery?.lost).toEqual([]);
+    repaired.close();
+    expect(openLedger().ledger.recovery).toBeNull();
+  });
+
+  test('a duplicated line says nothing is missing and lists no cargo', () => {
+    writeShipments(3);
+    const text = lines();
+    text.splice(3, 0, text[2] as string);
+    fs.writeFileSync(file, `${text.join('\n')}\n`);
+    const { ledger, state } = openLedger({ readOnly: true });
+    expect(state.shipments.size).toBe(3);
+    expect(ledger.recovery?.lost).toEqual([]);
+    expect(ledger.recovery?.notes.map((note) => note.code)).toEqual(['duplicate']);
+    expect(ledger.recovery?.message).toMatch(/Nothing is missing/);
+    expect(ledger.recovery?.message).not.toMatch(/Vessel/);
+  });
+
+  test('an entry changed by hand with its checksum recomputed breaks the chain and is reported', () => {
+    writeShipments(3);
+    const text = lines();
+    const event = JSON.parse(text[2] as string) as Record<string, unknown> & { shipment: { netKg: number } };
+    event.shipment.netKg = 1;
+    const { sum: _sum, ...body } = event;
+    text[2] = serialise(body as unknown as Parameters<typeof serialise>[0], String(body.prev)).line.trimEnd();
+    fs.writeFileSync(file, `${text.join('\n')}\n`);
+    const { ledger } = openLedger({ readOnly: true });
+    expect(ledger.recovery?.notes).toEqual([expect.objectContaining({ code: 'altered', serious: true })]);
+    expect(ledger.recovery?.complete).toBe(false);
+  });
+});
+
+describe('a ledger opened read-only follows its writer', () => {
+  test('folds in entries appended after it opened, and a batch only once committed', () => {
+    writeShipments(1);
+    const writer = openLedger();
+    const reader = openLedger({ readOnly: true });
+    expect(reader.ledger.refresh()).toBe('unchanged');
+    writer.ledger.append([record(2)]);
+    writer.ledger.append([record(3), record(4)]);
+    expect(reader.ledger.refresh()).toBe('grew');
+    expect([...reader.state.shipments.keys()]).toEqual(['ship0001', 'ship0002', 'ship0003', 'ship0004']);
+    expect(reader.ledger.entries).toBe(writer.ledger.entries);
+  });
+
+  test('says the file was replaced when a repair rewrote it', () => {
+    writeShipments(2);
+    const reader = openLedger({ readOnly: true });
+    const text = lines();
+    [text[1], text[2]] = [text[2] as string, text[1] as string];
+    fs.writeFileSync(`${file}.new`, `${text.join('\n')}\n`);
+    fs.renameSync(`${file}.new`, file);
+    expect(reader.ledger.refresh()).toBe('replaced');
+  });
+});
+
+describe('a damaged ledger that cannot be repaired', () => {
+  test('is refused with the reason, changes nothing and leaves no copy behind, however often it is tried', () => {
+    writeShipments(3);
+    const text = lines();
+    text[2] = (text[2] as string).replace('Vessel 2', 'Vessel Z');
+    fs.writeFileSync(file, `${text.join('\n')}\n`);
+    const damaged = fs.readFileSync(file);
+    // Something in the way of the repair's new file, as an unwritable folder would be.
+    fs.mkdirSync(`${file}.repairing/in-the-way`, { recursive: true });
+    const copies = () => fs.readdirSync(temp.file('data')).filter((name) => name.includes('.damaged-'));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect(() => openLedger()).toThrow(expect.objectContaining({ code: 'damaged', message: expect.stringMatching(/could not be repaired.*Nothing was changed/) }));
+    }
+    expect(copies()).toEqual([]);
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+    fs.rmSync(`${file}.repairing`, { recursive: true });
+    const { ledger } = openLedger();
+    expect(ledger.recovery?.confirmedLost).toBe(1);
+    expect(copies()).toHaveLength(1);
   });
 });

@@ -232,14 +232,56 @@ export interface ImportReport {
   skipped: number;
   invalid: number;
   rows: ImportRowReport[];
-  /** Problems with the file as a whole (no header, unknown columns). */
+  /** Problems with the file as a whole (its encoding, no header, unknown columns, no rows). */
   fileIssues: FieldIssue[];
+  /** How the file's bytes were read; null when it came as text or could not be read. */
+  encoding: ImportEncoding | null;
 }
 
+/** Why an entry of the journal could not be kept. */
+export type LossCode =
+  | 'torn' // the last line was cut short by a crash while saving
+  | 'damaged' // the line's checksum does not match its content
+  | 'unreadable' // the line is not a journal entry any more (not JSON, no checksum)
+  | 'removed' // entries absent from the file, with no damaged line in their place
+  | 'cut-short' // confirmed entries missing at the end: the file is shorter than its tip says
+  | 'batch-incomplete' // a multi-entry write (an import) that never reached its commit
+  | 'orphan'; // an intact entry that refers to something lost (an amendment of a lost record)
+
 export interface LostEntry {
-  line: number;
+  code: LossCode;
+  /** The line in the damaged file, or null where nothing of the entry is left in it. */
+  line: number | null;
+  /** The first entry number concerned, when known. */
+  seq: number | null;
+  /** How many entries: more than one for a removed range or a dropped batch. */
+  count: number;
+  /** True when the entry had been confirmed to someone (saved and acknowledged): a real loss. */
+  confirmed: boolean;
   reason: string;
+  /** What the entry held, as far as it can still be read. */
   excerpt: string;
+}
+
+/** Something found in the file that lost nothing but is not how the app writes it. */
+export type NoteCode =
+  | 'reordered' // lines out of order: all present
+  | 'duplicate' // the same line twice: the copy is dropped
+  | 'fork' // two different entries with one number (two programs wrote at once): both kept
+  | 'line-ends' // CRLF line ends or a BOM added by an editor
+  | 'no-final-newline' // the last entry is complete but its newline is missing
+  | 'altered' // an entry was changed after it was written, its checksum recomputed
+  | 'tip-mismatch' // the entry the tip names is not the one in the file: another copy or an edit
+  | 'tip-missing' // the tip file is gone: a shortened end cannot be checked
+  | 'empty'; // the file is empty: not even its header is left
+
+export interface RecoveryNote {
+  code: NoteCode;
+  line: number | null;
+  seq: number | null;
+  /** True when the finding means the file cannot be trusted as complete, though no entry is known lost. */
+  serious: boolean;
+  message: string;
 }
 
 export interface RecoveryReport {
@@ -247,6 +289,11 @@ export interface RecoveryReport {
   backupPath: string | null;
   keptEntries: number;
   lost: LostEntry[];
+  notes: RecoveryNote[];
+  /** Confirmed entries that are gone (each removed range and dropped batch counted in full). */
+  confirmedLost: number;
+  /** True when nothing confirmed is missing and nothing serious was found: totals are whole. */
+  complete: boolean;
   message: string;
 }
 

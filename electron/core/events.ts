@@ -4,21 +4,42 @@
  */
 import type { ShipmentFields } from './api';
 
+/** A seq range [from, to] absent from the journal that an earlier repair already reported. */
+export type SeqRange = [number, number];
+
 export type EventPayload =
-  | { type: 'header'; format: 'transit-ledger'; version: 1 }
+  | { type: 'header'; format: 'transit-ledger'; version: 1 | 2 }
   | { type: 'record'; id: string; shipment: ShipmentFields }
   | { type: 'amend'; id: string; set: Partial<ShipmentFields>; reason: string | null }
   | { type: 'void'; id: string; reason: string }
   | { type: 'targets'; year: number; annualKg: number; monthlyPlanKg: number[] | null }
   | { type: 'baseline'; year: number; kg: number }
-  | { type: 'recovery'; backupPath: string | null; lost: number; message: string };
+  /** Opens a multi-entry write (an import): its entries count only once its commit is written. */
+  | { type: 'begin'; size: number }
+  | { type: 'commit'; size: number }
+  | {
+      type: 'recovery';
+      backupPath: string | null;
+      lost: number;
+      message: string;
+      /** Seq ranges missing from the repaired file, so that later reads do not report them again. */
+      gaps?: SeqRange[];
+      /** The tip the damaged file had, so a crash between the repair and the tip's update is no alarm. */
+      tipBefore?: { seq: number; sum: string } | null;
+    };
+
+/** The batch marking of ledgers written before begin/commit: every line named the batch and its size. */
+export interface LegacyBatch {
+  id: string;
+  size: number;
+}
 
 export interface EventMeta {
   seq: number;
   at: string;
   actor: string;
-  /** Present on every line of a multi-line write (an import): all lines of it count, or none. */
-  batch?: { id: string; size: number };
+  /** The id of the multi-entry write this line belongs to (begin, members and commit all carry it). */
+  batch?: string | LegacyBatch;
 }
 
 export type LedgerEvent = EventMeta & EventPayload;

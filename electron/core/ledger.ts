@@ -1,33 +1,27 @@
 /**
  * The journal file: open, recover, lock, append. One JSON object per line, each chained to the
- * line before by a checksum, so a crash can tear only the last line and any other damage shows.
+ * line before by a checksum (journal/format.ts), with the tip beside it (journal/tip.ts), so a
+ * crash can tear only the last line, any other damage shows, and a file cut short shows too.
  *
  * An entry is acknowledged only after its bytes are fsynced, and recording costs one append
  * whatever the ledger's size. A damaged file is never rewritten in place: the original is copied
- * aside byte for byte, the intact entries go to a fresh file that replaces it atomically, and the
- * report names every entry that could not be kept.
+ * aside byte for byte, the intact entries go to a fresh file that replaces it atomically (or, when
+ * only an unconfirmed write at the end is wrong, the file is cut before it), and the report names
+ * every entry that could not be kept.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LostEntry, RecoveryReport } from './api';
+import type { RecoveryReport } from './api';
 import { TransitError } from './errors';
 import type { ApplyEvent, EventPayload, LedgerEvent } from './events';
+import { recoveryMessage } from './journal/describe';
+import { GENESIS, parseLine, serialise } from './journal/format';
+import { forEachLine } from './journal/lines';
+import { repairJournal, type RepairOutcome } from './journal/repair';
+import { JournalScan, type ScanResult } from './journal/scan';
+import { readTip, TipWriter, type Tip } from './journal/tip';
 import { LedgerLock } from './lock';
-
-const SUM_LENGTH = 16;
-const SUM_PREFIX = ',"sum":"';
-// `,"sum":"` + 16 hex + `"}`: the fixed tail every line ends with.
-const SUM_SUFFIX_LENGTH = SUM_PREFIX.length + SUM_LENGTH + 2;
-const GENESIS = '0'.repeat(SUM_LENGTH);
-
-// One-shot hashing (Node ≥ 20.12) costs half of createHash per line, which matters on open at 100,000 lines.
-const hashOnce = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
-
-function checksum(body: string): string {
-  const digest = hashOnce ? hashOnce('sha256', body) : crypto.createHash('sha256').update(body).digest('hex');
-  return digest.slice(0, SUM_LENGTH);
-}
 
 /** The disk operations a write needs, replaceable so tests can make the disk fail. */
 export interface LedgerIo {
@@ -52,13 +46,8 @@ export interface OpenOptions {
   appName?: string;
 }
 
-interface StoredLine {
-  event: LedgerEvent & { prev?: string };
-  lineNo: number;
-}
-
 /** Makes a directory entry durable: a new or renamed file is not safely on disk until its directory is. */
-function fsyncDirectory(dir: string): void {
+export function fsyncDirectory(dir: string): void {
   if (process.platform === 'win32') return; // Windows cannot open a directory for fsync.
   const fd = fs.openSync(dir, 'r');
   try {
@@ -68,213 +57,82 @@ function fsyncDirectory(dir: string): void {
   }
 }
 
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
+interface Position {
+  size: number;
+  lastSeq: number;
+  lastSum: string;
+  entries: number;
+}
+
+const EMPTY: Position = { size: 0, lastSeq: 0, lastSum: GENESIS, entries: 0 };
+
+function ioError(absolute: string, error: unknown): TransitError {
+  if (error instanceof TransitError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+      ? 'the file or its folder cannot be written (check its permissions, or whether the drive is read-only)'
+      : code === 'ENOSPC'
+        ? 'the disk is full'
+        : (code ?? (error as Error).message);
+  return new TransitError('io', `Could not open the ledger ${absolute}: ${why}.`);
+}
+
+function scanFile(absolute: string, apply: ApplyEvent): { scan: ScanResult; size: number; ino: number } | null {
+  let fd: number;
   try {
-    fs.fsyncSync(fd);
+    fd = fs.openSync(absolute, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    const scan = new JournalScan(fd, stat.size, apply, readTip(absolute)).run();
+    return { scan, size: stat.size, ino: stat.ino };
   } finally {
     fs.closeSync(fd);
   }
 }
 
-function serialise(meta: Omit<LedgerEvent, keyof EventPayload> & EventPayload, prev: string): { line: string; sum: string } {
-  const body = JSON.stringify({ ...meta, prev });
-  const sum = checksum(body);
-  return { line: `${body.slice(0, -1)}${SUM_PREFIX}${sum}"}\n`, sum };
+function isClean(scan: ScanResult): boolean {
+  return scan.lost.length === 0 && scan.notes.length === 0;
 }
 
-function describeLine(text: string): string {
-  try {
-    const event = JSON.parse(text) as Partial<LedgerEvent> & { shipment?: { vessel?: string; blDate?: string; netKg?: number; blNumber?: string } };
-    if (event.type === 'record' && event.shipment) {
-      const s = event.shipment;
-      const tonnes = typeof s.netKg === 'number' ? `${s.netKg / 1000} t` : '? t';
-      return `record of ${s.vessel ?? '?'}, B/L ${s.blNumber ?? '(no number)'} dated ${s.blDate ?? '?'}, ${tonnes}`;
-    }
-    if (typeof event.type === 'string') return `${event.type} entry${event.seq ? ` #${event.seq}` : ''}`;
-  } catch {
-    // Not JSON any more (a flipped quote, a torn tail): read what can still be read below.
-  }
-  return describeDamagedText(text);
-}
-
-/**
- * A clerk re-enters a lost cargo from its bill of lading, so a line that no longer parses is
- * still described by the fields that survive in its text, rather than as raw JSON.
- */
-function describeDamagedText(text: string): string {
-  const quoted = (name: string) => new RegExp(`"${name}":"([^"\\\\]{0,200})"`).exec(text)?.[1];
-  const numeric = (name: string) => new RegExp(`"${name}":(\\d{1,16})[,}]`).exec(text)?.[1];
-  const vessel = quoted('vessel');
-  const blNumber = quoted('blNumber');
-  const blDate = quoted('blDate');
-  const netKg = numeric('netKg');
-  const seq = numeric('seq');
-  if (vessel !== undefined || blNumber !== undefined || blDate !== undefined || netKg !== undefined) {
-    const tonnes = netKg === undefined ? '? t' : `${Number(netKg) / 1000} t`;
-    return `record of ${vessel ?? '?'}, B/L ${blNumber ?? '(no number)'} dated ${blDate ?? '?'}, ${tonnes} (as far as the damaged line can be read)`;
-  }
-  const type = /"type":"(\w{1,20})"/.exec(text)?.[1];
-  if (type !== undefined || seq !== undefined) return `${type ?? 'an'} entry${seq !== undefined ? ` #${seq}` : ''} (its details cannot be read)`;
-  const excerpt = text.length > 120 ? `${text.slice(0, 117)}...` : text;
-  return excerpt.length > 0 ? excerpt : '(empty)';
-}
-
-interface ReadResult {
-  accepted: StoredLine[];
-  lost: LostEntry[];
-  /** True when the file needs rewriting even with nothing lost (a chain break, a missing newline). */
-  needsRepair: boolean;
-  lastSeq: number;
-  lastSum: string;
-}
-
-function readJournal(text: string, apply: ApplyEvent): ReadResult {
-  const lines = text.split('\n');
-  const endsClean = text.length === 0 || text.endsWith('\n');
-  if (endsClean) lines.pop();
-  const accepted: StoredLine[] = [];
-  const lost: LostEntry[] = [];
-  let needsRepair = !endsClean;
-  let lastSeq = 0;
-  let lastSum = GENESIS;
-  let pending: StoredLine[] = [];
-  let pendingBatch: { id: string; size: number } | null = null;
-  let previousIntact = true;
-
-  const loseBatch = (reason: string) => {
-    for (const stored of pending) lost.push({ line: stored.lineNo, reason, excerpt: describeLine(JSON.stringify(stored.event)) });
-    pending = [];
-    pendingBatch = null;
+function report(scan: ScanResult, backupPath: string | null, readOnly: boolean): RecoveryReport {
+  const confirmedLost = scan.lost.reduce((sum, entry) => sum + (entry.confirmed ? entry.count : 0), 0);
+  const found = { lost: scan.lost, notes: scan.notes, keptEntries: scan.keptEntries, confirmedLost, backupPath, readOnly };
+  return {
+    backupPath,
+    keptEntries: scan.keptEntries,
+    lost: scan.lost,
+    notes: scan.notes,
+    confirmedLost,
+    complete: confirmedLost === 0 && !scan.notes.some((note) => note.serious),
+    message: recoveryMessage(found),
   };
-  const commit = (stored: StoredLine) => {
-    const rejection = apply(stored.event);
-    if (rejection) {
-      lost.push({ line: stored.lineNo, reason: rejection, excerpt: describeLine(JSON.stringify(stored.event)) });
-      needsRepair = true;
-    } else {
-      accepted.push(stored);
-    }
-  };
-
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i] as string;
-    // An editor may have added a BOM or turned line ends into CRLF: harmless, but the file is rewritten clean.
-    if (i === 0 && line.charCodeAt(0) === 0xfeff) {
-      line = line.slice(1);
-      needsRepair = true;
-    }
-    if (line.endsWith('\r')) {
-      line = line.slice(0, -1);
-      needsRepair = true;
-    }
-    const lineNo = i + 1;
-    const isLast = i === lines.length - 1;
-    const sum = line.slice(-SUM_LENGTH - 2, -2);
-    const wellFormed =
-      line.length > SUM_SUFFIX_LENGTH &&
-      line.endsWith('"}') &&
-      line.slice(-SUM_SUFFIX_LENGTH, -SUM_LENGTH - 2) === SUM_PREFIX;
-    const body = wellFormed ? `${line.slice(0, -SUM_SUFFIX_LENGTH)}}` : '';
-    if (!wellFormed || checksum(body) !== sum) {
-      const torn = isLast && !endsClean;
-      lost.push({
-        line: lineNo,
-        reason: torn
-          ? 'the last entry was cut short: the program stopped while saving it, before it was confirmed'
-          : 'this line is damaged: its checksum does not match its content',
-        excerpt: describeLine(wellFormed ? body : line),
-      });
-      needsRepair = true;
-      previousIntact = false;
-      continue;
-    }
-    let event: LedgerEvent & { prev?: string };
-    try {
-      event = JSON.parse(body) as LedgerEvent & { prev?: string };
-    } catch {
-      lost.push({ line: lineNo, reason: 'this line is not valid JSON', excerpt: describeLine(line) });
-      needsRepair = true;
-      previousIntact = false;
-      continue;
-    }
-    if (event.prev !== lastSum) {
-      needsRepair = true;
-      // After a damaged line the break is expected and already reported; after an intact one,
-      // whole lines were removed from the file, and that loss must be named too.
-      if (previousIntact) {
-        const missing = event.seq - lastSeq - 1;
-        lost.push({
-          line: lineNo,
-          reason: 'entries just before this line are missing from the file: the checksum chain is broken here',
-          excerpt: missing > 0 ? `${missing === 1 ? 'entry' : `${missing} entries`} #${lastSeq + 1}${missing > 1 ? `–#${event.seq - 1}` : ''}` : 'an unknown number of entries',
-        });
-      }
-    }
-    previousIntact = true;
-    lastSum = sum;
-    lastSeq = Math.max(lastSeq, event.seq);
-    const stored = { event, lineNo };
-
-    if (event.batch) {
-      if (pendingBatch && pendingBatch.id !== event.batch.id) {
-        loseBatch('part of a multi-entry write (an import) that did not complete, so none of it counts');
-        needsRepair = true;
-      }
-      pendingBatch = event.batch;
-      pending.push(stored);
-      if (pending.length === pendingBatch.size) {
-        for (const member of pending) commit(member);
-        pending = [];
-        pendingBatch = null;
-      }
-      continue;
-    }
-    if (pendingBatch) {
-      loseBatch('part of a multi-entry write (an import) that did not complete, so none of it counts');
-      needsRepair = true;
-    }
-    commit(stored);
-  }
-  if (pendingBatch) {
-    loseBatch('part of a multi-entry write (an import) that was cut short before it was confirmed, so none of it counts');
-    needsRepair = true;
-  }
-  lost.sort((a, b) => a.line - b.line);
-  return { accepted, lost, needsRepair, lastSeq, lastSum };
 }
 
-function recoveryMessage(lost: LostEntry[], keptEntries: number, backupPath: string | null, readOnly: boolean): string {
-  const where = backupPath ? ` The damaged original was kept unchanged as ${backupPath}.` : '';
-  if (lost.length === 0) {
-    return readOnly
-      ? 'The ledger file needs a small repair (its checksum chain is broken) but was opened read-only; nothing was lost.'
-      : `The ledger file's checksum chain was repaired; all ${keptEntries} entries were kept.${where}`;
+/** A journal that is missing while its tip says it held entries was deleted, not never made. */
+function refuseMissingJournal(absolute: string): void {
+  const tip = readTip(absolute);
+  if (tip.state === 'ok' && tip.tip.seq > 0) {
+    throw new TransitError(
+      'damaged',
+      `The ledger file ${absolute} is missing, but the record beside it says it held ${tip.tip.seq} entries. Restore it from a backup. To start a new, empty ledger here instead, delete ${absolute}.tip.`,
+    );
   }
-  const list = lost.map((entry) => `line ${entry.line}: ${entry.excerpt} (${entry.reason})`).join('; ');
-  const count = lost.length === 1 ? '1 entry could not be kept' : `${lost.length} entries could not be kept`;
-  const onlyTorn = lost.every((entry) => entry.reason.includes('before it was confirmed'));
-  const lead = onlyTorn
-    ? `The ledger was not closed cleanly: ${count}, never confirmed to anyone, and every confirmed entry is intact (${keptEntries} journal entries).`
-    : `The ledger file was damaged: ${count}; the other ${keptEntries} journal entries were recovered. Re-enter what is listed here from the bills of lading: the details shown are read from the damaged lines and may themselves be wrong.`;
-  const repair = readOnly ? ' The file was opened read-only and was not changed; open it for writing to repair it.' : '';
-  return `${lead} ${list}.${where}${repair}`;
-}
-
-function timestampForFileName(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-');
 }
 
 export class Ledger {
   readonly path: string;
   readonly readOnly: boolean;
-  readonly recovery: RecoveryReport | null;
+  private recoveryReport: RecoveryReport | null;
   private fd: number | null;
   private lock: LedgerLock | null;
-  private size: number;
-  private lastSeq: number;
-  private lastSum: string;
-  private entryCount: number;
+  private tip: TipWriter | null = null;
+  private position: Position;
+  private ino: number;
   private readonly actor: string;
   private readonly now: () => Date;
   private readonly io: LedgerIo;
@@ -282,34 +140,27 @@ export class Ledger {
   private readonly appName: string;
   private failed = false;
 
-  private constructor(
-    filePath: string,
-    init: {
-      readOnly: boolean;
-      fd: number | null;
-      lock: LedgerLock | null;
-      size: number;
-      lastSeq: number;
-      lastSum: string;
-      entries: number;
-      recovery: RecoveryReport | null;
-      options: OpenOptions;
-    },
-  ) {
+  private constructor(filePath: string, options: OpenOptions, init: { fd: number | null; lock: LedgerLock | null; position: Position; ino: number; recovery: RecoveryReport | null }) {
     this.path = filePath;
-    this.readOnly = init.readOnly;
+    this.readOnly = options.readOnly ?? false;
     this.fd = init.fd;
     this.lock = init.lock;
-    this.size = init.size;
-    this.lastSeq = init.lastSeq;
-    this.lastSum = init.lastSum;
-    this.entryCount = init.entries;
-    this.recovery = init.recovery;
-    this.actor = init.options.actor ?? 'unknown';
-    this.now = init.options.now ?? (() => new Date());
-    this.io = { ...realIo, ...init.options.io };
-    this.apply = init.options.apply;
-    this.appName = init.options.appName ?? 'Transit Ledger';
+    this.position = init.position;
+    this.ino = init.ino;
+    this.recoveryReport = init.recovery;
+    this.actor = options.actor ?? 'unknown';
+    this.now = options.now ?? (() => new Date());
+    this.io = { ...realIo, ...options.io };
+    this.apply = options.apply;
+    this.appName = options.appName ?? 'Transit Ledger';
+  }
+
+  get recovery(): RecoveryReport | null {
+    return this.recoveryReport;
+  }
+
+  get entries(): number {
+    return this.position.entries;
   }
 
   /**
@@ -319,44 +170,53 @@ export class Ledger {
   static open(filePath: string, options: OpenOptions): Ledger {
     const absolute = path.resolve(filePath);
     const readOnly = options.readOnly ?? false;
-    const now = options.now ?? (() => new Date());
-    const actor = options.actor ?? 'unknown';
     let lock: LedgerLock | null = null;
     // A ledger that does not exist yet is created by its first write, so a refused first command leaves no file behind.
     if (!readOnly && fs.existsSync(absolute)) lock = LedgerLock.acquire(absolute, options.appName ?? 'Transit Ledger');
     try {
-      let bytes: Buffer | null;
-      try {
-        bytes = fs.readFileSync(absolute);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        bytes = null;
+      const found = scanFile(absolute, options.apply);
+      if (found === null) {
+        refuseMissingJournal(absolute);
+        return new Ledger(absolute, options, { fd: null, lock, position: EMPTY, ino: 0, recovery: null });
       }
-      if (bytes === null || bytes.length === 0) {
-        return new Ledger(absolute, { readOnly, fd: null, lock, size: 0, lastSeq: 0, lastSum: GENESIS, entries: 0, recovery: null, options });
-      }
-      const read = readJournal(bytes.toString('utf8'), options.apply);
-      let recovery: RecoveryReport | null = null;
-      if (read.needsRepair || read.lost.length > 0) {
-        if (readOnly) {
-          recovery = { backupPath: null, keptEntries: read.accepted.length, lost: read.lost, message: recoveryMessage(read.lost, read.accepted.length, null, true) };
-        } else {
-          return Ledger.repair(absolute, lock as LedgerLock, read, options, now, actor);
-        }
-      }
-      const fd = readOnly ? null : fs.openSync(absolute, 'a');
-      return new Ledger(absolute, { readOnly, fd, lock, size: bytes.length, lastSeq: read.lastSeq, lastSum: read.lastSum, entries: read.accepted.length, recovery, options });
+      const { scan, size, ino } = found;
+      const position = { size, lastSeq: scan.lastSeq, lastSum: scan.lastSum, entries: scan.keptEntries };
+      if (isClean(scan)) return Ledger.opened(absolute, options, lock, position, ino, null);
+      if (readOnly) return new Ledger(absolute, options, { fd: null, lock: null, position, ino, recovery: report(scan, null, true) });
+      const repaired = Ledger.repair(absolute, scan, options);
+      return Ledger.opened(absolute, options, lock, repaired.position, repaired.ino, report(scan, repaired.backupPath, false), repaired.tip);
     } catch (error) {
       lock?.release();
-      if (error instanceof TransitError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new TransitError('io', `Could not open the ledger ${absolute}: ${code ?? (error as Error).message}.`);
+      throw ioError(absolute, error);
     }
   }
 
+  private static opened(absolute: string, options: OpenOptions, lock: LedgerLock | null, position: Position, ino: number, recovery: RecoveryReport | null, tip?: Tip): Ledger {
+    const ledger = new Ledger(absolute, options, { fd: null, lock, position, ino, recovery });
+    if (ledger.readOnly || position.size === 0) return ledger;
+    ledger.fd = fs.openSync(absolute, 'a');
+    ledger.openTip(tip ?? null);
+    return ledger;
+  }
+
+  /** Opens the tip beside a writable journal; a ledger from before tips gets one now. */
+  private openTip(known: Tip | null): void {
+    const { writer, created } = TipWriter.open(this.path);
+    this.tip = writer;
+    const current = known ?? { seq: this.position.lastSeq, size: this.position.size, sum: this.position.lastSum };
+    writer.write(current);
+    if (created) fsyncDirectory(path.dirname(this.path));
+  }
+
+  private static repair(absolute: string, scan: ScanResult, options: OpenOptions): RepairOutcome {
+    const now = options.now ?? (() => new Date());
+    const message = (backupPath: string) => report(scan, backupPath, false).message;
+    return repairJournal({ absolute, scan, now, actor: options.actor ?? 'unknown', message });
+  }
+
   /**
-   * Writes the header of a ledger that has no content yet: its folder, the lock, the file and the
-   * folder's entry, each made durable before the first real entry is appended.
+   * Writes the header of a ledger that has no content yet: its folder, the lock, the tip, the
+   * file and the folder's entry, each made durable before the first real entry is appended.
    */
   private materialise(): void {
     fs.mkdirSync(path.dirname(this.path), { recursive: true });
@@ -368,8 +228,12 @@ export class Ledger {
       this.failed = true;
       throw new TransitError('conflict', `The ledger ${this.path} was started by another program after this one opened it. Nothing was recorded: close and reopen the ledger, then try again.`);
     }
-    const header = serialise({ seq: 1, at: this.now().toISOString(), actor: this.actor, type: 'header', format: 'transit-ledger', version: 1 }, GENESIS);
-    // Under the lock, an empty file is what a crash during creation leaves: it holds nothing to keep.
+    refuseMissingJournal(this.path);
+    // The tip comes first, saying "no entry yet": an empty journal beside it is a creation cut short, not a loss.
+    const { writer } = TipWriter.open(this.path);
+    this.tip = writer;
+    writer.writeDurably({ seq: 0, size: 0, sum: GENESIS });
+    const header = serialise({ seq: 1, at: this.now().toISOString(), actor: this.actor, type: 'header', format: 'transit-ledger', version: 2 }, GENESIS);
     const fd = fs.openSync(this.path, 'w');
     try {
       fs.writeSync(fd, header.line);
@@ -379,61 +243,29 @@ export class Ledger {
     }
     fsyncDirectory(path.dirname(this.path));
     this.fd = fs.openSync(this.path, 'a');
-    this.size = Buffer.byteLength(header.line);
-    this.lastSeq = 1;
-    this.lastSum = header.sum;
-    this.entryCount = 1;
+    this.ino = fs.fstatSync(this.fd).ino;
+    this.position = { size: Buffer.byteLength(header.line), lastSeq: 1, lastSum: header.sum, entries: 1 };
+    writer.write({ seq: 1, size: this.position.size, sum: header.sum });
   }
 
-  private static repair(absolute: string, lock: LedgerLock, read: ReadResult, options: OpenOptions, now: () => Date, actor: string): Ledger {
-    const dir = path.dirname(absolute);
-    let backupPath = `${absolute}.damaged-${timestampForFileName(now())}`;
-    for (let n = 2; fs.existsSync(backupPath); n++) backupPath = `${absolute}.damaged-${timestampForFileName(now())}-${n}`;
-    fs.copyFileSync(absolute, backupPath, fs.constants.COPYFILE_EXCL);
-    fsyncFile(backupPath);
-
+  /** Lines for the payloads: one entry each, or a begin/commit pair around a multi-entry write. */
+  private lines(payloads: readonly EventPayload[]): { buffer: Buffer; events: LedgerEvent[]; lines: number; lastSeq: number; lastSum: string } {
+    const at = this.now().toISOString();
+    const batch = payloads.length > 1 ? crypto.randomUUID() : undefined;
+    const framed: EventPayload[] = batch ? [{ type: 'begin', size: payloads.length }, ...payloads, { type: 'commit', size: payloads.length }] : [...payloads];
+    const events: LedgerEvent[] = [];
     const parts: string[] = [];
-    let prev = GENESIS;
-    for (const { event } of read.accepted) {
-      const { prev: _oldPrev, ...rest } = event;
-      const written = serialise(rest, prev);
+    let prev = this.position.lastSum;
+    let seq = this.position.lastSeq;
+    for (const payload of framed) {
+      seq += 1;
+      const event: LedgerEvent = batch ? { seq, at, actor: this.actor, ...payload, batch } : { seq, at, actor: this.actor, ...payload };
+      const written = serialise(event, prev);
       parts.push(written.line);
       prev = written.sum;
+      if (payload.type !== 'begin' && payload.type !== 'commit') events.push(event);
     }
-    const message = recoveryMessage(read.lost, read.accepted.length, backupPath, false);
-    const seq = read.lastSeq + 1;
-    const note = serialise({ seq, at: now().toISOString(), actor, type: 'recovery', backupPath, lost: read.lost.length, message }, prev);
-    parts.push(note.line);
-    const content = parts.join('');
-
-    const temp = `${absolute}.repairing`;
-    const fd = fs.openSync(temp, 'w');
-    try {
-      fs.writeSync(fd, content);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, absolute);
-    fsyncDirectory(dir);
-
-    const appendFd = fs.openSync(absolute, 'a');
-    const recovery = { backupPath, keptEntries: read.accepted.length, lost: read.lost, message };
-    return new Ledger(absolute, {
-      readOnly: false,
-      fd: appendFd,
-      lock,
-      size: Buffer.byteLength(content),
-      lastSeq: seq,
-      lastSum: note.sum,
-      entries: read.accepted.length + 1,
-      recovery,
-      options,
-    });
-  }
-
-  get entries(): number {
-    return this.entryCount;
+    return { buffer: Buffer.from(parts.join(''), 'utf8'), events, lines: framed.length, lastSeq: seq, lastSum: prev };
   }
 
   /**
@@ -446,21 +278,33 @@ export class Ledger {
     if (payloads.length === 0) return [];
     if (this.fd === null) this.materialise();
     const fd = this.fd as number;
-    const at = this.now().toISOString();
-    const batch = payloads.length > 1 ? { id: crypto.randomUUID(), size: payloads.length } : undefined;
-    const events: LedgerEvent[] = [];
-    const parts: string[] = [];
-    let prev = this.lastSum;
-    let seq = this.lastSeq;
-    for (const payload of payloads) {
-      seq += 1;
-      const event: LedgerEvent = batch ? { seq, at, actor: this.actor, ...payload, batch } : { seq, at, actor: this.actor, ...payload };
-      const written = serialise(event, prev);
-      parts.push(written.line);
-      prev = written.sum;
-      events.push(event);
+    this.assertSoleWriter(fd);
+    const { buffer, events, lines, lastSeq, lastSum } = this.lines(payloads);
+    this.write(fd, buffer);
+    this.position = { size: this.position.size + buffer.length, lastSeq, lastSum, entries: this.position.entries + lines };
+    try {
+      this.tip?.write({ seq: lastSeq, size: this.position.size, sum: lastSum });
+    } catch {
+      // The entry is already safe on disk; a tip left behind only makes the end-of-file check weaker.
     }
-    const buffer = Buffer.from(parts.join(''), 'utf8');
+    for (const event of events) this.apply(event);
+    return events;
+  }
+
+  /** Refuses to write when the lock was lost or another program appended: two writers would fork the chain. */
+  private assertSoleWriter(fd: number): void {
+    this.lock?.assertHeld();
+    const size = fs.fstatSync(fd).size;
+    if (size !== this.position.size) {
+      this.failed = true;
+      throw new TransitError(
+        'conflict',
+        `Another program has written to the ledger ${this.path} since it was opened here. Nothing was recorded: close and reopen the ledger, then try again.`,
+      );
+    }
+  }
+
+  private write(fd: number, buffer: Buffer): void {
     try {
       let offset = 0;
       while (offset < buffer.length) offset += this.io.writeSync(fd, offset === 0 ? buffer : buffer.subarray(offset));
@@ -475,19 +319,13 @@ export class Ledger {
       }
       throw new TransitError('io', `Could not save to the ledger ${this.path} (${code}). Nothing was recorded; free disk space or check the drive, then try again.`);
     }
-    this.size += buffer.length;
-    this.lastSeq = seq;
-    this.lastSum = prev;
-    this.entryCount += events.length;
-    for (const event of events) this.apply(event);
-    return events;
   }
 
   /** Cuts the file back to its last acknowledged byte; false when even that failed. */
   private rollback(): boolean {
     if (this.fd === null) return true;
     try {
-      this.io.ftruncateSync(this.fd, this.size);
+      this.io.ftruncateSync(this.fd, this.position.size);
     } catch {
       return false;
     }
@@ -499,11 +337,67 @@ export class Ledger {
     return true;
   }
 
+  /**
+   * For a read-only ledger: folds in what the writer appended since the last look. 'replaced'
+   * means the file was swapped or shortened (a repair, a restore): the caller must reopen it.
+   */
+  refresh(): 'unchanged' | 'grew' | 'replaced' {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(this.path);
+    } catch {
+      return this.position.size === 0 ? 'unchanged' : 'replaced';
+    }
+    if (this.position.size > 0 && stat.ino !== this.ino) return 'replaced';
+    if (stat.size < this.position.size) return 'replaced';
+    if (stat.size === this.position.size) return 'unchanged';
+    if (this.position.size === 0) return 'replaced';
+    return this.readAppended(stat.size);
+  }
+
+  /** Reads whole, in-order entries past the known end; a multi-entry write is taken only once committed. */
+  private readAppended(size: number): 'unchanged' | 'grew' | 'replaced' {
+    const fd = fs.openSync(this.path, 'r');
+    const taken: { events: LedgerEvent[]; end: number; lastSeq: number; lastSum: string; entries: number } = { events: [], end: this.position.size, lastSeq: this.position.lastSeq, lastSum: this.position.lastSum, entries: 0 };
+    let pending: LedgerEvent[] = [];
+    let broken = false;
+    let { lastSeq, lastSum } = this.position;
+    try {
+      forEachLine(fd, this.position.size, size, (line) => {
+        if (broken || !line.terminated) return;
+        const parsed = parseLine(line.text);
+        if (!parsed.ok || parsed.event.seq !== lastSeq + 1 || parsed.event.prev !== lastSum) {
+          broken = true;
+          return;
+        }
+        lastSeq = parsed.event.seq;
+        lastSum = parsed.sum;
+        const { prev: _prev, ...event } = parsed.event;
+        pending.push(event as LedgerEvent);
+        if (event.batch === undefined || event.type === 'commit') {
+          taken.events.push(...pending.filter((e) => e.type !== 'begin' && e.type !== 'commit'));
+          taken.entries += pending.length;
+          pending = [];
+          Object.assign(taken, { end: line.offset + line.bytes, lastSeq, lastSum });
+        }
+      });
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (broken) return 'replaced';
+    if (taken.entries === 0) return 'unchanged';
+    for (const event of taken.events) this.apply(event);
+    this.position = { size: taken.end, lastSeq: taken.lastSeq, lastSum: taken.lastSum, entries: this.position.entries + taken.entries };
+    return 'grew';
+  }
+
   close(): void {
     if (this.fd !== null) {
       fs.closeSync(this.fd);
       this.fd = null;
     }
+    this.tip?.close();
+    this.tip = null;
     this.lock?.release();
     this.lock = null;
   }

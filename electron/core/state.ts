@@ -103,6 +103,8 @@ export class LedgerState {
         return null;
       case 'header':
       case 'recovery':
+      case 'begin':
+      case 'commit':
         return null;
     }
   };

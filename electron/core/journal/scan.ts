@@ -1,0 +1,344 @@
+/**
+ * Reads a whole journal once, as a stream, folding every intact entry into the state and
+ * accounting for every entry number: each is present, or lost in a damaged line, or removed, or
+ * cut off the end (the tip says how far the journal reached), or known from an earlier repair.
+ * A file in order is folded as it is read; from the first line out of place, the rest is indexed
+ * and folded in entry-number order at the end, so swapped or repeated lines lose nothing.
+ */
+import type { LostEntry, RecoveryNote } from '../api';
+import type { ApplyEvent, SeqRange } from '../events';
+import { BatchFolder, type Located } from './batches';
+import { describeDamagedText, describeEvent, LOSS_REASONS, range, seqInDamagedText } from './describe';
+import { bareLine, GENESIS, parseLine, type StoredEvent } from './format';
+import { LineIndex, SumIndex } from './index';
+import { forEachLine, readAt, type RawLine } from './lines';
+import type { TipReading } from './tip';
+
+interface DamagedLine {
+  lineNo: number;
+  offset: number;
+  code: 'damaged' | 'unreadable';
+  excerpt: string;
+  /** The entry number it held: read from its text, or inferred from its place among intact lines. */
+  seq: number;
+  terminated: boolean;
+}
+
+export interface ScanResult {
+  lost: LostEntry[];
+  notes: RecoveryNote[];
+  /** Entries kept, in entry-number order: where each stands in the file, for a repair to copy. */
+  kept: { index: LineIndex; order: number[] };
+  keptEntries: number;
+  /** The highest entry number present, and the checksum the next entry chains to. */
+  lastSeq: number;
+  lastSum: string;
+  /** The highest number the journal is known to have reached (its own or its tip's). */
+  topSeq: number;
+  /** Numbers in 1…topSeq that no kept entry has: what a repaired file records as known gaps. */
+  gaps: SeqRange[];
+  /** When the only fault is an unconfirmed write at the very end, the byte to cut the file at. */
+  cutAt: number | null;
+  headerVersion: number | null;
+  tipBefore: { seq: number; sum: string } | null;
+}
+
+export class JournalScan {
+  private readonly lost: LostEntry[] = [];
+  private readonly notes: RecoveryNote[] = [];
+  private readonly sums = new SumIndex();
+  private readonly lines = new LineIndex();
+  private readonly keptAt: number[] = [];
+  private readonly folder: BatchFolder;
+  private readonly damaged: DamagedLine[] = [];
+  private readonly knownGaps: SeqRange[] = [];
+  private readonly tipsBefore: { seq: number; sum: string }[] = [];
+  private knownBelow = 0;
+  private inOrder = true;
+  private deferred: number[] = [];
+  private expected = 1;
+  private lastSum = GENESIS;
+  private lastIntactSeq = 0;
+  private maxSeqInFile = 0;
+  private damagedSinceIntact = 0;
+  private lineEnds = 0;
+  private headerVersion: number | null = null;
+  private missingNewline = false;
+  private late = new Set<number>();
+  private alteredCount = 0;
+
+  constructor(
+    private readonly fd: number,
+    private readonly size: number,
+    apply: ApplyEvent,
+    private readonly tip: TipReading,
+  ) {
+    this.folder = new BatchFolder(apply, this.lost, (entry) => this.keptAt.push(entry.at));
+  }
+
+  run(): ScanResult {
+    if (this.size > 0) forEachLine(this.fd, 0, this.size, (line) => this.readLine(line));
+    this.foldDeferred();
+    const tipSeq = this.tip.state === 'ok' ? this.tip.tip.seq : 0;
+    this.folder.finish(tipSeq);
+    return this.account(tipSeq);
+  }
+
+  private readLine(raw: RawLine): void {
+    let text = raw.text;
+    if (raw.lineNo === 1 && text.charCodeAt(0) === 0xfeff) {
+      text = text.slice(1);
+      this.lineEnds++;
+    }
+    if (text.endsWith('\r')) {
+      text = text.slice(0, -1);
+      this.lineEnds++;
+    }
+    const parsed = parseLine(text);
+    if (!parsed.ok) {
+      const readable = seqInDamagedText(parsed.text);
+      this.damagedSinceIntact++;
+      const seq = readable ?? this.lastIntactSeq + this.damagedSinceIntact;
+      this.damaged.push({ lineNo: raw.lineNo, offset: raw.offset, code: parsed.code, excerpt: describeDamagedText(parsed.text), seq, terminated: raw.terminated });
+      return;
+    }
+    if (!raw.terminated) this.missingNewline = true;
+    this.readEntry(parsed.event, parsed.sum, raw);
+  }
+
+  private readEntry(event: StoredEvent, sum: string, raw: RawLine): void {
+    const seq = event.seq;
+    const at = this.lines.length;
+    this.lines.push(seq, raw.offset, raw.bytes, raw.lineNo);
+    if (seq < this.maxSeqInFile) this.late.add(at);
+    this.maxSeqInFile = Math.max(this.maxSeqInFile, seq);
+    this.noteRecovery(event);
+    if (this.inOrder && !this.fitsInOrder(event)) {
+      this.inOrder = false;
+    }
+    if (!this.inOrder) {
+      this.deferred.push(at);
+      this.damagedSinceIntact = 0;
+      this.lastIntactSeq = seq;
+      return;
+    }
+    this.chain(event, sum, raw.lineNo, at);
+    this.damagedSinceIntact = 0;
+    this.lastIntactSeq = seq;
+  }
+
+  /** In order: the next number, or a gap that damaged lines fill or that a repair re-chained. */
+  private fitsInOrder(event: StoredEvent): boolean {
+    if (event.seq === this.expected) return true;
+    if (event.seq < this.expected) return false;
+    return event.prev === this.lastSum || this.damagedSinceIntact >= event.seq - this.expected;
+  }
+
+  /** Checks the link to the entry before, records the sum and folds the entry. */
+  private chain(event: StoredEvent, sum: string, lineNo: number, at: number): void {
+    const seq = event.seq;
+    if (this.sums.get(seq) !== null) {
+      const same = this.sums.has(seq, sum);
+      this.sums.add(seq, sum);
+      this.note(same ? 'duplicate' : 'fork', lineNo, seq, false, same
+        ? `line ${lineNo} repeats entry #${seq} word for word; the copy is not counted`
+        : `line ${lineNo} is a second, different entry #${seq} (two programs wrote at once); both are kept`);
+      if (same) return;
+    } else {
+      const before = this.sums.get(seq - 1);
+      if (before !== null && event.prev !== before && !this.sums.has(seq - 1, event.prev)) this.altered(seq, lineNo);
+      this.sums.add(seq, sum);
+    }
+    if (event.type === 'header') this.headerVersion = event.version;
+    this.expected = Math.max(this.expected, seq + 1);
+    this.lastSum = sum;
+    this.folder.feed({ event, lineNo, at } satisfies Located);
+  }
+
+  private altered(seq: number, lineNo: number): void {
+    this.alteredCount++;
+    if (this.alteredCount > 1) return;
+    this.note('altered', lineNo, seq, true, `the checksum chain breaks between entries #${seq - 1} and #${seq} (line ${lineNo}): one of them was changed after it was written`);
+  }
+
+  private noteRecovery(event: StoredEvent): void {
+    if (event.type !== 'recovery') return;
+    if (event.gaps) this.knownGaps.push(...event.gaps);
+    else this.knownBelow = Math.max(this.knownBelow, event.seq); // an older repair named its losses but not their numbers
+    if (event.tipBefore) this.tipsBefore.push(event.tipBefore);
+  }
+
+  /** Folds the lines read out of order, by entry number, once the whole file is known. */
+  private foldDeferred(): void {
+    if (this.deferred.length === 0) return;
+    const order = this.deferred.sort((a, b) => this.lines.seq(a) - this.lines.seq(b) || this.lines.lineNo(a) - this.lines.lineNo(b));
+    let moved = 0;
+    for (const at of order) {
+      const parsed = parseLine(bareLine(readAt(this.fd, this.lines.offset(at), this.lines.bytes(at))));
+      if (!parsed.ok) continue; // it parsed on the first read; the file changed under us
+      const wasKnown = this.sums.get(parsed.event.seq) !== null;
+      this.chain(parsed.event, parsed.sum, this.lines.lineNo(at), at);
+      if (this.late.has(at) && !wasKnown) moved++;
+    }
+    if (moved > 0) this.note('reordered', null, null, false, `${moved === 1 ? '1 line stands' : `${moved} lines stand`} out of order in the file; nothing is missing`);
+  }
+
+  private note(code: RecoveryNote['code'], line: number | null, seq: number | null, serious: boolean, message: string): void {
+    this.notes.push({ code, line, seq, serious, message });
+  }
+
+  private account(tipSeq: number): ScanResult {
+    const topSeq = Math.max(this.maxSeqInFile, tipSeq);
+    this.checkTip();
+    const claimed = this.accountDamaged(tipSeq);
+    const absent = this.absentRanges(topSeq, claimed);
+    this.reportAbsent(absent, this.lastKeptSeq());
+    if (this.lineEnds > 0) this.note('line-ends', null, null, false, 'an editor changed the file\'s line ends (CRLF or a byte-order mark); nothing is missing');
+    if (this.missingNewline) this.note('no-final-newline', null, null, false, 'the last entry is complete but lacks its line end; it is kept');
+    if (this.size === 0 && this.tip.state !== 'ok') this.note('empty', null, null, true, 'the ledger file is empty: not even its header is left. If it held cargoes, restore it from a backup');
+    const order = this.keptOrder();
+    return {
+      lost: this.lost.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)),
+      notes: this.notes,
+      kept: { index: this.lines, order },
+      keptEntries: order.length,
+      lastSeq: this.maxSeqInFile,
+      lastSum: this.lastSum,
+      topSeq,
+      gaps: this.gapsOf(order, topSeq),
+      cutAt: this.cutAt(),
+      headerVersion: this.headerVersion,
+      tipBefore: this.tip.state === 'ok' ? { seq: this.tip.tip.seq, sum: this.tip.tip.sum } : null,
+    };
+  }
+
+  private lastKeptSeq(): number {
+    return this.maxSeqInFile;
+  }
+
+  private checkTip(): void {
+    if (this.tip.state === 'absent') {
+      if (this.headerVersion !== null && this.headerVersion >= 2) {
+        this.note('tip-missing', null, null, true, 'the record of the journal\'s last entry (the .tip file beside it) is missing, so entries cut off the end could not be detected');
+      }
+      return;
+    }
+    if (this.tip.state === 'unreadable') {
+      this.note('tip-missing', null, null, true, 'the record of the journal\'s last entry (the .tip file beside it) is damaged, so entries cut off the end could not be detected');
+      return;
+    }
+    const { seq, sum } = this.tip.tip;
+    if (seq === 0 || seq > this.maxSeqInFile || this.sums.has(seq, sum)) return;
+    if (this.tipsBefore.some((before) => before.seq === seq && before.sum === sum)) return;
+    this.note('tip-mismatch', null, seq, true, `entry #${seq} is not the one this ledger last confirmed: the file was replaced by another copy or edited`);
+  }
+
+  /** Reports each damaged line: a lost entry, an unconfirmed torn write, or a spoilt extra copy. */
+  private accountDamaged(tipSeq: number): Set<number> {
+    const claimed = new Set<number>();
+    const tipSize = this.tip.state === 'ok' ? this.tip.tip.size : 0;
+    for (const line of this.damaged) {
+      if (this.sums.get(line.seq) !== null) {
+        this.note('duplicate', line.lineNo, line.seq, false, `line ${line.lineNo} is a damaged copy of entry #${line.seq}, which is intact elsewhere; nothing is missing`);
+        continue;
+      }
+      const confirmed = line.seq <= tipSeq || line.offset < tipSize || line.terminated || line.seq <= this.maxSeqInFile;
+      const code = !confirmed ? 'torn' : line.code;
+      if (confirmed) claimed.add(line.seq);
+      this.lost.push({ code, line: line.lineNo, seq: line.seq, count: 1, confirmed, reason: LOSS_REASONS[code], excerpt: line.excerpt });
+    }
+    return claimed;
+  }
+
+  /** Numbers up to topSeq held by no intact line and no damaged one, less those an earlier repair reported. */
+  private absentRanges(topSeq: number, claimed: Set<number>): SeqRange[] {
+    const seqs = new Float64Array(this.lines.length + claimed.size);
+    for (let i = 0; i < this.lines.length; i++) seqs[i] = this.lines.seq(i);
+    let i = this.lines.length;
+    for (const seq of claimed) seqs[i++] = seq;
+    if (!isAscending(seqs)) seqs.sort();
+    const ranges: SeqRange[] = [];
+    let reached = 0;
+    for (const seq of seqs) {
+      if (seq > reached + 1) ranges.push([reached + 1, seq - 1]);
+      reached = Math.max(reached, seq);
+    }
+    if (topSeq > reached) ranges.push([reached + 1, topSeq]);
+    return subtract(ranges, [[1, this.knownBelow], ...this.knownGaps]);
+  }
+
+  private reportAbsent(absent: SeqRange[], lastSeq: number): void {
+    for (const [from, to] of absent) {
+      const count = to - from + 1;
+      const code = from > lastSeq ? 'cut-short' : 'removed';
+      const excerpt = `${count === 1 ? 'entry' : `${count} entries`} ${range(from, count)}`;
+      this.lost.push({ code, line: null, seq: from, count, confirmed: true, reason: LOSS_REASONS[code], excerpt });
+    }
+  }
+
+  /** Kept entries by number; a fork's second entry follows the first. */
+  private keptOrder(): number[] {
+    const byPosition = this.keptAt;
+    return byPosition.sort((a, b) => this.lines.seq(a) - this.lines.seq(b) || this.lines.lineNo(a) - this.lines.lineNo(b));
+  }
+
+  private gapsOf(order: number[], topSeq: number): SeqRange[] {
+    const gaps: SeqRange[] = [];
+    let next = 1;
+    for (const at of order) {
+      const seq = this.lines.seq(at);
+      if (seq > next) gaps.push([next, seq - 1]);
+      next = Math.max(next, seq + 1);
+    }
+    if (topSeq >= next) gaps.push([next, topSeq]);
+    return gaps;
+  }
+
+  /** Only an unconfirmed write at the end is wrong: the file can simply be cut before it. */
+  private cutAt(): number | null {
+    if (!this.inOrder || this.notes.length > 0 || this.lost.length === 0) return null;
+    if (this.lost.some((entry) => entry.confirmed)) return null;
+    let cut = Infinity;
+    for (const entry of this.lost) {
+      const line = entry.line;
+      if (line === null) return null;
+      const damaged = this.damaged.find((d) => d.lineNo === line);
+      const offset = damaged ? damaged.offset : this.offsetOfLine(line);
+      if (offset === null) return null;
+      cut = Math.min(cut, offset);
+    }
+    // Everything kept must lie before the cut.
+    for (const at of this.keptAt) if (this.lines.offset(at) >= cut) return null;
+    return Number.isFinite(cut) ? cut : null;
+  }
+
+  private offsetOfLine(lineNo: number): number | null {
+    for (let i = 0; i < this.lines.length; i++) if (this.lines.lineNo(i) === lineNo) return this.lines.offset(i);
+    return null;
+  }
+}
+
+function isAscending(values: Float64Array): boolean {
+  for (let i = 1; i < values.length; i++) if ((values[i] as number) < (values[i - 1] as number)) return false;
+  return true;
+}
+
+/** The parts of `ranges` that none of `known` covers. */
+function subtract(ranges: SeqRange[], known: SeqRange[]): SeqRange[] {
+  let left = ranges;
+  for (const [from, to] of known) {
+    if (to < from) continue;
+    const next: SeqRange[] = [];
+    for (const [a, b] of left) {
+      if (b < from || a > to) next.push([a, b]);
+      else {
+        if (a < from) next.push([a, from - 1]);
+        if (b > to) next.push([to + 1, b]);
+      }
+    }
+    left = next;
+  }
+  return left;
+}
+
+export { describeEvent };
