@@ -17,6 +17,8 @@
  * and comes late finds another content under the token and removes nothing; the nonce makes sure
  * C does not come back. Then the taker creates its own lock exclusively: if another process got
  * there first, that is a legitimate holder and is judged like any other.
+ * Only an empty lock file (an older version's crash, or a file system without hard links, where a
+ * lock is created then written) has no nonce; for it the re-read also compares inode and mtime.
  * A token is itself a small lock: a token left by a breaker that crashed is removed by the same
  * rule (the token of its content, depth-bounded) once its holder is known dead. Nothing is ever
  * taken over because of its age alone: a holder that is only suspended would wake up and write.
