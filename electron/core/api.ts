@@ -305,6 +305,12 @@ export interface VerifyReport {
   voided: number;
   totalKg: number;
   problems: LostEntry[];
+  /** What was found that lost nothing (lines out of order, an editor's line ends) or cannot be judged (a missing tip). */
+  notes: RecoveryNote[];
+  /** Confirmed entries that are gone; 0 when the totals are whole. */
+  confirmedLost: number;
+  /** True when nothing confirmed is missing and nothing serious was found. */
+  complete: boolean;
   message: string;
 }
 

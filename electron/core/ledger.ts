@@ -66,7 +66,7 @@ interface Position {
 
 const EMPTY: Position = { size: 0, lastSeq: 0, lastSum: GENESIS, entries: 0 };
 
-function ioError(absolute: string, error: unknown): TransitError {
+function ioError(absolute: string, error: unknown, doing = 'open'): TransitError {
   if (error instanceof TransitError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   const why =
@@ -75,7 +75,7 @@ function ioError(absolute: string, error: unknown): TransitError {
       : code === 'ENOSPC'
         ? 'the disk is full'
         : (code ?? (error as Error).message);
-  return new TransitError('io', `Could not open the ledger ${absolute}: ${why}.`);
+  return new TransitError('io', `Could not ${doing} the ledger ${absolute}: ${why}.`);
 }
 
 function scanFile(absolute: string, apply: ApplyEvent): { scan: ScanResult; size: number; ino: number } | null {
@@ -276,7 +276,13 @@ export class Ledger {
     if (this.readOnly) throw new TransitError('read_only', 'This ledger is open read-only; nothing can be written to it.');
     if (this.failed) throw new TransitError('io', 'An earlier save to this ledger failed and could not be undone. Close and reopen the ledger before writing again.');
     if (payloads.length === 0) return [];
-    if (this.fd === null) this.materialise();
+    if (this.fd === null) {
+      try {
+        this.materialise();
+      } catch (error) {
+        throw ioError(this.path, error, 'create');
+      }
+    }
     const fd = this.fd as number;
     this.assertSoleWriter(fd);
     const { buffer, events, lines, lastSeq, lastSum } = this.lines(payloads);

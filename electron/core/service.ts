@@ -40,8 +40,17 @@ import {
   parseWriteOptions,
   parseYear,
 } from './requests';
-import { normaliseBlNumber, validateAmendment, validateShipment, type ValidationContext } from './shipment';
+import {
+  DUPLICATE_CARGO,
+  normaliseBlNumber,
+  sameCargoKey,
+  validateAmendment,
+  validateShipment,
+  type SameCargoCandidate,
+  type ValidationContext,
+} from './shipment';
 import { LedgerState } from './state';
+import { verifyLedger } from './verify';
 
 export interface ServiceOptions {
   readOnly?: boolean;
@@ -336,25 +345,7 @@ export class LedgerService implements TransitApi {
   }
 
   async verify(): Promise<VerifyReport> {
-    // Read the file afresh: damage done on disk since this process opened it must show too.
-    const fresh = new LedgerState();
-    const check = Ledger.open(this.ledger.path, { apply: fresh.apply, readOnly: true });
-    check.close();
-    let shipments = 0;
-    let voided = 0;
-    let totalKg = 0;
-    for (const shipment of fresh.shipments.values()) {
-      if (shipment.voided) voided++;
-      else {
-        shipments++;
-        totalKg += shipment.netKg;
-      }
-    }
-    const problems = check.recovery?.lost ?? [];
-    const ok = check.recovery === null;
-    const message = ok
-      ? `The ledger is intact: ${check.entries} entries, ${shipments} shipments (${voided} void).`
-      : (check.recovery as NonNullable<typeof check.recovery>).message;
-    return { ok, path: this.ledger.path, entries: check.entries, shipments, voided, totalKg, problems, message };
+    return verifyLedger(this.ledger.path);
   }
+
 }
