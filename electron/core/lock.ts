@@ -448,7 +448,7 @@ function ioError(error: unknown, lockPath: string): unknown {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (typeof code !== 'string') return error;
   const dir = path.dirname(lockPath);
-  const because = `(${code}: ${(error as Error).message})`;
+  const because = `(${code})`; // the OS's own text names a temp file the person never sees
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new TransitError('io', `The folder ${dir} is not writable: the ledger's lock file cannot be created there ${because}. Nothing was recorded. Give yourself write access to the folder, or use a ledger in a folder you can write to.`);
   }
