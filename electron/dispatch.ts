@@ -6,6 +6,7 @@
  */
 import { TRANSIT_API_METHODS, type TransitApi } from './core/api';
 import { TransitError, type ErrorPayload } from './core/errors';
+import { MAX_IMPORT_BASE64_CHARS } from './core/requests';
 
 export type TransitMethod = (typeof TRANSIT_API_METHODS)[number];
 
@@ -30,8 +31,11 @@ export const ARITY: Record<TransitMethod, readonly [number, number]> = {
   useDemoLedger: [1, 1],
 };
 
-/** Longest string any argument may hold: a CSV file for import, otherwise far above any real field. */
-const MAX_TEXT = { importCsv: 64 * 1024 * 1024, other: 100_000 } as const;
+/**
+ * Longest string any argument may hold: a CSV file for import (its bytes as base64: 4/3 of the
+ * core's 64 MiB file limit), otherwise far above any real field.
+ */
+const MAX_TEXT = { importCsv: MAX_IMPORT_BASE64_CHARS, other: 100_000 } as const;
 const MAX_DEPTH = 8;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

@@ -1,5 +1,5 @@
 import type { MonthProgress, Shipment } from '../electron/core/api';
-import { BOM, monthlyCsv, neutraliseFormula, parseShipmentCsv, registerCsv, restoreFormula } from '../electron/core/csv';
+import { BOM, monthlyCsv, neutraliseFormula, parseShipmentCsv, parseShipmentFile, registerCsv, restoreFormula } from '../electron/core/csv';
 
 /** A fully filled cargo, as the ledger would hold it. */
 function shipment(overrides: Partial<Shipment> = {}): Shipment {
@@ -507,8 +507,14 @@ describe('parseShipmentCsv', () => {
     });
   });
 
-  it('accepts a header with no rows', () => {
-    expect(parseShipmentCsv('Date;Vessel;Tonnes\r\n')).toStrictEqual({ rows: [], fileIssues: [] });
+  it.each([
+    ['a header alone', 'Date;Vessel;Tonnes\r\n'],
+    ['a header and blank rows', 'Date;Vessel;Tonnes\r\n;;\r\n\r\n   \r\n'],
+  ])('refuses %s: the file has no rows, which is not "0 added"', (_name, text) => {
+    expect(parseShipmentCsv(text)).toStrictEqual({
+      rows: [],
+      fileIssues: [{ field: 'file', code: 'file.empty', message: 'The file has a header but no rows: nothing to import.' }],
+    });
   });
 
   it('leaves empty and blank cells out so the validator applies its defaults', () => {
@@ -664,3 +670,49 @@ describe('parseShipmentCsv', () => {
     ]);
   });
 });
+
+describe('parseShipmentFile: the bytes of a sheet as Excel saves it', () => {
+  const cyrillicRows = [
+    { blDate: '2024-05-03', blNumber: '№ АКТ-0417', vessel: 'Актау', netTonnes: '9959.5' },
+    { blDate: '2024-05-04', blNumber: 'АКТ-0418', vessel: '«Ёлкино» — Тараз', netTonnes: '6980' },
+  ];
+
+  it('reads a Russian Excel "CSV (разделители - запятые)" in Windows-1251, vessel names and all', () => {
+    const text = 'Дата коносамента;Номер коносамента;Судно;Тонны\r\n03.05.2024;№ АКТ-0417;Актау;9\u00a0959,5\r\n04.05.2024;АКТ-0418;«Ёлкино» — Тараз;6980\r\n';
+    const parsed = parseShipmentFile({ kind: 'bytes', bytes: new Uint8Array(iconvCp1251(text)) });
+    expect(parsed.fileIssues).toEqual([]);
+    expect(parsed.encoding).toBe('windows-1251');
+    expect(parsed.rows.map((row) => row.input)).toEqual(cyrillicRows);
+  });
+
+  it('reads Excel "Unicode text": UTF-16LE with a BOM, tab-separated, decimal commas', () => {
+    const text = 'Дата коносамента\tНомер коносамента\tСудно\tТонны\r\n03.05.2024\t№ АКТ-0417\tАктау\t9959,5\r\n04.05.2024\tАКТ-0418\t"«Ёлкино» — Тараз"\t6980\r\n';
+    const parsed = parseShipmentFile({ kind: 'bytes', bytes: new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])) });
+    expect(parsed.fileIssues).toEqual([]);
+    expect(parsed.encoding).toBe('utf-16le');
+    expect(parsed.rows.map((row) => [row.line, row.input])).toEqual(cyrillicRows.map((input, i) => [i + 2, input]));
+  });
+
+  it('passes a refused encoding on as the one file issue, with no rows', () => {
+    const parsed = parseShipmentFile({ kind: 'bytes', bytes: new Uint8Array(Buffer.from('B/L date,Vessel,Net tonnes\n2024-07-01,Ast\xff(na,9959.5\n', 'latin1')) });
+    expect(parsed).toMatchObject({ rows: [], encoding: null, fileIssues: [{ field: 'file', code: 'file.encoding', facts: { line: 2 } }] });
+  });
+
+  it('takes text a caller decoded, unless a decoder left U+FFFD in it', () => {
+    expect(parseShipmentFile({ kind: 'text', text: 'Date;Vessel;Tonnes\n2024-03-12;Astana;9959,5\n' })).toMatchObject({ encoding: null, fileIssues: [], rows: [{ input: { vessel: 'Astana' } }] });
+    expect(parseShipmentFile({ kind: 'text', text: 'Date;Vessel;Tonnes\n2024-03-12;Ast\uFFFDna;9959,5\n' })).toMatchObject({ rows: [], fileIssues: [{ code: 'file.replacement_char' }] });
+  });
+});
+
+/** Windows-1251 by its table (А–я are 0xC0–0xFF), so the test does not lean on the decoder it checks. */
+function iconvCp1251(text: string): number[] {
+  const extras: Record<string, number> = { '№': 0xb9, '«': 0xab, '»': 0xbb, '—': 0x97, '\u00a0': 0xa0, Ё: 0xa8, ё: 0xb8 };
+  return [...text].map((c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x80) return code;
+    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+    const byte = extras[c];
+    if (byte === undefined) throw new Error(`no Windows-1251 byte for ${c}`);
+    return byte;
+  });
+}

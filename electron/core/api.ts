@@ -207,11 +207,19 @@ export interface ExportedReport {
   rows: number;
 }
 
+/**
+ * The file to import: its bytes as base64 (what every transport can carry; the core decodes them,
+ * see encoding.ts), or text a caller has already decoded. Exactly one of the two.
+ */
 export interface ImportRequest {
-  text: unknown;
+  base64?: unknown;
+  text?: unknown;
   dryRun?: unknown;
   force?: unknown;
 }
+
+/** The encodings the core reads a CSV file in; anything else is refused with the line and byte. */
+export type ImportEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251';
 
 export interface ImportRowReport {
   /** The row's line in the file, the header being line 1. */

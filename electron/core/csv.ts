@@ -9,7 +9,8 @@
  * decided by shipment.ts, never here.
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import type { CsvSeparator, FieldIssue, MonthProgress, Shipment, ShipmentInput, ShipmentStatus } from './api';
+import type { CsvSeparator, FieldIssue, ImportEncoding, MonthProgress, Shipment, ShipmentInput, ShipmentStatus } from './api';
+import { decodeImportSource, type ImportSource } from './encoding';
 import { formatKgAsTonnes } from './quantity';
 import { FIELD_LABELS } from './shipment';
 
@@ -602,9 +603,25 @@ export function parseShipmentCsv(text: string): ParsedCsv {
     rows.push({ line, input, id, voided });
   }
 
+  if (issues.length === 0 && rows.length === 0) {
+    // A header alone is almost always the wrong file (or an export of an empty year), not "0 added".
+    issues.push(fileIssue('file.empty', 'The file has a header but no rows: nothing to import.'));
+  }
   return issues.length > 0 ? refuse(issues) : { rows, fileIssues: [] };
 }
 
 function refuse(fileIssues: FieldIssue[]): ParsedCsv {
   return { rows: [], fileIssues };
+}
+
+export interface ParsedFile extends ParsedCsv {
+  /** How the bytes were read; null when the file came as text or could not be read. */
+  encoding: ImportEncoding | null;
+}
+
+/** An import file as a transport delivered it: decoded by the core's one decoder, then read as CSV. */
+export function parseShipmentFile(source: ImportSource): ParsedFile {
+  const decoded = decodeImportSource(source);
+  if (!decoded.ok) return { ...refuse([decoded.issue]), encoding: null };
+  return { ...parseShipmentCsv(decoded.text), encoding: decoded.encoding };
 }

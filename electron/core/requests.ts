@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CsvSeparator, ReportName } from './api';
 import { isSupportedYear, MAX_YEAR, MIN_YEAR, parseIsoDate } from './calendar';
+import type { ImportSource } from './encoding';
 import { invalid, type FieldIssue } from './errors';
 import { formatKgAsTonnes, parseTonnesNumber, parseTonnesText } from './quantity';
 
@@ -141,16 +142,41 @@ export function parseExportRequest(value: unknown): { year: number; report: Repo
   return { year, report, separator };
 }
 
-const importShape = z.strictObject({ text: z.unknown(), dryRun: z.unknown().optional(), force: z.unknown().optional() });
+/** The base64 form of the largest file accepted: 4 characters for every 3 bytes. */
+export const MAX_IMPORT_BASE64_CHARS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
+const TOO_LARGE = 'The file is too large to be a shipment sheet (over 64 MB).';
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-export function parseImportRequest(value: unknown): { text: string; dryRun: boolean; force: boolean } {
+const importShape = z.strictObject({
+  base64: z.unknown().optional(),
+  text: z.unknown().optional(),
+  dryRun: z.unknown().optional(),
+  force: z.unknown().optional(),
+});
+
+/** The file's bytes from base64 (how IPC and HTTP carry them), refused rather than half-read when malformed. */
+function importBytes(base64: unknown): Uint8Array {
+  if (typeof base64 !== 'string') return issue('base64', 'base64.type', 'The file to import must come as base64 text.');
+  if (base64.length > MAX_IMPORT_BASE64_CHARS) return issue('base64', 'base64.too_large', TOO_LARGE);
+  // Buffer.from skips what is not base64; a damaged transfer must be refused, not imported short.
+  if (base64.length % 4 !== 0 || !BASE64.test(base64)) return issue('base64', 'base64.invalid', 'The file arrived damaged (its base64 form is malformed); choose it again.');
+  return Buffer.from(base64, 'base64');
+}
+
+export function parseImportRequest(value: unknown): { source: ImportSource; dryRun: boolean; force: boolean } {
   const input = strictShape(importShape, value, 'an import request');
-  if (typeof input.text !== 'string') return issue('text', 'text.type', 'The file to import must be text (CSV).');
-  if (input.text.length > MAX_IMPORT_BYTES) return issue('text', 'text.too_large', 'The file is too large to be a shipment sheet (over 64 MB).');
+  if ((input.base64 === undefined) === (input.text === undefined)) {
+    return issue('base64', 'request.file', 'An import request carries the file once: as base64 (its bytes) or as text.');
+  }
+  let source: ImportSource;
+  if (input.base64 !== undefined) source = { kind: 'bytes', bytes: importBytes(input.base64) };
+  else if (typeof input.text !== 'string') return issue('text', 'text.type', 'The file to import must be text (CSV).');
+  else if (input.text.length > MAX_IMPORT_BYTES) return issue('text', 'text.too_large', TOO_LARGE);
+  else source = { kind: 'text', text: input.text };
   for (const flag of ['dryRun', 'force'] as const) {
     if (input[flag] !== undefined && typeof input[flag] !== 'boolean') return issue(flag, `${flag}.type`, `${flag} must be true or false.`);
   }
-  return { text: input.text, dryRun: input.dryRun === true, force: input.force === true };
+  return { source, dryRun: input.dryRun === true, force: input.force === true };
 }
 
 const listShape = z.strictObject({

@@ -23,7 +23,7 @@ import type {
   YearTargets,
 } from './api';
 import { todayAtLoadPort } from './calendar';
-import { importIssue, monthlyCsv, parseShipmentCsv, registerCsv } from './csv';
+import { importIssue, monthlyCsv, parseShipmentFile, registerCsv } from './csv';
 import { invalid, TransitError } from './errors';
 import type { EventPayload } from './events';
 import { Ledger, type LedgerIo } from './ledger';
@@ -253,9 +253,9 @@ export class LedgerService implements TransitApi {
   }
 
   async importCsv(request: unknown): Promise<ImportReport> {
-    const { text, dryRun, force } = parseImportRequest(request);
-    const parsed = parseShipmentCsv(text);
-    const report: ImportReport = { dryRun, committed: false, added: 0, duplicates: 0, skipped: 0, invalid: 0, rows: [], fileIssues: parsed.fileIssues };
+    const { source, dryRun, force } = parseImportRequest(request);
+    const parsed = parseShipmentFile(source);
+    const report: ImportReport = { dryRun, committed: false, added: 0, duplicates: 0, skipped: 0, invalid: 0, rows: [], fileIssues: parsed.fileIssues, encoding: parsed.encoding };
     if (parsed.fileIssues.length > 0) return report;
 
     // Rows without a B/L number are matched on date, vessel and tonnes, so importing the same sheet twice adds nothing.
