@@ -5,9 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { ImportReport, Progress, Shipment, ShipmentFields, ShipmentInput, VerifyReport } from './core/api';
+import type { ImportEncoding, ImportReport, ImportRowReport, Progress, Shipment, ShipmentFields, ShipmentInput, VerifyReport } from './core/api';
 import { todayAtLoadPort } from './core/calendar';
 import { dayBefore, demoShipments } from './core/demo';
+import { ENCODING_LABELS } from './core/encoding';
 import { TransitError } from './core/errors';
 import { unlockLedger } from './core/lock';
 import { currentUser, resolveLedgerPath } from './core/paths';
@@ -217,14 +218,53 @@ function progressText(p: Progress): string {
   return lines.join('\n');
 }
 
+/** Problem rows listed one per line before the summary; the rest are counted, and --json lists every row. */
+export const LISTED_IMPORT_PROBLEMS = 50;
+
+const ENCODING_NOTES: Partial<Record<ImportEncoding, string>> = {
+  'windows-1251': `Read as ${ENCODING_LABELS['windows-1251']}: the file is not UTF-8, and its letters are Russian in that code page (Russian Excel's plain CSV). Check the vessel names afterwards; saving as CSV UTF-8 avoids the guess.`,
+  'utf-16le': `Read as ${ENCODING_LABELS['utf-16le']}.`,
+  'utf-16be': `Read as ${ENCODING_LABELS['utf-16be']}.`,
+};
+
+/** Invalid rows first, then accepted rows with a warning, then duplicates, then rows the file marks voided. */
+const PROBLEM_ORDER: readonly ImportRowReport['outcome'][] = ['invalid', 'add', 'duplicate', 'skipped'];
+
+function importRowLine(row: ImportRowReport, report: ImportReport): string {
+  const what = row.outcome === 'add' ? (report.dryRun ? 'would add' : report.committed ? 'added' : 'valid') : row.outcome;
+  const notes = [...row.issues, ...row.warnings].map((issue) => issue.message).join(' ');
+  return `line ${row.line}: ${what}${row.blNumber ? ` (B/L ${row.blNumber})` : ''}${notes ? ` — ${notes}` : ''}`;
+}
+
+/**
+ * The rows a person must read, most serious first, at most LISTED_IMPORT_PROBLEMS of them: a
+ * 50 MB sheet with one bad row shows that row, not 96 MB of lines about rows that are fine.
+ */
+function importProblemLines(report: ImportReport): string[] {
+  const problems = report.rows.filter((row) => row.outcome !== 'add' || row.warnings.length > 0);
+  problems.sort((a, b) => PROBLEM_ORDER.indexOf(a.outcome) - PROBLEM_ORDER.indexOf(b.outcome));
+  const lines = problems.slice(0, LISTED_IMPORT_PROBLEMS).map((row) => importRowLine(row, report));
+  const rest = problems.slice(LISTED_IMPORT_PROBLEMS);
+  if (rest.length > 0) {
+    const count = (outcome: ImportRowReport['outcome']) => rest.filter((row) => row.outcome === outcome).length;
+    const parts = [
+      [count('invalid'), 'invalid'],
+      [count('add'), 'with a warning'],
+      [count('duplicate'), 'duplicate'],
+      [count('skipped'), 'skipped'],
+    ] as const;
+    const kinds = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ');
+    lines.push(`… and ${rest.length} more rows not listed (${kinds}); --json lists every row.`);
+  }
+  return lines;
+}
+
 function importText(report: ImportReport): string {
   const lines: string[] = [];
+  const note = report.encoding === null ? undefined : ENCODING_NOTES[report.encoding];
+  if (note) lines.push(note);
   for (const issue of report.fileIssues) lines.push(`File: ${issue.message}`);
-  for (const row of report.rows) {
-    const what = row.outcome === 'add' ? (report.dryRun ? 'would add' : report.committed ? 'added' : 'valid') : row.outcome;
-    const notes = [...row.issues, ...row.warnings].map((issue) => issue.message).join(' ');
-    lines.push(`line ${row.line}: ${what}${row.blNumber ? ` (B/L ${row.blNumber})` : ''}${notes ? ` — ${notes}` : ''}`);
-  }
+  lines.push(...importProblemLines(report));
   const summary = `${report.added} to add, ${report.duplicates} duplicate, ${report.skipped} skipped, ${report.invalid} invalid.`;
   if (report.fileIssues.length > 0) lines.push('Nothing was imported: fix the file and try again.');
   else if (report.dryRun) lines.push(`Dry run, nothing written: ${summary}`);
@@ -248,10 +288,15 @@ function writeFileAtomically(target: string, content: string): void {
   }
 }
 
-function readInputFile(file: string): string {
+/** The file's bytes as they are: decoding them is the core's job (encoding.ts), done once for every path. */
+function readInputFile(file: string): Buffer {
   try {
-    return fs.readFileSync(file, 'utf8');
+    // Checked before reading, so a wrong 3 GB file is refused at once rather than read into memory.
+    const size = fs.statSync(file).size;
+    if (size > MAX_IMPORT_BYTES) throw new UsageError(`Cannot import ${file}: it is ${Math.ceil(size / 1024 / 1024)} MB, too large to be a shipment sheet (over 64 MB).`);
+    return fs.readFileSync(file);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reasons: Record<string, string> = {
       ENOENT: 'there is no such file',
@@ -329,7 +374,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const writes = WRITE_COMMANDS.has(name) && !(name === 'import' && values['dry-run']);
   const readOnly = !(writes || setsTargets || setsBaseline);
   // Read an import file before opening the ledger, so a missing file never touches it.
-  const importText_ = name === 'import' ? readInputFile(arg) : '';
+  const importBytes = name === 'import' ? readInputFile(arg) : null;
   const service = LedgerService.open(ledgerPath, { readOnly, actor: currentUser(), now: io.now });
   try {
     const info = await service.info();
@@ -434,7 +479,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           return EXIT.ok;
         }
         case 'import': {
-          const report = await service.importCsv({ text: importText_, dryRun: values['dry-run'] === true, force: values.force === true });
+          const report = await service.importCsv({ base64: importBytes?.toString('base64'), dryRun: values['dry-run'] === true, force: values.force === true });
           const refused = report.fileIssues.length > 0 || report.invalid > 0;
           (refused && !values.json ? io.err : io.out)(values.json ? JSON.stringify(report, null, 2) : importText(report));
           return refused ? EXIT.badInput : EXIT.ok;
