@@ -14,8 +14,8 @@ export interface OpenImportOutcome {
   cancelled: boolean;
   fileName: string | null;
   report: ImportReport | null;
-  /** The file's text as read, so committing imports exactly what was previewed. */
-  text: string | null;
+  /** The file's bytes (base64) as read, so committing imports exactly what was previewed. */
+  base64: string | null;
 }
 
 export interface DesktopApi {

@@ -67,15 +67,6 @@ async function serveAppFile(request: Request): Promise<Response> {
   }
 }
 
-/** A sheet saved by Russian or Kazakh Excel as plain "CSV" is Windows-1251, not UTF-8. */
-function decodeSheet(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1251').decode(bytes);
-  }
-}
-
 function errorText(error: unknown): string {
   return error instanceof TransitError ? error.message : `The file could not be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`;
 }
@@ -102,9 +93,10 @@ function registerDesktopIpc(): void {
     const dryRun = typeof request === 'object' && request !== null && (request as { dryRun?: unknown }).dryRun === true;
     const choice = await dialog.showOpenDialog(mainWindow as BrowserWindow, { properties: ['openFile'], filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }] });
     const file = choice.filePaths[0];
-    if (choice.canceled || !file) return { cancelled: true, fileName: null, report: null, text: null };
-    const text = decodeSheet(await fs.promises.readFile(file));
-    return { cancelled: false, fileName: path.basename(file), report: await api().importCsv({ text, dryRun }), text };
+    if (choice.canceled || !file) return { cancelled: true, fileName: null, report: null, base64: null };
+    // The bytes go to the core as they are: it decodes them (or refuses them) as for every other path.
+    const base64 = (await fs.promises.readFile(file)).toString('base64');
+    return { cancelled: false, fileName: path.basename(file), report: await api().importCsv({ base64, dryRun }), base64 };
   }));
   ipcMain.handle('transit-desktop:backupLedger', guard(async () => {
     const stamp = new Date().toISOString().slice(0, 10);

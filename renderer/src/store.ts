@@ -51,7 +51,8 @@ export interface LedgerStore {
   history(id: string): Promise<HistoryEntry[]>;
   saveTargets(annualTonnes: string, monthlyPlanTonnes: string[] | null): Promise<{ ok: true } | ({ ok: false } & Failure)>;
   exportReport(report: ReportName, separator: CsvSeparator): Promise<{ fileName: string; content: string }>;
-  importCsv(text: string, dryRun: boolean): Promise<ImportReport>;
+  /** The file's bytes as base64: the core decodes them (or refuses them), never the page. */
+  importCsv(base64: string, dryRun: boolean): Promise<ImportReport>;
   switchDemo(on: boolean): Promise<void>;
 }
 
@@ -170,8 +171,8 @@ export const useLedger = create<LedgerStore>()((set, get) => ({
     return { fileName: exported.fileName, content: exported.content };
   },
 
-  async importCsv(text, dryRun) {
-    const report = await needApi(get().api).importCsv({ text, dryRun });
+  async importCsv(base64, dryRun) {
+    const report = await needApi(get().api).importCsv({ base64, dryRun });
     if (report.committed) await get().refresh();
     return report;
   },

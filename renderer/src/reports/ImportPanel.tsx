@@ -3,6 +3,7 @@ import type { ImportRowReport } from '../../../electron/core/api';
 import { integer } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
+import { fileIssueText } from './messages';
 import { usePlural } from './plural';
 import type { ImportController, ImportPreview } from './useImport';
 
@@ -106,7 +107,7 @@ function Preview({
           : report.added === 0
             ? t('reports.import.blockedNothing')
             : null;
-  const reuseNote = preview.text === null && controller.desktop ? t('reports.import.chooseAgain', { fileName }) : null;
+  const reuseNote = preview.base64 === null && controller.desktop ? t('reports.import.chooseAgain', { fileName }) : null;
 
   const counts: { key: string; value: number; tone: string; testId: string }[] = [
     { key: 'reports.import.count.add', value: report.added, tone: 'rs-tone-add', testId: 'count-add' },
@@ -121,7 +122,11 @@ function Preview({
         <h3 className="rs-preview-title">{t('reports.import.previewTitle', { fileName })}</h3>
         <span className="rs-pill">{t('reports.import.dryRunBadge')}</span>
       </div>
-      {preview.encoding && <p className="field-warning rs-block">{t('reports.import.encoding', { encoding: preview.encoding })}</p>}
+      {report.encoding === 'windows-1251' && (
+        <p className="field-warning rs-block" data-testid="import-encoding">
+          {t('reports.import.encoding')}
+        </p>
+      )}
       {notCommitted && (
         <p className="rs-error" role="alert">
           {t('reports.import.notCommitted')}
@@ -142,7 +147,7 @@ function Preview({
           <strong>{t('reports.import.fileIssues')}</strong>
           <ul>
             {report.fileIssues.map((issue, index) => (
-              <li key={`${issue.code}-${index}`}>{issue.message}</li>
+              <li key={`${issue.code}-${index}`}>{fileIssueText(language, issue)}</li>
             ))}
           </ul>
         </div>

@@ -3,20 +3,19 @@
  * invalid — the real run, which adds every row in one write or none.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
-import type { ImportReport } from '../../../electron/core/api';
-import type { OpenImportOutcome } from '../../../electron/desktop-api';
-import { useLanguage } from '../i18n';
+import type { ErrorPayload, ImportReport } from '../../../electron/core/api';
+import { ApiError } from '../client';
+import { failureOf, failureText } from '../errors';
+import { translate, useLanguage } from '../i18n';
 import { useLedger } from '../store';
-import { messageOf } from './errors';
-import { readCsvFile } from './read-file';
+import { readFileAsBase64 } from './read-file';
 
 export interface ImportPreview {
   fileName: string;
+  /** How the core read the file's bytes (report.encoding) is shown with it. */
   report: ImportReport;
-  /** The file's text when the page has it (browser mode); the desktop keeps the file in the main process. */
-  text: string | null;
-  /** Set when the file was not UTF-8 and was read in this code page. */
-  encoding: string | null;
+  /** The file's bytes (base64) when the page has them, so the commit imports exactly what was previewed. */
+  base64: string | null;
 }
 
 export type ImportState =
@@ -24,9 +23,6 @@ export type ImportState =
   | { step: 'reading' }
   | { step: 'preview'; preview: ImportPreview; committing: boolean; notCommitted: boolean }
   | { step: 'done'; fileName: string; added: number; duplicates: number; skipped: number };
-
-/** A desktop bridge may also hand back the file's text, so the commit imports exactly what was previewed. */
-type DesktopImportOutcome = OpenImportOutcome & { text?: unknown };
 
 export function useImport(desktop: boolean) {
   const language = useLanguage();
@@ -36,6 +32,13 @@ export function useImport(desktop: boolean) {
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const bridge = desktop ? window.transitDesktop : undefined;
+  // In the person's language, by the core's code and facts. The desktop bridge rejects with a plain
+  // `{code, message, issues}` (an Error would not cross the context bridge whole).
+  const failed = (failure: unknown) => {
+    const plain = typeof failure === 'object' && failure !== null && !(failure instanceof Error) && 'message' in failure;
+    const known = failureOf(plain ? new ApiError(failure as Partial<ErrorPayload>) : failure);
+    setError(failureText((key, vars) => translate(language, key, vars), language, known));
+  };
 
   const showPreview = (preview: ImportPreview) => setState({ step: 'preview', preview, committing: false, notCommitted: false });
 
@@ -49,15 +52,15 @@ export function useImport(desktop: boolean) {
     const before = state;
     setState({ step: 'reading' });
     try {
-      const outcome = (await bridge.importFile({ dryRun: true })) as DesktopImportOutcome;
+      const outcome = await bridge.importFile({ dryRun: true });
       if (outcome.cancelled || !outcome.report) {
         setState(before);
         return;
       }
-      showPreview({ fileName: outcome.fileName ?? '', report: outcome.report, text: typeof outcome.text === 'string' ? outcome.text : null, encoding: null });
+      showPreview({ fileName: outcome.fileName ?? '', report: outcome.report, base64: typeof outcome.base64 === 'string' ? outcome.base64 : null });
     } catch (failure) {
       setState(before);
-      setError(messageOf(failure));
+      failed(failure);
     }
   };
 
@@ -70,12 +73,12 @@ export function useImport(desktop: boolean) {
     setError(null);
     setState({ step: 'reading' });
     try {
-      const { text, encoding } = await readCsvFile(file, language);
-      const report = await importCsv(text, true);
-      showPreview({ fileName: file.name, report, text, encoding });
+      const base64 = await readFileAsBase64(file);
+      const report = await importCsv(base64, true);
+      showPreview({ fileName: file.name, report, base64 });
     } catch (failure) {
       setState({ step: 'idle' });
-      setError(messageOf(failure));
+      failed(failure);
     }
   };
 
@@ -87,8 +90,8 @@ export function useImport(desktop: boolean) {
     try {
       let report: ImportReport | null;
       let fileName = preview.fileName;
-      if (preview.text !== null) {
-        report = await importCsv(preview.text, false);
+      if (preview.base64 !== null) {
+        report = await importCsv(preview.base64, false);
       } else if (bridge) {
         const outcome = await bridge.importFile({ dryRun: false });
         report = outcome.cancelled ? null : outcome.report;
@@ -109,7 +112,7 @@ export function useImport(desktop: boolean) {
       }
     } catch (failure) {
       setState({ ...state, committing: false });
-      setError(messageOf(failure));
+      failed(failure);
     }
   };
 

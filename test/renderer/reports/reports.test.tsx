@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { DesktopApi } from '../../../electron/desktop-api';
 import { useSettings } from '../../../renderer/src/settings';
 import { Reports } from '../../../renderer/src/views/Reports';
+import { decodeCsvBytes } from '../../../electron/core/encoding';
 import { fakeApi, importReport, ledgerInfo, loadStore, resetSettings, YEAR, type FakeApi } from './fake-api';
 
 // jsdom has no TextDecoder; Node's reads the downloaded bytes back.
@@ -27,6 +28,15 @@ function readBlob(blob: Blob): Promise<Uint8Array> {
     reader.onerror = () => reject(reader.error);
     reader.readAsArrayBuffer(blob);
   });
+}
+
+/** What the page must send: the file's bytes as base64, exactly as they are on disk. */
+function base64Of(content: string | Uint8Array): string {
+  return btoa(typeof content === 'string' ? content : String.fromCharCode(...content));
+}
+
+function bytesOf(base64: string): Uint8Array {
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
 
 let api: FakeApi;
@@ -250,7 +260,7 @@ describe('import', () => {
     const preview = await choose(user);
 
     expect(api.importCsv).toHaveBeenCalledTimes(1);
-    expect(api.importCsv).toHaveBeenCalledWith({ text: csv, dryRun: true });
+    expect(api.importCsv.mock.calls[0]?.[0]).toEqual({ base64: base64Of(csv), dryRun: true });
     expect(within(preview).getByText('Preview of march.csv')).toBeTruthy();
     expect(within(screen.getByTestId('count-add')).getByText('1')).toBeTruthy();
     expect(within(screen.getByTestId('count-duplicates')).getByText('1')).toBeTruthy();
@@ -278,7 +288,7 @@ describe('import', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(4);
   });
 
-  test('with no invalid row the button imports the same text for real', async () => {
+  test('with no invalid row the button imports the same bytes for real', async () => {
     const user = userEvent.setup();
     api.importCsv.mockImplementation(async ({ dryRun }: { dryRun: boolean }) => (dryRun ? clean : { ...clean, dryRun: false, committed: true }));
     render(<Reports desktop={false} />);
@@ -287,7 +297,7 @@ describe('import', () => {
     const commit = screen.getByRole('button', { name: 'Import 2 shipments' });
     expect((commit as HTMLButtonElement).disabled).toBe(false);
     await user.click(commit);
-    expect(api.importCsv).toHaveBeenLastCalledWith({ text: csv, dryRun: false });
+    expect(api.importCsv.mock.calls.at(-1)?.[0]).toEqual({ base64: base64Of(csv), dryRun: false });
     expect((await screen.findByTestId('import-done')).textContent).toContain('Imported 2 shipments from march.csv.');
     expect(screen.queryByTestId('import-preview')).toBeNull();
     // The store reloads what the import changed.
@@ -342,17 +352,60 @@ describe('import', () => {
     await waitFor(() => expect(api.info).toHaveBeenCalled());
   });
 
-  test('when the desktop bridge hands back the text, the commit imports exactly that text', async () => {
+  test('when the desktop bridge hands back the bytes, the commit imports exactly those bytes', async () => {
     const user = userEvent.setup();
     const desktop = fakeDesktop();
-    desktop.importFile.mockResolvedValue({ cancelled: false, fileName: 'march.csv', report: clean, text: csv });
+    desktop.importFile.mockResolvedValue({ cancelled: false, fileName: 'march.csv', report: clean, base64: base64Of(csv) });
     api.importCsv.mockResolvedValue({ ...clean, dryRun: false, committed: true });
     window.transitDesktop = desktop;
     render(<Reports desktop />);
     await user.click(screen.getByTestId('import-choose'));
     await user.click(await screen.findByRole('button', { name: 'Import 2 shipments' }));
     expect(desktop.importFile).toHaveBeenCalledTimes(1);
-    expect(api.importCsv).toHaveBeenCalledWith({ text: csv, dryRun: false });
+    expect(api.importCsv.mock.calls.at(-1)?.[0]).toEqual({ base64: base64Of(csv), dryRun: false });
+  });
+
+  test('a file that is not UTF-8 is sent as its bytes, and the core\'s refusal is shown in the chosen language with its line and byte', async () => {
+    const user = userEvent.setup();
+    resetSettings('ru');
+    const globals = globalThis as { TextDecoder?: unknown };
+    globals.TextDecoder = TextDecoder; // the core's decoder; jsdom has none
+    try {
+      // `File.text()` would have turned 0xFF into U+FFFD and imported "Ast�(na".
+      const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+      const bytes = new Uint8Array([...ascii('B/L date,Vessel,Net tonnes\n2024-07-01,Ast'), 0xff, ...ascii('(na,9959.5\n')]);
+      api.importCsv.mockImplementation(async (request: { base64: string }) => {
+        const decoded = decodeCsvBytes(bytesOf(request.base64));
+        return importReport({ encoding: null, fileIssues: decoded.ok ? [] : [decoded.issue] });
+      });
+      render(<Reports desktop={false} />);
+      await user.upload(screen.getByLabelText('Выбрать файл CSV…'), new File([bytes], 'март.csv', { type: 'text/csv' }));
+      const issues = await screen.findByTestId('file-issues');
+      expect(api.importCsv.mock.calls[0]?.[0]).toEqual({ base64: base64Of(bytes), dryRun: true });
+      expect(issues.textContent).toContain('в строке 2 недопустимый байт 0xFF, смещение 41 («2024-07-01,Ast\\xFF(na,9959.5»)');
+      expect(issues.textContent).toContain('В Excel: Файл → Сохранить как → CSV UTF-8');
+      expect(issues.textContent).not.toContain('\uFFFD');
+      expect((screen.getByTestId('import-commit') as HTMLButtonElement).disabled).toBe(true);
+    } finally {
+      delete globals.TextDecoder;
+    }
+  });
+
+  test('a sheet the core read as Windows-1251 says so in the preview, in the chosen language', async () => {
+    const user = userEvent.setup();
+    resetSettings('kk');
+    api.importCsv.mockResolvedValue({ ...clean, encoding: 'windows-1251' });
+    render(<Reports desktop={false} />);
+    await user.upload(screen.getByTestId('import-file'), new File([csv], 'march.csv', { type: 'text/csv' }));
+    expect((await screen.findByTestId('import-encoding')).textContent).toMatch(/^Файл UTF-8 кодтауында емес, сондықтан Windows-1251 \(кирилл\) ретінде оқылды/);
+  });
+
+  test('a sheet read as UTF-8 or UTF-16 needs no note about its encoding', async () => {
+    const user = userEvent.setup();
+    api.importCsv.mockResolvedValue({ ...clean, encoding: 'utf-16le' });
+    render(<Reports desktop={false} />);
+    await choose(user);
+    expect(screen.queryByTestId('import-encoding')).toBeNull();
   });
 
   test('a cancelled desktop dialog leaves the screen as it was', async () => {
