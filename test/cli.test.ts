@@ -198,6 +198,34 @@ describe('add and list', () => {
     expect((await listJson(ledger)).map((s) => s.netTonnes)).toEqual([20000]);
   });
 
+  test('add run twice without --bl-number: the second is refused (exit 2, the ledger unchanged), and recorded with --force', async () => {
+    const cargo = ['add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5'];
+    const first = await run(...cargo);
+    expect(first.code).toBe(0);
+    const before = fs.readFileSync(ledger);
+
+    // The same tanker spelled in other case and spacing is the same tanker.
+    const again = await run('add', '--bl-date', '2024-08-01', '--vessel', ' ASTANA ', '--tonnes', '9959.500');
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(new RegExp(`already holds a cargo with the same B/L date, vessel and tonnes \\(Astana, B/L date 2024-08-01, 9959\\.500 t, id ${first.lastLine}\\)`));
+    expect(again.err).toMatch(/repeat the command with --force/);
+    expect(fs.readFileSync(ledger).equals(before)).toBe(true);
+
+    const forced = await run(...cargo, '--force');
+    expect(forced.code).toBe(0);
+    expect(forced.lastLine).toMatch(ID);
+    expect(forced.err).toMatch(/^Warning: .*saved as a separate cargo, as confirmed\.$/m);
+    expect((await listJson(ledger)).map((s) => s.id)).toEqual([first.lastLine, forced.lastLine]);
+  });
+
+  test('two cargoes alike but for their distinct B/L numbers are two bills of lading: no question', async () => {
+    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'AKT-1');
+    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'AKT-2');
+    const unnumbered = await run('add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
+    expect(unnumbered.code).toBe(2);
+    expect(await listJson(ledger)).toHaveLength(2);
+  });
+
   test('--ledger picks the file, else TRANSIT_LEDGER does', async () => {
     const fromEnv = tmp.file('from-env.jsonl');
     const envRun = await cli(['add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9000'], { env: { TRANSIT_LEDGER: fromEnv } });

@@ -3,7 +3,7 @@ import { validateAmendment, validateShipment, type ValidationContext } from '../
 
 const TODAY = '2024-08-15';
 const none = () => undefined;
-const context = (overrides: Partial<ValidationContext> = {}): ValidationContext => ({ today: TODAY, findByBlNumber: none, ...overrides });
+const context = (overrides: Partial<ValidationContext> = {}): ValidationContext => ({ today: TODAY, findByBlNumber: none, findSameCargo: () => [], ...overrides });
 
 const valid = { blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5' };
 

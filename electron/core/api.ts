@@ -79,7 +79,7 @@ export const SHIPMENT_INPUT_KEYS = [
 ] as const satisfies readonly (keyof ShipmentInput)[];
 
 export interface WriteOptions {
-  /** Accept values flagged as unusual but possible (a cargo above 15,000 t). */
+  /** Accept values flagged as unusual but possible (a cargo above 15,000 t, a second cargo just like one recorded). */
   force?: boolean;
 }
 
@@ -215,6 +215,10 @@ export interface ImportRequest {
   base64?: unknown;
   text?: unknown;
   dryRun?: unknown;
+  /**
+   * Accept unusual values, as on a single write. Rows that look like a cargo already in the ledger
+   * (or earlier in the file) are still skipped: importing a sheet again never adds it twice.
+   */
   force?: unknown;
 }
 

@@ -7,6 +7,7 @@ import type {
   AmendOptions,
   Baseline,
   ExportedReport,
+  FieldIssue,
   HistoryEntry,
   ImportReport,
   ImportRowReport,
@@ -23,7 +24,7 @@ import type {
   YearTargets,
 } from './api';
 import { todayAtLoadPort } from './calendar';
-import { importIssue, monthlyCsv, parseShipmentFile, registerCsv } from './csv';
+import { importIssue, monthlyCsv, parseShipmentFile, registerCsv, type ParsedCsvRow } from './csv';
 import { invalid, TransitError } from './errors';
 import type { EventPayload } from './events';
 import { Ledger, type LedgerIo } from './ledger';
@@ -86,6 +87,15 @@ function copy(shipment: Shipment): Shipment {
   return { ...shipment };
 }
 
+/** An import row's duplicate issue in the import's words: skipped, and where its twin is (the ledger or a line of the file). */
+function importDuplicate(twin: FieldIssue, lineOfNew: ReadonlyMap<string, number>): FieldIssue {
+  const facts: IssueFacts = twin.facts ?? {};
+  const line = lineOfNew.get(String(facts.id));
+  const what = `A cargo of ${facts.vessel} on ${facts.date} with the same tonnes`;
+  const message = line === undefined ? `${what} is already in the ledger (id ${facts.id}); skipped.` : `${what} already appears on line ${line} of this file; skipped.`;
+  return { field: '', code: DUPLICATE_CARGO, message, facts: line === undefined ? facts : { vessel: String(facts.vessel), date: String(facts.date), line } };
+}
+
 export class LedgerService implements TransitApi {
   private constructor(
     private readonly ledger: Ledger,
@@ -119,14 +129,15 @@ export class LedgerService implements TransitApi {
   }
 
   private context(force: boolean): ValidationContext {
-    return { today: this.today(), findByBlNumber: this.state.findByBlNumber, force };
+    return { today: this.today(), findByBlNumber: this.state.findByBlNumber, findSameCargo: this.state.findSameCargo, force };
   }
 
-  private newId(): string {
+  /** A fresh shipment id, unused in the ledger and among `taken` (ids handed out for a batch not yet written). */
+  private newId(taken?: ReadonlyMap<string, unknown>): string {
     for (;;) {
       let id = '';
       for (let i = 0; i < ID_LENGTH; i++) id += ID_ALPHABET[randomByte() % ID_ALPHABET.length];
-      if (!this.state.shipments.has(id)) return id;
+      if (!this.state.shipments.has(id) && !taken?.has(id)) return id;
     }
   }
 
@@ -258,45 +269,51 @@ export class LedgerService implements TransitApi {
     const report: ImportReport = { dryRun, committed: false, added: 0, duplicates: 0, skipped: 0, invalid: 0, rows: [], fileIssues: parsed.fileIssues, encoding: parsed.encoding };
     if (parsed.fileIssues.length > 0) return report;
 
-    // Rows without a B/L number are matched on date, vessel and tonnes, so importing the same sheet twice adds nothing.
-    const likeKey = (date: string, vessel: string, kg: number) => `${date}|${vessel.toLowerCase()}|${kg}`;
-    const existing = new Set<string>();
-    for (const shipment of this.liveShipments()) existing.add(likeKey(shipment.blDate, shipment.vessel, shipment.netKg));
-    const inFile = new Map<string, number>();
-    const context = this.context(force);
-    const payloads: EventPayload[] = [];
-    const ids = new Set<string>();
+    const payloads = this.importRows(parsed.rows, force, report);
+    if (dryRun || report.invalid > 0) return report;
+    this.ledger.append(payloads);
+    report.committed = true;
+    return report;
+  }
 
-    for (const row of parsed.rows) {
+  /**
+   * Decides each row of an import with the rules of a single write, and returns the records to
+   * write. A row that looks like a cargo already in the ledger, or like an earlier row of the file,
+   * is skipped even with force: importing the same sheet twice must never add it twice.
+   */
+  private importRows(rows: readonly ParsedCsvRow[], force: boolean, report: ImportReport): EventPayload[] {
+    const fileCargoes = new Map<string, SameCargoCandidate[]>();
+    const lineOfNew = new Map<string, number>();
+    const blLines = new Map<string, number>();
+    const context: ValidationContext = {
+      ...this.context(force),
+      findSameCargo: (date, vessel, kg) => [...this.state.findSameCargo(date, vessel, kg), ...(fileCargoes.get(sameCargoKey(date, vessel, kg)) ?? [])],
+    };
+    const leaveOut = (entry: ImportRowReport, outcome: 'duplicate' | 'skipped', issue: FieldIssue) => {
+      entry.outcome = outcome;
+      entry.issues.push(issue);
+      report[outcome === 'duplicate' ? 'duplicates' : 'skipped']++;
+    };
+    const payloads: EventPayload[] = [];
+    for (const row of rows) {
       const blNumber = typeof row.input.blNumber === 'string' && row.input.blNumber.trim() !== '' ? row.input.blNumber.trim() : null;
       const entry: ImportRowReport = { line: row.line, outcome: 'add', blNumber, issues: [], warnings: [] };
       report.rows.push(entry);
       if (row.voided) {
-        entry.outcome = 'skipped';
-        entry.issues.push({ field: '', code: 'row.voided', message: 'This row is marked voided in the file; it is not imported.' });
-        report.skipped++;
+        leaveOut(entry, 'skipped', { field: '', code: 'row.voided', message: 'This row is marked voided in the file; it is not imported.' });
         continue;
       }
-      const duplicateOf = (message: string, facts: IssueFacts) => {
-        entry.outcome = 'duplicate';
-        entry.issues.push({ field: 'blNumber', code: 'blNumber.duplicate', message, facts });
-        report.duplicates++;
-      };
-      if (blNumber !== null) {
-        const key = normaliseBlNumber(blNumber);
-        const holder = this.state.findByBlNumber(blNumber);
-        if (holder) {
-          duplicateOf(`B/L number ${blNumber} is already in the ledger (${holder.vessel}, ${holder.blDate}); skipped.`, { vessel: holder.vessel, date: holder.blDate, id: holder.id });
-          continue;
-        }
-        const earlier = inFile.get(key);
-        if (earlier !== undefined) {
-          duplicateOf(`B/L number ${blNumber} already appears on line ${earlier} of this file; skipped.`, { line: earlier });
-          continue;
-        }
-        inFile.set(key, row.line);
+      const repeat = this.blNumberRepeat(blNumber, row.line, blLines);
+      if (repeat) {
+        leaveOut(entry, 'duplicate', repeat);
+        continue;
       }
       const result = validateShipment(row.input, context);
+      const twin = [...(result.ok ? [] : result.errors), ...result.warnings].find((issue) => issue.code === DUPLICATE_CARGO);
+      if (twin) {
+        leaveOut(entry, 'duplicate', importDuplicate(twin, lineOfNew));
+        continue;
+      }
       entry.warnings = result.warnings;
       if (!result.ok) {
         entry.outcome = 'invalid';
@@ -304,22 +321,31 @@ export class LedgerService implements TransitApi {
         report.invalid++;
         continue;
       }
-      const like = likeKey(result.value.blDate, result.value.vessel, result.value.netKg);
-      if (blNumber === null && existing.has(like)) {
-        duplicateOf(`A cargo of ${result.value.vessel} on ${result.value.blDate} with the same tonnes is already in the ledger; skipped.`, { vessel: result.value.vessel, date: result.value.blDate });
-        continue;
-      }
-      existing.add(like);
-      let id = this.newId();
-      while (ids.has(id)) id = this.newId();
-      ids.add(id);
+      const id = this.newId(lineOfNew);
+      const { blDate, vessel, netKg } = result.value;
+      const key = sameCargoKey(blDate, vessel, netKg);
+      fileCargoes.set(key, [...(fileCargoes.get(key) ?? []), { id, blDate, vessel, netKg, blNumber: result.value.blNumber }]);
+      lineOfNew.set(id, row.line);
       payloads.push({ type: 'record', id, shipment: result.value });
       report.added++;
     }
-    if (dryRun || report.invalid > 0) return report;
-    this.ledger.append(payloads);
-    report.committed = true;
-    return report;
+    return payloads;
+  }
+
+  /** A B/L number already in the ledger or on an earlier row of the file, as the row's issue; else null (and the row's line is noted). */
+  private blNumberRepeat(blNumber: string | null, line: number, blLines: Map<string, number>): FieldIssue | null {
+    if (blNumber === null) return null;
+    const holder = this.state.findByBlNumber(blNumber);
+    if (holder) {
+      return { field: 'blNumber', code: 'blNumber.duplicate', message: `B/L number ${blNumber} is already in the ledger (${holder.vessel}, ${holder.blDate}); skipped.`, facts: { vessel: holder.vessel, date: holder.blDate, id: holder.id } };
+    }
+    const key = normaliseBlNumber(blNumber);
+    const earlier = blLines.get(key);
+    if (earlier !== undefined) {
+      return { field: 'blNumber', code: 'blNumber.duplicate', message: `B/L number ${blNumber} already appears on line ${earlier} of this file; skipped.`, facts: { line: earlier } };
+    }
+    blLines.set(key, line);
+    return null;
   }
 
   async useDemoLedger(_on: boolean): Promise<LedgerInfo> {

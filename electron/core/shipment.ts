@@ -30,6 +30,8 @@ export const MAX_CARGO_KG = 100_000_000;
 export const OLD_BL_DATE_DAYS = 60;
 /** Crude runs about 6.3–8.5 barrels a tonne (Tengiz ≈ 7.97); outside this the barrels are mistyped. */
 export const BARRELS_PER_TONNE_RANGE = [5.5, 9.0] as const;
+/** The code of the question "is this a second entry of a cargo already recorded?". */
+export const DUPLICATE_CARGO = 'shipment.duplicate';
 
 export const FIELD_LABELS: Record<keyof ShipmentInput, string> = {
   blDate: 'B/L date',
@@ -54,9 +56,14 @@ export interface ValidationContext {
   today: string;
   /** The live (not voided) shipment holding this B/L number, if any. */
   findByBlNumber: (blNumber: string) => Shipment | undefined;
+  /** The live shipments of this B/L date, vessel (as normaliseVessel spells it) and net weight. */
+  findSameCargo: (blDate: string, vessel: string, netKg: number) => readonly SameCargoCandidate[];
   /** The person confirmed unusual values. */
   force?: boolean;
 }
+
+/** What the duplicate question needs to know of a cargo already in the ledger (or earlier in a file). */
+export type SameCargoCandidate = Pick<Shipment, 'id' | 'blDate' | 'vessel' | 'netKg' | 'blNumber'>;
 
 export type ShipmentValidation =
   | { ok: true; value: ShipmentFields; warnings: FieldIssue[] }
@@ -234,6 +241,34 @@ export function normaliseBlNumber(blNumber: string): string {
   return blNumber.replace(/\s+/g, '').toUpperCase();
 }
 
+/** "ASTANA", "Astana " and "As tana" are one tanker to the duplicate question. */
+export function normaliseVessel(vessel: string): string {
+  return vessel.replace(/\s+/g, '').toLowerCase();
+}
+
+/** Where the duplicate question looks a cargo up: its B/L date, vessel however spelled, and weight. */
+export function sameCargoKey(blDate: string, vessel: string, netKg: number): string {
+  return `${blDate}|${normaliseVessel(vessel)}|${netKg}`;
+}
+
+/**
+ * A live cargo the new fields look like a second entry of: same B/L date, vessel and net weight.
+ * Two distinct B/L numbers are two bills of lading however alike the figures, so they never match.
+ */
+function sameCargo(fields: Pick<ShipmentFields, 'blDate' | 'vessel' | 'netKg' | 'blNumber'>, context: ValidationContext, selfId: string | null): SameCargoCandidate[] {
+  return context
+    .findSameCargo(fields.blDate, fields.vessel, fields.netKg)
+    .filter((other) => other.id !== selfId && (fields.blNumber === null || other.blNumber === null));
+}
+
+function duplicateIssue(twin: SameCargoCandidate, force: boolean): FieldIssue {
+  const which = `${twin.vessel}, B/L date ${twin.blDate}, ${formatKgAsTonnes(twin.netKg)} t${twin.blNumber ? `, B/L ${twin.blNumber}` : ''}, id ${twin.id}`;
+  const message = force
+    ? `The ledger already holds a cargo with the same B/L date, vessel and tonnes (${which}); saved as a separate cargo, as confirmed.`
+    : `The ledger already holds a cargo with the same B/L date, vessel and tonnes (${which}). If this is a second cargo, confirm it; if it is the same one, it is already recorded.`;
+  return { field: '', code: DUPLICATE_CARGO, message, overridable: true, facts: { id: twin.id, vessel: twin.vessel, date: twin.blDate } };
+}
+
 /** Rules that need the ledger or today's date, run once the fields themselves are sound. */
 function checkInContext(fields: ShipmentFields, context: ValidationContext, selfId: string | null) {
   const errors: FieldIssue[] = [];
@@ -261,6 +296,9 @@ function checkInContext(fields: ShipmentFields, context: ValidationContext, self
       });
     }
   }
+
+  const [twin] = sameCargo(fields, context, selfId);
+  if (twin) (context.force ? warnings : errors).push(duplicateIssue(twin, context.force === true));
 
   const cargo = formatKgAsTonnes(fields.netKg);
   if (fields.netKg > OVERRIDE_CARGO_KG) {
@@ -389,7 +427,11 @@ export function validateAmendment(current: Shipment, changes: unknown, context: 
   }
   const touched = new Set(Object.keys(changes));
   const touchedFields = new Set([...touched].map((key) => INPUT_TO_FIELD[key as keyof ShipmentInput] ?? key));
-  const concerns = (issue: FieldIssue) => touched.has(issue.field) || touchedFields.has(issue.field as keyof ShipmentFields);
+  // The duplicate question is asked again only when the change makes the cargo look like one it did not look like before.
+  const concerns = (issue: FieldIssue) =>
+    issue.code === DUPLICATE_CARGO
+      ? !sameCargo(current, context, current.id).some((other) => other.id === issue.facts?.id)
+      : touched.has(issue.field) || touchedFields.has(issue.field as keyof ShipmentFields);
   const result = validate({ ...toInput(current), ...changes }, { ...context, force: true }, current.id);
   // Re-run without force so that an unusual value the person just typed still needs their confirmation.
   const strict = context.force ? result : validate({ ...toInput(current), ...changes }, context, current.id);

@@ -6,7 +6,7 @@ import type { Baseline, HistoryEntry, Shipment, ShipmentFields, YearTargets } fr
 import { DEFAULT_BASELINE, defaultAnnualTargetKg } from './defaults';
 import type { LedgerEvent } from './events';
 import { addToYearDays, dayOfYearIndex, emptyYearDays, type YearDays } from './progress';
-import { normaliseBlNumber } from './shipment';
+import { normaliseBlNumber, sameCargoKey } from './shipment';
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -26,6 +26,11 @@ type ShipmentEvent = Extract<LedgerEvent, { type: 'record' | 'amend' | 'void' }>
 export class LedgerState {
   readonly shipments = new Map<string, Shipment>();
   private readonly byBlNumber = new Map<string, string>();
+  /**
+   * Live cargoes by B/L date, vessel and weight, for the duplicate question. Built at the first
+   * question and kept up to date from then on, so opening a ledger (or reading one) pays nothing for it.
+   */
+  private byCargo: Map<string, string[]> | null = null;
   private readonly events = new Map<string, ShipmentEvent[]>();
   private readonly targets = new Map<number, { annualKg: number; monthlyPlanKg: number[] | null }>();
   private baseline: { year: number; kg: number } | null = null;
@@ -69,6 +74,7 @@ export class LedgerState {
         };
         this.shipments.set(event.id, shipment);
         if (blKey !== null) this.byBlNumber.set(blKey, event.id);
+        this.indexCargo(shipment);
         this.events.set(event.id, [event]);
         this.count(shipment, 1);
         return null;
@@ -78,10 +84,12 @@ export class LedgerState {
         if (!current) return `it amends shipment ${event.id}, whose record was lost`;
         if (event.set.blDate !== undefined && !isCalendarDate(event.set.blDate)) return `its B/L date ${event.set.blDate} is not a calendar date`;
         this.unindexBlNumber(current);
+        this.unindexCargo(current);
         this.count(current, -1);
         const next: Shipment = { ...current, ...event.set, updatedAt: event.at };
         this.shipments.set(event.id, next);
         this.indexBlNumber(next);
+        this.indexCargo(next);
         this.count(next, 1);
         this.events.get(event.id)?.push(event);
         return null;
@@ -90,6 +98,7 @@ export class LedgerState {
         const current = this.shipments.get(event.id);
         if (!current) return `it voids shipment ${event.id}, whose record was lost`;
         this.unindexBlNumber(current);
+        this.unindexCargo(current);
         this.count(current, -1);
         this.shipments.set(event.id, { ...current, voided: true, voidReason: event.reason, updatedAt: event.at });
         this.events.get(event.id)?.push(event);
@@ -135,6 +144,32 @@ export class LedgerState {
     const key = normaliseBlNumber(shipment.blNumber);
     if (this.byBlNumber.get(key) === shipment.id) this.byBlNumber.delete(key);
   }
+
+  private indexCargo(shipment: Shipment): void {
+    if (this.byCargo === null || shipment.voided) return;
+    const key = sameCargoKey(shipment.blDate, shipment.vessel, shipment.netKg);
+    const ids = this.byCargo.get(key);
+    if (ids) ids.push(shipment.id);
+    else this.byCargo.set(key, [shipment.id]);
+  }
+
+  private unindexCargo(shipment: Shipment): void {
+    if (this.byCargo === null || shipment.voided) return;
+    const key = sameCargoKey(shipment.blDate, shipment.vessel, shipment.netKg);
+    const rest = (this.byCargo.get(key) ?? []).filter((id) => id !== shipment.id);
+    if (rest.length > 0) this.byCargo.set(key, rest);
+    else this.byCargo.delete(key);
+  }
+
+  /** The live shipments a new cargo of this date, vessel and weight would look like a second entry of. */
+  findSameCargo = (blDate: string, vessel: string, netKg: number): Shipment[] => {
+    if (this.byCargo === null) {
+      this.byCargo = new Map();
+      for (const shipment of this.shipments.values()) this.indexCargo(shipment);
+    }
+    const ids = this.byCargo.get(sameCargoKey(blDate, vessel, netKg)) ?? [];
+    return ids.map((id) => this.shipments.get(id) as Shipment);
+  };
 
   /** The live shipment holding a B/L number; a voided cargo's number may be used again. */
   findByBlNumber = (blNumber: string): Shipment | undefined => {

@@ -256,6 +256,23 @@ describe('unusual but possible values are asked about', () => {
     expect(screen.getByTestId('entry-status').textContent).toMatch(/Saved: Astana, 15 Aug 2024, 20,000\.000 t/);
   });
 
+  test('the same cargo entered twice: the core asks, naming the one recorded; "Save anyway" records a second', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { vessel: 'Astana', netTonnes: '9000' });
+    await press(user, '{Enter}');
+    const first = fake.live()[0]?.id as string;
+    // The vessel carries over: the same figure again is a second entry of the same cargo.
+    await typeCargo(user, { netTonnes: '9000,000' });
+    await press(user, '{Enter}');
+    expect(dialogIsOpen()).toBe(true);
+    expect(within(dialog() as HTMLElement).getByText(`The ledger already holds a cargo of Astana dated 15 Aug 2024 with the same net tonnes (id ${first}). If this is a second cargo, save it anyway; if it is the same one, it is already recorded.`)).toBeTruthy();
+    expect(fake.live()).toHaveLength(1);
+    await user.click(screen.getByTestId('entry-save-anyway'));
+    await settle();
+    expect(fake.recordCalls.map((call) => call.force)).toEqual([false, false, true]);
+    expect(fake.live()).toHaveLength(2);
+  });
+
   test('14,000 t is asked about BEFORE anything is sent; "Go back and fix" returns to the figure', async () => {
     const { fake, user } = await setup();
     await typeCargo(user, { vessel: 'Astana', netTonnes: '14000' });

@@ -5,7 +5,7 @@
  */
 import type { LedgerInfo, Progress, Shipment, ShipmentInput, TransitApi, WriteOptions, YearTargets } from '../../../electron/core/api';
 import { invalid, TransitError } from '../../../electron/core/errors';
-import { normaliseBlNumber, validateShipment } from '../../../electron/core/shipment';
+import { normaliseBlNumber, normaliseVessel, validateShipment } from '../../../electron/core/shipment';
 import { ApiError } from '../../../renderer/src/client';
 
 /** 2024-08-15 12:00 UTC: 17:00 at Aktau, so the load-port date is 2024-08-15 all day long for a test. */
@@ -62,7 +62,9 @@ export class FakeLedger {
     this.recordCalls.push({ input: { ...input }, force });
     if (this.readOnly) throw new ApiError({ code: 'read_only', message: 'This ledger was opened read-only.' });
     const findByBlNumber = (blNumber: string) => this.live().find((s) => s.blNumber !== null && normaliseBlNumber(s.blNumber) === normaliseBlNumber(blNumber));
-    const result = validateShipment(input, { today: TODAY, findByBlNumber, force });
+    const findSameCargo = (blDate: string, vessel: string, netKg: number) =>
+      this.live().filter((s) => s.blDate === blDate && normaliseVessel(s.vessel) === normaliseVessel(vessel) && s.netKg === netKg);
+    const result = validateShipment(input, { today: TODAY, findByBlNumber, findSameCargo, force });
     if (!result.ok) throw new ApiError(invalid(result.errors).toPayload());
     const id = `id${String(++this.serial).padStart(8, '0')}`;
     const at = new Date(FIXED_NOW.getTime() + this.serial * 1000).toISOString();

@@ -13,7 +13,7 @@ import { TODAY } from './fake-ledger';
 const base = { blDate: TODAY, vessel: 'Astana', netTonnes: '9000' };
 
 function coreWarnings(input: ShipmentInput): string[] {
-  const result = validateShipment(input, { today: TODAY, findByBlNumber: () => undefined });
+  const result = validateShipment(input, { today: TODAY, findByBlNumber: () => undefined, findSameCargo: () => [] });
   return result.warnings.map((w) => w.code).filter((code) => code === 'netTonnes.large' || code === 'blDate.old');
 }
 
@@ -39,13 +39,13 @@ describe('questions before saving are the core\'s own warnings, asked earlier', 
   test('the question reads as the core\'s warning does', () => {
     const input = { ...base, blDate: '2024-06-01' };
     const [question] = questionsBeforeSaving(input, TODAY);
-    const result = validateShipment(input, { today: TODAY, findByBlNumber: () => undefined });
+    const result = validateShipment(input, { today: TODAY, findByBlNumber: () => undefined, findSameCargo: () => [] });
     expect(question?.message).toBe(result.warnings[0]?.message);
   });
 });
 
 describe('messages in four languages keep the core\'s specifics', () => {
-  const recorded = validateShipment({ ...base, blNumber: 'AKT-7', blDate: '2024-08-03' }, { today: TODAY, findByBlNumber: () => undefined });
+  const recorded = validateShipment({ ...base, blNumber: 'AKT-7', blDate: '2024-08-03' }, { today: TODAY, findByBlNumber: () => undefined, findSameCargo: () => [] });
   if (!recorded.ok) throw new Error('the holder cargo must be valid');
   const holder: Shipment = {
     ...recorded.value,
@@ -83,7 +83,7 @@ describe('messages in four languages keep the core\'s specifics', () => {
   ];
 
   test.each(refusals)('%j → %s', (input, code, expected) => {
-    const result = validateShipment(input, { today: TODAY, findByBlNumber: (n) => (n.toUpperCase() === 'AKT-7' ? holder : undefined) });
+    const result = validateShipment(input, { today: TODAY, findByBlNumber: (n) => (n.toUpperCase() === 'AKT-7' ? holder : undefined), findSameCargo: () => [] });
     const issues: FieldIssue[] = result.ok ? [] : result.errors;
     const issue = issues.find((i) => i.code === code);
     expect(issue).toBeDefined();
@@ -95,9 +95,24 @@ describe('messages in four languages keep the core\'s specifics', () => {
     }
   });
 
+  test('a second entry of a recorded cargo is asked about in every language, naming that cargo', () => {
+    const twin = { id: 'k3m9x2pq7d', blDate: '2024-08-03', vessel: 'Astana', netKg: 9_000_000, blNumber: null };
+    const input = { ...base, blDate: '2024-08-03', vessel: 'ASTANA' };
+    const result = validateShipment(input, { today: TODAY, findByBlNumber: () => undefined, findSameCargo: () => [twin] });
+    const issue = (result.ok ? [] : result.errors).find((i) => i.code === 'shipment.duplicate') as FieldIssue;
+    expect(issue).toMatchObject({ overridable: true, facts: { id: 'k3m9x2pq7d', vessel: 'Astana', date: '2024-08-03' } });
+    const expected = {
+      en: /^The ledger already holds a cargo of Astana dated 3 Aug 2024 with the same net tonnes \(id k3m9x2pq7d\)\./,
+      ru: /^В журнале уже есть груз Astana от 3 авг\. 2024 г\. с той же массой нетто \(id k3m9x2pq7d\)\./,
+      az: /^Jurnalda artıq Astana gəmisinin .*2024.* tarixli, eyni xalis çəkili yükü var \(id k3m9x2pq7d\)\./,
+      kk: /^Журналда Astana кемесінің 3 там\. 2024 күнгі, таза салмағы дәл сондай жүгі бар \(id k3m9x2pq7d\)\./,
+    };
+    for (const language of ['en', 'ru', 'az', 'kk'] as const) expect(issueText(language, issue, input)).toMatch(expected[language]);
+  });
+
   test('warnings after a save: the outturn difference keeps its percentage', () => {
     const input = { ...base, outturnTonnes: '8800' };
-    const result = validateShipment(input, { today: TODAY, findByBlNumber: () => undefined });
+    const result = validateShipment(input, { today: TODAY, findByBlNumber: () => undefined, findSameCargo: () => [] });
     const warning = result.warnings.find((w) => w.code === 'outturnTonnes.difference') as FieldIssue;
     expect(issueText('en', warning, input)).toBe('Outturn differs from the B/L figure by 2.2%; check both figures.');
     expect(issueText('ru', warning, input)).toBe('Масса при выгрузке отличается от данных коносамента на 2,2%; проверьте обе цифры.');
@@ -118,7 +133,7 @@ describe('messages in four languages keep the core\'s specifics', () => {
 
   test('the form asks about an old B/L date with the same facts the core gives', () => {
     const input = { ...base, blDate: '2024-05-01' };
-    const core = validateShipment(input, { today: TODAY, findByBlNumber: () => undefined }).warnings.find((w) => w.code === 'blDate.old');
+    const core = validateShipment(input, { today: TODAY, findByBlNumber: () => undefined, findSameCargo: () => [] }).warnings.find((w) => w.code === 'blDate.old');
     const asked = questionsBeforeSaving(input, TODAY).find((q) => q.code === 'blDate.old');
     expect(core?.facts).toEqual({ days: 106 });
     expect(asked?.facts).toEqual(core?.facts);
