@@ -12,21 +12,24 @@ export type TransitMethod = (typeof TRANSIT_API_METHODS)[number];
 
 export type Envelope = { ok: true; value: unknown } | { ok: false; error: ErrorPayload };
 
-/** How many arguments each method takes (optional ones counted in max). */
-export const ARITY: Record<TransitMethod, readonly [number, number]> = {
+/** How many arguments a method of the contract may be given, so that ARITY cannot drift from api.ts. */
+type ArgumentCounts<M extends TransitMethod> = readonly [Parameters<TransitApi[M]>['length'], Required<Parameters<TransitApi[M]>>['length']];
+
+/** How many arguments each method takes (optional ones counted in max): every write's last is its LedgerGuard or WriteOptions. */
+export const ARITY: { readonly [M in TransitMethod]: ArgumentCounts<M> } = {
   info: [0, 0],
   recordShipment: [1, 2],
   amendShipment: [2, 3],
-  voidShipment: [2, 2],
+  voidShipment: [2, 3],
   shipmentHistory: [1, 1],
   listShipments: [1, 1],
   getTargets: [1, 1],
-  setTargets: [1, 1],
+  setTargets: [1, 2],
   getBaseline: [0, 0],
-  setBaseline: [1, 1],
+  setBaseline: [1, 2],
   progress: [1, 1],
   exportReport: [1, 1],
-  importCsv: [1, 1],
+  importCsv: [1, 2],
   verify: [0, 0],
   useDemoLedger: [1, 1],
 };

@@ -38,8 +38,8 @@ function openLedger(): LedgerService {
     return LedgerService.open(file, { actor: currentUser(), appName: 'Transit Ledger (desktop)' });
   } catch (error) {
     if (error instanceof TransitError && error.code === 'locked') {
-      dialog.showMessageBoxSync({ type: 'warning', title: 'Ledger in use', message: error.message, detail: 'The ledger opens read-only: you can look, but not record.' });
-      return LedgerService.open(file, { readOnly: true, actor: currentUser() });
+      dialog.showMessageBoxSync({ type: 'warning', title: 'Ledger in use', message: error.message, detail: 'The ledger opens read-only: you can look, but not record, and it shows the other program\'s entries as they are saved. Once that program closes the ledger, this window can record.' });
+      return LedgerService.open(file, { readOnly: true, actor: currentUser(), appName: 'Transit Ledger (desktop)', takeOverWhenFree: true });
     }
     throw error;
   }

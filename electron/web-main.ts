@@ -33,8 +33,8 @@ async function main(): Promise<number> {
     service = LedgerService.open(ledgerFile, { actor: currentUser(), appName: 'Transit Ledger (browser mode)' });
   } catch (error) {
     if (!(error instanceof TransitError && error.code === 'locked')) throw error;
-    process.stderr.write(`${error.message}\nOpening it read-only.\n`);
-    service = LedgerService.open(ledgerFile, { readOnly: true, actor: currentUser() });
+    process.stderr.write(`${error.message}\nOpening it read-only; it follows that program's entries, and records here once that program closes it.\n`);
+    service = LedgerService.open(ledgerFile, { readOnly: true, actor: currentUser(), appName: 'Transit Ledger (browser mode)', takeOverWhenFree: true });
   }
   const recovery = (await service.info()).recovery;
   if (recovery) process.stderr.write(`${recovery.message}\n`);

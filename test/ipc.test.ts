@@ -229,6 +229,27 @@ describe('valid calls from the app page work end to end', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  test('every write channel takes the ledger it is meant for; a write meant for another is a conflict and writes nothing', async () => {
+    const { shipment } = await ok<{ shipment: { id: string } }>('recordShipment', [cargo(), { ledgerId: 'real' }]);
+    expect(await ok('info', [])).toMatchObject({ ledgerId: 'real', writer: null });
+    const meantForDemo = { ledgerId: 'demo-3f9a0c1b2d4e' };
+    const before = snapshot();
+    const writes: [string, unknown[]][] = [
+      ['recordShipment', [cargo({ blNumber: 'DEMO-1' }), meantForDemo]],
+      ['amendShipment', [shipment.id, { remarks: 'x' }, { reason: 'why', ...meantForDemo }]],
+      ['voidShipment', [shipment.id, 'why', meantForDemo]],
+      ['setTargets', [{ year: 2024, annualTonnes: '1' }, meantForDemo]],
+      ['setBaseline', [{ year: 2023, tonnes: '1' }, meantForDemo]],
+      ['importCsv', [{ text: 'B/L date,Vessel,Tonnes\n2024-08-02,Taraz,6000\n' }, meantForDemo]],
+    ];
+    for (const [method, args] of writes) {
+      const envelope = await invoke(method, args);
+      expect({ method, envelope }).toMatchObject({ method, envelope: { ok: false, error: { code: 'conflict', field: 'ledgerId', issues: [{ code: 'ledger.switched_to_real' }] } } });
+    }
+    expect(snapshot()).toEqual(before);
+    await expect(invoke('voidShipment', [shipment.id, 'why', { ledgerId: 'real' }])).resolves.toMatchObject({ ok: true });
+  });
+
   test('a not_found and a conflict come back with their own codes', async () => {
     expect(await invoke('voidShipment', ['abcdefghjk', 'why'])).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const { shipment } = await ok<{ shipment: { id: string } }>('recordShipment', [cargo()]);
@@ -296,7 +317,16 @@ const MALFORMED: Malformed[] = [
   { name: 'getBaseline with an argument', method: 'getBaseline', args: () => [null] },
   { name: 'recordShipment with three arguments', method: 'recordShipment', args: () => [cargo(), {}, {}] },
   { name: 'amendShipment with four arguments', method: 'amendShipment', args: (id) => [id, { remarks: 'x' }, {}, 'extra'] },
-  { name: 'voidShipment with three arguments', method: 'voidShipment', args: (id) => [id, 'why', 'extra'] },
+  { name: 'voidShipment with four arguments', method: 'voidShipment', args: (id) => [id, 'why', {}, 'extra'] },
+  { name: 'setBaseline with three arguments', method: 'setBaseline', args: () => [{ year: 2023, tonnes: '1500000' }, {}, {}] },
+  { name: 'importCsv with three arguments', method: 'importCsv', args: () => [{ text: 'a\n' }, {}, {}] },
+
+  // The ledger a write is meant for (LedgerGuard), malformed.
+  { name: 'voidShipment with its options as a string', method: 'voidShipment', args: (id) => [id, 'why', 'real'] },
+  { name: 'recordShipment with the ledger id as a number', method: 'recordShipment', args: () => [cargo(), { ledgerId: 7 }] },
+  { name: 'voidShipment with a ledger id that is no ledger id', method: 'voidShipment', args: (id) => [id, 'why', { ledgerId: '../real' }] },
+  { name: 'setTargets with an unknown option', method: 'setTargets', args: () => [{ year: 2024, annualTonnes: '2200000' }, { ledgerId: 'real', force: true }] },
+  { name: 'importCsv with force among the options instead of the request', method: 'importCsv', args: () => [{ text: 'a\n' }, { force: true }] },
   { name: 'progress with two queries', method: 'progress', args: () => [{ year: 2024 }, { year: 2023 }] },
   { name: 'useDemoLedger with no argument', method: 'useDemoLedger', args: () => [] },
   { name: 'useDemoLedger with two arguments', method: 'useDemoLedger', args: () => [true, true] },
@@ -393,7 +423,7 @@ describe('malformed arguments are refused as invalid and write nothing', () => {
 
   test('the arity message names the method and the count it takes', async () => {
     const envelope = await invoke('voidShipment', ['abcdefghjk']);
-    expect(envelope).toEqual({ ok: false, error: { code: 'invalid', message: 'voidShipment takes 2 arguments, not 1.' } });
+    expect(envelope).toEqual({ ok: false, error: { code: 'invalid', message: 'voidShipment takes 2 to 3 arguments, not 1.' } });
   });
 
   test('a forbidden key is named in the message', async () => {

@@ -78,7 +78,16 @@ export const SHIPMENT_INPUT_KEYS = [
   'remarks',
 ] as const satisfies readonly (keyof ShipmentInput)[];
 
-export interface WriteOptions {
+/**
+ * The ledger a screen believes it writes to: LedgerInfo.ledgerId as it last read it. A write meant
+ * for another ledger (the demo was opened, closed or rebuilt in another window since) is refused
+ * with 'conflict' and writes nothing. Left out (the CLI, scripts), a write goes to the open ledger.
+ */
+export interface LedgerGuard {
+  ledgerId?: string;
+}
+
+export interface WriteOptions extends LedgerGuard {
   /** Accept values flagged as unusual but possible (a cargo above 15,000 t, a second cargo just like one recorded). */
   force?: boolean;
 }
@@ -328,7 +337,11 @@ export interface VerifyReport {
 
 export interface LedgerInfo {
   path: string;
+  /** What is open: 'real', or 'demo-<random>', new each time the demo is built. Writes name it (LedgerGuard). */
+  ledgerId: string;
   readOnly: boolean;
+  /** While read-only: who holds the ledger for writing, as its lock names them; null when nobody does. */
+  writer: string | null;
   /** True while the separate demo ledger is open instead of the real one. */
   demo: boolean;
   entries: number;
@@ -342,16 +355,16 @@ export interface TransitApi {
   info(): Promise<LedgerInfo>;
   recordShipment(input: ShipmentInput, options?: WriteOptions): Promise<SaveResult>;
   amendShipment(id: string, changes: ShipmentInput, options?: AmendOptions): Promise<SaveResult>;
-  voidShipment(id: string, reason: string): Promise<Shipment>;
+  voidShipment(id: string, reason: string, options?: LedgerGuard): Promise<Shipment>;
   shipmentHistory(id: string): Promise<HistoryEntry[]>;
   listShipments(query: ListQuery): Promise<Shipment[]>;
   getTargets(year: number): Promise<YearTargets>;
-  setTargets(input: TargetsInput): Promise<YearTargets>;
+  setTargets(input: TargetsInput, options?: LedgerGuard): Promise<YearTargets>;
   getBaseline(): Promise<Baseline>;
-  setBaseline(input: BaselineInput): Promise<Baseline>;
+  setBaseline(input: BaselineInput, options?: LedgerGuard): Promise<Baseline>;
   progress(query: ProgressQuery): Promise<Progress>;
   exportReport(request: ExportRequest): Promise<ExportedReport>;
-  importCsv(request: ImportRequest): Promise<ImportReport>;
+  importCsv(request: ImportRequest, options?: LedgerGuard): Promise<ImportReport>;
   verify(): Promise<VerifyReport>;
   /** Switches between the real ledger and a separate demo ledger; the two are never mixed. */
   useDemoLedger(on: boolean): Promise<LedgerInfo>;

@@ -214,9 +214,27 @@ export function parseProgressQuery(value: unknown): { year: number; asOf: string
   return { year, asOf };
 }
 
-export function parseWriteOptions(value: unknown): { force: boolean; reason: unknown } {
-  if (value === undefined || value === null) return { force: false, reason: undefined };
-  const input = strictShape(z.strictObject({ force: z.unknown().optional(), reason: z.unknown().optional() }), value, 'the options');
+// 'real', or 'demo-' and the random part the workspace gives each demo it builds.
+const LEDGER_ID = /^(?:real|demo-[a-z0-9]{4,32})$/;
+
+function parseLedgerId(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || !LEDGER_ID.test(value)) {
+    return issue('ledgerId', 'ledgerId.invalid', `"${shown(value)}" is not a ledger id (it is "real" or "demo-" and letters and digits).`);
+  }
+  return value;
+}
+
+export function parseWriteOptions(value: unknown): { force: boolean; reason: unknown; ledgerId: string | null } {
+  if (value === undefined || value === null) return { force: false, reason: undefined, ledgerId: null };
+  const shape = z.strictObject({ force: z.unknown().optional(), reason: z.unknown().optional(), ledgerId: z.unknown().optional() });
+  const input = strictShape(shape, value, 'the options');
   if (input.force !== undefined && typeof input.force !== 'boolean') return issue('force', 'force.type', 'force must be true or false.');
-  return { force: input.force === true, reason: input.reason };
+  return { force: input.force === true, reason: input.reason, ledgerId: parseLedgerId(input.ledgerId) };
+}
+
+/** The options of a write that has no others: only the ledger it is meant for (LedgerGuard), or null. */
+export function parseLedgerGuard(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return parseLedgerId(strictShape(z.strictObject({ ledgerId: z.unknown().optional() }), value, 'the options').ledgerId);
 }

@@ -12,6 +12,7 @@ import type {
   ImportReport,
   ImportRowReport,
   IssueFacts,
+  LedgerGuard,
   LedgerInfo,
   ListQuery,
   Progress,
@@ -28,12 +29,14 @@ import { importIssue, monthlyCsv, parseShipmentFile, registerCsv, type ParsedCsv
 import { invalid, TransitError } from './errors';
 import type { EventPayload } from './events';
 import { Ledger, type LedgerIo } from './ledger';
+import { describeLockHolder } from './lock';
 import { defaultAsOf, progressFromDays } from './progress';
 import {
   parseBaselineRequest,
   parseExportRequest,
   parseId,
   parseImportRequest,
+  parseLedgerGuard,
   parseListQuery,
   parseProgressQuery,
   parseReason,
@@ -60,6 +63,20 @@ export interface ServiceOptions {
   now?: () => Date;
   io?: Partial<LedgerIo>;
   appName?: string;
+  /** LedgerInfo.ledgerId of this ledger: 'real' unless the workspace opens it as a demo. */
+  ledgerId?: string;
+  /**
+   * For a ledger opened read-only because another program held it: take it for writing as soon as
+   * that program lets go (looked at before each call, as cheaply as the lock file can be read).
+   */
+  takeOverWhenFree?: boolean;
+}
+
+/** The ledger file and the state folded from it, opened together and replaced together. */
+function openLedger(path: string, options: ServiceOptions, readOnly: boolean): { ledger: Ledger; state: LedgerState } {
+  const state = new LedgerState();
+  const ledger = Ledger.open(path, { apply: state.apply, readOnly, actor: options.actor, now: options.now, io: options.io, appName: options.appName });
+  return { ledger, state };
 }
 
 // 32 letters and digits that cannot be mistaken for each other (no l, o, 0, 1): 50 random bits in 10 characters.
@@ -87,6 +104,18 @@ function copy(shipment: Shipment): Shipment {
   return { ...shipment };
 }
 
+const isReal = (ledgerId: string) => ledgerId === 'real';
+
+/** The refusal of a write meant for another ledger than the open one, worded for the window that sent it. */
+function ledgerSwitched(expected: string, current: string): TransitError {
+  const [code, message] = isReal(expected)
+    ? ['ledger.switched_to_demo', 'Nothing was saved: this window was showing the real ledger, but the demo ledger was opened in another window. This window now shows the demo ledger; to record this in your own ledger, go back to it and save again.']
+    : isReal(current)
+      ? ['ledger.switched_to_real', 'Nothing was saved: this window was showing the demo ledger, but another window went back to the real ledger. This window now shows the real ledger; save again only if this belongs in it.']
+      : ['ledger.demo_renewed', 'Nothing was saved: the demo ledger this window was showing was built afresh in another window. This window now shows the new demo ledger.'];
+  return new TransitError('conflict', message, [{ field: 'ledgerId', code, message, facts: { expected, current } }]);
+}
+
 /** An import row's duplicate issue in the import's words: skipped, and where its twin is (the ledger or a line of the file). */
 function importDuplicate(twin: FieldIssue, lineOfNew: ReadonlyMap<string, number>): FieldIssue {
   const facts: IssueFacts = twin.facts ?? {};
@@ -97,23 +126,51 @@ function importDuplicate(twin: FieldIssue, lineOfNew: ReadonlyMap<string, number
 }
 
 export class LedgerService implements TransitApi {
+  private takeOver: boolean;
+
   private constructor(
-    private readonly ledger: Ledger,
-    private readonly state: LedgerState,
-    private readonly now: () => Date,
-  ) {}
+    private ledger: Ledger,
+    private state: LedgerState,
+    private readonly options: ServiceOptions,
+    readonly ledgerId: string,
+  ) {
+    this.takeOver = options.takeOverWhenFree === true;
+  }
 
   static open(path: string, options: ServiceOptions = {}): LedgerService {
-    const state = new LedgerState();
-    const ledger = Ledger.open(path, {
-      apply: state.apply,
-      readOnly: options.readOnly,
-      actor: options.actor,
-      now: options.now,
-      io: options.io,
-      appName: options.appName,
-    });
-    return new LedgerService(ledger, state, options.now ?? (() => new Date()));
+    const { ledger, state } = openLedger(path, options, options.readOnly ?? false);
+    return new LedgerService(ledger, state, options, options.ledgerId ?? 'real');
+  }
+
+  private now(): Date {
+    return this.options.now ? this.options.now() : new Date();
+  }
+
+  /**
+   * Keeps a ledger this process only reads in step with its writer before each call: what was
+   * appended since is folded in (one stat when nothing was), a file the writer replaced (a repair,
+   * a restore) is read afresh, and once the writer lets go the ledger is taken for writing if asked.
+   */
+  private follow(): void {
+    if (!this.ledger.readOnly) return;
+    if (this.takeOver && describeLockHolder(this.ledger.path) === null && this.reopen(false)) return;
+    if (this.ledger.refresh() === 'replaced') this.reopen(true);
+  }
+
+  /** Opens the file again into a fresh state; false when it could not be taken for writing (read-only stays). */
+  private reopen(readOnly: boolean): boolean {
+    let next: { ledger: Ledger; state: LedgerState };
+    try {
+      next = openLedger(this.ledger.path, this.options, readOnly);
+    } catch (error) {
+      if (readOnly) throw error;
+      // Another program won the lock (it stays the writer), or the file cannot be written here: stop trying.
+      if (!(error instanceof TransitError && error.code === 'locked')) this.takeOver = false;
+      return false;
+    }
+    this.ledger.close();
+    ({ ledger: this.ledger, state: this.state } = next);
+    return true;
   }
 
   close(): void {
@@ -130,6 +187,11 @@ export class LedgerService implements TransitApi {
 
   private context(force: boolean): ValidationContext {
     return { today: this.today(), findByBlNumber: this.state.findByBlNumber, findSameCargo: this.state.findSameCargo, force };
+  }
+
+  /** Refuses a write meant for another ledger; the check comes first, so nothing else is said about it. */
+  private expectLedger(expected: string | null): void {
+    if (expected !== null && expected !== this.ledgerId) throw ledgerSwitched(expected, this.ledgerId);
   }
 
   /** A fresh shipment id, unused in the ledger and among `taken` (ids handed out for a batch not yet written). */
@@ -155,11 +217,15 @@ export class LedgerService implements TransitApi {
   }
 
   async info(): Promise<LedgerInfo> {
+    this.follow();
+    // Counted from the per-day totals, not the shipments: a window asks every few seconds.
     let shipments = 0;
-    for (const shipment of this.state.shipments.values()) if (!shipment.voided) shipments++;
+    for (const year of this.state.years()) for (const count of this.state.daysFor(year).shipments) shipments += count;
     return {
       path: this.ledger.path,
+      ledgerId: this.ledgerId,
       readOnly: this.ledger.readOnly,
+      writer: this.ledger.readOnly ? describeLockHolder(this.ledger.path) : null,
       demo: false,
       entries: this.ledger.entries,
       shipments,
@@ -169,7 +235,9 @@ export class LedgerService implements TransitApi {
   }
 
   async recordShipment(input: ShipmentInput, options?: WriteOptions): Promise<SaveResult> {
-    const { force } = parseWriteOptions(options);
+    this.follow();
+    const { force, ledgerId } = parseWriteOptions(options);
+    this.expectLedger(ledgerId);
     const result = validateShipment(input, this.context(force));
     if (!result.ok) throw invalid(result.errors);
     const id = this.newId();
@@ -178,7 +246,9 @@ export class LedgerService implements TransitApi {
   }
 
   async amendShipment(id: string, changes: ShipmentInput, options?: AmendOptions): Promise<SaveResult> {
-    const { force, reason: rawReason } = parseWriteOptions(options);
+    this.follow();
+    const { force, reason: rawReason, ledgerId } = parseWriteOptions(options);
+    this.expectLedger(ledgerId);
     const reason = parseReason(rawReason, false);
     const current = this.shipmentOrThrow(id);
     if (current.voided) throw new TransitError('conflict', `Shipment ${current.id} is void and cannot be amended.`);
@@ -188,7 +258,9 @@ export class LedgerService implements TransitApi {
     return { shipment: copy(this.state.shipments.get(current.id) as Shipment), warnings: result.warnings };
   }
 
-  async voidShipment(id: string, reason: string): Promise<Shipment> {
+  async voidShipment(id: string, reason: string, options?: LedgerGuard): Promise<Shipment> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
     const why = parseReason(reason, true) as string;
     const current = this.shipmentOrThrow(id);
     if (current.voided) throw new TransitError('conflict', `Shipment ${current.id} is already void (${current.voidReason ?? 'no reason'}).`);
@@ -197,10 +269,12 @@ export class LedgerService implements TransitApi {
   }
 
   async shipmentHistory(id: string): Promise<HistoryEntry[]> {
+    this.follow();
     return this.state.history(this.shipmentOrThrow(id).id);
   }
 
   async listShipments(query: ListQuery): Promise<Shipment[]> {
+    this.follow();
     const { from, to, includeVoided } = parseListQuery(query);
     const found: Shipment[] = [];
     for (const shipment of this.state.shipments.values()) {
@@ -212,26 +286,33 @@ export class LedgerService implements TransitApi {
   }
 
   async getTargets(year: number): Promise<YearTargets> {
+    this.follow();
     return this.state.targetsFor(parseYear(year));
   }
 
-  async setTargets(input: unknown): Promise<YearTargets> {
+  async setTargets(input: unknown, options?: LedgerGuard): Promise<YearTargets> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
     const request = parseTargetsRequest(input);
     this.ledger.append([{ type: 'targets', ...request }]);
     return this.state.targetsFor(request.year);
   }
 
   async getBaseline(): Promise<Baseline> {
+    this.follow();
     return this.state.currentBaseline();
   }
 
-  async setBaseline(input: unknown): Promise<Baseline> {
+  async setBaseline(input: unknown, options?: LedgerGuard): Promise<Baseline> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
     const request = parseBaselineRequest(input);
     this.ledger.append([{ type: 'baseline', ...request }]);
     return this.state.currentBaseline();
   }
 
   async progress(query: unknown): Promise<Progress> {
+    this.follow();
     const { year, asOf: requested } = parseProgressQuery(query);
     const today = this.today();
     // A year that has not begun has no as-of date inside it, and no cargo can be dated in it yet.
@@ -251,6 +332,7 @@ export class LedgerService implements TransitApi {
   }
 
   async exportReport(request: unknown): Promise<ExportedReport> {
+    this.follow();
     const { year, report, separator } = parseExportRequest(request);
     if (report === 'register') {
       // The shipments are only read here, so the state's own objects serve without a copy each.
@@ -263,7 +345,9 @@ export class LedgerService implements TransitApi {
     return { fileName: `transit-monthly-${year}.csv`, content: monthlyCsv(progress.months, separator), rows: progress.months.length };
   }
 
-  async importCsv(request: unknown): Promise<ImportReport> {
+  async importCsv(request: unknown, options?: LedgerGuard): Promise<ImportReport> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
     const { source, dryRun, force } = parseImportRequest(request);
     const parsed = parseShipmentFile(source);
     const report: ImportReport = { dryRun, committed: false, added: 0, duplicates: 0, skipped: 0, invalid: 0, rows: [], fileIssues: parsed.fileIssues, encoding: parsed.encoding };

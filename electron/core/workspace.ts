@@ -3,11 +3,13 @@
  * filled with realistic cargoes. Every TransitApi call goes to whichever is open, so the two are
  * never mixed, and closing the demo returns to the real ledger untouched.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TRANSIT_API_METHODS, type LedgerInfo, type TransitApi } from './api';
 import { todayAtLoadPort } from './calendar';
 import { dayBefore, demoShipments } from './demo';
+import { tipPath } from './journal/tip';
 import { TransitError } from './errors';
 import { LedgerService, type ServiceOptions } from './service';
 
@@ -50,8 +52,12 @@ export class Workspace {
     if (typeof on !== 'boolean') throw new TransitError('invalid', 'useDemoLedger takes true or false.');
     if (on && !this.demo) {
       // A fresh demo every time: yesterday's demo edits are nobody's data.
+      // The tip beside it goes too: kept, it would report the fresh file as the old one cut short.
       fs.rmSync(this.demoPath, { force: true });
-      const demo = LedgerService.open(this.demoPath, { ...this.options, actor: 'demo', appName: 'Transit Ledger (demo)' });
+      fs.rmSync(tipPath(this.demoPath), { force: true });
+      // A rebuilt demo is another ledger: a new id, so a window still showing the old one cannot write to it.
+      const ledgerId = `demo-${crypto.randomBytes(6).toString('hex')}`;
+      const demo = LedgerService.open(this.demoPath, { ...this.options, actor: 'demo', appName: 'Transit Ledger (demo)', ledgerId });
       const now = this.options.now ?? (() => new Date());
       demo.recordMany(demoShipments(dayBefore(todayAtLoadPort(now()))));
       this.demo = demo;

@@ -51,7 +51,9 @@ export function progress2024(options: { annualKg?: number; asOf?: string; shipme
 export function ledgerInfo(overrides: Partial<LedgerInfo> = {}): LedgerInfo {
   return {
     path: '/home/ops/Transit Ledger/ledger.jsonl',
+    ledgerId: 'real',
     readOnly: false,
+    writer: null,
     demo: false,
     entries: SHIPMENTS.length,
     shipments: SHIPMENTS.length,

@@ -54,7 +54,7 @@ export class FakeLedger {
   }
 
   private info(): LedgerInfo {
-    return { path: '/tmp/fake-ledger.jsonl', readOnly: this.readOnly, demo: false, entries: this.shipments.size, shipments: this.live().length, years: [2024], recovery: null };
+    return { path: '/tmp/fake-ledger.jsonl', ledgerId: 'real', readOnly: this.readOnly, writer: null, demo: false, entries: this.shipments.size, shipments: this.live().length, years: [2024], recovery: null };
   }
 
   private async record(input: ShipmentInput, options?: WriteOptions) {

@@ -258,7 +258,7 @@ describe('editing a shipment', () => {
   });
 
   test('a read-only ledger offers History but no Edit or Void', () => {
-    setup([target], { store: { info: { path: 'l', readOnly: true, demo: false, entries: 1, shipments: 1, years: [2024], recovery: null } } });
+    setup([target], { store: { info: { path: 'l', ledgerId: 'real', readOnly: true, writer: null, demo: false, entries: 1, shipments: 1, years: [2024], recovery: null } } });
     expect(within(row('x')).queryByTestId('row-edit')).toBeNull();
     expect(within(row('x')).queryByTestId('row-void')).toBeNull();
     expect(within(row('x')).getByTestId('row-history')).toBeTruthy();

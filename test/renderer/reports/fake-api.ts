@@ -6,7 +6,7 @@ import { useSettings, type Language } from '../../../renderer/src/settings';
 export const YEAR = 2024;
 
 export function ledgerInfo(change: Partial<LedgerInfo> = {}): LedgerInfo {
-  return { path: '/home/anna/.config/Transit Ledger/ledger.jsonl', readOnly: false, demo: false, entries: 1234, shipments: 1180, years: [2023, 2024], recovery: null, ...change };
+  return { path: '/home/anna/.config/Transit Ledger/ledger.jsonl', ledgerId: 'real', readOnly: false, writer: null, demo: false, entries: 1234, shipments: 1180, years: [2023, 2024], recovery: null, ...change };
 }
 
 export function yearTargets(change: Partial<YearTargets> = {}): YearTargets {
