@@ -671,6 +671,15 @@ describe('parseShipmentCsv', () => {
   });
 });
 
+describe('a header cell quoted in a message', () => {
+  it('is cut to 60 characters, so a wrong file does not echo a whole line back', () => {
+    const [issue] = parseShipmentCsv(`Date;Vessel;Tonnes;${'x'.repeat(100_000)}\n2024-03-12;Astana;9959,5;1\n`).fileIssues;
+    expect(issue?.code).toBe('csv.unknown_column');
+    expect(issue?.message).toContain(`Column "${'x'.repeat(57)}…" is not one`);
+    expect(issue?.message.length).toBeLessThan(400);
+  });
+});
+
 describe('parseShipmentFile: the bytes of a sheet as Excel saves it', () => {
   const cyrillicRows = [
     { blDate: '2024-05-03', blNumber: '№ АКТ-0417', vessel: 'Актау', netTonnes: '9959.5' },

@@ -3,8 +3,13 @@
  * encoding a port office's Excel writes is read correctly, and everything else is refused with
  * the line and byte where it goes wrong, never decoded with U+FFFD in place of what was there.
  */
-import type { FieldIssue } from '../electron/core/api';
+import fs from 'node:fs';
+import type { FieldIssue, ImportReport } from '../electron/core/api';
 import { checkText, decodeCsvBytes, type DecodedFile } from '../electron/core/encoding';
+import { MAX_IMPORT_BASE64_CHARS } from '../electron/core/requests';
+import { LedgerService } from '../electron/core/service';
+import { dispatch, type Envelope } from '../electron/dispatch';
+import { fixedNow, tempDir } from './support/temp';
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part)))));
@@ -158,5 +163,55 @@ describe('text a caller decoded itself', () => {
     const issue = refusal(checkText(Buffer.from('Vessel\tTonnes\r\nAstana\t9959\r\n', 'utf16le').toString('latin1'), null));
     expect(issue).toMatchObject({ code: 'file.utf16_no_bom', facts: { byteOrder: 'LE' } });
     expectPrintable(issue);
+  });
+});
+
+describe('the import request, as IPC and HTTP deliver it (through dispatch)', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let service: LedgerService;
+  const call = (request: unknown): Promise<Envelope> => dispatch(service, 'importCsv', [request], () => undefined);
+
+  beforeEach(() => {
+    tmp = tempDir('transit-encoding-');
+    service = LedgerService.open(tmp.file('ledger.jsonl'), { actor: 'test', now: fixedNow });
+  });
+
+  afterEach(() => {
+    service.close();
+    tmp.cleanup();
+  });
+
+  test('a Windows-1251 sheet sent as base64 is read as Cyrillic and imported, and the report says how it was read', async () => {
+    const base64 = Buffer.from(cp1251('Дата коносамента;Судно;Тонны\r\n01.07.2024;Актау;9959,5\r\n')).toString('base64');
+    const envelope = await call({ base64, dryRun: false });
+    expect(envelope).toMatchObject({ ok: true, value: { committed: true, added: 1, encoding: 'windows-1251' } });
+    expect((await service.listShipments({ year: 2024 })).map((s) => s.vessel)).toEqual(['Актау']);
+  });
+
+  test('a refused encoding is a report with the file issue, not an error, and nothing is written', async () => {
+    const base64 = Buffer.from('B/L date,Vessel,Net tonnes\n2024-07-01,Ast\xff(na,9959.5\n', 'latin1').toString('base64');
+    const envelope = await call({ base64 });
+    expect(envelope.ok).toBe(true);
+    const report = (envelope as { value: ImportReport }).value;
+    expect(report).toMatchObject({ committed: false, added: 0, encoding: null, fileIssues: [{ code: 'file.encoding', facts: { line: 2, byteOffset: 41 } }] });
+    expect(fs.existsSync(tmp.file('ledger.jsonl'))).toBe(false);
+  });
+
+  test.each([
+    ['both text and base64', { text: 'a\n', base64: 'YQo=' }, 'request.file'],
+    ['neither', { dryRun: true }, 'request.file'],
+    ['base64 that is not base64 (a damaged transfer is refused, not imported short)', { base64: 'QWJj*GVm' }, 'base64.invalid'],
+    ['base64 cut short', { base64: 'QWJjZGV' }, 'base64.invalid'],
+    ['base64 as a number', { base64: 42 }, 'base64.type'],
+  ])('a request with %s is refused', async (_name, request, code) => {
+    expect(await call(request)).toMatchObject({ ok: false, error: { code: 'invalid', issues: [{ code }] } });
+  });
+
+  test('a 48 MiB+ file passes the transport as base64 (the limit is 64 MiB of file, not of base64); a larger one is refused', async () => {
+    // 64 MiB + 4 characters of base64 (newlines only, cheap to read): over the transport's old limit.
+    const big = await call({ base64: 'CgoK'.repeat(16 * 1024 * 1024 + 1), dryRun: true });
+    expect(big).toMatchObject({ ok: true, value: { encoding: 'utf-8', fileIssues: [{ code: 'csv.empty' }] } });
+    const tooLarge = await call({ base64: 'CgoK'.repeat(MAX_IMPORT_BASE64_CHARS / 4 + 1) });
+    expect(tooLarge).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 });

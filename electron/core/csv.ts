@@ -470,6 +470,12 @@ function readRecords(text: string, separator: ImportSeparator): RawRecord[] {
   return records;
 }
 
+/** A header cell as a message quotes it: a wrong file's "header" can be a whole 64 MB line. */
+function shownHeader(name: string): string {
+  const text = name.trim();
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
 function separatorName(separator: ImportSeparator): string {
   if (separator === ';') return 'semicolon';
   if (separator === ',') return 'comma';
@@ -524,7 +530,7 @@ export function parseShipmentCsv(text: string): ParsedCsv {
       issues.push(
         fileIssue(
           'csv.unknown_column',
-          `Column "${name.trim()}" is not one Transit Ledger knows, and its values would be lost. Rename it to one of: ${ACCEPTED_NAMES}; or delete the column.`,
+          `Column "${shownHeader(name)}" is not one Transit Ledger knows, and its values would be lost. Rename it to one of: ${ACCEPTED_NAMES}; or delete the column.`,
         ),
       );
       fields.push(null);
@@ -535,7 +541,7 @@ export function parseShipmentCsv(text: string): ParsedCsv {
       issues.push(
         fileIssue(
           'csv.duplicate_column',
-          `Columns "${earlier.trim()}" and "${name.trim()}" both mean ${COLUMN_ALIASES[field][0]}. Keep one of them.`,
+          `Columns "${shownHeader(earlier)}" and "${shownHeader(name)}" both mean ${COLUMN_ALIASES[field][0]}. Keep one of them.`,
         ),
       );
       fields.push(null);

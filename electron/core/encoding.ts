@@ -104,16 +104,21 @@ const enum ByteClass {
   Other,
 }
 
-/** Each byte's class in a Windows-1251 Russian sheet, worked out once from the code page itself. */
-const WINDOWS_1251_CLASSES: Uint8Array = (() => {
-  const all = new TextDecoder('windows-1251').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
-  return Uint8Array.from([...all], (c, byte) => {
-    if (/[A-Za-z]/.test(c)) return ByteClass.Latin;
-    if (byte < 0x80) return ByteClass.Other;
-    if (/[А-яЁёІі]/.test(c)) return ByteClass.Cyrillic;
-    return WINDOWS_1251_EXTRAS.includes(c) ? ByteClass.Other : ByteClass.Refused;
-  });
-})();
+let windows1251Classes: Uint8Array | null = null;
+
+/** Each byte's class in a Windows-1251 Russian sheet, worked out from the code page itself on first use. */
+function windows1251ClassTable(): Uint8Array {
+  if (windows1251Classes === null) {
+    const all = new TextDecoder('windows-1251').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+    windows1251Classes = Uint8Array.from([...all], (c, byte) => {
+      if (/[A-Za-z]/.test(c)) return ByteClass.Latin;
+      if (byte < 0x80) return ByteClass.Other;
+      if (/[А-яЁёІі]/.test(c)) return ByteClass.Cyrillic;
+      return WINDOWS_1251_EXTRAS.includes(c) ? ByteClass.Other : ByteClass.Refused;
+    });
+  }
+  return windows1251Classes;
+}
 
 /**
  * Windows-1251 maps every byte to something, so any file "decodes"; it is taken only when each
@@ -124,10 +129,11 @@ const WINDOWS_1251_CLASSES: Uint8Array = (() => {
  * that rules it out: a refused byte, or the first byte above 0x7F in a mixed word.
  */
 function readAsWindows1251(bytes: Uint8Array): string | { badOffset: number } {
+  const classes = windows1251ClassTable();
   let latin = false;
   let firstCyrillic = -1;
   for (let i = 0; i < bytes.length; i++) {
-    const kind = WINDOWS_1251_CLASSES[bytes[i] as number];
+    const kind = classes[bytes[i] as number];
     if (kind === ByteClass.Latin) latin = true;
     else if (kind === ByteClass.Cyrillic) {
       if (firstCyrillic === -1) firstCyrillic = i;

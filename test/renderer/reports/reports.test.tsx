@@ -4,6 +4,7 @@ import type { DesktopApi } from '../../../electron/desktop-api';
 import { useSettings } from '../../../renderer/src/settings';
 import { Reports } from '../../../renderer/src/views/Reports';
 import { decodeCsvBytes } from '../../../electron/core/encoding';
+import { ApiError } from '../../../renderer/src/client';
 import { fakeApi, importReport, ledgerInfo, loadStore, resetSettings, YEAR, type FakeApi } from './fake-api';
 
 // jsdom has no TextDecoder; Node's reads the downloaded bytes back.
@@ -389,6 +390,17 @@ describe('import', () => {
     } finally {
       delete globals.TextDecoder;
     }
+  });
+
+  test('a request the core refuses outright (a file over 64 MB) is explained in the chosen language', async () => {
+    const user = userEvent.setup();
+    resetSettings('az');
+    const message = 'The file is too large to be a shipment sheet (over 64 MB).';
+    api.importCsv.mockRejectedValue(new ApiError({ code: 'invalid', message, issues: [{ field: 'base64', code: 'base64.too_large', message }] }));
+    render(<Reports desktop={false} />);
+    await user.upload(screen.getByTestId('import-file'), new File([csv], 'march.csv', { type: 'text/csv' }));
+    expect((await screen.findByTestId('import-error')).textContent).toContain('Fayl göndərişlər cədvəli üçün çox böyükdür (64 MB-dan çox).');
+    expect(screen.queryByTestId('import-preview')).toBeNull();
   });
 
   test('a sheet the core read as Windows-1251 says so in the preview, in the chosen language', async () => {
