@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TransitApi } from '../../electron/core/api';
 import { isDesktop } from './client';
-import { failureText } from './errors';
+import { LedgerBanners } from './components/LedgerBanners';
 import { useLanguage, useT } from './i18n';
 import { useSettings } from './settings';
 import { useLedger } from './store';
+import { useLedgerWatch } from './useLedgerWatch';
 import { Dashboard } from './views/Dashboard';
 import { EntryForm } from './views/EntryForm';
 import { Register } from './views/Register';
@@ -37,9 +38,10 @@ export function App({ api }: { api: TransitApi }) {
   const language = useLanguage();
   const [tab, setTab] = useState<Tab>('dashboard');
   const [entryKey, setEntryKey] = useState(0);
-  const { info, year, error, init, setYear, switchDemo } = useLedger();
+  const { info, year, init, setYear } = useLedger();
   const thisYear = new Date().getFullYear();
   useTheme();
+  useLedgerWatch();
 
   useEffect(() => {
     void init(api, thisYear);
@@ -110,14 +112,7 @@ export function App({ api }: { api: TransitApi }) {
           </select>
         </label>
       </header>
-      {info?.demo && (
-        <div className="banner banner-demo" role="status">
-          {t('demo.banner')}{' '}
-          <button type="button" className="link-button" onClick={() => void switchDemo(false)}>{t('demo.leave')}</button>
-        </div>
-      )}
-      {info?.recovery && <div className="banner banner-warning" role="alert" data-testid="recovery">{info.recovery.message}</div>}
-      {error && <div className="banner banner-error" role="alert">{failureText(t, language, error)}</div>}
+      <LedgerBanners />
       <main className="content">
         {tab === 'dashboard' && <Dashboard onNewShipment={newShipment} />}
         {tab === 'entry' && <EntryForm key={entryKey} />}

@@ -20,7 +20,16 @@ export function failureOf(error: unknown): Failure {
 }
 
 /** Issue codes whose translated sentence says everything the core's message does. */
-const SELF_CONTAINED = new Set(['reason.required', 'reason.too_long', 'monthlyPlanTonnes.count', 'annualTonnes.required']);
+const SELF_CONTAINED = new Set([
+  'reason.required',
+  'reason.too_long',
+  'monthlyPlanTonnes.count',
+  'annualTonnes.required',
+  // A write refused because another window switched the ledger: the sentence is the whole story.
+  'ledger.switched_to_demo',
+  'ledger.switched_to_real',
+  'ledger.demo_renewed',
+]);
 
 export function failureText(t: Translate, language: Language, failure: { code: string; message: string; issues?: readonly FieldIssue[] }): string {
   const issue = failure.issues?.[0];

@@ -19,6 +19,7 @@ import type {
 } from '../../electron/core/api';
 import { ApiError } from './client';
 import { failureOf, type Failure } from './errors';
+import { guardOf, hasChanged, isLedgerSwitch, noticeOf, type LedgerNotice } from './ledger-watch';
 
 export type SaveOutcome =
   | { status: 'saved'; shipment: Shipment; warnings: FieldIssue[] }
@@ -40,10 +41,15 @@ export interface LedgerStore {
   error: Failure | null;
   /** The last shipment saved from the form, for the confirmation and its Undo. */
   lastSaved: Shipment | null;
+  /** What another window or program changed under this one (ledger-watch.ts), until dismissed. */
+  notice: LedgerNotice | null;
 
   init(api: TransitApi, year: number): Promise<void>;
   setYear(year: number): Promise<void>;
   refresh(): Promise<void>;
+  /** Asks whether the ledger changed, and reloads what the window shows only if it did. */
+  poll(): Promise<void>;
+  dismissNotice(): void;
   record(input: ShipmentInput, force: boolean): Promise<SaveOutcome>;
   amend(id: string, changes: ShipmentInput, reason: string, force: boolean): Promise<SaveOutcome>;
   voidShipment(id: string, reason: string): Promise<{ ok: true } | ({ ok: false } & Failure)>;
@@ -69,117 +75,163 @@ function outcomeOf(error: unknown): SaveOutcome {
   return { status: 'failed', ...failureOf(error) };
 }
 
-export const useLedger = create<LedgerStore>()((set, get) => ({
-  api: null,
-  info: null,
-  year: new Date().getFullYear(),
-  progress: null,
-  shipments: [],
-  targets: null,
-  loading: false,
-  error: null,
-  lastSaved: null,
+/** Counts this window's own switches to or from the demo, so a poll answered meanwhile is not taken for another window's. */
+let ownSwitches = 0;
 
-  async init(api, year) {
-    set({ api, year });
-    await get().refresh();
-  },
+export const useLedger = create<LedgerStore>()((set, get) => {
+  /** A write refused because another window switched the ledger: show the ledger that is open now. */
+  const afterRefusal = async (error: unknown) => {
+    if (isLedgerSwitch(error)) await get().refresh();
+  };
 
-  async setYear(year) {
-    set({ year });
-    await get().refresh();
-  },
+  return {
+    api: null,
+    info: null,
+    year: new Date().getFullYear(),
+    progress: null,
+    shipments: [],
+    targets: null,
+    loading: false,
+    error: null,
+    lastSaved: null,
+    notice: null,
 
-  async refresh() {
-    const api = get().api;
-    if (!api) return;
-    const year = get().year;
-    set({ loading: true });
-    try {
-      const [info, progress, shipments, targets] = await Promise.all([
-        api.info(),
-        api.progress({ year }),
-        api.listShipments({ year, includeVoided: true }),
-        api.getTargets(year),
-      ]);
-      // A slower answer for a year the person has already left is dropped.
-      if (get().year === year) set({ info, progress, shipments, targets, error: null });
-    } catch (error) {
-      set({ error: failureOf(error) });
-    } finally {
-      set({ loading: false });
-    }
-  },
-
-  async record(input, force) {
-    try {
-      const { shipment, warnings } = await needApi(get().api).recordShipment(input, { force });
-      set({ lastSaved: shipment });
+    async init(api, year) {
+      set({ api, year });
       await get().refresh();
-      return { status: 'saved', shipment, warnings };
-    } catch (error) {
-      return outcomeOf(error);
-    }
-  },
+    },
 
-  async amend(id, changes, reason, force) {
-    try {
-      const { shipment, warnings } = await needApi(get().api).amendShipment(id, changes, { reason, force });
+    async setYear(year) {
+      set({ year });
       await get().refresh();
-      return { status: 'saved', shipment, warnings };
-    } catch (error) {
-      return outcomeOf(error);
-    }
-  },
+    },
 
-  async voidShipment(id, reason) {
-    try {
-      await needApi(get().api).voidShipment(id, reason);
-      if (get().lastSaved?.id === id) set({ lastSaved: null });
+    async refresh() {
+      const api = get().api;
+      if (!api) return;
+      const year = get().year;
+      set({ loading: true });
+      try {
+        const [info, progress, shipments, targets] = await Promise.all([
+          api.info(),
+          api.progress({ year }),
+          api.listShipments({ year, includeVoided: true }),
+          api.getTargets(year),
+        ]);
+        // A slower answer for a year the person has already left is dropped.
+        if (get().year !== year) return;
+        const before = get().info;
+        const notice = noticeOf(before, info);
+        // Undo must never reach into a ledger other than the one the cargo was saved in.
+        const switched = before !== null && before.ledgerId !== info.ledgerId ? { lastSaved: null } : {};
+        set({ info, progress, shipments, targets, error: null, ...switched, ...(notice ? { notice } : {}) });
+      } catch (error) {
+        set({ error: failureOf(error) });
+      } finally {
+        set({ loading: false });
+      }
+    },
+
+    async poll() {
+      const { api, info: before, loading, error } = get();
+      if (!api || !before || loading) return;
+      const switches = ownSwitches;
+      let info: LedgerInfo;
+      try {
+        info = await api.info();
+      } catch (failure) {
+        set({ error: failureOf(failure) });
+        return;
+      }
+      // Something this window did meanwhile has already reloaded, or is reloading, what it shows.
+      if (switches !== ownSwitches || get().info !== before) return;
+      if (error !== null || hasChanged(before, info)) await get().refresh();
+    },
+
+    dismissNotice() {
+      set({ notice: null });
+    },
+
+    async record(input, force) {
+      try {
+        const { shipment, warnings } = await needApi(get().api).recordShipment(input, { force, ...guardOf(get().info) });
+        set({ lastSaved: shipment });
+        await get().refresh();
+        return { status: 'saved', shipment, warnings };
+      } catch (error) {
+        await afterRefusal(error);
+        return outcomeOf(error);
+      }
+    },
+
+    async amend(id, changes, reason, force) {
+      try {
+        const { shipment, warnings } = await needApi(get().api).amendShipment(id, changes, { reason, force, ...guardOf(get().info) });
+        await get().refresh();
+        return { status: 'saved', shipment, warnings };
+      } catch (error) {
+        await afterRefusal(error);
+        return outcomeOf(error);
+      }
+    },
+
+    async voidShipment(id, reason) {
+      try {
+        await needApi(get().api).voidShipment(id, reason, guardOf(get().info));
+        if (get().lastSaved?.id === id) set({ lastSaved: null });
+        await get().refresh();
+        return { ok: true };
+      } catch (error) {
+        await afterRefusal(error);
+        return { ok: false, ...failureOf(error) };
+      }
+    },
+
+    async undoLast(reason) {
+      const last = get().lastSaved;
+      if (!last) return false;
+      const result = await get().voidShipment(last.id, reason);
+      if (result.ok) set({ lastSaved: null });
+      return result.ok;
+    },
+
+    history(id) {
+      return needApi(get().api).shipmentHistory(id);
+    },
+
+    async saveTargets(annualTonnes, monthlyPlanTonnes) {
+      try {
+        const targets = await needApi(get().api).setTargets({ year: get().year, annualTonnes, monthlyPlanTonnes }, guardOf(get().info));
+        set({ targets });
+        await get().refresh();
+        return { ok: true };
+      } catch (error) {
+        await afterRefusal(error);
+        return { ok: false, ...failureOf(error) };
+      }
+    },
+
+    async exportReport(report, separator) {
+      const exported = await needApi(get().api).exportReport({ year: get().year, report, separator });
+      return { fileName: exported.fileName, content: exported.content };
+    },
+
+    async importCsv(base64, dryRun) {
+      const report = await needApi(get().api)
+        .importCsv({ base64, dryRun }, guardOf(get().info))
+        .catch(async (error: unknown) => {
+          await afterRefusal(error);
+          throw error;
+        });
+      if (report.committed) await get().refresh();
+      return report;
+    },
+
+    async switchDemo(on) {
+      ownSwitches++;
+      const info = await needApi(get().api).useDemoLedger(on);
+      set({ info, lastSaved: null, notice: null });
       await get().refresh();
-      return { ok: true };
-    } catch (error) {
-      return { ok: false, ...failureOf(error) };
-    }
-  },
-
-  async undoLast(reason) {
-    const last = get().lastSaved;
-    if (!last) return false;
-    const result = await get().voidShipment(last.id, reason);
-    if (result.ok) set({ lastSaved: null });
-    return result.ok;
-  },
-
-  history(id) {
-    return needApi(get().api).shipmentHistory(id);
-  },
-
-  async saveTargets(annualTonnes, monthlyPlanTonnes) {
-    try {
-      const targets = await needApi(get().api).setTargets({ year: get().year, annualTonnes, monthlyPlanTonnes });
-      set({ targets });
-      await get().refresh();
-      return { ok: true };
-    } catch (error) {
-      return { ok: false, ...failureOf(error) };
-    }
-  },
-
-  async exportReport(report, separator) {
-    const exported = await needApi(get().api).exportReport({ year: get().year, report, separator });
-    return { fileName: exported.fileName, content: exported.content };
-  },
-
-  async importCsv(base64, dryRun) {
-    const report = await needApi(get().api).importCsv({ base64, dryRun });
-    if (report.committed) await get().refresh();
-    return report;
-  },
-
-  async switchDemo(on) {
-    const info = await needApi(get().api).useDemoLedger(on);
-    set({ info, lastSaved: null });
-    await get().refresh();
-  },
-}));
+    },
+  };
+});

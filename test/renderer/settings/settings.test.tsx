@@ -58,7 +58,7 @@ describe('targets', () => {
       year: YEAR,
       annualTonnes: '2200000.5',
       monthlyPlanTonnes: ['183333.837', ...Array.from({ length: 11 }, () => '183333.333')],
-    });
+    }, { ledgerId: 'real' });
     expect((await screen.findByTestId('targets-status')).textContent).toContain(`Targets for ${YEAR} saved in the ledger.`);
   });
 
@@ -67,7 +67,7 @@ describe('targets', () => {
     render(<SettingsView />);
     await typeInto(user, annualInput(), '1500000');
     await user.click(screen.getByRole('button', { name: `Save targets for ${YEAR}` }));
-    expect(api.setTargets).toHaveBeenCalledWith({ year: YEAR, annualTonnes: '1500000', monthlyPlanTonnes: null });
+    expect(api.setTargets).toHaveBeenCalledWith({ year: YEAR, annualTonnes: '1500000', monthlyPlanTonnes: null }, { ledgerId: 'real' });
   });
 
   test("the core's refusal of the plan appears next to the plan", async () => {
@@ -106,7 +106,7 @@ describe('targets', () => {
     loadStore(api, { targets: yearTargets({ source: 'ledger', monthlyPlanKg: Array.from({ length: 12 }, (_, i) => (i < 11 ? 183_333_000 : 183_337_000)) }) });
     render(<SettingsView />);
     await user.click(screen.getByRole('button', { name: 'Clear the plan (spread by days)' }));
-    expect(api.setTargets).toHaveBeenCalledWith({ year: YEAR, annualTonnes: '2200000', monthlyPlanTonnes: null });
+    expect(api.setTargets).toHaveBeenCalledWith({ year: YEAR, annualTonnes: '2200000', monthlyPlanTonnes: null }, { ledgerId: 'real' });
     await waitFor(() => expect(planInput(1).value).toBe(''));
   });
 

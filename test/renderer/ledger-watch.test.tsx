@@ -1,0 +1,191 @@
+/**
+ * A window keeps up with what other windows and programs do to the ledger: the store's poll of
+ * info() reloads only when something changed, every write names the ledger the window shows, a
+ * write refused because another window switched the ledger reloads at once, and the banners say
+ * which ledger is shown, that it is read-only and who writes, and what changed.
+ */
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Shipment } from '../../electron/core/api';
+import { ApiError } from '../../renderer/src/client';
+import { LedgerBanners } from '../../renderer/src/components/LedgerBanners';
+import { failureText } from '../../renderer/src/errors';
+import { translate } from '../../renderer/src/i18n';
+import { POLL_MS } from '../../renderer/src/ledger-watch';
+import { useLedger } from '../../renderer/src/store';
+import { useLedgerWatch } from '../../renderer/src/useLedgerWatch';
+import { fakeApi, ledgerInfo, loadStore, resetSettings, type FakeApi } from './reports/fake-api';
+
+let api: FakeApi;
+
+const shipment = (id: string): Shipment => ({
+  id,
+  blDate: '2024-08-01',
+  vessel: 'Astana',
+  netKg: 9_000_000,
+  blNumber: null,
+  imo: null,
+  voyage: null,
+  grade: null,
+  loadPort: 'Aktau',
+  dischargeTerminal: 'Sangachal',
+  shipper: 'KMG',
+  receiver: 'SOCAR',
+  status: 'loaded',
+  outturnKg: null,
+  barrels: null,
+  remarks: null,
+  voided: false,
+  voidReason: null,
+  recordedAt: '2024-08-15T12:00:00.000Z',
+  recordedBy: 'clerk',
+  updatedAt: '2024-08-15T12:00:00.000Z',
+});
+
+const switchedToDemo = () =>
+  new ApiError({
+    code: 'conflict',
+    message: 'Nothing was saved: this window was showing the real ledger, but the demo ledger was opened in another window.',
+    issues: [{ field: 'ledgerId', code: 'ledger.switched_to_demo', message: 'Nothing was saved: …', facts: { expected: 'real', current: 'demo-abc123' } }],
+  });
+
+beforeEach(() => {
+  api = fakeApi();
+  loadStore(api);
+  useLedger.setState({ notice: null });
+  resetSettings('en');
+});
+
+describe('the poll', () => {
+  test('nothing changed: one info() call and nothing reloaded', async () => {
+    await useLedger.getState().poll();
+    expect(api.info).toHaveBeenCalledTimes(1);
+    expect(api.listShipments).not.toHaveBeenCalled();
+    expect(api.progress).not.toHaveBeenCalled();
+  });
+
+  test('the ledger grew (another program wrote): what the window shows is reloaded', async () => {
+    api.info.mockResolvedValue(ledgerInfo({ entries: 1235, shipments: 1181 }));
+    api.listShipments.mockResolvedValue([shipment('k3m9x2pq7d')]);
+    await useLedger.getState().poll();
+    expect(useLedger.getState().shipments.map((s) => s.id)).toEqual(['k3m9x2pq7d']);
+    expect(useLedger.getState().info?.entries).toBe(1235);
+    expect(useLedger.getState().notice).toBeNull();
+  });
+
+  test('another window opened the demo: reload, a notice, and no Undo into the other ledger', async () => {
+    useLedger.setState({ lastSaved: shipment('k3m9x2pq7d') });
+    api.info.mockResolvedValue(ledgerInfo({ ledgerId: 'demo-abc123', demo: true }));
+    await useLedger.getState().poll();
+    expect(useLedger.getState()).toMatchObject({ notice: 'demo', lastSaved: null, info: { ledgerId: 'demo-abc123' } });
+    expect(api.progress).toHaveBeenCalled();
+
+    api.info.mockResolvedValue(ledgerInfo({ ledgerId: 'demo-def456', demo: true }));
+    await useLedger.getState().poll();
+    expect(useLedger.getState().notice).toBe('renewed');
+    api.info.mockResolvedValue(ledgerInfo());
+    await useLedger.getState().poll();
+    expect(useLedger.getState().notice).toBe('real');
+  });
+
+  test('the other program let go and this window now writes: a notice says so', async () => {
+    loadStore(api, { info: ledgerInfo({ readOnly: true, writer: 'Transit Ledger (desktop) (process 42, user anna on pc, since 2024-08-15T08:00:00.000Z)' }) });
+    await useLedger.getState().poll();
+    expect(useLedger.getState()).toMatchObject({ notice: 'writable', info: { readOnly: false, writer: null } });
+  });
+
+  test('this window\'s own switch to the demo is no news', async () => {
+    api.info.mockResolvedValue(ledgerInfo({ ledgerId: 'demo-abc123', demo: true }));
+    api.useDemoLedger.mockResolvedValue(ledgerInfo({ ledgerId: 'demo-abc123', demo: true }));
+    await useLedger.getState().switchDemo(true);
+    await useLedger.getState().poll();
+    expect(useLedger.getState().notice).toBeNull();
+  });
+
+  test('a server that stopped answering is said in the banner, and cleared once it answers again', async () => {
+    api.info.mockRejectedValueOnce(new ApiError({ code: 'unreachable', message: 'Transit Ledger is not answering. Is it still running?' }));
+    await useLedger.getState().poll();
+    expect(useLedger.getState().error?.code).toBe('unreachable');
+    await useLedger.getState().poll();
+    expect(useLedger.getState().error).toBeNull();
+  });
+
+  test('runs every few seconds while the window is visible', async () => {
+    jest.useFakeTimers();
+    try {
+      function Watcher() {
+        useLedgerWatch();
+        return null;
+      }
+      const view = render(<Watcher />);
+      await act(async () => {
+        jest.advanceTimersByTime(POLL_MS * 2 + 10);
+      });
+      expect(api.info).toHaveBeenCalledTimes(2);
+      view.unmount();
+      jest.advanceTimersByTime(POLL_MS * 2);
+      expect(api.info).toHaveBeenCalledTimes(2);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
+
+describe('writes name the ledger the window shows', () => {
+  test('record, amend, void, targets and import all carry ledgerId', async () => {
+    api.recordShipment.mockResolvedValue({ shipment: shipment('k3m9x2pq7d'), warnings: [] });
+    api.amendShipment.mockResolvedValue({ shipment: shipment('k3m9x2pq7d'), warnings: [] });
+    api.voidShipment.mockResolvedValue({ ...shipment('k3m9x2pq7d'), voided: true });
+    const store = useLedger.getState();
+    await store.record({ vessel: 'Astana' }, true);
+    await store.amend('k3m9x2pq7d', { remarks: 'x' }, 'why', false);
+    await store.voidShipment('k3m9x2pq7d', 'undo');
+    await store.saveTargets('2200000', null);
+    await store.importCsv('YSxiCg==', true);
+    expect(api.recordShipment).toHaveBeenCalledWith({ vessel: 'Astana' }, { force: true, ledgerId: 'real' });
+    expect(api.amendShipment).toHaveBeenCalledWith('k3m9x2pq7d', { remarks: 'x' }, { reason: 'why', force: false, ledgerId: 'real' });
+    expect(api.voidShipment).toHaveBeenCalledWith('k3m9x2pq7d', 'undo', { ledgerId: 'real' });
+    expect(api.setTargets.mock.calls[0]?.[1]).toEqual({ ledgerId: 'real' });
+    expect(api.importCsv.mock.calls[0]?.[1]).toEqual({ ledgerId: 'real' });
+  });
+
+  test('a save refused because another window opened the demo fails, and the window shows the demo at once', async () => {
+    api.recordShipment.mockRejectedValue(switchedToDemo());
+    api.info.mockResolvedValue(ledgerInfo({ ledgerId: 'demo-abc123', demo: true }));
+    const outcome = await useLedger.getState().record({ vessel: 'Astana' }, false);
+    expect(outcome).toMatchObject({ status: 'failed', code: 'conflict' });
+    expect(useLedger.getState()).toMatchObject({ notice: 'demo', info: { ledgerId: 'demo-abc123', demo: true } });
+  });
+});
+
+describe('the banners', () => {
+  test('read-only names the program that writes', () => {
+    loadStore(api, { info: ledgerInfo({ readOnly: true, writer: 'Transit Ledger (desktop) (process 42, user anna on pc, since 2024-08-15T08:00:00.000Z)' }) });
+    render(<LedgerBanners />);
+    expect(screen.getByTestId('read-only-banner').textContent).toBe(
+      'Read-only: Transit Ledger (desktop) (process 42, user anna on pc, since 2024-08-15T08:00:00.000Z) is writing to this ledger. This window shows its entries as they are saved.',
+    );
+  });
+
+  test('read-only with nobody writing says how to write here; in Russian too', () => {
+    resetSettings('ru');
+    loadStore(api, { info: ledgerInfo({ readOnly: true, writer: null }) });
+    render(<LedgerBanners />);
+    expect(screen.getByTestId('read-only-banner').textContent).toMatch(/^Только чтение: сейчас никакая другая программа не пишет в этот журнал\./);
+  });
+
+  test('a switch made in another window is shown until dismissed', async () => {
+    useLedger.setState({ notice: 'demo', info: ledgerInfo({ ledgerId: 'demo-abc123', demo: true }) });
+    render(<LedgerBanners />);
+    expect(screen.getByTestId('ledger-notice').textContent).toMatch(/^Another window opened the demo ledger: this window now shows the demo data too\./);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'OK' }));
+    expect(screen.queryByTestId('ledger-notice')).toBeNull();
+  });
+
+  test('the refusal itself reads as one sentence in the person\'s language', () => {
+    const error = switchedToDemo();
+    const failure = { code: error.code, message: error.message, issues: error.issues };
+    expect(failureText((key) => translate('kk', key), 'kk', failure)).toBe(translate('kk', 'error.issue.ledger.switched_to_demo'));
+    expect(translate('kk', 'error.issue.ledger.switched_to_demo')).toMatch(/^Ештеңе сақталмады/);
+  });
+});
