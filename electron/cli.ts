@@ -8,7 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ImportEncoding, ImportReport, ImportRowReport, Progress, Shipment, ShipmentFields, ShipmentInput, VerifyReport } from './core/api';
 import { todayAtLoadPort } from './core/calendar';
 import { dayBefore, demoShipments } from './core/demo';
-import { ENCODING_LABELS } from './core/encoding';
+import { ENCODING_LABELS, visible } from './core/encoding';
 import { TransitError } from './core/errors';
 import { unlockLedger } from './core/lock';
 import { currentUser, resolveLedgerPath } from './core/paths';
@@ -233,7 +233,8 @@ const PROBLEM_ORDER: readonly ImportRowReport['outcome'][] = ['invalid', 'add', 
 function importRowLine(row: ImportRowReport, report: ImportReport): string {
   const what = row.outcome === 'add' ? (report.dryRun ? 'would add' : report.committed ? 'added' : 'valid') : row.outcome;
   const notes = [...row.issues, ...row.warnings].map((issue) => issue.message).join(' ');
-  return `line ${row.line}: ${what}${row.blNumber ? ` (B/L ${row.blNumber})` : ''}${notes ? ` — ${notes}` : ''}`;
+  // Messages quote the file's cells: an escape sequence in one must not reach the terminal.
+  return visible(`line ${row.line}: ${what}${row.blNumber ? ` (B/L ${row.blNumber})` : ''}${notes ? ` — ${notes}` : ''}`);
 }
 
 /**
@@ -263,7 +264,7 @@ function importText(report: ImportReport): string {
   const lines: string[] = [];
   const note = report.encoding === null ? undefined : ENCODING_NOTES[report.encoding];
   if (note) lines.push(note);
-  for (const issue of report.fileIssues) lines.push(`File: ${issue.message}`);
+  for (const issue of report.fileIssues) lines.push(visible(`File: ${issue.message}`));
   lines.push(...importProblemLines(report));
   const summary = `${report.added} to add, ${report.duplicates} duplicate, ${report.skipped} skipped, ${report.invalid} invalid.`;
   if (report.fileIssues.length > 0) lines.push('Nothing was imported: fix the file and try again.');

@@ -789,6 +789,14 @@ describe('import: how a file is read, and what is printed', () => {
     expect(lines).toHaveLength(2);
   });
 
+  test('a cell with a terminal escape sequence is quoted with the escape shown, never sent to the terminal', async () => {
+    const result = await run('import', sheet('escape.csv', Buffer.from(`${HEADER_EN}\n2024-07-01,Astana,\u001b[2J\u001b[31m9959,IMP-\u0007\n`)));
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('line 2: invalid (B/L IMP-\\x07) — ');
+    expect(result.err).toContain('"\\x1B[2J\\x1B[31m9959"');
+    expect([...result.err].filter((c) => c.charCodeAt(0) < 0x20 && c !== '\n')).toEqual([]);
+  });
+
   test('many problems: invalid rows first, at most 50 listed, the rest counted by kind', async () => {
     await existingLedger();
     const rows = [

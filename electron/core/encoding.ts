@@ -196,7 +196,7 @@ function lineAt(unitAt: (i: number) => number, from: number, end: number, step =
 }
 
 /** Control characters shown as `\xHH`, so an excerpt never prints a NUL or moves the cursor. */
-function visible(text: string): string {
+export function visible(text: string): string {
   let shown = '';
   for (const c of text) {
     const code = c.charCodeAt(0);
