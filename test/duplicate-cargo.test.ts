@@ -71,6 +71,16 @@ describe('recording', () => {
     expect(shipment.blNumber).toBe('KZ-1');
   });
 
+  test('the index follows amendments and voids: old figures stop matching, new ones start', async () => {
+    const { shipment } = await service.recordShipment(cargo());
+    await service.recordShipment(cargo({ vessel: 'Taraz' }));
+    await service.amendShipment(shipment.id, { netTonnes: '9000', vessel: 'Liwa' }, { reason: 'B/L corrected' });
+    await expect(service.recordShipment(cargo({ netTonnes: '9959.5', blDate: '2024-08-01' }))).resolves.toBeDefined();
+    expect((await refusal(() => service.recordShipment(cargo({ netTonnes: '9000', vessel: 'LIWA' })))).issues[0]?.facts).toMatchObject({ id: shipment.id });
+    await service.voidShipment(shipment.id, 'wrong cargo');
+    await expect(service.recordShipment(cargo({ netTonnes: '9000', vessel: 'Liwa' }))).resolves.toBeDefined();
+  });
+
   test('the question survives reopening the ledger (the index is rebuilt from the journal)', async () => {
     await service.recordShipment(cargo());
     service.close();

@@ -6,7 +6,7 @@ import type { Baseline, HistoryEntry, Shipment, ShipmentFields, YearTargets } fr
 import { DEFAULT_BASELINE, defaultAnnualTargetKg } from './defaults';
 import type { LedgerEvent } from './events';
 import { addToYearDays, dayOfYearIndex, emptyYearDays, type YearDays } from './progress';
-import { normaliseBlNumber, sameCargoKey } from './shipment';
+import { normaliseBlNumber, normaliseVessel } from './shipment';
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,10 +27,12 @@ export class LedgerState {
   readonly shipments = new Map<string, Shipment>();
   private readonly byBlNumber = new Map<string, string>();
   /**
-   * Live cargoes by B/L date, vessel and weight, for the duplicate question. Built at the first
-   * question and kept up to date from then on, so opening a ledger (or reading one) pays nothing for it.
+   * Live cargoes by net weight (to the kilogram, nearly unique per cargo), for the duplicate question.
+   * A number key keeps building it cheap (about 35 ms for 100,000 cargoes, against 10 times that for
+   * a date|vessel|weight text key), and it is built only at the first question and kept up to date
+   * from then on, so opening a ledger, or reading one, pays nothing for it.
    */
-  private byCargo: Map<string, string[]> | null = null;
+  private byWeight: Map<number, string | string[]> | null = null;
   private readonly events = new Map<string, ShipmentEvent[]>();
   private readonly targets = new Map<number, { annualKg: number; monthlyPlanKg: number[] | null }>();
   private baseline: { year: number; kg: number } | null = null;
@@ -146,29 +148,33 @@ export class LedgerState {
   }
 
   private indexCargo(shipment: Shipment): void {
-    if (this.byCargo === null || shipment.voided) return;
-    const key = sameCargoKey(shipment.blDate, shipment.vessel, shipment.netKg);
-    const ids = this.byCargo.get(key);
-    if (ids) ids.push(shipment.id);
-    else this.byCargo.set(key, [shipment.id]);
+    if (this.byWeight === null || shipment.voided) return;
+    const held = this.byWeight.get(shipment.netKg);
+    if (held === undefined) this.byWeight.set(shipment.netKg, shipment.id);
+    else if (typeof held === 'string') this.byWeight.set(shipment.netKg, [held, shipment.id]);
+    else held.push(shipment.id);
   }
 
   private unindexCargo(shipment: Shipment): void {
-    if (this.byCargo === null || shipment.voided) return;
-    const key = sameCargoKey(shipment.blDate, shipment.vessel, shipment.netKg);
-    const rest = (this.byCargo.get(key) ?? []).filter((id) => id !== shipment.id);
-    if (rest.length > 0) this.byCargo.set(key, rest);
-    else this.byCargo.delete(key);
+    if (this.byWeight === null || shipment.voided) return;
+    const held = this.byWeight.get(shipment.netKg);
+    const rest = (held === undefined ? [] : typeof held === 'string' ? [held] : held).filter((id) => id !== shipment.id);
+    if (rest.length === 0) this.byWeight.delete(shipment.netKg);
+    else this.byWeight.set(shipment.netKg, rest.length === 1 ? (rest[0] as string) : rest);
   }
 
-  /** The live shipments a new cargo of this date, vessel and weight would look like a second entry of. */
+  /** The live shipments a new cargo of this date, vessel (however spelled) and weight would look like a second entry of. */
   findSameCargo = (blDate: string, vessel: string, netKg: number): Shipment[] => {
-    if (this.byCargo === null) {
-      this.byCargo = new Map();
+    if (this.byWeight === null) {
+      this.byWeight = new Map();
       for (const shipment of this.shipments.values()) this.indexCargo(shipment);
     }
-    const ids = this.byCargo.get(sameCargoKey(blDate, vessel, netKg)) ?? [];
-    return ids.map((id) => this.shipments.get(id) as Shipment);
+    const held = this.byWeight.get(netKg);
+    if (held === undefined) return [];
+    const spelled = normaliseVessel(vessel);
+    return (typeof held === 'string' ? [held] : held)
+      .map((id) => this.shipments.get(id) as Shipment)
+      .filter((shipment) => shipment.blDate === blDate && normaliseVessel(shipment.vessel) === spelled);
   };
 
   /** The live shipment holding a B/L number; a voided cargo's number may be used again. */
