@@ -250,6 +250,15 @@ describe('valid calls from the app page work end to end', () => {
     await expect(invoke('voidShipment', [shipment.id, 'why', { ledgerId: 'real' }])).resolves.toMatchObject({ ok: true });
   });
 
+  test('the same cargo twice is asked about across the boundary, and force records it', async () => {
+    const { shipment } = await ok<{ shipment: { id: string } }>('recordShipment', [cargo()]);
+    const before = snapshot();
+    const asked = await invoke('recordShipment', [cargo({ vessel: 'ASTANA' })]);
+    expect(asked).toMatchObject({ ok: false, error: { code: 'invalid', issues: [{ field: '', code: 'shipment.duplicate', overridable: true, facts: { id: shipment.id } }] } });
+    expect(snapshot()).toEqual(before);
+    expect(await ok<{ warnings: { code: string }[] }>('recordShipment', [cargo(), { force: true }])).toMatchObject({ warnings: [{ code: 'shipment.duplicate' }] });
+  });
+
   test('a not_found and a conflict come back with their own codes', async () => {
     expect(await invoke('voidShipment', ['abcdefghjk', 'why'])).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const { shipment } = await ok<{ shipment: { id: string } }>('recordShipment', [cargo()]);

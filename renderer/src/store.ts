@@ -134,7 +134,12 @@ export const useLedger = create<LedgerStore>()((set, get) => {
 
     async poll() {
       const { api, info: before, loading, error } = get();
-      if (!api || !before || loading) return;
+      if (!api || loading) return;
+      // The first load failed (the server was not answering): try it again rather than give up.
+      if (!before) {
+        if (error !== null) await get().refresh();
+        return;
+      }
       const switches = ownSwitches;
       let info: LedgerInfo;
       try {

@@ -110,6 +110,12 @@ describe('the poll', () => {
     expect(useLedger.getState().error).toBeNull();
   });
 
+  test('a window whose first load failed loads once the ledger answers', async () => {
+    useLedger.setState({ info: null, error: { code: 'unreachable', message: 'Transit Ledger is not answering.', issues: [] } });
+    await useLedger.getState().poll();
+    expect(useLedger.getState()).toMatchObject({ error: null, info: { ledgerId: 'real' } });
+  });
+
   test('runs every few seconds while the window is visible', async () => {
     jest.useFakeTimers();
     try {
