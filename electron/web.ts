@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TransitApi } from './core/api';
+import { MAX_IMPORT_BASE64_CHARS } from './core/requests';
 import { dispatch, type InternalErrorLog } from './dispatch';
 import { contentSecurityPolicy } from './security';
 import { contentTypeOf, resolveStaticPath } from './static-files';
@@ -30,8 +31,8 @@ export interface RunningWebServer {
   close(): Promise<void>;
 }
 
-/** Large enough for a 100,000-row import (about 20 MB), with room for a wider sheet. */
-const MAX_BODY_BYTES = 80 * 1024 * 1024;
+/** The largest import file, base64-encoded, with room for the JSON around it. */
+export const MAX_BODY_BYTES = MAX_IMPORT_BASE64_CHARS + 1024 * 1024;
 const API_PREFIX = '/api/';
 
 export function newToken(): string {

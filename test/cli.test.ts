@@ -847,7 +847,7 @@ describe('verify and repair', () => {
     expect(repaired.code).toBe(0);
     expect(repaired.lastLine).toMatch(ID);
     const backup = `${ledger}.damaged-2024-08-15T12-00-00-000Z`;
-    expect(repaired.err).toMatch(/1 entry could not be kept/);
+    expect(repaired.err).toMatch(/1 confirmed entry is lost/);
     expect(repaired.err).toMatch(/line 3: record of Liwb, B\/L A2/);
     expect(repaired.err).toContain(`kept unchanged as ${backup}`);
     expect(fs.readFileSync(backup).equals(damaged)).toBe(true);

@@ -6,6 +6,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { SHIPMENT_STATUSES, type FieldIssue, type Shipment, type ShipmentInput } from '../../../electron/core/api';
 import { Dialog } from '../components/Dialog';
+import { failureText } from '../errors';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
 import { issueText } from '../entry/messages';
@@ -91,7 +92,7 @@ export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: Edit
         return;
       }
       case 'failed':
-        setNotice(outcome.message);
+        setNotice(failureText(t, language, outcome));
         return;
     }
   }
