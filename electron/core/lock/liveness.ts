@@ -1,0 +1,63 @@
+/**
+ * Whether the holder a lock file names is alive, stale or cannot be judged from here: the one
+ * judgement behind a takeover, `unlock` and "who has the ledger open".
+ *
+ * A holder is judged dead on this computer when its process is gone, the computer has restarted
+ * since (boot id, or boot time for older lock files), or its PID now belongs to a process that
+ * started later (start time recorded in the lock, or compared with `since` for older lock files).
+ * A holder on another computer cannot be judged; the person is told how to release it (`unlock`).
+ * Nothing is ever judged stale because of its age alone: a holder that is only suspended would
+ * wake up and write.
+ */
+import { machine, processStart, type LockRecord, type MachineFacts, type SeenFile } from './holder';
+
+/** An empty or unreadable lock younger than this may be one being written (no-hard-link file systems). */
+export const EMPTY_GRACE_MS = 5_000;
+/** Slack for comparing a process's start (from boot time and ticks) with a lock's `since`. */
+const START_SLACK_MS = 2_000;
+
+export type Verdict =
+  | { kind: 'held' } // alive on this computer
+  | { kind: 'stale'; why: string }
+  | { kind: 'elsewhere' } // on another computer: cannot be judged from here
+  | { kind: 'writing' }; // empty or unreadable, and young
+
+/** Whether a process with this PID exists: on its own it cannot tell a reused PID (see judgeOnThisComputer). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function judgeOnThisComputer(record: LockRecord, facts: MachineFacts): Verdict {
+  const sinceMs = Date.parse(record.since);
+  if (record.boot && facts.bootId && record.boot !== facts.bootId) return { kind: 'stale', why: 'this computer has restarted since' };
+  if (!record.boot && facts.bootTimeMs !== null && sinceMs < facts.bootTimeMs - START_SLACK_MS) {
+    return { kind: 'stale', why: 'this computer has restarted since' };
+  }
+  if (!isAlive(record.pid)) return { kind: 'stale', why: `process ${record.pid} no longer runs` };
+  const start = processStart(record.pid);
+  const reused = `process ${record.pid} is now another program, started after the lock was taken`;
+  if (start && record.start) return start.token === record.start ? { kind: 'held' } : { kind: 'stale', why: reused };
+  // A lock file from before start times were recorded: a process started after it cannot hold it.
+  if (start && start.approxMs !== null && Number.isFinite(sinceMs) && start.approxMs > sinceMs + START_SLACK_MS) return { kind: 'stale', why: reused };
+  return { kind: 'held' };
+}
+
+/** The verdict on a lock or token file as read: the one judgement acquire, unlock and the sweep share. */
+export function judge(seen: SeenFile): Verdict {
+  const record = seen.record;
+  if (!record) {
+    // Every lock is now linked into place complete: an empty one is left by a crash of an older
+    // version or a power loss, or (no hard links) is being written this instant.
+    const young = Date.now() - seen.mtimeMs < EMPTY_GRACE_MS;
+    return young ? { kind: 'writing' } : { kind: 'stale', why: 'the lock file is empty or unreadable, left by a crash' };
+  }
+  const facts = machine();
+  if (record.host !== facts.host || (record.machine && facts.machineId && record.machine !== facts.machineId)) return { kind: 'elsewhere' };
+  return judgeOnThisComputer(record, facts);
+}
