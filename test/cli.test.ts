@@ -6,10 +6,12 @@
  * Exit codes: 0 done, 2 bad input (stderr says which field and what is wrong; nothing written),
  * 3 ledger damaged or locked. Figures in the progress test are worked out by hand beside them.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { main, type CliIo } from '../electron/cli';
+import { cp1251 } from './support/cp1251';
+import { LockHolder } from './support/holder';
 import { fixedNow, tempDir } from './support/temp';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -699,23 +701,10 @@ describe('import: how a file is read, and what is printed', () => {
     return fs.readFileSync(ledger);
   }
 
-  function sheet(name: string, bytes: Buffer): string {
+  function sheet(name: string, bytes: Uint8Array): string {
     const file = tmp.file(name);
     fs.writeFileSync(file, bytes);
     return file;
-  }
-
-  /** Windows-1251 by its table (А–я are 0xC0–0xFF), so the test does not lean on the decoder it checks. */
-  function cp1251(text: string): Buffer {
-    const extras: Record<string, number> = { '№': 0xb9, '«': 0xab, '»': 0xbb, Ё: 0xa8, ё: 0xb8 };
-    return Buffer.from([...text].map((c) => {
-      const code = c.charCodeAt(0);
-      if (code < 0x80) return code;
-      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
-      const byte = extras[c];
-      if (byte === undefined) throw new Error(`no Windows-1251 byte for ${c}`);
-      return byte;
-    }));
   }
 
   test.each([
@@ -903,36 +892,10 @@ describe('reading a damaged ledger', () => {
 });
 
 describe('a ledger held by another process', () => {
-  let holder: ChildProcessWithoutNullStreams | null = null;
-
-  afterEach(async () => {
-    const child = holder;
-    holder = null;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.stdin.end();
-      await exited;
-    }
-  });
+  const holder = LockHolder.perTest();
 
   /** Starts a process that opens the ledger for writing and keeps it; resolves with its pid once it holds the lock. */
-  function holdLedger(file: string): Promise<number> {
-    const child = spawn(process.execPath, ['-r', 'tsx/cjs', HOLD_LOCK, file], { cwd: ROOT });
-    holder = child;
-    return new Promise((resolve, reject) => {
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const ready = /ready (\d+)/.exec(stdout);
-        if (ready) resolve(Number(ready[1]));
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-      });
-      child.once('exit', (code) => reject(new Error(`the lock holder exited (${code}) before holding the ledger: ${stderr}`)));
-    });
-  }
+  const holdLedger = (file: string): Promise<number> => holder.start(HOLD_LOCK, file);
 
   test('a write exits 3 naming the holder’s process and changes nothing; reading still works; once it closes, writing works', async () => {
     const id = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
@@ -954,10 +917,7 @@ describe('a ledger held by another process', () => {
     expect((JSON.parse(list.out) as ListedShipment[]).map((s) => s.id)).toEqual([id]);
     expect((await run('verify')).code).toBe(0);
 
-    const child = holder as ChildProcessWithoutNullStreams;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.stdin.end();
-    await exited;
+    await holder.stop();
     await add(ledger, '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800');
   }, 30_000);
 });

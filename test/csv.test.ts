@@ -1,5 +1,6 @@
 import type { MonthProgress, Shipment } from '../electron/core/api';
 import { BOM, monthlyCsv, neutraliseFormula, parseShipmentCsv, parseShipmentFile, registerCsv, restoreFormula } from '../electron/core/csv';
+import { cp1251 } from './support/cp1251';
 
 /** A fully filled cargo, as the ledger would hold it. */
 function shipment(overrides: Partial<Shipment> = {}): Shipment {
@@ -688,7 +689,7 @@ describe('parseShipmentFile: the bytes of a sheet as Excel saves it', () => {
 
   it('reads a Russian Excel "CSV (разделители - запятые)" in Windows-1251, vessel names and all', () => {
     const text = 'Дата коносамента;Номер коносамента;Судно;Тонны\r\n03.05.2024;№ АКТ-0417;Актау;9\u00a0959,5\r\n04.05.2024;АКТ-0418;«Ёлкино» — Тараз;6980\r\n';
-    const parsed = parseShipmentFile({ kind: 'bytes', bytes: new Uint8Array(iconvCp1251(text)) });
+    const parsed = parseShipmentFile({ kind: 'bytes', bytes: cp1251(text) });
     expect(parsed.fileIssues).toEqual([]);
     expect(parsed.encoding).toBe('windows-1251');
     expect(parsed.rows.map((row) => row.input)).toEqual(cyrillicRows);
@@ -712,16 +713,3 @@ describe('parseShipmentFile: the bytes of a sheet as Excel saves it', () => {
     expect(parseShipmentFile({ kind: 'text', text: 'Date;Vessel;Tonnes\n2024-03-12;Ast\uFFFDna;9959,5\n' })).toMatchObject({ rows: [], fileIssues: [{ code: 'file.replacement_char' }] });
   });
 });
-
-/** Windows-1251 by its table (А–я are 0xC0–0xFF), so the test does not lean on the decoder it checks. */
-function iconvCp1251(text: string): number[] {
-  const extras: Record<string, number> = { '№': 0xb9, '«': 0xab, '»': 0xbb, '—': 0x97, '\u00a0': 0xa0, Ё: 0xa8, ё: 0xb8 };
-  return [...text].map((c) => {
-    const code = c.charCodeAt(0);
-    if (code < 0x80) return code;
-    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
-    const byte = extras[c];
-    if (byte === undefined) throw new Error(`no Windows-1251 byte for ${c}`);
-    return byte;
-  });
-}

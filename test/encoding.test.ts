@@ -9,6 +9,7 @@ import { checkText, decodeCsvBytes, type DecodedFile } from '../electron/core/en
 import { MAX_IMPORT_BASE64_CHARS } from '../electron/core/requests';
 import { LedgerService } from '../electron/core/service';
 import { dispatch, type Envelope } from '../electron/dispatch';
+import { cp1251 } from './support/cp1251';
 import { fixedNow, tempDir } from './support/temp';
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
@@ -19,21 +20,6 @@ function utf16(text: string, order: 'le' | 'be', bom: boolean): Uint8Array {
   const body = order === 'le' ? le : Buffer.from(le).swap16();
   const mark = order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff];
   return new Uint8Array(bom ? Buffer.concat([Buffer.from(mark), body]) : body);
-}
-
-/** Windows-1251, written by hand from the code page so the test does not share the decoder it checks. */
-const CP1251: Record<string, number> = { '№': 0xb9, '«': 0xab, '»': 0xbb, '–': 0x96, '—': 0x97, '\u00a0': 0xa0, Ё: 0xa8, ё: 0xb8, І: 0xb2, і: 0xb3 };
-function cp1251(text: string): Uint8Array {
-  return new Uint8Array(
-    [...text].map((c) => {
-      const code = c.charCodeAt(0);
-      if (code < 0x80) return code;
-      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
-      const byte = CP1251[c];
-      if (byte === undefined) throw new Error(`no Windows-1251 byte for ${c}`);
-      return byte;
-    }),
-  );
 }
 
 function refusal(decoded: DecodedFile): FieldIssue {

@@ -6,7 +6,7 @@
  * Most tests judge lock files written by hand, as a crash or an older version leaves them; a
  * "running holder" is this jest process or a child started from test/fixtures/lock/hold.ts.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,9 +14,9 @@ import path from 'node:path';
 import { main, type CliIo } from '../electron/cli';
 import { TransitError } from '../electron/core/errors';
 import { describeLockHolder, LedgerLock, unlockLedger, type LockIo } from '../electron/core/lock';
+import { LockHolder } from './support/holder';
 import { tempDir } from './support/temp';
 
-const ROOT = path.resolve(__dirname, '..');
 const HOLD = path.join(__dirname, 'fixtures', 'lock', 'hold.ts');
 const HOST = os.hostname();
 
@@ -321,36 +321,10 @@ describe('who holds the ledger', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('the unlock command', () => {
-  let holder: ChildProcessWithoutNullStreams | null = null;
-
-  afterEach(async () => {
-    const child = holder;
-    holder = null;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.stdin.end();
-      await exited;
-    }
-  });
+  const holder = LockHolder.perTest();
 
   /** Another program that holds the ledger's lock; resolves with its pid once it does. */
-  function holdLock(): Promise<number> {
-    const child = spawn(process.execPath, ['-r', 'tsx/cjs', HOLD, ledger], { cwd: ROOT });
-    holder = child;
-    return new Promise((resolve, reject) => {
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const ready = /ready (\d+)/.exec(stdout);
-        if (ready) resolve(Number(ready[1]));
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-      });
-      child.once('exit', (code) => reject(new Error(`the lock holder exited (${code}) before holding the lock: ${stderr}`)));
-    });
-  }
+  const holdLock = (): Promise<number> => holder.start(HOLD, ledger);
 
   async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];

@@ -1,54 +1,32 @@
 import fs from 'node:fs';
 import type { Shipment, ShipmentInput } from '../electron/core/api';
 import { LedgerService } from '../electron/core/service';
-import { fixedNow, tempDir } from './support/temp';
+import { cargo, ClerkLedger } from './support/service';
+import { fixedNow } from './support/temp';
 
-let temp: ReturnType<typeof tempDir>;
-let file: string;
-let service: LedgerService;
+const ledger = ClerkLedger.perTest();
 
-const cargo = (overrides: ShipmentInput = {}): ShipmentInput => ({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5', ...overrides });
-
-beforeEach(() => {
-  temp = tempDir();
-  file = temp.file('ledger.jsonl');
-  service = LedgerService.open(file, { actor: 'clerk', now: fixedNow });
-});
-
-afterEach(() => {
-  service.close();
-  temp.cleanup();
-});
-
-/** The ledger file's bytes, or null while no write has created it. */
-const snapshot = () => (fs.existsSync(file) ? fs.readFileSync(file) : null);
-
-/** Runs a call that must be refused and proves the ledger file did not change by a byte. */
+/** Runs a call that must be refused with `code` (and `message`) and proves the ledger file did not change by a byte. */
 async function expectRefusedUnchanged(call: () => Promise<unknown>, code: string, message?: RegExp) {
-  const before = snapshot();
-  const error = await call().then(
-    () => null,
-    (e: unknown) => e,
-  );
+  const error = await ledger.refused(call);
   expect(error).toMatchObject({ code });
   if (message) expect((error as Error).message).toMatch(message);
-  expect(snapshot()).toEqual(before);
 }
 
 describe('recording, amending and voiding', () => {
   test('a recorded shipment gets a stable id and is listed with who recorded it', async () => {
-    const { shipment } = await service.recordShipment(cargo({ blNumber: 'KZ-1' }));
+    const { shipment } = await ledger.service.recordShipment(cargo({ blNumber: 'KZ-1' }));
     expect(shipment.id).toMatch(/^[a-z0-9]{10}$/);
-    expect(await service.listShipments({ year: 2024 })).toEqual([
+    expect(await ledger.service.listShipments({ year: 2024 })).toEqual([
       expect.objectContaining({ id: shipment.id, netKg: 9_959_500, recordedBy: 'clerk', recordedAt: '2024-08-15T12:00:00.000Z' }),
     ]);
   });
 
   test('an amendment and a void are new entries; the history shows who, when, why and before → after', async () => {
-    const { shipment } = await service.recordShipment(cargo());
-    await service.amendShipment(shipment.id, { netTonnes: '9960', status: 'discharged' }, { reason: 'B/L corrected' });
-    await service.voidShipment(shipment.id, 'entered twice');
-    const history = await service.shipmentHistory(shipment.id);
+    const { shipment } = await ledger.service.recordShipment(cargo());
+    await ledger.service.amendShipment(shipment.id, { netTonnes: '9960', status: 'discharged' }, { reason: 'B/L corrected' });
+    await ledger.service.voidShipment(shipment.id, 'entered twice');
+    const history = await ledger.service.shipmentHistory(shipment.id);
     expect(history.map((h) => [h.action, h.actor, h.reason])).toEqual([
       ['record', 'clerk', null],
       ['amend', 'clerk', 'B/L corrected'],
@@ -61,26 +39,25 @@ describe('recording, amending and voiding', () => {
   });
 
   test('no file is created until the first write succeeds', async () => {
-    await expect(service.recordShipment(cargo({ netTonnes: 'abc' }))).rejects.toMatchObject({ code: 'invalid' });
-    expect(fs.existsSync(file)).toBe(false);
-    await service.recordShipment(cargo());
-    expect(fs.existsSync(file)).toBe(true);
+    await expect(ledger.service.recordShipment(cargo({ netTonnes: 'abc' }))).rejects.toMatchObject({ code: 'invalid' });
+    expect(fs.existsSync(ledger.file)).toBe(false);
+    await ledger.service.recordShipment(cargo());
+    expect(fs.existsSync(ledger.file)).toBe(true);
   });
 
   test('a voided shipment is hidden from lists unless asked for, and frees its B/L number', async () => {
-    const { shipment } = await service.recordShipment(cargo({ blNumber: 'KZ-1' }));
-    await service.voidShipment(shipment.id, 'wrong vessel');
-    expect(await service.listShipments({ year: 2024 })).toEqual([]);
-    expect(await service.listShipments({ year: 2024, includeVoided: true })).toEqual([expect.objectContaining({ voided: true, voidReason: 'wrong vessel' })]);
-    await expect(service.recordShipment(cargo({ blNumber: 'KZ-1', vessel: 'Taraz' }))).resolves.toBeDefined();
+    const { shipment } = await ledger.service.recordShipment(cargo({ blNumber: 'KZ-1' }));
+    await ledger.service.voidShipment(shipment.id, 'wrong vessel');
+    expect(await ledger.service.listShipments({ year: 2024 })).toEqual([]);
+    expect(await ledger.service.listShipments({ year: 2024, includeVoided: true })).toEqual([expect.objectContaining({ voided: true, voidReason: 'wrong vessel' })]);
+    await expect(ledger.service.recordShipment(cargo({ blNumber: 'KZ-1', vessel: 'Taraz' }))).resolves.toBeDefined();
   });
 
   test('survives closing and reopening the file', async () => {
-    const { shipment } = await service.recordShipment(cargo());
-    await service.amendShipment(shipment.id, { remarks: 'sealed' });
-    service.close();
-    service = LedgerService.open(file, { actor: 'clerk', now: fixedNow });
-    expect((await service.listShipments({ year: 2024 }))[0]?.remarks).toBe('sealed');
+    const { shipment } = await ledger.service.recordShipment(cargo());
+    await ledger.service.amendShipment(shipment.id, { remarks: 'sealed' });
+    ledger.reopen();
+    expect((await ledger.service.listShipments({ year: 2024 }))[0]?.remarks).toBe('sealed');
   });
 });
 
@@ -97,26 +74,26 @@ describe('refused calls write nothing', () => {
     ['an unknown report', (s: LedgerService) => s.exportReport({ year: 2024, report: 'bogus' }), 'invalid'],
     ['a bad separator', (s: LedgerService) => s.exportReport({ year: 2024, report: 'register', separator: '|' }), 'invalid'],
   ])('%s', async (_name, call, code) => {
-    await service.recordShipment(cargo({ blNumber: 'KZ-1' }));
-    await expectRefusedUnchanged(() => call(service), code);
+    await ledger.service.recordShipment(cargo({ blNumber: 'KZ-1' }));
+    await expectRefusedUnchanged(() => call(ledger.service), code);
   });
 
   test('voiding twice is a conflict, and voiding needs a reason', async () => {
-    const { shipment } = await service.recordShipment(cargo());
-    await expectRefusedUnchanged(() => service.voidShipment(shipment.id, '  '), 'invalid', /Give a reason/);
-    await service.voidShipment(shipment.id, 'duplicate');
-    await expectRefusedUnchanged(() => service.voidShipment(shipment.id, 'again'), 'conflict', /already void/);
-    await expectRefusedUnchanged(() => service.amendShipment(shipment.id, { remarks: 'x' }), 'conflict', /void/);
+    const { shipment } = await ledger.service.recordShipment(cargo());
+    await expectRefusedUnchanged(() => ledger.service.voidShipment(shipment.id, '  '), 'invalid', /Give a reason/);
+    await ledger.service.voidShipment(shipment.id, 'duplicate');
+    await expectRefusedUnchanged(() => ledger.service.voidShipment(shipment.id, 'again'), 'conflict', /already void/);
+    await expectRefusedUnchanged(() => ledger.service.amendShipment(shipment.id, { remarks: 'x' }), 'conflict', /void/);
   });
 
   test('a duplicate B/L number names the shipment that holds it', async () => {
-    const { shipment } = await service.recordShipment(cargo({ blNumber: 'KZ-1' }));
-    await expectRefusedUnchanged(() => service.recordShipment(cargo({ blNumber: ' kz-1 ' })), 'invalid', new RegExp(shipment.id));
+    const { shipment } = await ledger.service.recordShipment(cargo({ blNumber: 'KZ-1' }));
+    await expectRefusedUnchanged(() => ledger.service.recordShipment(cargo({ blNumber: ' kz-1 ' })), 'invalid', new RegExp(shipment.id));
   });
 
   test('a read-only ledger refuses every write', async () => {
-    await service.recordShipment(cargo());
-    const reader = LedgerService.open(file, { readOnly: true, now: fixedNow });
+    await ledger.service.recordShipment(cargo());
+    const reader = LedgerService.open(ledger.file, { readOnly: true, now: fixedNow });
     try {
       await expectRefusedUnchanged(() => reader.recordShipment(cargo({ vessel: 'Taraz' })), 'read_only');
     } finally {
@@ -127,48 +104,47 @@ describe('refused calls write nothing', () => {
 
 describe('targets and baseline', () => {
   test('default to 2.2 Mt from 2024 and the 2023 baseline of 1.057 Mt', async () => {
-    expect(await service.getTargets(2024)).toEqual({ year: 2024, annualKg: 2_200_000_000, monthlyPlanKg: null, source: 'default' });
-    expect(await service.getBaseline()).toEqual({ year: 2023, kg: 1_057_000_000, source: 'default' });
+    expect(await ledger.service.getTargets(2024)).toEqual({ year: 2024, annualKg: 2_200_000_000, monthlyPlanKg: null, source: 'default' });
+    expect(await ledger.service.getBaseline()).toEqual({ year: 2023, kg: 1_057_000_000, source: 'default' });
   });
 
   test('are stored in the ledger, with a monthly plan that adds up to the target', async () => {
     const plan = ['100000', '100000', '100000', '100000', '100000', '100000', '100000', '100000', '100000', '100000', '100000', '300000.5'];
-    await service.setTargets({ year: 2025, annualTonnes: '1400000.5', monthlyPlanTonnes: plan });
-    await service.setBaseline({ year: 2023, tonnes: '1392000' });
-    service.close();
-    service = LedgerService.open(file, { now: fixedNow });
-    expect((await service.getTargets(2025)).monthlyPlanKg?.[11]).toBe(300_000_500);
-    expect((await service.getTargets(2025)).annualKg).toBe(1_400_000_500);
-    expect((await service.getBaseline()).kg).toBe(1_392_000_000);
+    await ledger.service.setTargets({ year: 2025, annualTonnes: '1400000.5', monthlyPlanTonnes: plan });
+    await ledger.service.setBaseline({ year: 2023, tonnes: '1392000' });
+    ledger.reopen({ now: fixedNow });
+    expect((await ledger.service.getTargets(2025)).monthlyPlanKg?.[11]).toBe(300_000_500);
+    expect((await ledger.service.getTargets(2025)).annualKg).toBe(1_400_000_500);
+    expect((await ledger.service.getBaseline()).kg).toBe(1_392_000_000);
   });
 });
 
 describe('progress', () => {
   test('defaults to today at the load port for the current year and to 31 December for a past one', async () => {
-    expect((await service.progress({ year: 2024 })).asOf).toBe('2024-08-15');
-    expect((await service.progress({ year: 2023 })).asOf).toBe('2023-12-31');
+    expect((await ledger.service.progress({ year: 2024 })).asOf).toBe('2024-08-15');
+    expect((await ledger.service.progress({ year: 2023 })).asOf).toBe('2023-12-31');
   });
 
   test('counts live shipments only, exactly to the kilogram', async () => {
-    await service.recordShipment(cargo({ netTonnes: '0.001' }));
-    const { shipment } = await service.recordShipment(cargo({ netTonnes: '9999.999' }));
-    await service.recordShipment(cargo({ netTonnes: '5000' }));
-    await service.voidShipment(shipment.id, 'test');
-    const progress = await service.progress({ year: 2024, asOf: '2024-08-01' });
+    await ledger.service.recordShipment(cargo({ netTonnes: '0.001' }));
+    const { shipment } = await ledger.service.recordShipment(cargo({ netTonnes: '9999.999' }));
+    await ledger.service.recordShipment(cargo({ netTonnes: '5000' }));
+    await ledger.service.voidShipment(shipment.id, 'test');
+    const progress = await ledger.service.progress({ year: 2024, asOf: '2024-08-01' });
     expect([progress.shipments, progress.tonnesKg]).toEqual([2, 5_000_001]);
   });
 
   test('refuses an as-of date in the future or outside the year', async () => {
-    await expect(service.progress({ year: 2024, asOf: '2024-08-16' })).rejects.toMatchObject({ code: 'invalid', issues: [expect.objectContaining({ field: 'asOf' })] });
-    await expect(service.progress({ year: 2024, asOf: '2023-12-31' })).rejects.toMatchObject({ code: 'invalid' });
-    await expect(service.progress({ year: 2024, asOf: '2024-02-30' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(ledger.service.progress({ year: 2024, asOf: '2024-08-16' })).rejects.toMatchObject({ code: 'invalid', issues: [expect.objectContaining({ field: 'asOf' })] });
+    await expect(ledger.service.progress({ year: 2024, asOf: '2023-12-31' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(ledger.service.progress({ year: 2024, asOf: '2024-02-30' })).rejects.toMatchObject({ code: 'invalid' });
   });
 
   test('100,000 cargoes of 9,999.999 t add up to exactly 999,999,900 t', async () => {
     const inputs: ShipmentInput[] = [];
     for (let i = 0; i < 100_000; i++) inputs.push({ blDate: `2023-${String((i % 12) + 1).padStart(2, '0')}-15`, vessel: 'Astana', netTonnes: '9999.999' });
-    service.recordMany(inputs);
-    const progress = await service.progress({ year: 2023 });
+    ledger.service.recordMany(inputs);
+    const progress = await ledger.service.progress({ year: 2023 });
     expect(progress.shipments).toBe(100_000);
     expect(progress.tonnesKg).toBe(999_999_900_000);
     expect(progress.months[11]?.cumulativeKg).toBe(999_999_900_000);
@@ -179,31 +155,31 @@ describe('import', () => {
   const sheet = ['B/L date;Vessel;Tonnes;B/L number', '01.08.2024;Astana;9 959,5;KZ-1', '02.08.2024;Taraz;6980;KZ-2', ''].join('\r\n');
 
   test('a dry run reports every row and writes nothing', async () => {
-    const before = snapshot();
-    const report = await service.importCsv({ text: sheet, dryRun: true });
+    const before = ledger.bytes();
+    const report = await ledger.service.importCsv({ text: sheet, dryRun: true });
     expect(report).toMatchObject({ dryRun: true, committed: false, added: 2, invalid: 0 });
     expect(report.rows.map((r) => [r.line, r.outcome])).toEqual([[2, 'add'], [3, 'add']]);
-    expect(snapshot()).toEqual(before);
+    expect(ledger.bytes()).toEqual(before);
   });
 
   test('adds every row in one go, and a second import of the same sheet adds nothing', async () => {
-    expect(await service.importCsv({ text: sheet })).toMatchObject({ committed: true, added: 2 });
-    expect((await service.listShipments({ year: 2024 })).map((s) => [s.vessel, s.netKg])).toEqual([['Astana', 9_959_500], ['Taraz', 6_980_000]]);
-    expect(await service.importCsv({ text: sheet })).toMatchObject({ committed: true, added: 0, duplicates: 2 });
+    expect(await ledger.service.importCsv({ text: sheet })).toMatchObject({ committed: true, added: 2 });
+    expect((await ledger.service.listShipments({ year: 2024 })).map((s) => [s.vessel, s.netKg])).toEqual([['Astana', 9_959_500], ['Taraz', 6_980_000]]);
+    expect(await ledger.service.importCsv({ text: sheet })).toMatchObject({ committed: true, added: 0, duplicates: 2 });
   });
 
   test('adds nothing when any row is invalid, and says which', async () => {
     const bad = sheet.replace('02.08.2024', '30.02.2024');
-    const before = snapshot();
-    const report = await service.importCsv({ text: bad });
+    const before = ledger.bytes();
+    const report = await ledger.service.importCsv({ text: bad });
     expect(report).toMatchObject({ committed: false, added: 1, invalid: 1 });
     expect(report.rows[1]).toMatchObject({ line: 3, outcome: 'invalid', issues: [expect.objectContaining({ field: 'blDate' })] });
-    expect(snapshot()).toEqual(before);
+    expect(ledger.bytes()).toEqual(before);
   });
 
   test('a refused date or number is explained in the forms a file may use', async () => {
     const text = ['B/L date;Vessel;Tonnes', '31.02.2024;Astana;9000', '03.05.24;Astana;9000', '01.08.2024;Taraz;9 959.5x', ''].join('\r\n');
-    const report = await service.importCsv({ text, dryRun: true });
+    const report = await ledger.service.importCsv({ text, dryRun: true });
     expect(report.rows.map((r) => r.issues[0]?.message)).toEqual([
       'B/L date 2024-02-31 does not exist: February 2024 has 29 days.',
       'B/L date "03.05.24" is not a date; in a file write it as DD.MM.YYYY or YYYY-MM-DD (e.g. 03.05.2024).',
@@ -213,20 +189,20 @@ describe('import', () => {
 
   test('matches rows without a B/L number on date, vessel and tonnes', async () => {
     const noNumbers = ['B/L date,Vessel,Tonnes', '2024-08-01,Astana,9959.5', ''].join('\n');
-    await service.importCsv({ text: noNumbers });
-    expect(await service.importCsv({ text: noNumbers })).toMatchObject({ added: 0, duplicates: 1 });
+    await ledger.service.importCsv({ text: noNumbers });
+    expect(await ledger.service.importCsv({ text: noNumbers })).toMatchObject({ added: 0, duplicates: 1 });
   });
 
   test('round-trips an exported register into a fresh ledger', async () => {
-    await service.recordShipment(cargo({ blNumber: 'KZ-1', remarks: '=cmd|"/c calc"!A1; "quoted"\nsecond line', grade: 'Kashagan' }));
-    await service.recordShipment(cargo({ blNumber: 'KZ-2', vessel: 'Ақтау', netTonnes: '6980.001', outturnTonnes: '6975', barrels: '55630.5' }));
+    await ledger.service.recordShipment(cargo({ blNumber: 'KZ-1', remarks: '=cmd|"/c calc"!A1; "quoted"\nsecond line', grade: 'Kashagan' }));
+    await ledger.service.recordShipment(cargo({ blNumber: 'KZ-2', vessel: 'Ақтау', netTonnes: '6980.001', outturnTonnes: '6975', barrels: '55630.5' }));
     for (const separator of [',', ';'] as const) {
-      const exported = await service.exportReport({ year: 2024, report: 'register', separator });
-      const other = LedgerService.open(temp.file(`copy${separator === ',' ? 'comma' : 'semi'}.jsonl`), { now: fixedNow });
+      const exported = await ledger.service.exportReport({ year: 2024, report: 'register', separator });
+      const other = LedgerService.open(ledger.temp.file(`copy${separator === ',' ? 'comma' : 'semi'}.jsonl`), { now: fixedNow });
       try {
         expect(await other.importCsv({ text: exported.content })).toMatchObject({ committed: true, added: 2 });
         const strip = ({ id: _i, recordedAt: _r, recordedBy: _b, updatedAt: _u, ...rest }: Shipment) => rest;
-        expect((await other.listShipments({ year: 2024 })).map(strip)).toEqual((await service.listShipments({ year: 2024 })).map(strip));
+        expect((await other.listShipments({ year: 2024 })).map(strip)).toEqual((await ledger.service.listShipments({ year: 2024 })).map(strip));
       } finally {
         other.close();
       }
@@ -236,14 +212,14 @@ describe('import', () => {
 
 describe('verify', () => {
   test('reports an intact ledger with its counts', async () => {
-    await service.recordShipment(cargo());
-    expect(await service.verify()).toMatchObject({ ok: true, entries: 2, shipments: 1, totalKg: 9_959_500 });
+    await ledger.service.recordShipment(cargo());
+    expect(await ledger.service.verify()).toMatchObject({ ok: true, entries: 2, shipments: 1, totalKg: 9_959_500 });
   });
 
   test('finds damage done to the file after it was opened', async () => {
-    await service.recordShipment(cargo());
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Astana', 'Astanb'));
-    const report = await service.verify();
+    await ledger.service.recordShipment(cargo());
+    fs.writeFileSync(ledger.file, fs.readFileSync(ledger.file, 'utf8').replace('Astana', 'Astanb'));
+    const report = await ledger.service.verify();
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([expect.objectContaining({ line: 2 })]);
   });

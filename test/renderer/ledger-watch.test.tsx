@@ -6,7 +6,6 @@
  */
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Shipment } from '../../electron/core/api';
 import { ApiError } from '../../renderer/src/client';
 import { LedgerBanners } from '../../renderer/src/components/LedgerBanners';
 import { failureText } from '../../renderer/src/errors';
@@ -14,33 +13,10 @@ import { translate } from '../../renderer/src/i18n';
 import { POLL_MS } from '../../renderer/src/ledger-watch';
 import { useLedger } from '../../renderer/src/store';
 import { useLedgerWatch } from '../../renderer/src/useLedgerWatch';
+import { shipment } from './register/fixtures';
 import { fakeApi, ledgerInfo, loadStore, resetSettings, type FakeApi } from './reports/fake-api';
 
 let api: FakeApi;
-
-const shipment = (id: string): Shipment => ({
-  id,
-  blDate: '2024-08-01',
-  vessel: 'Astana',
-  netKg: 9_000_000,
-  blNumber: null,
-  imo: null,
-  voyage: null,
-  grade: null,
-  loadPort: 'Aktau',
-  dischargeTerminal: 'Sangachal',
-  shipper: 'KMG',
-  receiver: 'SOCAR',
-  status: 'loaded',
-  outturnKg: null,
-  barrels: null,
-  remarks: null,
-  voided: false,
-  voidReason: null,
-  recordedAt: '2024-08-15T12:00:00.000Z',
-  recordedBy: 'clerk',
-  updatedAt: '2024-08-15T12:00:00.000Z',
-});
 
 const switchedToDemo = () =>
   new ApiError({
@@ -66,7 +42,7 @@ describe('the poll', () => {
 
   test('the ledger grew (another program wrote): what the window shows is reloaded', async () => {
     api.info.mockResolvedValue(ledgerInfo({ entries: 1235, shipments: 1181 }));
-    api.listShipments.mockResolvedValue([shipment('k3m9x2pq7d')]);
+    api.listShipments.mockResolvedValue([shipment({ id: 'k3m9x2pq7d' })]);
     await useLedger.getState().poll();
     expect(useLedger.getState().shipments.map((s) => s.id)).toEqual(['k3m9x2pq7d']);
     expect(useLedger.getState().info?.entries).toBe(1235);
@@ -74,7 +50,7 @@ describe('the poll', () => {
   });
 
   test('another window opened the demo: reload, a notice, and no Undo into the other ledger', async () => {
-    useLedger.setState({ lastSaved: shipment('k3m9x2pq7d') });
+    useLedger.setState({ lastSaved: shipment({ id: 'k3m9x2pq7d' }) });
     api.info.mockResolvedValue(ledgerInfo({ ledgerId: 'demo-abc123', demo: true }));
     await useLedger.getState().poll();
     expect(useLedger.getState()).toMatchObject({ notice: 'demo', lastSaved: null, info: { ledgerId: 'demo-abc123' } });
@@ -139,9 +115,9 @@ describe('the poll', () => {
 
 describe('writes name the ledger the window shows', () => {
   test('record, amend, void, targets and import all carry ledgerId', async () => {
-    api.recordShipment.mockResolvedValue({ shipment: shipment('k3m9x2pq7d'), warnings: [] });
-    api.amendShipment.mockResolvedValue({ shipment: shipment('k3m9x2pq7d'), warnings: [] });
-    api.voidShipment.mockResolvedValue({ ...shipment('k3m9x2pq7d'), voided: true });
+    api.recordShipment.mockResolvedValue({ shipment: shipment({ id: 'k3m9x2pq7d' }), warnings: [] });
+    api.amendShipment.mockResolvedValue({ shipment: shipment({ id: 'k3m9x2pq7d' }), warnings: [] });
+    api.voidShipment.mockResolvedValue({ ...shipment({ id: 'k3m9x2pq7d' }), voided: true });
     const store = useLedger.getState();
     await store.record({ vessel: 'Astana' }, true);
     await store.amend('k3m9x2pq7d', { remarks: 'x' }, 'why', false);
