@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { main, type CliIo } from '../electron/cli';
 import { TransitError } from '../electron/core/errors';
-import { describeLockHolder, LedgerLock, unlockLedger, type LockIo } from '../electron/core/lock';
+import { LedgerLock, lockWriter, unlockLedger, type LockIo } from '../electron/core/lock';
 import { LockHolder } from './support/holder';
 import { tempDir } from './support/temp';
 
@@ -301,20 +301,32 @@ describe('a lock that cannot be written', () => {
 });
 
 describe('who holds the ledger', () => {
-  test('is a line naming the program, process, user and computer while it is held', () => {
+  const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+  test('is the user, computer and time the lock names while it is held: facts, not a sentence', () => {
     acquire('Transit Ledger');
-    expect(describeLockHolder(ledger)).toMatch(new RegExp(`^Transit Ledger \\(process ${process.pid}, user .+ on ${HOST}, since \\d{4}-`));
+    expect(lockWriter(ledger)).toEqual({ user: os.userInfo().username, host: HOST, since: expect.stringMatching(ISO_INSTANT) });
   });
 
   test('is nobody when there is no lock, or only one left by a program that is gone', () => {
-    expect(describeLockHolder(ledger)).toBeNull();
+    expect(lockWriter(ledger)).toBeNull();
     writeLock({ pid: deadPid() });
-    expect(describeLockHolder(ledger)).toBeNull();
+    expect(lockWriter(ledger)).toBeNull();
   });
 
   test('names a holder on another computer', () => {
-    writeLock({ pid: 4242, host: 'port-office-7', user: 'aliya' });
-    expect(describeLockHolder(ledger)).toMatch(/^Transit Ledger \(process 4242, user aliya on port-office-7, since /);
+    writeLock({ pid: 4242, host: 'port-office-7', user: 'aliya', since: '2026-11-29T18:27:46.235Z' });
+    expect(lockWriter(ledger)).toEqual({ user: 'aliya', host: 'port-office-7', since: '2026-11-29T18:27:46.235Z' });
+  });
+
+  test('leaves unknown what the lock does not say: no user, no usable time', () => {
+    writeLock({ pid: 4242, host: 'port-office-7', user: undefined, since: 'yesterday' });
+    expect(lockWriter(ledger)).toEqual({ user: null, host: 'port-office-7', since: null });
+  });
+
+  test('is someone unknown while the lock file is being written (empty and young)', () => {
+    fs.writeFileSync(lockFile, '');
+    expect(lockWriter(ledger)).toEqual({ user: null, host: null, since: null });
   });
 });
 

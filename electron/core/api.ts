@@ -335,13 +335,26 @@ export interface VerifyReport {
   message: string;
 }
 
+/**
+ * Who holds a ledger for writing, as facts the screen words in its own language. A part is null
+ * when it is not known: the lock file cannot be read, or is being written this instant.
+ */
+export interface LedgerWriter {
+  /** The holder's login name. */
+  user: string | null;
+  /** The computer it runs on. */
+  host: string | null;
+  /** When it took the lock, an ISO 8601 instant. */
+  since: string | null;
+}
+
 export interface LedgerInfo {
   path: string;
   /** What is open: 'real', or 'demo-<random>', new each time the demo is built. Writes name it (LedgerGuard). */
   ledgerId: string;
   readOnly: boolean;
   /** While read-only: who holds the ledger for writing, as its lock names them; null when nobody does. */
-  writer: string | null;
+  writer: LedgerWriter | null;
   /** True while the separate demo ledger is open instead of the real one. */
   demo: boolean;
   entries: number;

@@ -21,7 +21,7 @@ import { judge } from './lock/liveness';
 import { contendedError, ioError, lockedError, lostLockError } from './lock/messages';
 
 export type { LockIo } from './lock/atomic';
-export { describeLockHolder, unlockLedger, type UnlockOutcome } from './lock/unlock';
+export { lockWriter, unlockLedger, type UnlockOutcome } from './lock/unlock';
 
 /** Rounds of finding a stale lock and taking it over before giving up: each extra round means another taker got there first. */
 const MAX_ATTEMPTS = 40;

@@ -29,7 +29,7 @@ import { importIssue, monthlyCsv, parseShipmentFile, registerCsv, type ParsedCsv
 import { invalid, TransitError } from './errors';
 import type { EventPayload } from './events';
 import { Ledger, type LedgerIo } from './ledger';
-import { describeLockHolder } from './lock';
+import { lockWriter } from './lock';
 import { defaultAsOf, progressFromDays } from './progress';
 import {
   parseBaselineRequest,
@@ -153,7 +153,7 @@ export class LedgerService implements TransitApi {
    */
   private follow(): void {
     if (!this.ledger.readOnly) return;
-    if (this.takeOver && describeLockHolder(this.ledger.path) === null && this.reopen(false)) return;
+    if (this.takeOver && lockWriter(this.ledger.path) === null && this.reopen(false)) return;
     if (this.ledger.refresh() === 'replaced') this.reopen(true);
   }
 
@@ -225,7 +225,7 @@ export class LedgerService implements TransitApi {
       path: this.ledger.path,
       ledgerId: this.ledgerId,
       readOnly: this.ledger.readOnly,
-      writer: this.ledger.readOnly ? describeLockHolder(this.ledger.path) : null,
+      writer: this.ledger.readOnly ? lockWriter(this.ledger.path) : null,
       demo: false,
       entries: this.ledger.entries,
       shipments,

@@ -80,6 +80,21 @@ export function calendarDate(language: Language, iso: string): string {
   return new Intl.DateTimeFormat(LOCALES[language], { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/**
+ * An instant (ISO 8601, as the core records one) as a date and time in the language's style, in the
+ * viewer's own time zone: "29 нояб. 2026 г., 18:27" in Russian, "29 noy 2026, 18:27" in Azerbaijani.
+ */
+export function dateTime(language: Language, iso: string): string {
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return iso;
+  const own = OWN_TABLES[language];
+  if (own) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${when.getDate()} ${own.short[when.getMonth()] ?? when.getMonth() + 1} ${when.getFullYear()}, ${pad(when.getHours())}:${pad(when.getMinutes())}`;
+  }
+  return new Intl.DateTimeFormat(LOCALES[language], { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(when);
+}
+
 export function monthName(language: Language, month: string, style: 'short' | 'long' = 'short'): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const own = OWN_TABLES[language];

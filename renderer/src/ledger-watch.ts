@@ -4,7 +4,7 @@
  * it. The store polls `info()` (cheap on the core's side) and decides here what changed; every
  * write names the ledger this window shows, so the core refuses one meant for another ledger.
  */
-import type { LedgerGuard, LedgerInfo } from '../../electron/core/api';
+import type { LedgerGuard, LedgerInfo, LedgerWriter } from '../../electron/core/api';
 import { ApiError } from './client';
 
 /** How often an open window asks whether the ledger changed. */
@@ -20,7 +20,13 @@ export function guardOf(info: LedgerInfo | null): LedgerGuard {
 
 /** True when what the window shows may be out of date: another ledger, new entries, another writer. */
 export function hasChanged(before: LedgerInfo, after: LedgerInfo): boolean {
-  return before.ledgerId !== after.ledgerId || before.entries !== after.entries || before.readOnly !== after.readOnly || before.writer !== after.writer;
+  return before.ledgerId !== after.ledgerId || before.entries !== after.entries || before.readOnly !== after.readOnly || !sameWriter(before.writer, after.writer);
+}
+
+/** Compared part by part: each poll brings a new object for the same writer. */
+function sameWriter(a: LedgerWriter | null, b: LedgerWriter | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.user === b.user && a.host === b.host && a.since === b.since;
 }
 
 /** The notice a change from `before` to `after` deserves, or null when it needs none. */

@@ -9,6 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../renderer/src/client';
 import { LedgerBanners } from '../../renderer/src/components/LedgerBanners';
 import { failureText } from '../../renderer/src/errors';
+import { dateTime } from '../../renderer/src/format';
 import { translate } from '../../renderer/src/i18n';
 import { POLL_MS } from '../../renderer/src/ledger-watch';
 import { useLedger } from '../../renderer/src/store';
@@ -17,6 +18,9 @@ import { shipment } from './register/fixtures';
 import { fakeApi, ledgerInfo, loadStore, resetSettings, type FakeApi } from './reports/fake-api';
 
 let api: FakeApi;
+
+/** A writer as the core reports it: the facts of its lock, worded by the window. */
+const ANNA = { user: 'anna', host: 'pc', since: '2024-08-15T08:00:00.000Z' };
 
 const switchedToDemo = () =>
   new ApiError({
@@ -65,9 +69,19 @@ describe('the poll', () => {
   });
 
   test('the other program let go and this window now writes: a notice says so', async () => {
-    loadStore(api, { info: ledgerInfo({ readOnly: true, writer: 'Transit Ledger (desktop) (process 42, user anna on pc, since 2024-08-15T08:00:00.000Z)' }) });
+    loadStore(api, { info: ledgerInfo({ readOnly: true, writer: ANNA }) });
     await useLedger.getState().poll();
     expect(useLedger.getState()).toMatchObject({ notice: 'writable', info: { readOnly: false, writer: null } });
+  });
+
+  test('the same writer, reported afresh at each poll, is no change: nothing reloaded', async () => {
+    loadStore(api, { info: ledgerInfo({ readOnly: true, writer: { ...ANNA } }) });
+    api.info.mockResolvedValue(ledgerInfo({ readOnly: true, writer: { ...ANNA } }));
+    await useLedger.getState().poll();
+    expect(api.listShipments).not.toHaveBeenCalled();
+    api.info.mockResolvedValue(ledgerInfo({ readOnly: true, writer: { ...ANNA, since: '2024-08-15T09:00:00.000Z' } }));
+    await useLedger.getState().poll();
+    expect(api.listShipments).toHaveBeenCalled();
   });
 
   test('this window\'s own switch to the demo is no news', async () => {
@@ -141,12 +155,52 @@ describe('writes name the ledger the window shows', () => {
 });
 
 describe('the banners', () => {
-  test('read-only names the program that writes', () => {
-    loadStore(api, { info: ledgerInfo({ readOnly: true, writer: 'Transit Ledger (desktop) (process 42, user anna on pc, since 2024-08-15T08:00:00.000Z)' }) });
+  test('read-only names who writes: the user, the computer and since when, worded by the window', () => {
+    loadStore(api, { info: ledgerInfo({ readOnly: true, writer: ANNA }) });
     render(<LedgerBanners />);
     expect(screen.getByTestId('read-only-banner').textContent).toBe(
-      'Read-only: Transit Ledger (desktop) (process 42, user anna on pc, since 2024-08-15T08:00:00.000Z) is writing to this ledger. This window shows its entries as they are saved.',
+      `Read-only: user anna on computer pc has been writing to this ledger since ${dateTime('en', ANNA.since)}. This window shows the new entries as they are saved.`,
     );
+    expect(dateTime('en', ANNA.since)).toMatch(/^1[456] Aug 2024, \d\d:\d\d$/);
+  });
+
+  test('in Russian the banner is Russian: no Latin word but the user\'s and the computer\'s names, the date in Russian', () => {
+    resetSettings('ru');
+    const since = '2026-11-29T18:27:46.235Z';
+    loadStore(api, { info: ledgerInfo({ readOnly: true, writer: { user: 'clerk', host: 'aktau-pc', since } }) });
+    render(<LedgerBanners />);
+    const text = screen.getByTestId('read-only-banner').textContent ?? '';
+    expect(text).toBe(`Только чтение: в этот журнал сейчас пишет пользователь clerk на компьютере aktau-pc (с ${dateTime('ru', since)}). Это окно показывает новые записи по мере их сохранения.`);
+    // Whatever the viewer's time zone, the day is the 29th or 30th of November, in Russian words.
+    expect(dateTime('ru', since)).toMatch(/^(29|30) нояб\. 2026 г\., \d\d:\d\d$/);
+    expect(text).not.toContain(since);
+    expect(text.replace(/\b(clerk|aktau-pc)\b/g, '').match(/[A-Za-z]+/g)).toBeNull();
+    for (const word of ['process', 'since', 'user', 'Transit Ledger']) expect(text).not.toContain(word);
+  });
+
+  test('a holder whose lock says nothing usable is "another program"; one without a time is named without it', () => {
+    resetSettings('ru');
+    loadStore(api, { info: ledgerInfo({ readOnly: true, writer: { user: null, host: null, since: null } }) });
+    const view = render(<LedgerBanners />);
+    expect(screen.getByTestId('read-only-banner').textContent).toMatch(/^Только чтение: в этот журнал сейчас пишет другая программа\./);
+    view.unmount();
+    loadStore(api, { info: ledgerInfo({ readOnly: true, writer: { user: 'clerk', host: 'aktau-pc', since: null } }) });
+    render(<LedgerBanners />);
+    expect(screen.getByTestId('read-only-banner').textContent).toMatch(/^Только чтение: в этот журнал сейчас пишет пользователь clerk на компьютере aktau-pc\. /);
+  });
+
+  test('Azerbaijani and Kazakh word the time from the app\'s own month names', () => {
+    for (const language of ['az', 'kk'] as const) {
+      resetSettings(language);
+      loadStore(api, { info: ledgerInfo({ readOnly: true, writer: { user: 'clerk', host: 'aktau-pc', since: '2026-11-29T18:27:46.235Z' } }) });
+      const view = render(<LedgerBanners />);
+      const text = screen.getByTestId('read-only-banner').textContent ?? '';
+      expect(text).toContain(dateTime(language, '2026-11-29T18:27:46.235Z'));
+      expect(text).not.toContain('{');
+      view.unmount();
+    }
+    expect(dateTime('az', '2026-11-29T18:27:46.235Z')).toMatch(/^(29|30) noy 2026, \d\d:\d\d$/);
+    expect(dateTime('kk', '2026-11-29T18:27:46.235Z')).toMatch(/^(29|30) қар\. 2026, \d\d:\d\d$/);
   });
 
   test('read-only with nobody writing says how to write here; in Russian too', () => {

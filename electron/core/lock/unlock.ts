@@ -2,26 +2,35 @@
  * Who holds a ledger's lock, and the `unlock` command that releases one by hand: a lock whose
  * holder is known to be gone, or (with --force) one that cannot be judged from here.
  */
+import type { LedgerWriter } from '../api';
 import { cleanLeftovers, realIo, removeIfUnchanged, tokenPath } from './atomic';
 import { inspect, type SeenFile } from './holder';
 import { judge, type Verdict } from './liveness';
 import { describeHolder, ioError, unlockCommand } from './messages';
 
 /**
- * Who holds the ledger's lock now, in one line ("Transit Ledger (process 123, user x on y, since …)"),
- * or null when nobody does (no lock, or one left by a program that no longer runs).
+ * Who holds the ledger's lock now (user, computer, since when), as facts for the screen to word,
+ * or null when nobody does (no lock, or one left by a program that no longer runs). A lock file
+ * that cannot be read, or is being written this instant, gives a holder whose parts are all null.
  */
-export function describeLockHolder(ledgerPath: string): string | null {
+export function lockWriter(ledgerPath: string): LedgerWriter | null {
+  const unknown: LedgerWriter = { user: null, host: null, since: null };
   let seen: SeenFile | null;
   try {
     seen = inspect(`${ledgerPath}.lock`);
   } catch {
-    return 'another program (its lock file cannot be read)';
+    return unknown;
   }
   if (seen === null) return null;
-  const verdict = judge(seen);
-  if (verdict.kind === 'stale') return null;
-  return seen.record ? describeHolder(seen.record) : 'another program, which is opening the ledger now';
+  if (judge(seen).kind === 'stale') return null;
+  const record = seen.record;
+  if (!record) return unknown;
+  // A record without a user or a time carries 'unknown' (holder.ts): said as not known, not as a word.
+  return {
+    user: record.user && record.user !== 'unknown' ? record.user : null,
+    host: record.host || null,
+    since: Number.isFinite(Date.parse(record.since)) ? record.since : null,
+  };
 }
 
 export interface UnlockOutcome {

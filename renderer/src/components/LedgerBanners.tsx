@@ -2,8 +2,11 @@
  * The lines under the header that say which ledger this window shows and how: the demo, read-only
  * (and who writes), a switch made by another window, damage found on opening, a failure to load.
  */
+import type { LedgerWriter } from '../../../electron/core/api';
 import { failureText } from '../errors';
-import { useLanguage, useT } from '../i18n';
+import { dateTime } from '../format';
+import { useLanguage, useT, type Translate } from '../i18n';
+import type { Language } from '../settings';
 import { useLedger } from '../store';
 
 export function LedgerBanners() {
@@ -26,11 +29,20 @@ export function LedgerBanners() {
       )}
       {info?.readOnly && (
         <div className="banner banner-warning" role="status" data-testid="read-only-banner">
-          {info.writer ? t('readOnly.writer', { writer: info.writer }) : t('readOnly.free')}
+          {writerText(t, language, info.writer)}
         </div>
       )}
       {info?.recovery && <div className="banner banner-warning" role="alert" data-testid="recovery">{info.recovery.message}</div>}
       {error && <div className="banner banner-error" role="alert">{failureText(t, language, error)}</div>}
     </>
   );
+}
+
+/** Who writes, worded here from the lock's facts: the user, the computer and since when, in the page's language. */
+function writerText(t: Translate, language: Language, writer: LedgerWriter | null): string {
+  if (!writer) return t('readOnly.free');
+  const { user, host, since } = writer;
+  if (!user || !host) return t('readOnly.writerUnknown');
+  if (!since) return t('readOnly.writerNoTime', { user, host });
+  return t('readOnly.writer', { user, host, since: dateTime(language, since) });
 }
