@@ -291,6 +291,39 @@ describe('a lock that cannot be written', () => {
     expect(leftovers('ledger.jsonl.lock')).toEqual([]);
   });
 
+  test('on a full disk is still released by its holder: no lock is left behind after a successful write', () => {
+    // The break token of a release needs a few bytes; a full disk (ENOSPC or EDQUOT) refuses them.
+    for (const code of ['ENOSPC', 'EDQUOT']) {
+      let full = false;
+      const io: Partial<LockIo> = {
+        writeSync: (fd, buffer) => {
+          if (full) throw Object.assign(new Error(`${code}: simulated`), { code });
+          return fs.writeSync(fd, buffer);
+        },
+      };
+      const lock = LedgerLock.acquire(ledger, 'Test writer', { io });
+      full = true;
+      lock.release();
+      expect(leftovers()).toEqual([]);
+    }
+  });
+
+  test('on a full disk, a release never removes a lock that is no longer its own', () => {
+    let full = false;
+    const io: Partial<LockIo> = {
+      writeSync: (fd, buffer) => {
+        if (full) throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' });
+        return fs.writeSync(fd, buffer);
+      },
+    };
+    const first = LedgerLock.acquire(ledger, 'Writer A', { io });
+    fs.rmSync(lockFile);
+    acquire('Writer B');
+    full = true;
+    first.release();
+    expect(lockContent()).toMatchObject({ app: 'Writer B' });
+  });
+
   test('under a path that is not a folder gives a clear sentence, not a stack trace', () => {
     const blocker = temp.file('not-a-folder');
     fs.writeFileSync(blocker, 'x');

@@ -25,6 +25,8 @@ export { lockWriter, unlockLedger, type UnlockOutcome } from './lock/unlock';
 
 /** Rounds of finding a stale lock and taking it over before giving up: each extra round means another taker got there first. */
 const MAX_ATTEMPTS = 40;
+/** The errors of a disk (or quota) with no room left. */
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
 
 /** Test-only seams; the app calls `acquire` without them. */
 export interface LockTestHooks {
@@ -49,6 +51,7 @@ export class LedgerLock {
     fd: number,
     private readonly content: Buffer,
     private readonly app: string,
+    private readonly io: LockIo,
     /** The lock file's inode, pinned by the open fd, so the same number at the path means our file. */
     private readonly identity: { ino: number; dev: number } | null,
   ) {
@@ -62,7 +65,7 @@ export class LedgerLock {
     try {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const fd = createExclusive(io, lockPath, content, true);
-        if (fd !== null) return LedgerLock.taken(lockPath, fd, content, app);
+        if (fd !== null) return LedgerLock.taken(lockPath, fd, content, app, io);
         const seen = inspect(lockPath);
         if (seen === null) continue; // released meanwhile: try again at once
         const verdict = judge(seen);
@@ -76,12 +79,12 @@ export class LedgerLock {
     throw contendedError(ledgerPath);
   }
 
-  private static taken(lockPath: string, fd: number, content: string, app: string): LedgerLock {
+  private static taken(lockPath: string, fd: number, content: string, app: string, io: LockIo): LedgerLock {
     const own = fs.fstatSync(fd);
     const atPath = fs.statSync(lockPath, { throwIfNoEntry: false });
     // Some file systems (FAT, some shares) have no stable inode numbers: there the fd's link count alone tells.
     const identity = own.ino !== 0 && atPath?.ino === own.ino && atPath.dev === own.dev ? { ino: own.ino, dev: own.dev } : null;
-    const lock = new LedgerLock(lockPath, fd, Buffer.from(content), app, identity);
+    const lock = new LedgerLock(lockPath, fd, Buffer.from(content), app, io, identity);
     try {
       fsyncDirectory(path.dirname(lockPath));
     } catch (error) {
@@ -113,6 +116,27 @@ export class LedgerLock {
     return atPath !== undefined && atPath.ino === this.identity.ino && atPath.dev === this.identity.dev;
   }
 
+  /**
+   * The release of last resort, when the disk has no room left for the break token (ENOSPC,
+   * EDQUOT): unlinks the lock path directly if the file there is still this process's own, the
+   * inode the open fd pins and the bytes (unique to this acquisition by their nonce) it wrote.
+   *
+   * Without the token, the compare-and-swap of atomic.ts does not cover the instant between this
+   * check and the unlink. That is safe enough: another process removes a lock only once it has
+   * judged the holder gone (its process ended, its PID reused, the computer restarted), and this
+   * holder is alive and running this code; `unlock` refuses a holder running on this computer.
+   * So nobody can take this lock over in that instant; only a person deleting the file by hand,
+   * or `unlock --force` run on another computer sharing the folder, could, and no lock scheme
+   * survives those. Leaving the lock behind instead would block the next writer until `unlock`.
+   */
+  private removeOwnWithoutToken(fd: number): void {
+    const own = fs.fstatSync(fd);
+    const atPath = inspect(this.lockPath);
+    if (atPath === null || !atPath.content.equals(this.content)) return;
+    if (own.nlink === 0 || (this.identity !== null && atPath.ino !== this.identity.ino)) return;
+    fs.unlinkSync(this.lockPath);
+  }
+
   /** Removes the lock if it is still this one's; never another holder's, even after a takeover. */
   release(): void {
     const fd = this.fd;
@@ -121,8 +145,13 @@ export class LedgerLock {
     try {
       const { mtimeMs, ino } = fs.fstatSync(fd);
       const seen: SeenFile = { path: this.lockPath, content: this.content, record: null, mtimeMs, ino };
-      for (let attempt = 0; attempt < 3; attempt++) {
-        if (removeIfUnchanged(realIo, this.lockPath, seen, this.app, 0) !== 'busy') break;
+      try {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          if (removeIfUnchanged(this.io, this.lockPath, seen, this.app, 0) !== 'busy') break;
+        }
+      } catch (error) {
+        if (!DISK_FULL.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+        this.removeOwnWithoutToken(fd);
       }
     } catch {
       // A lock left behind names this process, which is about to be gone: the next writer takes it over.
