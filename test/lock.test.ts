@@ -6,7 +6,7 @@
  * Most tests judge lock files written by hand, as a crash or an older version leaves them; a
  * "running holder" is this jest process or a child started from test/fixtures/lock/hold.ts.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { main, type CliIo } from '../electron/cli';
 import { TransitError } from '../electron/core/errors';
 import { LedgerLock, lockWriter, unlockLedger, type LockIo } from '../electron/core/lock';
+import { parseProcStat } from '../electron/core/lock/holder';
 import { LockHolder } from './support/holder';
 import { tempDir } from './support/temp';
 
@@ -31,10 +32,35 @@ beforeEach(() => {
   lockFile = `${ledger}.lock`;
 });
 
+const children: ChildProcess[] = [];
+
 afterEach(() => {
   for (const lock of held.splice(0)) lock.release();
+  for (const child of children.splice(0)) child.kill('SIGKILL');
   temp.cleanup();
 });
+
+const linuxOnly = process.platform === 'linux' ? test : test.skip;
+
+/** Starts a program that stays running until the test ends; resolves with its pid once it runs. */
+function startProgram(command: string, args: string[]): Promise<{ child: ChildProcess; firstLine: string }> {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0] as string;
+      if (out.includes('\n')) resolve({ child, firstLine: line });
+    });
+    child.once('error', reject);
+  });
+}
+
+async function waitFor(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  if (!check()) throw new Error('timed out waiting');
+}
 
 function acquire(app = 'Test writer'): LedgerLock {
   const lock = LedgerLock.acquire(ledger, app);
@@ -121,6 +147,17 @@ describe('a lock left behind', () => {
 
   (process.platform === 'linux' ? test : test.skip)('from before the computer restarted (another boot id) is taken over even though its PID runs', () => {
     writeLock({ pid: 1, boot: '00000000-0000-4000-8000-000000000000', nonce: 'b'.repeat(24) });
+    acquire();
+    expect(lockContent()).toMatchObject({ app: 'Test writer' });
+  });
+
+  linuxOnly('naming a zombie (a process that has exited but was not yet reaped by its parent) is taken over', async () => {
+    // sh starts `sleep 0` in the background, then becomes `sleep 5`, which never reaps it.
+    const { firstLine } = await startProgram('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5']);
+    const zombie = Number(firstLine);
+    await waitFor(() => parseProcStat(fs.readFileSync(`/proc/${zombie}/stat`, 'utf8'))?.state === 'Z');
+    expect(() => process.kill(zombie, 0)).not.toThrow(); // kill(pid, 0) alone calls it alive
+    writeLock({ pid: zombie, since: new Date().toISOString() });
     acquire();
     expect(lockContent()).toMatchObject({ app: 'Test writer' });
   });
@@ -240,6 +277,16 @@ describe('a writer that loses its lock', () => {
       batches.push(Number(process.hrtime.bigint() - start) / 2000 / 1000);
     }
     expect(Math.min(...batches)).toBeLessThan(20);
+  });
+});
+
+describe('/proc/<pid>/stat', () => {
+  test('gives the state (field 3) and the start ticks (field 22), even with spaces and parentheses in the command name', () => {
+    const rest = ' 1 1 1 0 -1 4194304 100 0 0 0 0 0 0 0 20 0 1 0 987654 1000 10 18446744073709551615';
+    expect(parseProcStat(`4242 (sleep) S${rest}`)).toEqual({ state: 'S', startTicks: '987654' });
+    expect(parseProcStat(`4242 (a) b) (c) Z${rest}`)).toEqual({ state: 'Z', startTicks: '987654' });
+    expect(parseProcStat('4242 (cut')).toBeNull();
+    expect(parseProcStat('')).toBeNull();
   });
 });
 

@@ -82,14 +82,46 @@ export interface ProcessStart {
   approxMs: number | null;
 }
 
+/** What lock judgement needs of Linux's /proc/<pid>/stat: the state (field 3) and starttime (field 22). */
+export interface ProcStat {
+  /** R running, S sleeping, …, Z zombie (exited, not yet reaped by its parent), X dead. */
+  state: string;
+  /** Clock ticks (USER_HZ, 100) since boot, as digits. */
+  startTicks: string;
+}
+
+/** Parses /proc/<pid>/stat, or null when it is not one. */
+export function parseProcStat(stat: string): ProcStat | null {
+  // The command name may hold spaces and parentheses: fields are counted after its last ')'.
+  const close = stat.lastIndexOf(')');
+  if (close < 0) return null;
+  const fields = stat.slice(close + 2).split(' ');
+  const state = fields[0];
+  const startTicks = fields[19];
+  if (state === undefined || !/^[A-Za-z]$/.test(state) || startTicks === undefined || !/^\d+$/.test(startTicks)) return null;
+  return { state, startTicks };
+}
+
+function linuxProcStat(pid: number): ProcStat | null {
+  const stat = readTrimmed(`/proc/${pid}/stat`);
+  return stat === null ? null : parseProcStat(stat);
+}
+
+/**
+ * True when process `pid` has exited and only its entry is left for its parent to collect (a
+ * zombie, Linux state Z or X): kill(pid, 0) still succeeds, but it holds no file and writes nothing.
+ */
+export function hasExited(pid: number): boolean {
+  if (process.platform !== 'linux') return false;
+  const state = linuxProcStat(pid)?.state;
+  return state === 'Z' || state === 'X';
+}
+
 /** When process `pid` started, or null where that cannot be read (Windows, or it is gone). */
 export function processStart(pid: number): ProcessStart | null {
   if (process.platform === 'linux') {
-    const stat = readTrimmed(`/proc/${pid}/stat`);
-    // The command name may hold spaces and parentheses: fields are counted after its last ')'.
-    const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = fields?.[19]; // field 22, starttime, in clock ticks (USER_HZ, 100) since boot
-    if (ticks === undefined || !/^\d+$/.test(ticks)) return null;
+    const ticks = linuxProcStat(pid)?.startTicks;
+    if (ticks === undefined) return null;
     const btime = linuxBootSeconds();
     return { token: `linux:${ticks}`, approxMs: btime === null ? null : btime * 1000 + Number(ticks) * 10 };
   }

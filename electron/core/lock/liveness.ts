@@ -2,14 +2,15 @@
  * Whether the holder a lock file names is alive, stale or cannot be judged from here: the one
  * judgement behind a takeover, `unlock` and "who has the ledger open".
  *
- * A holder is judged dead on this computer when its process is gone, the computer has restarted
- * since (boot id, or boot time for older lock files), or its PID now belongs to a process that
- * started later (start time recorded in the lock, or compared with `since` for older lock files).
- * A holder on another computer cannot be judged; the person is told how to release it (`unlock`).
+ * A holder is judged dead on this computer when its process is gone (or a zombie: exited, not yet
+ * reaped), the computer has restarted since (boot id, or boot time for older lock files), or its
+ * PID now belongs to a process that started later (start time recorded in the lock, or compared
+ * with `since` for older lock files). A holder on another computer cannot be judged; the person is
+ * told how to release it (`unlock`).
  * Nothing is ever judged stale because of its age alone: a holder that is only suspended would
  * wake up and write.
  */
-import { machine, processStart, type LockRecord, type MachineFacts, type SeenFile } from './holder';
+import { hasExited, machine, processStart, type LockRecord, type MachineFacts, type SeenFile } from './holder';
 
 /** An empty or unreadable lock younger than this may be one being written (no-hard-link file systems). */
 export const EMPTY_GRACE_MS = 5_000;
@@ -22,15 +23,19 @@ export type Verdict =
   | { kind: 'elsewhere' } // on another computer: cannot be judged from here
   | { kind: 'writing' }; // empty or unreadable, and young
 
-/** Whether a process with this PID exists: on its own it cannot tell a reused PID (see judgeOnThisComputer). */
+/**
+ * Whether a process with this PID runs: on its own it cannot tell a reused PID (see
+ * judgeOnThisComputer). A zombie (exited, not yet reaped by its parent) answers kill(pid, 0) but
+ * runs no more, so it counts as gone.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  return !hasExited(pid);
 }
 
 function judgeOnThisComputer(record: LockRecord, facts: MachineFacts): Verdict {
