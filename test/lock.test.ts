@@ -62,6 +62,14 @@ async function waitFor(check: () => boolean): Promise<void> {
   if (!check()) throw new Error('timed out waiting');
 }
 
+/** A running program that is not Transit Ledger (`sleep 1000`), started now: its pid. */
+async function unrelatedProgram(): Promise<number> {
+  const { child } = await startProgram('sh', ['-c', 'echo started; exec sleep 1000']);
+  const pid = child.pid as number;
+  if (process.platform === 'linux') await waitFor(() => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('sleep'));
+  return pid;
+}
+
 function acquire(app = 'Test writer'): LedgerLock {
   const lock = LedgerLock.acquire(ledger, app);
   held.push(lock);
@@ -468,6 +476,34 @@ describe('the unlock command', () => {
     expect((await cli('unlock')).code).toBe(3);
     expect((await cli('unlock', '--force')).code).toBe(0);
     expect(fs.existsSync(lockFile)).toBe(false);
+  });
+
+  linuxOnly('for an older lock file naming a number now used by another program: refuses, saying exactly that unlock --force releases it', async () => {
+    const pid = await unrelatedProgram();
+    // Written after the program started: its start time cannot prove that the lock is not its.
+    writeLock({ pid, since: new Date().toISOString() });
+    const refused = await cli('unlock');
+    expect(refused.code).toBe(3);
+    expect(refused.err).toContain(`process ${pid} is now "sleep 1000", which is not Transit Ledger`);
+    expect(refused.err).toContain(`transit-ledger --ledger ${ledger} unlock --force will release it`);
+    expect(fs.existsSync(lockFile)).toBe(true);
+    expect(errorFrom(() => acquire()).message).toContain(`release the lock with: transit-ledger --ledger ${ledger} unlock --force`);
+
+    const forced = await cli('unlock', '--force');
+    expect(forced).toMatchObject({ code: 0, err: '' });
+    expect(forced.out).toContain(`Released the lock of Transit Ledger (process ${pid}`);
+    expect(forced.out).toContain(`process ${pid} is now "sleep 1000", not Transit Ledger`);
+    expect(fs.existsSync(lockFile)).toBe(false);
+  }, 30_000);
+
+  test('for an older lock file naming a running program that looks like Transit Ledger refuses, even with --force', async () => {
+    writeLock({ pid: process.pid, since: new Date().toISOString() }); // this jest process: node
+    for (const args of [['unlock'], ['unlock', '--force']]) {
+      const result = await cli(...args);
+      expect(result.code).toBe(3);
+      expect(result.err).toMatch(/still running on this computer\. Close it there/);
+    }
+    expect(fs.existsSync(lockFile)).toBe(true);
   });
 
   test('says there is no lock to release when there is none', async () => {

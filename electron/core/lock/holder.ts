@@ -136,6 +136,37 @@ export function processStart(pid: number): ProcessStart | null {
   }
 }
 
+/** Longest command line quoted back to a person; the rest is cut with an ellipsis. */
+const COMMAND_SHOWN = 80;
+
+/**
+ * The program that runs as process `pid` now, its command line as one line a person can read
+ * (control characters shown as ?), or null where it cannot be read (Windows, gone, hidden).
+ */
+export function commandLine(pid: number): string | null {
+  let text: string | null = null;
+  if (process.platform === 'linux') {
+    try {
+      text = fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0+$/, '').replace(/\0/g, ' ');
+    } catch {
+      return null;
+    }
+    // A kernel thread has no command line, only a name.
+    if (text.trim() === '') text = `[${readTrimmed(`/proc/${pid}/comm`) ?? '?'}]`;
+  } else if (process.platform !== 'win32') {
+    try {
+      text = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      return null;
+    }
+  }
+  if (text === null) return null;
+  // eslint-disable-next-line no-control-regex
+  const shown = text.replace(/[\x00-\x1f\x7f-\x9f]/g, '?').trim();
+  if (shown === '') return null;
+  return shown.length > COMMAND_SHOWN ? `${shown.slice(0, COMMAND_SHOWN - 1)}…` : shown;
+}
+
 function currentUser(): string {
   try {
     return os.userInfo().username;

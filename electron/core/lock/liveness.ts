@@ -5,12 +5,14 @@
  * A holder is judged dead on this computer when its process is gone (or a zombie: exited, not yet
  * reaped), the computer has restarted since (boot id, or boot time for older lock files), or its
  * PID now belongs to a process that started later (start time recorded in the lock, or compared
- * with `since` for older lock files). A holder on another computer cannot be judged; the person is
- * told how to release it (`unlock`).
+ * with `since` for older lock files). An older lock file naming a process that started before it
+ * cannot be judged dead; when that process is plainly not Transit Ledger (its command line), the
+ * person is told that `unlock --force` releases it. A holder on another computer cannot be judged
+ * either; the person is told how to release it (`unlock`).
  * Nothing is ever judged stale because of its age alone: a holder that is only suspended would
  * wake up and write.
  */
-import { hasExited, machine, processStart, type LockRecord, type MachineFacts, type SeenFile } from './holder';
+import { commandLine, hasExited, machine, processStart, type LockRecord, type MachineFacts, type SeenFile } from './holder';
 
 /** An empty or unreadable lock younger than this may be one being written (no-hard-link file systems). */
 export const EMPTY_GRACE_MS = 5_000;
@@ -21,7 +23,19 @@ export type Verdict =
   | { kind: 'held' } // alive on this computer
   | { kind: 'stale'; why: string }
   | { kind: 'elsewhere' } // on another computer: cannot be judged from here
-  | { kind: 'writing' }; // empty or unreadable, and young
+  | { kind: 'writing' } // empty or unreadable, and young
+  // An older lock file (no start time recorded) naming a running process that is not Transit
+  // Ledger: most likely left from before a restart, but only a person may say so (`unlock --force`).
+  | { kind: 'unrelated'; program: string };
+
+/**
+ * Whether a command line could be Transit Ledger's: the CLI and browser mode run in node, the app
+ * in electron or its packaged binary (transit-ledger, "Transit Ledger"). Wide on purpose: a wrong
+ * "could be" only keeps a lock in place, a wrong "is not" would let a live writer's lock go.
+ */
+export function looksLikeTransitLedger(command: string): boolean {
+  return /node|electron|transit[-_ ]?ledger/i.test(command);
+}
 
 /**
  * Whether a process with this PID runs: on its own it cannot tell a reused PID (see
@@ -50,6 +64,11 @@ function judgeOnThisComputer(record: LockRecord, facts: MachineFacts): Verdict {
   if (start && record.start) return start.token === record.start ? { kind: 'held' } : { kind: 'stale', why: reused };
   // A lock file from before start times were recorded: a process started after it cannot hold it.
   if (start && start.approxMs !== null && Number.isFinite(sinceMs) && start.approxMs > sinceMs + START_SLACK_MS) return { kind: 'stale', why: reused };
+  if (!record.start) {
+    // Nothing proves that this process is not the holder; only its program can make it unlikely.
+    const program = commandLine(record.pid);
+    if (program !== null && !looksLikeTransitLedger(program)) return { kind: 'unrelated', program };
+  }
   return { kind: 'held' };
 }
 

@@ -17,6 +17,11 @@ function shellQuote(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The program a recorded PID belongs to now, when it is not Transit Ledger. */
+export function nowAnotherProgram(pid: number, program: string): string {
+  return `process ${pid} is now "${program}", which is not Transit Ledger`;
+}
+
 export function unlockCommand(ledgerPath: string): string {
   return `transit-ledger --ledger ${shellQuote(ledgerPath)} unlock --force`;
 }
@@ -25,6 +30,13 @@ export function lockedError(ledgerPath: string, seen: SeenFile, verdict: Verdict
   const record = seen.record;
   if (verdict.kind === 'writing' || !record) {
     return new TransitError('locked', `Another program is just now opening the ledger ${ledgerPath} (its lock file is being written); try again in a few seconds. Reading is still possible.`);
+  }
+  if (verdict.kind === 'unrelated') {
+    return new TransitError(
+      'locked',
+      `The ledger ${ledgerPath} is locked by an older lock file naming ${describeHolder(record)}; ${nowAnotherProgram(record.pid, verdict.program)}. ` +
+        `The lock is most likely left from before a restart. If Transit Ledger is no longer running, release the lock with: ${unlockCommand(ledgerPath)}`,
+    );
   }
   if (verdict.kind === 'elsewhere') {
     return new TransitError(

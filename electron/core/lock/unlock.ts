@@ -6,7 +6,7 @@ import type { LedgerWriter } from '../api';
 import { cleanLeftovers, realIo, removeIfUnchanged, tokenPath } from './atomic';
 import { inspect, type SeenFile } from './holder';
 import { judge, type Verdict } from './liveness';
-import { describeHolder, ioError, unlockCommand } from './messages';
+import { describeHolder, ioError, nowAnotherProgram, unlockCommand } from './messages';
 
 /**
  * Who holds the ledger's lock now (user, computer, since when), as facts for the screen to word,
@@ -61,7 +61,12 @@ export function unlockLedger(ledgerPath: string, options: { force?: boolean } = 
     if (outcome === 'busy' && options.force === true && forceRemoveToken(lockPath, seen, app)) outcome = removeIfUnchanged(realIo, lockPath, seen, app, 0);
     if (outcome === 'removed') {
       cleanLeftovers(lockPath, app);
-      const why = verdict.kind === 'stale' ? ` (${verdict.why})` : ' (--force)';
+      const why =
+        verdict.kind === 'stale'
+          ? ` (${verdict.why})`
+          : verdict.kind === 'unrelated' && seen.record
+            ? ` (--force: process ${seen.record.pid} is now "${verdict.program}", not Transit Ledger)`
+            : ' (--force)';
       return { status: 'released', message: `Released the lock of ${who}${why}. The ledger ${ledgerPath} can be opened for writing.` };
     }
     const now = outcome === 'busy' ? 'another program is taking it over right now' : 'it changed while it was being released';
@@ -85,6 +90,10 @@ function unlockRefusal(ledgerPath: string, seen: SeenFile, verdict: Verdict, for
     return `The ledger ${ledgerPath} is open in ${describeHolder(record)}, which is still running on this computer. Close it there; unlock does not release the lock of a running program.`;
   }
   if (force || verdict.kind === 'stale') return null;
+  if (verdict.kind === 'unrelated' && record) {
+    return `The lock of the ledger ${ledgerPath} is an older lock file naming ${describeHolder(record)}, which does not record when its holder started; ` +
+      `${nowAnotherProgram(record.pid, verdict.program)}. If Transit Ledger is no longer running, ${unlockCommand(ledgerPath)} will release it.`;
+  }
   if (verdict.kind === 'elsewhere' && record) {
     return `The lock of the ledger ${ledgerPath} is held by ${describeHolder(record)}, on another computer; from here it cannot be told whether it still runs. ` +
       `If Transit Ledger is no longer running on ${record.host}, release the lock with: ${unlockCommand(ledgerPath)}`;
