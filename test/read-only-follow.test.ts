@@ -107,6 +107,38 @@ describe('a read-only service follows its writer', () => {
   });
 });
 
+describe('a writable service that loses its lock', () => {
+  test('refuses the write, then follows the new writer read-only and says who writes', async () => {
+    const first = service({ appName: 'Transit Ledger (browser mode)' });
+    await first.recordShipment(cargo({ blNumber: 'KZ-1' }));
+    // The lock file is removed (by hand, or a takeover), and another program takes the ledger and writes.
+    fs.rmSync(`${file}.lock`);
+    const second = service({ appName: 'Transit Ledger (desktop)' });
+    await second.recordShipment(cargo({ blNumber: 'KZ-2' }));
+
+    await expect(first.recordShipment(cargo({ blNumber: 'KZ-3' }))).rejects.toMatchObject({ code: 'locked', message: expect.stringMatching(/no longer holds the lock/) });
+    expect(await first.info()).toMatchObject({ readOnly: true, writer: { ...THIS_USER, since: lockFile().since }, shipments: 2 });
+    expect(lockFile().app).toBe('Transit Ledger (desktop)');
+    await second.recordShipment(cargo({ blNumber: 'KZ-4' }));
+    expect((await first.listShipments({ year: 2024 })).map((s) => s.blNumber)).toEqual(['KZ-1', 'KZ-2', 'KZ-4']);
+    await expect(first.recordShipment(cargo({ blNumber: 'KZ-5' }))).rejects.toMatchObject({ code: 'read_only' });
+  });
+
+  test('becomes the writer again once the new writer lets go', async () => {
+    const first = service({ appName: 'Transit Ledger (browser mode)' });
+    await first.recordShipment(cargo({ blNumber: 'KZ-1' }));
+    fs.rmSync(`${file}.lock`);
+    const second = service({ appName: 'Transit Ledger (desktop)' });
+    await second.recordShipment(cargo({ blNumber: 'KZ-2' }));
+    await expect(first.recordShipment(cargo({ blNumber: 'KZ-3' }))).rejects.toMatchObject({ code: 'locked' });
+
+    second.close();
+    await first.recordShipment(cargo({ blNumber: 'KZ-3' }));
+    expect(await first.info()).toMatchObject({ readOnly: false, writer: null, shipments: 3 });
+    expect(lockFile().app).toBe('Transit Ledger (browser mode)');
+  });
+});
+
 describe('browser mode on a ledger another program writes', () => {
   test('the read-only view\'s totals follow the file, over HTTP', async () => {
     const writer = service({ appName: 'Transit Ledger (CLI)' });

@@ -27,7 +27,7 @@ import type {
 import { todayAtLoadPort } from './calendar';
 import { importIssue, monthlyCsv, parseShipmentFile, registerCsv, type ParsedCsvRow } from './csv';
 import { invalid, TransitError } from './errors';
-import type { EventPayload } from './events';
+import type { EventPayload, LedgerEvent } from './events';
 import { Ledger, type LedgerIo } from './ledger';
 import { lockWriter } from './lock';
 import { defaultAsOf, progressFromDays } from './progress';
@@ -68,6 +68,7 @@ export interface ServiceOptions {
   /**
    * For a ledger opened read-only because another program held it: take it for writing as soon as
    * that program lets go (looked at before each call, as cheaply as the lock file can be read).
+   * A writer that loses its lock to another program does the same without being asked.
    */
   takeOverWhenFree?: boolean;
 }
@@ -173,6 +174,31 @@ export class LedgerService implements TransitApi {
     return true;
   }
 
+  /**
+   * Appends through the ledger; a writer that finds its lock gone ('locked': another program took
+   * the ledger over, or the lock file was removed) becomes a reader of the file, so it follows the
+   * new writer and says who that is, and takes the ledger back once it is free. The refusal is
+   * still thrown: nothing was recorded.
+   */
+  private append(payloads: readonly EventPayload[]): LedgerEvent[] {
+    try {
+      return this.ledger.append(payloads);
+    } catch (error) {
+      if (error instanceof TransitError && error.code === 'locked' && !this.ledger.readOnly) this.loseWriting();
+      throw error;
+    }
+  }
+
+  private loseWriting(): void {
+    try {
+      this.reopen(true);
+    } catch {
+      // The file cannot be read again now: the ledger stays as it was, and refuses every write the same way.
+      return;
+    }
+    this.takeOver = true;
+  }
+
   close(): void {
     this.ledger.close();
   }
@@ -241,7 +267,7 @@ export class LedgerService implements TransitApi {
     const result = validateShipment(input, this.context(force));
     if (!result.ok) throw invalid(result.errors);
     const id = this.newId();
-    this.ledger.append([{ type: 'record', id, shipment: result.value }]);
+    this.append([{ type: 'record', id, shipment: result.value }]);
     return { shipment: copy(this.state.shipments.get(id) as Shipment), warnings: result.warnings };
   }
 
@@ -254,7 +280,7 @@ export class LedgerService implements TransitApi {
     if (current.voided) throw new TransitError('conflict', `Shipment ${current.id} is void and cannot be amended.`);
     const result = validateAmendment(current, changes, this.context(force));
     if (!result.ok) throw invalid(result.errors);
-    this.ledger.append([{ type: 'amend', id: current.id, set: result.value, reason }]);
+    this.append([{ type: 'amend', id: current.id, set: result.value, reason }]);
     return { shipment: copy(this.state.shipments.get(current.id) as Shipment), warnings: result.warnings };
   }
 
@@ -264,7 +290,7 @@ export class LedgerService implements TransitApi {
     const why = parseReason(reason, true) as string;
     const current = this.shipmentOrThrow(id);
     if (current.voided) throw new TransitError('conflict', `Shipment ${current.id} is already void (${current.voidReason ?? 'no reason'}).`);
-    this.ledger.append([{ type: 'void', id: current.id, reason: why }]);
+    this.append([{ type: 'void', id: current.id, reason: why }]);
     return copy(this.state.shipments.get(current.id) as Shipment);
   }
 
@@ -294,7 +320,7 @@ export class LedgerService implements TransitApi {
     this.follow();
     this.expectLedger(parseLedgerGuard(options));
     const request = parseTargetsRequest(input);
-    this.ledger.append([{ type: 'targets', ...request }]);
+    this.append([{ type: 'targets', ...request }]);
     return this.state.targetsFor(request.year);
   }
 
@@ -307,7 +333,7 @@ export class LedgerService implements TransitApi {
     this.follow();
     this.expectLedger(parseLedgerGuard(options));
     const request = parseBaselineRequest(input);
-    this.ledger.append([{ type: 'baseline', ...request }]);
+    this.append([{ type: 'baseline', ...request }]);
     return this.state.currentBaseline();
   }
 
@@ -355,7 +381,7 @@ export class LedgerService implements TransitApi {
 
     const payloads = this.importRows(parsed.rows, force, report);
     if (dryRun || report.invalid > 0) return report;
-    this.ledger.append(payloads);
+    this.append(payloads);
     report.committed = true;
     return report;
   }
@@ -451,7 +477,7 @@ export class LedgerService implements TransitApi {
       if (bl !== null) seen.add(bl);
       payloads.push({ type: 'record', id: this.newId(), shipment: result.value });
     });
-    return this.ledger.append(payloads).map((event) => copy(this.state.shipments.get((event as { id: string }).id) as Shipment));
+    return this.append(payloads).map((event) => copy(this.state.shipments.get((event as { id: string }).id) as Shipment));
   }
 
   async verify(): Promise<VerifyReport> {
