@@ -397,7 +397,7 @@ export class LedgerService implements TransitApi {
     const blLines = new Map<string, number>();
     const context: ValidationContext = {
       ...this.context(force),
-      findSameCargo: (date, vessel, kg) => [...this.state.findSameCargo(date, vessel, kg), ...(fileCargoes.get(sameCargoKey(date, vessel, kg)) ?? [])],
+      findSameCargo: (date, vessel, kg, unnumberedOnly) => [...this.state.findSameCargo(date, vessel, kg, unnumberedOnly), ...(fileCargoes.get(sameCargoKey(date, vessel, kg)) ?? [])],
     };
     const leaveOut = (entry: ImportRowReport, outcome: 'duplicate' | 'skipped', issue: FieldIssue) => {
       entry.outcome = outcome;

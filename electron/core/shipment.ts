@@ -57,7 +57,8 @@ export interface ValidationContext {
   /** The live (not voided) shipment holding this B/L number, if any. */
   findByBlNumber: (blNumber: string) => Shipment | undefined;
   /** The live shipments of this B/L date, vessel (as normaliseVessel spells it) and net weight. */
-  findSameCargo: (blDate: string, vessel: string, netKg: number) => readonly SameCargoCandidate[];
+  /** With `unnumberedOnly`, only those without a B/L number (all a numbered cargo can repeat). */
+  findSameCargo: (blDate: string, vessel: string, netKg: number, unnumberedOnly?: boolean) => readonly SameCargoCandidate[];
   /** The person confirmed unusual values. */
   force?: boolean;
 }
@@ -257,7 +258,7 @@ export function sameCargoKey(blDate: string, vessel: string, netKg: number): str
  */
 function sameCargo(fields: Pick<ShipmentFields, 'blDate' | 'vessel' | 'netKg' | 'blNumber'>, context: ValidationContext, selfId: string | null): SameCargoCandidate[] {
   return context
-    .findSameCargo(fields.blDate, fields.vessel, fields.netKg)
+    .findSameCargo(fields.blDate, fields.vessel, fields.netKg, fields.blNumber !== null)
     .filter((other) => other.id !== selfId && (fields.blNumber === null || other.blNumber === null));
 }
 

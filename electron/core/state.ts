@@ -23,6 +23,15 @@ function isCalendarDate(text: string): boolean {
 
 type ShipmentEvent = Extract<LedgerEvent, { type: 'record' | 'amend' | 'void' }>;
 
+/**
+ * The duplicate index's key: a cargo's weight and B/L day in one number (kg × 10⁶ + days since
+ * 1970 stays below 2⁵³), so cargoes of a common round weight on other days never share a slot.
+ */
+function weightAndDay(netKg: number, blDate: string): number {
+  const day = Date.UTC(Number(blDate.slice(0, 4)), Number(blDate.slice(5, 7)) - 1, Number(blDate.slice(8, 10))) / 86_400_000;
+  return netKg * 1_000_000 + day;
+}
+
 export class LedgerState {
   readonly shipments = new Map<string, Shipment>();
   private readonly byBlNumber = new Map<string, string>();
@@ -32,7 +41,8 @@ export class LedgerState {
    * a date|vessel|weight text key), and it is built only at the first question and kept up to date
    * from then on, so opening a ledger, or reading one, pays nothing for it.
    */
-  private byWeight: Map<number, string | string[]> | null = null;
+  /** Built at the first duplicate check, then kept in step: cargoes by weight and day, with or without a B/L number. */
+  private cargoIndex: { numbered: Map<number, string[]>; unnumbered: Map<number, string[]> } | null = null;
   private readonly events = new Map<string, ShipmentEvent[]>();
   private readonly targets = new Map<number, { annualKg: number; monthlyPlanKg: number[] | null }>();
   private baseline: { year: number; kg: number } | null = null;
@@ -116,6 +126,7 @@ export class LedgerState {
       case 'recovery':
       case 'begin':
       case 'commit':
+      case 'tip-kept':
         return null;
     }
   };
@@ -148,31 +159,36 @@ export class LedgerState {
   }
 
   private indexCargo(shipment: Shipment): void {
-    if (this.byWeight === null || shipment.voided) return;
-    const held = this.byWeight.get(shipment.netKg);
-    if (held === undefined) this.byWeight.set(shipment.netKg, shipment.id);
-    else if (typeof held === 'string') this.byWeight.set(shipment.netKg, [held, shipment.id]);
+    if (this.cargoIndex === null || shipment.voided) return;
+    const bucket = shipment.blNumber === null ? this.cargoIndex.unnumbered : this.cargoIndex.numbered;
+    const key = weightAndDay(shipment.netKg, shipment.blDate);
+    const held = bucket.get(key);
+    if (held === undefined) bucket.set(key, [shipment.id]);
     else held.push(shipment.id);
   }
 
   private unindexCargo(shipment: Shipment): void {
-    if (this.byWeight === null || shipment.voided) return;
-    const held = this.byWeight.get(shipment.netKg);
-    const rest = (held === undefined ? [] : typeof held === 'string' ? [held] : held).filter((id) => id !== shipment.id);
-    if (rest.length === 0) this.byWeight.delete(shipment.netKg);
-    else this.byWeight.set(shipment.netKg, rest.length === 1 ? (rest[0] as string) : rest);
+    if (this.cargoIndex === null || shipment.voided) return;
+    const bucket = shipment.blNumber === null ? this.cargoIndex.unnumbered : this.cargoIndex.numbered;
+    const key = weightAndDay(shipment.netKg, shipment.blDate);
+    const rest = (bucket.get(key) ?? []).filter((id) => id !== shipment.id);
+    if (rest.length === 0) bucket.delete(key);
+    else bucket.set(key, rest);
   }
 
-  /** The live shipments a new cargo of this date, vessel (however spelled) and weight would look like a second entry of. */
-  findSameCargo = (blDate: string, vessel: string, netKg: number): Shipment[] => {
-    if (this.byWeight === null) {
-      this.byWeight = new Map();
+  /**
+   * The live shipments a new cargo of this date, vessel (however spelled) and weight would look like
+   * a second entry of; `unnumberedOnly` for a cargo with a B/L number, which only an unnumbered one can repeat.
+   */
+  findSameCargo = (blDate: string, vessel: string, netKg: number, unnumberedOnly = false): Shipment[] => {
+    if (this.cargoIndex === null) {
+      this.cargoIndex = { numbered: new Map(), unnumbered: new Map() };
       for (const shipment of this.shipments.values()) this.indexCargo(shipment);
     }
-    const held = this.byWeight.get(netKg);
-    if (held === undefined) return [];
+    const key = weightAndDay(netKg, blDate);
+    const ids = [...(this.cargoIndex.unnumbered.get(key) ?? []), ...(unnumberedOnly ? [] : (this.cargoIndex.numbered.get(key) ?? []))];
     const spelled = normaliseVessel(vessel);
-    return (typeof held === 'string' ? [held] : held)
+    return ids
       .map((id) => this.shipments.get(id) as Shipment)
       .filter((shipment) => shipment.blDate === blDate && normaliseVessel(shipment.vessel) === spelled);
   };
