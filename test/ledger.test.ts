@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { ShipmentFields } from '../electron/core/api';
 import type { EventPayload } from '../electron/core/events';
 import { serialise } from '../electron/core/journal/format';
@@ -440,7 +441,7 @@ describe('entries lost at the end of the file (issue 8: the tip)', () => {
     other.ledger.close();
     fs.writeFileSync(tipPath(file), formatTip(readTipOk(file, copy.length, 4)));
     const { ledger: read } = openLedger({ readOnly: true });
-    expect(read.recovery?.notes.map((note) => note.code)).toContain('tip-mismatch');
+    expect(read.recovery?.lost).toEqual([expect.objectContaining({ code: 'replaced', seq: 4, confirmed: true })]);
   });
 });
 
@@ -501,7 +502,8 @@ describe('a committed import with one damaged line (issue 8: batches)', () => {
     fs.writeFileSync(file, `${text.join('\n')}\n`);
     const { state, ledger: repaired } = openLedger();
     expect([...state.shipments.keys()].sort()).toEqual(['ship0001', 'ship0010', 'ship0011', 'ship0012']);
-    expect(repaired.recovery?.lost.map((entry) => entry.code)).toEqual(['damaged']);
+    expect(repaired.recovery?.lost).toEqual([]);
+    expect(repaired.recovery?.notes.map((note) => note.code)).toEqual(['marker']);
   });
 
   test('a ledger written before begin/commit and before tips still opens, batch and all', () => {
@@ -629,5 +631,179 @@ describe('a damaged ledger that cannot be repaired', () => {
     const { ledger } = openLedger();
     expect(ledger.recovery?.confirmedLost).toBe(1);
     expect(copies()).toHaveLength(1);
+  });
+});
+
+describe('what an adversarial review found (issue 8)', () => {
+  test('a diverged copy put in place of the ledger names the confirmed entry it lacks as lost', () => {
+    writeShipments(3);
+    const alt = temp.file('alt/ledger.jsonl');
+    fs.mkdirSync(path.dirname(alt));
+    fs.copyFileSync(file, alt);
+    fs.copyFileSync(tipPath(file), tipPath(alt));
+    const { ledger } = openLedger();
+    ledger.append([record(4)]);
+    ledger.append([record(5)]);
+    ledger.close();
+    // Another copy, grown from the same start with other cargoes, is copied over the ledger.
+    const state = new LedgerState();
+    const other = Ledger.open(alt, { apply: state.apply, actor: 'tester', now: fixedNow });
+    other.append([record(7)]);
+    other.append([record(8)]);
+    other.close();
+    fs.copyFileSync(alt, file);
+    const { ledger: read } = openLedger({ readOnly: true });
+    expect(read.recovery?.complete).toBe(false);
+    expect(read.recovery?.confirmedLost).toBeGreaterThanOrEqual(1);
+    expect(read.recovery?.lost).toEqual([expect.objectContaining({ code: 'replaced', seq: 6, confirmed: true })]);
+    expect(read.recovery?.message).toMatch(/confirmed entry is lost/);
+    expect(read.recovery?.message).not.toMatch(/no entry is known to be missing/);
+  });
+
+  test('a ledger reached through a symbolic link stays one ledger: tip, lock and repairs follow the real file', () => {
+    const real = temp.file('data/real/ledger.jsonl');
+    fs.mkdirSync(path.dirname(real), { recursive: true });
+    const direct = new LedgerState();
+    const first = Ledger.open(real, { apply: direct.apply, actor: 'tester', now: fixedNow });
+    first.append([record(1)]);
+    first.close();
+    fs.mkdirSync(temp.file('data'), { recursive: true });
+    fs.symlinkSync(real, file);
+    const { ledger, state } = openLedger();
+    expect(ledger.recovery).toBeNull();
+    expect(ledger.path).toBe(fs.realpathSync(real));
+    ledger.append([record(2)]);
+    expect(fs.lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(state.shipments.size).toBe(2);
+    ledger.close();
+    const again = new LedgerState();
+    Ledger.open(real, { apply: again.apply, readOnly: true }).close();
+    expect(again.shipments.size).toBe(2);
+  });
+
+  test('a path that is not a regular file is refused, and nothing is put in its place', () => {
+    fs.mkdirSync(file, { recursive: true });
+    expect(() => openLedger()).toThrow(expect.objectContaining({ code: 'io', message: expect.stringMatching(/is not a file/) }));
+    expect(fs.statSync(file).isDirectory()).toBe(true);
+  });
+
+  test('a ledger file with a second name (a hard link) is not opened for writing: a repair would split the two', () => {
+    writeShipments(1);
+    fs.linkSync(file, temp.file('data/other-name.jsonl'));
+    expect(() => openLedger()).toThrow(expect.objectContaining({ message: expect.stringMatching(/2 names/) }));
+    expect(openLedger({ readOnly: true }).state.shipments.size).toBe(1);
+  });
+
+  test('a damaged line whose entry number was itself damaged is counted once, by its place in the file', () => {
+    writeShipments(8);
+    const text = lines();
+    text[4] = (text[4] as string).replace('"seq":5,', '"seq":999999999999,');
+    fs.writeFileSync(file, `${text.join('\n')}\n`);
+    const { ledger } = openLedger({ readOnly: true });
+    expect(ledger.recovery?.confirmedLost).toBe(1);
+    expect(ledger.recovery?.lost).toEqual([expect.objectContaining({ line: 5, seq: 5, count: 1 })]);
+  });
+
+  test('a damaged last line claiming a far number is still one lost entry', () => {
+    writeShipments(8);
+    const text = lines();
+    text[8] = (text[8] as string).replace('"seq":9,', '"seq":93,');
+    fs.writeFileSync(file, `${text.join('\n')}\n`);
+    const { ledger } = openLedger({ readOnly: true });
+    expect(ledger.recovery?.confirmedLost).toBe(1);
+  });
+
+  test('blank lines and junk appended after the last confirmed entry are not confirmed losses', () => {
+    writeShipments(2);
+    fs.appendFileSync(file, '\n');
+    fs.appendFileSync(file, 'x\n'.repeat(10_000));
+    const { ledger, state } = openLedger({ readOnly: true });
+    expect(state.shipments.size).toBe(2);
+    expect(ledger.recovery?.confirmedLost).toBe(0);
+    expect(ledger.recovery?.complete).toBe(true);
+    expect(ledger.recovery?.lost.length).toBeLessThanOrEqual(2);
+    expect(ledger.recovery?.message.length).toBeLessThan(1000);
+  });
+
+  test('a read while the writer is mid-write sees no loss: the tip is read before the file size', () => {
+    writeShipments(2);
+    const writer = openLedger();
+    // The writer's half-written next line is on disk; the lock says it is alive and writing.
+    fs.appendFileSync(file, '{"seq":4,"at":"2024-08-15T12:00:00.000Z","actor":"t","type":"rec');
+    const { ledger, state } = openLedger({ readOnly: true });
+    expect(state.shipments.size).toBe(2);
+    expect(ledger.recovery).toBeNull();
+    writer.ledger.close();
+  });
+
+  test('deleting the tip of a ledger begun before tips is reported once it has been written by this version', () => {
+    const at = '2024-08-15T12:00:00.000Z';
+    let prev = '0'.repeat(16);
+    const legacy: string[] = [];
+    for (const event of [
+      { seq: 1, at, actor: 'old', type: 'header', format: 'transit-ledger', version: 1 },
+      { seq: 2, at, actor: 'old', ...record(1) },
+    ] as Parameters<typeof serialise>[0][]) {
+      const line = serialise(event, prev);
+      legacy.push(line.line);
+      prev = line.sum;
+    }
+    fs.mkdirSync(temp.file('data'));
+    fs.writeFileSync(file, legacy.join(''));
+    const { ledger } = openLedger();
+    ledger.append([record(2)]);
+    ledger.append([record(3)]);
+    ledger.close();
+    fs.rmSync(tipPath(file));
+    fs.writeFileSync(file, `${lines().slice(0, -1).join('\n')}\n`);
+    const { ledger: read } = openLedger({ readOnly: true });
+    expect(read.recovery?.notes.map((note) => note.code)).toContain('tip-missing');
+    expect(read.recovery?.complete).toBe(false);
+  });
+
+  test('a repair that is stopped and started again keeps one copy of the damaged original, not one per attempt', () => {
+    writeShipments(3);
+    const text = lines();
+    text[2] = (text[2] as string).replace('Vessel 2', 'Vessel Z');
+    fs.writeFileSync(file, `${text.join('\n')}\n`);
+    // An earlier attempt was killed after copying the original aside.
+    fs.copyFileSync(file, `${file}.damaged-2024-08-15T11-00-00-000Z`);
+    fs.writeFileSync(`${file}.repairing`, 'half a repair');
+    const { ledger } = openLedger();
+    expect(ledger.recovery?.backupPath).toBe(`${fs.realpathSync(temp.file('data'))}/ledger.jsonl.damaged-2024-08-15T11-00-00-000Z`);
+    expect(fs.readdirSync(temp.file('data')).filter((name) => name.includes('.damaged-'))).toHaveLength(1);
+    expect(fs.existsSync(`${file}.repairing`)).toBe(false);
+  });
+
+  test('a damaged begin or commit marker loses no cargo', () => {
+    writeShipments(1);
+    const { ledger } = openLedger();
+    ledger.append([record(10), record(11), record(12)]);
+    ledger.append([record(13)]);
+    ledger.close();
+    const text = lines();
+    const begin = text.findIndex((line) => line.includes('"type":"begin"'));
+    text[begin] = (text[begin] as string).replace('"size":3', '"size":4');
+    fs.writeFileSync(file, `${text.join('\n')}\n`);
+    const { ledger: read, state } = openLedger({ readOnly: true });
+    expect(state.shipments.size).toBe(5);
+    expect(read.recovery?.confirmedLost).toBe(0);
+    expect(read.recovery?.lost).toEqual([]);
+  });
+
+  test('notes beside a real loss never say that nothing is missing', () => {
+    writeShipments(3);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\n/g, '\r\n').split('\r\n').slice(0, -2).join('\r\n') + '\r\n');
+    const { ledger } = openLedger({ readOnly: true });
+    expect(ledger.recovery?.confirmedLost).toBe(1);
+    expect(ledger.recovery?.message).not.toMatch(/nothing is missing/i);
+  });
+
+  test('the recovery entry records how many confirmed entries were lost, counting each range in full', () => {
+    writeShipments(6);
+    fs.writeFileSync(file, `${lines().slice(0, -3).join('\n')}\n`);
+    openLedger().ledger.close();
+    const note = JSON.parse(lines().at(-1) as string) as { type: string; lost: number };
+    expect(note).toMatchObject({ type: 'recovery', lost: 3 });
   });
 });

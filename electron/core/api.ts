@@ -266,6 +266,7 @@ export type LossCode =
   | 'unreadable' // the line is not a journal entry any more (not JSON, no checksum)
   | 'removed' // entries absent from the file, with no damaged line in their place
   | 'cut-short' // confirmed entries missing at the end: the file is shorter than its tip says
+  | 'replaced' // the file holds another version of the entry the tip confirmed: another copy was put in place
   | 'batch-incomplete' // a multi-entry write (an import) that never reached its commit
   | 'orphan'; // an intact entry that refers to something lost (an amendment of a lost record)
 
@@ -292,7 +293,8 @@ export type NoteCode =
   | 'line-ends' // CRLF line ends or a BOM added by an editor
   | 'no-final-newline' // the last entry is complete but its newline is missing
   | 'altered' // an entry was changed after it was written, its checksum recomputed
-  | 'tip-mismatch' // the entry the tip names is not the one in the file: another copy or an edit
+  | 'blank' // blank lines added by an editor
+  | 'marker' // the begin or commit line of an import is damaged; its cargoes are intact
   | 'tip-missing' // the tip file is gone: a shortened end cannot be checked
   | 'empty'; // the file is empty: not even its header is left
 

@@ -21,7 +21,8 @@ import { forEachLine } from './journal/lines';
 import { repairJournal, type RepairOutcome } from './journal/repair';
 import { JournalScan, type ScanResult } from './journal/scan';
 import { readTip, TipWriter, type Tip } from './journal/tip';
-import { LedgerLock } from './lock';
+import { LedgerLock, lockWriter } from './lock';
+import { realLedgerPath } from './journal/where';
 
 /** The disk operations a write needs, replaceable so tests can make the disk fail. */
 export interface LedgerIo {
@@ -74,11 +75,17 @@ function ioError(absolute: string, error: unknown, doing = 'open'): TransitError
       ? 'the file or its folder cannot be written (check its permissions, or whether the drive is read-only)'
       : code === 'ENOSPC'
         ? 'the disk is full'
-        : (code ?? (error as Error).message);
+        : code === 'ENOTDIR'
+          ? 'part of its folder path is a file, not a folder'
+          : code === 'EISDIR'
+            ? 'it is a folder, not a file'
+            : (code ?? (error as Error).message);
   return new TransitError('io', `Could not ${doing} the ledger ${absolute}: ${why}.`);
 }
 
-function scanFile(absolute: string, apply: ApplyEvent): { scan: ScanResult; size: number; ino: number } | null {
+function scanFile(absolute: string, apply: ApplyEvent, readOnly: boolean): { scan: ScanResult; size: number; ino: number } | null {
+  // The tip first: it is written only after the journal's bytes, so read before the size it can never lie past it.
+  const tip = readTip(absolute);
   let fd: number;
   try {
     fd = fs.openSync(absolute, 'r');
@@ -88,7 +95,8 @@ function scanFile(absolute: string, apply: ApplyEvent): { scan: ScanResult; size
   }
   try {
     const stat = fs.fstatSync(fd);
-    const scan = new JournalScan(fd, stat.size, apply, readTip(absolute)).run();
+    const liveWriter = readOnly && lockWriter(absolute) !== null;
+    const scan = new JournalScan(fd, stat.size, apply, { tip, liveWriter }).run();
     return { scan, size: stat.size, ino: stat.ino };
   } finally {
     fs.closeSync(fd);
@@ -111,6 +119,15 @@ function report(scan: ScanResult, backupPath: string | null, readOnly: boolean):
     complete: confirmedLost === 0 && !scan.notes.some((note) => note.serious),
     message: recoveryMessage(found),
   };
+}
+
+/** A half-written repair left by a process that was stopped; if it cannot go, the next repair says why. */
+function removeStoppedRepair(absolute: string): void {
+  try {
+    fs.rmSync(`${absolute}.repairing`, { force: true });
+  } catch {
+    // Not a plain file (a folder in the way): the repair, if one is needed, reports it.
+  }
 }
 
 /** A journal that is missing while its tip says it held entries was deleted, not never made. */
@@ -139,8 +156,15 @@ export class Ledger {
   private readonly apply: ApplyEvent;
   private readonly appName: string;
   private failed = false;
+  /** False for a ledger begun before tips until its first write here says, in the journal, that one is kept. */
+  private tipKept: boolean;
 
-  private constructor(filePath: string, options: OpenOptions, init: { fd: number | null; lock: LedgerLock | null; position: Position; ino: number; recovery: RecoveryReport | null }) {
+  private constructor(
+    filePath: string,
+    options: OpenOptions,
+    init: { fd: number | null; lock: LedgerLock | null; position: Position; ino: number; recovery: RecoveryReport | null; tipKept: boolean },
+  ) {
+    this.tipKept = init.tipKept;
     this.path = filePath;
     this.readOnly = options.readOnly ?? false;
     this.fd = init.fd;
@@ -168,31 +192,32 @@ export class Ledger {
    * opens take the lock and repair damage; read-only opens change nothing and only report it.
    */
   static open(filePath: string, options: OpenOptions): Ledger {
-    const absolute = path.resolve(filePath);
     const readOnly = options.readOnly ?? false;
+    const absolute = realLedgerPath(filePath, !readOnly);
     let lock: LedgerLock | null = null;
     // A ledger that does not exist yet is created by its first write, so a refused first command leaves no file behind.
     if (!readOnly && fs.existsSync(absolute)) lock = LedgerLock.acquire(absolute, options.appName ?? 'Transit Ledger');
     try {
-      const found = scanFile(absolute, options.apply);
+      if (lock) removeStoppedRepair(absolute);
+      const found = scanFile(absolute, options.apply, readOnly);
       if (found === null) {
         refuseMissingJournal(absolute);
-        return new Ledger(absolute, options, { fd: null, lock, position: EMPTY, ino: 0, recovery: null });
+        return new Ledger(absolute, options, { fd: null, lock, position: EMPTY, ino: 0, recovery: null, tipKept: true });
       }
       const { scan, size, ino } = found;
-      const position = { size, lastSeq: scan.lastSeq, lastSum: scan.lastSum, entries: scan.keptEntries };
-      if (isClean(scan)) return Ledger.opened(absolute, options, lock, position, ino, null);
-      if (readOnly) return new Ledger(absolute, options, { fd: null, lock: null, position, ino, recovery: report(scan, null, true) });
+      const position = { size: scan.inFlightAt ?? size, lastSeq: scan.lastSeq, lastSum: scan.lastSum, entries: scan.keptEntries };
+      if (isClean(scan)) return Ledger.opened(absolute, options, lock, position, ino, null, scan.tipRequired);
+      if (readOnly) return new Ledger(absolute, options, { fd: null, lock: null, position, ino, recovery: report(scan, null, true), tipKept: true });
       const repaired = Ledger.repair(absolute, scan, options);
-      return Ledger.opened(absolute, options, lock, repaired.position, repaired.ino, report(scan, repaired.backupPath, false), repaired.tip);
+      return Ledger.opened(absolute, options, lock, repaired.position, repaired.ino, report(scan, repaired.backupPath, false), true, repaired.tip);
     } catch (error) {
       lock?.release();
       throw ioError(absolute, error);
     }
   }
 
-  private static opened(absolute: string, options: OpenOptions, lock: LedgerLock | null, position: Position, ino: number, recovery: RecoveryReport | null, tip?: Tip): Ledger {
-    const ledger = new Ledger(absolute, options, { fd: null, lock, position, ino, recovery });
+  private static opened(absolute: string, options: OpenOptions, lock: LedgerLock | null, position: Position, ino: number, recovery: RecoveryReport | null, tipKept: boolean, tip?: Tip): Ledger {
+    const ledger = new Ledger(absolute, options, { fd: null, lock, position, ino, recovery, tipKept });
     if (ledger.readOnly || position.size === 0) return ledger;
     ledger.fd = fs.openSync(absolute, 'a');
     ledger.openTip(tip ?? null);
@@ -210,8 +235,9 @@ export class Ledger {
 
   private static repair(absolute: string, scan: ScanResult, options: OpenOptions): RepairOutcome {
     const now = options.now ?? (() => new Date());
+    const found = report(scan, null, false);
     const message = (backupPath: string) => report(scan, backupPath, false).message;
-    return repairJournal({ absolute, scan, now, actor: options.actor ?? 'unknown', message });
+    return repairJournal({ absolute, scan, now, actor: options.actor ?? 'unknown', message, confirmedLost: found.confirmedLost });
   }
 
   /**
@@ -245,6 +271,7 @@ export class Ledger {
     this.fd = fs.openSync(this.path, 'a');
     this.ino = fs.fstatSync(this.fd).ino;
     this.position = { size: Buffer.byteLength(header.line), lastSeq: 1, lastSum: header.sum, entries: 1 };
+    this.tipKept = true; // the version 2 header says so
     writer.write({ seq: 1, size: this.position.size, sum: header.sum });
   }
 
@@ -253,19 +280,21 @@ export class Ledger {
     const at = this.now().toISOString();
     const batch = payloads.length > 1 ? crypto.randomUUID() : undefined;
     const framed: EventPayload[] = batch ? [{ type: 'begin', size: payloads.length }, ...payloads, { type: 'commit', size: payloads.length }] : [...payloads];
+    const announce: EventPayload[] = this.tipKept ? [] : [{ type: 'tip-kept' }];
     const events: LedgerEvent[] = [];
     const parts: string[] = [];
     let prev = this.position.lastSum;
     let seq = this.position.lastSeq;
-    for (const payload of framed) {
+    for (const payload of [...announce, ...framed]) {
       seq += 1;
-      const event: LedgerEvent = batch ? { seq, at, actor: this.actor, ...payload, batch } : { seq, at, actor: this.actor, ...payload };
+      const inBatch = batch !== undefined && payload.type !== 'tip-kept';
+      const event: LedgerEvent = inBatch ? { seq, at, actor: this.actor, ...payload, batch } : { seq, at, actor: this.actor, ...payload };
       const written = serialise(event, prev);
       parts.push(written.line);
       prev = written.sum;
-      if (payload.type !== 'begin' && payload.type !== 'commit') events.push(event);
+      if (payload.type !== 'begin' && payload.type !== 'commit' && payload.type !== 'tip-kept') events.push(event);
     }
-    return { buffer: Buffer.from(parts.join(''), 'utf8'), events, lines: framed.length, lastSeq: seq, lastSum: prev };
+    return { buffer: Buffer.from(parts.join(''), 'utf8'), events, lines: announce.length + framed.length, lastSeq: seq, lastSum: prev };
   }
 
   /**
@@ -288,6 +317,7 @@ export class Ledger {
     const { buffer, events, lines, lastSeq, lastSum } = this.lines(payloads);
     this.write(fd, buffer);
     this.position = { size: this.position.size + buffer.length, lastSeq, lastSum, entries: this.position.entries + lines };
+    this.tipKept = true;
     try {
       this.tip?.write({ seq: lastSeq, size: this.position.size, sum: lastSum });
     } catch {

@@ -63,6 +63,7 @@ export const LOSS_REASONS: Record<LostEntry['code'], string> = {
   unreadable: 'this line is no longer a journal entry (it cannot be read)',
   removed: 'these entries are missing from the file: nothing is left of them where they stood',
   'cut-short': 'the file is shorter than it was: these confirmed entries at its end are gone',
+  replaced: 'the file is another copy than the one this ledger last confirmed: restore it from a backup or from the copy kept beside it',
   'batch-incomplete': 'part of a multi-entry write (an import) that was cut short before it was confirmed, so none of it counts',
   orphan: 'it refers to an entry that was lost',
 };

@@ -3,10 +3,10 @@
  * millions of lines is accounted for without keeping its events in memory.
  */
 export class LineIndex {
-  private seqs = new Float64Array(1024);
-  private offsets = new Float64Array(1024);
-  private sizes = new Uint32Array(1024);
-  private lines = new Float64Array(1024);
+  private seqs = new Float64Array(64);
+  private offsets = new Float64Array(64);
+  private sizes = new Uint32Array(64);
+  private lines = new Float64Array(64);
   length = 0;
 
   push(seq: number, offset: number, bytes: number, lineNo: number): void {
@@ -56,7 +56,7 @@ export class LineIndex {
 
 /** The checksum of each entry number seen, 8 bytes a number; a second, different one is a fork. */
 export class SumIndex {
-  private store = Buffer.alloc(8 * 1024);
+  private store = Buffer.alloc(8 * 64);
   private readonly extra = new Map<number, string[]>();
   // A damaged or hostile line may claim any number: far ones go to a map, not a vast buffer.
   private readonly far = new Map<number, string>();
@@ -78,6 +78,22 @@ export class SumIndex {
     return this.get(seq) === sum || (this.extra.get(seq)?.includes(sum) ?? false);
   }
 
+  /** Records the sum of a number not seen before. */
+  set(seq: number, sum: string): void {
+    const at = this.slot(seq);
+    if (seq >= SumIndex.DENSE_LIMIT) this.far.set(seq, sum);
+    else {
+      if (at + 8 > this.store.length) this.grow(at);
+      this.store.write(sum, at, 8, 'hex');
+    }
+  }
+
+  private grow(at: number): void {
+    const bigger = Buffer.alloc(Math.max(this.store.length * 2, at + 8 * 1024));
+    this.store.copy(bigger);
+    this.store = bigger;
+  }
+
   /** Records a sum; returns false when the number already had a different one. */
   add(seq: number, sum: string): boolean {
     const current = this.get(seq);
@@ -86,13 +102,7 @@ export class SumIndex {
         this.far.set(seq, sum);
         return true;
       }
-      const at = this.slot(seq);
-      if (at + 8 > this.store.length) {
-        const bigger = Buffer.alloc(Math.max(this.store.length * 2, at + 8 * 1024));
-        this.store.copy(bigger);
-        this.store = bigger;
-      }
-      this.store.write(sum, at, 8, 'hex');
+      this.set(seq, sum);
       return true;
     }
     if (current === sum) return true;

@@ -26,9 +26,10 @@ export function forEachLine(fd: number, from: number, to: number, visit: (line: 
   let carryOffset = from;
   let position = from;
   let lineNo = firstLineNo;
-  const chunk = Buffer.allocUnsafe(CHUNK);
+  // A small ledger gets a buffer of its own size: allocating 4 MiB would cost more than reading it.
+  const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(CHUNK, to - from)));
   while (position < to) {
-    const read = fs.readSync(fd, chunk, 0, Math.min(CHUNK, to - position), position);
+    const read = fs.readSync(fd, chunk, 0, Math.min(chunk.length, to - position), position);
     if (read === 0) break;
     position += read;
     const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);

@@ -4,6 +4,7 @@
  * leaves), or the kept entries are written in order to a fresh file that replaces it atomically,
  * re-chained, with a recovery entry that records what was lost and which numbers are now gaps.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TransitError } from '../errors';
@@ -19,6 +20,8 @@ export interface RepairRequest {
   now: () => Date;
   actor: string;
   message: (backupPath: string) => string;
+  /** Confirmed entries lost, each removed range counted in full: what the recovery entry records. */
+  confirmedLost: number;
 }
 
 export interface RepairOutcome {
@@ -41,14 +44,43 @@ function fsyncDir(dir: string): void {
   if (process.platform !== 'win32') fsyncPath(dir, 'r');
 }
 
+function fileHash(file: string): string {
+  const hash = crypto.createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
+    for (let read = fs.readSync(fd, chunk); read > 0; read = fs.readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** A copy an earlier attempt already made of exactly these bytes (a repair that was stopped), if any. */
+function earlierCopy(absolute: string): string | null {
+  const dir = path.dirname(absolute);
+  const prefix = `${path.basename(absolute)}.damaged-`;
+  const size = fs.statSync(absolute).size;
+  let hash: string | null = null;
+  for (const name of fs.readdirSync(dir)) {
+    const candidate = path.join(dir, name);
+    if (!name.startsWith(prefix) || fs.statSync(candidate).size !== size) continue;
+    hash ??= fileHash(absolute);
+    if (fileHash(candidate) === hash) return candidate;
+  }
+  return null;
+}
+
 /** A byte-for-byte copy of the damaged file, made durable before anything else is touched. */
-function keepOriginal(absolute: string, now: Date): string {
+function keepOriginal(absolute: string, now: Date): { backupPath: string; made: boolean } {
+  const earlier = earlierCopy(absolute);
+  if (earlier !== null) return { backupPath: earlier, made: false };
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   let backupPath = `${absolute}.damaged-${stamp}`;
   for (let n = 2; fs.existsSync(backupPath); n++) backupPath = `${absolute}.damaged-${stamp}-${n}`;
   fs.copyFileSync(absolute, backupPath, fs.constants.COPYFILE_EXCL);
   fsyncPath(backupPath, 'r+');
-  return backupPath;
+  return { backupPath, made: true };
 }
 
 function readKept(fd: number, scan: ScanResult, at: number): { event: LedgerEvent & { prev: string }; sum: string } {
@@ -110,7 +142,7 @@ function rewrite(request: RepairRequest, backupPath: string): RepairOutcome {
       if (parts.length >= 2048) flush();
     }
     const seq = Math.max(extra, scan.topSeq) + 1;
-    const note = serialise({ seq, at: request.now().toISOString(), actor: request.actor, type: 'recovery', backupPath, lost: scan.lost.length, message: request.message(backupPath), gaps: scan.gaps, tipBefore: scan.tipBefore }, prev);
+    const note = serialise({ seq, at: request.now().toISOString(), actor: request.actor, type: 'recovery', backupPath, lost: request.confirmedLost, message: request.message(backupPath), gaps: scan.gaps, tipBefore: scan.tipBefore }, prev);
     parts.push(note.line);
     flush();
     fs.fsyncSync(out);
@@ -134,14 +166,15 @@ function rewrite(request: RepairRequest, backupPath: string): RepairOutcome {
 
 export function repairJournal(request: RepairRequest): RepairOutcome {
   const { absolute, scan } = request;
-  const backupPath = keepOriginal(absolute, request.now());
   let outcome: RepairOutcome;
   const progress = { changed: false };
+  let kept: { backupPath: string; made: boolean } | null = null;
   try {
-    outcome = scan.cutAt !== null ? cutTail(request, scan.cutAt, backupPath, progress) : rewrite(request, backupPath);
+    kept = keepOriginal(absolute, request.now());
+    outcome = scan.cutAt !== null ? cutTail(request, scan.cutAt, kept.backupPath, progress) : rewrite(request, kept.backupPath);
   } catch (error) {
     // Once the file was cut, the copy is the only whole original; before that, copies of every failed attempt would pile up.
-    if (!progress.changed) fs.rmSync(backupPath, { force: true });
+    if (kept?.made && !progress.changed) fs.rmSync(kept.backupPath, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the file or its folder cannot be written' : (code ?? (error as Error).message);
     throw new TransitError('damaged', `The ledger ${absolute} is damaged and could not be repaired (${why}). Nothing was changed, and it can still be read: open it read-only, or make it writable and open it again to repair it.`);

@@ -19,9 +19,25 @@ interface DamagedLine {
   offset: number;
   code: 'damaged' | 'unreadable';
   excerpt: string;
-  /** The entry number it held: read from its text, or inferred from its place among intact lines. */
-  seq: number;
+  /** The entry number its text still shows, if any; trusted only where it fits between its neighbours. */
+  readable: number | null;
+  /** The intact entries around it in the file, and its place among the damaged lines between them. */
+  prevSeq: number;
+  nextSeq: number | null;
+  position: number;
   terminated: boolean;
+  /** Known when a tip is there: whether the line lies within what was confirmed. */
+  confirmed: boolean | null;
+  /** A begin or commit line: it frames an import but holds no cargo. */
+  marker: boolean;
+  /** Lines of junk after the last confirmed entry are reported as one finding. */
+  count: number;
+}
+
+export interface ScanOptions {
+  tip: TipReading;
+  /** Another program holds the ledger and is writing: an unconfirmed write at the end is in flight, not torn. */
+  liveWriter: boolean;
 }
 
 export interface ScanResult {
@@ -39,7 +55,10 @@ export interface ScanResult {
   gaps: SeqRange[];
   /** When the only fault is an unconfirmed write at the very end, the byte to cut the file at. */
   cutAt: number | null;
-  headerVersion: number | null;
+  /** Where a write still in flight begins (a read beside a live writer), or null. */
+  inFlightAt: number | null;
+  /** True once the journal says a tip is kept beside it, so a missing tip is a finding. */
+  tipRequired: boolean;
   tipBefore: { seq: number; sum: string } | null;
 }
 
@@ -62,8 +81,12 @@ export class JournalScan {
   private maxSeqInFile = 0;
   private damagedSinceIntact = 0;
   private lineEnds = 0;
-  private headerVersion: number | null = null;
+  private tipRequired = false;
   private missingNewline = false;
+  private blankLines = 0;
+  private pendingDamaged: DamagedLine[] = [];
+  private readonly tip: TipReading;
+  private readonly tipSize: number | null;
   private late = new Set<number>();
   private alteredCount = 0;
 
@@ -71,8 +94,10 @@ export class JournalScan {
     private readonly fd: number,
     private readonly size: number,
     apply: ApplyEvent,
-    private readonly tip: TipReading,
+    private readonly options: ScanOptions,
   ) {
+    this.tip = options.tip;
+    this.tipSize = this.tip.state === 'ok' ? this.tip.tip.size : null;
     this.folder = new BatchFolder(apply, this.lost, (entry) => this.keptAt.push(entry.at));
   }
 
@@ -94,21 +119,45 @@ export class JournalScan {
       text = text.slice(0, -1);
       this.lineEnds++;
     }
-    const parsed = parseLine(text);
-    if (!parsed.ok) {
-      const readable = seqInDamagedText(parsed.text);
-      this.damagedSinceIntact++;
-      const seq = readable ?? this.lastIntactSeq + this.damagedSinceIntact;
-      this.damaged.push({ lineNo: raw.lineNo, offset: raw.offset, code: parsed.code, excerpt: describeDamagedText(parsed.text), seq, terminated: raw.terminated });
+    if (text === '') {
+      this.blankLines++;
       return;
     }
-    if (!raw.terminated) this.missingNewline = true;
-    this.readEntry(parsed.event, parsed.sum, raw);
+    const parsed = parseLine(text);
+    if (parsed.ok) {
+      if (!raw.terminated) this.missingNewline = true;
+      this.readEntry(parsed.event, parsed.sum, raw);
+      return;
+    }
+    const confirmed = this.tipSize === null ? null : raw.offset < this.tipSize;
+    const last = this.damaged[this.damaged.length - 1];
+    if (confirmed === false && last?.confirmed === false && last.lineNo + last.count === raw.lineNo) {
+      last.count++;
+      return;
+    }
+    this.damagedSinceIntact++;
+    const line: DamagedLine = {
+      lineNo: raw.lineNo,
+      offset: raw.offset,
+      code: parsed.code,
+      excerpt: describeDamagedText(parsed.text),
+      readable: seqInDamagedText(parsed.text),
+      prevSeq: this.lastIntactSeq,
+      nextSeq: null,
+      position: this.damagedSinceIntact,
+      terminated: raw.terminated,
+      confirmed,
+      marker: /"type":"(begin|commit)"/.test(parsed.text),
+      count: 1,
+    };
+    this.damaged.push(line);
+    this.pendingDamaged.push(line);
   }
 
   private readEntry(event: StoredEvent, sum: string, raw: RawLine): void {
     const seq = event.seq;
     const at = this.lines.length;
+    if (this.pendingDamaged.length > 0) this.closeDamagedRun(seq);
     this.lines.push(seq, raw.offset, raw.bytes, raw.lineNo);
     if (seq < this.maxSeqInFile) this.late.add(at);
     this.maxSeqInFile = Math.max(this.maxSeqInFile, seq);
@@ -127,6 +176,12 @@ export class JournalScan {
     this.lastIntactSeq = seq;
   }
 
+  /** The damaged lines since the last intact one now know the number that follows them. */
+  private closeDamagedRun(seq: number): void {
+    for (const line of this.pendingDamaged) line.nextSeq = seq;
+    this.pendingDamaged = [];
+  }
+
   /** In order: the next number, or a gap that damaged lines fill or that a repair re-chained. */
   private fitsInOrder(event: StoredEvent): boolean {
     if (event.seq === this.expected) return true;
@@ -137,6 +192,12 @@ export class JournalScan {
   /** Checks the link to the entry before, records the sum and folds the entry. */
   private chain(event: StoredEvent, sum: string, lineNo: number, at: number): void {
     const seq = event.seq;
+    // The common case, every line of a sound file: the next number, linked to the line before.
+    if (seq === this.expected && event.prev === this.lastSum) {
+      this.sums.set(seq, sum);
+      this.accept(event, sum, lineNo, at);
+      return;
+    }
     if (this.sums.get(seq) !== null) {
       const same = this.sums.has(seq, sum);
       this.sums.add(seq, sum);
@@ -146,24 +207,33 @@ export class JournalScan {
       if (same) return;
     } else {
       const before = this.sums.get(seq - 1);
-      if (before !== null && event.prev !== before && !this.sums.has(seq - 1, event.prev)) this.altered(seq, lineNo);
+      if (before !== null && event.prev !== before && !this.sums.has(seq - 1, event.prev)) this.altered(event, lineNo);
       this.sums.add(seq, sum);
     }
-    if (event.type === 'header') this.headerVersion = event.version;
+    this.accept(event, sum, lineNo, at);
+  }
+
+  private accept(event: StoredEvent, sum: string, lineNo: number, at: number): void {
+    const seq = event.seq;
+    if ((event.type === 'header' && event.version >= 2) || event.type === 'tip-kept') this.tipRequired = true;
     this.expected = Math.max(this.expected, seq + 1);
     this.lastSum = sum;
     this.folder.feed({ event, lineNo, at } satisfies Located);
   }
 
-  private altered(seq: number, lineNo: number): void {
+  private altered(event: StoredEvent, lineNo: number): void {
     this.alteredCount++;
     if (this.alteredCount > 1) return;
-    this.note('altered', lineNo, seq, true, `the checksum chain breaks between entries #${seq - 1} and #${seq} (line ${lineNo}): one of them was changed after it was written`);
+    const seq = event.seq;
+    this.note('altered', lineNo, seq, true, `the checksum chain breaks between entries #${seq - 1} and #${seq} (line ${lineNo}, ${describeEvent(event)}): one of them, or the line before, was changed after it was written`);
   }
 
   private noteRecovery(event: StoredEvent): void {
     if (event.type !== 'recovery') return;
-    if (event.gaps) this.knownGaps.push(...event.gaps);
+    if (event.gaps) {
+      this.knownGaps.push(...event.gaps);
+      this.tipRequired = true; // only a repair that keeps a tip records its gaps
+    }
     else this.knownBelow = Math.max(this.knownBelow, event.seq); // an older repair named its losses but not their numbers
     if (event.tipBefore) this.tipsBefore.push(event.tipBefore);
   }
@@ -180,7 +250,7 @@ export class JournalScan {
       this.chain(parsed.event, parsed.sum, this.lines.lineNo(at), at);
       if (this.late.has(at) && !wasKnown) moved++;
     }
-    if (moved > 0) this.note('reordered', null, null, false, `${moved === 1 ? '1 line stands' : `${moved} lines stand`} out of order in the file; nothing is missing`);
+    if (moved > 0) this.note('reordered', null, null, false, `${moved === 1 ? '1 line stands' : `${moved} lines stand`} out of order in the file; ${moved === 1 ? 'it is' : 'they are'} kept`);
   }
 
   private note(code: RecoveryNote['code'], line: number | null, seq: number | null, serious: boolean, message: string): void {
@@ -192,10 +262,9 @@ export class JournalScan {
     this.checkTip();
     const claimed = this.accountDamaged(tipSeq);
     const absent = this.absentRanges(topSeq, claimed);
-    this.reportAbsent(absent, this.lastKeptSeq());
-    if (this.lineEnds > 0) this.note('line-ends', null, null, false, 'an editor changed the file\'s line ends (CRLF or a byte-order mark); nothing is missing');
-    if (this.missingNewline) this.note('no-final-newline', null, null, false, 'the last entry is complete but lacks its line end; it is kept');
-    if (this.size === 0 && this.tip.state !== 'ok') this.note('empty', null, null, true, 'the ledger file is empty: not even its header is left. If it held cargoes, restore it from a backup');
+    this.reportAbsent(absent, this.maxSeqInFile);
+    this.noteFileShape();
+    const inFlightAt = this.options.liveWriter ? this.setAsideInFlight() : null;
     const order = this.keptOrder();
     return {
       lost: this.lost.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)),
@@ -207,45 +276,83 @@ export class JournalScan {
       topSeq,
       gaps: this.gapsOf(order, topSeq),
       cutAt: this.cutAt(),
-      headerVersion: this.headerVersion,
+      inFlightAt,
+      tipRequired: this.tipRequired,
       tipBefore: this.tip.state === 'ok' ? { seq: this.tip.tip.seq, sum: this.tip.tip.sum } : null,
     };
   }
 
-  private lastKeptSeq(): number {
-    return this.maxSeqInFile;
+  private noteFileShape(): void {
+    if (this.lineEnds > 0) this.note('line-ends', null, null, false, 'an editor changed the file\'s line ends (CRLF or a byte-order mark)');
+    if (this.blankLines > 0) this.note('blank', null, null, false, `${this.blankLines === 1 ? 'a blank line was' : `${this.blankLines} blank lines were`} added to the file`);
+    if (this.missingNewline) this.note('no-final-newline', null, null, false, 'the last entry is complete but lacks its line end; it is kept');
+    if (this.size === 0 && this.tip.state !== 'ok') this.note('empty', null, null, true, 'the ledger file is empty: not even its header is left. If it held cargoes, restore it from a backup');
+  }
+
+  /**
+   * Beside a live writer, an unconfirmed write at the end is one it is making now: it is neither
+   * reported nor folded, and the next look reads it whole. Returns where it begins.
+   */
+  private setAsideInFlight(): number | null {
+    const unconfirmed = this.lost.filter((entry) => !entry.confirmed);
+    if (unconfirmed.length === 0 && !this.missingNewline) return null;
+    const at = this.cutAt();
+    if (at === null) return null;
+    this.lost.splice(0, this.lost.length, ...this.lost.filter((entry) => entry.confirmed));
+    return at;
   }
 
   private checkTip(): void {
+    const what = "the record of the journal's last entry (the .tip file beside it)";
     if (this.tip.state === 'absent') {
-      if (this.headerVersion !== null && this.headerVersion >= 2) {
-        this.note('tip-missing', null, null, true, 'the record of the journal\'s last entry (the .tip file beside it) is missing, so entries cut off the end could not be detected');
-      }
+      if (this.tipRequired) this.note('tip-missing', null, null, true, `${what} is missing, so entries cut off the end could not be detected`);
       return;
     }
     if (this.tip.state === 'unreadable') {
-      this.note('tip-missing', null, null, true, 'the record of the journal\'s last entry (the .tip file beside it) is damaged, so entries cut off the end could not be detected');
+      this.note('tip-missing', null, null, true, `${what} is damaged, so entries cut off the end could not be detected`);
       return;
     }
     const { seq, sum } = this.tip.tip;
     if (seq === 0 || seq > this.maxSeqInFile || this.sums.has(seq, sum)) return;
     if (this.tipsBefore.some((before) => before.seq === seq && before.sum === sum)) return;
-    this.note('tip-mismatch', null, seq, true, `entry #${seq} is not the one this ledger last confirmed: the file was replaced by another copy or edited`);
+    this.lost.push({
+      code: 'replaced',
+      line: null,
+      seq,
+      count: 1,
+      confirmed: true,
+      reason: LOSS_REASONS.replaced,
+      excerpt: `entry #${seq} as confirmed here (and perhaps entries before it)`,
+    });
   }
 
-  /** Reports each damaged line: a lost entry, an unconfirmed torn write, or a spoilt extra copy. */
+  /** The entry number a damaged line stood for: its own, where that fits between its neighbours, else its place. */
+  private seqOf(line: DamagedLine, tipSeq: number, trailing: number): number {
+    const upper = line.nextSeq ?? Math.max(tipSeq, line.prevSeq + trailing) + 1;
+    const readable = line.readable;
+    return readable !== null && readable > line.prevSeq && readable < upper ? readable : line.prevSeq + line.position;
+  }
+
+  /** Reports each damaged line: a lost entry, an unconfirmed torn write, or a spoilt extra copy or marker. */
   private accountDamaged(tipSeq: number): Set<number> {
     const claimed = new Set<number>();
-    const tipSize = this.tip.state === 'ok' ? this.tip.tip.size : 0;
+    const trailing = this.damaged.filter((other) => other.nextSeq === null).length;
     for (const line of this.damaged) {
-      if (this.sums.get(line.seq) !== null) {
-        this.note('duplicate', line.lineNo, line.seq, false, `line ${line.lineNo} is a damaged copy of entry #${line.seq}, which is intact elsewhere; nothing is missing`);
+      const seq = this.seqOf(line, tipSeq, trailing);
+      if (this.sums.get(seq) !== null) {
+        this.note('duplicate', line.lineNo, seq, false, `line ${line.lineNo} is a damaged copy of entry #${seq}, which is intact elsewhere`);
         continue;
       }
-      const confirmed = line.seq <= tipSeq || line.offset < tipSize || line.terminated || line.seq <= this.maxSeqInFile;
-      const code = !confirmed ? 'torn' : line.code;
-      if (confirmed) claimed.add(line.seq);
-      this.lost.push({ code, line: line.lineNo, seq: line.seq, count: 1, confirmed, reason: LOSS_REASONS[code], excerpt: line.excerpt });
+      const confirmed = line.confirmed ?? (line.terminated || seq <= this.maxSeqInFile);
+      if (confirmed && line.marker) {
+        claimed.add(seq);
+        this.note('marker', line.lineNo, seq, false, `line ${line.lineNo}, the start or end mark of an import, is damaged; the import's cargoes are kept`);
+        continue;
+      }
+      const code = confirmed ? line.code : 'torn';
+      if (confirmed) claimed.add(seq);
+      const excerpt = line.count > 1 ? `${line.count} lines that are not journal entries, from line ${line.lineNo}` : line.excerpt;
+      this.lost.push({ code, line: line.lineNo, seq, count: line.count, confirmed, reason: LOSS_REASONS[code], excerpt });
     }
     return claimed;
   }
@@ -279,6 +386,9 @@ export class JournalScan {
   /** Kept entries by number; a fork's second entry follows the first. */
   private keptOrder(): number[] {
     const byPosition = this.keptAt;
+    let sorted = true;
+    for (let i = 1; i < byPosition.length && sorted; i++) sorted = this.lines.seq(byPosition[i] as number) > this.lines.seq(byPosition[i - 1] as number);
+    if (sorted) return byPosition;
     return byPosition.sort((a, b) => this.lines.seq(a) - this.lines.seq(b) || this.lines.lineNo(a) - this.lines.lineNo(b));
   }
 
