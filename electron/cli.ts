@@ -289,13 +289,40 @@ function writeFileAtomically(target: string, content: string): void {
   }
 }
 
+/** How much of an import file is read at a time. */
+const READ_CHUNK = 1024 * 1024;
+
+/**
+ * At most `limit` bytes of an open file, or null when it holds more. Read in chunks to the limit
+ * and one byte past it, never to the end: a pipe, a device (/dev/zero) or a /proc file says its
+ * size is 0, and reading it whole would not stop before the memory runs out.
+ */
+function readAtMost(fd: number, limit: number): Buffer | null {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, limit + 1 - total));
+    const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+    if (read === 0) return Buffer.concat(chunks, total);
+    chunks.push(chunk.subarray(0, read));
+    total += read;
+    if (total > limit) return null;
+  }
+}
+
 /** The file's bytes as they are: decoding them is the core's job (encoding.ts), done once for every path. */
 function readInputFile(file: string): Buffer {
+  const tooLarge = (size: string) => new UsageError(`Cannot import ${file}: it is ${size}, too large to be a shipment sheet.`);
+  let fd: number | null = null;
   try {
     // Checked before reading, so a wrong 3 GB file is refused at once rather than read into memory.
-    const size = fs.statSync(file).size;
-    if (size > MAX_IMPORT_BYTES) throw new UsageError(`Cannot import ${file}: it is ${Math.ceil(size / 1024 / 1024)} MB, too large to be a shipment sheet (over 64 MB).`);
-    return fs.readFileSync(file);
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    if (stat.size > MAX_IMPORT_BYTES) throw tooLarge(`${Math.ceil(stat.size / 1024 / 1024)} MB (over 64 MB)`);
+    fd = fs.openSync(file, 'r');
+    const bytes = readAtMost(fd, MAX_IMPORT_BYTES);
+    if (bytes === null) throw tooLarge('over 64 MB');
+    return bytes;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -306,6 +333,8 @@ function readInputFile(file: string): Buffer {
       EPERM: 'permission denied',
     };
     throw new UsageError(`Cannot read ${file}: ${(code && reasons[code]) ?? code ?? (error as Error).message}.`);
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
   }
 }
 

@@ -6,7 +6,7 @@
  * Exit codes: 0 done, 2 bad input (stderr says which field and what is wrong; nothing written),
  * 3 ledger damaged or locked. Figures in the progress test are worked out by hand beside them.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { main, type CliIo } from '../electron/cli';
@@ -776,6 +776,25 @@ describe('import: how a file is read, and what is printed', () => {
     expect(lines[0]).toMatch(/^line 14323: invalid \(B\/L BIG-14321\) — Net tonnes "abc" is not a number/);
     expect(lines.at(-1)).toBe('Nothing was imported because some rows are invalid: 19999 to add, 0 duplicate, 0 skipped, 1 invalid.');
     expect(lines).toHaveLength(2);
+  });
+
+  (process.platform === 'win32' ? test.skip : test)('a file with no size of its own (/dev/zero) is refused as too large once it passes 64 MB, not read without end', async () => {
+    const result = await run('import', '/dev/zero');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^Cannot import \/dev\/zero: it is over 64 MB, too large to be a shipment sheet\./);
+    expect(fs.existsSync(ledger)).toBe(false);
+  });
+
+  (process.platform === 'win32' ? test.skip : test)('a named pipe (as <(…) gives) is read to its end and imported', async () => {
+    const fifo = tmp.file('sheet.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const source = sheet('sheet.csv', Buffer.from(`${HEADER_EN}\n2024-07-01,Astana,9959.5,PIPE-1\n2024-07-02,Liwa,8800,PIPE-2\n`));
+    // Another process writes the pipe while this one reads it.
+    const writer = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', source, fifo], { stdio: 'ignore' });
+    const result = await run('import', fifo);
+    await new Promise((resolve) => (writer.exitCode === null ? writer.once('exit', resolve) : resolve(null)));
+    expect(result.code).toBe(0);
+    expect(result.lastLine).toBe('Imported: 2 to add, 0 duplicate, 0 skipped, 0 invalid.');
   });
 
   test('a cell with a terminal escape sequence is quoted with the escape shown, never sent to the terminal', async () => {
