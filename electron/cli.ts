@@ -416,7 +416,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     // A read of a damaged ledger still shows what is intact, but a script must not take its
     // totals for the whole ledger: the exit code says the ledger is damaged.
     if (readOnly && info.recovery && !info.recovery.complete && outcome === EXIT.ok) {
-      io.err('The output leaves out the damaged entries listed above. Run verify for the details.');
+      // Not complete without a missing entry: a serious note (a missing tip, an altered entry).
+      io.err(
+        info.recovery.confirmedLost > 0
+          ? 'The output leaves out the damaged entries listed above. Run verify for the details.'
+          : 'No entry is known to be missing from the output, but the ledger file cannot be fully trusted. Run verify for the details.',
+      );
       return EXIT.ledger;
     }
     return outcome;

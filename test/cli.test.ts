@@ -908,6 +908,17 @@ describe('reading a damaged ledger', () => {
     // Reading never repairs: the damaged file is as it was.
     expect(fs.readFileSync(ledger).equals(damaged)).toBe(true);
   });
+
+  test('when nothing is missing but the file cannot be trusted (its tip is gone), the output is not said to leave anything out', async () => {
+    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'A1');
+    await add(ledger, '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800', '--bl-number', 'A2');
+    fs.rmSync(`${ledger}.tip`);
+    const listed = await run('list', '--format', 'json', '--year', '2024');
+    expect(listed.code).toBe(3);
+    expect((JSON.parse(listed.out) as ListedShipment[]).map((s) => s.blNumber)).toEqual(['A1', 'A2']);
+    expect(listed.err).not.toMatch(/leaves out/);
+    expect(listed.err.split('\n').at(-1)).toBe('No entry is known to be missing from the output, but the ledger file cannot be fully trusted. Run verify for the details.');
+  });
 });
 
 describe('a ledger held by another process', () => {
