@@ -514,7 +514,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           return EXIT.ok;
         }
         case 'import': {
-          const report = await service.importCsv({ base64: importBytes?.toString('base64'), dryRun: values['dry-run'] === true, force: values.force === true });
+          // --json lists every row; the text lists only the problems, so needs only the rows that have one.
+          const report = await service.importCsv({ base64: importBytes?.toString('base64'), dryRun: values['dry-run'] === true, force: values.force === true, allRows: values.json === true });
           const refused = report.fileIssues.length > 0 || report.invalid > 0;
           (refused && !values.json ? io.err : io.out)(values.json ? JSON.stringify(report, null, 2) : importText(report));
           return refused ? EXIT.badInput : EXIT.ok;

@@ -91,7 +91,7 @@ describe('import', () => {
     const { shipment } = await ledger.service.recordShipment(cargo());
     const sheet = [header, '2024-08-01,ASTANA,9959.5,', '2024-08-02,Taraz,6980,', ''].join('\n');
     for (const force of [false, true]) {
-      const report = await ledger.service.importCsv({ text: sheet, dryRun: true, force });
+      const report = await ledger.service.importCsv({ text: sheet, dryRun: true, force, allRows: true });
       expect(report.rows.map((r) => r.outcome)).toEqual(['duplicate', 'add']);
       expect(report.rows[0]?.issues).toEqual([
         {
@@ -109,7 +109,7 @@ describe('import', () => {
 
   test('a row repeating an earlier row of the same file is skipped and names that line', async () => {
     const sheet = [header, '2024-08-01,Astana,9959.5,', '2024-08-01,Astana,9959.5,', ''].join('\n');
-    const report = await ledger.service.importCsv({ text: sheet, dryRun: true });
+    const report = await ledger.service.importCsv({ text: sheet, dryRun: true, allRows: true });
     expect(report.rows.map((r) => r.outcome)).toEqual(['add', 'duplicate']);
     expect(report.rows[1]?.issues[0]).toMatchObject({ code: 'shipment.duplicate', message: 'A cargo of Astana on 2024-08-01 with the same tonnes already appears on line 2 of this file; skipped.', facts: { line: 2 } });
   });
@@ -118,7 +118,7 @@ describe('import', () => {
     await ledger.service.recordShipment(cargo({ blNumber: 'KZ-1' }));
     await ledger.service.recordShipment(cargo({ vessel: 'Taraz', netTonnes: '6980' }));
     const sheet = [header, '2024-08-01,Astana,9959.5,KZ-9', '2024-08-01,Taraz,6980,KZ-10', ''].join('\n');
-    const report = await ledger.service.importCsv({ text: sheet });
+    const report = await ledger.service.importCsv({ text: sheet, allRows: true });
     expect(report.rows.map((r) => r.outcome)).toEqual(['add', 'duplicate']);
     expect(report).toMatchObject({ committed: true, added: 1, duplicates: 1 });
   });

@@ -305,6 +305,7 @@ const MALFORMED: Malformed[] = [
   { name: 'exportReport with the separator as a number', method: 'exportReport', args: () => [{ year: 2024, report: 'register', separator: 7 }] },
   { name: 'importCsv with the text as a number', method: 'importCsv', args: () => [{ text: 42 }] },
   { name: 'importCsv with dryRun as a string', method: 'importCsv', args: () => [{ text: 'a,b\n', dryRun: 'false' }] },
+  { name: 'importCsv with allRows as a string', method: 'importCsv', args: () => [{ text: 'a,b\n', allRows: 'true' }] },
 
   // Missing arguments.
   { name: 'recordShipment with no argument', method: 'recordShipment', args: () => [] },

@@ -154,12 +154,37 @@ describe('progress', () => {
 describe('import', () => {
   const sheet = ['B/L date;Vessel;Tonnes;B/L number', '01.08.2024;Astana;9 959,5;KZ-1', '02.08.2024;Taraz;6980;KZ-2', ''].join('\r\n');
 
-  test('a dry run reports every row and writes nothing', async () => {
+  test('a dry run counts every row and writes nothing; with allRows it lists every row', async () => {
     const before = ledger.bytes();
     const report = await ledger.service.importCsv({ text: sheet, dryRun: true });
-    expect(report).toMatchObject({ dryRun: true, committed: false, added: 2, invalid: 0 });
-    expect(report.rows.map((r) => [r.line, r.outcome])).toEqual([[2, 'add'], [3, 'add']]);
+    expect(report).toMatchObject({ dryRun: true, committed: false, added: 2, invalid: 0, rows: [], unlistedRows: 2 });
+    const all = await ledger.service.importCsv({ text: sheet, dryRun: true, allRows: true });
+    expect(all.rows.map((r) => [r.line, r.outcome])).toEqual([[2, 'add'], [3, 'add']]);
+    expect(all.unlistedRows).toBe(0);
     expect(ledger.bytes()).toEqual(before);
+  });
+
+  test('20,000 rows with one bad row: the report lists that row alone and counts the 19,999 to add (issue 8, D12)', async () => {
+    // The defect: browser mode answered a 50 MB sheet with 122 MB of JSON, a report for every row.
+    const header = 'B/L date,Vessel,Net tonnes,B/L number';
+    const rows = Array.from({ length: 20_000 }, (_, i) => `2024-07-${String(1 + (i % 31)).padStart(2, '0')},Astana,${i === 14_321 ? 'abc' : 5000 + (i % 4000)},BIG-${i}`);
+    const text = [header, ...rows, ''].join('\n');
+    const report = await ledger.service.importCsv({ text, dryRun: true });
+    expect(report).toMatchObject({ added: 19_999, invalid: 1, duplicates: 0, skipped: 0, unlistedRows: 19_999 });
+    expect(report.rows.length).toBeLessThanOrEqual(3);
+    expect(report.rows).toEqual([expect.objectContaining({ line: 14_323, outcome: 'invalid', blNumber: 'BIG-14321' })]);
+    expect(JSON.stringify(report).length).toBeLessThan(5_000);
+
+    const all = await ledger.service.importCsv({ text, dryRun: true, allRows: true });
+    expect(all).toMatchObject({ added: 19_999, invalid: 1, unlistedRows: 0 });
+    expect(all.rows).toHaveLength(20_000);
+  });
+
+  test('a row to add with a warning is listed; a plain one is counted', async () => {
+    const text = ['B/L date;Vessel;Tonnes;B/L number', '01.08.2024;Astana;9 959,5;KZ-1', '02.03.2023;Taraz;6980;KZ-2', ''].join('\r\n');
+    const report = await ledger.service.importCsv({ text, dryRun: true });
+    expect(report).toMatchObject({ added: 2, unlistedRows: 1 });
+    expect(report.rows).toEqual([expect.objectContaining({ line: 3, outcome: 'add', warnings: [expect.objectContaining({ field: 'blDate' })] })]);
   });
 
   test('adds every row in one go, and a second import of the same sheet adds nothing', async () => {
@@ -173,7 +198,7 @@ describe('import', () => {
     const before = ledger.bytes();
     const report = await ledger.service.importCsv({ text: bad });
     expect(report).toMatchObject({ committed: false, added: 1, invalid: 1 });
-    expect(report.rows[1]).toMatchObject({ line: 3, outcome: 'invalid', issues: [expect.objectContaining({ field: 'blDate' })] });
+    expect(report.rows).toEqual([expect.objectContaining({ line: 3, outcome: 'invalid', issues: [expect.objectContaining({ field: 'blDate' })] })]);
     expect(ledger.bytes()).toEqual(before);
   });
 

@@ -229,6 +229,12 @@ export interface ImportRequest {
    * (or earlier in the file) are still skipped: importing a sheet again never adds it twice.
    */
   force?: unknown;
+  /**
+   * List every row in ImportReport.rows, plain rows to add included: what the CLI's --json prints.
+   * Without it, rows lists only the rows with something to say, so a screen gets a report the
+   * size of the problems, not of the file (a 50 MB sheet made 122 MB of JSON).
+   */
+  allRows?: unknown;
 }
 
 /** The encodings the core reads a CSV file in; anything else is refused with the line and byte. */
@@ -252,7 +258,15 @@ export interface ImportReport {
   duplicates: number;
   skipped: number;
   invalid: number;
+  /**
+   * The rows with something to say, in file order: every row with an issue or a warning, or an
+   * outcome other than 'add'. A plain row to add (no issue, no warning) is listed only when the
+   * request asked for allRows; otherwise it is counted in unlistedRows. The counts above always
+   * cover the whole file.
+   */
   rows: ImportRowReport[];
+  /** Plain rows to add that rows leaves out: 0 when the request asked for allRows. */
+  unlistedRows: number;
   /** Problems with the file as a whole (its encoding, no header, unknown columns, no rows). */
   fileIssues: FieldIssue[];
   /** How the file's bytes were read; null when it came as text or could not be read. */

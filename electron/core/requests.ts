@@ -152,6 +152,7 @@ const importShape = z.strictObject({
   text: z.unknown().optional(),
   dryRun: z.unknown().optional(),
   force: z.unknown().optional(),
+  allRows: z.unknown().optional(),
 });
 
 /** The file's bytes from base64 (how IPC and HTTP carry them), refused rather than half-read when malformed. */
@@ -163,7 +164,7 @@ function importBytes(base64: unknown): Uint8Array {
   return Buffer.from(base64, 'base64');
 }
 
-export function parseImportRequest(value: unknown): { source: ImportSource; dryRun: boolean; force: boolean } {
+export function parseImportRequest(value: unknown): { source: ImportSource; dryRun: boolean; force: boolean; allRows: boolean } {
   const input = strictShape(importShape, value, 'an import request');
   if ((input.base64 === undefined) === (input.text === undefined)) {
     return issue('base64', 'request.file', 'An import request carries the file once: as base64 (its bytes) or as text.');
@@ -173,10 +174,10 @@ export function parseImportRequest(value: unknown): { source: ImportSource; dryR
   else if (typeof input.text !== 'string') return issue('text', 'text.type', 'The file to import must be text (CSV).');
   else if (input.text.length > MAX_IMPORT_BYTES) return issue('text', 'text.too_large', TOO_LARGE);
   else source = { kind: 'text', text: input.text };
-  for (const flag of ['dryRun', 'force'] as const) {
+  for (const flag of ['dryRun', 'force', 'allRows'] as const) {
     if (input[flag] !== undefined && typeof input[flag] !== 'boolean') return issue(flag, `${flag}.type`, `${flag} must be true or false.`);
   }
-  return { source, dryRun: input.dryRun === true, force: input.force === true };
+  return { source, dryRun: input.dryRun === true, force: input.force === true, allRows: input.allRows === true };
 }
 
 const listShape = z.strictObject({

@@ -374,12 +374,12 @@ export class LedgerService implements TransitApi {
   async importCsv(request: unknown, options?: LedgerGuard): Promise<ImportReport> {
     this.follow();
     this.expectLedger(parseLedgerGuard(options));
-    const { source, dryRun, force } = parseImportRequest(request);
+    const { source, dryRun, force, allRows } = parseImportRequest(request);
     const parsed = parseShipmentFile(source);
-    const report: ImportReport = { dryRun, committed: false, added: 0, duplicates: 0, skipped: 0, invalid: 0, rows: [], fileIssues: parsed.fileIssues, encoding: parsed.encoding };
+    const report: ImportReport = { dryRun, committed: false, added: 0, duplicates: 0, skipped: 0, invalid: 0, rows: [], unlistedRows: 0, fileIssues: parsed.fileIssues, encoding: parsed.encoding };
     if (parsed.fileIssues.length > 0) return report;
 
-    const payloads = this.importRows(parsed.rows, force, report);
+    const payloads = this.importRows(parsed.rows, force, allRows, report);
     if (dryRun || report.invalid > 0) return report;
     this.append(payloads);
     report.committed = true;
@@ -389,9 +389,10 @@ export class LedgerService implements TransitApi {
   /**
    * Decides each row of an import with the rules of a single write, and returns the records to
    * write. A row that looks like a cargo already in the ledger, or like an earlier row of the file,
-   * is skipped even with force: importing the same sheet twice must never add it twice.
+   * is skipped even with force: importing the same sheet twice must never add it twice. A plain
+   * row to add is reported only with allRows, and counted otherwise.
    */
-  private importRows(rows: readonly ParsedCsvRow[], force: boolean, report: ImportReport): EventPayload[] {
+  private importRows(rows: readonly ParsedCsvRow[], force: boolean, allRows: boolean, report: ImportReport): EventPayload[] {
     const fileCargoes = new Map<string, SameCargoCandidate[]>();
     const lineOfNew = new Map<string, number>();
     const blLines = new Map<string, number>();
@@ -408,6 +409,7 @@ export class LedgerService implements TransitApi {
     for (const row of rows) {
       const blNumber = typeof row.input.blNumber === 'string' && row.input.blNumber.trim() !== '' ? row.input.blNumber.trim() : null;
       const entry: ImportRowReport = { line: row.line, outcome: 'add', blNumber, issues: [], warnings: [] };
+      // Listed now, so file order holds; a plain row to add is taken back off at the end of its turn.
       report.rows.push(entry);
       if (row.voided) {
         leaveOut(entry, 'skipped', { field: '', code: 'row.voided', message: 'This row is marked voided in the file; it is not imported.' });
@@ -438,6 +440,10 @@ export class LedgerService implements TransitApi {
       lineOfNew.set(id, row.line);
       payloads.push({ type: 'record', id, shipment: result.value });
       report.added++;
+      if (!allRows && entry.warnings.length === 0) {
+        report.rows.pop();
+        report.unlistedRows++;
+      }
     }
     return payloads;
   }

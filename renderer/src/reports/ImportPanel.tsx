@@ -1,5 +1,3 @@
-import { useState } from 'react';
-import type { ImportRowReport } from '../../../electron/core/api';
 import { integer } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
@@ -9,8 +7,6 @@ import type { ImportController, ImportPreview } from './useImport';
 
 /** A preview never draws more rows than this; the counts above it always cover the whole file. */
 export const PREVIEW_ROW_LIMIT = 1000;
-
-const needsAttention = (row: ImportRowReport) => row.outcome !== 'add' || row.warnings.length > 0;
 
 export function ImportPanel({ controller }: { controller: ImportController }) {
   const t = useT();
@@ -92,10 +88,10 @@ function Preview({
   const language = useLanguage();
   const readOnly = useLedger((s) => s.info?.readOnly ?? false);
   const { report, fileName } = preview;
-  const [onlyProblems, setOnlyProblems] = useState(false);
-  const attention = report.rows.filter(needsAttention).length;
-  const rows = onlyProblems ? report.rows.filter(needsAttention) : report.rows;
+  // The core lists only the rows with something to say (an issue, a warning, not added); plain rows to add are counted.
+  const rows = report.rows;
   const shown = rows.slice(0, PREVIEW_ROW_LIMIT);
+  const unlisted = report.unlistedRows ?? 0;
 
   const blocked =
     report.fileIssues.length > 0
@@ -153,15 +149,18 @@ function Preview({
         </div>
       )}
 
-      {report.rows.length > 0 && (
+      {(rows.length > 0 || unlisted > 0) && (
+        <div className="rs-table-tools">
+          {unlisted > 0 && (
+            <span className="muted" data-testid="import-unlisted">
+              {plural('reports.import.unlisted', unlisted)}
+            </span>
+          )}
+          {rows.length > shown.length && <span className="muted">{t('reports.import.limited', { shown: integer(language, shown.length), total: integer(language, rows.length) })}</span>}
+        </div>
+      )}
+      {rows.length > 0 && (
         <>
-          <div className="rs-table-tools">
-            <label className="rs-check">
-              <input type="checkbox" checked={onlyProblems} onChange={(event) => setOnlyProblems(event.target.checked)} disabled={attention === 0} />
-              {t('reports.import.onlyProblems', { count: integer(language, attention) })}
-            </label>
-            {rows.length > shown.length && <span className="muted">{t('reports.import.limited', { shown: integer(language, shown.length), total: integer(language, rows.length) })}</span>}
-          </div>
           <div className="rs-table-wrap">
             <table className="rs-table" data-testid="import-rows">
               <caption className="visually-hidden">{t('reports.import.tableCaption', { fileName })}</caption>

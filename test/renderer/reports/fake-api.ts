@@ -14,7 +14,7 @@ export function yearTargets(change: Partial<YearTargets> = {}): YearTargets {
 }
 
 export function importReport(change: Partial<ImportReport> = {}): ImportReport {
-  return { dryRun: true, committed: false, added: 0, duplicates: 0, skipped: 0, invalid: 0, rows: [], fileIssues: [], encoding: 'utf-8', ...change };
+  return { dryRun: true, committed: false, added: 0, duplicates: 0, skipped: 0, invalid: 0, rows: [], unlistedRows: 0, fileIssues: [], encoding: 'utf-8', ...change };
 }
 
 export type FakeApi = { [K in keyof TransitApi]: jest.Mock };

@@ -237,14 +237,12 @@ describe('import', () => {
       { line: 4, outcome: 'duplicate', blNumber: 'KZ-3', issues: [{ field: 'blNumber', code: 'blNumber.duplicate', message: 'B/L number KZ-3 is already in the ledger (Liwa, 2024-01-09); skipped.' }], warnings: [] },
     ],
   });
+  // As the core reports it: the two plain rows to add are counted, not listed.
   const clean = importReport({
     added: 2,
     duplicates: 1,
-    rows: [
-      { line: 2, outcome: 'add', blNumber: 'KZ-1', issues: [], warnings: [] },
-      { line: 3, outcome: 'add', blNumber: 'KZ-2', issues: [], warnings: [] },
-      { line: 4, outcome: 'duplicate', blNumber: 'KZ-3', issues: [{ field: 'blNumber', code: 'blNumber.duplicate', message: 'B/L number KZ-3 is already in the ledger; skipped.' }], warnings: [] },
-    ],
+    rows: [{ line: 4, outcome: 'duplicate', blNumber: 'KZ-3', issues: [{ field: 'blNumber', code: 'blNumber.duplicate', message: 'B/L number KZ-3 is already in the ledger; skipped.' }], warnings: [] }],
+    unlistedRows: 2,
   });
 
   async function choose(user: ReturnType<typeof userEvent.setup>) {
@@ -283,10 +281,39 @@ describe('import', () => {
     expect(screen.getByText(/All rows are added in one go, or none/)).toBeTruthy();
     await user.click(commit);
     expect(api.importCsv).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('import-unlisted')).toBeNull();
+  });
 
-    // Only the rows needing attention, on request.
-    await user.click(screen.getByLabelText(/Show only rows that need attention \(3\)/));
-    expect(within(table).getAllByRole('row')).toHaveLength(4);
+  test('a large sheet lists only the rows with something to say, and still says how many rows would be added (issue 8, D12)', async () => {
+    const user = userEvent.setup();
+    api.importCsv.mockResolvedValue(
+      importReport({
+        added: 19_999,
+        invalid: 1,
+        rows: [{ line: 14_323, outcome: 'invalid', blNumber: 'BIG-14321', issues: [{ field: 'netTonnes', code: 'netTonnes.invalid', message: 'Net tonnes "abc" is not a number.' }], warnings: [] }],
+        unlistedRows: 19_999,
+      }),
+    );
+    render(<Reports desktop={false} />);
+    await choose(user);
+    expect(within(screen.getByTestId('count-add')).getByText('19,999')).toBeTruthy();
+    expect(within(screen.getByTestId('count-invalid')).getByText('1')).toBeTruthy();
+    const rows = within(screen.getByTestId('import-rows')).getAllByRole('row');
+    expect(rows).toHaveLength(2);
+    expect(within(rows[1] as HTMLElement).getByText('BIG-14321')).toBeTruthy();
+    expect(screen.getByTestId('import-unlisted').textContent).toBe('19,999 rows to add have nothing to check and are not listed.');
+    expect(screen.getByTestId('commit-blocked').textContent).toContain('1 row is invalid');
+  });
+
+  test('a sheet whose rows are all plain says how many would be added, with no empty table', async () => {
+    const user = userEvent.setup();
+    resetSettings('ru');
+    api.importCsv.mockResolvedValue(importReport({ added: 5, unlistedRows: 5 }));
+    render(<Reports desktop={false} />);
+    await user.upload(screen.getByLabelText('Выбрать файл CSV…'), new File([csv], 'март.csv', { type: 'text/csv' }));
+    expect((await screen.findByTestId('import-unlisted')).textContent).toBe('5 строк к добавлению без замечаний: они не показаны.');
+    expect(screen.queryByTestId('import-rows')).toBeNull();
+    expect(((await screen.findByRole('button', { name: 'Импортировать 5 отгрузок' })) as HTMLButtonElement).disabled).toBe(false);
   });
 
   test('with no invalid row the button imports the same bytes for real', async () => {
