@@ -7,25 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TransitError } from '../errors';
 
-function realDirectory(dir: string): string {
-  try {
-    return fs.realpathSync(dir);
-  } catch {
-    return dir; // Not made yet: created with the ledger's first write.
-  }
-}
-
 /** The journal's real path; refuses what is not a regular file, and (for writing) a file with other names. */
 export function realLedgerPath(filePath: string, writable: boolean): string {
   const absolute = path.resolve(filePath);
-  let real: string;
-  try {
-    real = fs.realpathSync(absolute);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    return path.join(realDirectory(path.dirname(absolute)), path.basename(absolute));
-  }
-  const stat = fs.statSync(real);
+  // One lstat settles the usual case, a plain file or none yet: its folder may be a link, since the
+  // tip and the lock beside it then sit beside the real file too.
+  const own = fs.lstatSync(absolute, { throwIfNoEntry: false });
+  if (own === undefined) return absolute;
+  const real = own.isSymbolicLink() ? fs.realpathSync.native(absolute) : absolute;
+  const stat = own.isSymbolicLink() ? fs.statSync(real) : own;
   if (!stat.isFile()) {
     throw new TransitError('io', `${absolute} is not a file (it is a folder or a device), so it cannot be a ledger. Give the path of a ledger file, e.g. …/ledger.jsonl.`);
   }
