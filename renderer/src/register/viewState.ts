@@ -3,9 +3,19 @@
  * other tabs so coming back finds the register as they left it.
  */
 import { create } from 'zustand';
-import { NO_FILTERS, type RegisterFilters, type SortState } from './model';
+import { NO_FILTERS, type RegisterFilters, type SortKey, type SortState } from './model';
 
 export const DEFAULT_SORT: SortState = { key: 'blDate', direction: 'desc' };
+
+/**
+ * The sort after a click on a column's header: the same column turns around; a new column starts
+ * with its natural order, newest dates and largest cargoes first.
+ */
+export function nextSort(sort: SortState, key: SortKey): SortState {
+  if (sort.key === key) return { key, direction: sort.direction === 'asc' ? 'desc' : 'asc' };
+  const startsDescending = key === 'blDate' || key === 'netKg' || key === 'outturnKg';
+  return { key, direction: startsDescending ? 'desc' : 'asc' };
+}
 
 interface RegisterView {
   sort: SortState;
