@@ -3,7 +3,12 @@
  * are read from the string; date-fns does the calendar arithmetic on local-midnight dates built
  * from those parts, so no time zone can move a cargo into another month.
  */
-import { addDays, differenceInCalendarDays, getDaysInMonth, getDaysInYear, isExists } from 'date-fns';
+// One entry point per function: the package's index requires all of date-fns (about 0.25 s).
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
+import { getDaysInYear } from 'date-fns/getDaysInYear';
+import { isExists } from 'date-fns/isExists';
 
 export interface CalendarDate {
   year: number;
@@ -68,4 +73,37 @@ export const MAX_YEAR = 2100;
 
 export function isSupportedYear(year: number): boolean {
   return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+/**
+ * What a typed date means. `impossible` carries the parts it was read as, so a message can say
+ * why in any language: February 2024 has 29 days (`daysInMonth`), or there is no month 13 (null).
+ */
+export type DateReading =
+  | { ok: true; date: string }
+  | { ok: false; reason: 'format' }
+  | { ok: false; reason: 'impossible'; year: number; month: number; day: number; daysInMonth: number | null };
+
+// A date picker and the ISO form give year first; clerks write day first, as the register shows
+// dates, with points or slashes (DD.MM.YYYY, D.M.YYYY, DD/MM/YYYY). A two-digit year is refused:
+// "03.05.24" could be a typing slip for any century's year, and a B/L date is worth four digits.
+const YEAR_FIRST = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const DAY_FIRST = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})$/;
+
+/**
+ * The one reader of a calendar date typed by a person or found in a file: `YYYY-MM-DD` (what a
+ * date picker gives), `DD.MM.YYYY`, `D.M.YYYY` or `DD/MM/YYYY`. The date is stored as `YYYY-MM-DD`.
+ */
+export function readDate(text: string): DateReading {
+  const trimmed = text.trim();
+  const yearFirst = YEAR_FIRST.exec(trimmed);
+  const dayFirst = yearFirst ? null : DAY_FIRST.exec(trimmed);
+  if (!yearFirst && !dayFirst) return { ok: false, reason: 'format' };
+  const [year, month, day] = yearFirst
+    ? [Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])]
+    : [Number(dayFirst?.[4]), Number(dayFirst?.[3]), Number(dayFirst?.[1])];
+  if (month < 1 || month > 12) return { ok: false, reason: 'impossible', year, month, day, daysInMonth: null };
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) return { ok: false, reason: 'impossible', year, month, day, daysInMonth: days };
+  return { ok: true, date: formatIsoDate({ year, month, day }) };
 }
