@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { CsvSeparator, ReportName } from './api';
 import { isSupportedYear, MAX_YEAR, MIN_YEAR, parseIsoDate } from './calendar';
 import type { ImportSource } from './encoding';
-import { invalid, type FieldIssue } from './errors';
+import { invalid, type FieldIssue, type IssueFacts } from './errors';
 import { formatKgAsTonnes, parseTonnesNumber, parseTonnesText } from './quantity';
 
 export const MAX_REASON_LENGTH = 500;
@@ -23,8 +23,8 @@ export function shown(value: unknown): string {
   return Array.isArray(value) ? 'a list' : 'a set of fields';
 }
 
-function issue(field: string, code: string, message: string): never {
-  throw invalid([{ field, code, message }]);
+function issue(field: string, code: string, message: string, facts?: IssueFacts): never {
+  throw invalid([facts ? { field, code, message, facts } : { field, code, message }]);
 }
 
 export function parseYear(value: unknown, field = 'year'): number {
@@ -115,6 +115,8 @@ export function parseTargetsRequest(value: unknown): TargetsRequest {
       'monthlyPlanTonnes',
       'monthlyPlanTonnes.sum',
       `The 12 monthly figures add up to ${formatKgAsTonnes(planSum)} t but the annual target is ${formatKgAsTonnes(annualKg)} t; make them agree.`,
+      // Kilograms, so a page in another language writes both figures its own way.
+      { planKg: planSum, annualKg },
     );
   }
   return { year, annualKg, monthlyPlanKg };
