@@ -1,5 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { TransitError } from '../../../electron/core/errors';
+import { parseTargetsRequest } from '../../../electron/core/requests';
 import { ApiError } from '../../../renderer/src/client';
 import { useSettings } from '../../../renderer/src/settings';
 import { normaliseTonnes, planSum, tonnesForInput } from '../../../renderer/src/settings-view/tonnes-input';
@@ -88,6 +90,40 @@ describe('targets', () => {
     expect(screen.getByTestId('targets-status').textContent).toBe('');
     // What the person typed stays for them to correct.
     expect(planInput(12).value).toBe('183333,333');
+  });
+
+  test("in Russian the plan's refusal is said in Russian, with both sums from the core's facts written the Russian way", async () => {
+    const user = userEvent.setup();
+    resetSettings('ru');
+    // The real core decides and gives its code and facts; the page words them.
+    api.setTargets.mockImplementation((request) => {
+      try {
+        parseTargetsRequest(request);
+      } catch (error) {
+        if (error instanceof TransitError) throw new ApiError(error.toPayload());
+        throw error;
+      }
+      throw new Error('the core accepted a plan that does not add up');
+    });
+    render(<SettingsView />);
+    for (let month = 1; month <= 12; month++) await typeInto(user, planInput(month), '183333,333');
+    await user.click(screen.getByTestId('save-targets'));
+
+    const error = await screen.findByTestId('plan-error');
+    expect(error.textContent?.replace(/\s/g, ' ')).toBe(
+      'Не сохранено: Сумма 12 месячных цифр — 2 199 999,996 т, а годовая цель — 2 200 000,000 т. Исправьте месяц или годовую цель, чтобы они совпали.',
+    );
+    expect(error.textContent).not.toMatch(/[A-Za-z]/);
+  });
+
+  test("a plan refusal without the sums (an older core) still shows the core's own words", async () => {
+    const user = userEvent.setup();
+    const message = 'The 12 monthly figures add up to 2199999.996 t but the annual target is 2200000.000 t; make them agree.';
+    api.setTargets.mockRejectedValue(new ApiError({ code: 'invalid', message, issues: [{ field: 'monthlyPlanTonnes', code: 'monthlyPlanTonnes.sum', message, facts: { planKg: 2_199_999_996 } }] }));
+    render(<SettingsView />);
+    for (let month = 1; month <= 12; month++) await typeInto(user, planInput(month), '183333.333');
+    await user.click(screen.getByTestId('save-targets'));
+    expect((await screen.findByTestId('plan-error')).textContent).toBe(`Not saved: ${message}`);
   });
 
   test('a refusal of the annual figure appears next to it', async () => {

@@ -1,0 +1,73 @@
+/**
+ * The targets form's state: the annual figure and the twelve plan figures as typed, the running
+ * sum of the plan, the core's refusal of the last save, and the save itself (with the plan, or
+ * with none so the target is spread by days). What is valid is the core's to say, on save.
+ */
+import { useState } from 'react';
+import type { YearTargets } from '../../../electron/core/api';
+import { useLanguage, useT } from '../i18n';
+import { useLedger } from '../store';
+import { EMPTY_PLAN } from './planMonths';
+import { NO_ISSUES, targetIssuesOf, type TargetIssues } from './targetIssues';
+import { normaliseTonnes, planSum, tonnesForInput, typedKg, type PlanSum } from './tonnes-input';
+
+export interface TargetsFormState {
+  annual: string;
+  setAnnual(text: string): void;
+  plan: readonly string[];
+  setMonth(month: number, text: string): void;
+  /** True when any month holds something. */
+  hasPlan: boolean;
+  sum: PlanSum;
+  /** The annual figure as typed, in kilograms, or null while it is not a plain number. */
+  annualKg: number | null;
+  issues: TargetIssues;
+  busy: boolean;
+  /** Saves the target with the plan as typed (none when every month is empty). */
+  saveAll(): Promise<void>;
+  /** Saves the target with no plan, and empties the months. */
+  clearPlan(): Promise<void>;
+}
+
+/** A line for the status area after a save; null clears it. */
+type OnSaved = (message: string | null) => void;
+
+export function useTargetsForm(targets: YearTargets, onSaved: OnSaved): TargetsFormState {
+  const t = useT();
+  const language = useLanguage();
+  const saveTargets = useLedger((s) => s.saveTargets);
+  const { year } = targets;
+  const [annual, setAnnual] = useState(() => tonnesForInput(targets.annualKg, language));
+  const [plan, setPlan] = useState<readonly string[]>(() => targets.monthlyPlanKg?.map((kg) => tonnesForInput(kg, language)) ?? EMPTY_PLAN);
+  const [issues, setIssues] = useState<TargetIssues>(NO_ISSUES);
+  const [busy, setBusy] = useState(false);
+  const hasPlan = plan.some((figure) => figure.trim() !== '');
+
+  const save = async (monthly: string[] | null, message: string) => {
+    setBusy(true);
+    setIssues(NO_ISSUES);
+    onSaved(null);
+    const result = await saveTargets(normaliseTonnes(annual), monthly);
+    setBusy(false);
+    if (result.ok) {
+      if (monthly === null) setPlan(EMPTY_PLAN);
+      onSaved(message);
+    } else {
+      setIssues(targetIssuesOf(t, language, result));
+    }
+  };
+
+  return {
+    annual,
+    setAnnual,
+    plan,
+    setMonth: (month, text) => setPlan((current) => current.map((figure, m) => (m === month ? text : figure))),
+    hasPlan,
+    sum: planSum(plan),
+    annualKg: typedKg(annual),
+    issues,
+    busy,
+    saveAll: () => save(hasPlan ? plan.map(normaliseTonnes) : null, t('settings.targets.saved', { year })),
+    clearPlan: () => save(null, t('settings.plan.cleared', { year })),
+  };
+}
