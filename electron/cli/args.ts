@@ -1,0 +1,139 @@
+/**
+ * The command line as words: which commands there are, the flags each takes, the usage text, and
+ * the parse of argv into one command and its flags. Loads nothing of the ledger, so `--help` is
+ * answered by this module alone.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './io';
+import { shipmentOptions } from './shipment-flags';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+const str = { type: 'string' } as const;
+const bool = { type: 'boolean' } as const;
+
+interface CommandSpec {
+  options: Options;
+  /** How many arguments besides the flags (an id, a file). */
+  positionals: number;
+  usage: string;
+}
+
+export const COMMANDS = {
+  add: { options: { ...shipmentOptions, force: bool }, positionals: 0, usage: 'add --bl-date YYYY-MM-DD --vessel NAME --tonnes T [--bl-number N] [--grade G] [...] [--force]' },
+  amend: { options: { ...shipmentOptions, reason: str, force: bool }, positionals: 1, usage: 'amend ID [--tonnes T] [--vessel NAME] [...] [--reason R] [--force]' },
+  void: { options: { reason: str }, positionals: 1, usage: 'void ID --reason R' },
+  history: { options: { json: bool }, positionals: 1, usage: 'history ID [--json]' },
+  list: { options: { year: str, from: str, to: str, 'include-voided': bool, format: str, separator: str }, positionals: 0, usage: 'list [--year Y | --from D --to D] [--include-voided] [--format table|json|csv]' },
+  targets: { options: { year: str, tonnes: str, plan: str, json: bool }, positionals: 0, usage: 'targets [--year Y] [--tonnes N] [--plan m1,…,m12] [--json]' },
+  baseline: { options: { year: str, tonnes: str, json: bool }, positionals: 0, usage: 'baseline [--year Y --tonnes N] [--json]' },
+  progress: { options: { year: str, 'as-of': str, json: bool }, positionals: 0, usage: 'progress [--year Y] [--as-of YYYY-MM-DD] [--json]' },
+  export: { options: { year: str, report: str, out: str, separator: str }, positionals: 0, usage: 'export --year Y --report register|monthly --out FILE [--separator ,|;]' },
+  import: { options: { 'dry-run': bool, force: bool, json: bool }, positionals: 1, usage: 'import FILE [--dry-run] [--force] [--json]' },
+  verify: { options: { json: bool }, positionals: 0, usage: 'verify [--json]' },
+  demo: { options: { out: str }, positionals: 0, usage: 'demo --out FILE' },
+  unlock: { options: { force: bool }, positionals: 0, usage: 'unlock [--force]' },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+const GLOBAL_OPTIONS = { ledger: str, help: bool, version: bool } as const satisfies Options;
+
+export function usage(): string {
+  return [
+    'Transit Ledger: crude shipments Aktau → Baku against the annual target.',
+    '',
+    'Usage: transit-ledger [--ledger PATH] <command> [options]',
+    '',
+    ...Object.values(COMMANDS).map((command) => `  ${command.usage}`),
+    '',
+    'The ledger is --ledger PATH, else $TRANSIT_LEDGER, else the desktop app’s file.',
+    'Exit codes: 0 done, 2 bad input (nothing written), 3 ledger damaged or locked.',
+  ].join('\n');
+}
+
+/** One command as given: its name, its one argument if it takes one, and its flags. */
+export interface Invocation {
+  name: CommandName;
+  /** The command's argument (an id, a file); '' for a command that takes none. */
+  arg: string;
+  values: Readonly<Record<string, string | boolean | undefined>>;
+  /** --ledger, after the command or before it. */
+  ledger: string | undefined;
+}
+
+/** A string flag's value, or undefined when it was not given. */
+export function flag(invocation: Invocation, key: string): string | undefined {
+  const value = invocation.values[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Whether a boolean flag was given. */
+export function given(invocation: Invocation, key: string): boolean {
+  return invocation.values[key] === true;
+}
+
+/** Either the usage is what to print (`asked`: --help or --version, else no command was given), or a command to run. */
+export type CommandLine = { kind: 'usage'; asked: boolean } | { kind: 'command'; invocation: Invocation };
+
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  const args = [...argv];
+  const global = parseArgs({ args, options: GLOBAL_OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  // Only flags before the command are global; everything after belongs to the command.
+  const commandIndex = global.tokens.find((token) => token.kind === 'positional')?.index;
+  const head = parseArgs({ args: commandIndex === undefined ? args : args.slice(0, commandIndex), options: GLOBAL_OPTIONS, strict: true });
+  if (head.values.help || commandIndex === undefined) return { kind: 'usage', asked: head.values.help === true || head.values.version === true };
+  const name = args[commandIndex] as string;
+  if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(`Unknown command "${name}".`);
+  const invocation = parseCommand(name as CommandName, args.slice(commandIndex + 1));
+  return { kind: 'command', invocation: { ...invocation, ledger: invocation.ledger ?? head.values.ledger } };
+}
+
+function parseCommand(name: CommandName, args: string[]): Invocation {
+  const spec: CommandSpec = COMMANDS[name];
+  const options: Options = { ...spec.options, ledger: str };
+  const parsed = parseArgs({ args: attachDashValues(args, options), options, allowPositionals: true, strict: true, tokens: true });
+  refuseRepeatedFlags(parsed.tokens);
+  if (parsed.positionals.length !== spec.positionals) {
+    const count = spec.positionals === 0 ? 'no' : spec.positionals;
+    throw new UsageError(`${name} takes ${count} argument${spec.positionals === 1 ? '' : 's'} besides its flags. Usage: ${spec.usage}`);
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  return { name, arg: parsed.positionals[0] ?? '', values, ledger: typeof values.ledger === 'string' ? values.ledger : undefined };
+}
+
+/**
+ * A value that starts with a dash (`--tonnes -5`, `--remarks "- see note"`, `--grade -Kashagan`)
+ * would read as a missing value followed by a flag; joining it as `--tonnes=-5` keeps it a value,
+ * so the validator can say what is wrong with it. A known flag that follows is never swallowed.
+ */
+function attachDashValues(args: readonly string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && next.startsWith('-') && !isKnownFlag(next, options)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
+function isKnownFlag(arg: string, options: Options): boolean {
+  if (!arg.startsWith('--')) return false;
+  const name = arg.slice(2).split('=')[0] ?? '';
+  return name in options || name === 'help';
+}
+
+/** `--tonnes 9000 --tonnes 100` would silently keep the last figure; a clerk must give each once. */
+function refuseRepeatedFlags(tokens: readonly { kind: string; name?: string }[]): void {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined) continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once; give it once.`);
+    seen.add(token.name);
+  }
+}
