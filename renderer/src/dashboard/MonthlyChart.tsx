@@ -4,7 +4,7 @@
  * tonnes and the variance, all from the core's month figures.
  */
 import type { Chart, ChartOptions } from 'chart.js';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { Bar } from 'react-chartjs-2';
 import type { Progress } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
@@ -14,6 +14,7 @@ import { baseChartOptions, chartFont, quantityAxis, tooltipLook } from './chartS
 import type { DashboardFormat } from './formatters';
 import { withAlpha, type ChartPalette } from './palette';
 import { PRINT_CHART_SIZE } from './printing';
+import { usePrintSize } from './usePrintSize';
 
 interface Props {
   progress: Progress;
@@ -97,12 +98,7 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
     };
   }, [palette, printing, f, unit, progress.months, progress.year, progress.asOf, t]);
 
-  useEffect(() => {
-    const chart = chartRef.current;
-    if (!chart) return;
-    if (printing) chart.resize(PRINT_CHART_SIZE.monthly.width, PRINT_CHART_SIZE.monthly.height);
-    else chart.resize();
-  }, [printing]);
+  usePrintSize(chartRef, printing, PRINT_CHART_SIZE.monthly);
 
   return (
     <figure className="dash-chart" data-testid="monthly-chart">

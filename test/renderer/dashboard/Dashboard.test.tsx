@@ -153,6 +153,27 @@ describe('charts', () => {
   });
 });
 
+describe('the cumulative chart', () => {
+  test("its tooltip names the day and each series' exact tonnes, and its day axis is labelled at month starts", () => {
+    show(progress2024());
+    const line = mockCharts.filter((chart) => chart.type === 'line').at(-1);
+    type Item = { parsed: { x: number }; datasetIndex: number; dataset: { label: string } };
+    const options = line?.props.options as {
+      plugins: { tooltip: { callbacks: { title(items: Item[]): string; label(item: Item): string } } };
+      scales: { x: { afterBuildTicks(axis: { ticks?: { value: number }[] }): void; ticks: { callback(value: number): string } } };
+    };
+    const items = ['Shipped, cumulative', 'Target pace', '2023 baseline pace'].map((label, datasetIndex) => ({ parsed: { x: 213 }, datasetIndex, dataset: { label } }));
+    const { title, label } = options.plugins.tooltip.callbacks;
+    expect(title(items)).toBe('31 Jul 2024');
+    expect(label(items[0] as Item)).toBe(`Shipped, cumulative: 33,459.500${NBSP}t`);
+    expect(label(items[1] as Item)).toMatch(/^Target pace: 1,2\d\d,\d{3}\.\d{3}\u00a0t$/);
+    const axis: { ticks?: { value: number }[] } = {};
+    options.scales.x.afterBuildTicks(axis);
+    const labels = (axis.ticks ?? []).map((tick) => options.scales.x.ticks.callback(tick.value)).filter((text) => text !== '');
+    expect(labels).toEqual(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+  });
+});
+
 describe('empty ledger', () => {
   test('explains what to do and offers both ways in; demo data switches to the demo ledger', () => {
     const { switchDemo, onNewShipment } = show(progress2024({ shipments: [] }), ledgerInfo({ shipments: 0, entries: 0, years: [] }));
