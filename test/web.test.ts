@@ -12,7 +12,8 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { TRANSIT_API_METHODS, type ShipmentInput, type TransitApi } from '../electron/core/api';
+import { TRANSIT_API, TRANSIT_API_METHODS, type ShipmentInput, type TransitApi } from '../electron/core/api';
+import { callMethod, implement } from '../electron/core/methods';
 import { LedgerService } from '../electron/core/service';
 import { MAX_BODY_BYTES, newToken, startWebServer, type RunningWebServer } from '../electron/web';
 import { fixedNow, tempDir } from './support/temp';
@@ -191,6 +192,16 @@ describe('the API with the right token', () => {
     expect(await service.listShipments({ year: 2024 })).toHaveLength(1);
   });
 
+  test('every method of the table is served at /api/<method>, with its argument count checked', async () => {
+    for (const method of TRANSIT_API_METHODS) {
+      const [, max] = TRANSIT_API[method];
+      const { status, body } = await call(method, Array.from({ length: max + 1 }, () => null));
+      expect({ method, status, body }).toEqual({ method, status: 200, body: { ok: false, error: { code: 'invalid', message: expect.stringMatching(new RegExp(`^${method} takes `)) } } });
+    }
+    expect((await call('recordMany', [[cargo()]])).body).toMatchObject({ ok: false, error: { message: 'There is no operation "recordMany".' } });
+    expect(snapshot()).toBeNull();
+  });
+
   test('the Origin of the page itself and Sec-Fetch-Site same-origin are accepted', async () => {
     const { status, body } = await call('info', [], jsonHeaders({ origin: server.origin, 'sec-fetch-site': 'same-origin' }));
     expect(status).toBe(200);
@@ -348,13 +359,8 @@ describe('a fault inside the service', () => {
   test('answers code internal without the error text, and the log receives the error', async () => {
     await server.close();
     const fault = new Error('EACCES: permission denied, open /home/clerk/secret/ledger.jsonl');
-    const api = Object.fromEntries(
-      TRANSIT_API_METHODS.map((name) => [name, (...args: unknown[]) => (service[name] as (...a: unknown[]) => Promise<unknown>).apply(service, args)]),
-    ) as Record<string, unknown>;
-    api.progress = async () => {
-      throw fault;
-    };
-    await start(api as unknown as TransitApi);
+    const api = implement(TRANSIT_API, (method, args) => (method === 'progress' ? Promise.reject<never>(fault) : callMethod(service, method, args)));
+    await start(api);
     const { status, body } = await call('progress', [{ year: 2024 }]);
     expect(status).toBe(200);
     expect(body).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });

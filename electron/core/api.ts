@@ -399,20 +399,5 @@ export interface TransitApi {
   useDemoLedger(on: boolean): Promise<LedgerInfo>;
 }
 
-export const TRANSIT_API_METHODS = [
-  'info',
-  'recordShipment',
-  'amendShipment',
-  'voidShipment',
-  'shipmentHistory',
-  'listShipments',
-  'getTargets',
-  'setTargets',
-  'getBaseline',
-  'setBaseline',
-  'progress',
-  'exportReport',
-  'importCsv',
-  'verify',
-  'useDemoLedger',
-] as const satisfies readonly (keyof TransitApi)[];
+/** The method list, written once beside this interface and checked against it: api-methods.ts. */
+export { TRANSIT_API, TRANSIT_API_METHODS, type TransitMethod } from './api-methods';

@@ -6,11 +6,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { TRANSIT_API_METHODS, type LedgerInfo, type TransitApi } from './api';
+import type { LedgerInfo, TransitApi } from './api';
+import { TRANSIT_API } from './api-methods';
 import { todayAtLoadPort } from './calendar';
 import { dayBefore, demoShipments } from './demo';
 import { tipPath } from './journal/tip';
 import { TransitError } from './errors';
+import { forward } from './methods';
 import { LedgerService, type ServiceOptions } from './service';
 
 export class Workspace {
@@ -26,14 +28,9 @@ export class Workspace {
   ) {
     // The demo file is deleted and remade on every use: it must never be the real ledger itself.
     this.demoPath = path.resolve(demoPath) === path.resolve(real.path) ? `${real.path.replace(/\.jsonl$/i, '')}.demo.jsonl` : demoPath;
-    const api: Record<string, unknown> = {};
-    for (const method of TRANSIT_API_METHODS) {
-      if (method === 'useDemoLedger' || method === 'info') continue;
-      api[method] = (...args: unknown[]) => (this.current[method] as (...a: unknown[]) => Promise<unknown>).apply(this.current, args);
-    }
-    api.info = () => this.info();
-    api.useDemoLedger = (on: unknown) => this.useDemoLedger(on);
-    this.api = api as unknown as TransitApi;
+    // Every call goes to the ledger open at that moment; info and the demo switch are the workspace's own.
+    const current = forward(TRANSIT_API, () => this.current);
+    this.api = Object.freeze({ ...current, info: () => this.info(), useDemoLedger: (on: boolean) => this.useDemoLedger(on) });
   }
 
   private get current(): LedgerService {

@@ -3,7 +3,9 @@
  * mode's loopback HTTP API with this launch's token. Either way a failure becomes an ApiError
  * carrying the core's code, message and field issues.
  */
-import { TRANSIT_API_METHODS, type ErrorPayload, type FieldIssue, type TransitApi } from '../../electron/core/api';
+import type { ErrorPayload, FieldIssue, TransitApi } from '../../electron/core/api';
+import { TRANSIT_API } from '../../electron/core/api-methods';
+import { callMethod, implement, remote } from '../../electron/core/methods';
 import type { DesktopApi } from '../../electron/desktop-api';
 
 declare global {
@@ -25,10 +27,12 @@ export class ApiError extends Error {
   }
 }
 
+const UNREACHABLE = { code: 'unreachable', message: 'Transit Ledger is not answering. Is it still running?' } as const;
+
 function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (typeof error === 'object' && error !== null && 'message' in error) return new ApiError(error as Partial<ErrorPayload>);
-  return new ApiError({ code: 'unreachable', message: 'Transit Ledger is not answering. Is it still running?' });
+  return new ApiError(UNREACHABLE);
 }
 
 const TOKEN_KEY = 'transit-ledger-token';
@@ -44,35 +48,32 @@ export function takeToken(location: Location, storage: Storage, history: History
   return storage.getItem(TOKEN_KEY);
 }
 
+/** Browser mode: each method is a POST to ./api/<method> with this launch's token; the answer is dispatch's envelope. */
 function httpApi(token: string | null): TransitApi {
-  const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-  for (const method of TRANSIT_API_METHODS) {
-    api[method] = async (...args: unknown[]) => {
-      let response: Response;
-      try {
-        response = await fetch(`./api/${method}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
-          body: JSON.stringify({ args }),
-        });
-      } catch {
-        throw new ApiError({ code: 'unreachable', message: 'Transit Ledger is not answering. Is it still running?' });
-      }
-      const envelope = (await response.json().catch(() => null)) as { ok: boolean; value?: unknown; error?: ErrorPayload } | null;
-      if (envelope?.ok) return envelope.value;
-      throw new ApiError(envelope?.error ?? { code: 'internal', message: `The ledger answered ${response.status}.` });
-    };
-  }
-  return api as unknown as TransitApi;
+  return remote(TRANSIT_API, async (method, args) => {
+    let response: Response;
+    try {
+      response = await fetch(`./api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
+        body: JSON.stringify({ args }),
+      });
+    } catch {
+      throw new ApiError(UNREACHABLE);
+    }
+    const envelope = (await response.json().catch(() => null)) as { ok: boolean; value?: unknown; error?: ErrorPayload } | null;
+    if (envelope?.ok) return envelope.value;
+    throw new ApiError(envelope?.error ?? { code: 'internal', message: `The ledger answered ${response.status}.` });
+  });
 }
 
+/** The same api, each failure turned into an ApiError (the preload rejects with plain objects). */
 function withErrors(api: TransitApi): TransitApi {
-  const wrapped: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-  for (const method of TRANSIT_API_METHODS) {
-    const call = api[method] as (...args: unknown[]) => Promise<unknown>;
-    wrapped[method] = (...args: unknown[]) => call(...args).catch((error: unknown) => Promise.reject(asApiError(error)));
-  }
-  return wrapped as unknown as TransitApi;
+  return implement(TRANSIT_API, (method, args) =>
+    callMethod(api, method, args).catch((error: unknown): never => {
+      throw asApiError(error);
+    }),
+  );
 }
 
 export function createClient(win: Window = window): TransitApi {

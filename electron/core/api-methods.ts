@@ -1,0 +1,35 @@
+/**
+ * The TransitApi's methods, written once: each name with how many arguments it takes. The type
+ * annotation ties it to the interface in api.ts — a method missing here, one the interface lacks,
+ * or an argument count its parameters do not allow stops compilation. The preload's
+ * `window.transit`, dispatch's allow-list and arity check, the IPC channels, the renderer's IPC and
+ * HTTP clients and the Workspace's forwarding are all derived from it (see methods.ts).
+ *
+ * Nothing but types is imported, so the sandboxed preload can bundle it alone.
+ */
+import type { TransitApi } from './api';
+import { methodsOf, type MethodTable } from './methods';
+
+export type TransitMethod = keyof TransitApi & string;
+
+/** Method → [fewest, most] arguments; every write's optional last is its LedgerGuard or WriteOptions. */
+export const TRANSIT_API: MethodTable<TransitApi> = {
+  info: [0, 0],
+  recordShipment: [1, 2],
+  amendShipment: [2, 3],
+  voidShipment: [2, 3],
+  shipmentHistory: [1, 1],
+  listShipments: [1, 1],
+  getTargets: [1, 1],
+  setTargets: [1, 2],
+  getBaseline: [0, 0],
+  setBaseline: [1, 2],
+  progress: [1, 1],
+  exportReport: [1, 1],
+  importCsv: [1, 2],
+  verify: [0, 0],
+  useDemoLedger: [1, 1],
+};
+
+/** The method names, in the order above. */
+export const TRANSIT_API_METHODS: readonly TransitMethod[] = Object.freeze(methodsOf(TRANSIT_API));
