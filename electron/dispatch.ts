@@ -1,52 +1,34 @@
 /**
- * One call of the TransitApi by name, as every transport (Electron IPC, the loopback HTTP server)
- * receives it: untrusted method name and arguments in, a result or a typed error out — never a
- * stack trace. The service validates each argument with the core's validators; this layer refuses
- * what must never reach them: unknown methods, wrong arity, prototype-pollution keys, oversized input.
+ * One call of an API by name, as every transport (Electron IPC, the loopback HTTP server) receives
+ * it: untrusted method name and arguments in, a result or a typed error out — never a stack trace.
+ * The implementation validates each argument with the core's validators; this layer refuses what
+ * must never reach them: a name that is not in the API's method table, an argument count the table
+ * does not allow, prototype-pollution keys, oversized or deeply nested input. TransitApi and the
+ * desktop calls (desktop-api.ts) go through the same function, each with its own table.
  */
-import { TRANSIT_API_METHODS, type TransitApi } from './core/api';
+import { TRANSIT_API, type TransitApi } from './core/api';
 import { TransitError, type ErrorPayload } from './core/errors';
+import { isMethodOf, type MethodTable, type Methods } from './core/methods';
 import { MAX_IMPORT_BASE64_CHARS } from './core/requests';
 
-export type TransitMethod = (typeof TRANSIT_API_METHODS)[number];
+export type { TransitMethod } from './core/api';
 
 export type Envelope = { ok: true; value: unknown } | { ok: false; error: ErrorPayload };
 
-/** How many arguments a method of the contract may be given, so that ARITY cannot drift from api.ts. */
-type ArgumentCounts<M extends TransitMethod> = readonly [Parameters<TransitApi[M]>['length'], Required<Parameters<TransitApi[M]>>['length']];
+/** An API's guards: its method table, and the longest text each method's arguments may hold. */
+export interface Surface<Api> {
+  table: MethodTable<Api>;
+  /** Per method; DEFAULT_MAX_TEXT for the others. */
+  maxText?: { readonly [M in keyof Api]?: number };
+}
 
-/** How many arguments each method takes (optional ones counted in max): every write's last is its LedgerGuard or WriteOptions. */
-export const ARITY: { readonly [M in TransitMethod]: ArgumentCounts<M> } = {
-  info: [0, 0],
-  recordShipment: [1, 2],
-  amendShipment: [2, 3],
-  voidShipment: [2, 3],
-  shipmentHistory: [1, 1],
-  listShipments: [1, 1],
-  getTargets: [1, 1],
-  setTargets: [1, 2],
-  getBaseline: [0, 0],
-  setBaseline: [1, 2],
-  progress: [1, 1],
-  exportReport: [1, 1],
-  importCsv: [1, 2],
-  verify: [0, 0],
-  useDemoLedger: [1, 1],
-};
-
-/**
- * Longest string any argument may hold: a CSV file for import (its bytes as base64: 4/3 of the
- * core's 64 MiB file limit), otherwise far above any real field.
- */
-const MAX_TEXT = { importCsv: MAX_IMPORT_BASE64_CHARS, other: 100_000 } as const;
+/** Longest string an argument may hold unless its Surface says otherwise: far above any real field. */
+const DEFAULT_MAX_TEXT = 100_000;
 const MAX_DEPTH = 8;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const METHODS = new Set<string>(TRANSIT_API_METHODS);
-
-export function isTransitMethod(name: unknown): name is TransitMethod {
-  return typeof name === 'string' && METHODS.has(name);
-}
+/** TransitApi's guards: a CSV file for import may be as long as its bytes as base64 (4/3 of the core's 64 MiB file limit). */
+export const TRANSIT_SURFACE: Surface<TransitApi> = { table: TRANSIT_API, maxText: { importCsv: MAX_IMPORT_BASE64_CHARS } };
 
 function refuse(message: string, field?: string): Envelope {
   const error: ErrorPayload = { code: 'invalid', message };
@@ -85,18 +67,33 @@ function inspect(value: unknown, maxText: number, depth: number, path: string): 
 
 export type InternalErrorLog = (method: string, error: unknown) => void;
 
-export async function dispatch(api: TransitApi, method: unknown, args: unknown, logInternal: InternalErrorLog): Promise<Envelope> {
-  if (!isTransitMethod(method)) return refuse(`There is no operation "${typeof method === 'string' ? method.slice(0, 60) : typeof method}".`);
-  if (!Array.isArray(args)) return refuse('The arguments must be a list.');
-  const [min, max] = ARITY[method];
-  if (args.length < min || args.length > max) {
-    return refuse(`${method} takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, not ${args.length}.`);
+/** A call that passed the guards, or the answer refusing it. */
+type Checked<Api> = { method: keyof Api & string; args: unknown[] } | { refused: Envelope };
+
+/** The guards every call passes before it reaches the implementation. */
+function check<Api>(surface: Surface<Api>, method: unknown, args: unknown): Checked<Api> {
+  if (!isMethodOf(surface.table, method)) {
+    return { refused: refuse(`There is no operation "${typeof method === 'string' ? method.slice(0, 60) : typeof method}".`) };
   }
-  const problem = inspect(args, method === 'importCsv' ? MAX_TEXT.importCsv : MAX_TEXT.other, 0, 'arguments');
-  if (problem) return refuse(problem);
+  if (!Array.isArray(args)) return { refused: refuse('The arguments must be a list.') };
+  const [min, max]: readonly [number, number] = surface.table[method];
+  if (args.length < min || args.length > max) {
+    return { refused: refuse(`${method} takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, not ${args.length}.`) };
+  }
+  const problem = inspect(args, surface.maxText?.[method] ?? DEFAULT_MAX_TEXT, 0, 'arguments');
+  return problem ? { refused: refuse(problem) } : { method, args };
+}
+
+/** One call of `api` through `surface`'s guards; an error that is not a TransitError is logged and answered as internal. */
+export async function dispatchTo<Api extends Methods<Api>>(surface: Surface<Api>, api: Api, name: unknown, given: unknown, logInternal: InternalErrorLog): Promise<Envelope> {
+  const checked = check(surface, name, given);
+  if ('refused' in checked) return checked.refused;
+  const { method, args } = checked;
   try {
-    const call = api[method] as (...callArgs: unknown[]) => Promise<unknown>;
-    return { ok: true, value: await call.apply(api, args) };
+    const call: (...callArgs: never[]) => Promise<unknown> = api[method];
+    // The one place untrusted arguments reach an implementation, which validates each with the
+    // core's validators: the guards above only make sure they are plain data, and as many as allowed.
+    return { ok: true, value: await call.apply(api, args as never[]) };
   } catch (error) {
     if (error instanceof TransitError) return { ok: false, error: error.toPayload() };
     logInternal(method, error);
@@ -105,4 +102,9 @@ export async function dispatch(api: TransitApi, method: unknown, args: unknown, 
       error: { code: 'internal', message: 'Something went wrong inside Transit Ledger; the details were written to the log file. Check the register before trying again.' },
     };
   }
+}
+
+/** One TransitApi call by name. */
+export function dispatch(api: TransitApi, method: unknown, args: unknown, logInternal: InternalErrorLog): Promise<Envelope> {
+  return dispatchTo(TRANSIT_SURFACE, api, method, args, logInternal);
 }

@@ -9,12 +9,12 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import { ICON_FILE, RENDERER_DIR } from './app-paths';
 import { TransitError } from './core/errors';
 import { currentUser, LEDGER_FILE_NAME } from './core/paths';
-import { parseExportRequest } from './core/requests';
 import type { TransitApi } from './core/api';
 import { LedgerService } from './core/service';
 import { Workspace } from './core/workspace';
-import { MENU_CHANNEL } from './desktop-api';
-import { isTrustedSender, registerIpc } from './ipc';
+import { MENU_CHANNEL, type MenuCommand } from './desktop-api';
+import { desktopCalls, type DesktopHost, type FileFilter } from './desktop-calls';
+import { registerDesktopIpc, registerIpc } from './ipc';
 import { fileLogger } from './log';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, isAllowedExternalUrl, isAppUrl } from './security';
 import { contentTypeOf, resolveStaticPath } from './static-files';
@@ -52,7 +52,7 @@ function open(): Workspace {
 
 const api = (): TransitApi => open().api;
 
-function sendMenuCommand(command: string): void {
+function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_CHANNEL, command);
 }
 
@@ -68,47 +68,26 @@ async function serveAppFile(request: Request): Promise<Response> {
 }
 
 function errorText(error: unknown): string {
-  return error instanceof TransitError ? error.message : `The file could not be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`;
+  return error instanceof TransitError ? error.message : `The ledger could not be opened: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`;
 }
 
-function registerDesktopIpc(): void {
-  const guard = <A extends unknown[], R>(handler: (...args: A) => Promise<R>) => async (event: Electron.IpcMainInvokeEvent, ...args: A) => {
-    if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'This page may not use the ledger.' } };
-    try {
-      return { ok: true, value: await handler(...args) };
-    } catch (error) {
-      log('desktop', error);
-      return { ok: false, error: error instanceof TransitError ? error.toPayload() : { code: 'io', message: errorText(error) } };
-    }
-  };
-  ipcMain.handle('transit-desktop:saveReport', guard(async (request: unknown) => {
-    const parsed = parseExportRequest(request);
-    const report = await api().exportReport(parsed);
-    const choice = await dialog.showSaveDialog(mainWindow as BrowserWindow, { defaultPath: report.fileName, filters: [{ name: 'CSV for Excel', extensions: ['csv'] }] });
-    if (choice.canceled || !choice.filePath) return { saved: false, path: null };
-    await fs.promises.writeFile(choice.filePath, report.content, { encoding: 'utf8', flush: true });
-    return { saved: true, path: choice.filePath };
-  }));
-  ipcMain.handle('transit-desktop:importFile', guard(async (request: unknown) => {
-    const dryRun = typeof request === 'object' && request !== null && (request as { dryRun?: unknown }).dryRun === true;
-    const choice = await dialog.showOpenDialog(mainWindow as BrowserWindow, { properties: ['openFile'], filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }] });
-    const file = choice.filePaths[0];
-    if (choice.canceled || !file) return { cancelled: true, fileName: null, report: null, base64: null };
-    // The bytes go to the core as they are: it decodes them (or refuses them) as for every other path.
-    const base64 = (await fs.promises.readFile(file)).toString('base64');
-    return { cancelled: false, fileName: path.basename(file), report: await api().importCsv({ base64, dryRun }), base64 };
-  }));
-  ipcMain.handle('transit-desktop:backupLedger', guard(async () => {
-    const stamp = new Date().toISOString().slice(0, 10);
-    const choice = await dialog.showSaveDialog(mainWindow as BrowserWindow, { defaultPath: `transit-ledger-backup-${stamp}.jsonl` });
-    if (choice.canceled || !choice.filePath) return { saved: false, path: null };
-    await fs.promises.copyFile(open().path, choice.filePath);
-    return { saved: true, path: choice.filePath };
-  }));
-  ipcMain.handle('transit-desktop:openDataFolder', guard(async () => {
-    await shell.openPath(path.dirname(open().path));
-  }));
-}
+/** The desktop calls' dialogs, attached to the app's window while there is one. */
+const desktopHost: DesktopHost = {
+  api,
+  ledgerPath: () => open().path,
+  async chooseSavePath(defaultPath: string, filters: FileFilter[]) {
+    const options = { defaultPath, filters };
+    const choice = await (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options));
+    return choice.canceled || !choice.filePath ? null : choice.filePath;
+  },
+  async chooseOpenPath(filters: FileFilter[]) {
+    const options = { properties: ['openFile' as const], filters };
+    const choice = await (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options));
+    return choice.canceled ? null : (choice.filePaths[0] ?? null);
+  },
+  showFolder: (folder: string) => shell.openPath(folder),
+  log,
+};
 
 function buildMenu(): void {
   const isMac = process.platform === 'darwin';
@@ -198,12 +177,12 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpc(ipcMain, api, (method, error) => log(`ipc ${method}`, error));
-    registerDesktopIpc();
+    registerDesktopIpc(ipcMain, desktopCalls(desktopHost), (method, error) => log(`desktop ${method}`, error));
     buildMenu();
     createWindow();
     const recovery = (await api().info()).recovery;
-    if (recovery) {
-      await dialog.showMessageBox(mainWindow as unknown as BrowserWindow, { type: 'warning', title: 'The ledger was repaired', message: 'The ledger file was damaged and has been repaired.', detail: recovery.message });
+    if (recovery && mainWindow) {
+      await dialog.showMessageBox(mainWindow, { type: 'warning', title: 'The ledger was repaired', message: 'The ledger file was damaged and has been repaired.', detail: recovery.message });
     }
   }).catch((error: unknown) => log('start', error));
   app.on('window-all-closed', () => {

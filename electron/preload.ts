@@ -1,67 +1,42 @@
 /**
  * The renderer's only door to the main process: `window.transit`, the typed TransitApi, one IPC
- * invoke per method. A sandboxed preload may load nothing but `electron`, so the method list is
- * written out here; test/preload.test.ts keeps it equal to the contract's. Failures reject with a
- * plain `{code, message, field?, issues?}` object, which (unlike an Error) crosses the context
- * bridge whole; the IPC event itself is never handed to the page.
+ * invoke per method, and `window.transitDesktop`, the desktop calls and the File menu. Both are
+ * built from their method tables (core/api-methods.ts, desktop-api.ts); a sandboxed preload may
+ * load nothing but `electron`, so the build bundles those tables into this file
+ * (scripts/bundle-preload.mjs), and test/preload.test.ts runs the bundle as the sandbox would.
+ * Failures reject with a plain `{code, message, field?, issues?}` object, which (unlike an Error)
+ * crosses the context bridge whole; the IPC event itself is never handed to the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { TransitApi } from './core/api';
-import type { DesktopApi } from './desktop-api';
+import { TRANSIT_API } from './core/api-methods';
+import { remote } from './core/methods';
+import { DESKTOP_API, desktopChannel, isMenuCommand, MENU_CHANNEL, transitChannel, type DesktopApi, type MenuCommand } from './desktop-api';
 import type { Envelope } from './dispatch';
-
-export const PRELOAD_METHODS = [
-  'info',
-  'recordShipment',
-  'amendShipment',
-  'voidShipment',
-  'shipmentHistory',
-  'listShipments',
-  'getTargets',
-  'setTargets',
-  'getBaseline',
-  'setBaseline',
-  'progress',
-  'exportReport',
-  'importCsv',
-  'verify',
-  'useDemoLedger',
-] as const satisfies readonly (keyof TransitApi)[];
 
 type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
 
-export function buildTransitApi(invoke: Invoke): TransitApi {
-  const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-  for (const method of PRELOAD_METHODS) {
-    api[method] = async (...args: unknown[]) => {
-      const envelope = (await invoke(`transit:${method}`, ...args)) as Envelope;
-      if (envelope.ok) return envelope.value;
-      throw envelope.error;
-    };
-  }
-  return Object.freeze(api) as unknown as TransitApi;
+/** The value of an answered call, or a rejection with its plain error object. */
+async function unwrap(answer: Promise<unknown>): Promise<unknown> {
+  const envelope = (await answer) as Envelope;
+  if (envelope.ok) return envelope.value;
+  throw envelope.error;
 }
 
-export const PRELOAD_DESKTOP_METHODS = ['saveReport', 'importFile', 'backupLedger', 'openDataFolder'] as const satisfies readonly (keyof DesktopApi)[];
-const MENU_CHANNEL = 'transit-desktop:menu';
+export function buildTransitApi(invoke: Invoke): TransitApi {
+  return remote(TRANSIT_API, (method, args) => unwrap(invoke(transitChannel(method), ...args)));
+}
 
 type Subscribe = (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => () => void;
 
 export function buildDesktopApi(invoke: Invoke, subscribe: Subscribe): DesktopApi {
-  const api: Record<string, unknown> = {};
-  for (const method of PRELOAD_DESKTOP_METHODS) {
-    api[method] = async (...args: unknown[]) => {
-      const envelope = (await invoke(`transit-desktop:${method}`, ...args)) as Envelope;
-      if (envelope.ok) return envelope.value;
-      throw envelope.error;
-    };
-  }
-  // The page gets the command word only, never the IPC event (which would expose the sender).
-  api.onMenuCommand = (listener: (command: string) => void) =>
+  const calls = remote(DESKTOP_API, (method, args) => unwrap(invoke(desktopChannel(method), ...args)));
+  // The page gets a known command word only, never the IPC event (which would expose the sender).
+  const onMenuCommand = (listener: (command: MenuCommand) => void) =>
     subscribe(MENU_CHANNEL, (_event, command) => {
-      if (typeof command === 'string') listener(command);
+      if (isMenuCommand(command)) listener(command);
     });
-  return Object.freeze(api) as unknown as DesktopApi;
+  return Object.freeze({ ...calls, onMenuCommand });
 }
 
 // Only when loaded as a preload: tests import the builders without an Electron renderer.

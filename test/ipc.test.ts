@@ -9,11 +9,14 @@
  */
 import fs from 'node:fs';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { TRANSIT_API_METHODS, type ShipmentInput, type TransitApi } from '../electron/core/api';
+import { TRANSIT_API, TRANSIT_API_METHODS, type ShipmentInput, type TransitApi, type TransitMethod } from '../electron/core/api';
 import { TransitError } from '../electron/core/errors';
 import { LedgerService } from '../electron/core/service';
-import { ARITY, dispatch, type Envelope } from '../electron/dispatch';
-import { channelOf, isTrustedSender, registerIpc } from '../electron/ipc';
+import { callMethod, implement } from '../electron/core/methods';
+import { DESKTOP_API, DESKTOP_METHODS, desktopChannel, type DesktopCalls } from '../electron/desktop-api';
+import { desktopCalls, type DesktopHost, type FileFilter } from '../electron/desktop-calls';
+import { dispatch, dispatchTo, type Envelope } from '../electron/dispatch';
+import { channelOf, isTrustedSender, registerDesktopIpc, registerIpc } from '../electron/ipc';
 import { fixedNow, tempDir } from './support/temp';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
@@ -156,10 +159,20 @@ describe('the handler table', () => {
 
   test('every registered method has an arity rule and a method on the service', () => {
     for (const method of TRANSIT_API_METHODS) {
-      expect(ARITY[method]).toBeDefined();
+      expect(TRANSIT_API[method]).toHaveLength(2);
       expect(typeof service[method]).toBe('function');
     }
-    expect(Object.keys(ARITY).sort()).toEqual([...TRANSIT_API_METHODS].sort());
+    expect(Object.keys(TRANSIT_API).sort()).toEqual([...TRANSIT_API_METHODS].sort());
+  });
+
+  test.each(TRANSIT_API_METHODS.map((method) => [method]))('%s refuses one argument fewer and one more than the table allows', async (method) => {
+    const [min, max] = TRANSIT_API[method];
+    const counts = [...(min > 0 ? [min - 1] : []), max + 1];
+    for (const count of counts) {
+      const envelope = await invoke(method, Array.from({ length: count }, () => ({})));
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(new RegExp(`^${method} takes `)) } });
+    }
+    expect(snapshot()).toBeNull();
   });
 
   test('registering does not open or touch the ledger until a call arrives', () => {
@@ -505,7 +518,8 @@ describe('only the app window’s own top-level page may call', () => {
     const { shipment } = await service.recordShipment(cargo());
     const before = snapshot();
     apiCalls = 0;
-    const calls: Record<string, unknown[]> = {
+    // Typed by the method table: a method added to the contract must be given its call here.
+    const calls: { readonly [M in TransitMethod]: unknown[] } = {
       info: [],
       recordShipment: [cargo({ blNumber: 'EVIL-1' })],
       amendShipment: [shipment.id, { netTonnes: '1' }, { reason: 'evil' }],
@@ -522,10 +536,8 @@ describe('only the app window’s own top-level page may call', () => {
       verify: [],
       useDemoLedger: [true],
     };
-    for (const method of Object.keys(calls)) expect(TRANSIT_API_METHODS).toContain(method);
-    // Every channel, including any added after this table was written (called with no arguments).
     for (const method of TRANSIT_API_METHODS) {
-      const envelope = await invoke(method, calls[method] ?? [], event());
+      const envelope = await invoke(method, calls[method], event());
       expect({ method, envelope }).toEqual({ method, envelope: { ok: false, error: { code: 'forbidden', message: expect.any(String) } } });
     }
     expect(apiCalls).toBe(0);
@@ -564,14 +576,8 @@ describe('only the app window’s own top-level page may call', () => {
 
 describe('a fault inside the service', () => {
   /** The real service with one method replaced by one that throws. */
-  function brokenApi(method: keyof TransitApi, thrown: unknown): TransitApi {
-    const api = Object.fromEntries(
-      TRANSIT_API_METHODS.map((name) => [name, (...args: unknown[]) => (service[name] as (...a: unknown[]) => Promise<unknown>).apply(service, args)]),
-    ) as unknown as Record<string, unknown>;
-    api[method] = async () => {
-      throw thrown;
-    };
-    return api as unknown as TransitApi;
+  function brokenApi(broken: TransitMethod, thrown: unknown): TransitApi {
+    return implement(TRANSIT_API, (method, args) => (method === broken ? Promise.reject<never>(thrown) : callMethod(service, method, args)));
   }
 
   test('a plain Error becomes code internal, without its text or stack, and goes to the log', async () => {
@@ -634,5 +640,126 @@ describe('objects whose toString is not a function', () => {
     if (envelope.ok) return;
     expectNoStack(envelope.error.message);
     expect(snapshot()).toBeNull();
+  });
+});
+
+describe('the desktop calls go through the same dispatch', () => {
+  interface Host {
+    host: DesktopHost;
+    saveTo: jest.Mock<Promise<string | null>, [string, FileFilter[]]>;
+    openFrom: jest.Mock<Promise<string | null>, [FileFilter[]]>;
+    showFolder: jest.Mock<Promise<string>, [string]>;
+  }
+
+  /** The dialogs as a person answers them: a path, or null for Cancel. */
+  function fakeHost(): Host {
+    const saveTo = jest.fn<Promise<string | null>, [string, FileFilter[]]>(async () => temp.file('chosen.csv'));
+    const openFrom = jest.fn<Promise<string | null>, [FileFilter[]]>(async () => null);
+    const showFolder = jest.fn<Promise<string>, [string]>(async () => '');
+    const host: DesktopHost = {
+      api: () => service,
+      ledgerPath: () => file,
+      chooseSavePath: saveTo,
+      chooseOpenPath: openFrom,
+      showFolder,
+      log: (context, error) => logged.push({ method: context, error }),
+      now: fixedNow,
+    };
+    return { host, saveTo, openFrom, showFolder };
+  }
+
+  function registerDesktop(host: DesktopHost) {
+    const fake = fakeIpcMain();
+    registerDesktopIpc(fake.ipcMain, desktopCalls(host), (method, error) => logged.push({ method, error }));
+    return async (method: string, args: unknown[], event: FakeEvent = trustedEvent()) => {
+      const handler = fake.handlers.get(desktopChannel(method));
+      if (!handler) throw new Error(`no handler for ${desktopChannel(method)}`);
+      return ipcClone(await handler(asEvent(event), ...ipcClone(args))) as Envelope;
+    };
+  }
+
+  test('one channel per method of the desktop table, named transit-desktop:<method>', () => {
+    const fake = fakeIpcMain();
+    registerDesktopIpc(fake.ipcMain, desktopCalls(fakeHost().host), () => undefined);
+    expect(fake.registrations.sort()).toEqual(DESKTOP_METHODS.map((m) => `transit-desktop:${m}`).sort());
+  });
+
+  test('a page that is not the app is forbidden on every desktop channel, and no dialog opens', async () => {
+    const { host, saveTo, openFrom, showFolder } = fakeHost();
+    const call = registerDesktop(host);
+    const args: { readonly [M in keyof DesktopCalls]: unknown[] } = {
+      saveReport: [{ year: 2024, report: 'register', separator: ';' }],
+      importFile: [{ dryRun: false }],
+      backupLedger: [],
+      openDataFolder: [],
+    };
+    for (const method of DESKTOP_METHODS) {
+      expect(await call(method, args[method], trustedEvent('https://evil.example/'))).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+    }
+    expect([saveTo, openFrom, showFolder].map((dialog) => dialog.mock.calls.length)).toEqual([0, 0, 0]);
+  });
+
+  test('the guards apply: arity, prototype keys, unknown names', async () => {
+    const { host, saveTo } = fakeHost();
+    const call = registerDesktop(host);
+    expect(await call('backupLedger', [{ path: '/etc/passwd' }])).toMatchObject({ ok: false, error: { code: 'invalid', message: 'backupLedger takes 0 arguments, not 1.' } });
+    expect(await call('saveReport', [proto('{"__proto__":{"year":2024},"report":"register"}')])).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: '"__proto__" is not allowed in a request.' },
+    });
+    expect(await dispatchTo({ table: DESKTOP_API }, desktopCalls(host), 'recordShipment', [cargo()], () => undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: 'There is no operation "recordShipment".' },
+    });
+    expect(saveTo).not.toHaveBeenCalled();
+  });
+
+  test('saveReport validates with the core, then writes the chosen file', async () => {
+    const { host, saveTo } = fakeHost();
+    const call = registerDesktop(host);
+    expect(await call('saveReport', [{ year: 'last', report: 'register' }])).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(saveTo).not.toHaveBeenCalled();
+    await service.recordShipment(cargo());
+    const saved = await call('saveReport', [{ year: 2024, report: 'register', separator: ';' }]);
+    expect(saved).toEqual({ ok: true, value: { saved: true, path: temp.file('chosen.csv') } });
+    expect(saveTo.mock.calls[0]?.[0]).toMatch(/2024.*\.csv$/);
+    expect(fs.readFileSync(temp.file('chosen.csv'), 'utf8')).toContain('Astana');
+  });
+
+  test('a cancelled dialog writes nothing; a disk that refuses is an io error a person can read', async () => {
+    const { host, saveTo } = fakeHost();
+    const call = registerDesktop(host);
+    saveTo.mockResolvedValueOnce(null);
+    expect(await call('saveReport', [{ year: 2024, report: 'monthly', separator: ',' }])).toEqual({ ok: true, value: { saved: false, path: null } });
+    saveTo.mockResolvedValueOnce(temp.file('no-such-folder/report.csv'));
+    const refused = await call('saveReport', [{ year: 2024, report: 'monthly', separator: ',' }]);
+    expect(refused).toEqual({ ok: false, error: { code: 'io', message: expect.stringContaining('(ENOENT)') } });
+    if (!refused.ok) expectNoStack(refused.error.message);
+  });
+
+  test('importFile previews the chosen file through the core and gives back its bytes', async () => {
+    const { host, openFrom } = fakeHost();
+    const call = registerDesktop(host);
+    expect(await call('importFile', [{ dryRun: true }])).toEqual({ ok: true, value: { cancelled: true, fileName: null, report: null, base64: null } });
+    const sheet = temp.file('sheet.csv');
+    fs.writeFileSync(sheet, 'B/L date,Vessel,Net tonnes\n2024-08-02,Taraz,6980\n');
+    openFrom.mockResolvedValueOnce(sheet);
+    const envelope = await call('importFile', [{ dryRun: true }]);
+    expect(envelope).toMatchObject({ ok: true, value: { cancelled: false, fileName: 'sheet.csv', report: { dryRun: true, added: 1 }, base64: fs.readFileSync(sheet).toString('base64') } });
+    expect(snapshot()).toBeNull();
+  });
+
+  test('backupLedger copies the open ledger; openDataFolder shows its folder', async () => {
+    const { host, saveTo, showFolder } = fakeHost();
+    const call = registerDesktop(host);
+    await service.recordShipment(cargo());
+    saveTo.mockResolvedValueOnce(temp.file('backup.jsonl'));
+    expect(await call('backupLedger', [])).toEqual({ ok: true, value: { saved: true, path: temp.file('backup.jsonl') } });
+    expect(saveTo.mock.calls[0]?.[0]).toBe('transit-ledger-backup-2024-08-15.jsonl');
+    expect(fs.readFileSync(temp.file('backup.jsonl'))).toEqual(snapshot());
+    expect(await call('openDataFolder', [])).toEqual({ ok: true });
+    expect(showFolder).toHaveBeenCalledWith(temp.dir);
+    showFolder.mockResolvedValueOnce('No application is registered for folders.');
+    expect(await call('openDataFolder', [])).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringContaining('No application') } });
   });
 });

@@ -1,72 +1,82 @@
 /**
  * The preload's exposed surface as a specification: `window.transit` is the TransitApi, method
- * for method, and cannot drift from it — checked at run time here and at compile time by
- * `npm run typecheck` (the type assertions below stop compiling if a method is added to one list
- * and not the other). Failures must cross the context bridge whole, so they are plain objects,
- * and the page never receives an IPC event.
+ * for method, built from the one method table (core/api-methods.ts), and cannot drift from the
+ * interface — checked at run time here and at compile time by `npm run typecheck` (the type
+ * assertions below stop compiling if the table and the interface disagree on a name or an argument
+ * count). Failures must cross the context bridge whole, so they are plain objects, and the page
+ * never receives an IPC event. The bundle the build makes is run as Electron's sandbox runs it.
  *
  * The real 'electron' package cannot be required in Node (it throws without its binary), so it is
  * replaced by a stand-in whose contextBridge has no exposeInMainWorld: the preload's own guard
  * then skips exposing anything, and the builders are tested directly.
  */
-import { TRANSIT_API_METHODS, type TransitApi } from '../electron/core/api';
-import { DESKTOP_METHODS, MENU_CHANNEL, type DesktopApi } from '../electron/desktop-api';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { TRANSIT_API, TRANSIT_API_METHODS, type TransitApi, type TransitMethod } from '../electron/core/api';
+import type { Implementation, MethodTable } from '../electron/core/methods';
+import { DESKTOP_API, DESKTOP_METHODS, MENU_CHANNEL, MENU_COMMANDS, type DesktopApi, type DesktopCalls, type MenuCommand } from '../electron/desktop-api';
 import type { Envelope } from '../electron/dispatch';
-import { buildDesktopApi, buildTransitApi, PRELOAD_DESKTOP_METHODS, PRELOAD_METHODS } from '../electron/preload';
+import { buildDesktopApi, buildTransitApi } from '../electron/preload';
+import { tempDir } from './support/temp';
 
 jest.mock('electron', () => ({ contextBridge: {}, ipcRenderer: {} }));
 
 // ---------------------------------------------------------------------------------------------
-// Compile-time: these lines stop `tsc -p tsconfig.node.json` if the lists and the interfaces drift.
+// Compile-time: these lines stop `tsc -p tsconfig.node.json` if the table and the interface drift.
 
 /** True only when A and B are the same type (not merely assignable one way). */
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
-type PreloadMethod = (typeof PRELOAD_METHODS)[number];
-type ContractMethod = (typeof TRANSIT_API_METHODS)[number];
+type ListedMethod = (typeof TRANSIT_API_METHODS)[number];
 type Built = ReturnType<typeof buildTransitApi>;
 
-/** Methods of TransitApi the preload does not expose. */
-type Missing = Exclude<keyof TransitApi, PreloadMethod>;
-/** Names the preload exposes that TransitApi does not have. */
-type Extra = Exclude<PreloadMethod, keyof TransitApi>;
-type MissingFromContractList = Exclude<keyof TransitApi, ContractMethod>;
-
-const assertNoneMissing: [Missing] extends [never] ? true : false = true;
-const assertNoneExtra: [Extra] extends [never] ? true : false = true;
-const assertContractListComplete: [MissingFromContractList] extends [never] ? true : false = true;
-const assertSameNames: Equals<PreloadMethod, ContractMethod> = true;
-const assertBuiltIsApi: [Built] extends [TransitApi] ? true : false = true;
-const assertApiIsBuilt: [TransitApi] extends [Built] ? true : false = true;
+/** The table is keyed by exactly the interface's methods, and the list is its keys. */
+const assertTableKeys: Equals<keyof typeof TRANSIT_API, keyof TransitApi> = true;
+const assertListNames: Equals<ListedMethod, keyof TransitApi> = true;
+const assertMethodType: Equals<TransitMethod, keyof TransitApi> = true;
+/** What a transport builds from the table is the interface, both ways. */
 const assertBuiltEqualsApi: Equals<Built, TransitApi> = true;
+const assertImplementationIsApi: [Implementation<TransitApi>] extends [TransitApi] ? true : false = true;
+const assertApiIsImplementation: [TransitApi] extends [Implementation<TransitApi>] ? true : false = true;
+/** An argument count is the parameters' own: recordShipment(input, options?) takes 1 to 2. */
+const assertArityFromSignature: Equals<MethodTable<TransitApi>['recordShipment'], readonly [min: 1, max: 2]> = true;
 
-type PreloadDesktopMethod = (typeof PRELOAD_DESKTOP_METHODS)[number];
+// A table that drifts from its interface does not compile (each line below must be an error).
+// @ts-expect-error a method the interface does not have
+const extraMethod: MethodTable<TransitApi> = { ...TRANSIT_API, exportEverything: [0, 0] };
+// @ts-expect-error an argument count the parameters do not allow
+const wrongArity: MethodTable<TransitApi> = { ...TRANSIT_API, recordShipment: [1, 3] };
+// @ts-expect-error a required argument counted as optional
+const wrongMinimum: MethodTable<TransitApi> = { ...TRANSIT_API, amendShipment: [1, 3] };
+const { verify: _verify, ...withoutVerify } = TRANSIT_API;
+// @ts-expect-error a method of the interface missing from the table
+const missingMethod: MethodTable<TransitApi> = withoutVerify;
+
 type BuiltDesktop = ReturnType<typeof buildDesktopApi>;
-type DesktopMissing = Exclude<keyof DesktopApi, PreloadDesktopMethod | 'onMenuCommand'>;
-type DesktopExtra = Exclude<PreloadDesktopMethod, keyof DesktopApi>;
-
-const assertDesktopNoneMissing: [DesktopMissing] extends [never] ? true : false = true;
-const assertDesktopNoneExtra: [DesktopExtra] extends [never] ? true : false = true;
-const assertDesktopSameNames: Equals<PreloadDesktopMethod, (typeof DESKTOP_METHODS)[number]> = true;
+const assertDesktopTableKeys: Equals<keyof typeof DESKTOP_API, keyof DesktopCalls> = true;
+const assertDesktopListNames: Equals<(typeof DESKTOP_METHODS)[number], keyof DesktopCalls> = true;
 const assertBuiltDesktopEqualsApi: Equals<BuiltDesktop, DesktopApi> = true;
-/** The menu listener's argument is a string: the page is never typed to receive an event. */
-const assertMenuListenerTakesString: Equals<Parameters<Parameters<DesktopApi['onMenuCommand']>[0]>, [command: string]> = true;
+/** The menu listener's argument is a known command word: the page is never typed to receive an event. */
+const assertMenuListenerTakesCommand: Equals<Parameters<Parameters<DesktopApi['onMenuCommand']>[0]>, [command: MenuCommand]> = true;
 
 test('the compile-time assertions hold (they are checked by npm run typecheck)', () => {
   expect([
-    assertNoneMissing,
-    assertNoneExtra,
-    assertContractListComplete,
-    assertSameNames,
-    assertBuiltIsApi,
-    assertApiIsBuilt,
+    assertTableKeys,
+    assertListNames,
+    assertMethodType,
     assertBuiltEqualsApi,
-    assertDesktopNoneMissing,
-    assertDesktopNoneExtra,
-    assertDesktopSameNames,
+    assertImplementationIsApi,
+    assertApiIsImplementation,
+    assertArityFromSignature,
+    assertDesktopTableKeys,
+    assertDesktopListNames,
     assertBuiltDesktopEqualsApi,
-    assertMenuListenerTakesString,
-  ]).toEqual(Array.from({ length: 12 }, () => true));
+    assertMenuListenerTakesCommand,
+  ]).toEqual(Array.from({ length: 11 }, () => true));
+  // The drifting tables are still objects at run time; only the compiler refuses them.
+  expect([extraMethod, wrongArity, wrongMinimum, missingMethod].every((table) => typeof table === 'object')).toBe(true);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -89,10 +99,13 @@ function fakeInvoke(answer: (channel: string, args: unknown[]) => Envelope = (ch
 const sorted = (list: readonly string[]) => [...list].sort();
 
 describe('window.transit mirrors TransitApi', () => {
-  test('PRELOAD_METHODS equals TRANSIT_API_METHODS as sets and in count, without repeats', () => {
-    expect(PRELOAD_METHODS.length).toBe(TRANSIT_API_METHODS.length);
-    expect(new Set(PRELOAD_METHODS).size).toBe(PRELOAD_METHODS.length);
-    expect(new Set(PRELOAD_METHODS)).toEqual(new Set(TRANSIT_API_METHODS));
+  test('TRANSIT_API_METHODS is the keys of the table, in order, without repeats, each with a [min, max] count', () => {
+    expect(TRANSIT_API_METHODS).toEqual(Object.keys(TRANSIT_API));
+    expect(new Set(TRANSIT_API_METHODS).size).toBe(TRANSIT_API_METHODS.length);
+    for (const method of TRANSIT_API_METHODS) {
+      const [min, max] = TRANSIT_API[method];
+      expect(Number.isInteger(min) && Number.isInteger(max) && min >= 0 && min <= max).toBe(true);
+    }
   });
 
   test('buildTransitApi has exactly those own keys, each a function', () => {
@@ -166,9 +179,8 @@ describe('window.transit mirrors TransitApi', () => {
 describe('window.transitDesktop', () => {
   const noSubscribe = () => () => undefined;
 
-  test('PRELOAD_DESKTOP_METHODS equals DESKTOP_METHODS', () => {
-    expect(new Set(PRELOAD_DESKTOP_METHODS)).toEqual(new Set(DESKTOP_METHODS));
-    expect(PRELOAD_DESKTOP_METHODS.length).toBe(DESKTOP_METHODS.length);
+  test('DESKTOP_METHODS is the keys of the desktop table', () => {
+    expect(DESKTOP_METHODS).toEqual(Object.keys(DESKTOP_API));
   });
 
   test('has exactly the desktop methods and onMenuCommand, frozen', () => {
@@ -233,6 +245,21 @@ describe('window.transitDesktop', () => {
     const { listener, page } = subscribed();
     listener({}, command);
     expect(page).not.toHaveBeenCalled();
+  });
+
+  test.each([['a word the menu does not send', 'format-disk'], ['a prototype key', '__proto__'], ['a different case', 'IMPORT']])(
+    '%s is ignored',
+    (_label, command) => {
+      const { listener, page } = subscribed();
+      listener({}, command);
+      expect(page).not.toHaveBeenCalled();
+    },
+  );
+
+  test.each(MENU_COMMANDS.map((command) => [command]))('the menu command %s reaches the page', (command) => {
+    const { listener, page } = subscribed();
+    listener({}, command);
+    expect(page.mock.calls).toEqual([[command]]);
   });
 
   test('a command given only as the event is ignored', () => {
@@ -306,5 +333,50 @@ describe('when loaded as the real preload', () => {
   test('outside a renderer it exposes nothing', () => {
     const { contextBridge } = loadPreloadAs(undefined);
     expect(contextBridge.exposeInMainWorld).not.toHaveBeenCalled();
+  });
+});
+
+describe('the built preload, as the sandbox of Electron runs it', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let source: string;
+
+  beforeAll(() => {
+    temp = tempDir();
+    const run = spawnSync(process.execPath, ['scripts/bundle-preload.mjs', '--out', temp.dir], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`bundle-preload failed: ${run.stderr}`);
+    source = fs.readFileSync(path.join(temp.dir, 'preload.js'), 'utf8');
+  }, 60_000);
+
+  afterAll(() => temp.cleanup());
+
+  /** Runs the bundle in a fresh context whose require knows only `electron`, as a sandboxed preload's does. */
+  function runSandboxed() {
+    const required: string[] = [];
+    const exposed = new Map<string, unknown>();
+    const invoke = jest.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, value: { channel, args } }));
+    const electron = { contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) }, ipcRenderer: { invoke, on: jest.fn(), removeListener: jest.fn() } };
+    const sandboxRequire = (name: string) => {
+      required.push(name);
+      if (name !== 'electron') throw new Error(`module not found: ${name}`);
+      return electron;
+    };
+    const preloadModule = { exports: {} };
+    const wrapper = vm.runInNewContext(`(function (exports, require, module, process) {\n${source}\n})`, {}) as (...args: unknown[]) => void;
+    wrapper(preloadModule.exports, sandboxRequire, preloadModule, { type: 'renderer' });
+    return { required, exposed, invoke };
+  }
+
+  test('it requires nothing but electron', () => {
+    expect(runSandboxed().required).toEqual(['electron']);
+  });
+
+  test('it exposes the whole table as window.transit and the desktop table as window.transitDesktop', async () => {
+    const { exposed, invoke } = runSandboxed();
+    expect([...exposed.keys()].sort()).toEqual(['transit', 'transitDesktop']);
+    const transit = exposed.get('transit') as TransitApi;
+    expect(sorted(Object.keys(transit))).toEqual(sorted(TRANSIT_API_METHODS));
+    expect(sorted(Object.keys(exposed.get('transitDesktop') as object))).toEqual(sorted([...DESKTOP_METHODS, 'onMenuCommand']));
+    await expect(transit.getTargets(2024)).resolves.toEqual({ channel: 'transit:getTargets', args: [2024] });
+    expect(invoke).toHaveBeenCalledWith('transit:getTargets', 2024);
   });
 });

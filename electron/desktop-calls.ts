@@ -1,0 +1,91 @@
+/**
+ * The desktop calls (desktop-api.ts) as the main process carries them out: native dialogs, the
+ * report file, the ledger's backup and its folder. Electron is reached only through the host given
+ * in, so this runs (and is tested) without Electron. Every argument arrives untrusted, as for
+ * TransitApi: dispatch has checked it is plain data of the right count, and the core's validators
+ * read it. A disk's refusal becomes TransitError 'io' in words a person can act on.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TransitApi } from './core/api';
+import { TransitError } from './core/errors';
+import { parseExportRequest } from './core/requests';
+import type { DesktopCalls, OpenImportOutcome, SaveOutcome } from './desktop-api';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** What the desktop calls need of Electron and of the open ledger. */
+export interface DesktopHost {
+  api(): TransitApi;
+  /** The ledger file that is open now (the real one or the demo). */
+  ledgerPath(): string;
+  /** The file the person chose in a save dialog, or null when they cancelled. */
+  chooseSavePath(defaultPath: string, filters: FileFilter[]): Promise<string | null>;
+  /** The file the person chose in an open dialog, or null when they cancelled. */
+  chooseOpenPath(filters: FileFilter[]): Promise<string | null>;
+  /** Shows a folder in the system's file manager; resolves with an error text, '' when it worked. */
+  showFolder(folder: string): Promise<string>;
+  log(context: string, error: unknown): void;
+  now?: () => Date;
+}
+
+/** Runs a step that touches the disk: a TransitError passes as it is, any other failure becomes 'io'. */
+async function onDisk<T>(host: DesktopHost, failed: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof TransitError) throw error;
+    host.log('desktop', error);
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new TransitError('io', `${failed} (${reason}).`);
+  }
+}
+
+const CSV_FOR_EXCEL: FileFilter[] = [{ name: 'CSV for Excel', extensions: ['csv'] }];
+const CSV_IN: FileFilter[] = [{ name: 'CSV', extensions: ['csv', 'txt'] }];
+
+function isDryRun(request: unknown): boolean {
+  return typeof request === 'object' && request !== null && (request as { dryRun?: unknown }).dryRun === true;
+}
+
+export function desktopCalls(host: DesktopHost): DesktopCalls {
+  const saveReport = async (request: unknown): Promise<SaveOutcome> => {
+    const report = await host.api().exportReport(parseExportRequest(request));
+    const file = await host.chooseSavePath(report.fileName, CSV_FOR_EXCEL);
+    if (!file) return { saved: false, path: null };
+    await onDisk(host, `The file ${file} could not be written`, () =>
+      fs.promises.writeFile(file, report.content, { encoding: 'utf8', flush: true }),
+    );
+    return { saved: true, path: file };
+  };
+
+  const importFile = async (request: unknown): Promise<OpenImportOutcome> => {
+    const dryRun = isDryRun(request);
+    const file = await host.chooseOpenPath(CSV_IN);
+    if (!file) return { cancelled: true, fileName: null, report: null, base64: null };
+    // The bytes go to the core as they are: it decodes them (or refuses them) as for every other path.
+    const bytes = await onDisk(host, `The file ${file} could not be read`, () => fs.promises.readFile(file));
+    const base64 = bytes.toString('base64');
+    const report = await host.api().importCsv({ base64, dryRun });
+    return { cancelled: false, fileName: path.basename(file), report, base64 };
+  };
+
+  const backupLedger = async (): Promise<SaveOutcome> => {
+    const stamp = (host.now?.() ?? new Date()).toISOString().slice(0, 10);
+    const file = await host.chooseSavePath(`transit-ledger-backup-${stamp}.jsonl`, []);
+    if (!file) return { saved: false, path: null };
+    await onDisk(host, `The backup ${file} could not be written`, () => fs.promises.copyFile(host.ledgerPath(), file));
+    return { saved: true, path: file };
+  };
+
+  const openDataFolder = async (): Promise<void> => {
+    const folder = path.dirname(host.ledgerPath());
+    const problem = await host.showFolder(folder);
+    if (problem) throw new TransitError('io', `The folder ${folder} could not be opened (${problem}).`);
+  };
+
+  return { saveReport, importFile, backupLedger, openDataFolder };
+}
