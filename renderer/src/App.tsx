@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { TransitApi } from '../../electron/core/api';
 import { isDesktop } from './client';
 import { LedgerBanners } from './components/LedgerBanners';
 import { useLanguage, useT } from './i18n';
 import { useSettings } from './settings';
-import { useLedger } from './store';
+import { TABS, useLedger } from './store';
 import { useLedgerWatch } from './useLedgerWatch';
 import { Dashboard } from './views/Dashboard';
 import { EntryForm } from './views/EntryForm';
@@ -12,8 +12,7 @@ import { Register } from './views/Register';
 import { Reports } from './views/Reports';
 import { SettingsView } from './views/SettingsView';
 
-export const TABS = ['dashboard', 'entry', 'register', 'reports', 'settings'] as const;
-export type Tab = (typeof TABS)[number];
+export { TABS, type Tab } from './store';
 
 /** Years a person may pick: the ledger's own, this year, and the baseline year for comparison. */
 function selectableYears(years: readonly number[], current: number): number[] {
@@ -33,15 +32,50 @@ function useTheme(): void {
   }, [theme]);
 }
 
+/** Ctrl/Cmd+N anywhere, and the desktop's File menu: both are store actions. */
+function useCommands(): void {
+  const newShipment = useLedger((s) => s.newShipment);
+  const menuCommand = useLedger((s) => s.menuCommand);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        newShipment();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    const unsubscribe = window.transitDesktop?.onMenuCommand(menuCommand);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe?.();
+    };
+  }, [newShipment, menuCommand]);
+}
+
+/**
+ * A print asked for (Reports' print button) opens the print dialog once the dashboard shows the
+ * year's figures: this effect runs after the dashboard and its charts have rendered, and the
+ * charts redraw for paper in the beforeprint event (dashboard/printing.ts).
+ */
+function usePendingPrint(): void {
+  const printPending = useLedger((s) => s.printPending);
+  const onDashboard = useLedger((s) => s.tab === 'dashboard');
+  const loaded = useLedger((s) => s.progress !== null);
+  const takePrint = useLedger((s) => s.takePrint);
+  useEffect(() => {
+    if (printPending && onDashboard && loaded && takePrint()) window.print();
+  }, [printPending, onDashboard, loaded, takePrint]);
+}
+
 export function App({ api }: { api: TransitApi }) {
   const t = useT();
   const language = useLanguage();
-  const [tab, setTab] = useState<Tab>('dashboard');
-  const [entryKey, setEntryKey] = useState(0);
-  const { info, year, init, setYear } = useLedger();
+  const { info, year, init, setYear, tab, showTab, entryForm, newShipment } = useLedger();
   const thisYear = new Date().getFullYear();
   useTheme();
   useLedgerWatch();
+  useCommands();
+  usePendingPrint();
 
   useEffect(() => {
     void init(api, thisYear);
@@ -51,41 +85,6 @@ export function App({ api }: { api: TransitApi }) {
     document.documentElement.lang = language;
     document.title = t('app.title');
   }, [language, t]);
-
-  // Ctrl/Cmd+N, the File menu and the dashboard's empty state all start a fresh form.
-  const newShipment = useCallback(() => {
-    setTab('entry');
-    setEntryKey((key) => key + 1);
-  }, []);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'n') {
-        event.preventDefault();
-        newShipment();
-      }
-    };
-    // Reports asks for the dashboard's print layout; printing waits for the dashboard to render.
-    const onNavigate = (event: Event) => {
-      if ((event as CustomEvent<string>).detail !== 'dashboard-print') return;
-      setTab('dashboard');
-      window.setTimeout(() => window.print(), 300);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('transit-navigate', onNavigate);
-    const unsubscribe = window.transitDesktop?.onMenuCommand((command) => {
-      if (command === 'new-shipment') newShipment();
-      else if (command === 'export-register' || command === 'export-monthly' || command === 'import' || command === 'backup' || command === 'open-data-folder') {
-        setTab('reports');
-        window.dispatchEvent(new CustomEvent('transit-menu', { detail: command }));
-      }
-    });
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('transit-navigate', onNavigate);
-      unsubscribe?.();
-    };
-  }, [newShipment]);
 
   return (
     <div className="app">
@@ -98,7 +97,7 @@ export function App({ api }: { api: TransitApi }) {
         </div>
         <nav className="tabs" aria-label={t('nav.label')}>
           {TABS.map((name) => (
-            <button key={name} type="button" className="tab" aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
+            <button key={name} type="button" className="tab" aria-current={tab === name ? 'page' : undefined} onClick={() => showTab(name)} data-testid={`tab-${name}`}>
               {t(`nav.${name}`)}
             </button>
           ))}
@@ -115,7 +114,7 @@ export function App({ api }: { api: TransitApi }) {
       <LedgerBanners />
       <main className="content">
         {tab === 'dashboard' && <Dashboard onNewShipment={newShipment} />}
-        {tab === 'entry' && <EntryForm key={entryKey} />}
+        {tab === 'entry' && <EntryForm key={entryForm} />}
         {tab === 'register' && <Register onNewShipment={newShipment} />}
         {tab === 'reports' && <Reports desktop={isDesktop()} />}
         {tab === 'settings' && <SettingsView />}

@@ -1,7 +1,8 @@
 /**
- * The renderer's one store: what the ledger holds for the chosen year, and every action a person
- * takes. Each action is one TransitApi call followed by a reload of what it changed; totals and
- * series come from the core's progress function, never from arithmetic here.
+ * The renderer's one store: what the ledger holds for the chosen year, which screen shows, and
+ * every action a person takes (from a form, a shortcut or the desktop's File menu). Each ledger
+ * action is one TransitApi call followed by a reload of what it changed; totals and series come
+ * from the core's progress function, never from arithmetic here.
  */
 import { create } from 'zustand';
 import type {
@@ -17,6 +18,7 @@ import type {
   TransitApi,
   YearTargets,
 } from '../../electron/core/api';
+import type { MenuCommand } from '../../electron/desktop-api';
 import { ApiError } from './client';
 import { failureOf, type Failure } from './errors';
 import { guardOf, hasChanged, isLedgerSwitch, noticeOf, type LedgerNotice } from './ledger-watch';
@@ -28,7 +30,36 @@ export type SaveOutcome =
   | { status: 'invalid'; issues: FieldIssue[] }
   | ({ status: 'failed' } & Failure);
 
-export interface LedgerStore {
+export const TABS = ['dashboard', 'entry', 'register', 'reports', 'settings'] as const;
+export type Tab = (typeof TABS)[number];
+
+/** The File menu's commands that the Reports screen carries out. */
+export type ReportsCommand = Exclude<MenuCommand, 'new-shipment'>;
+
+/** Which screen shows, and what a menu command or the print button has asked of a screen. */
+export interface ScreenState {
+  tab: Tab;
+  /** The entry form's key: a new number is a fresh, empty form. */
+  entryForm: number;
+  /** File-menu commands for the Reports screen, in the order given, kept until that screen takes them. */
+  reportsCommands: readonly ReportsCommand[];
+  /** The dashboard is to be printed once it shows the year's figures. */
+  printPending: boolean;
+
+  showTab(tab: Tab): void;
+  /** Ctrl/Cmd+N, the File menu and the dashboard's empty state: the entry screen with a fresh form. */
+  newShipment(): void;
+  /** A command from the desktop's File menu. */
+  menuCommand(command: MenuCommand): void;
+  /** The waiting Reports commands, each handed over once. */
+  takeReportsCommands(): readonly ReportsCommand[];
+  /** The dashboard in its print layout, then the print dialog. */
+  printDashboard(): void;
+  /** True once for a pending print: the caller opens the print dialog. */
+  takePrint(): boolean;
+}
+
+export interface LedgerStore extends ScreenState {
   api: TransitApi | null;
   info: LedgerInfo | null;
   year: number;
@@ -75,6 +106,34 @@ function outcomeOf(error: unknown): SaveOutcome {
   return { status: 'failed', ...failureOf(error) };
 }
 
+type SetScreen = (partial: Partial<ScreenState>) => void;
+
+function screenSlice(set: SetScreen, get: () => ScreenState): ScreenState {
+  return {
+    tab: 'dashboard',
+    entryForm: 0,
+    reportsCommands: [],
+    printPending: false,
+    showTab: (tab) => set({ tab }),
+    newShipment: () => set({ tab: 'entry', entryForm: get().entryForm + 1 }),
+    menuCommand(command) {
+      if (command === 'new-shipment') get().newShipment();
+      else set({ tab: 'reports', reportsCommands: [...get().reportsCommands, command] });
+    },
+    takeReportsCommands() {
+      const commands = get().reportsCommands;
+      if (commands.length > 0) set({ reportsCommands: [] });
+      return commands;
+    },
+    printDashboard: () => set({ tab: 'dashboard', printPending: true }),
+    takePrint() {
+      if (!get().printPending) return false;
+      set({ printPending: false });
+      return true;
+    },
+  };
+}
+
 /** Counts this window's own switches to or from the demo, so a poll answered meanwhile is not taken for another window's. */
 let ownSwitches = 0;
 
@@ -85,6 +144,7 @@ export const useLedger = create<LedgerStore>()((set, get) => {
   };
 
   return {
+    ...screenSlice(set, get),
     api: null,
     info: null,
     year: new Date().getFullYear(),

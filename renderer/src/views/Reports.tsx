@@ -7,10 +7,9 @@ import { useT } from '../i18n';
 import { ExportPanel, useExport } from '../reports/ExportPanel';
 import { ImportPanel } from '../reports/ImportPanel';
 import { LedgerFilePanel, useLedgerFile } from '../reports/LedgerFilePanel';
-import { subscribeMenuCommands, type MenuCommand } from '../reports/menu-commands';
 import { PrintPanel } from '../reports/PrintPanel';
 import { useImport } from '../reports/useImport';
-import { useLedger } from '../store';
+import { useLedger, type ReportsCommand } from '../store';
 
 export function Reports({ desktop }: { desktop: boolean }) {
   const t = useT();
@@ -19,7 +18,7 @@ export function Reports({ desktop }: { desktop: boolean }) {
   const importer = useImport(desktop);
   const ledgerFile = useLedgerFile();
 
-  const onMenu = useEffectEvent((command: MenuCommand) => {
+  const onMenu = useEffectEvent((command: ReportsCommand) => {
     if (command === 'export-register') void exporter.run('register');
     else if (command === 'export-monthly') void exporter.run('monthly');
     else if (command === 'import') void importer.choose();
@@ -27,7 +26,13 @@ export function Reports({ desktop }: { desktop: boolean }) {
     else if (command === 'open-data-folder' && desktop) void ledgerFile.openFolder();
   });
 
-  useEffect(() => subscribeMenuCommands((command) => onMenu(command)), []);
+  // A File-menu command waits in the store until this screen is there to carry it out.
+  const pending = useLedger((s) => s.reportsCommands);
+  const takeCommands = useLedger((s) => s.takeReportsCommands);
+  useEffect(() => {
+    if (pending.length === 0) return;
+    for (const command of takeCommands()) onMenu(command);
+  }, [pending, takeCommands]);
 
   return (
     <div className="rs-page" data-testid="reports-view">

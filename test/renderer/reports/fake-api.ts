@@ -52,6 +52,9 @@ export function loadStore(api: FakeApi, change: { info?: LedgerInfo; targets?: Y
     error: null,
     loading: false,
     lastSaved: null,
+    tab: 'reports',
+    reportsCommands: [],
+    printPending: false,
   });
 }
 

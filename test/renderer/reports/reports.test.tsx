@@ -2,6 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DesktopApi } from '../../../electron/desktop-api';
 import { useSettings } from '../../../renderer/src/settings';
+import { useLedger } from '../../../renderer/src/store';
 import { Reports } from '../../../renderer/src/views/Reports';
 import { decodeCsvBytes } from '../../../electron/core/encoding';
 import { ApiError } from '../../../renderer/src/client';
@@ -189,40 +190,38 @@ describe('export on the desktop', () => {
 });
 
 describe('menu commands', () => {
-  test('a command sent just before the screen mounted is carried out once it has', async () => {
+  test('a command given before the screen mounted is carried out once it has, and only once', async () => {
     const desktop = fakeDesktop();
     window.transitDesktop = desktop;
-    window.dispatchEvent(new CustomEvent('transit-menu', { detail: 'export-register' }));
+    useLedger.getState().menuCommand('export-register');
+    expect(useLedger.getState().tab).toBe('reports');
     render(<Reports desktop />);
     await waitFor(() => expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'register', separator: ',' }));
+    expect(useLedger.getState().reportsCommands).toEqual([]);
+    expect(desktop.saveReport).toHaveBeenCalledTimes(1);
   });
 
-  test('commands while the screen is shown reach their action', async () => {
+  test('commands while the screen is shown reach their action, each once', async () => {
     const desktop = fakeDesktop();
     window.transitDesktop = desktop;
     render(<Reports desktop />);
     act(() => {
-      window.dispatchEvent(new CustomEvent('transit-menu', { detail: 'export-monthly' }));
-      window.dispatchEvent(new CustomEvent('transit-menu', { detail: 'backup' }));
-      window.dispatchEvent(new CustomEvent('transit-menu', { detail: 'open-data-folder' }));
-      window.dispatchEvent(new CustomEvent('transit-menu', { detail: 'import' }));
+      for (const command of ['export-monthly', 'backup', 'open-data-folder', 'import'] as const) useLedger.getState().menuCommand(command);
     });
     await waitFor(() => expect(desktop.importFile).toHaveBeenCalledWith({ dryRun: true }));
     expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'monthly', separator: ',' });
     expect(desktop.backupLedger).toHaveBeenCalledTimes(1);
     expect(desktop.openDataFolder).toHaveBeenCalledTimes(1);
+    expect(useLedger.getState().reportsCommands).toEqual([]);
   });
 });
 
 test('the print button asks the app for the dashboard print layout', async () => {
   const user = userEvent.setup();
-  const seen: unknown[] = [];
-  const listener = (event: Event) => seen.push((event as CustomEvent).detail);
-  window.addEventListener('transit-navigate', listener);
   render(<Reports desktop={false} />);
+  expect(useLedger.getState().printPending).toBe(false);
   await user.click(screen.getByRole('button', { name: 'Print dashboard / Save as PDF' }));
-  window.removeEventListener('transit-navigate', listener);
-  expect(seen).toEqual(['dashboard-print']);
+  expect(useLedger.getState()).toMatchObject({ tab: 'dashboard', printPending: true });
 });
 
 describe('import', () => {
