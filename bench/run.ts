@@ -4,6 +4,7 @@
  * between), with the ratio judged against a target. A report: it exits 0 even when a target fails.
  * Writes only into temporary directories, which it removes.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,10 +47,17 @@ const EXPORT: Record<Size, CompareOptions> = {
   100000: { samples: 7, warmup: 1, minSampleNs: 0 },
 };
 const EXPORT_FLUSH_100K: CompareOptions = { samples: 3, warmup: 1, minSampleNs: 0 };
+/** Progress at one size against progress at 100, interleaved: both last microseconds, so many runs per sample. */
+const PROGRESS_FLAT: CompareOptions = { samples: 31, warmup: 1000, minSampleNs: 5 * MS };
+/** A new process per sample on both sides: tens of milliseconds each. */
+const CLI_START: CompareOptions = { samples: 21, warmup: 2, minSampleNs: 0 };
+/** The installed command, as `npm link` or `npm install -g` puts it on PATH. */
+const BIN = path.resolve(__dirname, '../bin/transit-ledger.js');
 
 interface Row {
   operation: string;
-  size: number;
+  /** Cargoes in the ledger; null for a row about no ledger (the command line's start). */
+  size: number | null;
   measured: Stats;
   baseline: Stats;
   /** Highest acceptable ratio, or null for a row shown for information only. */
@@ -222,12 +230,27 @@ async function benchProgress(service: LedgerService, size: Size): Promise<void> 
     sink(sum);
   };
   const result = await compare(real, baseline, PROGRESS[size]);
-  rows.push({ operation: 'progress (year 2024)', size, measured: result.real, baseline: result.baseline, target: 5 });
+  rows.push({ operation: 'progress vs bare loop (info)', size, measured: result.real, baseline: result.baseline, target: null });
   if (size === SIZES[0]) {
     // Day totals as the ledger keeps them (per day, maintained as entries arrive), taken from the answer itself.
     const dayKg = check.daily.actualKg.map((value, i, all) => (value ?? 0) - (i === 0 ? 0 : (all[i - 1] ?? 0)));
-    const floor = await compare(() => sink(progressFloor(check.daily.dates, dayKg).months.length), baseline, PROGRESS[size]);
-    rows.push({ operation: 'progress floor: series only (info)', size, measured: floor.real, baseline: floor.baseline, target: null });
+    const floor = await compare(real, () => sink(progressFloor(check.daily.dates, dayKg).months.length), PROGRESS[size]);
+    rows.push({ operation: 'progress vs its floor: series only (info)', size, measured: floor.real, baseline: floor.baseline, target: null });
+  }
+}
+
+/**
+ * Progress is flat in the ledger's size: at 10,000 and 100,000 cargoes it may cost at most twice
+ * what it costs at 100. The services of every size are open at once, so each size and the
+ * 100-cargo ledger are sampled alternately in the same loop, as the record rows are.
+ */
+async function benchProgressFlat(writers: readonly Writer[]): Promise<void> {
+  const [small, ...larger] = writers;
+  if (small === undefined) return;
+  const progressOf = (writer: Writer) => async (): Promise<void> => sink((await writer.service.progress({ year: YEAR, asOf: AS_OF })).shipments);
+  for (const writer of larger) {
+    const result = await compare(progressOf(writer), progressOf(small), PROGRESS_FLAT);
+    rows.push({ operation: 'progress at N vs progress at 100', size: writer.size, measured: result.real, baseline: result.baseline, target: 2 });
   }
 }
 
@@ -279,13 +302,18 @@ async function benchExport(service: LedgerService, dir: string, size: Size): Pro
   const fresh = { prepareReal: () => fs.rmSync(realFile, { force: true }), prepareBaseline: () => fs.rmSync(baselineFile, { force: true }) };
   const plain = run(false);
   const result = await compare(plain.real, plain.baseline, { ...EXPORT[size], ...fresh });
-  rows.push({ operation: 'export register + write', size, measured: result.real, baseline: result.baseline, target: 3 });
+  rows.push({ operation: 'export vs raw write (info)', size, measured: result.real, baseline: result.baseline, target: null });
   if (size !== SIZES[0]) {
     // The floor of any export that returns its text as one string: the rows already formatted,
     // only joined into the file's text and written. Formatting comes on top of this.
     const lines = content.split('\r\n');
-    const joinOnly = async (): Promise<void> => fs.writeFileSync(realFile, lines.join('\r\n'));
-    const floor = await compare(joinOnly, plain.baseline, { ...EXPORT[size], ...fresh });
+    const floorFile = path.join(dir, 'export-floor.csv');
+    const joinOnly = async (): Promise<void> => fs.writeFileSync(floorFile, lines.join('\r\n'));
+    const floorFresh = { prepareBaseline: () => fs.rmSync(floorFile, { force: true }) };
+    // The target: the export against its floor, sampled alternately (formatting 1.6 M cells costs no more than writing them).
+    const target = await compare(plain.real, joinOnly, { ...EXPORT[size], prepareReal: fresh.prepareReal, ...floorFresh });
+    rows.push({ operation: 'export register + write vs floor', size, measured: target.real, baseline: target.baseline, target: 2 });
+    const floor = await compare(joinOnly, plain.baseline, { ...EXPORT[size], prepareReal: floorFresh.prepareBaseline, prepareBaseline: fresh.prepareBaseline });
     rows.push({ operation: 'export floor: join + write (info)', size, measured: floor.real, baseline: floor.baseline, target: null });
     // The same floor had the export produced bytes instead (rows kept formatted as UTF-8): copying
     // them into one buffer and writing it, against writing that buffer. Writing bytes skips the
@@ -338,6 +366,26 @@ async function benchSize(size: Size, dirs: string[]): Promise<Writer> {
   return { size, service, dir };
 }
 
+/**
+ * `transit-ledger --help` as a person or a script starts it: a new node process on the installed
+ * command (bin/transit-ledger.js, which runs the compiled CLI), against `node -e 0` started the
+ * same way, sampled alternately. A run that would build the CLI first is a warm-up run.
+ */
+async function benchCliStart(): Promise<void> {
+  const help = (): void => {
+    const result = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    if (result.status !== 0 || !result.stdout.includes('Usage: transit-ledger')) {
+      throw new Error(`transit-ledger --help exited ${result.status}: ${result.stderr}`);
+    }
+  };
+  const bare = (): void => {
+    const result = spawnSync(process.execPath, ['-e', '0'], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`node -e 0 exited ${result.status}: ${result.stderr}`);
+  };
+  const result = await compare(help, bare, CLI_START);
+  rows.push({ operation: 'transit-ledger --help (new process)', size: null, measured: result.real, baseline: result.baseline, target: 3 });
+}
+
 function recordRows(sides: readonly RecordSide[], fsync: boolean): void {
   for (const side of sides) {
     rows.push({
@@ -366,10 +414,25 @@ function pad(text: string, width: number, right = false): string {
   return right ? text.padStart(width) : text.padEnd(width);
 }
 
-const ORDER = ['record 1 shipment (fsync)', 'record at 100k vs record at 100', 'record, fsync off (CPU+write, info)', 'record fsync off, 100k vs 100 (info)', 'open ledger (read-only)', 'progress (year 2024)', 'progress floor: series only (info)', 'export register + write', 'export floor: join + write (info)', 'export floor: bytes copy + write (info)', 'export + write, flush:true (info)'];
+const ORDER = [
+  'transit-ledger --help (new process)',
+  'record 1 shipment (fsync)',
+  'record at 100k vs record at 100',
+  'record, fsync off (CPU+write, info)',
+  'record fsync off, 100k vs 100 (info)',
+  'open ledger (read-only)',
+  'progress at N vs progress at 100',
+  'progress vs bare loop (info)',
+  'progress vs its floor: series only (info)',
+  'export register + write vs floor',
+  'export vs raw write (info)',
+  'export floor: join + write (info)',
+  'export floor: bytes copy + write (info)',
+  'export + write, flush:true (info)',
+];
 
 function printTable(): number {
-  rows.sort((a, b) => ORDER.indexOf(a.operation) - ORDER.indexOf(b.operation) || a.size - b.size);
+  rows.sort((a, b) => ORDER.indexOf(a.operation) - ORDER.indexOf(b.operation) || (a.size ?? 0) - (b.size ?? 0));
   const header = ['operation', 'size', 'measured (median)', 'baseline (median)', 'ratio', 'target', 'result'];
   const body = rows.map((row) => {
     const ratio = row.measured.median / row.baseline.median;
@@ -378,7 +441,7 @@ function printTable(): number {
       pass,
       cells: [
         row.operation,
-        row.size.toLocaleString('en-US'),
+        row.size === null ? '—' : row.size.toLocaleString('en-US'),
         `${formatNs(row.measured.median)}  [n=${row.measured.samples}${row.measured.iterations > 1 ? `×${row.measured.iterations}` : ''}]`,
         `${formatNs(row.baseline.median)}  [n=${row.baseline.samples}${row.baseline.iterations > 1 ? `×${row.baseline.iterations}` : ''}]`,
         `${ratio.toFixed(2)}×`,
@@ -403,6 +466,40 @@ function printTable(): number {
   return failures.length;
 }
 
+/** What each row compares, printed under the table. */
+function printLegend(): void {
+  const say = (lines: readonly string[]) => {
+    for (const line of lines) console.log(line);
+  };
+  say([
+    'What each row compares (same run, same temp directory; real and baseline samples interleaved, order flipped each sample):',
+    '  --help   : real = spawnSync(node, [bin/transit-ledger.js, "--help"]), the installed command on the compiled CLI, wall time;',
+    "             baseline = spawnSync(node, ['-e', '0']). Both a new process per sample, output read through a pipe.",
+    '  record   : real = service.recordShipment(one new cargo) on a writable service (validate, append one JSON line, fsync).',
+    "             baseline = fs.writeSync(fd, 'x'×(N−1)+'\\n') + fs.fsyncSync(fd), fd opened once with flag 'a' on a separate file in the",
+    '             same directory, N = byte size of the journal line the real call just appended. All three sizes and their baselines run',
+    `             in ONE loop (${RECORD_REPS} reps + ${RECORD_WARMUP} warm-up, order rotating), so fsync drift hits every column alike.`,
+    '             The writable services use the LedgerIo seam with fs.writeSync/fs.fsyncSync (identical calls to the default); the',
+    `             "fsync off" info rows switch the fsync off on both sides (${RECORD_NOSYNC_REPS} reps) to show the CPU cost alone.`,
+    '  open     : real = LedgerService.open(ledger, { readOnly: true }) + close().',
+    "             baseline = fs.readFileSync(ledger, 'utf8') → text.split('\\n') → JSON.parse(line) of every non-empty line (results dropped).",
+    "  progress : service.progress({ year: 2024, asOf: '2024-12-31' }) on a service opened from the seeded file. The target row:",
+    '             real = progress on the N-cargo ledger, baseline = progress on the 100-cargo ledger, both services open at once.',
+    '             (info) bare loop = a for-loop summing .netKg over the array listShipments({ year: 2024 }) returned (the same N).',
+    "  export   : real = service.exportReport({ year: 2024, report: 'register', separator: ';' }) then fs.writeFileSync(file, content).",
+    '             The target row: baseline = the export floor below. (info) raw write = fs.writeFileSync(otherFile, the same content).',
+    '             No fsync on either side; the flush:true row passes { flush: true } (fsync) on both sides, as the CLI does. Every',
+    '             side unlinks its file (untimed) before each sample, so every write creates a new file (a timed overwrite would',
+    '             wait on the previous write-back, ext4 auto_da_alloc).',
+    '  floors   : the least work any implementation must do. progress floor = filling the chart\'s three 366-point series and a',
+    '             12-month table from day totals, nothing else (timed against progress at 100); export floor = joining the already',
+    '             formatted rows into the content string and writing it, with no formatting at all (timed against the raw write);',
+    '             bytes floor = Buffer.concat of the rows already encoded as UTF-8 + writing it, against writing that same Buffer.',
+    '  record at 100k vs record at 100: median recordShipment at 100,000 ÷ median at 100, from the same interleaved loop.',
+    'Medians; [n=samples×operations per sample]. Every row with a target is judged.',
+  ]);
+}
+
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   console.log('Transit Ledger benchmark');
@@ -413,13 +510,19 @@ async function main(): Promise<void> {
   const dirs: string[] = [];
   const writers: Writer[] = [];
   try {
+    let phase = process.hrtime.bigint();
+    await benchCliStart();
+    log(`[cli] --help done in ${elapsed(phase)}`);
     for (const size of SIZES) writers.push(await benchSize(size, dirs));
+    phase = process.hrtime.bigint();
+    await benchProgressFlat(writers);
+    log(`[all] progress across sizes done in ${elapsed(phase)}`);
     for (const writer of writers) {
       // The export files are gone before the fsync phase, so their dirty pages are not flushed by it.
-      for (const name of ['export-real.csv', 'export-baseline.csv']) fs.rmSync(path.join(writer.dir, name), { force: true });
+      for (const name of ['export-real.csv', 'export-baseline.csv', 'export-floor.csv']) fs.rmSync(path.join(writer.dir, name), { force: true });
     }
     const serial = { next: 1 };
-    let phase = process.hrtime.bigint();
+    phase = process.hrtime.bigint();
     recordRows(await benchRecord(writers, true, RECORD_REPS, RECORD_WARMUP, serial), true);
     log(`[all] record (fsync) done in ${elapsed(phase)}`);
     phase = process.hrtime.bigint();
@@ -432,27 +535,7 @@ async function main(): Promise<void> {
 
   printTable();
   console.log('');
-  console.log('What each row compares (same run, same temp directory; real and baseline samples interleaved, order flipped each sample):');
-  console.log("  record   : real = service.recordShipment(one new cargo) on a writable service (validate, append one JSON line, fsync).");
-  console.log("             baseline = fs.writeSync(fd, 'x'×(N−1)+'\\n') + fs.fsyncSync(fd), fd opened once with flag 'a' on a separate file in the");
-  console.log('             same directory, N = byte size of the journal line the real call just appended. All three sizes and their baselines run');
-  console.log(`             in ONE loop (${RECORD_REPS} reps + ${RECORD_WARMUP} warm-up, order rotating), so fsync drift hits every column alike.`);
-  console.log('             The writable services use the LedgerIo seam with fs.writeSync/fs.fsyncSync (identical calls to the default); the');
-  console.log(`             "fsync off" info rows switch the fsync off on both sides (${RECORD_NOSYNC_REPS} reps) to show the CPU cost alone.`);
-  console.log("  open     : real = LedgerService.open(ledger, { readOnly: true }) + close().");
-  console.log("             baseline = fs.readFileSync(ledger, 'utf8') → text.split('\\n') → JSON.parse(line) of every non-empty line (results dropped).");
-  console.log("  progress : real = service.progress({ year: 2024, asOf: '2024-12-31' }) on a service opened from the seeded file.");
-  console.log('             baseline = a bare for-loop summing .netKg over the array listShipments({ year: 2024 }) returned (the same N shipments).');
-  console.log("  export   : real = service.exportReport({ year: 2024, report: 'register', separator: ';' }) then fs.writeFileSync(file, content).");
-  console.log('             baseline = fs.writeFileSync(otherFile, the same content string). No fsync on either side; the (info) row passes');
-  console.log('             { flush: true } (fsync) on both sides, as the CLI does. Both sides unlink their file (untimed) before each sample,');
-  console.log('             so every write creates a new file (a timed overwrite would wait on the previous write-back, ext4 auto_da_alloc).');
-  console.log('  floors   : the least work any implementation must do, timed against the same baseline. progress floor = filling the');
-  console.log('             chart\'s three 366-point series and a 12-month table from the shipments, nothing else; export floor = joining');
-  console.log('             the already formatted rows into the content string and writing it, with no formatting at all; bytes floor =');
-  console.log('             Buffer.concat of the rows already encoded as UTF-8 + writing it, against writing that same Buffer.');
-  console.log('  record at 100k vs record at 100: median recordShipment at 100,000 ÷ median at 100, from the same interleaved loop.');
-  console.log('Medians; [n=samples×operations per sample]. Every row with a target is judged, at every size.');
+  printLegend();
   for (const note of notes) console.log(`  note: ${note}`);
   console.log('');
   console.log(`total runtime: ${elapsed(started)} (sink ${sinkChecksum()})`);
