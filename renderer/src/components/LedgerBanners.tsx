@@ -1,6 +1,7 @@
 /**
  * The lines under the header that say which ledger this window shows and how: the demo, read-only
- * (and who writes), a switch made by another window, damage found on opening, a failure to load.
+ * (and who writes), a switch made by another window, damage found on opening (RecoveryBanner), a
+ * failure to load.
  */
 import type { LedgerWriter } from '../../../electron/core/api';
 import { failureText } from '../errors';
@@ -8,6 +9,7 @@ import { dateTime } from '../format';
 import { useLanguage, useT, type Translate } from '../i18n';
 import type { Language } from '../settings';
 import { useLedger } from '../store';
+import { RecoveryBanner } from './RecoveryBanner';
 
 export function LedgerBanners() {
   const t = useT();
@@ -32,7 +34,7 @@ export function LedgerBanners() {
           {writerText(t, language, info.writer)}
         </div>
       )}
-      {info?.recovery && <div className="banner banner-warning" role="alert" data-testid="recovery">{info.recovery.message}</div>}
+      {info?.recovery && <RecoveryBanner report={info.recovery} readOnly={info.readOnly} t={t} language={language} />}
       {error && <div className="banner banner-error" role="alert">{failureText(t, language, error)}</div>}
     </>
   );

@@ -1,0 +1,126 @@
+/**
+ * What opening a damaged ledger found, worded in the page's language from the core's report: a
+ * lead sentence (confirmed entries lost; nothing confirmed lost but the ledger was not closed
+ * cleanly; nothing missing but the file was changed), a short list naming each lost entry by its
+ * line and number, with the cargo it held as far as the damaged line can still be read, and where
+ * the damaged original was kept. A report without these fields (an older server) gives null: the
+ * banner then shows the core's own message.
+ */
+import type { LostEntry, RecoveryNote, RecoveryReport } from '../../../electron/core/api';
+import { calendarDate, tonnes } from '../format';
+import { LOCALES, type Translate } from '../i18n';
+import { pluralCategory } from '../register/text';
+import type { Language } from '../settings';
+
+/** At most this many findings are listed; the rest are counted. */
+export const LISTED = 5;
+
+export interface RecoveryText {
+  lead: string;
+  items: string[];
+  /** Findings not listed. */
+  more: number;
+  /** Where the original was kept, and whether the file is left as it was (read-only). */
+  after: string[];
+}
+
+interface Cargo {
+  vessel: string;
+  blNumber: string | null;
+  date: string;
+  tonnes: string;
+}
+
+// The core names a lost record by the fields its line still shows (journal/describe.ts). Those
+// fields are data, shown as read; only the English around them is replaced. Any other excerpt
+// that is the core's own wording ("entry #5", "2 entries #4–#5") is said from the code and
+// numbers instead, and a line's raw text is shown as it is.
+const RECORD = /^(?:record of )(.*), B\/L (.*) dated (.*), (\S+) t(?: \(as far as the damaged line can be read\))?$/s;
+const GENERATED =
+  /^(?:entry #\d+.*|\d+ entries #\d+.*|\d+ lines that are not journal entries, from line \d+|\w+ entry(?: #\d+)?(?: \(its details cannot be read\))?|an entry|\(empty\))$/s;
+
+function cargoOf(excerpt: string): Cargo | 'generated' | null {
+  const record = RECORD.exec(excerpt);
+  if (record) {
+    const [, vessel = '?', blNumber = '?', date = '?', amount = '?'] = record;
+    return { vessel, blNumber: blNumber === '(no number)' ? null : blNumber, date, tonnes: amount };
+  }
+  return GENERATED.test(excerpt) || excerpt.trim() === '' ? 'generated' : null;
+}
+
+function cargoText(t: Translate, language: Language, cargo: Cargo): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(cargo.date) ? calendarDate(language, cargo.date) : cargo.date;
+  const figure = Number(cargo.tonnes);
+  const amount = cargo.tonnes !== '' && Number.isFinite(figure) ? tonnes(language, Math.round(figure * 1000)) : cargo.tonnes;
+  const vars = { vessel: cargo.vessel, bl: cargo.blNumber ?? '', date, tonnes: amount };
+  return t(cargo.blNumber === null ? 'recovery.cargo.noNumber' : 'recovery.cargo', vars);
+}
+
+/** The excerpt as the list shows it after the dash, or null when the line and number already say all it says. */
+function excerptText(t: Translate, language: Language, excerpt: string): string | null {
+  const cargo = cargoOf(excerpt);
+  if (cargo === 'generated') return null;
+  return cargo ? cargoText(t, language, cargo) : t('recovery.raw', { text: excerpt });
+}
+
+function place(t: Translate, line: number | null, seq: number | null, count: number): string | null {
+  if (line !== null && count > 1) return t('recovery.where.lines', { line, last: line + count - 1 });
+  if (line !== null && seq !== null) return t('recovery.where.lineEntry', { line, seq });
+  if (line !== null) return t('recovery.where.line', { line });
+  if (seq !== null && count > 1) return t('recovery.where.entries', { seq, last: seq + count - 1 });
+  if (seq !== null) return t('recovery.where.entry', { seq });
+  return null;
+}
+
+function sentenceCase(text: string, language: Language): string {
+  return text.charAt(0).toLocaleUpperCase(LOCALES[language]) + text.slice(1);
+}
+
+/**
+ * "Cut off the end of the file: entries #4–#5", "Damaged (…): line 5, entry #5 — Astana, B/L …".
+ * What happened comes first, so its wording never has to agree with one entry or several.
+ */
+function item(language: Language, what: string, where: string | null, detail: string | null): string {
+  const said = where ? `${sentenceCase(what, language)}: ${where}` : sentenceCase(what, language);
+  return detail ? `${said} — ${detail}` : said;
+}
+
+function lostItem(t: Translate, language: Language, entry: LostEntry): string {
+  const where = place(t, entry.line, entry.seq, entry.count);
+  return item(language, t(`recovery.loss.${entry.code}`), where, excerptText(t, language, entry.excerpt));
+}
+
+/** Notes of one kind are said once: where, when there is only one of them. */
+function noteItems(t: Translate, language: Language, notes: readonly RecoveryNote[]): string[] {
+  const byCode = new Map<RecoveryNote['code'], RecoveryNote[]>();
+  for (const note of notes) byCode.set(note.code, [...(byCode.get(note.code) ?? []), note]);
+  return [...byCode].map(([code, same]) => {
+    const only = same.length === 1 ? same[0] : undefined;
+    return item(language, t(`recovery.note.${code}`), only ? place(t, only.line, only.seq, 1) : null, null);
+  });
+}
+
+function leadText(t: Translate, language: Language, report: RecoveryReport): string {
+  const kept = report.keptEntries.toLocaleString(LOCALES[language]);
+  const confirmed = Math.max(report.confirmedLost, report.lost.filter((entry) => entry.confirmed).reduce((sum, entry) => sum + entry.count, 0));
+  if (confirmed > 0) {
+    const count = confirmed.toLocaleString(LOCALES[language]);
+    return `${t(`recovery.lead.lost.${pluralCategory(language, confirmed)}`, { count, kept })} ${t('recovery.lead.lostAction')}`;
+  }
+  if (report.lost.length > 0) return t('recovery.lead.unclean', { kept });
+  const serious = !report.complete || report.notes.some((note) => note.serious);
+  return t(serious ? 'recovery.lead.suspect' : 'recovery.lead.changed', { kept });
+}
+
+function hasStructure(report: Partial<RecoveryReport>): report is RecoveryReport {
+  return Array.isArray(report.lost) && Array.isArray(report.notes) && typeof report.keptEntries === 'number' && typeof report.confirmedLost === 'number';
+}
+
+export function recoveryText(t: Translate, language: Language, report: RecoveryReport, readOnly: boolean): RecoveryText | null {
+  if (!hasStructure(report)) return null;
+  const all = [...report.lost.map((entry) => lostItem(t, language, entry)), ...noteItems(t, language, report.notes)];
+  const after: string[] = [];
+  if (report.backupPath) after.push(t('recovery.backup', { path: report.backupPath }));
+  if (readOnly) after.push(t('recovery.readOnly'));
+  return { lead: leadText(t, language, report), items: all.slice(0, LISTED), more: Math.max(0, all.length - LISTED), after };
+}
