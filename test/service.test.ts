@@ -103,6 +103,43 @@ describe('refused calls write nothing', () => {
 });
 
 describe('targets and baseline', () => {
+describe('a check (WriteOptions.check) validates as the save would and writes nothing', () => {
+  test('a valid cargo: the would-be shipment, no file, nothing listed', async () => {
+    const result = await ledger.service.recordShipment(cargo({ netTonnes: '9959.5' }), { check: true });
+    expect(result).toMatchObject({ checked: true, warnings: [], shipment: { id: '', netKg: 9_959_500 } });
+    expect(fs.existsSync(ledger.file)).toBe(false);
+  });
+
+  test('the questions a save would accept come back as warnings (old date, large cargo)', async () => {
+    await ledger.service.recordShipment(cargo({ blNumber: 'KZ-1' }));
+    const result = await ledger.service.recordShipment(cargo({ blDate: '2024-05-03', netTonnes: '14000', vessel: 'Taraz' }), { check: true });
+    expect(result.warnings.map((w) => w.code).sort()).toEqual(['blDate.old', 'netTonnes.large']);
+    expect(await ledger.service.listShipments({ year: 2024 })).toHaveLength(1);
+  });
+
+  test('refusals and the duplicate-cargo question come back as a save would give them, writing nothing', async () => {
+    const { shipment } = await ledger.service.recordShipment(cargo());
+    await expectRefusedUnchanged(() => ledger.service.recordShipment(cargo({ netTonnes: '-1' }), { check: true }), 'invalid');
+    const error = await ledger.refused(() => ledger.service.recordShipment(cargo(), { check: true }));
+    expect(error).toMatchObject({ code: 'invalid', issues: [expect.objectContaining({ code: 'shipment.duplicate', overridable: true })] });
+    // With force the same check passes, and still writes nothing.
+    await expect(ledger.service.recordShipment(cargo(), { check: true, force: true })).resolves.toMatchObject({ checked: true });
+    expect(await ledger.service.listShipments({ year: 2024 })).toEqual([expect.objectContaining({ id: shipment.id })]);
+  });
+
+  test('an amendment check returns the cargo as it would stand and leaves the history alone', async () => {
+    const { shipment } = await ledger.service.recordShipment(cargo());
+    const result = await ledger.service.amendShipment(shipment.id, { netTonnes: '9960' }, { check: true, reason: 'B/L corrected' });
+    expect(result).toMatchObject({ checked: true, shipment: { id: shipment.id, netKg: 9_960_000 } });
+    expect(await ledger.service.shipmentHistory(shipment.id)).toHaveLength(1);
+    await expectRefusedUnchanged(() => ledger.service.amendShipment(shipment.id, { netTonnes: '9959.5' }, { check: true }), 'invalid', /Nothing to change/);
+  });
+
+  test('check must be true or false', async () => {
+    await expectRefusedUnchanged(() => ledger.service.recordShipment(cargo(), { check: 'yes' } as never), 'invalid', /check must be true or false/);
+  });
+});
+
   test('default to 2.2 Mt from 2024 and the 2023 baseline of 1.057 Mt', async () => {
     expect(await ledger.service.getTargets(2024)).toEqual({ year: 2024, annualKg: 2_200_000_000, monthlyPlanKg: null, source: 'default' });
     expect(await ledger.service.getBaseline()).toEqual({ year: 2023, kg: 1_057_000_000, source: 'default' });

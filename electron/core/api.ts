@@ -90,6 +90,13 @@ export interface LedgerGuard {
 export interface WriteOptions extends LedgerGuard {
   /** Accept values flagged as unusual but possible (a cargo above 15,000 t, a second cargo just like one recorded). */
   force?: boolean;
+  /**
+   * Validate exactly as the save would (duplicate cargo and unusual values included) and write
+   * nothing: a screen asks the core "is this valid, and what would you ask?" before it saves.
+   * Refusals come back as a save's would ('invalid', overridable issues needing force); what the
+   * save would accept but a person should be asked about comes back as the result's warnings.
+   */
+  check?: boolean;
 }
 
 export interface AmendOptions extends WriteOptions {
@@ -100,6 +107,11 @@ export interface SaveResult {
   shipment: Shipment;
   /** Unusual values that were accepted; a UI may have asked for confirmation first. */
   warnings: FieldIssue[];
+  /**
+   * True for a check (WriteOptions.check): nothing was written, and `shipment` is the cargo as the
+   * save would leave it (a new one with an empty id).
+   */
+  checked?: boolean;
 }
 
 export interface FieldChange {

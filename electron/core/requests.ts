@@ -228,12 +228,28 @@ function parseLedgerId(value: unknown): string | null {
   return value;
 }
 
-export function parseWriteOptions(value: unknown): { force: boolean; reason: unknown; ledgerId: string | null } {
-  if (value === undefined || value === null) return { force: false, reason: undefined, ledgerId: null };
-  const shape = z.strictObject({ force: z.unknown().optional(), reason: z.unknown().optional(), ledgerId: z.unknown().optional() });
-  const input = strictShape(shape, value, 'the options');
-  if (input.force !== undefined && typeof input.force !== 'boolean') return issue('force', 'force.type', 'force must be true or false.');
-  return { force: input.force === true, reason: input.reason, ledgerId: parseLedgerId(input.ledgerId) };
+export interface WriteArguments {
+  force: boolean;
+  /** Validate as the save would, write nothing (WriteOptions.check). */
+  check: boolean;
+  reason: unknown;
+  ledgerId: string | null;
+}
+
+const writeOptionsShape = z.strictObject({
+  force: z.unknown().optional(),
+  check: z.unknown().optional(),
+  reason: z.unknown().optional(),
+  ledgerId: z.unknown().optional(),
+});
+
+export function parseWriteOptions(value: unknown): WriteArguments {
+  if (value === undefined || value === null) return { force: false, check: false, reason: undefined, ledgerId: null };
+  const input = strictShape(writeOptionsShape, value, 'the options');
+  for (const flag of ['force', 'check'] as const) {
+    if (input[flag] !== undefined && typeof input[flag] !== 'boolean') return issue(flag, `${flag}.type`, `${flag} must be true or false.`);
+  }
+  return { force: input.force === true, check: input.check === true, reason: input.reason, ledgerId: parseLedgerId(input.ledgerId) };
 }
 
 /** The options of a write that has no others: only the ledger it is meant for (LedgerGuard), or null. */

@@ -18,6 +18,7 @@ import type {
   Progress,
   SaveResult,
   Shipment,
+  ShipmentFields,
   ShipmentInput,
   TransitApi,
   VerifyReport,
@@ -262,10 +263,12 @@ export class LedgerService implements TransitApi {
 
   async recordShipment(input: ShipmentInput, options?: WriteOptions): Promise<SaveResult> {
     this.follow();
-    const { force, ledgerId } = parseWriteOptions(options);
+    const { force, check, ledgerId } = parseWriteOptions(options);
     this.expectLedger(ledgerId);
     const result = validateShipment(input, this.context(force));
     if (!result.ok) throw invalid(result.errors);
+    // A check stops here: validated exactly as the save, nothing written.
+    if (check) return { shipment: this.wouldRecord(result.value), warnings: result.warnings, checked: true };
     const id = this.newId();
     this.append([{ type: 'record', id, shipment: result.value }]);
     return { shipment: copy(this.state.shipments.get(id) as Shipment), warnings: result.warnings };
@@ -273,15 +276,22 @@ export class LedgerService implements TransitApi {
 
   async amendShipment(id: string, changes: ShipmentInput, options?: AmendOptions): Promise<SaveResult> {
     this.follow();
-    const { force, reason: rawReason, ledgerId } = parseWriteOptions(options);
+    const { force, check, reason: rawReason, ledgerId } = parseWriteOptions(options);
     this.expectLedger(ledgerId);
     const reason = parseReason(rawReason, false);
     const current = this.shipmentOrThrow(id);
     if (current.voided) throw new TransitError('conflict', `Shipment ${current.id} is void and cannot be amended.`);
     const result = validateAmendment(current, changes, this.context(force));
     if (!result.ok) throw invalid(result.errors);
+    if (check) return { shipment: { ...copy(current), ...result.value }, warnings: result.warnings, checked: true };
     this.append([{ type: 'amend', id: current.id, set: result.value, reason }]);
     return { shipment: copy(this.state.shipments.get(current.id) as Shipment), warnings: result.warnings };
+  }
+
+  /** The cargo a record would add, for a check: no id yet, nothing written. */
+  private wouldRecord(fields: ShipmentFields): Shipment {
+    const at = this.now().toISOString();
+    return { ...fields, id: '', voided: false, voidReason: null, recordedAt: at, recordedBy: this.options.actor ?? 'unknown', updatedAt: at };
   }
 
   async voidShipment(id: string, reason: string, options?: LedgerGuard): Promise<Shipment> {
