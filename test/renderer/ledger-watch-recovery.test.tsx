@@ -92,6 +92,12 @@ describe('any language', () => {
     expect(items(banner)[5]).toBe('and 2 more');
   });
 
+  test('a finding this page has no words for (a newer core) is said in the core\'s words, never as a key', () => {
+    resetSettings('ru');
+    const lost = [{ code: 'vanished' as never, line: 3, seq: 3, count: 1, confirmed: true, reason: 'it vanished', excerpt: 'entry #3' }];
+    expect(items(show(report({ lost, confirmedLost: 1, complete: false })))).toEqual(['It vanished: строка 3, запись № 3']);
+  });
+
   test('in Kazakh and Azerbaijani the same report is said in each, with the tonnes written their way', async () => {
     const info = await damagedLedgerInfo('torn-tail');
     resetSettings('kk');

@@ -8,7 +8,7 @@
  */
 import type { LostEntry, RecoveryNote, RecoveryReport } from '../../../electron/core/api';
 import { calendarDate, tonnes } from '../format';
-import { LOCALES, type Translate } from '../i18n';
+import { LOCALES, MESSAGES, type Translate } from '../i18n';
 import { pluralCategory } from '../register/text';
 import type { Language } from '../settings';
 
@@ -85,9 +85,14 @@ function item(language: Language, what: string, where: string | null, detail: st
   return detail ? `${said} — ${detail}` : said;
 }
 
+/** A code this page has no words for (a newer core) is said in the core's own words rather than as a key. */
+function said(t: Translate, key: string, coreWords: string): string {
+  return key in MESSAGES.en ? t(key) : coreWords;
+}
+
 function lostItem(t: Translate, language: Language, entry: LostEntry): string {
   const where = place(t, entry.line, entry.seq, entry.count);
-  return item(language, t(`recovery.loss.${entry.code}`), where, excerptText(t, language, entry.excerpt));
+  return item(language, said(t, `recovery.loss.${entry.code}`, entry.reason), where, excerptText(t, language, entry.excerpt));
 }
 
 /** Notes of one kind are said once: where, when there is only one of them. */
@@ -96,7 +101,7 @@ function noteItems(t: Translate, language: Language, notes: readonly RecoveryNot
   for (const note of notes) byCode.set(note.code, [...(byCode.get(note.code) ?? []), note]);
   return [...byCode].map(([code, same]) => {
     const only = same.length === 1 ? same[0] : undefined;
-    return item(language, t(`recovery.note.${code}`), only ? place(t, only.line, only.seq, 1) : null, null);
+    return item(language, said(t, `recovery.note.${code}`, same[0]?.message ?? code), only ? place(t, only.line, only.seq, 1) : null, null);
   });
 }
 
