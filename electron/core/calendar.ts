@@ -103,7 +103,18 @@ export function readDate(text: string): DateReading {
     ? [Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])]
     : [Number(dayFirst?.[4]), Number(dayFirst?.[3]), Number(dayFirst?.[1])];
   if (month < 1 || month > 12) return { ok: false, reason: 'impossible', year, month, day, daysInMonth: null };
-  const days = daysInMonth(year, month);
+  const days = monthLength(year, month);
   if (day < 1 || day > days) return { ok: false, reason: 'impossible', year, month, day, daysInMonth: days };
+  // Already in the stored form (what a picker and every export give): no need to build it again.
+  if (trimmed.length === 10 && yearFirst) return { ok: true, date: trimmed };
   return { ok: true, date: formatIsoDate({ year, month, day }) };
+}
+
+/**
+ * Days in a month of the Gregorian calendar, by arithmetic: an import reads a date per row, and
+ * building a Date for each (as daysInMonth does) costs more than the rest of reading it.
+ */
+function monthLength(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
