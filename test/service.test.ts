@@ -32,9 +32,10 @@ describe('recording, amending and voiding', () => {
       ['amend', 'clerk', 'B/L corrected'],
       ['void', 'clerk', 'entered twice'],
     ]);
+    // In the field table's order, the register's.
     expect(history[1]?.changes).toEqual([
-      { field: 'netKg', before: 9_959_500, after: 9_960_000 },
       { field: 'status', before: 'loaded', after: 'discharged' },
+      { field: 'netKg', before: 9_959_500, after: 9_960_000 },
     ]);
   });
 

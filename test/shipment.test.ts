@@ -65,7 +65,7 @@ describe('tonnes a clerk might mistype are refused with a message naming the fie
     ['negative', '-5', 'netTonnes.not_positive', /more than zero/],
     ['zero', '0', 'netTonnes.not_positive', /more than zero/],
     ['text', 'abc', 'netTonnes.format', /not a number of tonnes/],
-    ['a decimal comma', '9959,5', 'netTonnes.format', /point/],
+    ['spaces that are not between thousands', '99 59', 'netTonnes.format', /write it like 9959.5 or 9 959,5/],
     ['finer than a kilogram', '9959.5001', 'netTonnes.precision', /finer than a kilogram/],
     ['absurd', '105000', 'netTonnes.too_large', /far more than any Caspian tanker/],
   ])('%s (%s)', (_name, tonnes, code, message) => {
@@ -98,16 +98,118 @@ describe('tonnes a clerk might mistype are refused with a message naming the fie
   });
 });
 
+describe('tonnes as people write them, and as the app shows them', () => {
+  test.each([
+    ['a decimal point', '9959.5'],
+    ['a decimal comma', '9959,5'],
+    ['Russian spacing', '9 959,5'],
+    ['a narrow no-break space (U+202F)', '9\u202F959,5'],
+    ['a no-break space (U+00A0)', '9\u00A0959,5'],
+    ['English grouping', '9,959.5'],
+    ['Azerbaijani grouping', '9.959,5'],
+    ['three decimals', '9959.500'],
+    ['a plus sign', '+9959.5'],
+    ['a JSON number', 9959.5],
+  ])('%s (%j) is 9,959,500 kg', (_name, netTonnes) => {
+    const result = validateShipment({ ...valid, netTonnes }, context());
+    expect(result.ok && result.value.netKg).toBe(9_959_500);
+  });
+
+  test('the Azerbaijani display of 14,000 t reads back as 14,000 t', () => {
+    const result = validateShipment({ ...valid, netTonnes: '14.000,000' }, context());
+    expect(result.ok && result.value.netKg).toBe(14_000_000);
+  });
+
+  test.each([
+    ['9,959', 9_959_000, 9_959, 'could be 9959 t (the comma separating thousands) or 9.959 t (a decimal comma). Write 9959 for 9959 t, or 9.9590 for 9.959 t.'],
+    ['9.959', 9_959_000, 9_959, 'could be 9959 t (the point separating thousands) or 9.959 t (a decimal point). Write 9959 for 9959 t, or 9.9590 for 9.959 t.'],
+    ['12,500', 12_500_000, 12_500, 'could be 12500 t (the comma separating thousands) or 12.5 t (a decimal comma). Write 12500 for 12500 t, or 12.5 for 12.5 t.'],
+  ])('%j is a question with both readings, never a guess', (netTonnes, asThousandsKg, asDecimalKg, message) => {
+    expect(errorsOf({ ...valid, netTonnes })).toEqual([
+      { field: 'netTonnes', code: 'netTonnes.ambiguous', message: `Net tonnes "${netTonnes}" ${message}`, facts: { value: netTonnes, asThousandsKg, asDecimalKg } },
+    ]);
+  });
+
+  test('either answer the question suggests is read without asking again', () => {
+    for (const [answer, kg] of [['9959', 9_959_000], ['9.9590', 9_959]] as const) {
+      const result = validateShipment({ ...valid, netTonnes: answer }, context());
+      expect(result.ok && result.value.netKg).toBe(kg);
+    }
+  });
+
+  test('what cannot be a thousands separator is a decimal mark: a lone 0, a leading 0, four digits before it', () => {
+    for (const [netTonnes, kg] of [['0,959', 959], ['0.5', 500], ['09,959', 9_959], ['9959,500', 9_959_500], ['9,95', 9_950]] as const) {
+      const result = validateShipment({ ...valid, netTonnes }, context());
+      expect([netTonnes, result.ok && result.value.netKg]).toEqual([netTonnes, kg]);
+    }
+  });
+
+  test('outturn tonnes and barrels ask the same question, barrels in barrels', () => {
+    expect(errorsOf({ ...valid, outturnTonnes: '9,950' })[0]).toMatchObject({ code: 'outturnTonnes.ambiguous', facts: { asThousandsKg: 9_950_000, asDecimalKg: 9_950 } });
+    expect(errorsOf({ ...valid, barrels: '79,370' })[0]).toMatchObject({ code: 'barrels.ambiguous', facts: { value: '79,370', asThousands: 79370, asDecimal: 79.37 } });
+  });
+
+  test('barrels are read like tonnes: 79 377,2 is 79377.2 barrels', () => {
+    const result = validateShipment({ ...valid, barrels: '79 377,2' }, context());
+    expect(result.ok && result.value.barrels).toBe(79377.2);
+  });
+
+  test('an amendment does not ask again about a figure already recorded that reads like a question', () => {
+    const recorded = validateShipment({ ...valid, netTonnes: '9.9590' }, context());
+    if (!recorded.ok) throw new Error('expected 9.9590 t to be read');
+    const tiny: Shipment = { ...recorded.value, id: 'abc123def4', voided: false, voidReason: null, recordedAt: '', recordedBy: 'clerk', updatedAt: '' };
+    expect(tiny.netKg).toBe(9_959);
+    expect(validateAmendment(tiny, { remarks: 'sample' }, context())).toEqual({ ok: true, value: { remarks: 'sample' }, warnings: [] });
+  });
+});
+
+describe('status words in any of the four languages', () => {
+  test.each([
+    ['In transit', 'in_transit'],
+    ['в пути', 'in_transit'],
+    ['Yoldadır', 'in_transit'],
+    ['BOŞALDILIB', 'discharged'],
+    ['Тиелді', 'loaded'],
+    ['выгружен', 'discharged'],
+  ])('%j is %j', (status, value) => {
+    const result = validateShipment({ ...valid, status }, context());
+    expect(result.ok && result.value.status).toBe(value);
+  });
+});
+
 describe('B/L dates', () => {
   test.each([
-    ['30 February', '2024-02-30', 'blDate.impossible', 'B/L date 2024-02-30 does not exist: February 2024 has 29 days.', {}],
-    ['29 February in a common year', '2023-02-29', 'blDate.impossible', 'B/L date 2023-02-29 does not exist: February 2023 has 28 days.', {}],
-    ['month 13', '2023-13-01', 'blDate.impossible', 'B/L date 2023-13-01 does not exist: there is no month 13.', {}],
-    ['a two-digit year', '24-05-03', 'blDate.format', 'B/L date "24-05-03" is not in the form YYYY-MM-DD (e.g. 2024-05-03).', {}],
-    ['day first', '03.05.2024', 'blDate.format', 'B/L date "03.05.2024" is not in the form YYYY-MM-DD (e.g. 2024-05-03).', {}],
-    ['tomorrow at Aktau', '2024-08-16', 'blDate.future', 'B/L date 2024-08-16 is in the future; today at Aktau is 2024-08-15.', { facts: { today: '2024-08-15' } }],
-  ])('%s is refused', (_name, blDate, code, message, extra) => {
-    expect(errorsOf({ ...valid, blDate })).toEqual([{ field: 'blDate', code, message, ...extra }]);
+    ['30 February', '2024-02-30', 'blDate.impossible', 'B/L date 2024-02-30 does not exist: February 2024 has 29 days.', { value: '2024-02-30', year: 2024, month: 2, days: 29 }],
+    ['29 February in a common year', '2023-02-29', 'blDate.impossible', 'B/L date 2023-02-29 does not exist: February 2023 has 28 days.', { value: '2023-02-29', year: 2023, month: 2, days: 28 }],
+    ['31 February day first', '31.02.2024', 'blDate.impossible', 'B/L date 31.02.2024 does not exist: February 2024 has 29 days.', { value: '31.02.2024', year: 2024, month: 2, days: 29 }],
+    ['month 13', '2023-13-01', 'blDate.impossible', 'B/L date 2023-13-01 does not exist: there is no month 13.', { value: '2023-13-01', year: 2023, month: 13 }],
+    ['month 13 day first', '01.13.2023', 'blDate.impossible', 'B/L date 01.13.2023 does not exist: there is no month 13.', { value: '01.13.2023', year: 2023, month: 13 }],
+    ['a two-digit year', '24-05-03', 'blDate.format', 'B/L date "24-05-03" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).', { value: '24-05-03' }],
+    ['a two-digit year day first', '03.05.24', 'blDate.format', 'B/L date "03.05.24" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).', { value: '03.05.24' }],
+    ['a month name', '3 May 2024', 'blDate.format', 'B/L date "3 May 2024" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).', { value: '3 May 2024' }],
+    ['a time of day', '2024-05-03T00:00', 'blDate.format', 'B/L date "2024-05-03T00:00" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).', { value: '2024-05-03T00:00' }],
+    ['mixed marks', '03.05/2024', 'blDate.format', 'B/L date "03.05/2024" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).', { value: '03.05/2024' }],
+    ['before 2000', '31.12.1999', 'blDate.too_old', 'B/L date 31.12.1999 is before 2000; check the year.', { value: '31.12.1999', minYear: 2000 }],
+  ])('%s (%s) is refused, with the facts a translation needs', (_name, blDate, code, message, facts) => {
+    expect(errorsOf({ ...valid, blDate })).toEqual([{ field: 'blDate', code, message, facts }]);
+  });
+
+  test('tomorrow at Aktau is refused', () => {
+    expect(errorsOf({ ...valid, blDate: '16.08.2024' })).toEqual([
+      { field: 'blDate', code: 'blDate.future', message: 'B/L date 2024-08-16 is in the future; today at Aktau is 2024-08-15.', facts: { today: '2024-08-15' } },
+    ]);
+  });
+
+  test.each([
+    ['the date picker', '2024-05-03'],
+    ['day first with points', '03.05.2024'],
+    ['day and month without leading zeros', '3.5.2024'],
+    ['day first with slashes', '03/05/2024'],
+    ['spaces around it', ' 03.05.2024 '],
+    ['ISO without leading zeros', '2024-5-3'],
+  ])('%s (%j) is kept as YYYY-MM-DD', (_name, blDate) => {
+    const result = validateShipment({ ...valid, blDate }, context());
+    expect(result.ok && result.value.blDate).toBe('2024-05-03');
   });
 
   test('a date more than 60 days back is accepted with a warning', () => {

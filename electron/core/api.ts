@@ -4,30 +4,18 @@
  * Quantities are integer kilograms (`…Kg`); calendar dates are `YYYY-MM-DD` strings.
  */
 import type { ErrorPayload, FieldIssue, IssueFacts } from './errors';
+import { INPUT_KEYS, type InputFields, type InputKey, type Language, type StoredFields } from './fields';
 
 export type { ErrorPayload, FieldIssue, IssueFacts };
 
-export const SHIPMENT_STATUSES = ['loaded', 'in_transit', 'discharged'] as const;
-export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+export { LANGUAGES, SHIPMENT_STATUSES } from './fields';
+export type { Language, ShipmentStatus } from './fields';
 
-/** What a person records about one cargo, validated and normalised. */
-export interface ShipmentFields {
-  blDate: string;
-  vessel: string;
-  netKg: number;
-  blNumber: string | null;
-  imo: string | null;
-  voyage: string | null;
-  grade: string | null;
-  loadPort: string;
-  dischargeTerminal: string;
-  shipper: string;
-  receiver: string;
-  status: ShipmentStatus;
-  outturnKg: number | null;
-  barrels: number | null;
-  remarks: string | null;
-}
+/**
+ * What a person records about one cargo, validated and normalised: one property per row of the
+ * field table (fields.ts), quantities under their stored names in kilograms (`netKg`).
+ */
+export type ShipmentFields = StoredFields;
 
 export interface Shipment extends ShipmentFields {
   id: string;
@@ -39,44 +27,14 @@ export interface Shipment extends ShipmentFields {
 }
 
 /**
- * Untrusted input for one shipment, as a form, IPC payload, CSV row or CLI flags give it.
- * Tonnes come as text ("9959.5") or a number; shipment.ts decides what is valid.
+ * Untrusted input for one shipment, as a form, IPC payload, CSV row or CLI flags give it: the
+ * field table's keys, quantities in tonnes as text ("9 959,5") or a number. shipment.ts decides
+ * what is valid.
  */
-export interface ShipmentInput {
-  blDate?: unknown;
-  vessel?: unknown;
-  netTonnes?: unknown;
-  blNumber?: unknown;
-  imo?: unknown;
-  voyage?: unknown;
-  grade?: unknown;
-  loadPort?: unknown;
-  dischargeTerminal?: unknown;
-  shipper?: unknown;
-  receiver?: unknown;
-  status?: unknown;
-  outturnTonnes?: unknown;
-  barrels?: unknown;
-  remarks?: unknown;
-}
+export type ShipmentInput = InputFields;
 
-export const SHIPMENT_INPUT_KEYS = [
-  'blDate',
-  'vessel',
-  'netTonnes',
-  'blNumber',
-  'imo',
-  'voyage',
-  'grade',
-  'loadPort',
-  'dischargeTerminal',
-  'shipper',
-  'receiver',
-  'status',
-  'outturnTonnes',
-  'barrels',
-  'remarks',
-] as const satisfies readonly (keyof ShipmentInput)[];
+/** The field table's input keys, in its order. */
+export const SHIPMENT_INPUT_KEYS: readonly InputKey[] = INPUT_KEYS;
 
 /**
  * The ledger a screen believes it writes to: LedgerInfo.ledgerId as it last read it. A write meant
@@ -219,6 +177,11 @@ export interface ExportRequest {
   year: unknown;
   report: unknown;
   separator?: unknown;
+  /**
+   * The language of the headers and status words ('en', 'ru', 'az' or 'kk'): the reader's. Left
+   * out, 'en'. Import reads a file written in any of the four, so every export comes back unchanged.
+   */
+  language?: Language;
 }
 
 export interface ExportedReport {

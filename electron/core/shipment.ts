@@ -1,24 +1,15 @@
 /**
  * The one place where untrusted input (form, IPC payload, CSV row, CLI flags) becomes shipment
- * fields or a list of field issues with stable codes and messages a clerk understands.
- * Pure: no Node, no clock (the caller passes today's load-port date).
+ * fields or a list of field issues with stable codes, facts and messages a clerk understands.
+ * Which fields exist and how each is read comes from the field table (fields.ts); the rules that
+ * span fields or need the ledger are here. Pure: no Node, no clock (the caller passes today's
+ * load-port date).
  */
-import { z } from 'zod';
-import {
-  type Shipment,
-  type ShipmentFields,
-  type ShipmentInput,
-  type ShipmentStatus,
-} from './api';
-import { daysBetween, daysInMonth, MIN_YEAR, parseIsoDate } from './calendar';
-import {
-  DEFAULT_DISCHARGE_TERMINAL,
-  DEFAULT_LOAD_PORT,
-  DEFAULT_RECEIVER,
-  DEFAULT_SHIPPER,
-} from './defaults';
+import type { Shipment, ShipmentFields, ShipmentInput } from './api';
+import { daysBetween, MIN_YEAR, parseIsoDate, readDate } from './calendar';
 import type { FieldIssue, IssueFacts } from './errors';
-import { formatKgAsTonnes, parseTonnesNumber, parseTonnesText } from './quantity';
+import { enumValue, enumWord, fieldSpec, FIELDS, type FieldSpec, type InputKey } from './fields';
+import { ambiguityIssue, formatKgAsTonnes, quantityInputText, readQuantity } from './quantity';
 
 /** A Caspian tanker carries about 13,000 t at most; above this a cargo needs a second look. */
 export const UNUSUAL_CARGO_KG = 13_000_000;
@@ -33,23 +24,8 @@ export const BARRELS_PER_TONNE_RANGE = [5.5, 9.0] as const;
 /** The code of the question "is this a second entry of a cargo already recorded?". */
 export const DUPLICATE_CARGO = 'shipment.duplicate';
 
-export const FIELD_LABELS: Record<keyof ShipmentInput, string> = {
-  blDate: 'B/L date',
-  vessel: 'Vessel',
-  netTonnes: 'Net tonnes',
-  blNumber: 'B/L number',
-  imo: 'IMO number',
-  voyage: 'Voyage number',
-  grade: 'Grade',
-  loadPort: 'Load port',
-  dischargeTerminal: 'Discharge terminal',
-  shipper: 'Shipper',
-  receiver: 'Receiver',
-  status: 'Status',
-  outturnTonnes: 'Outturn tonnes',
-  barrels: 'Barrels',
-  remarks: 'Remarks',
-};
+/** Each field's English name, for messages; derived from the field table. */
+export const FIELD_LABELS: Readonly<Record<InputKey, string>> = Object.fromEntries(FIELDS.map((field) => [field.key, field.name])) as Record<InputKey, string>;
 
 export interface ValidationContext {
   /** Today's date at the load port (YYYY-MM-DD): no B/L can be dated after it. */
@@ -70,11 +46,17 @@ export type ShipmentValidation =
   | { ok: true; value: ShipmentFields; warnings: FieldIssue[] }
   | { ok: false; errors: FieldIssue[]; warnings: FieldIssue[] };
 
-type Ctx = z.RefinementCtx;
+/** A field's value as kept (null for a blank optional field), or why it cannot be kept. */
+type Read = { ok: true; value: string | number | null } | { ok: false; issue: FieldIssue };
 
-function fail(ctx: Ctx, code: string, message: string, facts?: IssueFacts): typeof z.NEVER {
-  ctx.addIssue({ code: 'custom', message, params: { code, facts } });
-  return z.NEVER;
+function kept(value: string | number | null): Read {
+  return { ok: true, value };
+}
+
+function refused(spec: FieldSpec, suffix: string, message: string, facts?: IssueFacts): Read {
+  const issue: FieldIssue = { field: spec.key, code: `${spec.key}.${suffix}`, message };
+  if (facts) issue.facts = facts;
+  return { ok: false, issue };
 }
 
 function isBlank(value: unknown): boolean {
@@ -87,155 +69,141 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const CONTROL_CHARS_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 /* eslint-enable no-control-regex */
 
-function textField(key: keyof ShipmentInput, maxLength: number, options: { required?: boolean; multiline?: boolean } = {}) {
-  const label = FIELD_LABELS[key];
-  return z.unknown().optional().transform((raw, ctx): string | null => {
-    if (isBlank(raw)) {
-      if (options.required) return fail(ctx, `${key}.required`, `${label} is required.`);
-      return null;
-    }
-    if (typeof raw !== 'string') return fail(ctx, `${key}.type`, `${label} must be text.`);
-    const value = options.multiline ? raw.trim() : raw.trim().replace(/\s+/g, ' ');
-    if (value.length > maxLength) {
-      return fail(ctx, `${key}.too_long`, `${label} is ${value.length} characters long; at most ${maxLength} are allowed.`, { length: value.length, max: maxLength });
-    }
-    const forbidden = options.multiline ? CONTROL_CHARS_EXCEPT_NEWLINE_TAB : CONTROL_CHARS;
-    if (forbidden.test(value)) return fail(ctx, `${key}.control_chars`, `${label} contains invisible control characters; retype it.`);
-    return value;
-  });
+function readText(spec: Extract<FieldSpec, { kind: 'text' }>, raw: unknown): Read {
+  if (isBlank(raw)) return spec.required ? refused(spec, 'required', `${spec.name} is required.`) : kept(spec.default ?? null);
+  if (typeof raw !== 'string') return refused(spec, 'type', `${spec.name} must be text.`);
+  const value = spec.multiline ? raw.trim() : raw.trim().replace(/\s+/g, ' ');
+  if (value.length > spec.maxLength) {
+    const message = `${spec.name} is ${value.length} characters long; at most ${spec.maxLength} are allowed.`;
+    return refused(spec, 'too_long', message, { length: value.length, max: spec.maxLength });
+  }
+  const forbidden = spec.multiline ? CONTROL_CHARS_EXCEPT_NEWLINE_TAB : CONTROL_CHARS;
+  if (forbidden.test(value)) return refused(spec, 'control_chars', `${spec.name} contains invisible control characters; retype it.`);
+  return kept(spec.known?.find((known) => known.toLowerCase() === value.toLowerCase()) ?? value);
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Explains why a YYYY-MM-DD-shaped string is not a date, in words a clerk recognises. */
-function impossibleDateMessage(text: string): string {
-  const [y, m] = text.split('-').map(Number) as [number, number, number];
-  if (m < 1 || m > 12) return `B/L date ${text} does not exist: there is no month ${m}.`;
-  return `B/L date ${text} does not exist: ${MONTH_NAMES[m - 1]} ${y} has ${daysInMonth(y, m)} days.`;
-}
-
-const blDateField = z.unknown().optional().transform((raw, ctx): string => {
-  if (isBlank(raw)) return fail(ctx, 'blDate.required', 'B/L date is required (YYYY-MM-DD, the date on the bill of lading).');
-  if (typeof raw !== 'string') return fail(ctx, 'blDate.type', 'B/L date must be written as YYYY-MM-DD, e.g. 2024-05-03.');
+/** Dates as clerks write them (DD.MM.YYYY), as a date picker gives them (YYYY-MM-DD), kept as the latter. */
+function readDateField(spec: FieldSpec, raw: unknown): Read {
+  if (isBlank(raw)) return refused(spec, 'required', `${spec.name} is required, e.g. 03.05.2024.`);
+  if (typeof raw !== 'string') return refused(spec, 'type', `${spec.name} must be a date written as DD.MM.YYYY or YYYY-MM-DD, e.g. 03.05.2024.`);
   const text = raw.trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    return fail(ctx, 'blDate.format', `B/L date "${text}" is not in the form YYYY-MM-DD (e.g. 2024-05-03).`);
+  const reading = readDate(text);
+  if (reading.ok) {
+    if (Number(reading.date.slice(0, 4)) >= MIN_YEAR) return kept(reading.date);
+    return refused(spec, 'too_old', `${spec.name} ${text} is before ${MIN_YEAR}; check the year.`, { value: text, minYear: MIN_YEAR });
   }
-  const date = parseIsoDate(text);
-  if (!date) return fail(ctx, 'blDate.impossible', impossibleDateMessage(text));
-  if (date.year < MIN_YEAR) return fail(ctx, 'blDate.too_old', `B/L date ${text} is before ${MIN_YEAR}; check the year.`);
-  return text;
-});
-
-function tonnesField(key: 'netTonnes' | 'outturnTonnes', required: boolean) {
-  const label = FIELD_LABELS[key];
-  return z.unknown().optional().transform((raw, ctx): number | null => {
-    if (isBlank(raw)) {
-      if (required) return fail(ctx, `${key}.required`, `${label} is required (metric tonnes, e.g. 9959.5).`);
-      return null;
-    }
-    let parsed;
-    if (typeof raw === 'number') parsed = parseTonnesNumber(raw);
-    else if (typeof raw === 'string') parsed = parseTonnesText(raw.trim().replace(/^\+/, ''));
-    else return fail(ctx, `${key}.type`, `${label} must be a number of tonnes, e.g. 9959.5.`);
-    if (!parsed.ok) {
-      const shown = typeof raw === 'string' ? raw.trim() : String(raw);
-      if (parsed.reason === 'precision') {
-        return fail(ctx, `${key}.precision`, `${label} ${shown} is finer than a kilogram; use at most 3 decimals.`);
-      }
-      if (/^-/.test(shown)) return fail(ctx, `${key}.not_positive`, `${label} must be more than zero.`);
-      if (parsed.reason === 'range') return fail(ctx, `${key}.too_large`, `${label} ${shown} is far more than any tanker carries.`);
-      return fail(ctx, `${key}.format`, `${label} "${shown}" is not a number of tonnes; write it like 9959.5 (a point, no spaces).`);
-    }
-    if (parsed.kg <= 0) return fail(ctx, `${key}.not_positive`, `${label} must be more than zero.`);
-    if (parsed.kg > MAX_CARGO_KG) {
-      return fail(ctx, `${key}.too_large`, `${label} ${formatKgAsTonnes(parsed.kg)} t is far more than any Caspian tanker carries (about 13,000 t at most).`);
-    }
-    return parsed.kg;
-  });
+  if (reading.reason === 'format') {
+    return refused(spec, 'format', `${spec.name} "${text}" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).`, { value: text });
+  }
+  const { year, month, daysInMonth } = reading;
+  // The facts say why in any language: the month and year read, and how many days that month has.
+  if (daysInMonth === null) return refused(spec, 'impossible', `${spec.name} ${text} does not exist: there is no month ${month}.`, { value: text, year, month });
+  const message = `${spec.name} ${text} does not exist: ${MONTH_NAMES[month - 1]} ${year} has ${daysInMonth} days.`;
+  return refused(spec, 'impossible', message, { value: text, year, month, days: daysInMonth });
 }
 
-const barrelsField = z.unknown().optional().transform((raw, ctx): number | null => {
-  if (isBlank(raw)) return null;
-  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : null;
-  if (text === null) return fail(ctx, 'barrels.type', 'Barrels must be a number, e.g. 79370.');
-  // Barrels share the tonnes' text rules: a point, at most three decimals.
-  const parsed = parseTonnesText(text);
-  if (!parsed.ok || parsed.kg <= 0) return fail(ctx, 'barrels.format', `Barrels "${text}" must be a number above zero, like 79370 or 79370.25.`);
-  return parsed.kg / 1000;
-});
+/** The person's text for a message, or the number as given. */
+function shownRaw(raw: string | number): string {
+  return typeof raw === 'string' ? raw.trim() : String(raw);
+}
 
-const imoField = z.unknown().optional().transform((raw, ctx): string | null => {
-  if (isBlank(raw)) return null;
+function readTonnes(spec: FieldSpec, raw: unknown): Read {
+  if (isBlank(raw)) return spec.required ? refused(spec, 'required', `${spec.name} is required (metric tonnes, e.g. 9959.5).`) : kept(null);
+  if (typeof raw !== 'string' && typeof raw !== 'number') return refused(spec, 'type', `${spec.name} must be a number of tonnes, e.g. 9959.5.`);
+  const shown = shownRaw(raw);
+  const reading = readQuantity(raw);
+  if (!reading.ok) {
+    if (reading.reason === 'ambiguous') return { ok: false, issue: ambiguityIssue(spec.key, spec.name, shown, reading, 't') };
+    if (reading.reason === 'precision') return refused(spec, 'precision', `${spec.name} ${shown} is finer than a kilogram; use at most 3 decimals.`, { value: shown });
+    if (reading.reason === 'range') return refused(spec, 'too_large', `${spec.name} ${shown} is far more than any tanker carries.`, { value: shown });
+    return refused(spec, 'format', `${spec.name} "${shown}" is not a number of tonnes; write it like 9959.5 or 9 959,5.`, { value: shown });
+  }
+  if (reading.kg <= 0) return refused(spec, 'not_positive', `${spec.name} must be more than zero.`);
+  if (reading.kg > MAX_CARGO_KG) {
+    const message = `${spec.name} ${formatKgAsTonnes(reading.kg)} t is far more than any Caspian tanker carries (about 13,000 t at most).`;
+    return refused(spec, 'too_large', message, { value: shown });
+  }
+  return kept(reading.kg);
+}
+
+/** Barrels share the tonnes' reader: the same ways of writing a number, at most three decimals. */
+function readDecimal(spec: FieldSpec, raw: unknown): Read {
+  if (isBlank(raw)) return kept(null);
+  if (typeof raw !== 'string' && typeof raw !== 'number') return refused(spec, 'type', `${spec.name} must be a number, e.g. 79370.`);
+  const shown = shownRaw(raw);
+  const reading = readQuantity(raw);
+  if (!reading.ok && reading.reason === 'ambiguous') {
+    const issue = ambiguityIssue(spec.key, spec.name, shown, reading, spec.key);
+    // Barrels are counted, not weighed: the facts are barrels, not thousandths.
+    return { ok: false, issue: { ...issue, facts: { value: shown, asThousands: reading.asThousandsKg / 1000, asDecimal: reading.asDecimalKg / 1000 } } };
+  }
+  if (!reading.ok || reading.kg <= 0) {
+    return refused(spec, 'format', `${spec.name} "${shown}" must be a number above zero, like 79370 or 79370.25.`, { value: shown });
+  }
+  return kept(reading.kg / 1000);
+}
+
+function readImo(spec: FieldSpec, raw: unknown): Read {
+  if (isBlank(raw)) return kept(null);
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
   const digits = /^(?:IMO\s*)?(\d{7})$/i.exec(text)?.[1];
-  if (!digits) return fail(ctx, 'imo.format', `IMO number "${text}" must be 7 digits, e.g. 9301615.`);
+  if (!digits) return refused(spec, 'format', `${spec.name} "${text}" must be 7 digits, e.g. 9301615.`, { value: text });
   // The IMO check digit: the first six digits weighted 7..2, summed, last digit of the sum.
   let sum = 0;
   for (let i = 0; i < 6; i++) sum += Number(digits[i]) * (7 - i);
-  if (sum % 10 !== Number(digits[6])) return fail(ctx, 'imo.check_digit', `IMO number ${digits} fails its check digit; check for a typing error.`);
-  return digits;
-});
-
-const STATUS_WORDS: Record<string, ShipmentStatus> = {
-  loaded: 'loaded',
-  intransit: 'in_transit',
-  transit: 'in_transit',
-  discharged: 'discharged',
-};
-
-const statusField = z.unknown().optional().transform((raw, ctx): ShipmentStatus => {
-  if (isBlank(raw)) return 'loaded';
-  if (typeof raw !== 'string') return fail(ctx, 'status.type', 'Status must be loaded, in transit or discharged.');
-  const status = STATUS_WORDS[raw.toLowerCase().replace(/[^a-z]/g, '')];
-  if (!status) return fail(ctx, 'status.unknown', `Status "${raw.trim()}" is not one of: loaded, in transit, discharged.`);
-  return status;
-});
-
-const KNOWN_GRADES = ['Tengiz', 'Kashagan'];
-
-function withDefault(schema: z.ZodType<string | null, unknown>, fallback: string) {
-  return schema.transform((value) => value ?? fallback);
+  if (sum % 10 !== Number(digits[6])) return refused(spec, 'check_digit', `${spec.name} ${digits} fails its check digit; check for a typing error.`, { value: digits });
+  return kept(digits);
 }
 
-const shipmentSchema = z.strictObject({
-  blDate: blDateField,
-  vessel: textField('vessel', 100, { required: true }),
-  netTonnes: tonnesField('netTonnes', true),
-  blNumber: textField('blNumber', 40),
-  imo: imoField,
-  voyage: textField('voyage', 40),
-  grade: textField('grade', 40).transform(
-    (grade) => KNOWN_GRADES.find((known) => known.toLowerCase() === grade?.toLowerCase()) ?? grade,
-  ),
-  loadPort: withDefault(textField('loadPort', 100), DEFAULT_LOAD_PORT),
-  dischargeTerminal: withDefault(textField('dischargeTerminal', 100), DEFAULT_DISCHARGE_TERMINAL),
-  shipper: withDefault(textField('shipper', 100), DEFAULT_SHIPPER),
-  receiver: withDefault(textField('receiver', 100), DEFAULT_RECEIVER),
-  status: statusField,
-  outturnTonnes: tonnesField('outturnTonnes', false),
-  barrels: barrelsField,
-  remarks: textField('remarks', 1000, { multiline: true }),
-});
+/** A status (any enum) as a word in any of the four languages: "in transit", "в пути", "Yoldadır". */
+function readEnum(spec: Extract<FieldSpec, { kind: 'enum' }>, raw: unknown): Read {
+  if (isBlank(raw)) return kept(spec.default);
+  const allowed = Object.keys(spec.values).map((value) => enumWord(spec, value, 'en'));
+  const list = `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1) ?? ''}`;
+  if (typeof raw !== 'string') return refused(spec, 'type', `${spec.name} must be ${list}.`);
+  const value = enumValue(spec.key, raw);
+  if (value === null) return refused(spec, 'unknown', `${spec.name} "${raw.trim()}" is not one of: ${allowed.join(', ')}.`, { value: raw.trim() });
+  return kept(value);
+}
 
-function issuesFromZod(error: z.ZodError): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        issues.push({ field: key, code: 'unknown_field', message: `"${key}" is not a shipment field.` });
-      }
-    } else if (issue.code === 'invalid_type' && issue.path.length === 0) {
-      issues.push({ field: '', code: 'shipment.type', message: 'A shipment must be given as a set of named fields.' });
-    } else {
-      const field = String(issue.path[0] ?? '');
-      const params = 'params' in issue ? (issue.params as { code?: string; facts?: IssueFacts } | undefined) : undefined;
-      const found: FieldIssue = { field, code: params?.code ?? `${field}.invalid`, message: issue.message };
-      if (params?.facts) found.facts = params.facts;
-      issues.push(found);
-    }
+function readField(spec: FieldSpec, raw: unknown): Read {
+  switch (spec.kind) {
+    case 'date':
+      return readDateField(spec, raw);
+    case 'text':
+      return readText(spec, raw);
+    case 'quantity':
+      return readTonnes(spec, raw);
+    case 'decimal':
+      return readDecimal(spec, raw);
+    case 'imo':
+      return readImo(spec, raw);
+    case 'enum':
+      return readEnum(spec, raw);
   }
-  return issues;
+}
+
+const INPUT_KEY_SET: ReadonlySet<string> = new Set(FIELDS.map((spec) => spec.key));
+
+const NOT_A_SET: FieldIssue = { field: '', code: 'shipment.type', message: 'A shipment must be given as a set of named fields.' };
+
+/** Every field read by the table, in its order; then any key the table does not know. */
+function readFields(input: object): { ok: true; value: ShipmentFields } | { ok: false; errors: FieldIssue[] } {
+  const errors: FieldIssue[] = [];
+  const value: Record<string, string | number | null> = {};
+  for (const spec of FIELDS) {
+    // Own properties only: a value must not come from a polluted prototype.
+    const read = readField(spec, Object.hasOwn(input, spec.key) ? (input as Record<string, unknown>)[spec.key] : undefined);
+    if (read.ok) value[spec.stored] = read.value;
+    else errors.push(read.issue);
+  }
+  for (const key of Object.keys(input)) {
+    if (!INPUT_KEY_SET.has(key)) errors.push({ field: key, code: 'unknown_field', message: `"${key}" is not a shipment field.` });
+  }
+  // Every stored key was set from the table, in the table's order, which the journal then follows.
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: value as unknown as ShipmentFields };
 }
 
 export function normaliseBlNumber(blNumber: string): string {
@@ -270,26 +238,34 @@ function duplicateIssue(twin: SameCargoCandidate, force: boolean): FieldIssue {
   return { field: '', code: DUPLICATE_CARGO, message, overridable: true, facts: { id: twin.id, vessel: twin.vessel, date: twin.blDate } };
 }
 
-/** Rules that need the ledger or today's date, run once the fields themselves are sound. */
-function checkInContext(fields: ShipmentFields, context: ValidationContext, selfId: string | null) {
-  const errors: FieldIssue[] = [];
-  const warnings: FieldIssue[] = [];
+/** What the rules across fields found: refusals, and questions a person may confirm. */
+interface Findings {
+  errors: FieldIssue[];
+  warnings: FieldIssue[];
+}
 
+/** No B/L is dated after today at the load port; one dated long ago is asked about. */
+function checkDate(fields: ShipmentFields, context: ValidationContext, found: Findings): void {
   if (fields.blDate > context.today) {
-    errors.push({ field: 'blDate', code: 'blDate.future', message: `B/L date ${fields.blDate} is in the future; today at Aktau is ${context.today}.`, facts: { today: context.today } });
-  } else {
-    const today = parseIsoDate(context.today);
-    const date = parseIsoDate(fields.blDate);
-    const age = today && date ? daysBetween(date, today) : 0;
-    if (age > OLD_BL_DATE_DAYS) {
-      warnings.push({ field: 'blDate', code: 'blDate.old', message: `B/L date ${fields.blDate} is ${age} days ago; check the date.`, overridable: true, facts: { days: age } });
-    }
+    const message = `B/L date ${fields.blDate} is in the future; today at Aktau is ${context.today}.`;
+    found.errors.push({ field: 'blDate', code: 'blDate.future', message, facts: { today: context.today } });
+    return;
   }
+  const today = parseIsoDate(context.today);
+  const date = parseIsoDate(fields.blDate);
+  const age = today && date ? daysBetween(date, today) : 0;
+  if (age > OLD_BL_DATE_DAYS) {
+    const message = `B/L date ${fields.blDate} is ${age} days ago; check the date.`;
+    found.warnings.push({ field: 'blDate', code: 'blDate.old', message, overridable: true, facts: { days: age } });
+  }
+}
 
+/** A B/L number belongs to one live cargo; a cargo just like one recorded is asked about. */
+function checkDuplicates(fields: ShipmentFields, context: ValidationContext, selfId: string | null, found: Findings): void {
   if (fields.blNumber !== null) {
     const holder = context.findByBlNumber(fields.blNumber);
     if (holder && holder.id !== selfId) {
-      errors.push({
+      found.errors.push({
         field: 'blNumber',
         code: 'blNumber.duplicate',
         message: `B/L number ${fields.blNumber} is already in the ledger (${holder.vessel}, ${holder.blDate}, id ${holder.id}).`,
@@ -297,34 +273,30 @@ function checkInContext(fields: ShipmentFields, context: ValidationContext, self
       });
     }
   }
-
   const [twin] = sameCargo(fields, context, selfId);
-  if (twin) (context.force ? warnings : errors).push(duplicateIssue(twin, context.force === true));
+  if (twin) (context.force ? found.warnings : found.errors).push(duplicateIssue(twin, context.force === true));
+}
 
+/** Figures no Caspian cargo has (a slipped digit) are asked about, or refused until confirmed. */
+function checkFigures(fields: ShipmentFields, context: ValidationContext, found: Findings): void {
   const cargo = formatKgAsTonnes(fields.netKg);
+  const unlessConfirmed = context.force ? found.warnings : found.errors;
   if (fields.netKg > OVERRIDE_CARGO_KG) {
     const message = context.force
       ? `${cargo} t is more than a Caspian tanker usually carries (about 13,000 t at most); saved as confirmed.`
       : `${cargo} t is more than a Caspian tanker carries (about 13,000 t at most). Check the figure; if it is right, confirm it.`;
-    (context.force ? warnings : errors).push({ field: 'netTonnes', code: 'netTonnes.unusual', message, overridable: true });
+    unlessConfirmed.push({ field: 'netTonnes', code: 'netTonnes.unusual', message, overridable: true });
   } else if (fields.netKg > UNUSUAL_CARGO_KG) {
-    warnings.push({ field: 'netTonnes', code: 'netTonnes.large', message: `${cargo} t is a very large cargo for the Caspian; check the figure.`, overridable: true });
+    found.warnings.push({ field: 'netTonnes', code: 'netTonnes.large', message: `${cargo} t is a very large cargo for the Caspian; check the figure.`, overridable: true });
   }
-
   if (fields.outturnKg !== null) {
     const difference = Math.abs(fields.outturnKg - fields.netKg) / fields.netKg;
     if (difference > 0.01) {
       const percent = (difference * 100).toFixed(1);
-      warnings.push({
-        field: 'outturnTonnes',
-        code: 'outturnTonnes.difference',
-        message: `Outturn differs from the B/L figure by ${percent}%; check both figures.`,
-        overridable: true,
-        facts: { percent: Number(percent) },
-      });
+      const message = `Outturn differs from the B/L figure by ${percent}%; check both figures.`;
+      found.warnings.push({ field: 'outturnTonnes', code: 'outturnTonnes.difference', message, overridable: true, facts: { percent: Number(percent) } });
     }
   }
-
   if (fields.barrels !== null) {
     const perTonne = fields.barrels / (fields.netKg / 1000);
     const [low, high] = BARRELS_PER_TONNE_RANGE;
@@ -332,41 +304,27 @@ function checkInContext(fields: ShipmentFields, context: ValidationContext, self
       const shown = perTonne.toFixed(2);
       const ratio = `${fields.barrels} barrels for ${cargo} t is ${shown} barrels a tonne; crude is about 7–8.`;
       const message = context.force ? `${ratio} Saved as confirmed.` : `${ratio} Check the barrels; if they are right, confirm them.`;
-      (context.force ? warnings : errors).push({ field: 'barrels', code: 'barrels.ratio', message, overridable: true, facts: { ratio: Number(shown) } });
+      unlessConfirmed.push({ field: 'barrels', code: 'barrels.ratio', message, overridable: true, facts: { ratio: Number(shown) } });
     }
   }
-  return { errors, warnings };
+}
+
+/** Rules that span fields or need the ledger or today's date, run once the fields themselves are sound. */
+function checkInContext(fields: ShipmentFields, context: ValidationContext, selfId: string | null): Findings {
+  const found: Findings = { errors: [], warnings: [] };
+  checkDate(fields, context, found);
+  checkDuplicates(fields, context, selfId, found);
+  checkFigures(fields, context, found);
+  return found;
 }
 
 function validate(input: unknown, context: ValidationContext, selfId: string | null): ShipmentValidation {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: [{ field: '', code: 'shipment.type', message: 'A shipment must be given as a set of named fields.' }], warnings: [] };
-  }
-  const parsed = shipmentSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: issuesFromZod(parsed.error), warnings: [] };
-  const data = parsed.data;
-  // Built in the canonical field order, which the journal and every history then follow.
-  // Required fields cannot be null once the schema has passed.
-  const fields: ShipmentFields = {
-    blDate: data.blDate,
-    vessel: data.vessel as string,
-    netKg: data.netTonnes as number,
-    blNumber: data.blNumber,
-    imo: data.imo,
-    voyage: data.voyage,
-    grade: data.grade,
-    loadPort: data.loadPort,
-    dischargeTerminal: data.dischargeTerminal,
-    shipper: data.shipper,
-    receiver: data.receiver,
-    status: data.status,
-    outturnKg: data.outturnTonnes,
-    barrels: data.barrels,
-    remarks: data.remarks,
-  };
-  const { errors, warnings } = checkInContext(fields, context, selfId);
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: [NOT_A_SET], warnings: [] };
+  const read = readFields(input);
+  if (!read.ok) return { ok: false, errors: read.errors, warnings: [] };
+  const { errors, warnings } = checkInContext(read.value, context, selfId);
   if (errors.length > 0) return { ok: false, errors, warnings };
-  return { ok: true, value: fields, warnings };
+  return { ok: true, value: read.value, warnings };
 }
 
 /** Validates a new shipment. */
@@ -374,44 +332,19 @@ export function validateShipment(input: unknown, context: ValidationContext): Sh
   return validate(input, context, null);
 }
 
-/** The shipment's current fields in input form, so an amendment is validated as a whole shipment. */
+/**
+ * The shipment's current fields in input form, so an amendment is validated as a whole shipment.
+ * Quantities are written so that the reader takes them back without a question (`9.9590`).
+ */
 export function toInput(fields: ShipmentFields): ShipmentInput {
-  return {
-    blDate: fields.blDate,
-    vessel: fields.vessel,
-    netTonnes: formatKgAsTonnes(fields.netKg),
-    blNumber: fields.blNumber,
-    imo: fields.imo,
-    voyage: fields.voyage,
-    grade: fields.grade,
-    loadPort: fields.loadPort,
-    dischargeTerminal: fields.dischargeTerminal,
-    shipper: fields.shipper,
-    receiver: fields.receiver,
-    status: fields.status,
-    outturnTonnes: fields.outturnKg === null ? null : formatKgAsTonnes(fields.outturnKg),
-    barrels: fields.barrels === null ? null : String(fields.barrels),
-    remarks: fields.remarks,
-  };
+  const input: Record<string, unknown> = {};
+  for (const spec of FIELDS) {
+    const value = fields[spec.stored];
+    if (value === null || typeof value === 'string') input[spec.key] = value;
+    else input[spec.key] = quantityInputText(spec.kind === 'quantity' ? value : Math.round(value * 1000));
+  }
+  return input;
 }
-
-const INPUT_TO_FIELD: Record<keyof ShipmentInput, keyof ShipmentFields> = {
-  blDate: 'blDate',
-  vessel: 'vessel',
-  netTonnes: 'netKg',
-  blNumber: 'blNumber',
-  imo: 'imo',
-  voyage: 'voyage',
-  grade: 'grade',
-  loadPort: 'loadPort',
-  dischargeTerminal: 'dischargeTerminal',
-  shipper: 'shipper',
-  receiver: 'receiver',
-  status: 'status',
-  outturnTonnes: 'outturnKg',
-  barrels: 'barrels',
-  remarks: 'remarks',
-};
 
 export type AmendmentValidation =
   | { ok: true; value: Partial<ShipmentFields>; warnings: FieldIssue[] }
@@ -427,7 +360,7 @@ export function validateAmendment(current: Shipment, changes: unknown, context: 
     return { ok: false, errors: [{ field: '', code: 'shipment.type', message: 'Changes must be given as a set of named fields.' }], warnings: [] };
   }
   const touched = new Set(Object.keys(changes));
-  const touchedFields = new Set([...touched].map((key) => INPUT_TO_FIELD[key as keyof ShipmentInput] ?? key));
+  const touchedFields = new Set([...touched].map((key) => fieldSpec(key)?.stored ?? key));
   // The duplicate question is asked again only when the change makes the cargo look like one it did not look like before.
   const concerns = (issue: FieldIssue) =>
     issue.code === DUPLICATE_CARGO
