@@ -1,5 +1,7 @@
 import type { MonthProgress, Shipment } from '../electron/core/api';
 import { BOM, monthlyCsv, neutraliseFormula, parseShipmentCsv, parseShipmentFile, registerCsv, restoreFormula } from '../electron/core/csv';
+import { LANGUAGES } from '../electron/core/fields';
+import { validateShipment, type ValidationContext } from '../electron/core/shipment';
 import { cp1251 } from './support/cp1251';
 
 /** A fully filled cargo, as the ledger would hold it. */
@@ -282,7 +284,7 @@ describe('parseShipmentCsv', () => {
           shipper: 'КМГ; Kazmortransflot',
           receiver: 'SOCAR',
           status: 'in_transit',
-          netTonnes: '9959.500',
+          netTonnes: '9959.5',
           barrels: '79377.25',
           remarks: 'Sampled; BS&W 0,2 %\r\nsecond line',
         },
@@ -305,8 +307,8 @@ describe('parseShipmentCsv', () => {
           shipper: 'KMG',
           receiver: 'SOCAR',
           status: 'discharged',
-          netTonnes: '0.500',
-          outturnTonnes: '9950.250',
+          netTonnes: '0.5',
+          outturnTonnes: '9950.25',
           barrels: '79377.2',
           remarks: '@ports: "Aktau"\nline two',
         },
@@ -327,8 +329,8 @@ describe('parseShipmentCsv', () => {
           shipper: 'KMG',
           receiver: 'SOCAR',
           status: 'discharged',
-          netTonnes: '9959.500',
-          outturnTonnes: '9950.250',
+          netTonnes: '9959.5',
+          outturnTonnes: '9950.25',
           barrels: '79377.2',
           remarks: '\t=tab first',
         },
@@ -350,7 +352,7 @@ describe('parseShipmentCsv', () => {
       '1.4.2024;Akademik Khoshbakht Yusifzade;АКТ-130;7\u202F800;\r\n';
     expect(parseShipmentCsv(sheet)).toStrictEqual({
       rows: [
-        { line: 2, id: null, voided: false, input: { blDate: '2024-03-05', vessel: 'Taraz', blNumber: 'АКТ-118', netTonnes: '6980.000' } },
+        { line: 2, id: null, voided: false, input: { blDate: '2024-03-05', vessel: 'Taraz', blNumber: 'АКТ-118', netTonnes: '6980' } },
         {
           line: 3,
           id: null,
@@ -442,13 +444,13 @@ describe('parseShipmentCsv', () => {
           field: 'file',
           code: 'csv.missing_column',
           message:
-            'The file has no B/L date column. Add it, or name the column that holds it "B/L date" (also accepted: BL date, Date, Bill of lading date, Дата коносамента, Дата).',
+            'The file has no B/L date column. Add it, or name the column that holds it "B/L date" (also accepted: "Дата коносамента", "Konosament tarixi", "Коносамент күні", "BL date", "Date", "Bill of lading date", "Дата", "B/L tarixi", "Tarix", "B/L күні", "Күні").',
         },
         {
           field: 'file',
           code: 'csv.missing_column',
           message:
-            'The file has no Net tonnes column. Add it, or name the column that holds it "Net tonnes" (also accepted: Tonnes, Tons, Net tons, Quantity, Net quantity, Qty (t), Тонн, Тонны, Количество, Количество (т), Нетто (т)).',
+            'The file has no Net tonnes column. Add it, or name the column that holds it "Net tonnes" (also accepted: "Масса нетто, т", "Netto çəki, t", "Нетто салмағы, т", "Tonnes", "Tons", "Net tons", "Quantity", "Net quantity", "Qty (t)", "Тонн", "Тонны", "Количество", "Количество (т)", "Нетто (т)", "Нетто, т", "Netto, t", "Ton").',
         },
       ]);
     });
@@ -574,7 +576,7 @@ describe('parseShipmentCsv', () => {
       ['9959.5', '9959.5'],
       ['9959', '9959'],
       ['9 959,5', '9959.5'],
-      ['9\u00A0959,500', '9959.500'],
+      ['9\u00A0959,500', '9959.5'],
       ['9\u202F959,5', '9959.5'],
       ['0,5', '0.5'],
       // A point between groups of three is a thousands separator, as Azerbaijani Excel writes it.
@@ -582,8 +584,13 @@ describe('parseShipmentCsv', () => {
       ['1.234.567', '1234567'],
       ['9.959,5', '9959.5'],
       ['abc', 'abc'],
-      ['9,959.5', '9,959.5'],
+      // Both marks: the last is the decimal mark, whatever the file's own.
+      ['9,959.5', '9959.5'],
+      // A comma is this file's decimal mark, so "9,959" is 9.959, written so that nothing asks again.
+      ['9,959', '9.9590'],
       ['1,2,3', '1,2,3'],
+      // Spaces only between groups of three: "99 59" is two figures run together, not 9959.
+      ['99 59', '99 59'],
       ['-5', '-5'],
     ])('in a semicolon file reads tonnes %j as %j', (cell, tonnes) => {
       const parsed = parseShipmentCsv(`Date;Vessel;Tonnes;Outturn;Barrels\n2024-03-12;Astana;${cell};${cell};${cell}\n`);
@@ -602,7 +609,8 @@ describe('parseShipmentCsv', () => {
       ['"9,959"', '9959'],
       ['"9,959.5"', '9959.5'],
       ['9 959.5', '9959.5'],
-      ['"9.959,5"', '9.959,5'],
+      ['"9.959,5"', '9959.5'],
+      ['9.959', '9.9590'],
       ['12 t', '12 t'],
     ])('in a comma file reads tonnes %s as %j', (cell, tonnes) => {
       const parsed = parseShipmentCsv(`Date,Vessel,Tonnes\n2024-03-12,Astana,${cell}\n`);
@@ -618,10 +626,10 @@ describe('parseShipmentCsv', () => {
       ['05/03/2024', '2024-03-05'],
       ['29.02.2024', '2024-02-29'],
       [' 05.03.2024 ', '2024-03-05'],
-      // Day-first but not a real day: turned round all the same, so the validator can say which day does not exist.
-      ['31.02.2024', '2024-02-31'],
-      ['29.02.2023', '2023-02-29'],
-      // Not a form it knows: left as written, for the validator to refuse in its own words.
+      // Not a real day, or not a form the date reader knows: left as written, for the validator to
+      // refuse quoting the file ("31.02.2024 does not exist: February 2024 has 29 days").
+      ['31.02.2024', '31.02.2024'],
+      ['29.02.2023', '29.02.2023'],
       ['05.03.24', '05.03.24'],
       ['05.03/2024', '05.03/2024'],
       ['5 March 2024', '5 March 2024'],
@@ -678,6 +686,72 @@ describe('a header cell quoted in a message', () => {
     expect(issue?.code).toBe('csv.unknown_column');
     expect(issue?.message).toContain(`Column "${'x'.repeat(57)}…" is not one`);
     expect(issue?.message.length).toBeLessThan(400);
+  });
+});
+
+describe("reports in the reader's language", () => {
+  it('writes the register with Russian headers and status words, decimal commas and the rest as in English', () => {
+    expect(registerCsv([shipment()], ';', 'ru')).toBe(
+      '\uFEFF' +
+        'ID;Дата коносамента;Номер коносамента;Танкер;Номер IMO;Рейс;Сорт нефти;Порт погрузки;Терминал выгрузки;Грузоотправитель;Грузополучатель;Статус;Масса нетто, т;Масса при выгрузке, т;Баррели;Примечания\r\n' +
+        'shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;выгружен;9959,500;9950,250;79377,2;\r\n',
+    );
+  });
+
+  it.each([
+    ['az', 'ID;Konosament tarixi;Konosament nömrəsi;Tanker;IMO nömrəsi;Reys;Neft növü;Yükləmə limanı;Boşaltma terminalı;Yükgöndərən;Yükalan;Status;Netto çəki, t;Boşaltmada çəki, t;Barrel;Qeydlər', 'boşaldılıb'],
+    ['kk', 'ID;Коносамент күні;Коносамент нөмірі;Танкер;IMO нөмірі;Рейс;Мұнай сұрыбы;Тиеу порты;Түсіру терминалы;Жүк жөнелтуші;Жүк алушы;Күйі;Нетто салмағы, т;Түсірудегі салмақ, т;Баррель;Ескертпелер', 'түсірілді'],
+  ] as const)('writes the register in %s: its headers and its status word', (language, header, discharged) => {
+    const csv = registerCsv([shipment()], ';', language);
+    expect(csv.split('\r\n').slice(0, 2)).toEqual([`\uFEFF${header}`, `shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;${discharged};9959,500;9950,250;79377,2;`]);
+  });
+
+  it('quotes a header holding the separator, as any cell: a Russian register with commas', () => {
+    expect(registerCsv([], ',', 'ru')).toContain(',"Масса нетто, т","Масса при выгрузке, т",');
+  });
+
+  it('writes the monthly summary with headers in the language', () => {
+    expect(monthlyCsv([], ';', 'az')).toBe('\uFEFFAy;Reyslər;Göndərilib, t;Məcmu, t;Plan, t;Məcmu plan, t;Kənarlaşma, t\r\n');
+    expect(monthlyCsv([], ';', 'kk')).toBe('\uFEFFАй;Рейстер;Жөнелтілді, т;Жинақталған, т;Жоспар, т;Жинақталған жоспар, т;Ауытқу, т\r\n');
+    expect(monthlyCsv([], ',')).toBe('\uFEFFMonth,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Variance tonnes\r\n');
+  });
+
+  describe('every export, in every language and with either separator, imports back unchanged', () => {
+    const cargoes: Shipment[] = [
+      shipment({ status: 'loaded', remarks: '=SUM(A1); "quoted"\nsecond line', shipper: '-KMG', grade: 'Kashagan' }),
+      shipment({ id: 'shp-0002', blNumber: 'AKT-2024-032', status: 'in_transit', vessel: 'Туркменбаши, Taraz', outturnKg: null, barrels: 79.377 }),
+      // Figures that look like a thousands separator once written (9.959 t, 12.5 t): the file's decimal mark settles them.
+      shipment({ id: 'shp-0003', blNumber: 'AKT-2024-033', status: 'discharged', netKg: 9_959, outturnKg: 12_500, barrels: 123.456 }),
+      shipment({ id: 'shp-0004', blNumber: null, imo: null, voyage: null, grade: null, netKg: 99_999_999, outturnKg: null, barrels: null }),
+    ];
+    // Confirmed, as a person would: the odd barrels and tonnes here are about the file, not the cargo.
+    const context: ValidationContext = { today: '2100-01-01', findByBlNumber: () => undefined, findSameCargo: () => [], force: true };
+    const fieldsOf = ({ id: _i, voided: _v, voidReason: _r, recordedAt: _a, recordedBy: _b, updatedAt: _u, ...fields }: Shipment) => fields;
+
+    it.each(LANGUAGES.flatMap((language) => [[language, ';'], [language, ',']] as const))('in %s with %j', (language, separator) => {
+      const parsed = parseShipmentCsv(registerCsv(cargoes, separator, language));
+      expect(parsed.fileIssues).toEqual([]);
+      expect(parsed.rows.map((row) => row.id)).toEqual(cargoes.map((cargo) => cargo.id));
+      const read = parsed.rows.map((row) => validateShipment(row.input, context));
+      expect(read.map((result) => (result.ok ? result.value : result.errors))).toEqual(cargoes.map(fieldsOf));
+    });
+  });
+
+  it.each([
+    ['Azerbaijani', 'Konosament tarixi;Tanker;Netto çəki, t;Status;Qeydlər\r\n03.05.2024;Astana;9 959,5;Boşaldılıb;yoxlanılıb\r\n27.11.2024;Liwa;7.800,25;YOLDADIR;\r\n'],
+    ['Kazakh', 'Коносамент күні;Танкер;Нетто салмағы, т;Күйі;Ескертпелер\r\n03.05.2024;Astana;9 959,5;Түсірілді;yoxlanılıb\r\n27.11.2024;Liwa;7.800,25;жолда;\r\n'],
+  ])('reads a hand-made %s sheet: its headers, its status words, its dates and numbers', (_language, sheet) => {
+    expect(parseShipmentCsv(sheet).rows.map((row) => row.input)).toStrictEqual([
+      { blDate: '2024-05-03', vessel: 'Astana', netTonnes: '9959.5', status: 'discharged', remarks: 'yoxlanılıb' },
+      { blDate: '2024-11-27', vessel: 'Liwa', netTonnes: '7800.25', status: 'in_transit' },
+    ]);
+  });
+
+  it('in a tab-separated file, which declares no decimal mark, "9,959" is left for the person to settle', () => {
+    const parsed = parseShipmentCsv('Date\tVessel\tTonnes\n2024-03-12\tAstana\t9,959\n2024-03-12\tTaraz\t6980,5\n');
+    expect(parsed.rows.map((row) => row.input.netTonnes)).toEqual(['9,959', '6980.5']);
+    const result = validateShipment(parsed.rows[0]?.input, { today: '2024-08-15', findByBlNumber: () => undefined, findSameCargo: () => [] });
+    expect(!result.ok && result.errors[0]).toMatchObject({ code: 'netTonnes.ambiguous', facts: { asThousandsKg: 9_959_000, asDecimalKg: 9_959 } });
   });
 });
 

@@ -240,13 +240,13 @@ describe('import', () => {
     expect(ledger.bytes()).toEqual(before);
   });
 
-  test('a refused date or number is explained in the forms a file may use', async () => {
+  test('a refused date or number is explained quoting the file, naming the forms every path accepts', async () => {
     const text = ['B/L date;Vessel;Tonnes', '31.02.2024;Astana;9000', '03.05.24;Astana;9000', '01.08.2024;Taraz;9 959.5x', ''].join('\r\n');
     const report = await ledger.service.importCsv({ text, dryRun: true });
     expect(report.rows.map((r) => r.issues[0]?.message)).toEqual([
-      'B/L date 2024-02-31 does not exist: February 2024 has 29 days.',
-      'B/L date "03.05.24" is not a date; in a file write it as DD.MM.YYYY or YYYY-MM-DD (e.g. 03.05.2024).',
-      'Net tonnes "9 959.5x" is not a number; in a file write it like 9959.5, 9959,5 or 9 959,5.',
+      'B/L date 31.02.2024 does not exist: February 2024 has 29 days.',
+      'B/L date "03.05.24" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).',
+      'Net tonnes "9 959.5x" is not a number of tonnes; write it like 9959.5 or 9 959,5.',
     ]);
   });
 

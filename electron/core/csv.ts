@@ -9,10 +9,11 @@
  * decided by shipment.ts, never here.
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import type { CsvSeparator, FieldIssue, ImportEncoding, MonthProgress, Shipment, ShipmentInput, ShipmentStatus } from './api';
+import type { CsvSeparator, FieldIssue, ImportEncoding, MonthProgress, Shipment, ShipmentInput } from './api';
+import { readDate } from './calendar';
 import { decodeImportSource, type ImportSource } from './encoding';
-import { formatKgAsTonnes } from './quantity';
-import { FIELD_LABELS } from './shipment';
+import { enumValue, enumWord, FIELDS, looseKey, type FieldSpec, type InputKey, type Language, type Translations } from './fields';
+import { formatKgAsTonnes, quantityInputText, readQuantity, type DecimalMark } from './quantity';
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -30,42 +31,27 @@ const PLUS = 0x2b;
 const MINUS = 0x2d;
 const AT = 0x40;
 
-export const REGISTER_HEADERS = [
-  'ID',
-  'B/L date',
-  'B/L number',
-  'Vessel',
-  'IMO',
-  'Voyage',
-  'Grade',
-  'Load port',
-  'Discharge terminal',
-  'Shipper',
-  'Receiver',
-  'Status',
-  'Net tonnes',
-  'Outturn tonnes',
-  'Barrels',
-  'Remarks',
-] as const;
+/** The register's first column, the cargo's id, before the field table's columns. */
+const ID_HEADER: Translations = { en: 'ID', ru: 'ID', az: 'ID', kk: 'ID' };
 
-export const MONTHLY_HEADERS = [
-  'Month',
-  'Shipments',
-  'Tonnes',
-  'Cumulative tonnes',
-  'Plan tonnes',
-  'Cumulative plan tonnes',
-  'Variance tonnes',
-] as const;
+/** The register's header row in a language: the id, then every field of the table in its order. */
+export function registerHeaders(language: Language): string[] {
+  return [ID_HEADER[language], ...FIELDS.map((field) => field.csv[language])];
+}
 
-const STATUS_LABELS: Record<ShipmentStatus, string> = {
-  loaded: 'loaded',
-  in_transit: 'in transit',
-  discharged: 'discharged',
-};
+const MONTHLY_COLUMNS: readonly Translations[] = [
+  { en: 'Month', ru: 'Месяц', az: 'Ay', kk: 'Ай' },
+  { en: 'Shipments', ru: 'Отгрузок', az: 'Reyslər', kk: 'Рейстер' },
+  { en: 'Tonnes', ru: 'Отгружено, т', az: 'Göndərilib, t', kk: 'Жөнелтілді, т' },
+  { en: 'Cumulative tonnes', ru: 'Нарастающим итогом, т', az: 'Məcmu, t', kk: 'Жинақталған, т' },
+  { en: 'Plan tonnes', ru: 'План, т', az: 'Plan, t', kk: 'Жоспар, т' },
+  { en: 'Cumulative plan tonnes', ru: 'План нарастающим итогом, т', az: 'Məcmu plan, t', kk: 'Жинақталған жоспар, т' },
+  { en: 'Variance tonnes', ru: 'Отклонение, т', az: 'Kənarlaşma, t', kk: 'Ауытқу, т' },
+];
 
-type DecimalMark = '.' | ',';
+export function monthlyHeaders(language: Language): string[] {
+  return MONTHLY_COLUMNS.map((column) => column[language]);
+}
 
 /** Excel in a decimal-comma locale (ru, az, kk) reads `;` files; a `,` file is for decimal-point Excel. */
 function decimalMarkFor(separator: CsvSeparator): DecimalMark {
@@ -146,40 +132,47 @@ function fileText(headers: readonly string[], lines: string[], separator: CsvSep
   return lines.join(CRLF);
 }
 
+type Cell = (shipment: Shipment) => string;
+
+/** How one field's column is written, decided once per export from the field's kind. */
+function columnWriter(field: FieldSpec, code: number, mark: DecimalMark, language: Language): Cell {
+  const key = field.stored;
+  switch (field.kind) {
+    case 'quantity':
+      return (s) => tonnesField(s[key] as number | null, mark);
+    case 'decimal':
+    case 'date':
+      return (s) => plainField(s[key], code, mark);
+    case 'enum':
+      return (s) => enumWord(field, s[key] as string, language);
+    case 'text':
+    case 'imo':
+      return (s) => textField(s[key] as string | null, code);
+  }
+}
+
 /**
- * The shipment register: one row per live cargo. Voided cargoes stay out, so that summing the
- * tonnes column in Excel gives the ledger's total; the journal keeps them, with their reasons.
+ * The shipment register: one row per live cargo, its columns and their headers from the field
+ * table, in `language`. Voided cargoes stay out, so that summing the tonnes column in Excel
+ * gives the ledger's total; the journal keeps them, with their reasons.
  */
-export function registerCsv(shipments: readonly Shipment[], separator: CsvSeparator): string {
+export function registerCsv(shipments: readonly Shipment[], separator: CsvSeparator, language: Language = 'en'): string {
   const code = separator.charCodeAt(0);
   const mark = decimalMarkFor(separator);
+  const columns = FIELDS.map((field) => columnWriter(field, code, mark, language));
   const lines: string[] = new Array<string>(shipments.length + 2);
+  const cells: string[] = new Array<string>(columns.length + 1);
   let n = 1;
   for (const s of shipments) {
-    lines[n++] = [
-      textField(s.id, code),
-      plainField(s.blDate, code, mark),
-      textField(s.blNumber, code),
-      textField(s.vessel, code),
-      textField(s.imo, code),
-      textField(s.voyage, code),
-      textField(s.grade, code),
-      textField(s.loadPort, code),
-      textField(s.dischargeTerminal, code),
-      textField(s.shipper, code),
-      textField(s.receiver, code),
-      STATUS_LABELS[s.status],
-      tonnesField(s.netKg, mark),
-      tonnesField(s.outturnKg, mark),
-      plainField(s.barrels, code, mark),
-      textField(s.remarks, code),
-    ].join(separator);
+    cells[0] = textField(s.id, code);
+    for (let c = 0; c < columns.length; c++) cells[c + 1] = (columns[c] as Cell)(s);
+    lines[n++] = cells.join(separator);
   }
-  return fileText(REGISTER_HEADERS, lines, separator);
+  return fileText(registerHeaders(language), lines, separator);
 }
 
 /** Month by month against plan; the variance is negative when behind and stays a number. */
-export function monthlyCsv(months: readonly MonthProgress[], separator: CsvSeparator): string {
+export function monthlyCsv(months: readonly MonthProgress[], separator: CsvSeparator, language: Language = 'en'): string {
   const code = separator.charCodeAt(0);
   const mark = decimalMarkFor(separator);
   const lines: string[] = new Array<string>(months.length + 2);
@@ -195,7 +188,7 @@ export function monthlyCsv(months: readonly MonthProgress[], separator: CsvSepar
       tonnesField(m.varianceKg, mark),
     ].join(separator);
   }
-  return fileText(MONTHLY_HEADERS, lines, separator);
+  return fileText(monthlyHeaders(language), lines, separator);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,80 +208,46 @@ export interface ParsedCsv {
   fileIssues: FieldIssue[];
 }
 
-type ImportField = keyof ShipmentInput | 'id' | 'voided' | 'voidReason';
+/** The columns an import reads that are not fields of a cargo: the id, and a voided mark of the sheet's own. */
+type ExtraColumn = 'id' | 'voided' | 'voidReason';
+type ImportField = InputKey | ExtraColumn;
 
-/**
- * Accepted column names per field; the first is the name the register writes and the one
- * messages suggest. Matching ignores case, spaces and punctuation (see normaliseHeader).
- */
-const COLUMN_ALIASES: Record<ImportField, readonly string[]> = {
-  id: ['ID'],
-  blDate: ['B/L date', 'BL date', 'Date', 'Bill of lading date', 'Дата коносамента', 'Дата'],
-  blNumber: ['B/L number', 'B/L no', 'BL No', 'Bill of lading', 'Bill of lading number', 'Номер коносамента', '№ коносамента', 'Коносамент'],
-  vessel: ['Vessel', 'Ship', 'Tanker', 'Vessel name', 'Судно', 'Танкер', 'Название судна'],
-  imo: ['IMO', 'IMO number', 'IMO no', 'ИМО'],
-  voyage: ['Voyage', 'Voyage no', 'Voyage number', 'Рейс', 'Номер рейса'],
-  grade: ['Grade', 'Crude', 'Field', 'Сорт', 'Сорт нефти', 'Месторождение'],
-  loadPort: ['Load port', 'Loading port', 'Port of loading', 'Порт погрузки'],
-  dischargeTerminal: ['Discharge terminal', 'Discharge port', 'Port of discharge', 'Терминал выгрузки', 'Порт выгрузки'],
-  shipper: ['Shipper', 'Грузоотправитель', 'Отправитель'],
-  receiver: ['Receiver', 'Consignee', 'Грузополучатель', 'Получатель'],
-  status: ['Status', 'Статус'],
-  netTonnes: [
-    'Net tonnes',
-    'Tonnes',
-    'Tons',
-    'Net tons',
-    'Quantity',
-    'Net quantity',
-    'Qty (t)',
-    'Тонн',
-    'Тонны',
-    'Количество',
-    'Количество (т)',
-    'Нетто (т)',
-  ],
-  outturnTonnes: ['Outturn tonnes', 'Outturn', 'Outturn (t)'],
-  barrels: ['Barrels', 'bbl', 'Баррели', 'Баррелей'],
-  remarks: ['Remarks', 'Notes', 'Note', 'Comment', 'Comments', 'Примечание', 'Примечания', 'Комментарий'],
-  voided: ['Voided'],
-  voidReason: ['Void reason'],
+/** Names of the extra columns; the register itself writes only the id. */
+const EXTRA_COLUMNS: Record<ExtraColumn, readonly string[]> = {
+  id: Object.values(ID_HEADER),
+  voided: ['Voided', 'Аннулирован', 'Ləğv edilib', 'Күші жойылды'],
+  voidReason: ['Void reason', 'Причина аннулирования', 'Ləğv səbəbi', 'Күшін жою себебі'],
 };
 
-const REQUIRED_FIELDS = ['blDate', 'vessel', 'netTonnes'] as const satisfies readonly ImportField[];
-const NUMERIC_FIELDS: ReadonlySet<ImportField> = new Set<ImportField>(['netTonnes', 'outturnTonnes', 'barrels']);
+/**
+ * Accepted column names per field: the register's header in each of the four languages, then the
+ * field's other names. The first, English, is the one messages suggest. Matching ignores case,
+ * spaces and punctuation (looseKey).
+ */
+const COLUMN_NAMES: ReadonlyMap<ImportField, readonly string[]> = new Map<ImportField, readonly string[]>([
+  ['id', EXTRA_COLUMNS.id],
+  ...FIELDS.map((field): [ImportField, readonly string[]] => [field.key, [...new Set([...Object.values(field.csv), ...(field.csvAliases ?? [])])]]),
+  ['voided', EXTRA_COLUMNS.voided],
+  ['voidReason', EXTRA_COLUMNS.voidReason],
+]);
 
-/** NFKC first so a decomposed `й` or a full-width letter still matches. */
-function normaliseHeader(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+function columnNames(field: ImportField): readonly string[] {
+  return COLUMN_NAMES.get(field) ?? [];
 }
+
+const REQUIRED_FIELDS: readonly InputKey[] = FIELDS.filter((field) => field.required).map((field) => field.key);
+const SPEC_BY_FIELD: ReadonlyMap<ImportField, FieldSpec> = new Map(FIELDS.map((field) => [field.key, field]));
 
 const FIELD_BY_HEADER: ReadonlyMap<string, ImportField> = (() => {
   const index = new Map<string, ImportField>();
-  for (const [field, names] of Object.entries(COLUMN_ALIASES) as [ImportField, readonly string[]][]) {
-    for (const name of names) index.set(normaliseHeader(name), field);
-  }
+  for (const [field, names] of COLUMN_NAMES) for (const name of names) index.set(looseKey(name), field);
   return index;
 })();
 
-const ACCEPTED_NAMES = Object.values(COLUMN_ALIASES)
-  .map((names) => names[0])
-  .join(', ');
-
-const STATUS_WORDS: ReadonlyMap<string, ShipmentStatus> = new Map<string, ShipmentStatus>([
-  ['loaded', 'loaded'],
-  ['intransit', 'in_transit'],
-  ['discharged', 'discharged'],
-  ['погружен', 'loaded'],
-  ['погружено', 'loaded'],
-  ['загружен', 'loaded'],
-  ['впути', 'in_transit'],
-  ['выгружен', 'discharged'],
-  ['выгружено', 'discharged'],
-]);
+const ACCEPTED_NAMES = [...COLUMN_NAMES.values()].map((names) => names[0]).join(', ');
 
 /** Words a person might put in the Voided column to say "not voided"; anything else voids. */
-const NOT_VOIDED = new Set(['', 'no', 'n', 'false', '0', 'нет', 'xeyr']);
+const NOT_VOIDED = new Set(['', 'no', 'n', 'false', '0', 'нет', 'xeyr', 'жоқ']);
 
 type ImportSeparator = CsvSeparator | '\t';
 
@@ -330,91 +289,53 @@ function detectSeparator(text: string): ImportSeparator | null {
   return best;
 }
 
-interface NumberShapes {
-  plain: RegExp;
-  decimal: RegExp;
-  grouped: RegExp;
-  groupedDecimal: RegExp;
-  otherDecimal: RegExp;
-  group: RegExp;
+/**
+ * The decimal mark a file's separator declares: Excel writes `;` files where the decimal mark is
+ * a comma (Russian, Azerbaijani, Kazakh) and `,` files where it is a point. A tab file (Excel's
+ * "Unicode text") says nothing, so there `9,959` stays a question for the person.
+ */
+function declaredDecimalMark(separator: ImportSeparator): DecimalMark | undefined {
+  if (separator === ';') return ',';
+  if (separator === ',') return '.';
+  return undefined;
 }
 
 /**
- * The file's own decimal mark is always a decimal mark. The other mark is read the way Excel in
- * that locale would: a thousands separator when it sits between groups of three digits
- * (`1.234.567`, az-style `9.959` in a `;` file), otherwise a stray decimal mark (`9959.5`).
+ * A number cell as the text the validator reads back exactly (`9 959,5` → `9959.5`), read by the
+ * core's one quantity reader with the file's decimal mark. A cell it cannot read goes through as
+ * written, so the validator's message quotes what the file says.
  */
-const NUMBER_SHAPES: Record<DecimalMark, NumberShapes> = {
-  ',': {
-    plain: /^\d+$/,
-    decimal: /^(\d+),(\d+)$/,
-    grouped: /^\d{1,3}(?:\.\d{3})+$/,
-    groupedDecimal: /^(\d{1,3}(?:\.\d{3})+),(\d+)$/,
-    otherDecimal: /^(\d+)\.(\d+)$/,
-    group: /\./g,
-  },
-  '.': {
-    plain: /^\d+$/,
-    decimal: /^(\d+)\.(\d+)$/,
-    grouped: /^\d{1,3}(?:,\d{3})+$/,
-    groupedDecimal: /^(\d{1,3}(?:,\d{3})+)\.(\d+)$/,
-    otherDecimal: /^(\d+),(\d+)$/,
-    group: /,/g,
-  },
-};
-
-/** To the point-decimal text shipment.ts parses; anything unreadable goes through as written. */
-function normaliseNumber(cell: string, mark: DecimalMark): string {
-  // \s covers NBSP and U+202F, the thousands separators Russian Excel writes.
-  const compact = cell.replace(/\s+/g, '');
-  const shapes = NUMBER_SHAPES[mark];
-  if (shapes.plain.test(compact)) return compact;
-  let match = shapes.decimal.exec(compact);
-  if (match) return `${match[1]}.${match[2]}`;
-  if (shapes.grouped.test(compact)) return compact.replace(shapes.group, '');
-  match = shapes.groupedDecimal.exec(compact);
-  if (match) return `${(match[1] ?? '').replace(shapes.group, '')}.${match[2]}`;
-  match = shapes.otherDecimal.exec(compact);
-  if (match) return `${match[1]}.${match[2]}`;
-  return cell.trim();
+function numberCell(cell: string, mark: DecimalMark | undefined): string {
+  const reading = readQuantity(cell, { decimalMark: mark });
+  return reading.ok ? quantityInputText(reading.kg) : cell.trim();
 }
 
-const DAY_MONTH_YEAR = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})$/;
-
-/**
- * `DD.MM.YYYY` / `DD/MM/YYYY` become ISO, even when they name no real day: the validator then
- * explains `31.02.2024` as a 30 February-style impossible date, not as a date in the wrong form.
- */
-function normaliseDate(cell: string): string {
-  const text = cell.trim();
-  const match = DAY_MONTH_YEAR.exec(text);
-  if (match) return `${match[4]}-${(match[3] ?? '').padStart(2, '0')}-${(match[1] ?? '').padStart(2, '0')}`;
-  return text;
+/** A date cell as `YYYY-MM-DD` when it is one; otherwise as written, for the validator to explain. */
+function dateCell(cell: string): string {
+  const reading = readDate(cell);
+  return reading.ok ? reading.date : cell.trim();
 }
 
-const NUMBER_FIELDS: ReadonlySet<string> = new Set(['netTonnes', 'outturnTonnes', 'barrels'] satisfies (keyof ShipmentInput)[]);
-
-/**
- * The validator's advice on how to write a date or a number is for one typed field; a file may
- * use more forms (DD.MM.YYYY, decimal commas, spaces between thousands), so on import the advice
- * names the forms a file may use.
- */
-export function importIssue(issue: FieldIssue, input: ShipmentInput): FieldIssue {
-  const raw = (input as Record<string, unknown>)[issue.field];
-  const cell = typeof raw === 'string' ? raw : String(raw ?? '');
-  if (issue.code === 'blDate.format') {
-    return { ...issue, message: `B/L date "${cell}" is not a date; in a file write it as DD.MM.YYYY or YYYY-MM-DD (e.g. 03.05.2024).` };
-  }
-  if (NUMBER_FIELDS.has(issue.field) && issue.code === `${issue.field}.format`) {
-    const label = FIELD_LABELS[issue.field as keyof ShipmentInput];
-    return { ...issue, message: `${label} "${cell}" is not a number; in a file write it like 9959.5, 9959,5 or 9 959,5.` };
-  }
-  return issue;
-}
-
-function normaliseStatus(cell: string): string {
+/** A status word in any of the four languages as its value; an unknown word as written. */
+function enumCell(field: FieldSpec, cell: string): string {
   const text = restoreFormula(cell);
-  return STATUS_WORDS.get(normaliseHeader(text)) ?? text;
+  return enumValue(field.key, text) ?? text;
+}
+
+/** One cell of a field's column, as the validator should see it. */
+function fieldCell(field: FieldSpec, cell: string, mark: DecimalMark | undefined): string {
+  switch (field.kind) {
+    case 'quantity':
+    case 'decimal':
+      return numberCell(cell, mark);
+    case 'date':
+      return dateCell(cell);
+    case 'enum':
+      return enumCell(field, cell);
+    case 'text':
+    case 'imo':
+      return restoreFormula(cell);
+  }
 }
 
 function isBlank(cell: string | undefined): boolean {
@@ -482,133 +403,115 @@ function separatorName(separator: ImportSeparator): string {
   return 'tab';
 }
 
+interface HeaderMap {
+  /** The field of each column; null for a column left out (unnamed, unknown or repeated). */
+  fields: (ImportField | null)[];
+  /** Columns with no name: allowed while they hold nothing. */
+  unnamed: number[];
+  issues: FieldIssue[];
+}
+
+/** Which field each header cell names, in any of the four languages or a known alias. */
+function mapHeader(cells: readonly string[]): HeaderMap {
+  const map: HeaderMap = { fields: [], unnamed: [], issues: [] };
+  const headerOf = new Map<ImportField, string>();
+  cells.forEach((name, index) => {
+    const key = looseKey(name);
+    const field = key === '' ? undefined : FIELD_BY_HEADER.get(key);
+    const earlier = field === undefined ? undefined : headerOf.get(field);
+    // Excel leaves nameless columns after a trailing separator; harmless unless they hold data.
+    if (key === '') map.unnamed.push(index);
+    else if (field === undefined) {
+      const message = `Column "${shownHeader(name)}" is not one Transit Ledger knows, and its values would be lost. Rename it to one of: ${ACCEPTED_NAMES}; or delete the column.`;
+      map.issues.push(fileIssue('csv.unknown_column', message));
+    } else if (earlier !== undefined) {
+      const message = `Columns "${shownHeader(earlier)}" and "${shownHeader(name)}" both mean ${columnNames(field)[0]}. Keep one of them.`;
+      map.issues.push(fileIssue('csv.duplicate_column', message));
+    } else headerOf.set(field, name);
+    map.fields.push(field === undefined || earlier !== undefined ? null : field);
+  });
+  for (const field of REQUIRED_FIELDS) {
+    if (headerOf.has(field)) continue;
+    const [first = field, ...others] = columnNames(field);
+    const message = `The file has no ${first} column. Add it, or name the column that holds it "${first}" (also accepted: ${others.map((name) => `"${name}"`).join(', ')}).`;
+    map.issues.push(fileIssue('csv.missing_column', message));
+  }
+  return map;
+}
+
+/** A row's cells beyond the header, or in a nameless column: the file's shape is not what it says. */
+function shapeIssues(record: RawRecord, header: HeaderMap, separator: ImportSeparator, reportedUnnamed: Set<number>): FieldIssue[] {
+  const { cells, line } = record;
+  const issues: FieldIssue[] = [];
+  if (cells.length > header.fields.length && cells.slice(header.fields.length).some((cell) => !isBlank(cell))) {
+    const message = `Line ${line} has ${cells.length} cells but the header names ${header.fields.length} columns. A value probably contains an unquoted ${separatorName(separator)}; wrap it in quotes.`;
+    issues.push(fileIssue('csv.too_many_cells', message));
+  }
+  for (const index of header.unnamed) {
+    if (reportedUnnamed.has(index) || isBlank(cells[index])) continue;
+    reportedUnnamed.add(index);
+    const message = `Column ${index + 1} has no name in the header, but line ${line} has a value in it. Name it (one of: ${ACCEPTED_NAMES}) or delete the column.`;
+    issues.push(fileIssue('csv.unknown_column', message));
+  }
+  return issues;
+}
+
+/** One row's cells as shipment input (blank cells left out, so the validator applies its defaults). */
+function readRow(record: RawRecord, fields: readonly (ImportField | null)[], mark: DecimalMark | undefined): ParsedCsvRow {
+  const input: Record<string, string> = {};
+  let id: string | null = null;
+  let voided = false;
+  for (let index = 0; index < fields.length; index++) {
+    const field = fields[index];
+    const cell = record.cells[index];
+    if (field === null || field === undefined || cell === undefined || isBlank(cell)) continue;
+    const spec = SPEC_BY_FIELD.get(field);
+    if (spec !== undefined) input[spec.key] = fieldCell(spec, cell, mark);
+    else if (field === 'id') id = restoreFormula(cell).trim();
+    else if (field === 'voided') voided = !NOT_VOIDED.has(cell.trim().toLowerCase());
+  }
+  return { line: record.line, input: input as ShipmentInput, id, voided };
+}
+
+const EMPTY_FILE = 'The file is empty. It needs a header row naming its columns, then one row per cargo.';
+
+/** The file's records, or why it is not CSV at all. */
+function readAllRecords(body: string, separator: ImportSeparator): RawRecord[] | FieldIssue {
+  try {
+    return readRecords(body, separator);
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const near = typeof error.lines === 'number' ? ` near line ${error.lines}` : '';
+    const message = `The file could not be read as CSV${near}: ${error.message}. Check the quotes on that line: a value with quotes must be wrapped in quotes and its own quotes doubled.`;
+    return fileIssue('csv.malformed', message);
+  }
+}
+
 /**
- * Reads a register exported by this app or a port office's own sheet into shipment inputs.
- * Any problem with the file's shape (unknown, missing or repeated columns, surplus cells,
- * broken quoting) refuses the whole file, so no clerk's column is silently dropped.
+ * Reads a register exported by this app (in any of its four languages) or a port office's own
+ * sheet into shipment inputs. Any problem with the file's shape (unknown, missing or repeated
+ * columns, surplus cells, broken quoting) refuses the whole file, so no clerk's column is
+ * silently dropped.
  */
 export function parseShipmentCsv(text: string): ParsedCsv {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const separator = detectSeparator(body);
-  if (separator === null) {
-    return refuse([fileIssue('csv.empty', 'The file is empty. It needs a header row naming its columns, then one row per cargo.')]);
-  }
+  if (separator === null) return refuse([fileIssue('csv.empty', EMPTY_FILE)]);
+  const records = readAllRecords(body, separator);
+  if (!Array.isArray(records)) return refuse([records]);
+  const [headerRecord, ...rest] = records;
+  if (headerRecord === undefined) return refuse([fileIssue('csv.empty', EMPTY_FILE)]);
 
-  let records: RawRecord[];
-  try {
-    records = readRecords(body, separator);
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const near = typeof error.lines === 'number' ? ` near line ${error.lines}` : '';
-    return refuse([
-      fileIssue(
-        'csv.malformed',
-        `The file could not be read as CSV${near}: ${error.message}. Check the quotes on that line: a value with quotes must be wrapped in quotes and its own quotes doubled.`,
-      ),
-    ]);
-  }
-
-  const header = records[0];
-  if (header === undefined) {
-    return refuse([fileIssue('csv.empty', 'The file is empty. It needs a header row naming its columns, then one row per cargo.')]);
-  }
-
-  const issues: FieldIssue[] = [];
-  const fields: (ImportField | null)[] = [];
-  const headerOf = new Map<ImportField, string>();
-  const unnamed: number[] = [];
-  header.cells.forEach((name, index) => {
-    const key = normaliseHeader(name);
-    if (key === '') {
-      // Excel leaves nameless columns after a trailing separator; harmless unless they hold data.
-      unnamed.push(index);
-      fields.push(null);
-      return;
-    }
-    const field = FIELD_BY_HEADER.get(key);
-    if (field === undefined) {
-      issues.push(
-        fileIssue(
-          'csv.unknown_column',
-          `Column "${shownHeader(name)}" is not one Transit Ledger knows, and its values would be lost. Rename it to one of: ${ACCEPTED_NAMES}; or delete the column.`,
-        ),
-      );
-      fields.push(null);
-      return;
-    }
-    const earlier = headerOf.get(field);
-    if (earlier !== undefined) {
-      issues.push(
-        fileIssue(
-          'csv.duplicate_column',
-          `Columns "${shownHeader(earlier)}" and "${shownHeader(name)}" both mean ${COLUMN_ALIASES[field][0]}. Keep one of them.`,
-        ),
-      );
-      fields.push(null);
-      return;
-    }
-    headerOf.set(field, name);
-    fields.push(field);
-  });
-  for (const field of REQUIRED_FIELDS) {
-    if (!headerOf.has(field)) {
-      const names = COLUMN_ALIASES[field];
-      issues.push(
-        fileIssue(
-          'csv.missing_column',
-          `The file has no ${names[0]} column. Add it, or name the column that holds it "${names[0]}" (also accepted: ${names.slice(1).join(', ')}).`,
-        ),
-      );
-    }
-  }
-
-  const mark: DecimalMark = separator === ';' ? ',' : '.';
+  const header = mapHeader(headerRecord.cells);
+  const issues = [...header.issues];
+  const mark = declaredDecimalMark(separator);
   const reportedUnnamed = new Set<number>();
   const rows: ParsedCsvRow[] = [];
-  for (let r = 1; r < records.length; r++) {
-    const record = records[r];
-    if (record === undefined) continue;
-    const { cells, line } = record;
-    if (cells.every((cell) => isBlank(cell))) continue;
-
-    if (cells.length > fields.length && cells.slice(fields.length).some((cell) => !isBlank(cell))) {
-      issues.push(
-        fileIssue(
-          'csv.too_many_cells',
-          `Line ${line} has ${cells.length} cells but the header names ${fields.length} columns. A value probably contains an unquoted ${separatorName(separator)}; wrap it in quotes.`,
-        ),
-      );
-    }
-    for (const index of unnamed) {
-      if (!reportedUnnamed.has(index) && !isBlank(cells[index])) {
-        reportedUnnamed.add(index);
-        issues.push(
-          fileIssue(
-            'csv.unknown_column',
-            `Column ${index + 1} has no name in the header, but line ${line} has a value in it. Name it (one of: ${ACCEPTED_NAMES}) or delete the column.`,
-          ),
-        );
-      }
-    }
-
-    const input: ShipmentInput = {};
-    let id: string | null = null;
-    let voided = false;
-    for (let index = 0; index < fields.length; index++) {
-      const field = fields[index];
-      const cell = cells[index];
-      if (field === null || field === undefined || cell === undefined || isBlank(cell)) continue;
-      if (field === 'id') id = restoreFormula(cell).trim();
-      else if (field === 'voided') voided = !NOT_VOIDED.has(cell.trim().toLowerCase());
-      else if (field === 'voidReason') continue;
-      else if (field === 'blDate') input.blDate = normaliseDate(cell);
-      else if (field === 'status') input.status = normaliseStatus(cell);
-      else if (NUMERIC_FIELDS.has(field)) input[field] = normaliseNumber(cell, mark);
-      else input[field] = restoreFormula(cell);
-    }
-    rows.push({ line, input, id, voided });
+  for (const record of rest) {
+    if (record.cells.every((cell) => isBlank(cell))) continue;
+    issues.push(...shapeIssues(record, header, separator, reportedUnnamed));
+    rows.push(readRow(record, header.fields, mark));
   }
-
   if (issues.length === 0 && rows.length === 0) {
     // A header alone is almost always the wrong file (or an export of an empty year), not "0 added".
     issues.push(fileIssue('file.empty', 'The file has a header but no rows: nothing to import.'));

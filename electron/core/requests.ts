@@ -4,11 +4,12 @@
  * rules and messages live in one place.
  */
 import { z } from 'zod';
-import type { CsvSeparator, ReportName } from './api';
-import { isSupportedYear, MAX_YEAR, MIN_YEAR, parseIsoDate } from './calendar';
+import type { CsvSeparator, Language, ReportName } from './api';
+import { isSupportedYear, MAX_YEAR, MIN_YEAR, readDate } from './calendar';
 import type { ImportSource } from './encoding';
 import { invalid, type FieldIssue, type IssueFacts } from './errors';
-import { formatKgAsTonnes, parseTonnesNumber, parseTonnesText } from './quantity';
+import { LANGUAGES } from './fields';
+import { ambiguityIssue, formatKgAsTonnes, readQuantity } from './quantity';
 
 export const MAX_REASON_LENGTH = 500;
 /** Far above any real port sheet (100,000 rows is about 20 MB), low enough to refuse a wrong file fast. */
@@ -35,12 +36,15 @@ export function parseYear(value: unknown, field = 'year'): number {
   return year;
 }
 
+/** A date argument (list range, as-of), read by the core's one date reader: `DD.MM.YYYY` or `YYYY-MM-DD`. */
 export function parseDate(value: unknown, field: string, label: string): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
-    return issue(field, `${field}.format`, `${label} "${shown(value)}" must be written as YYYY-MM-DD, e.g. 2024-07-31.`);
+  const reading = typeof value === 'string' ? readDate(value) : null;
+  if (reading === null || (!reading.ok && reading.reason === 'format')) {
+    return issue(field, `${field}.format`, `${label} "${shown(value)}" must be written as YYYY-MM-DD or DD.MM.YYYY, e.g. 2024-07-31.`, { value: shown(value) });
   }
-  if (!parseIsoDate(value.trim())) return issue(field, `${field}.impossible`, `${label} ${value.trim()} is not a real calendar date.`);
-  return value.trim();
+  const text = shown(value).trim();
+  if (!reading.ok) return issue(field, `${field}.impossible`, `${label} ${text} is not a real calendar date.`, { value: text });
+  return reading.date;
 }
 
 export function parseReason(value: unknown, required: boolean): string | null {
@@ -65,14 +69,17 @@ export function parseId(value: unknown): string {
   return value;
 }
 
+/** Tonnes of a target or the baseline, read by the core's one quantity reader (`2 200 000`, `2.200.000,5`). */
 function parseTonnes(value: unknown, field: string, label: string, allowZero: boolean): number {
-  const parsed =
-    typeof value === 'number' ? parseTonnesNumber(value) : typeof value === 'string' ? parseTonnesText(value.trim()) : null;
-  if (!parsed || !parsed.ok || (!allowZero && parsed.kg === 0)) {
-    return issue(field, `${field}.invalid`, `${label} "${shown(value)}" must be a number of tonnes${allowZero ? '' : ' above zero'} with at most 3 decimals.`);
+  const reading = typeof value === 'number' || typeof value === 'string' ? readQuantity(value) : null;
+  // "2,200": two thousand two hundred, or two point two? Asked, never guessed.
+  if (reading !== null && !reading.ok && reading.reason === 'ambiguous') throw invalid([ambiguityIssue(field, label, shown(value).trim(), reading, 't')]);
+  if (reading === null || !reading.ok || reading.kg < 0 || (!allowZero && reading.kg === 0)) {
+    const message = `${label} "${shown(value)}" must be a number of tonnes${allowZero ? '' : ' above zero'} with at most 3 decimals.`;
+    return issue(field, `${field}.invalid`, message, { value: shown(value) });
   }
-  if (parsed.kg > MAX_ANNUAL_KG) return issue(field, `${field}.too_large`, `${label} ${formatKgAsTonnes(parsed.kg)} t is not a believable figure for this route.`);
-  return parsed.kg;
+  if (reading.kg > MAX_ANNUAL_KG) return issue(field, `${field}.too_large`, `${label} ${formatKgAsTonnes(reading.kg)} t is not a believable figure for this route.`);
+  return reading.kg;
 }
 
 export interface TargetsRequest {
@@ -130,9 +137,17 @@ export function parseBaselineRequest(value: unknown): { year: number; kg: number
 }
 
 const REPORTS: readonly ReportName[] = ['register', 'monthly'];
-const exportShape = z.strictObject({ year: z.unknown(), report: z.unknown(), separator: z.unknown().optional() });
+const exportShape = z.strictObject({ year: z.unknown(), report: z.unknown(), separator: z.unknown().optional(), language: z.unknown().optional() });
 
-export function parseExportRequest(value: unknown): { year: number; report: ReportName; separator: CsvSeparator } {
+export interface ExportArguments {
+  year: number;
+  report: ReportName;
+  separator: CsvSeparator;
+  /** The language of the file's headers and status words. */
+  language: Language;
+}
+
+export function parseExportRequest(value: unknown): ExportArguments {
   const input = strictShape(exportShape, value, 'an export request');
   const year = parseYear(input.year);
   const report = REPORTS.find((name) => name === input.report);
@@ -141,7 +156,12 @@ export function parseExportRequest(value: unknown): { year: number; report: Repo
   if (separator !== ',' && separator !== ';') {
     return issue('separator', 'separator.invalid', `Separator "${shown(separator)}" must be , (comma) or ; (semicolon).`);
   }
-  return { year, report, separator };
+  // English unless asked: what every export wrote before reports spoke the reader's language.
+  const language = LANGUAGES.find((known) => known === (input.language ?? 'en'));
+  if (!language) {
+    return issue('language', 'language.unknown', `Language "${shown(input.language)}" must be one of ${LANGUAGES.join(', ')}.`, { value: shown(input.language) });
+  }
+  return { year, report, separator, language };
 }
 
 /** The base64 form of the largest file accepted: 4 characters for every 3 bytes. */

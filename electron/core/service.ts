@@ -26,7 +26,7 @@ import type {
   YearTargets,
 } from './api';
 import { todayAtLoadPort } from './calendar';
-import { importIssue, monthlyCsv, parseShipmentFile, registerCsv, type ParsedCsvRow } from './csv';
+import { monthlyCsv, parseShipmentFile, registerCsv, type ParsedCsvRow } from './csv';
 import { invalid, TransitError } from './errors';
 import type { EventPayload, LedgerEvent } from './events';
 import { Ledger, type LedgerIo } from './ledger';
@@ -369,16 +369,16 @@ export class LedgerService implements TransitApi {
 
   async exportReport(request: unknown): Promise<ExportedReport> {
     this.follow();
-    const { year, report, separator } = parseExportRequest(request);
+    const { year, report, separator, language } = parseExportRequest(request);
     if (report === 'register') {
       // The shipments are only read here, so the state's own objects serve without a copy each.
       const from = `${year}-01-01`;
       const to = `${year}-12-31`;
       const shipments = this.liveShipments().filter((s) => s.blDate >= from && s.blDate <= to).sort(byBlDate);
-      return { fileName: `transit-register-${year}.csv`, content: registerCsv(shipments, separator), rows: shipments.length };
+      return { fileName: `transit-register-${year}.csv`, content: registerCsv(shipments, separator, language), rows: shipments.length };
     }
     const progress = await this.progress({ year });
-    return { fileName: `transit-monthly-${year}.csv`, content: monthlyCsv(progress.months, separator), rows: progress.months.length };
+    return { fileName: `transit-monthly-${year}.csv`, content: monthlyCsv(progress.months, separator, language), rows: progress.months.length };
   }
 
   async importCsv(request: unknown, options?: LedgerGuard): Promise<ImportReport> {
@@ -439,7 +439,7 @@ export class LedgerService implements TransitApi {
       entry.warnings = result.warnings;
       if (!result.ok) {
         entry.outcome = 'invalid';
-        entry.issues = result.errors.map((issue) => importIssue(issue, row.input));
+        entry.issues = result.errors;
         report.invalid++;
         continue;
       }
