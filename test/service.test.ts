@@ -103,7 +103,6 @@ describe('refused calls write nothing', () => {
   });
 });
 
-describe('targets and baseline', () => {
 describe('a check (WriteOptions.check) validates as the save would and writes nothing', () => {
   test('a valid cargo: the would-be shipment, no file, nothing listed', async () => {
     const result = await ledger.service.recordShipment(cargo({ netTonnes: '9959.5' }), { check: true });
@@ -141,6 +140,7 @@ describe('a check (WriteOptions.check) validates as the save would and writes no
   });
 });
 
+describe('targets and baseline', () => {
   test('default to 2.2 Mt from 2024 and the 2023 baseline of 1.057 Mt', async () => {
     expect(await ledger.service.getTargets(2024)).toEqual({ year: 2024, annualKg: 2_200_000_000, monthlyPlanKg: null, source: 'default' });
     expect(await ledger.service.getBaseline()).toEqual({ year: 2023, kg: 1_057_000_000, source: 'default' });
