@@ -95,7 +95,8 @@ function scanFile(absolute: string, apply: ApplyEvent, readOnly: boolean): { sca
   }
   try {
     const stat = fs.fstatSync(fd);
-    const liveWriter = readOnly && lockWriter(absolute) !== null;
+    // Asked only when the end of the file looks unfinished: the lock's holder is looked up then.
+    const liveWriter = () => readOnly && lockWriter(absolute) !== null;
     const scan = new JournalScan(fd, stat.size, apply, { tip, liveWriter }).run();
     return { scan, size: stat.size, ino: stat.ino };
   } finally {

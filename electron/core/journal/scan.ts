@@ -37,7 +37,7 @@ interface DamagedLine {
 export interface ScanOptions {
   tip: TipReading;
   /** Another program holds the ledger and is writing: an unconfirmed write at the end is in flight, not torn. */
-  liveWriter: boolean;
+  liveWriter: () => boolean;
 }
 
 export interface ScanResult {
@@ -264,7 +264,7 @@ export class JournalScan {
     const absent = this.absentRanges(topSeq, claimed);
     this.reportAbsent(absent, this.maxSeqInFile);
     this.noteFileShape();
-    const inFlightAt = this.options.liveWriter ? this.setAsideInFlight() : null;
+    const inFlightAt = this.looksUnfinished() && this.options.liveWriter() ? this.setAsideInFlight() : null;
     const order = this.keptOrder();
     return {
       lost: this.lost.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)),
@@ -280,6 +280,10 @@ export class JournalScan {
       tipRequired: this.tipRequired,
       tipBefore: this.tip.state === 'ok' ? { seq: this.tip.tip.seq, sum: this.tip.tip.sum } : null,
     };
+  }
+
+  private looksUnfinished(): boolean {
+    return this.missingNewline || this.lost.some((entry) => !entry.confirmed);
   }
 
   private noteFileShape(): void {

@@ -36,10 +36,20 @@ export function formatTip(tip: Tip): string {
   return `${body} check=${check(body)}\n`;
 }
 
+/** Longer than a tip line: a file that fills it is not one. */
+const READ_LIMIT = 160;
+
 export function readTip(ledgerPath: string): TipReading {
   let text: string;
   try {
-    text = fs.readFileSync(tipPath(ledgerPath), 'latin1');
+    // One read of a small buffer: readFileSync would stat the file first, on every open of the ledger.
+    const fd = fs.openSync(tipPath(ledgerPath), 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(READ_LIMIT);
+      text = buffer.toString('latin1', 0, fs.readSync(fd, buffer, 0, READ_LIMIT, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'absent' };
     return { state: 'unreadable' };
