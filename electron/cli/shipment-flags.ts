@@ -1,33 +1,14 @@
 /**
- * The flags of `add` and `amend`, and how they become a shipment's input. The only place that
- * knows them: when the core's field table gives each field its CLI flag, this module is what
- * changes. It stays light (no validator, no ledger), because `--help` loads it to list options.
+ * The flags of `add` and `amend`, and how they become a shipment's input: each field's flags come
+ * from the core's field table (fields.ts). It stays light (the table is pure data: no validator,
+ * no ledger, no zod, csv-parse or date-fns), because `--help` loads it to list options.
  */
 import type { ParseArgsConfig } from 'node:util';
 import type { ShipmentInput } from '../core/api';
+import { SHIPMENT_FLAGS } from '../core/fields';
 import { UsageError } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-
-const SHIPMENT_FLAGS = {
-  'bl-date': 'blDate',
-  vessel: 'vessel',
-  tonnes: 'netTonnes',
-  'net-tonnes': 'netTonnes',
-  'bl-number': 'blNumber',
-  imo: 'imo',
-  voyage: 'voyage',
-  grade: 'grade',
-  'load-port': 'loadPort',
-  'discharge-terminal': 'dischargeTerminal',
-  shipper: 'shipper',
-  receiver: 'receiver',
-  status: 'status',
-  'outturn-tonnes': 'outturnTonnes',
-  outturn: 'outturnTonnes',
-  barrels: 'barrels',
-  remarks: 'remarks',
-} as const satisfies Record<string, keyof ShipmentInput>;
 
 /** Every shipment flag, each taking a value. */
 export const shipmentOptions: Options = Object.fromEntries(Object.keys(SHIPMENT_FLAGS).map((flag) => [flag, { type: 'string' } as const]));
