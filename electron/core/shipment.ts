@@ -8,7 +8,7 @@
 import type { Shipment, ShipmentFields, ShipmentInput } from './api';
 import { daysBetween, MIN_YEAR, parseIsoDate, readDate } from './calendar';
 import type { FieldIssue, IssueFacts } from './errors';
-import { enumValue, enumWord, fieldSpec, FIELDS, type FieldSpec, type InputKey } from './fields';
+import { enumValue, enumWord, fieldSpec, FIELDS, type FieldSpec } from './fields';
 import { ambiguityIssue, formatKgAsTonnes, quantityInputText, readQuantity } from './quantity';
 
 /** A Caspian tanker carries about 13,000 t at most; above this a cargo needs a second look. */
@@ -23,9 +23,6 @@ export const OLD_BL_DATE_DAYS = 60;
 export const BARRELS_PER_TONNE_RANGE = [5.5, 9.0] as const;
 /** The code of the question "is this a second entry of a cargo already recorded?". */
 export const DUPLICATE_CARGO = 'shipment.duplicate';
-
-/** Each field's English name, for messages; derived from the field table. */
-export const FIELD_LABELS: Readonly<Record<InputKey, string>> = Object.fromEntries(FIELDS.map((field) => [field.key, field.name])) as Record<InputKey, string>;
 
 export interface ValidationContext {
   /** Today's date at the load port (YYYY-MM-DD): no B/L can be dated after it. */

@@ -1,20 +1,14 @@
 /** `history ID`: who did what to a cargo, when, and each field before → after. */
 import type { ShipmentFields } from '../../core/api';
-import { FIELD_LABELS } from '../../core/shipment';
+import { fieldName, isQuantity } from '../../core/fields';
 import { given } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../io';
 import { t } from '../output';
 
-const FIELD_NAMES: Record<keyof ShipmentFields, string> = {
-  ...(Object.fromEntries(Object.entries(FIELD_LABELS)) as Record<string, string>),
-  netKg: FIELD_LABELS.netTonnes,
-  outturnKg: FIELD_LABELS.outturnTonnes,
-} as Record<keyof ShipmentFields, string>;
-
 function shown(field: keyof ShipmentFields, value: string | number | null): string {
   if (value === null) return '—';
-  if ((field === 'netKg' || field === 'outturnKg') && typeof value === 'number') return t(value);
+  if (isQuantity(field) && typeof value === 'number') return t(value);
   return String(value);
 }
 
@@ -29,7 +23,7 @@ export const history: Command = {
         return EXIT.ok;
       }
       for (const entry of entries) {
-        const changes = entry.changes.map((c) => `${FIELD_NAMES[c.field]}: ${shown(c.field, c.before)} → ${shown(c.field, c.after)}`).join('; ');
+        const changes = entry.changes.map((c) => `${fieldName(c.field)}: ${shown(c.field, c.before)} → ${shown(c.field, c.after)}`).join('; ');
         io.out(`#${entry.seq} ${entry.at} ${entry.actor} ${entry.action}${entry.reason ? ` (${entry.reason})` : ''}${changes ? `: ${changes}` : ''}`);
       }
       return EXIT.ok;
