@@ -1,6 +1,7 @@
 /** How the command line shows tonnes, a cargo, a table and a cargo as JSON. */
 import type { Shipment } from '../core/api';
-import { formatKgAsTonnes, kgToTonnes } from '../core/quantity';
+import { inTonnes } from '../core/fields';
+import { formatKgAsTonnes } from '../core/quantity';
 
 /** Kilograms as tonnes with their unit: `9,959.500 t`. */
 export function t(kg: number): string {
@@ -21,7 +22,6 @@ export function table(headers: string[], rows: string[][], rightAligned: Set<num
 }
 
 /** A cargo for --json: quantities in tonnes, as a person and a CSV give them. */
-export function shipmentJson(shipment: Shipment) {
-  const { netKg, outturnKg, ...rest } = shipment;
-  return { ...rest, netTonnes: kgToTonnes(netKg), outturnTonnes: outturnKg === null ? null : kgToTonnes(outturnKg) };
+export function shipmentJson(shipment: Shipment): Record<string, unknown> {
+  return inTonnes(shipment);
 }
