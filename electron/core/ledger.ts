@@ -23,6 +23,7 @@ import { JournalScan, type ScanResult } from './journal/scan';
 import { readTip, TipWriter, type Tip } from './journal/tip';
 import { LedgerLock, lockWriter } from './lock';
 import { realLedgerPath } from './journal/where';
+import { readingFile } from './reading-file';
 
 /** The disk operations a write needs, replaceable so tests can make the disk fail. */
 export interface LedgerIo {
@@ -86,22 +87,13 @@ function ioError(absolute: string, error: unknown, doing = 'open'): TransitError
 function scanFile(absolute: string, apply: ApplyEvent, readOnly: boolean): { scan: ScanResult; size: number; ino: number } | null {
   // The tip first: it is written only after the journal's bytes, so read before the size it can never lie past it.
   const tip = readTip(absolute);
-  let fd: number;
-  try {
-    fd = fs.openSync(absolute, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  try {
+  return readingFile(absolute, (fd) => {
     const stat = fs.fstatSync(fd);
     // Asked only when the end of the file looks unfinished: the lock's holder is looked up then.
     const liveWriter = () => readOnly && lockWriter(absolute) !== null;
     const scan = new JournalScan(fd, stat.size, apply, { tip, liveWriter }).run();
     return { scan, size: stat.size, ino: stat.ino };
-  } finally {
-    fs.closeSync(fd);
-  }
+  });
 }
 
 function isClean(scan: ScanResult): boolean {

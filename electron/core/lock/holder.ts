@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import { readingFile } from '../reading-file';
 
 /** What a lock file says about its holder: enough to name it to a person and to judge it later. */
 export interface LockRecord {
@@ -211,18 +212,9 @@ function parseRecord(content: Buffer): LockRecord | null {
 
 /** The file as it is now, or null when there is none. */
 export function inspect(file: string): SeenFile | null {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  try {
+  return readingFile(file, (fd) => {
     const { mtimeMs, ino } = fs.fstatSync(fd);
     const content = fs.readFileSync(fd);
     return { path: file, content, record: parseRecord(content), mtimeMs, ino };
-  } finally {
-    fs.closeSync(fd);
-  }
+  });
 }
