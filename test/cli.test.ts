@@ -640,6 +640,47 @@ describe('export and import', () => {
     expect(lines[7]).toMatch(/^2024-07,2,16859\.623,16859\.623,/);
   });
 
+  // The register's B/L date header, a status word and the monthly report's first header, in each language.
+  const LANGUAGE_WORDS = [
+    ['en', 'B/L date', 'discharged', 'Month'],
+    ['ru', 'Дата коносамента', 'выгружен', 'Месяц'],
+    ['az', 'Konosament tarixi', 'boşaldılıb', 'Ay'],
+    ['kk', 'Коносамент күні', 'түсірілді', 'Ай'],
+  ] as const;
+
+  test.each(LANGUAGE_WORDS)('--language %s: export and list --format csv write the headers and status words in it', async (language, blDate, discharged, month) => {
+    const out = tmp.file(`register-${language}.csv`);
+    await ok(['--ledger', source, 'export', '--year', '2024', '--report', 'register', '--out', out, '--language', language]);
+    const [header, ...rows] = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
+    expect(header?.split(',')).toContain(blDate);
+    expect(rows.find((row) => row.includes('AKT-2024-0101'))?.split(',')).toContain(discharged);
+
+    const listed = await ok(['--ledger', source, 'list', '--year', '2024', '--format', 'csv', '--language', language]);
+    expect(listed.out).toBe(fs.readFileSync(out, 'utf8').replace(/\r\n$/, ''));
+
+    const monthly = tmp.file(`monthly-${language}.csv`);
+    await ok(['--ledger', source, 'export', '--year', '2024', '--report', 'monthly', '--out', monthly, '--language', language]);
+    expect(fs.readFileSync(monthly, 'utf8').slice(1).split(',')[0]).toBe(month);
+  });
+
+  test('a language that is not one of en, ru, az, kk is refused with exit 2, naming the four, and nothing is written', async () => {
+    const out = tmp.file('register-de.csv');
+    const refused = await cli(['--ledger', source, 'export', '--year', '2024', '--report', 'register', '--out', out, '--language', 'de']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--language de is not one of en, ru, az, kk.');
+    expect(fs.existsSync(out)).toBe(false);
+
+    const listed = await cli(['--ledger', source, 'list', '--year', '2024', '--format', 'csv', '--language', 'RU']);
+    expect(listed.code).toBe(2);
+    expect(listed.out).toBe('');
+    expect(listed.err).toContain('--language RU is not one of en, ru, az, kk.');
+
+    const table = await cli(['--ledger', source, 'list', '--year', '2024', '--language', 'ru']);
+    expect(table.code).toBe(2);
+    expect(table.out).toBe('');
+    expect(table.err).toContain('--language is for --format csv');
+  });
+
   test.each([';', ','] as const)('export (separator "%s") → import into a fresh ledger gives back the same shipments; a dry run first writes nothing', async (separator) => {
     const file = await exportRegister(separator);
     const fresh = tmp.file('fresh.jsonl');

@@ -4,12 +4,14 @@
  * answered by this module alone.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { LANGUAGES, type Language } from '../core/fields';
 import { UsageError } from './io';
 import { shipmentOptions } from './shipment-flags';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 const str = { type: 'string' } as const;
 const bool = { type: 'boolean' } as const;
+const LANGUAGE_CHOICES = LANGUAGES.join('|');
 
 interface CommandSpec {
   options: Options;
@@ -19,15 +21,15 @@ interface CommandSpec {
 }
 
 export const COMMANDS = {
-  add: { options: { ...shipmentOptions, force: bool }, positionals: 0, usage: 'add --bl-date YYYY-MM-DD --vessel NAME --tonnes T [--bl-number N] [--grade G] [...] [--force]' },
+  add: { options: { ...shipmentOptions, force: bool }, positionals: 0, usage: 'add --bl-date DD.MM.YYYY|YYYY-MM-DD --vessel NAME --tonnes T [--bl-number N] [--grade G] [...] [--force]' },
   amend: { options: { ...shipmentOptions, reason: str, force: bool }, positionals: 1, usage: 'amend ID [--tonnes T] [--vessel NAME] [...] [--reason R] [--force]' },
   void: { options: { reason: str }, positionals: 1, usage: 'void ID --reason R' },
   history: { options: { json: bool }, positionals: 1, usage: 'history ID [--json]' },
-  list: { options: { year: str, from: str, to: str, 'include-voided': bool, format: str, separator: str }, positionals: 0, usage: 'list [--year Y | --from D --to D] [--include-voided] [--format table|json|csv]' },
+  list: { options: { year: str, from: str, to: str, 'include-voided': bool, format: str, separator: str, language: str }, positionals: 0, usage: `list [--year Y | --from D --to D] [--include-voided] [--format table|json|csv [--language ${LANGUAGE_CHOICES}]]` },
   targets: { options: { year: str, tonnes: str, plan: str, json: bool }, positionals: 0, usage: 'targets [--year Y] [--tonnes N] [--plan m1,…,m12] [--json]' },
   baseline: { options: { year: str, tonnes: str, json: bool }, positionals: 0, usage: 'baseline [--year Y --tonnes N] [--json]' },
   progress: { options: { year: str, 'as-of': str, json: bool }, positionals: 0, usage: 'progress [--year Y] [--as-of YYYY-MM-DD] [--json]' },
-  export: { options: { year: str, report: str, out: str, separator: str }, positionals: 0, usage: 'export --year Y --report register|monthly --out FILE [--separator ,|;]' },
+  export: { options: { year: str, report: str, out: str, separator: str, language: str }, positionals: 0, usage: `export --year Y --report register|monthly --out FILE [--separator ,|;] [--language ${LANGUAGE_CHOICES}]` },
   import: { options: { 'dry-run': bool, force: bool, json: bool }, positionals: 1, usage: 'import FILE [--dry-run] [--force] [--json]' },
   verify: { options: { json: bool }, positionals: 0, usage: 'verify [--json]' },
   demo: { options: { out: str }, positionals: 0, usage: 'demo --out FILE' },
@@ -65,6 +67,15 @@ export interface Invocation {
 export function flag(invocation: Invocation, key: string): string | undefined {
   const value = invocation.values[key];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** `--language`: the language of a CSV's headers and status words; English when not given. */
+export function languageFlag(invocation: Invocation): Language {
+  const value = flag(invocation, 'language');
+  if (value === undefined) return 'en';
+  const language = LANGUAGES.find((known) => known === value);
+  if (!language) throw new UsageError(`--language ${value} is not one of ${LANGUAGES.join(', ')}.`);
+  return language;
 }
 
 /** Whether a boolean flag was given. */

@@ -1,5 +1,5 @@
 /** `export`: a report of a year as a CSV file for Excel, written whole or not at all. */
-import { flag } from '../args';
+import { flag, languageFlag } from '../args';
 import type { Command } from '../command';
 import { writeFileAtomically } from '../files';
 import { EXIT, UsageError } from '../io';
@@ -14,7 +14,8 @@ export const exportCommand: Command = {
       if (flag(invocation, 'year') === undefined) throw new UsageError('export needs --year Y.');
       const reportName = flag(invocation, 'report');
       if (reportName === undefined) throw new UsageError('export needs --report register or --report monthly.');
-      const report = await service.exportReport({ year, report: reportName, separator: flag(invocation, 'separator') ?? ',' });
+      const language = languageFlag(invocation);
+      const report = await service.exportReport({ year, report: reportName, separator: flag(invocation, 'separator') ?? ',', language });
       writeFileAtomically(out, report.content);
       io.out(`Wrote ${report.rows} rows to ${out}.`);
       return EXIT.ok;

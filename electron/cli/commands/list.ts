@@ -1,7 +1,7 @@
 /** `list`: the cargoes of a year or a date range, as a table, JSON, or the register's CSV. */
 import type { Shipment } from '../../core/api';
 import { formatKgAsTonnes } from '../../core/quantity';
-import { flag, given, type Invocation } from '../args';
+import { flag, given, languageFlag, type Invocation } from '../args';
 import type { Command, LedgerContext } from '../command';
 import { EXIT, UsageError } from '../io';
 import { shipmentJson, t, table } from '../output';
@@ -19,7 +19,8 @@ function shipmentTable(shipments: readonly Shipment[]): string {
 /** The register export of the year, on stdout without its last line end. */
 async function listCsv(invocation: Invocation, { service, io, year }: LedgerContext): Promise<number> {
   if (flag(invocation, 'from') !== undefined || flag(invocation, 'to') !== undefined) throw new UsageError('--format csv lists a whole year: use --year.');
-  const report = await service.exportReport({ year, report: 'register', separator: flag(invocation, 'separator') ?? ',' });
+  const language = languageFlag(invocation);
+  const report = await service.exportReport({ year, report: 'register', separator: flag(invocation, 'separator') ?? ',', language });
   io.out(report.content.replace(/\r\n$/, ''));
   return EXIT.ok;
 }
@@ -45,6 +46,7 @@ export const list: Command = {
     async run(context) {
       const format = flag(invocation, 'format') ?? 'table';
       if (!FORMATS.includes(format)) throw new UsageError(`--format ${format} is not one of table, json, csv.`);
+      if (format !== 'csv' && flag(invocation, 'language') !== undefined) throw new UsageError('--language is for --format csv: the register’s headers and status words.');
       return format === 'csv' ? listCsv(invocation, context) : listShipments(invocation, format, context);
     },
   }),
