@@ -16,6 +16,7 @@ import type { RecoveryReport } from './api';
 import { TransitError } from './errors';
 import type { ApplyEvent, EventPayload, LedgerEvent } from './events';
 import { recoveryMessage } from './journal/describe';
+import { diskTrouble } from './journal/disk-words';
 import { GENESIS, parseLine, serialise } from './journal/format';
 import { forEachLine } from './journal/lines';
 import { repairJournal, type RepairOutcome } from './journal/repair';
@@ -70,18 +71,7 @@ const EMPTY: Position = { size: 0, lastSeq: 0, lastSum: GENESIS, entries: 0 };
 
 function ioError(absolute: string, error: unknown, doing = 'open'): TransitError {
   if (error instanceof TransitError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-      ? 'the file or its folder cannot be written (check its permissions, or whether the drive is read-only)'
-      : code === 'ENOSPC'
-        ? 'the disk is full'
-        : code === 'ENOTDIR'
-          ? 'part of its folder path is a file, not a folder'
-          : code === 'EISDIR'
-            ? 'it is a folder, not a file'
-            : (code ?? (error as Error).message);
-  return new TransitError('io', `Could not ${doing} the ledger ${absolute}: ${why}.`);
+  return new TransitError('io', `Could not ${doing} the ledger ${absolute}: ${diskTrouble(error)}.`);
 }
 
 function scanFile(absolute: string, apply: ApplyEvent, readOnly: boolean): { scan: ScanResult; size: number; ino: number } | null {

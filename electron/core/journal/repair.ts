@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TransitError } from '../errors';
 import type { LedgerEvent } from '../events';
+import { diskTrouble } from './disk-words';
 import { bareLine, GENESIS, parseLine, serialise } from './format';
 import { readAt } from './lines';
 import type { ScanResult } from './scan';
@@ -175,9 +176,7 @@ export function repairJournal(request: RepairRequest): RepairOutcome {
   } catch (error) {
     // Once the file was cut, the copy is the only whole original; before that, copies of every failed attempt would pile up.
     if (kept?.made && !progress.changed) fs.rmSync(kept.backupPath, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the file or its folder cannot be written' : (code ?? (error as Error).message);
-    throw new TransitError('damaged', `The ledger ${absolute} is damaged and could not be repaired (${why}). Nothing was changed, and it can still be read: open it read-only, or make it writable and open it again to repair it.`);
+    throw new TransitError('damaged', `The ledger ${absolute} is damaged and could not be repaired (${diskTrouble(error)}). Nothing was changed, and it can still be read: open it read-only, or make it writable and open it again to repair it.`);
   }
   const { writer } = TipWriter.open(absolute);
   try {
