@@ -83,7 +83,11 @@ async function calibrate(task: Task, minSampleNs: number, maxIterations: number)
 }
 
 /** Samples `real` and `baseline` alternately and returns both medians (ns per operation). */
-export async function compare(real: Task, baseline: Task, options: CompareOptions): Promise<{ real: Stats; baseline: Stats }> {
+export async function compare(
+  real: Task,
+  baseline: Task,
+  options: CompareOptions,
+): Promise<{ real: Stats; baseline: Stats }> {
   const maxIterations = options.maxIterations ?? 100_000;
   const prepareReal = options.prepareReal ?? (() => undefined);
   const prepareBaseline = options.prepareBaseline ?? (() => undefined);

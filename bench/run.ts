@@ -130,7 +130,13 @@ interface RecordSide {
 }
 
 function statsOf(values: readonly number[]): Stats {
-  return { median: median(values), min: Math.min(...values), max: Math.max(...values), samples: values.length, iterations: 1 };
+  return {
+    median: median(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    samples: values.length,
+    iterations: 1,
+  };
 }
 
 /**
@@ -138,11 +144,20 @@ function statsOf(values: readonly number[]): Stats {
  * `fsync`). All sizes and their baselines run in one loop, the order rotating each repetition, so
  * the disk's fsync latency (which drifts between 0.3 and 4 ms on a VM) is shared by every column.
  */
-async function benchRecord(writers: readonly Writer[], fsync: boolean, reps: number, warmup: number, serial: { next: number }): Promise<RecordSide[]> {
+async function benchRecord(
+  writers: readonly Writer[],
+  fsync: boolean,
+  reps: number,
+  warmup: number,
+  serial: { next: number },
+): Promise<RecordSide[]> {
   syncSwitch.on = fsync;
   const sides: RecordSide[] = writers.map((writer) => ({
     writer,
-    fd: fs.openSync(path.join(writer.dir, fsync ? 'baseline-append.jsonl' : 'baseline-append-nosync.jsonl'), 'a'),
+    fd: fs.openSync(
+      path.join(writer.dir, fsync ? 'baseline-append.jsonl' : 'baseline-append-nosync.jsonl'),
+      'a',
+    ),
     lineBytes: 460,
     real: [],
     baseline: [],
@@ -171,12 +186,17 @@ async function benchRecord(writers: readonly Writer[], fsync: boolean, reps: num
     if (keep) side.baseline.push(ns);
   };
   const tasks: ((keep: boolean) => Promise<void> | void)[] = [];
-  for (const side of sides) tasks.push((keep) => real(side, keep), (keep) => baseline(side, keep));
+  for (const side of sides)
+    tasks.push(
+      (keep) => real(side, keep),
+      (keep) => baseline(side, keep),
+    );
   try {
     for (let rep = -warmup; rep < reps; rep++) {
       const keep = rep >= 0;
       const offset = ((rep % tasks.length) + tasks.length) % tasks.length;
-      for (let k = 0; k < tasks.length; k++) await (tasks[(offset + k) % tasks.length] as (keep: boolean) => Promise<void> | void)(keep);
+      for (let k = 0; k < tasks.length; k++)
+        await (tasks[(offset + k) % tasks.length] as (keep: boolean) => Promise<void> | void)(keep);
     }
   } finally {
     for (const side of sides) fs.closeSync(side.fd);
@@ -191,7 +211,9 @@ async function benchOpen(file: string, size: Size, expectedEntries: number): Pro
   const info = await check.info();
   check.close();
   if (info.recovery !== null || info.entries !== expectedEntries) {
-    throw new Error(`open sanity: ${info.entries} entries (expected ${expectedEntries}), recovery ${info.recovery?.message ?? 'none'}`);
+    throw new Error(
+      `open sanity: ${info.entries} entries (expected ${expectedEntries}), recovery ${info.recovery?.message ?? 'none'}`,
+    );
   }
   const real = (): void => {
     const service = LedgerService.open(file, { readOnly: true, now });
@@ -209,7 +231,13 @@ async function benchOpen(file: string, size: Size, expectedEntries: number): Pro
     sink(parsed);
   };
   const result = await compare(real, baseline, OPEN[size]);
-  rows.push({ operation: 'open ledger (read-only)', size, measured: result.real, baseline: result.baseline, target: 2 });
+  rows.push({
+    operation: 'open ledger (read-only)',
+    size,
+    measured: result.real,
+    baseline: result.baseline,
+    target: 2,
+  });
 }
 
 async function benchProgress(service: LedgerService, size: Size): Promise<void> {
@@ -218,7 +246,9 @@ async function benchProgress(service: LedgerService, size: Size): Promise<void> 
   for (const s of shipments) expected += s.netKg;
   const check = await service.progress({ year: YEAR, asOf: AS_OF });
   if (check.tonnesKg !== expected || shipments.length !== size) {
-    throw new Error(`progress sanity: ${check.tonnesKg} kg vs ${expected} kg over ${shipments.length} shipments`);
+    throw new Error(
+      `progress sanity: ${check.tonnesKg} kg vs ${expected} kg over ${shipments.length} shipments`,
+    );
   }
   const real = async (): Promise<void> => {
     const progress = await service.progress({ year: YEAR, asOf: AS_OF });
@@ -230,12 +260,30 @@ async function benchProgress(service: LedgerService, size: Size): Promise<void> 
     sink(sum);
   };
   const result = await compare(real, baseline, PROGRESS[size]);
-  rows.push({ operation: 'progress vs bare loop (info)', size, measured: result.real, baseline: result.baseline, target: null });
+  rows.push({
+    operation: 'progress vs bare loop (info)',
+    size,
+    measured: result.real,
+    baseline: result.baseline,
+    target: null,
+  });
   if (size === SIZES[0]) {
     // Day totals as the ledger keeps them (per day, maintained as entries arrive), taken from the answer itself.
-    const dayKg = check.daily.actualKg.map((value, i, all) => (value ?? 0) - (i === 0 ? 0 : (all[i - 1] ?? 0)));
-    const floor = await compare(real, () => sink(progressFloor(check.daily.dates, dayKg).months.length), PROGRESS[size]);
-    rows.push({ operation: 'progress vs its floor: series only (info)', size, measured: floor.real, baseline: floor.baseline, target: null });
+    const dayKg = check.daily.actualKg.map(
+      (value, i, all) => (value ?? 0) - (i === 0 ? 0 : (all[i - 1] ?? 0)),
+    );
+    const floor = await compare(
+      real,
+      () => sink(progressFloor(check.daily.dates, dayKg).months.length),
+      PROGRESS[size],
+    );
+    rows.push({
+      operation: 'progress vs its floor: series only (info)',
+      size,
+      measured: floor.real,
+      baseline: floor.baseline,
+      target: null,
+    });
   }
 }
 
@@ -247,10 +295,17 @@ async function benchProgress(service: LedgerService, size: Size): Promise<void> 
 async function benchProgressFlat(writers: readonly Writer[]): Promise<void> {
   const [small, ...larger] = writers;
   if (small === undefined) return;
-  const progressOf = (writer: Writer) => async (): Promise<void> => sink((await writer.service.progress({ year: YEAR, asOf: AS_OF })).shipments);
+  const progressOf = (writer: Writer) => async (): Promise<void> =>
+    sink((await writer.service.progress({ year: YEAR, asOf: AS_OF })).shipments);
   for (const writer of larger) {
     const result = await compare(progressOf(writer), progressOf(small), PROGRESS_FLAT);
-    rows.push({ operation: 'progress at N vs progress at 100', size: writer.size, measured: result.real, baseline: result.baseline, target: 2 });
+    rows.push({
+      operation: 'progress at N vs progress at 100',
+      size: writer.size,
+      measured: result.real,
+      baseline: result.baseline,
+      target: 2,
+    });
   }
 }
 
@@ -259,7 +314,10 @@ async function benchProgressFlat(writers: readonly Writer[]): Promise<void> {
  * ledger, no validation and no KPIs: the chart's 366-point series and the twelve-month table.
  * Timed at 100 shipments it shows whether a fixed-size answer can come within 5× of the bare loop.
  */
-function progressFloor(dates: readonly string[], dayKg: readonly number[]): { months: number[]; series: unknown[][] } {
+function progressFloor(
+  dates: readonly string[],
+  dayKg: readonly number[],
+): { months: number[]; series: unknown[][] } {
   const days = dates.length;
   const actual = new Array<number>(days);
   const target = new Array<number>(days);
@@ -284,7 +342,9 @@ async function benchExport(service: LedgerService, dir: string, size: Size): Pro
   if (sample.rows !== size) throw new Error(`export sanity: ${sample.rows} rows, expected ${size}`);
   const content = sample.content;
   if (size === SIZES[SIZES.length - 1]) {
-    notes.push(`export: the 100,000-row register is ${(Buffer.byteLength(content) / 2 ** 20).toFixed(1)} MiB of UTF-8.`);
+    notes.push(
+      `export: the 100,000-row register is ${(Buffer.byteLength(content) / 2 ** 20).toFixed(1)} MiB of UTF-8.`,
+    );
   }
   const run = (flush: boolean) => {
     const real = async (): Promise<void> => {
@@ -299,10 +359,19 @@ async function benchExport(service: LedgerService, dir: string, size: Size): Pro
   // Each sample writes a fresh file: overwriting the last one would truncate it, and on ext4 a
   // truncate-and-rewrite waits for the writeback the previous write started (auto_da_alloc),
   // which made the write side swing tenfold between runs. The unlink happens outside the timing.
-  const fresh = { prepareReal: () => fs.rmSync(realFile, { force: true }), prepareBaseline: () => fs.rmSync(baselineFile, { force: true }) };
+  const fresh = {
+    prepareReal: () => fs.rmSync(realFile, { force: true }),
+    prepareBaseline: () => fs.rmSync(baselineFile, { force: true }),
+  };
   const plain = run(false);
   const result = await compare(plain.real, plain.baseline, { ...EXPORT[size], ...fresh });
-  rows.push({ operation: 'export vs raw write (info)', size, measured: result.real, baseline: result.baseline, target: null });
+  rows.push({
+    operation: 'export vs raw write (info)',
+    size,
+    measured: result.real,
+    baseline: result.baseline,
+    target: null,
+  });
   if (size !== SIZES[0]) {
     // The floor of any export that returns its text as one string: the rows already formatted,
     // only joined into the file's text and written. Formatting comes on top of this.
@@ -311,10 +380,30 @@ async function benchExport(service: LedgerService, dir: string, size: Size): Pro
     const joinOnly = async (): Promise<void> => fs.writeFileSync(floorFile, lines.join('\r\n'));
     const floorFresh = { prepareBaseline: () => fs.rmSync(floorFile, { force: true }) };
     // The target: the export against its floor, sampled alternately (formatting 1.6 M cells costs no more than writing them).
-    const target = await compare(plain.real, joinOnly, { ...EXPORT[size], prepareReal: fresh.prepareReal, ...floorFresh });
-    rows.push({ operation: 'export register + write vs floor', size, measured: target.real, baseline: target.baseline, target: 2 });
-    const floor = await compare(joinOnly, plain.baseline, { ...EXPORT[size], prepareReal: floorFresh.prepareBaseline, prepareBaseline: fresh.prepareBaseline });
-    rows.push({ operation: 'export floor: join + write (info)', size, measured: floor.real, baseline: floor.baseline, target: null });
+    const target = await compare(plain.real, joinOnly, {
+      ...EXPORT[size],
+      prepareReal: fresh.prepareReal,
+      ...floorFresh,
+    });
+    rows.push({
+      operation: 'export register + write vs floor',
+      size,
+      measured: target.real,
+      baseline: target.baseline,
+      target: 2,
+    });
+    const floor = await compare(joinOnly, plain.baseline, {
+      ...EXPORT[size],
+      prepareReal: floorFresh.prepareBaseline,
+      prepareBaseline: fresh.prepareBaseline,
+    });
+    rows.push({
+      operation: 'export floor: join + write (info)',
+      size,
+      measured: floor.real,
+      baseline: floor.baseline,
+      target: null,
+    });
     // The same floor had the export produced bytes instead (rows kept formatted as UTF-8): copying
     // them into one buffer and writing it, against writing that buffer. Writing bytes skips the
     // string's encoding, so the baseline shrinks too.
@@ -323,12 +412,24 @@ async function benchExport(service: LedgerService, dir: string, size: Size): Pro
     const concatOnly = async (): Promise<void> => fs.writeFileSync(realFile, Buffer.concat(rowBytes));
     const bytesBaseline = (): void => fs.writeFileSync(baselineFile, fileBytes);
     const bytesFloor = await compare(concatOnly, bytesBaseline, { ...EXPORT[size], ...fresh });
-    rows.push({ operation: 'export floor: bytes copy + write (info)', size, measured: bytesFloor.real, baseline: bytesFloor.baseline, target: null });
+    rows.push({
+      operation: 'export floor: bytes copy + write (info)',
+      size,
+      measured: bytesFloor.real,
+      baseline: bytesFloor.baseline,
+      target: null,
+    });
   }
   if (size === 100_000) {
     const flushed = run(true);
     const withFlush = await compare(flushed.real, flushed.baseline, { ...EXPORT_FLUSH_100K, ...fresh });
-    rows.push({ operation: 'export + write, flush:true (info)', size, measured: withFlush.real, baseline: withFlush.baseline, target: null });
+    rows.push({
+      operation: 'export + write, flush:true (info)',
+      size,
+      measured: withFlush.real,
+      baseline: withFlush.baseline,
+      target: null,
+    });
   }
 }
 
@@ -344,7 +445,9 @@ async function benchSize(size: Size, dirs: string[]): Promise<Writer> {
   } finally {
     seeder.close();
   }
-  log(`[${size}] seeded ${size} shipments (${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MiB) in ${elapsed(phase)}`);
+  log(
+    `[${size}] seeded ${size} shipments (${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MiB) in ${elapsed(phase)}`,
+  );
   phase = process.hrtime.bigint();
   // Header + one batch of `size` records.
   // The header, then the seeding batch: its begin line, one line per cargo, its commit line.
@@ -383,7 +486,13 @@ async function benchCliStart(): Promise<void> {
     if (result.status !== 0) throw new Error(`node -e 0 exited ${result.status}: ${result.stderr}`);
   };
   const result = await compare(help, bare, CLI_START);
-  rows.push({ operation: 'transit-ledger --help (new process)', size: null, measured: result.real, baseline: result.baseline, target: 3 });
+  rows.push({
+    operation: 'transit-ledger --help (new process)',
+    size: null,
+    measured: result.real,
+    baseline: result.baseline,
+    target: 3,
+  });
 }
 
 function recordRows(sides: readonly RecordSide[], fsync: boolean): void {
@@ -407,7 +516,10 @@ function recordRows(sides: readonly RecordSide[], fsync: boolean): void {
       target: fsync ? 1.5 : null,
     });
   }
-  if (fsync && first !== undefined) notes.push(`record: the appended journal line is ${median(first.lineSizes)} bytes (median at 100); each baseline line has the byte count of the last real line of its size.`);
+  if (fsync && first !== undefined)
+    notes.push(
+      `record: the appended journal line is ${median(first.lineSizes)} bytes (median at 100); each baseline line has the byte count of the last real line of its size.`,
+    );
 }
 
 function pad(text: string, width: number, right = false): string {
@@ -432,7 +544,9 @@ const ORDER = [
 ];
 
 function printTable(): number {
-  rows.sort((a, b) => ORDER.indexOf(a.operation) - ORDER.indexOf(b.operation) || (a.size ?? 0) - (b.size ?? 0));
+  rows.sort(
+    (a, b) => ORDER.indexOf(a.operation) - ORDER.indexOf(b.operation) || (a.size ?? 0) - (b.size ?? 0),
+  );
   const header = ['operation', 'size', 'measured (median)', 'baseline (median)', 'ratio', 'target', 'result'];
   const body = rows.map((row) => {
     const ratio = row.measured.median / row.baseline.median;
@@ -452,7 +566,8 @@ function printTable(): number {
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b.cells[i] ?? '').length)));
   const rightAligned = new Set([1, 2, 3, 4]);
-  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c, widths[i] ?? 0, rightAligned.has(i))).join(' │ ');
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => pad(c, widths[i] ?? 0, rightAligned.has(i))).join(' │ ');
   console.log(line(header));
   console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
   for (const b of body) console.log(line(b.cells));
@@ -491,7 +606,7 @@ function printLegend(): void {
     '             No fsync on either side; the flush:true row passes { flush: true } (fsync) on both sides, as the CLI does. Every',
     '             side unlinks its file (untimed) before each sample, so every write creates a new file (a timed overwrite would',
     '             wait on the previous write-back, ext4 auto_da_alloc).',
-    '  floors   : the least work any implementation must do. progress floor = filling the chart\'s three 366-point series and a',
+    "  floors   : the least work any implementation must do. progress floor = filling the chart's three 366-point series and a",
     '             12-month table from day totals, nothing else (timed against progress at 100); export floor = joining the already',
     '             formatted rows into the content string and writing it, with no formatting at all (timed against the raw write);',
     '             bytes floor = Buffer.concat of the rows already encoded as UTF-8 + writing it, against writing that same Buffer.',
@@ -504,7 +619,9 @@ async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   console.log('Transit Ledger benchmark');
   console.log(machine());
-  console.log(`ledger: B/L dates all in ${YEAR}, fixed now ${NOW.toISOString()}, seeded per size with one recordMany batch,`);
+  console.log(
+    `ledger: B/L dates all in ${YEAR}, fixed now ${NOW.toISOString()}, seeded per size with one recordMany batch,`,
+  );
   console.log('        then reopened (as the app does on start) for progress, export and record');
   console.log('');
   const dirs: string[] = [];
@@ -516,7 +633,8 @@ async function main(): Promise<void> {
     log(`[all] progress across sizes done in ${elapsed(phase)}`);
     for (const writer of writers) {
       // The export files are gone before the fsync phase, so their dirty pages are not flushed by it.
-      for (const name of ['export-real.csv', 'export-baseline.csv', 'export-floor.csv']) fs.rmSync(path.join(writer.dir, name), { force: true });
+      for (const name of ['export-real.csv', 'export-baseline.csv', 'export-floor.csv'])
+        fs.rmSync(path.join(writer.dir, name), { force: true });
     }
     const serial = { next: 1 };
     phase = process.hrtime.bigint();

@@ -20,7 +20,10 @@ const CHUNK = 50_000;
 function sizes(): number[] {
   const at = process.argv.indexOf('--sizes');
   const list = at === -1 ? '1000000,2000000' : (process.argv[at + 1] ?? '');
-  return list.split(',').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+  return list
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
 }
 
 /** Fills a ledger in all-or-nothing writes of 50,000 validated cargoes, as a large import would. */
@@ -29,7 +32,8 @@ function seed(file: string, count: number): void {
   try {
     for (let done = 0; done < count; done += CHUNK) {
       const chunk = benchShipments(Math.min(CHUNK, count - done), 2024, '2024-12-31', 7 + done);
-      for (const [i, input] of chunk.entries()) input.blNumber = `STRESS-${String(done + i + 1).padStart(8, '0')}`;
+      for (const [i, input] of chunk.entries())
+        input.blNumber = `STRESS-${String(done + i + 1).padStart(8, '0')}`;
       service.recordMany(chunk);
     }
   } finally {
@@ -45,7 +49,10 @@ interface Run {
 
 function run(heapMb: number | null, args: string[]): Run {
   const flags = heapMb === null ? [] : [`--max-old-space-size=${heapMb}`];
-  const child = spawnSync(process.execPath, [...flags, CHILD, CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, [...flags, CHILD, CLI, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (child.status !== 0 || child.stdout === '') {
     return { code: child.status ?? -1, ms: NaN, maxRssKb: NaN };
   }
@@ -56,28 +63,46 @@ function row(name: string, size: number, heap: string, result: Run): void {
   const seconds = Number.isNaN(result.ms) ? 'failed' : `${(result.ms / 1000).toFixed(1)} s`;
   const memory = Number.isNaN(result.maxRssKb) ? '—' : `${(result.maxRssKb / 1024).toFixed(0)} MiB`;
   const verdict = result.code === 0 ? 'PASS' : `FAIL (exit ${result.code})`;
-  console.log(`${name.padEnd(28)} │ ${size.toLocaleString('en-US').padStart(9)} │ ${heap.padEnd(13)} │ ${seconds.padStart(8)} │ ${memory.padStart(9)} │ ${verdict}`);
+  console.log(
+    `${name.padEnd(28)} │ ${size.toLocaleString('en-US').padStart(9)} │ ${heap.padEnd(13)} │ ${seconds.padStart(8)} │ ${memory.padStart(9)} │ ${verdict}`,
+  );
 }
 
 function main(): void {
   if (!fs.existsSync(CLI)) throw new Error('Build the CLI first: npm run build:main');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'transit-stress-'));
-  console.log(`node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM; ledgers in ${dir}`);
-  console.log(`${'command'.padEnd(28)} │ ${'cargoes'.padStart(9)} │ ${'heap limit'.padEnd(13)} │ ${'wall'.padStart(8)} │ ${'peak RSS'.padStart(9)} │ result`);
+  console.log(
+    `node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM; ledgers in ${dir}`,
+  );
+  console.log(
+    `${'command'.padEnd(28)} │ ${'cargoes'.padStart(9)} │ ${'heap limit'.padEnd(13)} │ ${'wall'.padStart(8)} │ ${'peak RSS'.padStart(9)} │ result`,
+  );
   try {
     for (const size of sizes()) {
       const file = path.join(dir, `ledger-${size}.jsonl`);
       const started = Date.now();
       seed(file, size);
       const mib = fs.statSync(file).size / 2 ** 20;
-      console.log(`seeded ${size.toLocaleString('en-US')} cargoes: ${mib.toFixed(0)} MiB in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      console.log(
+        `seeded ${size.toLocaleString('en-US')} cargoes: ${mib.toFixed(0)} MiB in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      );
       const ledger = ['--ledger', file];
       const heap = size <= 1_000_000 ? 2048 : null;
       const label = heap === null ? 'node default' : `${heap} MiB`;
       row('verify', size, label, run(heap, [...ledger, 'verify']));
-      row('progress --year 2024', size, label, run(heap, [...ledger, 'progress', '--year', '2024', '--json']));
+      row(
+        'progress --year 2024',
+        size,
+        label,
+        run(heap, [...ledger, 'progress', '--year', '2024', '--json']),
+      );
       const out = path.join(dir, `register-${size}.csv`);
-      row('export register', size, label, run(heap, [...ledger, 'export', '--year', '2024', '--report', 'register', '--out', out]));
+      row(
+        'export register',
+        size,
+        label,
+        run(heap, [...ledger, 'export', '--year', '2024', '--report', 'register', '--out', out]),
+      );
       fs.rmSync(out, { force: true });
       fs.rmSync(file, { force: true });
     }

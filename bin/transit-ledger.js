@@ -14,7 +14,9 @@ const ROOT = path.join(__dirname, '..');
 const CLI = path.join(ROOT, 'build', 'electron', 'cli.js');
 /** What the build compiles from: every .ts under electron/, and the TypeScript settings. */
 const SOURCES = [path.join(ROOT, 'electron')];
-const SETTINGS = ['tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.build.json'].map((file) => path.join(ROOT, file));
+const SETTINGS = ['tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.build.json'].map((file) =>
+  path.join(ROOT, file),
+);
 
 function mtimeOf(file) {
   try {
@@ -44,7 +46,11 @@ function newestSource() {
 /** Runs the project's own main build (tsc, and what build:main adds), its output on stderr. Returns its exit status. */
 function build(reason) {
   process.stderr.write(`transit-ledger: ${reason}; building it (npm run build:main), once.\n`);
-  const result = spawnSync('npm', ['run', '--silent', 'build:main'], { cwd: ROOT, stdio: ['ignore', 2, 2], shell: process.platform === 'win32' });
+  const result = spawnSync('npm', ['run', '--silent', 'build:main'], {
+    cwd: ROOT,
+    stdio: ['ignore', 2, 2],
+    shell: process.platform === 'win32',
+  });
   if (result.error) process.stderr.write(`transit-ledger: could not run npm: ${result.error.message}\n`);
   return result.error ? 1 : result.status;
 }
@@ -53,13 +59,18 @@ function ensureBuilt() {
   const built = mtimeOf(CLI);
   const newest = newestSource();
   if (built >= 0 && built >= newest) return true;
-  const status = build(built < 0 ? 'the command line is not built yet' : 'electron/ changed since the command line was built');
+  const status = build(
+    built < 0 ? 'the command line is not built yet' : 'electron/ changed since the command line was built',
+  );
   if (mtimeOf(CLI) === built) {
-    process.stderr.write(`transit-ledger: the build failed (above); run \`npm install\`, then \`npm run build:main\` in ${ROOT}.\n`);
+    process.stderr.write(
+      `transit-ledger: the build failed (above); run \`npm install\`, then \`npm run build:main\` in ${ROOT}.\n`,
+    );
     return false;
   }
   // TypeScript emits even when the type check fails, and runs like tsx would have: said once, then run.
-  if (status !== 0) process.stderr.write('transit-ledger: the build reported errors (above); running what it compiled.\n');
+  if (status !== 0)
+    process.stderr.write('transit-ledger: the build reported errors (above); running what it compiled.\n');
   // A source dated in the future (a copied tree, a skewed clock) must not set off a build at every run.
   const stamp = Math.max(Date.now(), newest) / 1000;
   try {

@@ -49,7 +49,9 @@ function reportError(error: unknown, io: CliIo): number {
   }
   const code = (error as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    io.err(`${(error as Error).message.replace(/\. To specify a positional.*$/s, '.')}\nRun with --help for usage.`);
+    io.err(
+      `${(error as Error).message.replace(/\. To specify a positional.*$/s, '.')}\nRun with --help for usage.`,
+    );
     return EXIT.badInput;
   }
   io.err(`Unexpected error: ${(error as Error).stack ?? String(error)}`);

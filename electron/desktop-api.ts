@@ -48,7 +48,14 @@ export const DESKTOP_API: MethodTable<DesktopCalls> = {
 export const DESKTOP_METHODS: readonly (keyof DesktopCalls)[] = Object.freeze(methodsOf(DESKTOP_API));
 
 /** The File menu's commands, as the main process sends them to the page. */
-export const MENU_COMMANDS = ['new-shipment', 'export-register', 'export-monthly', 'import', 'backup', 'open-data-folder'] as const;
+export const MENU_COMMANDS = [
+  'new-shipment',
+  'export-register',
+  'export-monthly',
+  'import',
+  'backup',
+  'open-data-folder',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

@@ -39,7 +39,8 @@ async function onDisk<T>(host: DesktopHost, failed: string, step: () => Promise<
   } catch (error) {
     if (error instanceof TransitError) throw error;
     host.log('desktop', error);
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    const reason =
+      (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
     throw new TransitError('io', `${failed} (${reason}).`);
   }
 }
@@ -77,7 +78,9 @@ export function desktopCalls(host: DesktopHost): DesktopCalls {
     const stamp = (host.now?.() ?? new Date()).toISOString().slice(0, 10);
     const file = await host.chooseSavePath(`transit-ledger-backup-${stamp}.jsonl`, []);
     if (!file) return { saved: false, path: null };
-    await onDisk(host, `The backup ${file} could not be written`, () => fs.promises.copyFile(host.ledgerPath(), file));
+    await onDisk(host, `The backup ${file} could not be written`, () =>
+      fs.promises.copyFile(host.ledgerPath(), file),
+    );
     return { saved: true, path: file };
   };
 

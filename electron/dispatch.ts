@@ -28,7 +28,10 @@ const MAX_DEPTH = 8;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** TransitApi's guards: a CSV file for import may be as long as its bytes as base64 (4/3 of the core's 64 MiB file limit). */
-export const TRANSIT_SURFACE: Surface<TransitApi> = { table: TRANSIT_API, maxText: { importCsv: MAX_IMPORT_BASE64_CHARS } };
+export const TRANSIT_SURFACE: Surface<TransitApi> = {
+  table: TRANSIT_API,
+  maxText: { importCsv: MAX_IMPORT_BASE64_CHARS },
+};
 
 function refuse(message: string, field?: string): Envelope {
   const error: ErrorPayload = { code: 'invalid', message };
@@ -39,9 +42,11 @@ function refuse(message: string, field?: string): Envelope {
 /** Finds what no argument may contain, whatever the method: returns a message, or null. */
 function inspect(value: unknown, maxText: number, depth: number, path: string): string | null {
   if (depth > MAX_DEPTH) return `The request is nested too deeply at ${path}.`;
-  if (typeof value === 'string') return value.length > maxText ? `The text at ${path} is too long (${value.length} characters).` : null;
+  if (typeof value === 'string')
+    return value.length > maxText ? `The text at ${path} is too long (${value.length} characters).` : null;
   if (value === null || typeof value === 'boolean' || typeof value === 'undefined') return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? null : `The number at ${path} is not finite.`;
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? null : `The number at ${path} is not finite.`;
   if (Array.isArray(value)) {
     if (value.length > 1000) return `The list at ${path} is too long.`;
     for (let i = 0; i < value.length; i++) {
@@ -52,7 +57,8 @@ function inspect(value: unknown, maxText: number, depth: number, path: string): 
   }
   if (typeof value === 'object') {
     const prototype = Object.getPrototypeOf(value);
-    if (prototype !== Object.prototype && prototype !== null) return `The value at ${path} is not plain data.`;
+    if (prototype !== Object.prototype && prototype !== null)
+      return `The value at ${path} is not plain data.`;
     const keys = Object.keys(value);
     if (keys.length > 200) return `The value at ${path} has too many fields.`;
     for (const key of keys) {
@@ -73,19 +79,33 @@ type Checked<Api> = { method: keyof Api & string; args: unknown[] } | { refused:
 /** The guards every call passes before it reaches the implementation. */
 function check<Api>(surface: Surface<Api>, method: unknown, args: unknown): Checked<Api> {
   if (!isMethodOf(surface.table, method)) {
-    return { refused: refuse(`There is no operation "${typeof method === 'string' ? method.slice(0, 60) : typeof method}".`) };
+    return {
+      refused: refuse(
+        `There is no operation "${typeof method === 'string' ? method.slice(0, 60) : typeof method}".`,
+      ),
+    };
   }
   if (!Array.isArray(args)) return { refused: refuse('The arguments must be a list.') };
   const [min, max]: readonly [number, number] = surface.table[method];
   if (args.length < min || args.length > max) {
-    return { refused: refuse(`${method} takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, not ${args.length}.`) };
+    return {
+      refused: refuse(
+        `${method} takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, not ${args.length}.`,
+      ),
+    };
   }
   const problem = inspect(args, surface.maxText?.[method] ?? DEFAULT_MAX_TEXT, 0, 'arguments');
   return problem ? { refused: refuse(problem) } : { method, args };
 }
 
 /** One call of `api` through `surface`'s guards; an error that is not a TransitError is logged and answered as internal. */
-export async function dispatchTo<Api extends Methods<Api>>(surface: Surface<Api>, api: Api, name: unknown, given: unknown, logInternal: InternalErrorLog): Promise<Envelope> {
+export async function dispatchTo<Api extends Methods<Api>>(
+  surface: Surface<Api>,
+  api: Api,
+  name: unknown,
+  given: unknown,
+  logInternal: InternalErrorLog,
+): Promise<Envelope> {
   const checked = check(surface, name, given);
   if ('refused' in checked) return checked.refused;
   const { method, args } = checked;
@@ -99,12 +119,21 @@ export async function dispatchTo<Api extends Methods<Api>>(surface: Surface<Api>
     logInternal(method, error);
     return {
       ok: false,
-      error: { code: 'internal', message: 'Something went wrong inside Transit Ledger; the details were written to the log file. Check the register before trying again.' },
+      error: {
+        code: 'internal',
+        message:
+          'Something went wrong inside Transit Ledger; the details were written to the log file. Check the register before trying again.',
+      },
     };
   }
 }
 
 /** One TransitApi call by name. */
-export function dispatch(api: TransitApi, method: unknown, args: unknown, logInternal: InternalErrorLog): Promise<Envelope> {
+export function dispatch(
+  api: TransitApi,
+  method: unknown,
+  args: unknown,
+  logInternal: InternalErrorLog,
+): Promise<Envelope> {
   return dispatchTo(TRANSIT_SURFACE, api, method, args, logInternal);
 }

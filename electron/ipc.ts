@@ -22,7 +22,10 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 
   return isAppUrl(frame.url);
 }
 
-const forbidden = (): Envelope => ({ ok: false, error: { code: 'forbidden', message: 'This page may not use the ledger.' } });
+const forbidden = (): Envelope => ({
+  ok: false,
+  error: { code: 'forbidden', message: 'This page may not use the ledger.' },
+});
 
 /** One channel per method of the surface's table, each checking the sender, then dispatching. */
 export function registerSurface<Api extends Methods<Api>>(
@@ -42,11 +45,21 @@ export function registerSurface<Api extends Methods<Api>>(
 }
 
 /** TransitApi on `transit:<method>`. The api is looked up at each call (the Workspace's current ledger). */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, api: () => TransitApi, logInternal: InternalErrorLog, trusted: TrustCheck = isTrustedSender): void {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  api: () => TransitApi,
+  logInternal: InternalErrorLog,
+  trusted: TrustCheck = isTrustedSender,
+): void {
   registerSurface(ipcMain, TRANSIT_SURFACE, transitChannel, api, logInternal, trusted);
 }
 
 /** The desktop calls (dialogs, the data folder) on `transit-desktop:<method>`, through the same guards. */
-export function registerDesktopIpc(ipcMain: Pick<IpcMain, 'handle'>, api: DesktopCalls, logInternal: InternalErrorLog, trusted: TrustCheck = isTrustedSender): void {
+export function registerDesktopIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  api: DesktopCalls,
+  logInternal: InternalErrorLog,
+  trusted: TrustCheck = isTrustedSender,
+): void {
   registerSurface(ipcMain, { table: DESKTOP_API }, desktopChannel, () => api, logInternal, trusted);
 }

@@ -5,7 +5,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  shell,
+  type MenuItemConstructorOptions,
+} from 'electron';
 import { ICON_FILE, RENDERER_DIR } from './app-paths';
 import { TransitError } from './core/errors';
 import { currentUser, LEDGER_FILE_NAME } from './core/paths';
@@ -16,20 +27,31 @@ import { MENU_CHANNEL, type MenuCommand } from './desktop-api';
 import { desktopCalls, type DesktopHost, type FileFilter } from './desktop-calls';
 import { registerDesktopIpc, registerIpc } from './ipc';
 import { fileLogger } from './log';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, isAllowedExternalUrl, isAppUrl } from './security';
+import {
+  APP_HOST,
+  APP_ORIGIN,
+  APP_SCHEME,
+  contentSecurityPolicy,
+  isAllowedExternalUrl,
+  isAppUrl,
+} from './security';
 import { contentTypeOf, resolveStaticPath } from './static-files';
 import { DEFAULT_SIZE, MIN_SIZE, readWindowState, visibleBounds, writeWindowState } from './window-state';
 
 const PRELOAD = path.join(__dirname, 'preload.js');
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 let mainWindow: BrowserWindow | null = null;
 let workspace: Workspace | null = null;
 const log = fileLogger(path.join(app.getPath('userData'), 'logs'));
 
 function ledgerPath(): string {
-  return process.env.TRANSIT_LEDGER ? path.resolve(process.env.TRANSIT_LEDGER) : path.join(app.getPath('userData'), LEDGER_FILE_NAME);
+  return process.env.TRANSIT_LEDGER
+    ? path.resolve(process.env.TRANSIT_LEDGER)
+    : path.join(app.getPath('userData'), LEDGER_FILE_NAME);
 }
 
 function openLedger(): LedgerService {
@@ -38,8 +60,19 @@ function openLedger(): LedgerService {
     return LedgerService.open(file, { actor: currentUser(), appName: 'Transit Ledger (desktop)' });
   } catch (error) {
     if (error instanceof TransitError && error.code === 'locked') {
-      dialog.showMessageBoxSync({ type: 'warning', title: 'Ledger in use', message: error.message, detail: 'The ledger opens read-only: you can look, but not record, and it shows the other program\'s entries as they are saved. Once that program closes the ledger, this window can record.' });
-      return LedgerService.open(file, { readOnly: true, actor: currentUser(), appName: 'Transit Ledger (desktop)', takeOverWhenFree: true });
+      dialog.showMessageBoxSync({
+        type: 'warning',
+        title: 'Ledger in use',
+        message: error.message,
+        detail:
+          "The ledger opens read-only: you can look, but not record, and it shows the other program's entries as they are saved. Once that program closes the ledger, this window can record.",
+      });
+      return LedgerService.open(file, {
+        readOnly: true,
+        actor: currentUser(),
+        appName: 'Transit Ledger (desktop)',
+        takeOverWhenFree: true,
+      });
     }
     throw error;
   }
@@ -61,14 +94,18 @@ async function serveAppFile(request: Request): Promise<Response> {
   if (!file) return new Response('Not found', { status: 404 });
   try {
     const body = await fs.promises.readFile(file);
-    return new Response(body, { headers: { 'content-type': contentTypeOf(file), 'content-security-policy': contentSecurityPolicy() } });
+    return new Response(body, {
+      headers: { 'content-type': contentTypeOf(file), 'content-security-policy': contentSecurityPolicy() },
+    });
   } catch {
     return new Response('Not found', { status: 404 });
   }
 }
 
 function errorText(error: unknown): string {
-  return error instanceof TransitError ? error.message : `The ledger could not be opened: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`;
+  return error instanceof TransitError
+    ? error.message
+    : `The ledger could not be opened: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`;
 }
 
 /** The desktop calls' dialogs, attached to the app's window while there is one. */
@@ -77,12 +114,16 @@ const desktopHost: DesktopHost = {
   ledgerPath: () => open().path,
   async chooseSavePath(defaultPath: string, filters: FileFilter[]) {
     const options = { defaultPath, filters };
-    const choice = await (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options));
+    const choice = await (mainWindow
+      ? dialog.showSaveDialog(mainWindow, options)
+      : dialog.showSaveDialog(options));
     return choice.canceled || !choice.filePath ? null : choice.filePath;
   },
   async chooseOpenPath(filters: FileFilter[]) {
     const options = { properties: ['openFile' as const], filters };
-    const choice = await (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options));
+    const choice = await (mainWindow
+      ? dialog.showOpenDialog(mainWindow, options)
+      : dialog.showOpenDialog(options));
     return choice.canceled ? null : (choice.filePaths[0] ?? null);
   },
   showFolder: (folder: string) => shell.openPath(folder),
@@ -111,7 +152,12 @@ function buildMenu(): void {
     { role: 'editMenu' },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [{ label: 'KazTransOil', click: () => void shell.openExternal('https://www.kaztransoil.kz/') }] },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'KazTransOil', click: () => void shell.openExternal('https://www.kaztransoil.kz/') },
+      ],
+    },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -119,21 +165,35 @@ function buildMenu(): void {
 function createWindow(): void {
   const stateFile = path.join(app.getPath('userData'), 'window-state.json');
   const saved = readWindowState(stateFile);
-  const bounds = visibleBounds(saved.bounds, screen.getAllDisplays().map((display) => display.workArea));
-  mainWindow = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK: a middle-click new window goes to setWindowOpenHandler (lockDownContents), which denies them all
+  const bounds = visibleBounds(
+    saved.bounds,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
+  mainWindow = new BrowserWindow({
+    // eng-disable AUXCLICK_JS_CHECK: a middle-click new window goes to setWindowOpenHandler (lockDownContents), which denies them all
     ...(bounds ?? DEFAULT_SIZE),
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     title: 'Transit Ledger',
     show: false,
     icon: ICON_FILE,
-    webPreferences: { preload: PRELOAD, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false }, // eng-disable PRELOAD_JS_CHECK: reviewed: sandboxed, context-isolated; exposes frozen invoke wrappers only, never ipcRenderer or the IPC event
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    }, // eng-disable PRELOAD_JS_CHECK: reviewed: sandboxed, context-isolated; exposes frozen invoke wrappers only, never ipcRenderer or the IPC event
   });
   if (saved.maximized) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   const remember = () => {
     if (!mainWindow) return;
-    writeWindowState(stateFile, { bounds: mainWindow.isMaximized() ? saved.bounds : mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
+    writeWindowState(stateFile, {
+      bounds: mainWindow.isMaximized() ? saved.bounds : mainWindow.getNormalBounds(),
+      maximized: mainWindow.isMaximized(),
+    });
   };
   mainWindow.on('close', remember);
   mainWindow.on('closed', () => {
@@ -164,27 +224,48 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   lockDownContents();
-  app.whenReady().then(async () => {
-    protocol.handle(APP_SCHEME, (request) => (new URL(request.url).host === APP_HOST ? serveAppFile(request) : new Response('Not found', { status: 404 })));
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
-    try {
-      workspace = new Workspace(openLedger(), path.join(app.getPath('userData'), 'demo-ledger.jsonl'), { actor: currentUser() });
-    } catch (error) {
-      log('open ledger', error);
-      dialog.showErrorBox('Transit Ledger cannot open its ledger', `${errorText(error)}\n\nThe details are in the log file in ${app.getPath('userData')}.`);
-      app.exit(3);
-      return;
-    }
-    registerIpc(ipcMain, api, (method, error) => log(`ipc ${method}`, error));
-    registerDesktopIpc(ipcMain, desktopCalls(desktopHost), (method, error) => log(`desktop ${method}`, error));
-    buildMenu();
-    createWindow();
-    const recovery = (await api().info()).recovery;
-    if (recovery && mainWindow) {
-      await dialog.showMessageBox(mainWindow, { type: 'warning', title: 'The ledger was repaired', message: 'The ledger file was damaged and has been repaired.', detail: recovery.message });
-    }
-  }).catch((error: unknown) => log('start', error));
+  app
+    .whenReady()
+    .then(async () => {
+      protocol.handle(APP_SCHEME, (request) =>
+        new URL(request.url).host === APP_HOST
+          ? serveAppFile(request)
+          : new Response('Not found', { status: 404 }),
+      );
+      session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+        callback(false),
+      );
+      session.defaultSession.setPermissionCheckHandler(() => false);
+      try {
+        workspace = new Workspace(openLedger(), path.join(app.getPath('userData'), 'demo-ledger.jsonl'), {
+          actor: currentUser(),
+        });
+      } catch (error) {
+        log('open ledger', error);
+        dialog.showErrorBox(
+          'Transit Ledger cannot open its ledger',
+          `${errorText(error)}\n\nThe details are in the log file in ${app.getPath('userData')}.`,
+        );
+        app.exit(3);
+        return;
+      }
+      registerIpc(ipcMain, api, (method, error) => log(`ipc ${method}`, error));
+      registerDesktopIpc(ipcMain, desktopCalls(desktopHost), (method, error) =>
+        log(`desktop ${method}`, error),
+      );
+      buildMenu();
+      createWindow();
+      const recovery = (await api().info()).recovery;
+      if (recovery && mainWindow) {
+        await dialog.showMessageBox(mainWindow, {
+          type: 'warning',
+          title: 'The ledger was repaired',
+          message: 'The ledger file was damaged and has been repaired.',
+          detail: recovery.message,
+        });
+      }
+    })
+    .catch((error: unknown) => log('start', error));
   app.on('window-all-closed', () => {
     workspace?.close();
     workspace = null;

@@ -11,7 +11,15 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { TransitApi } from './core/api';
 import { TRANSIT_API } from './core/api-methods';
 import { remote } from './core/methods';
-import { DESKTOP_API, desktopChannel, isMenuCommand, MENU_CHANNEL, transitChannel, type DesktopApi, type MenuCommand } from './desktop-api';
+import {
+  DESKTOP_API,
+  desktopChannel,
+  isMenuCommand,
+  MENU_CHANNEL,
+  transitChannel,
+  type DesktopApi,
+  type MenuCommand,
+} from './desktop-api';
 import type { Envelope } from './dispatch';
 
 type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;

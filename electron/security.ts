@@ -43,7 +43,12 @@ const EXTERNAL_HOSTS = new Set(['www.kaztransoil.kz', 'socar.az', 'www.kmg.kz', 
 export function isAllowedExternalUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && EXTERNAL_HOSTS.has(parsed.hostname) && parsed.username === '' && parsed.password === '';
+    return (
+      parsed.protocol === 'https:' &&
+      EXTERNAL_HOSTS.has(parsed.hostname) &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
   } catch {
     return false;
   }

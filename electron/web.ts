@@ -53,7 +53,11 @@ const SECURITY_HEADERS = {
 } as const;
 
 function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }
 
@@ -107,14 +111,22 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const serveApi = async (request: http.IncomingMessage, response: http.ServerResponse, method: string) => {
     const requestOrigin = request.headers.origin;
     const fetchSite = request.headers['sec-fetch-site'];
-    if ((requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) || (fetchSite !== undefined && fetchSite !== 'same-origin')) {
+    if (
+      (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) ||
+      (fetchSite !== undefined && fetchSite !== 'same-origin')
+    ) {
       refuse(response, 403, 'forbidden', 'Requests from other sites are not allowed.');
       return;
     }
     const authorization = request.headers.authorization ?? '';
     const token = authorization.startsWith('Bearer ') ? authorization.slice(7) : '';
     if (!token || !tokensEqual(token, options.token)) {
-      refuse(response, 401, 'forbidden', 'This page has no valid key for the ledger; open the address printed when the app started.');
+      refuse(
+        response,
+        401,
+        'forbidden',
+        'This page has no valid key for the ledger; open the address printed when the app started.',
+      );
       return;
     }
     if (request.method !== 'POST') {
@@ -138,7 +150,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       refuse(response, 400, 'invalid', 'The request is not valid JSON.');
       return;
     }
-    const args = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { args?: unknown }).args : undefined;
+    const args =
+      typeof body === 'object' && body !== null && !Array.isArray(body)
+        ? (body as { args?: unknown }).args
+        : undefined;
     sendJson(response, 200, await dispatch(options.api, method, args, options.logInternal));
   };
 
@@ -165,7 +180,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         : Promise.resolve(refuse(response, 405, 'invalid', 'Not allowed.'));
     handled.catch((error: unknown) => {
       options.logInternal('http', error);
-      if (!response.headersSent) refuse(response, 500, 'internal', 'Something went wrong inside Transit Ledger; the details were written to the log file.');
+      if (!response.headersSent)
+        refuse(
+          response,
+          500,
+          'internal',
+          'Something went wrong inside Transit Ledger; the details were written to the log file.',
+        );
       else response.end();
     });
   });

@@ -33,7 +33,10 @@ const SCANNED = /\.(?:[jt]sx?|html?)$/i;
 const ENG_DISABLE = /(?:\/\*|\/\/|<!--)[ \t]*eng-disable[ \t]+(.*?)(?:\*\/|-->|$)/;
 
 const engDir = path.dirname(require.resolve('@doyensec/electronegativity/package.json'));
-const engBin = path.join(engDir, JSON.parse(fs.readFileSync(path.join(engDir, 'package.json'), 'utf8')).bin.electronegativity);
+const engBin = path.join(
+  engDir,
+  JSON.parse(fs.readFileSync(path.join(engDir, 'package.json'), 'utf8')).bin.electronegativity,
+);
 
 // Runs inside the CLI's process (node --require), before the CLI loads.
 const PRELOAD = String.raw`'use strict';
@@ -96,18 +99,30 @@ async function headerCspProblems() {
   const problems = [];
   for (const file of ['electron/main.ts', 'electron/web.ts']) {
     const text = fs.readFileSync(path.join(root, file), 'utf8');
-    if (!/['"]content-security-policy['"]\s*:\s*contentSecurityPolicy\(/i.test(text)) problems.push(`${file} no longer sends contentSecurityPolicy() as its content-security-policy header`);
+    if (!/['"]content-security-policy['"]\s*:\s*contentSecurityPolicy\(/i.test(text))
+      problems.push(`${file} no longer sends contentSecurityPolicy() as its content-security-policy header`);
   }
   const { tsImport } = await import('tsx/esm/api');
-  const security = await tsImport(pathToFileURL(path.join(root, 'electron', 'security.ts')).href, import.meta.url);
-  if (typeof security.contentSecurityPolicy !== 'function') return [...problems, 'electron/security.ts no longer exports contentSecurityPolicy()'];
+  const security = await tsImport(
+    pathToFileURL(path.join(root, 'electron', 'security.ts')).href,
+    import.meta.url,
+  );
+  if (typeof security.contentSecurityPolicy !== 'function')
+    return [...problems, 'electron/security.ts no longer exports contentSecurityPolicy()'];
   const csp = createRequire(path.join(engDir, 'package.json'))('@doyensec/csp-evaluator');
   const policy = security.contentSecurityPolicy();
   for (const finding of new csp.CspEvaluator(new csp.CspParser(policy).csp, csp.Version.CSP3).evaluate()) {
     if (finding.severity >= csp.severities.INFO || finding.severity === csp.severities.STRICT_CSP) continue;
     // The only "maybe" the evaluator raises: app://transit (and the loopback server) serve nothing but the built renderer: no JSONP, no Angular, no uploads.
-    if (finding.severity === csp.severities.MEDIUM_MAYBE && finding.directive === 'script-src' && finding.value === "'self'") continue;
-    problems.push(`the CSP from electron/security.ts: ${finding.directive} ${finding.value ?? ''}: ${finding.description}`);
+    if (
+      finding.severity === csp.severities.MEDIUM_MAYBE &&
+      finding.directive === 'script-src' &&
+      finding.value === "'self'"
+    )
+      continue;
+    problems.push(
+      `the CSP from electron/security.ts: ${finding.directive} ${finding.value ?? ''}: ${finding.description}`,
+    );
   }
   return problems;
 }
@@ -116,14 +131,30 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'));
   try {
     const app = path.join(tmp, 'app');
-    for (const dir of SOURCES) fs.cpSync(path.join(root, dir), path.join(app, dir), { recursive: true, filter: (src) => path.basename(src) !== 'node_modules' });
+    for (const dir of SOURCES)
+      fs.cpSync(path.join(root, dir), path.join(app, dir), {
+        recursive: true,
+        filter: (src) => path.basename(src) !== 'node_modules',
+      });
     const files = walk(app).filter((file) => SCANNED.test(file));
     const preload = path.join(tmp, 'preload.cjs');
     const record = path.join(tmp, 'record.json');
     const sarif = path.join(tmp, 'findings.sarif');
     fs.writeFileSync(preload, PRELOAD);
     const version = electronVersion();
-    const args = ['--require', preload, engBin, '-i', app, '-r', '-x', NETWORK_CHECK, '-o', sarif, ...(version ? ['-e', version] : [])];
+    const args = [
+      '--require',
+      preload,
+      engBin,
+      '-i',
+      app,
+      '-r',
+      '-x',
+      NETWORK_CHECK,
+      '-o',
+      sarif,
+      ...(version ? ['-e', version] : []),
+    ];
     const child = spawnSync(process.execPath, args, {
       cwd: root,
       encoding: 'utf8',
@@ -140,22 +171,28 @@ async function main() {
     if (child.status !== 0) return broken(`exit ${child.status ?? child.signal}`);
     const run = fs.existsSync(record) ? JSON.parse(fs.readFileSync(record, 'utf8')) : null;
     if (!run) return broken('the preload did not load');
-    if (run.connections.length > 0) return broken(`it tried to reach the network: ${run.connections.join(', ')}`);
+    if (run.connections.length > 0)
+      return broken(`it tried to reach the network: ${run.connections.join(', ')}`);
     if (!run.run) return broken('it reported no result');
     if (run.run.errors.length > 0) {
-      for (const error of run.run.errors) console.error(`  ${path.relative(app, error.file)}: ${error.message}`);
+      for (const error of run.run.errors)
+        console.error(`  ${path.relative(app, error.file)}: ${error.message}`);
       return broken(`${run.run.errors.length} file(s) could not be parsed, so were not checked`);
     }
     if (!fs.existsSync(sarif)) return broken('it wrote no SARIF report');
     const results = JSON.parse(fs.readFileSync(sarif, 'utf8')).runs[0].results;
-    if (results.length !== run.run.issues) return broken(`its SARIF report has ${results.length} result(s), the run ${run.run.issues}`);
+    if (results.length !== run.run.issues)
+      return broken(`its SARIF report has ${results.length} result(s), the run ${run.run.issues}`);
 
     const findings = results.map((result) => {
       const location = result.locations[0].physicalLocation;
       const uri = location.artifactLocation.uri;
       return {
         check: result.ruleId,
-        where: uri === 'file:///' ? '(whole app)' : `${uri}:${location.region.startLine}:${location.region.startColumn}`,
+        where:
+          uri === 'file:///'
+            ? '(whole app)'
+            : `${uri}:${location.region.startLine}:${location.region.startColumn}`,
         noFile: uri === 'file:///',
         description: result.message.text,
         review: result.level === 'note',
@@ -167,7 +204,9 @@ async function main() {
       if (finding.check === 'CSP_GLOBAL_CHECK' && finding.noFile) {
         const problems = await headerCspProblems();
         if (problems.length === 0) {
-          notes.push('CSP_GLOBAL_CHECK (whole app): accepted: the CSP is a response header (electron/main.ts, electron/web.ts) built by contentSecurityPolicy() in electron/security.ts, and it passes the CSP evaluator');
+          notes.push(
+            'CSP_GLOBAL_CHECK (whole app): accepted: the CSP is a response header (electron/main.ts, electron/web.ts) built by contentSecurityPolicy() in electron/security.ts, and it passes the CSP evaluator',
+          );
           continue;
         }
         finding.description += problems.map((problem) => `\n      - ${problem}`).join('');
@@ -184,7 +223,10 @@ async function main() {
         });
     }
     for (const note of notes) console.log(`  justified ${note}`);
-    for (const finding of remaining) console.log(`  ${finding.check}  ${finding.where}  ${finding.description}${finding.review ? ' (review)' : ''}`);
+    for (const finding of remaining)
+      console.log(
+        `  ${finding.check}  ${finding.where}  ${finding.description}${finding.review ? ' (review)' : ''}`,
+      );
     const checks = run.run.globalChecks + run.run.atomicChecks;
     console.log(
       `electronegativity: ${remaining.length} finding${remaining.length === 1 ? '' : 's'} (${checks} checks over ${files.length} files in ${SOURCES.join('/, ')}/, ` +

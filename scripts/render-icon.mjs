@@ -36,7 +36,9 @@ svg { display: block; }
 
 async function main() {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
   const svg = fs.readFileSync(SOURCE, 'utf8').replace(/<\?xml[^>]*\?>\s*/, '');
   fs.mkdirSync(ICON_SET_DIR, { recursive: true });
@@ -61,11 +63,18 @@ async function main() {
   });
   try {
     const tab = context.pages()[0] ?? (await context.newPage());
-    const jobs = [{ size: MAIN_SIZE, file: MAIN_PNG }, ...SET_SIZES.map((size) => ({ size, file: path.join(ICON_SET_DIR, `${size}x${size}.png`) }))];
+    const jobs = [
+      { size: MAIN_SIZE, file: MAIN_PNG },
+      ...SET_SIZES.map((size) => ({ size, file: path.join(ICON_SET_DIR, `${size}x${size}.png`) })),
+    ];
     for (const { size, file } of jobs) {
       await tab.setViewportSize({ width: size, height: size });
       await tab.setContent(page(svg, size), { waitUntil: 'load' });
-      await tab.screenshot({ path: file, omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+      await tab.screenshot({
+        path: file,
+        omitBackground: true,
+        clip: { x: 0, y: 0, width: size, height: size },
+      });
       process.stdout.write(`${path.relative(ROOT, file)}  ${size}×${size}\n`);
     }
   } finally {

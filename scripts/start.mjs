@@ -24,13 +24,21 @@ function fetchElectron() {
   const installer = path.join(root, 'node_modules', 'electron', 'install.js');
   if (!fs.existsSync(installer)) return;
   try {
-    execFileSync(process.execPath, [installer], { cwd: path.dirname(installer), stdio: 'ignore', timeout: 180_000 });
+    execFileSync(process.execPath, [installer], {
+      cwd: path.dirname(installer),
+      stdio: 'ignore',
+      timeout: 180_000,
+    });
   } catch {
     // No network to the download host: browser mode below says so.
   }
 }
 
-execFileSync(npm, ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+execFileSync(npm, ['run', '--silent', 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 
 let binary = electronBinary();
 if (!binary && process.env.TRANSIT_NO_ELECTRON_DOWNLOAD !== '1') {
@@ -40,7 +48,11 @@ if (!binary && process.env.TRANSIT_NO_ELECTRON_DOWNLOAD !== '1') {
 const args = process.argv.slice(2);
 const child = binary
   ? spawn(binary, [root, ...args], { stdio: 'inherit' })
-  : (console.log('Electron could not be installed on this machine (its download failed), so Transit Ledger starts in browser mode instead.'),
-    spawn(process.execPath, [path.join(root, 'build', 'electron', 'web-main.js'), ...args], { stdio: 'inherit' }));
+  : (console.log(
+      'Electron could not be installed on this machine (its download failed), so Transit Ledger starts in browser mode instead.',
+    ),
+    spawn(process.execPath, [path.join(root, 'build', 'electron', 'web-main.js'), ...args], {
+      stdio: 'inherit',
+    }));
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

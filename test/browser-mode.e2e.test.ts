@@ -13,7 +13,11 @@ import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } f
 import { tempDir } from './support/temp';
 
 const describeInBrowser = chromiumAvailable ? describe : describe.skip;
-if (!chromiumAvailable) warnSkipped('browser mode in Chromium', `no browser at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`);
+if (!chromiumAvailable)
+  warnSkipped(
+    'browser mode in Chromium',
+    `no browser at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`,
+  );
 
 describeInBrowser('browser mode in Chromium', () => {
   jest.setTimeout(60_000);
@@ -25,12 +29,19 @@ describeInBrowser('browser mode in Chromium', () => {
   const today = todayAtLoadPort(new Date());
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
+    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
+      throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
     temp = tempDir();
     service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e' });
     await service.recordShipment({ blDate: today, vessel: 'Astana', netTonnes: '9959.5', blNumber: 'E2E-1' });
     await service.recordShipment({ blDate: today, vessel: 'Taraz', netTonnes: '6980', blNumber: 'E2E-2' });
-    server = await startWebServer({ api: service, rendererDir: RENDERER_DIR, token: newToken(), port: 0, logInternal: () => undefined });
+    server = await startWebServer({
+      api: service,
+      rendererDir: RENDERER_DIR,
+      token: newToken(),
+      port: 0,
+      logInternal: () => undefined,
+    });
     ({ browser, cleanup: closeBrowser } = await launchChromium());
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   });

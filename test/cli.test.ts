@@ -89,7 +89,10 @@ interface HistoryJson {
 }
 
 /** Runs the CLI in this process; `env` is empty unless given, so the real TRANSIT_LEDGER never leaks in. */
-async function cli(args: string[], options: { now?: () => Date; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+async function cli(
+  args: string[],
+  options: { now?: () => Date; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
@@ -122,7 +125,9 @@ async function add(ledger: string, ...flags: string[]): Promise<string> {
 }
 
 async function listJson(ledger: string, ...flags: string[]): Promise<ListedShipment[]> {
-  return JSON.parse((await ok(['--ledger', ledger, 'list', '--format', 'json', ...flags])).out) as ListedShipment[];
+  return JSON.parse(
+    (await ok(['--ledger', ledger, 'list', '--format', 'json', ...flags])).out,
+  ) as ListedShipment[];
 }
 
 async function progressJson(ledger: string, ...flags: string[]): Promise<ProgressJson> {
@@ -130,8 +135,16 @@ async function progressJson(ledger: string, ...flags: string[]): Promise<Progres
 }
 
 /** A shipment as the person entered it: without the id and the ledger's own timestamps. */
-function withoutIdentity(shipment: ListedShipment): Omit<ListedShipment, 'id' | 'recordedAt' | 'recordedBy' | 'updatedAt'> {
-  const { id: _id, recordedAt: _recordedAt, recordedBy: _recordedBy, updatedAt: _updatedAt, ...fields } = shipment;
+function withoutIdentity(
+  shipment: ListedShipment,
+): Omit<ListedShipment, 'id' | 'recordedAt' | 'recordedBy' | 'updatedAt'> {
+  const {
+    id: _id,
+    recordedAt: _recordedAt,
+    recordedBy: _recordedBy,
+    updatedAt: _updatedAt,
+    ...fields
+  } = shipment;
   return fields;
 }
 
@@ -180,7 +193,17 @@ describe('add and list', () => {
   });
 
   test('the table lists the shipment with its id, tonnes to the kilogram and a total', async () => {
-    const id = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'AKT-1');
+    const id = await add(
+      ledger,
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Astana',
+      '--tonnes',
+      '9959.5',
+      '--bl-number',
+      'AKT-1',
+    );
     const table = await run('list');
     expect(table.code).toBe(0);
     expect(table.out).toMatch(new RegExp(`${id}\\s+2024-08-01\\s+AKT-1\\s+Astana\\s+loaded\\s+9959\\.500`));
@@ -193,10 +216,21 @@ describe('add and list', () => {
     expect(refused.err).toMatch(/more than a Caspian tanker carries/);
     expect(refused.err).toMatch(/--force/);
 
-    const forced = await run('add', '--bl-date', '2024-08-01', '--vessel', 'Liwa', '--tonnes', '20000', '--force');
+    const forced = await run(
+      'add',
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Liwa',
+      '--tonnes',
+      '20000',
+      '--force',
+    );
     expect(forced.code).toBe(0);
     expect(forced.lastLine).toMatch(ID);
-    expect(forced.err).toMatch(/^Warning: 20000\.000 t is more than a Caspian tanker usually carries .*; saved as confirmed\.$/m);
+    expect(forced.err).toMatch(
+      /^Warning: 20000\.000 t is more than a Caspian tanker usually carries .*; saved as confirmed\.$/m,
+    );
     expect((await listJson(ledger)).map((s) => s.netTonnes)).toEqual([20000]);
   });
 
@@ -209,7 +243,11 @@ describe('add and list', () => {
     // The same tanker spelled in other case and spacing is the same tanker.
     const again = await run('add', '--bl-date', '2024-08-01', '--vessel', ' ASTANA ', '--tonnes', '9959.500');
     expect(again.code).toBe(2);
-    expect(again.err).toMatch(new RegExp(`already holds a cargo with the same B/L date, vessel and tonnes \\(Astana, B/L date 2024-08-01, 9959\\.500 t, id ${first.lastLine}\\)`));
+    expect(again.err).toMatch(
+      new RegExp(
+        `already holds a cargo with the same B/L date, vessel and tonnes \\(Astana, B/L date 2024-08-01, 9959\\.500 t, id ${first.lastLine}\\)`,
+      ),
+    );
     expect(again.err).toMatch(/repeat the command with --force/);
     expect(fs.readFileSync(ledger).equals(before)).toBe(true);
 
@@ -221,21 +259,54 @@ describe('add and list', () => {
   });
 
   test('two cargoes alike but for their distinct B/L numbers are two bills of lading: no question', async () => {
-    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'AKT-1');
-    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'AKT-2');
-    const unnumbered = await run('add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
+    await add(
+      ledger,
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Astana',
+      '--tonnes',
+      '9959.5',
+      '--bl-number',
+      'AKT-1',
+    );
+    await add(
+      ledger,
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Astana',
+      '--tonnes',
+      '9959.5',
+      '--bl-number',
+      'AKT-2',
+    );
+    const unnumbered = await run(
+      'add',
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Astana',
+      '--tonnes',
+      '9959.5',
+    );
     expect(unnumbered.code).toBe(2);
     expect(await listJson(ledger)).toHaveLength(2);
   });
 
   test('--ledger picks the file, else TRANSIT_LEDGER does', async () => {
     const fromEnv = tmp.file('from-env.jsonl');
-    const envRun = await cli(['add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9000'], { env: { TRANSIT_LEDGER: fromEnv } });
+    const envRun = await cli(['add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9000'], {
+      env: { TRANSIT_LEDGER: fromEnv },
+    });
     expect(envRun.code).toBe(0);
     expect((await listJson(fromEnv)).map((s) => s.id)).toEqual([envRun.lastLine]);
 
     const envBefore = fs.readFileSync(fromEnv);
-    const flagRun = await cli(['--ledger', ledger, 'add', '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800'], { env: { TRANSIT_LEDGER: fromEnv } });
+    const flagRun = await cli(
+      ['--ledger', ledger, 'add', '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800'],
+      { env: { TRANSIT_LEDGER: fromEnv } },
+    );
     expect(flagRun.code).toBe(0);
     expect((await listJson(ledger)).map((s) => s.id)).toEqual([flagRun.lastLine]);
     expect(fs.readFileSync(fromEnv)).toEqual(envBefore);
@@ -256,10 +327,40 @@ describe('bad input gets a clear error and changes nothing', () => {
   let voidId: string;
 
   beforeEach(async () => {
-    liveId = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'KZ 1');
-    voidId = await add(ledger, '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800', '--bl-number', 'KZ 2');
+    liveId = await add(
+      ledger,
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Astana',
+      '--tonnes',
+      '9959.5',
+      '--bl-number',
+      'KZ 1',
+    );
+    voidId = await add(
+      ledger,
+      '--bl-date',
+      '2024-08-02',
+      '--vessel',
+      'Liwa',
+      '--tonnes',
+      '8800',
+      '--bl-number',
+      'KZ 2',
+    );
     await ok(['--ledger', ledger, 'void', voidId, '--reason', 'Entered twice']);
-    await add(ledger, '--bl-date', '2024-08-03', '--vessel', 'Taraz', '--tonnes', '6900', '--bl-number', 'KZ 3');
+    await add(
+      ledger,
+      '--bl-date',
+      '2024-08-03',
+      '--vessel',
+      'Taraz',
+      '--tonnes',
+      '6900',
+      '--bl-number',
+      'KZ 3',
+    );
   });
 
   interface Context {
@@ -280,8 +381,16 @@ describe('bad input gets a clear error and changes nothing', () => {
   }
 
   const shipment = (overrides: Record<string, string | null>): string[] => {
-    const flags: Record<string, string | null> = { 'bl-date': '2024-08-10', vessel: 'Taraz', tonnes: '6900', ...overrides };
-    return ['add', ...Object.entries(flags).flatMap(([flag, value]) => (value === null ? [] : [`--${flag}`, value]))];
+    const flags: Record<string, string | null> = {
+      'bl-date': '2024-08-10',
+      vessel: 'Taraz',
+      tonnes: '6900',
+      ...overrides,
+    };
+    return [
+      'add',
+      ...Object.entries(flags).flatMap(([flag, value]) => (value === null ? [] : [`--${flag}`, value])),
+    ];
   };
   const NET = /Net tonnes|netTonnes/;
   const BL_DATE = /B\/L date|blDate/;
@@ -289,52 +398,232 @@ describe('bad input gets a clear error and changes nothing', () => {
 
   const cases: BadInput[] = [
     // Tonnes
-    { name: 'negative tonnes written "--tonnes -5"', args: () => shipment({ tonnes: '-5' }), field: NET, problem: /more than zero/ },
-    { name: 'negative tonnes written "--tonnes=-5"', args: () => [...shipment({ tonnes: null }), '--tonnes=-5'], field: NET, problem: /more than zero/ },
+    {
+      name: 'negative tonnes written "--tonnes -5"',
+      args: () => shipment({ tonnes: '-5' }),
+      field: NET,
+      problem: /more than zero/,
+    },
+    {
+      name: 'negative tonnes written "--tonnes=-5"',
+      args: () => [...shipment({ tonnes: null }), '--tonnes=-5'],
+      field: NET,
+      problem: /more than zero/,
+    },
     { name: 'zero tonnes', args: () => shipment({ tonnes: '0' }), field: NET, problem: /more than zero/ },
-    { name: 'non-numeric tonnes "abc"', args: () => shipment({ tonnes: 'abc' }), field: NET, problem: /not a number of tonnes/ },
-    { name: 'tonnes "NaN"', args: () => shipment({ tonnes: 'NaN' }), field: NET, problem: /not a number of tonnes/ },
-    { name: 'tonnes "Infinity"', args: () => shipment({ tonnes: 'Infinity' }), field: NET, problem: /not a number of tonnes/ },
-    { name: 'tonnes finer than a kilogram (9959.5001)', args: () => shipment({ tonnes: '9959.5001' }), field: NET, problem: /finer than a kilogram/ },
-    { name: 'absurd tonnes (105000), which no --force could make believable', args: () => [...shipment({ tonnes: '105000' }), '--force'], field: NET, problem: /far more than any/ },
-    { name: 'a 20,000 t cargo without --force', args: () => shipment({ tonnes: '20000' }), field: NET, problem: /more than a Caspian tanker carries.*--force/s },
+    {
+      name: 'non-numeric tonnes "abc"',
+      args: () => shipment({ tonnes: 'abc' }),
+      field: NET,
+      problem: /not a number of tonnes/,
+    },
+    {
+      name: 'tonnes "NaN"',
+      args: () => shipment({ tonnes: 'NaN' }),
+      field: NET,
+      problem: /not a number of tonnes/,
+    },
+    {
+      name: 'tonnes "Infinity"',
+      args: () => shipment({ tonnes: 'Infinity' }),
+      field: NET,
+      problem: /not a number of tonnes/,
+    },
+    {
+      name: 'tonnes finer than a kilogram (9959.5001)',
+      args: () => shipment({ tonnes: '9959.5001' }),
+      field: NET,
+      problem: /finer than a kilogram/,
+    },
+    {
+      name: 'absurd tonnes (105000), which no --force could make believable',
+      args: () => [...shipment({ tonnes: '105000' }), '--force'],
+      field: NET,
+      problem: /far more than any/,
+    },
+    {
+      name: 'a 20,000 t cargo without --force',
+      args: () => shipment({ tonnes: '20000' }),
+      field: NET,
+      problem: /more than a Caspian tanker carries.*--force/s,
+    },
     // Dates
-    { name: 'an impossible date (2024-02-30)', args: () => shipment({ 'bl-date': '2024-02-30' }), field: BL_DATE, problem: /does not exist: February 2024 has 29 days/ },
-    { name: 'an impossible month (2023-13-01)', args: () => shipment({ 'bl-date': '2023-13-01' }), field: BL_DATE, problem: /there is no month 13/ },
-    { name: 'a malformed date (24-05-03)', args: () => shipment({ 'bl-date': '24-05-03' }), field: BL_DATE, problem: /not in the form YYYY-MM-DD/ },
-    { name: 'a B/L date after today at Aktau (2024-08-16)', args: () => shipment({ 'bl-date': '2024-08-16' }), field: BL_DATE, problem: /in the future; today at Aktau is 2024-08-15/ },
+    {
+      name: 'an impossible date (2024-02-30)',
+      args: () => shipment({ 'bl-date': '2024-02-30' }),
+      field: BL_DATE,
+      problem: /does not exist: February 2024 has 29 days/,
+    },
+    {
+      name: 'an impossible month (2023-13-01)',
+      args: () => shipment({ 'bl-date': '2023-13-01' }),
+      field: BL_DATE,
+      problem: /there is no month 13/,
+    },
+    {
+      name: 'a malformed date (24-05-03)',
+      args: () => shipment({ 'bl-date': '24-05-03' }),
+      field: BL_DATE,
+      problem: /not in the form YYYY-MM-DD/,
+    },
+    {
+      name: 'a B/L date after today at Aktau (2024-08-16)',
+      args: () => shipment({ 'bl-date': '2024-08-16' }),
+      field: BL_DATE,
+      problem: /in the future; today at Aktau is 2024-08-15/,
+    },
     // Vessel
     { name: 'an empty vessel', args: () => shipment({ vessel: '' }), field: VESSEL, problem: /required/ },
-    { name: 'a blank vessel of spaces', args: () => shipment({ vessel: '   ' }), field: VESSEL, problem: /required/ },
-    { name: 'a 500-character vessel', args: () => shipment({ vessel: 'x'.repeat(500) }), field: VESSEL, problem: /500 characters long; at most 100/ },
+    {
+      name: 'a blank vessel of spaces',
+      args: () => shipment({ vessel: '   ' }),
+      field: VESSEL,
+      problem: /required/,
+    },
+    {
+      name: 'a 500-character vessel',
+      args: () => shipment({ vessel: 'x'.repeat(500) }),
+      field: VESSEL,
+      problem: /500 characters long; at most 100/,
+    },
     // Missing fields
-    { name: 'a missing --vessel', args: () => shipment({ vessel: null }), field: VESSEL, problem: /required/ },
+    {
+      name: 'a missing --vessel',
+      args: () => shipment({ vessel: null }),
+      field: VESSEL,
+      problem: /required/,
+    },
     { name: 'a missing --tonnes', args: () => shipment({ tonnes: null }), field: NET, problem: /required/ },
-    { name: 'a missing --bl-date', args: () => shipment({ 'bl-date': null }), field: BL_DATE, problem: /required/ },
+    {
+      name: 'a missing --bl-date',
+      args: () => shipment({ 'bl-date': null }),
+      field: BL_DATE,
+      problem: /required/,
+    },
     // Duplicates: B/L numbers are compared without case or spaces ("KZ 1" is on the ledger).
-    { name: 'a duplicate B/L number written exactly ("KZ 1")', args: () => shipment({ 'bl-number': 'KZ 1' }), field: /B\/L number|blNumber/, problem: /already in the ledger/ },
-    { name: 'a duplicate B/L number in other case and spacing ("kz1")', args: () => shipment({ 'bl-number': 'kz1' }), field: /B\/L number|blNumber/, problem: /already in the ledger/ },
-    { name: 'an amendment giving a shipment the B/L number of another ("kz 3")', args: (c) => ['amend', c.liveId, '--bl-number', 'kz 3'], field: /B\/L number|blNumber/, problem: /already in the ledger/ },
+    {
+      name: 'a duplicate B/L number written exactly ("KZ 1")',
+      args: () => shipment({ 'bl-number': 'KZ 1' }),
+      field: /B\/L number|blNumber/,
+      problem: /already in the ledger/,
+    },
+    {
+      name: 'a duplicate B/L number in other case and spacing ("kz1")',
+      args: () => shipment({ 'bl-number': 'kz1' }),
+      field: /B\/L number|blNumber/,
+      problem: /already in the ledger/,
+    },
+    {
+      name: 'an amendment giving a shipment the B/L number of another ("kz 3")',
+      args: (c) => ['amend', c.liveId, '--bl-number', 'kz 3'],
+      field: /B\/L number|blNumber/,
+      problem: /already in the ledger/,
+    },
     // Flags and commands
-    { name: 'an unknown flag (--colour)', args: () => [...shipment({}), '--colour', 'red'], field: /--colour/, problem: /Unknown option/ },
-    { name: 'an unknown command', args: () => ['frobnicate'], field: /frobnicate/, problem: /Unknown command/ },
+    {
+      name: 'an unknown flag (--colour)',
+      args: () => [...shipment({}), '--colour', 'red'],
+      field: /--colour/,
+      problem: /Unknown option/,
+    },
+    {
+      name: 'an unknown command',
+      args: () => ['frobnicate'],
+      field: /frobnicate/,
+      problem: /Unknown command/,
+    },
     // Amend and void
-    { name: 'amending an id that does not exist', args: () => ['amend', 'zzzzzzzzzz', '--vessel', 'Taraz'], field: /zzzzzzzzzz/, problem: /no shipment with id/ },
-    { name: 'voiding an id that does not exist', args: () => ['void', 'zzzzzzzzzz', '--reason', 'typo'], field: /zzzzzzzzzz/, problem: /no shipment with id/ },
-    { name: 'a malformed id', args: () => ['void', 'NOT-AN-ID', '--reason', 'typo'], field: /NOT-AN-ID/, problem: /not a shipment id/ },
-    { name: 'voiding a shipment that is already void', args: (c) => ['void', c.voidId, '--reason', 'again'], field: (c) => new RegExp(`Shipment ${c.voidId}`), problem: /already void \(Entered twice\)/ },
-    { name: 'amending a shipment that is void', args: (c) => ['amend', c.voidId, '--vessel', 'Taraz'], field: (c) => new RegExp(`Shipment ${c.voidId}`), problem: /void and cannot be amended/ },
-    { name: 'void without --reason', args: (c) => ['void', c.liveId], field: /reason/i, problem: /Give a reason/ },
-    { name: 'an amendment that changes nothing', args: (c) => ['amend', c.liveId, '--vessel', 'Astana'], field: /every field given/, problem: /Nothing to change/ },
-    { name: 'an amendment to 20,000 t without --force', args: (c) => ['amend', c.liveId, '--tonnes', '20000'], field: NET, problem: /more than a Caspian tanker carries/ },
+    {
+      name: 'amending an id that does not exist',
+      args: () => ['amend', 'zzzzzzzzzz', '--vessel', 'Taraz'],
+      field: /zzzzzzzzzz/,
+      problem: /no shipment with id/,
+    },
+    {
+      name: 'voiding an id that does not exist',
+      args: () => ['void', 'zzzzzzzzzz', '--reason', 'typo'],
+      field: /zzzzzzzzzz/,
+      problem: /no shipment with id/,
+    },
+    {
+      name: 'a malformed id',
+      args: () => ['void', 'NOT-AN-ID', '--reason', 'typo'],
+      field: /NOT-AN-ID/,
+      problem: /not a shipment id/,
+    },
+    {
+      name: 'voiding a shipment that is already void',
+      args: (c) => ['void', c.voidId, '--reason', 'again'],
+      field: (c) => new RegExp(`Shipment ${c.voidId}`),
+      problem: /already void \(Entered twice\)/,
+    },
+    {
+      name: 'amending a shipment that is void',
+      args: (c) => ['amend', c.voidId, '--vessel', 'Taraz'],
+      field: (c) => new RegExp(`Shipment ${c.voidId}`),
+      problem: /void and cannot be amended/,
+    },
+    {
+      name: 'void without --reason',
+      args: (c) => ['void', c.liveId],
+      field: /reason/i,
+      problem: /Give a reason/,
+    },
+    {
+      name: 'an amendment that changes nothing',
+      args: (c) => ['amend', c.liveId, '--vessel', 'Astana'],
+      field: /every field given/,
+      problem: /Nothing to change/,
+    },
+    {
+      name: 'an amendment to 20,000 t without --force',
+      args: (c) => ['amend', c.liveId, '--tonnes', '20000'],
+      field: NET,
+      problem: /more than a Caspian tanker carries/,
+    },
     // Years, dates and reports
-    { name: 'progress --year 1899', args: () => ['progress', '--year', '1899'], field: /year/i, problem: /from 2000 to 2100/ },
-    { name: 'progress --year abc', args: () => ['progress', '--year', 'abc'], field: /year/i, problem: /"abc" must be a year/ },
-    { name: 'progress --as-of 2024-02-30', args: () => ['progress', '--as-of', '2024-02-30'], field: /As-of date|asOf/, problem: /not a real calendar date/ },
-    { name: 'progress --as-of after today', args: () => ['progress', '--as-of', '2024-08-20'], field: /As-of date|asOf/, problem: /in the future/ },
-    { name: 'progress --as-of in another year than --year', args: () => ['progress', '--year', '2024', '--as-of', '2023-12-31'], field: /As-of date|asOf/, problem: /not in 2024/ },
-    { name: 'list --year abc', args: () => ['list', '--year', 'abc'], field: /year/i, problem: /must be a year/ },
-    { name: 'list --format xml', args: () => ['list', '--format', 'xml'], field: /--format/, problem: /not one of table, json, csv/ },
+    {
+      name: 'progress --year 1899',
+      args: () => ['progress', '--year', '1899'],
+      field: /year/i,
+      problem: /from 2000 to 2100/,
+    },
+    {
+      name: 'progress --year abc',
+      args: () => ['progress', '--year', 'abc'],
+      field: /year/i,
+      problem: /"abc" must be a year/,
+    },
+    {
+      name: 'progress --as-of 2024-02-30',
+      args: () => ['progress', '--as-of', '2024-02-30'],
+      field: /As-of date|asOf/,
+      problem: /not a real calendar date/,
+    },
+    {
+      name: 'progress --as-of after today',
+      args: () => ['progress', '--as-of', '2024-08-20'],
+      field: /As-of date|asOf/,
+      problem: /in the future/,
+    },
+    {
+      name: 'progress --as-of in another year than --year',
+      args: () => ['progress', '--year', '2024', '--as-of', '2023-12-31'],
+      field: /As-of date|asOf/,
+      problem: /not in 2024/,
+    },
+    {
+      name: 'list --year abc',
+      args: () => ['list', '--year', 'abc'],
+      field: /year/i,
+      problem: /must be a year/,
+    },
+    {
+      name: 'list --format xml',
+      args: () => ['list', '--format', 'xml'],
+      field: /--format/,
+      problem: /not one of table, json, csv/,
+    },
     {
       name: 'export --report bogus, which writes no file',
       args: (c) => ['export', '--year', '2024', '--report', 'bogus', '--out', path.join(c.dir, 'bogus.csv')],
@@ -344,40 +633,98 @@ describe('bad input gets a clear error and changes nothing', () => {
     },
     {
       name: 'export with a bad --separator, which writes no file',
-      args: (c) => ['export', '--year', '2024', '--report', 'register', '--separator', '|', '--out', path.join(c.dir, 'pipe.csv')],
+      args: (c) => [
+        'export',
+        '--year',
+        '2024',
+        '--report',
+        'register',
+        '--separator',
+        '|',
+        '--out',
+        path.join(c.dir, 'pipe.csv'),
+      ],
       field: /[Ss]eparator/,
       problem: /must be , \(comma\) or ; \(semicolon\)/,
       absent: 'pipe.csv',
     },
     // Targets
-    { name: 'targets --tonnes abc', args: () => ['targets', '--year', '2024', '--tonnes', 'abc'], field: /Annual target|annualTonnes/, problem: /must be a number of tonnes/ },
-    { name: 'a monthly plan of 11 figures', args: () => ['targets', '--year', '2024', '--plan', '1,2,3,4,5,6,7,8,9,10,11'], field: /monthlyPlanTonnes|plan/i, problem: /exactly 12 figures/ },
+    {
+      name: 'targets --tonnes abc',
+      args: () => ['targets', '--year', '2024', '--tonnes', 'abc'],
+      field: /Annual target|annualTonnes/,
+      problem: /must be a number of tonnes/,
+    },
+    {
+      name: 'a monthly plan of 11 figures',
+      args: () => ['targets', '--year', '2024', '--plan', '1,2,3,4,5,6,7,8,9,10,11'],
+      field: /monthlyPlanTonnes|plan/i,
+      problem: /exactly 12 figures/,
+    },
     // Import
-    { name: 'importing a file that does not exist', args: (c) => ['import', path.join(c.dir, 'missing.csv')], field: /missing\.csv/, problem: /Cannot read .*: there is no such file\./ },
+    {
+      name: 'importing a file that does not exist',
+      args: (c) => ['import', path.join(c.dir, 'missing.csv')],
+      field: /missing\.csv/,
+      problem: /Cannot read .*: there is no such file\./,
+    },
     // Flags
-    { name: 'a flag given twice (--tonnes 6900 --tonnes 100)', args: () => [...shipment({}), '--tonnes', '100'], field: /--tonnes/, problem: /given more than once/ },
-    { name: 'a vessel given twice', args: () => [...shipment({}), '--vessel', 'Liwa'], field: /--vessel/, problem: /given more than once/ },
+    {
+      name: 'a flag given twice (--tonnes 6900 --tonnes 100)',
+      args: () => [...shipment({}), '--tonnes', '100'],
+      field: /--tonnes/,
+      problem: /given more than once/,
+    },
+    {
+      name: 'a vessel given twice',
+      args: () => [...shipment({}), '--vessel', 'Liwa'],
+      field: /--vessel/,
+      problem: /given more than once/,
+    },
     // Years
-    { name: 'progress for a year that has not begun (2025)', args: () => ['progress', '--year', '2025'], field: /2025/, problem: /has not begun; today at Aktau is 2024-08-15/ },
-    { name: 'verify of a ledger path that does not exist (a mistyped --ledger)', args: (c) => ['verify', '--ledger', path.join(c.dir, 'ledgr.jsonl')], field: /ledgr\.jsonl/, problem: /There is no ledger at/ },
+    {
+      name: 'progress for a year that has not begun (2025)',
+      args: () => ['progress', '--year', '2025'],
+      field: /2025/,
+      problem: /has not begun; today at Aktau is 2024-08-15/,
+    },
+    {
+      name: 'verify of a ledger path that does not exist (a mistyped --ledger)',
+      args: (c) => ['verify', '--ledger', path.join(c.dir, 'ledgr.jsonl')],
+      field: /ledgr\.jsonl/,
+      problem: /There is no ledger at/,
+    },
   ];
 
-  test.each(cases)('$name: exit 2, a message naming the field and the problem, the ledger byte-identical', async (bad) => {
-    const before = fs.readFileSync(ledger);
-    const filesBefore = fs.readdirSync(tmp.dir).sort();
-    const ctx = { liveId, voidId, dir: tmp.dir };
-    const result = await run(...bad.args(ctx));
-    expect({ code: result.code, out: result.out }).toEqual({ code: 2, out: '' });
-    expect(result.err).toMatch(typeof bad.field === 'function' ? bad.field(ctx) : bad.field);
-    expect(result.err).toMatch(bad.problem);
-    expect(fs.readFileSync(ledger).equals(before)).toBe(true);
-    expect(fs.readdirSync(tmp.dir).sort()).toEqual(filesBefore);
-    if (bad.absent) expect(fs.existsSync(path.join(tmp.dir, bad.absent))).toBe(false);
-  });
+  test.each(cases)(
+    '$name: exit 2, a message naming the field and the problem, the ledger byte-identical',
+    async (bad) => {
+      const before = fs.readFileSync(ledger);
+      const filesBefore = fs.readdirSync(tmp.dir).sort();
+      const ctx = { liveId, voidId, dir: tmp.dir };
+      const result = await run(...bad.args(ctx));
+      expect({ code: result.code, out: result.out }).toEqual({ code: 2, out: '' });
+      expect(result.err).toMatch(typeof bad.field === 'function' ? bad.field(ctx) : bad.field);
+      expect(result.err).toMatch(bad.problem);
+      expect(fs.readFileSync(ledger).equals(before)).toBe(true);
+      expect(fs.readdirSync(tmp.dir).sort()).toEqual(filesBefore);
+      if (bad.absent) expect(fs.existsSync(path.join(tmp.dir, bad.absent))).toBe(false);
+    },
+  );
 
   test('bad input aimed at a ledger file that does not exist yet creates no file', async () => {
     const fresh = tmp.file('new-ledger.jsonl');
-    const result = await cli(['--ledger', fresh, 'add', '--bl-date', '2024-08-10', '--vessel', 'Taraz', '--tonnes', 'abc']);
+    const result = await cli([
+      '--ledger',
+      fresh,
+      'add',
+      '--bl-date',
+      '2024-08-10',
+      '--vessel',
+      'Taraz',
+      '--tonnes',
+      'abc',
+    ]);
     expect(result.code).toBe(2);
     expect(fs.existsSync(fresh)).toBe(false);
   });
@@ -386,7 +733,13 @@ describe('bad input gets a clear error and changes nothing', () => {
     const csv = tmp.file('sheet.csv');
     fs.writeFileSync(
       csv,
-      ['B/L date,Vessel,Net tonnes,B/L number', '2024-07-01,Astana,9959.5,IMP-1', '2024-07-02,Liwa,-5,IMP-2', '2024-07-03,Taraz,6900,IMP-3', ''].join('\n'),
+      [
+        'B/L date,Vessel,Net tonnes,B/L number',
+        '2024-07-01,Astana,9959.5,IMP-1',
+        '2024-07-02,Liwa,-5,IMP-2',
+        '2024-07-03,Taraz,6900,IMP-3',
+        '',
+      ].join('\n'),
     );
     const before = fs.readFileSync(ledger);
     const result = await run('import', csv);
@@ -394,7 +747,9 @@ describe('bad input gets a clear error and changes nothing', () => {
     const report = `${result.out}\n${result.err}`;
     expect(report).toMatch(/^line 3: invalid \(B\/L IMP-2\) — Net tonnes must be more than zero\.$/m);
     expect(report).not.toMatch(/^line [24]:/m);
-    expect(result.err.split('\n').at(-1)).toBe('Nothing was imported because some rows are invalid: 2 to add, 0 duplicate, 0 skipped, 1 invalid.');
+    expect(result.err.split('\n').at(-1)).toBe(
+      'Nothing was imported because some rows are invalid: 2 to add, 0 duplicate, 0 skipped, 1 invalid.',
+    );
     expect(fs.readFileSync(ledger).equals(before)).toBe(true);
     expect((await listJson(ledger)).map((s) => s.blNumber)).toEqual(['KZ 1', 'KZ 3']);
   });
@@ -402,22 +757,42 @@ describe('bad input gets a clear error and changes nothing', () => {
 
 describe('amend, history and void', () => {
   test('amend changes a field; history lists the record, then the amendment with before → after and the reason', async () => {
-    const id = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'KZ-7');
+    const id = await add(
+      ledger,
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Astana',
+      '--tonnes',
+      '9959.5',
+      '--bl-number',
+      'KZ-7',
+    );
     const amended = await run('amend', id, '--vessel', 'Taraz', '--reason', 'Vessel misread on the B/L scan');
     expect(amended.code).toBe(0);
     expect(amended.out).toMatch(new RegExp(`Amended ${id}: Taraz`));
-    expect((await listJson(ledger))[0]).toMatchObject({ id, vessel: 'Taraz', netTonnes: 9959.5, blNumber: 'KZ-7' });
+    expect((await listJson(ledger))[0]).toMatchObject({
+      id,
+      vessel: 'Taraz',
+      netTonnes: 9959.5,
+      blNumber: 'KZ-7',
+    });
 
     const history = await run('history', id);
     expect(history.code).toBe(0);
     const lines = history.out.split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^#2 2024-08-15T12:00:00\.000Z \S+ record$/);
-    expect(lines[1]).toMatch(/^#3 2024-08-15T12:00:00\.000Z \S+ amend \(Vessel misread on the B\/L scan\): Vessel: Astana → Taraz$/);
+    expect(lines[1]).toMatch(
+      /^#3 2024-08-15T12:00:00\.000Z \S+ amend \(Vessel misread on the B\/L scan\): Vessel: Astana → Taraz$/,
+    );
 
     const json = JSON.parse((await ok(['--ledger', ledger, 'history', id, '--json'])).out) as HistoryJson[];
     expect(json.map((entry) => entry.action)).toEqual(['record', 'amend']);
-    expect(json[1]).toMatchObject({ reason: 'Vessel misread on the B/L scan', changes: [{ field: 'vessel', before: 'Astana', after: 'Taraz' }] });
+    expect(json[1]).toMatchObject({
+      reason: 'Vessel misread on the B/L scan',
+      changes: [{ field: 'vessel', before: 'Astana', after: 'Taraz' }],
+    });
   });
 
   test('an amendment of the tonnes is kept in history with the figure before and after', async () => {
@@ -449,20 +824,55 @@ describe('amend, history and void', () => {
   });
 
   test('a voided B/L number may be used again', async () => {
-    const id = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'KZ 5');
+    const id = await add(
+      ledger,
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Astana',
+      '--tonnes',
+      '9959.5',
+      '--bl-number',
+      'KZ 5',
+    );
     await ok(['--ledger', ledger, 'void', id, '--reason', 'Wrong vessel']);
-    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Aktau', '--tonnes', '9959.5', '--bl-number', 'KZ5');
+    await add(
+      ledger,
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Aktau',
+      '--tonnes',
+      '9959.5',
+      '--bl-number',
+      'KZ5',
+    );
   });
 });
 
 describe('targets', () => {
-  const PLAN = ['150000', '150000', '150000', '150000', '200000', '200000', '200000', '200000', '200000', '200000', '200000', '200000'];
+  const PLAN = [
+    '150000',
+    '150000',
+    '150000',
+    '150000',
+    '200000',
+    '200000',
+    '200000',
+    '200000',
+    '200000',
+    '200000',
+    '200000',
+    '200000',
+  ];
 
   test('the 2024 target is 2,200,000 t by default, and reading it creates no ledger', async () => {
     const text = await run('targets', '--year', '2024');
     expect(text.code).toBe(0);
     expect(text.out).toBe('Target for 2024: 2200000.000 t (default)');
-    const json = JSON.parse((await ok(['--ledger', ledger, 'targets', '--year', '2024', '--json'])).out) as unknown;
+    const json = JSON.parse(
+      (await ok(['--ledger', ledger, 'targets', '--year', '2024', '--json'])).out,
+    ) as unknown;
     expect(json).toEqual({ year: 2024, annualTonnes: 2_200_000, monthlyPlanTonnes: null, source: 'default' });
     expect(fs.existsSync(ledger)).toBe(false);
   });
@@ -471,11 +881,15 @@ describe('targets', () => {
     const set = await run('targets', '--year', '2025', '--tonnes', '1500000');
     expect(set.code).toBe(0);
     expect(set.out).toBe('Set: target for 2025: 1500000.000 t');
-    const json = JSON.parse((await ok(['--ledger', ledger, 'targets', '--year', '2025', '--json'])).out) as unknown;
+    const json = JSON.parse(
+      (await ok(['--ledger', ledger, 'targets', '--year', '2025', '--json'])).out,
+    ) as unknown;
     expect(json).toEqual({ year: 2025, annualTonnes: 1_500_000, monthlyPlanTonnes: null, source: 'ledger' });
     // A year's target may be set before it begins; its progress is counted once it has.
     const in2025 = () => new Date('2025-03-01T08:00:00Z');
-    const p2025 = JSON.parse((await ok(['--ledger', ledger, 'progress', '--json', '--year', '2025'], { now: in2025 })).out) as ProgressJson;
+    const p2025 = JSON.parse(
+      (await ok(['--ledger', ledger, 'progress', '--json', '--year', '2025'], { now: in2025 })).out,
+    ) as ProgressJson;
     expect(p2025.targetTonnes).toBe(1_500_000);
     // Other years keep their default.
     expect((await progressJson(ledger, '--year', '2024')).targetTonnes).toBe(2_200_000);
@@ -484,9 +898,18 @@ describe('targets', () => {
   test('--plan sets twelve monthly figures that add up to the annual target, and progress plans by them', async () => {
     const set = await run('targets', '--year', '2024', '--tonnes', '2200000', '--plan', PLAN.join(','));
     expect(set.code).toBe(0);
-    expect(set.out).toMatch(/^Monthly plan: 150000\.000, 150000\.000, 150000\.000, 150000\.000, 200000\.000/m);
-    const json = JSON.parse((await ok(['--ledger', ledger, 'targets', '--year', '2024', '--json'])).out) as unknown;
-    expect(json).toEqual({ year: 2024, annualTonnes: 2_200_000, monthlyPlanTonnes: PLAN.map(Number), source: 'ledger' });
+    expect(set.out).toMatch(
+      /^Monthly plan: 150000\.000, 150000\.000, 150000\.000, 150000\.000, 200000\.000/m,
+    );
+    const json = JSON.parse(
+      (await ok(['--ledger', ledger, 'targets', '--year', '2024', '--json'])).out,
+    ) as unknown;
+    expect(json).toEqual({
+      year: 2024,
+      annualTonnes: 2_200_000,
+      monthlyPlanTonnes: PLAN.map(Number),
+      source: 'ledger',
+    });
     const progress = await progressJson(ledger, '--year', '2024', '--as-of', '2024-07-31');
     expect(progress.months.map((m) => m.planTonnes)).toEqual(PLAN.map(Number));
   });
@@ -500,7 +923,9 @@ describe('targets', () => {
     expect(refused.err).toMatch(/monthlyPlanTonnes/);
     expect(refused.err).toMatch(/add up to 2199999\.000 t but the annual target is 2200000\.000 t/);
     expect(fs.readFileSync(ledger).equals(before)).toBe(true);
-    expect(JSON.parse((await ok(['--ledger', ledger, 'targets', '--year', '2024', '--json'])).out)).toMatchObject({ source: 'default' });
+    expect(
+      JSON.parse((await ok(['--ledger', ledger, 'targets', '--year', '2024', '--json'])).out),
+    ).toMatchObject({ source: 'default' });
   });
 });
 
@@ -546,8 +971,18 @@ describe('progress', () => {
     expect(p.requiredPerDay).toBeCloseTo(14211.375013, 5);
 
     expect(p.months.map((m) => m.month)).toEqual([
-      '2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06',
-      '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12',
+      '2024-01',
+      '2024-02',
+      '2024-03',
+      '2024-04',
+      '2024-05',
+      '2024-06',
+      '2024-07',
+      '2024-08',
+      '2024-09',
+      '2024-10',
+      '2024-11',
+      '2024-12',
     ]);
     expect(p.months.map((m) => [m.shipments, m.tonnes, m.cumulativeTonnes])).toEqual([
       [1, 9959.5, 9959.5],
@@ -590,26 +1025,71 @@ describe('export and import', () => {
     source = tmp.file('source.jsonl');
     await add(
       source,
-      '--bl-date', '2024-07-02',
-      '--vessel', 'President Heydar Aliyev',
-      '--tonnes', '9959.5',
-      '--bl-number', 'AKT-2024-0101',
-      '--imo', '9301615',
-      '--voyage', 'PHA-24/017',
-      '--grade', 'tengiz',
-      '--status', 'discharged',
-      '--outturn', '9950.1',
-      '--barrels', '79377.22',
-      '--remarks', '=SUM(A1:A2); "pumped slow"',
+      '--bl-date',
+      '2024-07-02',
+      '--vessel',
+      'President Heydar Aliyev',
+      '--tonnes',
+      '9959.5',
+      '--bl-number',
+      'AKT-2024-0101',
+      '--imo',
+      '9301615',
+      '--voyage',
+      'PHA-24/017',
+      '--grade',
+      'tengiz',
+      '--status',
+      'discharged',
+      '--outturn',
+      '9950.1',
+      '--barrels',
+      '79377.22',
+      '--remarks',
+      '=SUM(A1:A2); "pumped slow"',
     );
-    await add(source, '--bl-date', '2024-07-15', '--vessel', 'Taraz', '--tonnes', '6900.123', '--grade', 'Kashagan', '--status', 'in transit');
-    const voided = await add(source, '--bl-date', '2024-08-01', '--vessel', 'Liwa', '--tonnes', '8800', '--bl-number', 'AKT-2024-0102');
+    await add(
+      source,
+      '--bl-date',
+      '2024-07-15',
+      '--vessel',
+      'Taraz',
+      '--tonnes',
+      '6900.123',
+      '--grade',
+      'Kashagan',
+      '--status',
+      'in transit',
+    );
+    const voided = await add(
+      source,
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Liwa',
+      '--tonnes',
+      '8800',
+      '--bl-number',
+      'AKT-2024-0102',
+    );
     await ok(['--ledger', source, 'void', voided, '--reason', 'Cargo cancelled']);
   });
 
   async function exportRegister(separator: ',' | ';'): Promise<string> {
     const out = tmp.file(`register${separator === ';' ? '-semicolon' : ''}.csv`);
-    const result = await ok(['--ledger', source, 'export', '--year', '2024', '--report', 'register', '--out', out, '--separator', separator]);
+    const result = await ok([
+      '--ledger',
+      source,
+      'export',
+      '--year',
+      '2024',
+      '--report',
+      'register',
+      '--out',
+      out,
+      '--separator',
+      separator,
+    ]);
     expect(result.out).toBe(`Wrote 2 rows to ${out}.`);
     return out;
   }
@@ -622,7 +1102,9 @@ describe('export and import', () => {
     expect(text).not.toMatch(/[^\r]\n/);
     const lines = text.split('\r\n').slice(0, -1);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^ID;B\/L date;B\/L number;Vessel;.*;Net tonnes;Outturn tonnes;Barrels;Remarks$/);
+    expect(lines[0]).toMatch(
+      /^ID;B\/L date;B\/L number;Vessel;.*;Net tonnes;Outturn tonnes;Barrels;Remarks$/,
+    );
     const pha = lines.find((line) => line.includes('AKT-2024-0101')) ?? '';
     expect(pha).toContain(';discharged;9959,500;9950,100;79377,22;');
     // The remark is guarded against Excel formulas and quoted for its ";" and quotes.
@@ -633,10 +1115,22 @@ describe('export and import', () => {
 
   test('export monthly with "," writes twelve months with decimal points', async () => {
     const out = tmp.file('monthly.csv');
-    const result = await ok(['--ledger', source, 'export', '--year', '2024', '--report', 'monthly', '--out', out]);
+    const result = await ok([
+      '--ledger',
+      source,
+      'export',
+      '--year',
+      '2024',
+      '--report',
+      'monthly',
+      '--out',
+      out,
+    ]);
     expect(result.out).toBe(`Wrote 12 rows to ${out}.`);
     const lines = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('Month,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Variance tonnes');
+    expect(lines[0]).toBe(
+      'Month,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Variance tonnes',
+    );
     expect(lines[7]).toMatch(/^2024-07,2,16859\.623,16859\.623,/);
   });
 
@@ -648,29 +1142,88 @@ describe('export and import', () => {
     ['kk', 'Коносамент күні', 'түсірілді', 'Ай'],
   ] as const;
 
-  test.each(LANGUAGE_WORDS)('--language %s: export and list --format csv write the headers and status words in it', async (language, blDate, discharged, month) => {
-    const out = tmp.file(`register-${language}.csv`);
-    await ok(['--ledger', source, 'export', '--year', '2024', '--report', 'register', '--out', out, '--language', language]);
-    const [header, ...rows] = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
-    expect(header?.split(',')).toContain(blDate);
-    expect(rows.find((row) => row.includes('AKT-2024-0101'))?.split(',')).toContain(discharged);
+  test.each(LANGUAGE_WORDS)(
+    '--language %s: export and list --format csv write the headers and status words in it',
+    async (language, blDate, discharged, month) => {
+      const out = tmp.file(`register-${language}.csv`);
+      await ok([
+        '--ledger',
+        source,
+        'export',
+        '--year',
+        '2024',
+        '--report',
+        'register',
+        '--out',
+        out,
+        '--language',
+        language,
+      ]);
+      const [header, ...rows] = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
+      expect(header?.split(',')).toContain(blDate);
+      expect(rows.find((row) => row.includes('AKT-2024-0101'))?.split(',')).toContain(discharged);
 
-    const listed = await ok(['--ledger', source, 'list', '--year', '2024', '--format', 'csv', '--language', language]);
-    expect(listed.out).toBe(fs.readFileSync(out, 'utf8').replace(/\r\n$/, ''));
+      const listed = await ok([
+        '--ledger',
+        source,
+        'list',
+        '--year',
+        '2024',
+        '--format',
+        'csv',
+        '--language',
+        language,
+      ]);
+      expect(listed.out).toBe(fs.readFileSync(out, 'utf8').replace(/\r\n$/, ''));
 
-    const monthly = tmp.file(`monthly-${language}.csv`);
-    await ok(['--ledger', source, 'export', '--year', '2024', '--report', 'monthly', '--out', monthly, '--language', language]);
-    expect(fs.readFileSync(monthly, 'utf8').slice(1).split(',')[0]).toBe(month);
-  });
+      const monthly = tmp.file(`monthly-${language}.csv`);
+      await ok([
+        '--ledger',
+        source,
+        'export',
+        '--year',
+        '2024',
+        '--report',
+        'monthly',
+        '--out',
+        monthly,
+        '--language',
+        language,
+      ]);
+      expect(fs.readFileSync(monthly, 'utf8').slice(1).split(',')[0]).toBe(month);
+    },
+  );
 
   test('a language that is not one of en, ru, az, kk is refused with exit 2, naming the four, and nothing is written', async () => {
     const out = tmp.file('register-de.csv');
-    const refused = await cli(['--ledger', source, 'export', '--year', '2024', '--report', 'register', '--out', out, '--language', 'de']);
+    const refused = await cli([
+      '--ledger',
+      source,
+      'export',
+      '--year',
+      '2024',
+      '--report',
+      'register',
+      '--out',
+      out,
+      '--language',
+      'de',
+    ]);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('--language de is not one of en, ru, az, kk.');
     expect(fs.existsSync(out)).toBe(false);
 
-    const listed = await cli(['--ledger', source, 'list', '--year', '2024', '--format', 'csv', '--language', 'RU']);
+    const listed = await cli([
+      '--ledger',
+      source,
+      'list',
+      '--year',
+      '2024',
+      '--format',
+      'csv',
+      '--language',
+      'RU',
+    ]);
     expect(listed.code).toBe(2);
     expect(listed.out).toBe('');
     expect(listed.err).toContain('--language RU is not one of en, ru, az, kk.');
@@ -681,32 +1234,44 @@ describe('export and import', () => {
     expect(table.err).toContain('--language is for --format csv');
   });
 
-  test.each([';', ','] as const)('export (separator "%s") → import into a fresh ledger gives back the same shipments; a dry run first writes nothing', async (separator) => {
-    const file = await exportRegister(separator);
-    const fresh = tmp.file('fresh.jsonl');
-    // The fresh ledger already holds an unrelated 2023 cargo, so it exists before the dry run.
-    await add(fresh, '--bl-date', '2023-12-30', '--vessel', 'Aktau', '--tonnes', '7000');
-    const before = fs.readFileSync(fresh);
+  test.each([';', ','] as const)(
+    'export (separator "%s") → import into a fresh ledger gives back the same shipments; a dry run first writes nothing',
+    async (separator) => {
+      const file = await exportRegister(separator);
+      const fresh = tmp.file('fresh.jsonl');
+      // The fresh ledger already holds an unrelated 2023 cargo, so it exists before the dry run.
+      await add(fresh, '--bl-date', '2023-12-30', '--vessel', 'Aktau', '--tonnes', '7000');
+      const before = fs.readFileSync(fresh);
 
-    const dry = await cli(['--ledger', fresh, 'import', file, '--dry-run']);
-    expect(dry.code).toBe(0);
-    // Rows that are fine are counted, not listed one by one.
-    expect(dry.out).not.toMatch(/^line /m);
-    expect(dry.lastLine).toBe('Dry run, nothing written: 2 to add, 0 duplicate, 0 skipped, 0 invalid.');
-    expect(fs.readFileSync(fresh).equals(before)).toBe(true);
+      const dry = await cli(['--ledger', fresh, 'import', file, '--dry-run']);
+      expect(dry.code).toBe(0);
+      // Rows that are fine are counted, not listed one by one.
+      expect(dry.out).not.toMatch(/^line /m);
+      expect(dry.lastLine).toBe('Dry run, nothing written: 2 to add, 0 duplicate, 0 skipped, 0 invalid.');
+      expect(fs.readFileSync(fresh).equals(before)).toBe(true);
 
-    const imported = await cli(['--ledger', fresh, 'import', file]);
-    expect(imported.code).toBe(0);
-    expect(imported.lastLine).toBe('Imported: 2 to add, 0 duplicate, 0 skipped, 0 invalid.');
+      const imported = await cli(['--ledger', fresh, 'import', file]);
+      expect(imported.code).toBe(0);
+      expect(imported.lastLine).toBe('Imported: 2 to add, 0 duplicate, 0 skipped, 0 invalid.');
 
-    const byVessel = (a: ListedShipment, b: ListedShipment) => a.vessel.localeCompare(b.vessel);
-    const original = (await listJson(source, '--year', '2024')).sort(byVessel).map(withoutIdentity);
-    const copy = (await listJson(fresh, '--year', '2024')).sort(byVessel).map(withoutIdentity);
-    expect(copy).toEqual(original);
-    expect(copy[0]).toMatchObject({ imo: '9301615', grade: 'Tengiz', status: 'discharged', outturnTonnes: 9950.1, barrels: 79377.22, remarks: '=SUM(A1:A2); "pumped slow"' });
-    // The voided cargo does not come back to life.
-    expect((await listJson(fresh, '--year', '2024', '--include-voided')).map((s) => s.vessel)).not.toContain('Liwa');
-  });
+      const byVessel = (a: ListedShipment, b: ListedShipment) => a.vessel.localeCompare(b.vessel);
+      const original = (await listJson(source, '--year', '2024')).sort(byVessel).map(withoutIdentity);
+      const copy = (await listJson(fresh, '--year', '2024')).sort(byVessel).map(withoutIdentity);
+      expect(copy).toEqual(original);
+      expect(copy[0]).toMatchObject({
+        imo: '9301615',
+        grade: 'Tengiz',
+        status: 'discharged',
+        outturnTonnes: 9950.1,
+        barrels: 79377.22,
+        remarks: '=SUM(A1:A2); "pumped slow"',
+      });
+      // The voided cargo does not come back to life.
+      expect(
+        (await listJson(fresh, '--year', '2024', '--include-voided')).map((s) => s.vessel),
+      ).not.toContain('Liwa');
+    },
+  );
 
   test('importing the same file again reports every row as a duplicate and adds nothing', async () => {
     const file = await exportRegister(';');
@@ -716,9 +1281,13 @@ describe('export and import', () => {
 
     const again = await cli(['--ledger', fresh, 'import', file]);
     expect(again.code).toBe(0);
-    expect(again.out).toMatch(/^line 2: duplicate \(B\/L AKT-2024-0101\) — B\/L number AKT-2024-0101 is already in the ledger/m);
+    expect(again.out).toMatch(
+      /^line 2: duplicate \(B\/L AKT-2024-0101\) — B\/L number AKT-2024-0101 is already in the ledger/m,
+    );
     // A row without a B/L number is matched on date, vessel and tonnes.
-    expect(again.out).toMatch(/^line 3: duplicate — A cargo of Taraz on 2024-07-15 with the same tonnes is already in the ledger/m);
+    expect(again.out).toMatch(
+      /^line 3: duplicate — A cargo of Taraz on 2024-07-15 with the same tonnes is already in the ledger/m,
+    );
     expect(again.lastLine).toBe('Imported: 0 to add, 2 duplicate, 0 skipped, 0 invalid.');
     expect(fs.readFileSync(fresh).equals(before)).toBe(true);
     expect(await listJson(fresh)).toHaveLength(2);
@@ -738,7 +1307,17 @@ describe('import: how a file is read, and what is printed', () => {
 
   /** A ledger that exists, so "nothing written" can be checked byte for byte. */
   async function existingLedger(): Promise<Buffer> {
-    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'KZ 1');
+    await add(
+      ledger,
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Astana',
+      '--tonnes',
+      '9959.5',
+      '--bl-number',
+      'KZ 1',
+    );
     return fs.readFileSync(ledger);
   }
 
@@ -749,24 +1328,44 @@ describe('import: how a file is read, and what is printed', () => {
   }
 
   test.each([
-    ['a Latin name with a byte that is not UTF-8', Buffer.from(`${HEADER_EN}\n2024-07-01,Ast\xff(na,9959.5,IMP-1\n`, 'latin1'), 2, 52, 'FF'],
-    ['a Cyrillic UTF-8 name followed by a stray byte', Buffer.concat([Buffer.from(`${HEADER_EN}\r\n2024-07-01,Актау`), Buffer.from([0xd0]), Buffer.from(',8800,IMP-2\r\n')]), 2, 60, 'D0'],
-  ])('%s: refused naming the line and byte offset and how to save as UTF-8; exit 2, nothing written', async (_name, bytes, line, offset, byte) => {
-    const before = await existingLedger();
-    for (const flags of [[], ['--dry-run']]) {
-      const result = await run('import', sheet('bad.csv', bytes), ...flags);
-      expect(result.code).toBe(2);
-      expect(result.out).toBe('');
-      expect(result.err).toContain(`line ${line} has byte 0x${byte} at byte offset ${offset}`);
-      expect(result.err).toContain('In Excel: File → Save As → CSV UTF-8 (Comma delimited)');
-      expect(result.err).not.toContain('\uFFFD');
-      expect(result.err.split('\n').at(-1)).toBe('Nothing was imported: fix the file and try again.');
-    }
-    expect(fs.readFileSync(ledger).equals(before)).toBe(true);
-  });
+    [
+      'a Latin name with a byte that is not UTF-8',
+      Buffer.from(`${HEADER_EN}\n2024-07-01,Ast\xff(na,9959.5,IMP-1\n`, 'latin1'),
+      2,
+      52,
+      'FF',
+    ],
+    [
+      'a Cyrillic UTF-8 name followed by a stray byte',
+      Buffer.concat([
+        Buffer.from(`${HEADER_EN}\r\n2024-07-01,Актау`),
+        Buffer.from([0xd0]),
+        Buffer.from(',8800,IMP-2\r\n'),
+      ]),
+      2,
+      60,
+      'D0',
+    ],
+  ])(
+    '%s: refused naming the line and byte offset and how to save as UTF-8; exit 2, nothing written',
+    async (_name, bytes, line, offset, byte) => {
+      const before = await existingLedger();
+      for (const flags of [[], ['--dry-run']]) {
+        const result = await run('import', sheet('bad.csv', bytes), ...flags);
+        expect(result.code).toBe(2);
+        expect(result.out).toBe('');
+        expect(result.err).toContain(`line ${line} has byte 0x${byte} at byte offset ${offset}`);
+        expect(result.err).toContain('In Excel: File → Save As → CSV UTF-8 (Comma delimited)');
+        expect(result.err).not.toContain('\uFFFD');
+        expect(result.err.split('\n').at(-1)).toBe('Nothing was imported: fix the file and try again.');
+      }
+      expect(fs.readFileSync(ledger).equals(before)).toBe(true);
+    },
+  );
 
   test('a Windows-1251 sheet from Russian Excel imports with its Cyrillic vessel names, and says how it was read', async () => {
-    const text = 'Дата коносамента;№ коносамента;Судно;Тонны\r\n01.07.2024;АКТ-0417;Актау;9\u00a0959,5\r\n02.07.2024;АКТ-0418;«Ёлкино»;6980\r\n';
+    const text =
+      'Дата коносамента;№ коносамента;Судно;Тонны\r\n01.07.2024;АКТ-0417;Актау;9\u00a0959,5\r\n02.07.2024;АКТ-0418;«Ёлкино»;6980\r\n';
     const result = await run('import', sheet('cp1251.csv', cp1251(text.replace('\u00a0', ' '))));
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^Read as Windows-1251 \(Cyrillic\)/);
@@ -781,16 +1380,26 @@ describe('import: how a file is read, and what is printed', () => {
     ['LE', Buffer.from([0xff, 0xfe]), (text: string) => Buffer.from(text, 'utf16le')],
     ['BE', Buffer.from([0xfe, 0xff]), (text: string) => Buffer.from(text, 'utf16le').swap16()],
   ])('UTF-16%s with a BOM (Excel "Unicode text", tab-separated) imports', async (_order, bom, encode) => {
-    const text = 'Дата коносамента\tСудно\tТонны\tНомер коносамента\r\n01.07.2024\tАктау\t9959,5\tАКТ-1\r\n02.07.2024\tAstana\t6980\tАКТ-2\r\n';
+    const text =
+      'Дата коносамента\tСудно\tТонны\tНомер коносамента\r\n01.07.2024\tАктау\t9959,5\tАКТ-1\r\n02.07.2024\tAstana\t6980\tАКТ-2\r\n';
     const result = await run('import', sheet('unicode.txt', Buffer.concat([bom, encode(text)])));
     expect(result.code).toBe(0);
     expect(result.lastLine).toBe('Imported: 2 to add, 0 duplicate, 0 skipped, 0 invalid.');
-    expect((await listJson(ledger)).map((s) => [s.vessel, s.netTonnes])).toEqual([['Актау', 9959.5], ['Astana', 6980]]);
+    expect((await listJson(ledger)).map((s) => [s.vessel, s.netTonnes])).toEqual([
+      ['Актау', 9959.5],
+      ['Astana', 6980],
+    ]);
   });
 
   test('UTF-16 without a BOM is refused naming UTF-16, not blamed on control characters, and no NUL byte is printed', async () => {
     const before = await existingLedger();
-    const result = await run('import', sheet('no-bom.txt', Buffer.from(`${HEADER_EN.replaceAll(',', '\t')}\r\n2024-07-01\tAstana\t9959.5\tIMP-1\r\n`, 'utf16le')));
+    const result = await run(
+      'import',
+      sheet(
+        'no-bom.txt',
+        Buffer.from(`${HEADER_EN.replaceAll(',', '\t')}\r\n2024-07-01\tAstana\t9959.5\tIMP-1\r\n`, 'utf16le'),
+      ),
+    );
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/looks like UTF-16LE text/);
     expect(result.err).not.toMatch(/control characters/);
@@ -800,46 +1409,76 @@ describe('import: how a file is read, and what is printed', () => {
 
   test('a file with a header and no rows says so and exits 2', async () => {
     const before = await existingLedger();
-    const result = await run('import', sheet('header-only.csv', Buffer.from('\uFEFFB/L date;Vessel;Net tonnes\r\n')));
+    const result = await run(
+      'import',
+      sheet('header-only.csv', Buffer.from('\uFEFFB/L date;Vessel;Net tonnes\r\n')),
+    );
     expect(result.code).toBe(2);
-    expect(result.err).toBe('File: The file has a header but no rows: nothing to import.\nNothing was imported: fix the file and try again.');
+    expect(result.err).toBe(
+      'File: The file has a header but no rows: nothing to import.\nNothing was imported: fix the file and try again.',
+    );
     expect(fs.readFileSync(ledger).equals(before)).toBe(true);
   });
 
   test('20,000 rows with one bad row: the bad row is printed first and the rest summarised, in a few lines', async () => {
     // The defect: a 50 MB sheet with one bad row printed 96 MB, a line for every valid row.
-    const rows = Array.from({ length: 20_000 }, (_, i) => `2024-07-${String(1 + (i % 31)).padStart(2, '0')},Astana,${i === 14_321 ? 'abc' : 5000 + (i % 4000)},BIG-${i}`);
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) =>
+        `2024-07-${String(1 + (i % 31)).padStart(2, '0')},Astana,${i === 14_321 ? 'abc' : 5000 + (i % 4000)},BIG-${i}`,
+    );
     const file = sheet('big.csv', Buffer.from([HEADER_EN, ...rows, ''].join('\n')));
     const result = await run('import', file);
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
     const lines = result.err.split('\n');
     expect(lines[0]).toMatch(/^line 14323: invalid \(B\/L BIG-14321\) — Net tonnes "abc" is not a number/);
-    expect(lines.at(-1)).toBe('Nothing was imported because some rows are invalid: 19999 to add, 0 duplicate, 0 skipped, 1 invalid.');
+    expect(lines.at(-1)).toBe(
+      'Nothing was imported because some rows are invalid: 19999 to add, 0 duplicate, 0 skipped, 1 invalid.',
+    );
     expect(lines).toHaveLength(2);
   });
 
-  (process.platform === 'win32' ? test.skip : test)('a file with no size of its own (/dev/zero) is refused as too large once it passes 64 MB, not read without end', async () => {
-    const result = await run('import', '/dev/zero');
-    expect(result.code).toBe(2);
-    expect(result.err).toMatch(/^Cannot import \/dev\/zero: it is over 64 MB, too large to be a shipment sheet\./);
-    expect(fs.existsSync(ledger)).toBe(false);
-  });
+  (process.platform === 'win32' ? test.skip : test)(
+    'a file with no size of its own (/dev/zero) is refused as too large once it passes 64 MB, not read without end',
+    async () => {
+      const result = await run('import', '/dev/zero');
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(
+        /^Cannot import \/dev\/zero: it is over 64 MB, too large to be a shipment sheet\./,
+      );
+      expect(fs.existsSync(ledger)).toBe(false);
+    },
+  );
 
-  (process.platform === 'win32' ? test.skip : test)('a named pipe (as <(…) gives) is read to its end and imported', async () => {
-    const fifo = tmp.file('sheet.fifo');
-    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const source = sheet('sheet.csv', Buffer.from(`${HEADER_EN}\n2024-07-01,Astana,9959.5,PIPE-1\n2024-07-02,Liwa,8800,PIPE-2\n`));
-    // Another process writes the pipe while this one reads it.
-    const writer = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', source, fifo], { stdio: 'ignore' });
-    const result = await run('import', fifo);
-    await new Promise((resolve) => (writer.exitCode === null ? writer.once('exit', resolve) : resolve(null)));
-    expect(result.code).toBe(0);
-    expect(result.lastLine).toBe('Imported: 2 to add, 0 duplicate, 0 skipped, 0 invalid.');
-  });
+  (process.platform === 'win32' ? test.skip : test)(
+    'a named pipe (as <(…) gives) is read to its end and imported',
+    async () => {
+      const fifo = tmp.file('sheet.fifo');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const source = sheet(
+        'sheet.csv',
+        Buffer.from(`${HEADER_EN}\n2024-07-01,Astana,9959.5,PIPE-1\n2024-07-02,Liwa,8800,PIPE-2\n`),
+      );
+      // Another process writes the pipe while this one reads it.
+      const writer = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', source, fifo], { stdio: 'ignore' });
+      const result = await run('import', fifo);
+      await new Promise((resolve) =>
+        writer.exitCode === null ? writer.once('exit', resolve) : resolve(null),
+      );
+      expect(result.code).toBe(0);
+      expect(result.lastLine).toBe('Imported: 2 to add, 0 duplicate, 0 skipped, 0 invalid.');
+    },
+  );
 
   test('a cell with a terminal escape sequence is quoted with the escape shown, never sent to the terminal', async () => {
-    const result = await run('import', sheet('escape.csv', Buffer.from(`${HEADER_EN}\n2024-07-01,Astana,\u001b[2J\u001b[31m9959,IMP-\u0007\n`)));
+    const result = await run(
+      'import',
+      sheet(
+        'escape.csv',
+        Buffer.from(`${HEADER_EN}\n2024-07-01,Astana,\u001b[2J\u001b[31m9959,IMP-\u0007\n`),
+      ),
+    );
     expect(result.code).toBe(2);
     expect(result.err).toContain('line 2: invalid (B/L IMP-\\x07) — ');
     expect(result.err).toContain('"\\x1B[2J\\x1B[31m9959"');
@@ -849,7 +1488,9 @@ describe('import: how a file is read, and what is printed', () => {
   test('many problems: invalid rows first, at most 50 listed, the rest counted by kind', async () => {
     await existingLedger();
     const rows = [
-      ...Array.from({ length: 30 }, (_, i) => `2024-07-02,Liwa,8800,KZ 1`.replace('KZ 1', i === 0 ? 'KZ 1' : `DUP-${i % 2}`)),
+      ...Array.from({ length: 30 }, (_, i) =>
+        `2024-07-02,Liwa,8800,KZ 1`.replace('KZ 1', i === 0 ? 'KZ 1' : `DUP-${i % 2}`),
+      ),
       ...Array.from({ length: 70 }, (_, i) => `2024-07-03,Taraz,-${i + 1},BAD-${i}`),
       '2024-07-04,Taraz,6900,OK-1',
     ];
@@ -858,8 +1499,12 @@ describe('import: how a file is read, and what is printed', () => {
     expect(result.code).toBe(2);
     const lines = result.err.split('\n');
     expect(lines.slice(0, 50).every((line) => / invalid \(B\/L BAD-\d+\)/.test(line))).toBe(true);
-    expect(lines[50]).toBe('… and 48 more rows not listed (20 invalid, 28 duplicate); --json lists every row.');
-    expect(lines.at(-1)).toBe('Nothing was imported because some rows are invalid: 3 to add, 28 duplicate, 0 skipped, 70 invalid.');
+    expect(lines[50]).toBe(
+      '… and 48 more rows not listed (20 invalid, 28 duplicate); --json lists every row.',
+    );
+    expect(lines.at(-1)).toBe(
+      'Nothing was imported because some rows are invalid: 3 to add, 28 duplicate, 0 skipped, 70 invalid.',
+    );
     expect(lines).toHaveLength(52);
 
     // --json keeps every row, listed or not.
@@ -870,9 +1515,29 @@ describe('import: how a file is read, and what is printed', () => {
 
 describe('verify and repair', () => {
   test('verify passes a good ledger; a flipped character fails it naming the line; a write repairs it and keeps the original', async () => {
-    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'A1');
+    await add(
+      ledger,
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Astana',
+      '--tonnes',
+      '9959.5',
+      '--bl-number',
+      'A1',
+    );
     await add(ledger, '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800', '--bl-number', 'A2');
-    await add(ledger, '--bl-date', '2024-08-03', '--vessel', 'Taraz', '--tonnes', '6900', '--bl-number', 'A3');
+    await add(
+      ledger,
+      '--bl-date',
+      '2024-08-03',
+      '--vessel',
+      'Taraz',
+      '--tonnes',
+      '6900',
+      '--bl-number',
+      'A3',
+    );
     const good = await run('verify');
     expect(good.code).toBe(0);
     expect(good.out).toMatch(/The ledger is intact: 4 entries, 3 shipments \(0 void\)/);
@@ -892,7 +1557,17 @@ describe('verify and repair', () => {
     // verify only reads.
     expect(fs.readFileSync(ledger).equals(damaged)).toBe(true);
 
-    const repaired = await run('add', '--bl-date', '2024-08-04', '--vessel', 'Liwa', '--tonnes', '8800', '--bl-number', 'A2');
+    const repaired = await run(
+      'add',
+      '--bl-date',
+      '2024-08-04',
+      '--vessel',
+      'Liwa',
+      '--tonnes',
+      '8800',
+      '--bl-number',
+      'A2',
+    );
     expect(repaired.code).toBe(0);
     expect(repaired.lastLine).toMatch(ID);
     const backup = `${ledger}.damaged-2024-08-15T12-00-00-000Z`;
@@ -910,7 +1585,19 @@ describe('verify and repair', () => {
 
 describe('values that start with a dash', () => {
   test('a remark "- see note" and a grade "-Kashagan" are kept as typed, not taken for flags', async () => {
-    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--remarks', '- see note', '--grade', '-Kashagan');
+    await add(
+      ledger,
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Astana',
+      '--tonnes',
+      '9959.5',
+      '--remarks',
+      '- see note',
+      '--grade',
+      '-Kashagan',
+    );
     const [shipment] = await listJson(ledger);
     expect(shipment).toMatchObject({ remarks: '- see note', grade: '-Kashagan' });
   });
@@ -925,7 +1612,17 @@ describe('values that start with a dash', () => {
 
 describe('reading a damaged ledger', () => {
   test('list, progress and export still show the intact entries, say what is missing, and exit 3', async () => {
-    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'A1');
+    await add(
+      ledger,
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Astana',
+      '--tonnes',
+      '9959.5',
+      '--bl-number',
+      'A1',
+    );
     await add(ledger, '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800', '--bl-number', 'A2');
     const lines = fs.readFileSync(ledger, 'utf8').split('\n');
     lines[2] = (lines[2] ?? '').replace('"vessel":"Liwa"', '"vessel":"Liwb"');
@@ -951,14 +1648,26 @@ describe('reading a damaged ledger', () => {
   });
 
   test('when nothing is missing but the file cannot be trusted (its tip is gone), the output is not said to leave anything out', async () => {
-    await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5', '--bl-number', 'A1');
+    await add(
+      ledger,
+      '--bl-date',
+      '2024-08-01',
+      '--vessel',
+      'Astana',
+      '--tonnes',
+      '9959.5',
+      '--bl-number',
+      'A1',
+    );
     await add(ledger, '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800', '--bl-number', 'A2');
     fs.rmSync(`${ledger}.tip`);
     const listed = await run('list', '--format', 'json', '--year', '2024');
     expect(listed.code).toBe(3);
     expect((JSON.parse(listed.out) as ListedShipment[]).map((s) => s.blNumber)).toEqual(['A1', 'A2']);
     expect(listed.err).not.toMatch(/leaves out/);
-    expect(listed.err.split('\n').at(-1)).toBe('No entry is known to be missing from the output, but the ledger file cannot be fully trusted. Run verify for the details.');
+    expect(listed.err.split('\n').at(-1)).toBe(
+      'No entry is known to be missing from the output, but the ledger file cannot be fully trusted. Run verify for the details.',
+    );
   });
 });
 
@@ -1003,13 +1712,17 @@ describe('demo', () => {
     expect(created.code).toBe(0);
     expect(created.out).toMatch(/^Demo ledger written to .*demo\.jsonl: \d+ cargoes\.$/);
 
-    const p = JSON.parse((await ok(['--ledger', demo, 'progress', '--year', '2024', '--json'], { now: in2025 })).out) as ProgressJson;
+    const p = JSON.parse(
+      (await ok(['--ledger', demo, 'progress', '--year', '2024', '--json'], { now: in2025 })).out,
+    ) as ProgressJson;
     expect(p.asOf).toBe('2024-12-31');
     expect(p.tonnes).toBeGreaterThanOrEqual(1_380_000);
     expect(p.tonnes).toBeLessThanOrEqual(1_450_000);
     // Caspian cargoes of 6–10 kt: well over a hundred in a year.
     expect(p.shipments).toBeGreaterThan(120);
-    const cargoes = JSON.parse((await ok(['--ledger', demo, 'list', '--year', '2024', '--format', 'json'], { now: in2025 })).out) as ListedShipment[];
+    const cargoes = JSON.parse(
+      (await ok(['--ledger', demo, 'list', '--year', '2024', '--format', 'json'], { now: in2025 })).out,
+    ) as ListedShipment[];
     expect(cargoes.filter((c) => c.netTonnes < 6_000 || c.netTonnes > 10_000)).toEqual([]);
     expect((await cli(['--ledger', demo, 'verify'], { now: in2025 })).code).toBe(0);
   });
@@ -1029,11 +1742,29 @@ describe('the real command', () => {
   const env = { ...process.env, TRANSIT_LEDGER: '' };
 
   test('npm run --silent cli -- add exits 0 and prints the new id alone on its last line', async () => {
-    const result = spawnSync('npm', ['run', '--silent', 'cli', '--', '--ledger', ledger, 'add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5'], {
-      cwd: ROOT,
-      env,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      'npm',
+      [
+        'run',
+        '--silent',
+        'cli',
+        '--',
+        '--ledger',
+        ledger,
+        'add',
+        '--bl-date',
+        '2024-08-01',
+        '--vessel',
+        'Astana',
+        '--tonnes',
+        '9959.5',
+      ],
+      {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines.at(-1)).toMatch(ID);
@@ -1044,11 +1775,26 @@ describe('the real command', () => {
   test('tsx electron/cli.ts with bad tonnes exits 2, names the field on stderr and leaves the ledger byte-identical', async () => {
     await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
     const before = fs.readFileSync(ledger);
-    const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['electron/cli.ts', '--ledger', ledger, 'add', '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', 'abc'], {
-      cwd: ROOT,
-      env,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+      [
+        'electron/cli.ts',
+        '--ledger',
+        ledger,
+        'add',
+        '--bl-date',
+        '2024-08-02',
+        '--vessel',
+        'Liwa',
+        '--tonnes',
+        'abc',
+      ],
+      {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/Net tonnes "abc" is not a number of tonnes/);

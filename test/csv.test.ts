@@ -1,5 +1,13 @@
 import type { MonthProgress, Shipment } from '../electron/core/api';
-import { BOM, monthlyCsv, neutraliseFormula, parseShipmentCsv, parseShipmentFile, registerCsv, restoreFormula } from '../electron/core/csv';
+import {
+  BOM,
+  monthlyCsv,
+  neutraliseFormula,
+  parseShipmentCsv,
+  parseShipmentFile,
+  registerCsv,
+  restoreFormula,
+} from '../electron/core/csv';
 import { LANGUAGES } from '../electron/core/fields';
 import { validateShipment, type ValidationContext } from '../electron/core/shipment';
 import { cp1251 } from './support/cp1251';
@@ -82,12 +90,16 @@ describe('registerCsv', () => {
 
   it('leaves missing values empty and spells the status out', () => {
     const csv = registerCsv([bare({ status: 'in_transit' })], ';');
-    expect(registerRows(csv, ';')).toBe('a1;2024-03-12;;Astana;;;;Aktau;Sangachal;KMG;SOCAR;in transit;9959,500;;;\r\n');
+    expect(registerRows(csv, ';')).toBe(
+      'a1;2024-03-12;;Astana;;;;Aktau;Sangachal;KMG;SOCAR;in transit;9959,500;;;\r\n',
+    );
   });
 
   it('never writes a thousands separator, whatever the size', () => {
     const csv = registerCsv([bare({ netKg: 1_234_567_891, barrels: 9_876_543.125 })], ',');
-    expect(registerRows(csv, ',')).toBe('a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,1234567.891,,9876543.125,\r\n');
+    expect(registerRows(csv, ',')).toBe(
+      'a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,1234567.891,,9876543.125,\r\n',
+    );
   });
 
   it('quotes a cell holding the separator, and leaves the other separator alone', () => {
@@ -109,7 +121,11 @@ describe('registerCsv', () => {
 
   it('quotes a cell holding a line break, CRLF, LF or CR alike', () => {
     const csv = registerCsv(
-      [bare({ remarks: 'one\r\ntwo' }), bare({ id: 'a2', remarks: 'one\ntwo' }), bare({ id: 'a3', remarks: 'one\rtwo' })],
+      [
+        bare({ remarks: 'one\r\ntwo' }),
+        bare({ id: 'a2', remarks: 'one\ntwo' }),
+        bare({ id: 'a3', remarks: 'one\rtwo' }),
+      ],
       ',',
     );
     expect(registerRows(csv, ',')).toBe(
@@ -139,7 +155,9 @@ describe('registerCsv', () => {
       ['=1,2', `"'=1,2"`],
     ])('writes remarks %j as %j: an apostrophe first, nothing lost', (remarks, cell) => {
       const csv = registerCsv([bare({ remarks })], ',');
-      expect(registerRows(csv, ',')).toBe(`a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,${cell}\r\n`);
+      expect(registerRows(csv, ',')).toBe(
+        `a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,${cell}\r\n`,
+      );
     });
 
     it('guards every text column, not only remarks', () => {
@@ -154,7 +172,9 @@ describe('registerCsv', () => {
 
     it('leaves text that merely contains a formula character alone', () => {
       const csv = registerCsv([bare({ remarks: 'BS&W 0.2% = ok' })], ',');
-      expect(registerRows(csv, ',')).toBe('a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,BS&W 0.2% = ok\r\n');
+      expect(registerRows(csv, ',')).toBe(
+        'a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,BS&W 0.2% = ok\r\n',
+      );
     });
   });
 });
@@ -338,7 +358,10 @@ describe('parseShipmentCsv', () => {
     ];
 
     it.each([[';' as const], [',' as const]])('gives back the same fields from a %j file', (separator) => {
-      expect(parseShipmentCsv(registerCsv(awkward, separator))).toStrictEqual({ rows: expectedRows, fileIssues: [] });
+      expect(parseShipmentCsv(registerCsv(awkward, separator))).toStrictEqual({
+        rows: expectedRows,
+        fileIssues: [],
+      });
     });
   });
 
@@ -352,18 +375,34 @@ describe('parseShipmentCsv', () => {
       '1.4.2024;Akademik Khoshbakht Yusifzade;АКТ-130;7\u202F800;\r\n';
     expect(parseShipmentCsv(sheet)).toStrictEqual({
       rows: [
-        { line: 2, id: null, voided: false, input: { blDate: '2024-03-05', vessel: 'Taraz', blNumber: 'АКТ-118', netTonnes: '6980' } },
+        {
+          line: 2,
+          id: null,
+          voided: false,
+          input: { blDate: '2024-03-05', vessel: 'Taraz', blNumber: 'АКТ-118', netTonnes: '6980' },
+        },
         {
           line: 3,
           id: null,
           voided: false,
-          input: { blDate: '2024-03-12', vessel: 'Astana', blNumber: 'АКТ-121', netTonnes: '9959.5', remarks: 'груз принят' },
+          input: {
+            blDate: '2024-03-12',
+            vessel: 'Astana',
+            blNumber: 'АКТ-121',
+            netTonnes: '9959.5',
+            remarks: 'груз принят',
+          },
         },
         {
           line: 6,
           id: null,
           voided: false,
-          input: { blDate: '2024-04-01', vessel: 'Akademik Khoshbakht Yusifzade', blNumber: 'АКТ-130', netTonnes: '7800' },
+          input: {
+            blDate: '2024-04-01',
+            vessel: 'Akademik Khoshbakht Yusifzade',
+            blNumber: 'АКТ-130',
+            netTonnes: '7800',
+          },
         },
       ],
       fileIssues: [],
@@ -376,13 +415,21 @@ describe('parseShipmentCsv', () => {
     // "Tonnes." and "Qty (t)" both mean net tonnes.
     expect(parsed.fileIssues.map((issue) => issue.code)).toEqual(['csv.duplicate_column']);
 
-    expect(parseShipmentCsv('b/l DATE,VESSEL ,Tonnes.,BL No.,voyage-no\n2024-03-12,Astana,9959.5,AKT-1,7\n')).toStrictEqual({
+    expect(
+      parseShipmentCsv('b/l DATE,VESSEL ,Tonnes.,BL No.,voyage-no\n2024-03-12,Astana,9959.5,AKT-1,7\n'),
+    ).toStrictEqual({
       rows: [
         {
           line: 2,
           id: null,
           voided: false,
-          input: { blDate: '2024-03-12', vessel: 'Astana', netTonnes: '9959.5', blNumber: 'AKT-1', voyage: '7' },
+          input: {
+            blDate: '2024-03-12',
+            vessel: 'Astana',
+            netTonnes: '9959.5',
+            blNumber: 'AKT-1',
+            voyage: '7',
+          },
         },
       ],
       fileIssues: [],
@@ -459,12 +506,18 @@ describe('parseShipmentCsv', () => {
       const parsed = parseShipmentCsv('Date;B/L date;Vessel;Tonnes\n2024-03-12;2024-03-12;Astana;9959,5\n');
       expect(parsed.rows).toEqual([]);
       expect(parsed.fileIssues).toEqual([
-        { field: 'file', code: 'csv.duplicate_column', message: 'Columns "Date" and "B/L date" both mean B/L date. Keep one of them.' },
+        {
+          field: 'file',
+          code: 'csv.duplicate_column',
+          message: 'Columns "Date" and "B/L date" both mean B/L date. Keep one of them.',
+        },
       ]);
     });
 
     it('refuses a row with more cells than the header, naming its line', () => {
-      const parsed = parseShipmentCsv('Date,Vessel,Tonnes\n2024-03-12,Astana,9959.5\n2024-03-13,Taraz,6980,5\n');
+      const parsed = parseShipmentCsv(
+        'Date,Vessel,Tonnes\n2024-03-12,Astana,9959.5\n2024-03-13,Taraz,6980,5\n',
+      );
       expect(parsed.rows).toEqual([]);
       expect(parsed.fileIssues).toEqual([
         {
@@ -480,7 +533,9 @@ describe('parseShipmentCsv', () => {
       const parsed = parseShipmentCsv('Date;Vessel;Tonnes;\n2024-03-12;Astana;9959,5;oops\n');
       expect(parsed.rows).toEqual([]);
       expect(parsed.fileIssues.map((issue) => issue.code)).toEqual(['csv.unknown_column']);
-      expect(parsed.fileIssues[0]?.message).toContain('Column 4 has no name in the header, but line 2 has a value in it.');
+      expect(parsed.fileIssues[0]?.message).toContain(
+        'Column 4 has no name in the header, but line 2 has a value in it.',
+      );
     });
 
     it('refuses a file with a quote that never closes', () => {
@@ -505,7 +560,14 @@ describe('parseShipmentCsv', () => {
 
   it('tolerates empty cells after the last column, as Excel leaves them', () => {
     expect(parseShipmentCsv('Date;Vessel;Tonnes;\n2024-03-12;Astana;9959,5;;\n')).toStrictEqual({
-      rows: [{ line: 2, id: null, voided: false, input: { blDate: '2024-03-12', vessel: 'Astana', netTonnes: '9959.5' } }],
+      rows: [
+        {
+          line: 2,
+          id: null,
+          voided: false,
+          input: { blDate: '2024-03-12', vessel: 'Astana', netTonnes: '9959.5' },
+        },
+      ],
       fileIssues: [],
     });
   });
@@ -516,30 +578,53 @@ describe('parseShipmentCsv', () => {
   ])('refuses %s: the file has no rows, which is not "0 added"', (_name, text) => {
     expect(parseShipmentCsv(text)).toStrictEqual({
       rows: [],
-      fileIssues: [{ field: 'file', code: 'file.empty', message: 'The file has a header but no rows: nothing to import.' }],
+      fileIssues: [
+        {
+          field: 'file',
+          code: 'file.empty',
+          message: 'The file has a header but no rows: nothing to import.',
+        },
+      ],
     });
   });
 
   it('leaves empty and blank cells out so the validator applies its defaults', () => {
-    const parsed = parseShipmentCsv('Date;Vessel;Tonnes;Remarks;Grade;Status\n2024-03-12;Astana;9959,5;;   ;\n');
-    expect(parsed.rows[0]?.input).toStrictEqual({ blDate: '2024-03-12', vessel: 'Astana', netTonnes: '9959.5' });
+    const parsed = parseShipmentCsv(
+      'Date;Vessel;Tonnes;Remarks;Grade;Status\n2024-03-12;Astana;9959,5;;   ;\n',
+    );
+    expect(parsed.rows[0]?.input).toStrictEqual({
+      blDate: '2024-03-12',
+      vessel: 'Astana',
+      netTonnes: '9959.5',
+    });
   });
 
   it('skips empty rows and rows of separators, and counts their lines', () => {
-    const text = 'Date,Vessel,Tonnes\r\n\r\n,,\r\n2024-03-12,Astana,9959.5\r\n   \r\n\r\n2024-03-13,Taraz,6980\r\n,,\r\n';
+    const text =
+      'Date,Vessel,Tonnes\r\n\r\n,,\r\n2024-03-12,Astana,9959.5\r\n   \r\n\r\n2024-03-13,Taraz,6980\r\n,,\r\n';
     expect(parseShipmentCsv(text).rows.map((row) => row.line)).toEqual([4, 7]);
   });
 
   it.each([
-    ['LF', 'Date;Vessel;Tonnes;Remarks\n2024-03-12;Astana;9959,5;"one\ntwo\nthree"\n2024-03-13;Taraz;6980;\n'],
-    ['CRLF', 'Date;Vessel;Tonnes;Remarks\r\n2024-03-12;Astana;9959,5;"one\r\ntwo\r\nthree"\r\n2024-03-13;Taraz;6980;\r\n'],
-    ['CR', 'Date;Vessel;Tonnes;Remarks\r2024-03-12;Astana;9959,5;"one\rtwo\rthree"\r2024-03-13;Taraz;6980;\r'],
+    [
+      'LF',
+      'Date;Vessel;Tonnes;Remarks\n2024-03-12;Astana;9959,5;"one\ntwo\nthree"\n2024-03-13;Taraz;6980;\n',
+    ],
+    [
+      'CRLF',
+      'Date;Vessel;Tonnes;Remarks\r\n2024-03-12;Astana;9959,5;"one\r\ntwo\r\nthree"\r\n2024-03-13;Taraz;6980;\r\n',
+    ],
+    [
+      'CR',
+      'Date;Vessel;Tonnes;Remarks\r2024-03-12;Astana;9959,5;"one\rtwo\rthree"\r2024-03-13;Taraz;6980;\r',
+    ],
   ])('gives the real line of a row after a cell spanning three lines (%s)', (_name, text) => {
     expect(parseShipmentCsv(text).rows.map((row) => row.line)).toEqual([2, 5]);
   });
 
   it('counts lines by the file, not by bytes, when Cyrillic precedes them', () => {
-    const text = 'Дата;Судно;Тонн;Примечание\n12.03.2024;Астана;9959,5;"Груз\nпринят"\n13.03.2024;Тараз;6980;\n';
+    const text =
+      'Дата;Судно;Тонн;Примечание\n12.03.2024;Астана;9959,5;"Груз\nпринят"\n13.03.2024;Тараз;6980;\n';
     expect(parseShipmentCsv(text).rows.map((row) => row.line)).toEqual([2, 4]);
   });
 
@@ -552,7 +637,9 @@ describe('parseShipmentCsv', () => {
   });
 
   it('detects a tab-separated file', () => {
-    expect(parseShipmentCsv('Date\tVessel\tTonnes\n12.03.2024\tAstana\t9959.5\n').rows[0]?.input).toStrictEqual({
+    expect(
+      parseShipmentCsv('Date\tVessel\tTonnes\n12.03.2024\tAstana\t9959.5\n').rows[0]?.input,
+    ).toStrictEqual({
       blDate: '2024-03-12',
       vessel: 'Astana',
       netTonnes: '9959.5',
@@ -561,8 +648,13 @@ describe('parseShipmentCsv', () => {
 
   it('detects the separator from the header, ignoring separators inside quoted names', () => {
     // Four commas inside the quotes against three semicolons outside them.
-    expect(parseShipmentCsv('"Date";"Vessel";"Tonnes";"Remarks, notes, comments, etc., etc."\n').fileIssues).toEqual([
-      expect.objectContaining({ code: 'csv.unknown_column', message: expect.stringContaining('Column "Remarks, notes, comments, etc., etc."') }),
+    expect(
+      parseShipmentCsv('"Date";"Vessel";"Tonnes";"Remarks, notes, comments, etc., etc."\n').fileIssues,
+    ).toEqual([
+      expect.objectContaining({
+        code: 'csv.unknown_column',
+        message: expect.stringContaining('Column "Remarks, notes, comments, etc., etc."'),
+      }),
     ]);
     expect(parseShipmentCsv('"Date, B/L";Vessel;Tonnes\n').fileIssues.map((issue) => issue.message)).toEqual([
       expect.stringContaining('Column "Date, B/L"'),
@@ -593,7 +685,9 @@ describe('parseShipmentCsv', () => {
       ['99 59', '99 59'],
       ['-5', '-5'],
     ])('in a semicolon file reads tonnes %j as %j', (cell, tonnes) => {
-      const parsed = parseShipmentCsv(`Date;Vessel;Tonnes;Outturn;Barrels\n2024-03-12;Astana;${cell};${cell};${cell}\n`);
+      const parsed = parseShipmentCsv(
+        `Date;Vessel;Tonnes;Outturn;Barrels\n2024-03-12;Astana;${cell};${cell};${cell}\n`,
+      );
       expect(parsed.rows[0]?.input).toStrictEqual({
         blDate: '2024-03-12',
         vessel: 'Astana',
@@ -614,7 +708,11 @@ describe('parseShipmentCsv', () => {
       ['12 t', '12 t'],
     ])('in a comma file reads tonnes %s as %j', (cell, tonnes) => {
       const parsed = parseShipmentCsv(`Date,Vessel,Tonnes\n2024-03-12,Astana,${cell}\n`);
-      expect(parsed.rows[0]?.input).toStrictEqual({ blDate: '2024-03-12', vessel: 'Astana', netTonnes: tonnes });
+      expect(parsed.rows[0]?.input).toStrictEqual({
+        blDate: '2024-03-12',
+        vessel: 'Astana',
+        netTonnes: tonnes,
+      });
     });
   });
 
@@ -672,7 +770,8 @@ describe('parseShipmentCsv', () => {
   });
 
   it('removes the guarding apostrophe from text cells, and only that one', () => {
-    const text = "Date;Vessel;Tonnes;Remarks\n2024-03-12;'=Astana;9959;'-5 t short\n2024-03-12;'Astana;9959;''=1\n";
+    const text =
+      "Date;Vessel;Tonnes;Remarks\n2024-03-12;'=Astana;9959;'-5 t short\n2024-03-12;'Astana;9959;''=1\n";
     expect(parseShipmentCsv(text).rows.map((row) => [row.input.vessel, row.input.remarks])).toEqual([
       ['=Astana', '-5 t short'],
       ["'Astana", "'=1"],
@@ -682,7 +781,9 @@ describe('parseShipmentCsv', () => {
 
 describe('a header cell quoted in a message', () => {
   it('is cut to 60 characters, so a wrong file does not echo a whole line back', () => {
-    const [issue] = parseShipmentCsv(`Date;Vessel;Tonnes;${'x'.repeat(100_000)}\n2024-03-12;Astana;9959,5;1\n`).fileIssues;
+    const [issue] = parseShipmentCsv(
+      `Date;Vessel;Tonnes;${'x'.repeat(100_000)}\n2024-03-12;Astana;9959,5;1\n`,
+    ).fileIssues;
     expect(issue?.code).toBe('csv.unknown_column');
     expect(issue?.message).toContain(`Column "${'x'.repeat(57)}…" is not one`);
     expect(issue?.message.length).toBeLessThan(400);
@@ -699,36 +800,105 @@ describe("reports in the reader's language", () => {
   });
 
   it.each([
-    ['az', 'ID;Konosament tarixi;Konosament nömrəsi;Tanker;IMO nömrəsi;Reys;Neft növü;Yükləmə limanı;Boşaltma terminalı;Yükgöndərən;Yükalan;Status;Netto çəki, t;Boşaltmada çəki, t;Barrel;Qeydlər', 'boşaldılıb'],
-    ['kk', 'ID;Коносамент күні;Коносамент нөмірі;Танкер;IMO нөмірі;Рейс;Мұнай сұрыбы;Тиеу порты;Түсіру терминалы;Жүк жөнелтуші;Жүк алушы;Күйі;Нетто салмағы, т;Түсірудегі салмақ, т;Баррель;Ескертпелер', 'түсірілді'],
-  ] as const)('writes the register in %s: its headers and its status word', (language, header, discharged) => {
-    const csv = registerCsv([shipment()], ';', language);
-    expect(csv.split('\r\n').slice(0, 2)).toEqual([`\uFEFF${header}`, `shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;${discharged};9959,500;9950,250;79377,2;`]);
-  });
+    [
+      'az',
+      'ID;Konosament tarixi;Konosament nömrəsi;Tanker;IMO nömrəsi;Reys;Neft növü;Yükləmə limanı;Boşaltma terminalı;Yükgöndərən;Yükalan;Status;Netto çəki, t;Boşaltmada çəki, t;Barrel;Qeydlər',
+      'boşaldılıb',
+    ],
+    [
+      'kk',
+      'ID;Коносамент күні;Коносамент нөмірі;Танкер;IMO нөмірі;Рейс;Мұнай сұрыбы;Тиеу порты;Түсіру терминалы;Жүк жөнелтуші;Жүк алушы;Күйі;Нетто салмағы, т;Түсірудегі салмақ, т;Баррель;Ескертпелер',
+      'түсірілді',
+    ],
+  ] as const)(
+    'writes the register in %s: its headers and its status word',
+    (language, header, discharged) => {
+      const csv = registerCsv([shipment()], ';', language);
+      expect(csv.split('\r\n').slice(0, 2)).toEqual([
+        `\uFEFF${header}`,
+        `shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;${discharged};9959,500;9950,250;79377,2;`,
+      ]);
+    },
+  );
 
   it('quotes a header holding the separator, as any cell: a Russian register with commas', () => {
     expect(registerCsv([], ',', 'ru')).toContain(',"Масса нетто, т","Масса при выгрузке, т",');
   });
 
   it('writes the monthly summary with headers in the language', () => {
-    expect(monthlyCsv([], ';', 'az')).toBe('\uFEFFAy;Reyslər;Göndərilib, t;Məcmu, t;Plan, t;Məcmu plan, t;Kənarlaşma, t\r\n');
-    expect(monthlyCsv([], ';', 'kk')).toBe('\uFEFFАй;Рейстер;Жөнелтілді, т;Жинақталған, т;Жоспар, т;Жинақталған жоспар, т;Ауытқу, т\r\n');
-    expect(monthlyCsv([], ',')).toBe('\uFEFFMonth,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Variance tonnes\r\n');
+    expect(monthlyCsv([], ';', 'az')).toBe(
+      '\uFEFFAy;Reyslər;Göndərilib, t;Məcmu, t;Plan, t;Məcmu plan, t;Kənarlaşma, t\r\n',
+    );
+    expect(monthlyCsv([], ';', 'kk')).toBe(
+      '\uFEFFАй;Рейстер;Жөнелтілді, т;Жинақталған, т;Жоспар, т;Жинақталған жоспар, т;Ауытқу, т\r\n',
+    );
+    expect(monthlyCsv([], ',')).toBe(
+      '\uFEFFMonth,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Variance tonnes\r\n',
+    );
   });
 
   describe('every export, in every language and with either separator, imports back unchanged', () => {
     const cargoes: Shipment[] = [
-      shipment({ status: 'loaded', remarks: '=SUM(A1); "quoted"\nsecond line', shipper: '-KMG', grade: 'Kashagan' }),
-      shipment({ id: 'shp-0002', blNumber: 'AKT-2024-032', status: 'in_transit', vessel: 'Туркменбаши, Taraz', outturnKg: null, barrels: 79.377 }),
+      shipment({
+        status: 'loaded',
+        remarks: '=SUM(A1); "quoted"\nsecond line',
+        shipper: '-KMG',
+        grade: 'Kashagan',
+      }),
+      shipment({
+        id: 'shp-0002',
+        blNumber: 'AKT-2024-032',
+        status: 'in_transit',
+        vessel: 'Туркменбаши, Taraz',
+        outturnKg: null,
+        barrels: 79.377,
+      }),
       // Figures that look like a thousands separator once written (9.959 t, 12.5 t): the file's decimal mark settles them.
-      shipment({ id: 'shp-0003', blNumber: 'AKT-2024-033', status: 'discharged', netKg: 9_959, outturnKg: 12_500, barrels: 123.456 }),
-      shipment({ id: 'shp-0004', blNumber: null, imo: null, voyage: null, grade: null, netKg: 99_999_999, outturnKg: null, barrels: null }),
+      shipment({
+        id: 'shp-0003',
+        blNumber: 'AKT-2024-033',
+        status: 'discharged',
+        netKg: 9_959,
+        outturnKg: 12_500,
+        barrels: 123.456,
+      }),
+      shipment({
+        id: 'shp-0004',
+        blNumber: null,
+        imo: null,
+        voyage: null,
+        grade: null,
+        netKg: 99_999_999,
+        outturnKg: null,
+        barrels: null,
+      }),
     ];
     // Confirmed, as a person would: the odd barrels and tonnes here are about the file, not the cargo.
-    const context: ValidationContext = { today: '2100-01-01', findByBlNumber: () => undefined, findSameCargo: () => [], force: true };
-    const fieldsOf = ({ id: _i, voided: _v, voidReason: _r, recordedAt: _a, recordedBy: _b, updatedAt: _u, ...fields }: Shipment) => fields;
+    const context: ValidationContext = {
+      today: '2100-01-01',
+      findByBlNumber: () => undefined,
+      findSameCargo: () => [],
+      force: true,
+    };
+    const fieldsOf = ({
+      id: _i,
+      voided: _v,
+      voidReason: _r,
+      recordedAt: _a,
+      recordedBy: _b,
+      updatedAt: _u,
+      ...fields
+    }: Shipment) => fields;
 
-    it.each(LANGUAGES.flatMap((language) => [[language, ';'], [language, ',']] as const))('in %s with %j', (language, separator) => {
+    it.each(
+      LANGUAGES.flatMap(
+        (language) =>
+          [
+            [language, ';'],
+            [language, ','],
+          ] as const,
+      ),
+    )('in %s with %j', (language, separator) => {
       const parsed = parseShipmentCsv(registerCsv(cargoes, separator, language));
       expect(parsed.fileIssues).toEqual([]);
       expect(parsed.rows.map((row) => row.id)).toEqual(cargoes.map((cargo) => cargo.id));
@@ -738,20 +908,44 @@ describe("reports in the reader's language", () => {
   });
 
   it.each([
-    ['Azerbaijani', 'Konosament tarixi;Tanker;Netto çəki, t;Status;Qeydlər\r\n03.05.2024;Astana;9 959,5;Boşaldılıb;yoxlanılıb\r\n27.11.2024;Liwa;7.800,25;YOLDADIR;\r\n'],
-    ['Kazakh', 'Коносамент күні;Танкер;Нетто салмағы, т;Күйі;Ескертпелер\r\n03.05.2024;Astana;9 959,5;Түсірілді;yoxlanılıb\r\n27.11.2024;Liwa;7.800,25;жолда;\r\n'],
-  ])('reads a hand-made %s sheet: its headers, its status words, its dates and numbers', (_language, sheet) => {
-    expect(parseShipmentCsv(sheet).rows.map((row) => row.input)).toStrictEqual([
-      { blDate: '2024-05-03', vessel: 'Astana', netTonnes: '9959.5', status: 'discharged', remarks: 'yoxlanılıb' },
-      { blDate: '2024-11-27', vessel: 'Liwa', netTonnes: '7800.25', status: 'in_transit' },
-    ]);
-  });
+    [
+      'Azerbaijani',
+      'Konosament tarixi;Tanker;Netto çəki, t;Status;Qeydlər\r\n03.05.2024;Astana;9 959,5;Boşaldılıb;yoxlanılıb\r\n27.11.2024;Liwa;7.800,25;YOLDADIR;\r\n',
+    ],
+    [
+      'Kazakh',
+      'Коносамент күні;Танкер;Нетто салмағы, т;Күйі;Ескертпелер\r\n03.05.2024;Astana;9 959,5;Түсірілді;yoxlanılıb\r\n27.11.2024;Liwa;7.800,25;жолда;\r\n',
+    ],
+  ])(
+    'reads a hand-made %s sheet: its headers, its status words, its dates and numbers',
+    (_language, sheet) => {
+      expect(parseShipmentCsv(sheet).rows.map((row) => row.input)).toStrictEqual([
+        {
+          blDate: '2024-05-03',
+          vessel: 'Astana',
+          netTonnes: '9959.5',
+          status: 'discharged',
+          remarks: 'yoxlanılıb',
+        },
+        { blDate: '2024-11-27', vessel: 'Liwa', netTonnes: '7800.25', status: 'in_transit' },
+      ]);
+    },
+  );
 
   it('in a tab-separated file, which declares no decimal mark, "9,959" is left for the person to settle', () => {
-    const parsed = parseShipmentCsv('Date\tVessel\tTonnes\n2024-03-12\tAstana\t9,959\n2024-03-12\tTaraz\t6980,5\n');
+    const parsed = parseShipmentCsv(
+      'Date\tVessel\tTonnes\n2024-03-12\tAstana\t9,959\n2024-03-12\tTaraz\t6980,5\n',
+    );
     expect(parsed.rows.map((row) => row.input.netTonnes)).toEqual(['9,959', '6980.5']);
-    const result = validateShipment(parsed.rows[0]?.input, { today: '2024-08-15', findByBlNumber: () => undefined, findSameCargo: () => [] });
-    expect(!result.ok && result.errors[0]).toMatchObject({ code: 'netTonnes.ambiguous', facts: { asThousandsKg: 9_959_000, asDecimalKg: 9_959 } });
+    const result = validateShipment(parsed.rows[0]?.input, {
+      today: '2024-08-15',
+      findByBlNumber: () => undefined,
+      findSameCargo: () => [],
+    });
+    expect(!result.ok && result.errors[0]).toMatchObject({
+      code: 'netTonnes.ambiguous',
+      facts: { asThousandsKg: 9_959_000, asDecimalKg: 9_959 },
+    });
   });
 });
 
@@ -762,7 +956,8 @@ describe('parseShipmentFile: the bytes of a sheet as Excel saves it', () => {
   ];
 
   it('reads a Russian Excel "CSV (разделители - запятые)" in Windows-1251, vessel names and all', () => {
-    const text = 'Дата коносамента;Номер коносамента;Судно;Тонны\r\n03.05.2024;№ АКТ-0417;Актау;9\u00a0959,5\r\n04.05.2024;АКТ-0418;«Ёлкино» — Тараз;6980\r\n';
+    const text =
+      'Дата коносамента;Номер коносамента;Судно;Тонны\r\n03.05.2024;№ АКТ-0417;Актау;9\u00a0959,5\r\n04.05.2024;АКТ-0418;«Ёлкино» — Тараз;6980\r\n';
     const parsed = parseShipmentFile({ kind: 'bytes', bytes: cp1251(text) });
     expect(parsed.fileIssues).toEqual([]);
     expect(parsed.encoding).toBe('windows-1251');
@@ -770,20 +965,39 @@ describe('parseShipmentFile: the bytes of a sheet as Excel saves it', () => {
   });
 
   it('reads Excel "Unicode text": UTF-16LE with a BOM, tab-separated, decimal commas', () => {
-    const text = 'Дата коносамента\tНомер коносамента\tСудно\tТонны\r\n03.05.2024\t№ АКТ-0417\tАктау\t9959,5\r\n04.05.2024\tАКТ-0418\t"«Ёлкино» — Тараз"\t6980\r\n';
-    const parsed = parseShipmentFile({ kind: 'bytes', bytes: new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])) });
+    const text =
+      'Дата коносамента\tНомер коносамента\tСудно\tТонны\r\n03.05.2024\t№ АКТ-0417\tАктау\t9959,5\r\n04.05.2024\tАКТ-0418\t"«Ёлкино» — Тараз"\t6980\r\n';
+    const parsed = parseShipmentFile({
+      kind: 'bytes',
+      bytes: new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])),
+    });
     expect(parsed.fileIssues).toEqual([]);
     expect(parsed.encoding).toBe('utf-16le');
-    expect(parsed.rows.map((row) => [row.line, row.input])).toEqual(cyrillicRows.map((input, i) => [i + 2, input]));
+    expect(parsed.rows.map((row) => [row.line, row.input])).toEqual(
+      cyrillicRows.map((input, i) => [i + 2, input]),
+    );
   });
 
   it('passes a refused encoding on as the one file issue, with no rows', () => {
-    const parsed = parseShipmentFile({ kind: 'bytes', bytes: new Uint8Array(Buffer.from('B/L date,Vessel,Net tonnes\n2024-07-01,Ast\xff(na,9959.5\n', 'latin1')) });
-    expect(parsed).toMatchObject({ rows: [], encoding: null, fileIssues: [{ field: 'file', code: 'file.encoding', facts: { line: 2 } }] });
+    const parsed = parseShipmentFile({
+      kind: 'bytes',
+      bytes: new Uint8Array(
+        Buffer.from('B/L date,Vessel,Net tonnes\n2024-07-01,Ast\xff(na,9959.5\n', 'latin1'),
+      ),
+    });
+    expect(parsed).toMatchObject({
+      rows: [],
+      encoding: null,
+      fileIssues: [{ field: 'file', code: 'file.encoding', facts: { line: 2 } }],
+    });
   });
 
   it('takes text a caller decoded, unless a decoder left U+FFFD in it', () => {
-    expect(parseShipmentFile({ kind: 'text', text: 'Date;Vessel;Tonnes\n2024-03-12;Astana;9959,5\n' })).toMatchObject({ encoding: null, fileIssues: [], rows: [{ input: { vessel: 'Astana' } }] });
-    expect(parseShipmentFile({ kind: 'text', text: 'Date;Vessel;Tonnes\n2024-03-12;Ast\uFFFDna;9959,5\n' })).toMatchObject({ rows: [], fileIssues: [{ code: 'file.replacement_char' }] });
+    expect(
+      parseShipmentFile({ kind: 'text', text: 'Date;Vessel;Tonnes\n2024-03-12;Astana;9959,5\n' }),
+    ).toMatchObject({ encoding: null, fileIssues: [], rows: [{ input: { vessel: 'Astana' } }] });
+    expect(
+      parseShipmentFile({ kind: 'text', text: 'Date;Vessel;Tonnes\n2024-03-12;Ast\uFFFDna;9959,5\n' }),
+    ).toMatchObject({ rows: [], fileIssues: [{ code: 'file.replacement_char' }] });
   });
 });

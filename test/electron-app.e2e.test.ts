@@ -29,7 +29,11 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 const describeWithElectron = binary ? describe : describe.skip;
-if (!binary) warnSkipped('the Electron app', "Electron's binary is not installed here (run node node_modules/electron/install.js where GitHub is reachable)");
+if (!binary)
+  warnSkipped(
+    'the Electron app',
+    "Electron's binary is not installed here (run node node_modules/electron/install.js where GitHub is reachable)",
+  );
 
 describeWithElectron('the Electron app', () => {
   jest.setTimeout(90_000);
@@ -48,7 +52,8 @@ describeWithElectron('the Electron app', () => {
   }
 
   beforeAll(() => {
-    if (!fs.existsSync(`${RENDERER_DIR}/index.html`)) throw new Error('The app is not built: run `npm run build` first (npm test does).');
+    if (!fs.existsSync(`${RENDERER_DIR}/index.html`))
+      throw new Error('The app is not built: run `npm run build` first (npm test does).');
   });
   beforeEach(() => {
     temp = tempDir();
@@ -66,7 +71,12 @@ describeWithElectron('the Electron app', () => {
     const today = todayAtLoadPort(new Date());
     // Through the page's own bridge: preload → IPC → main process → ledger.
     const id = await page.evaluate(async (date) => {
-      const saved = await (globalThis as unknown as PageGlobal).transit?.recordShipment({ blDate: date, vessel: 'Astana', netTonnes: '9959.5', blNumber: 'APP-1' });
+      const saved = await (globalThis as unknown as PageGlobal).transit?.recordShipment({
+        blDate: date,
+        vessel: 'Astana',
+        netTonnes: '9959.5',
+        blNumber: 'APP-1',
+      });
       return saved?.shipment.id;
     }, today);
     expect(id).toMatch(/^[a-z0-9]{10}$/);
@@ -82,7 +92,11 @@ describeWithElectron('the Electron app', () => {
     const page = await launch(temp.file('ledger.jsonl'));
     const exposed = await page.evaluate(() => {
       const page = globalThis as unknown as PageGlobal;
-      return { require: typeof page.require, process: typeof page.process, transit: Object.keys(page.transit ?? {}).sort() };
+      return {
+        require: typeof page.require,
+        process: typeof page.process,
+        transit: Object.keys(page.transit ?? {}).sort(),
+      };
     });
     expect(exposed.require).toBe('undefined');
     expect(exposed.process).toBe('undefined');

@@ -25,11 +25,22 @@ import {
   type InputKey,
   type StoredKey,
 } from '../electron/core/fields';
-import { parseBaselineRequest, parseExportRequest, parseListQuery, parseProgressQuery, parseTargetsRequest } from '../electron/core/requests';
+import {
+  parseBaselineRequest,
+  parseExportRequest,
+  parseListQuery,
+  parseProgressQuery,
+  parseTargetsRequest,
+} from '../electron/core/requests';
 import { validateShipment } from '../electron/core/shipment';
 
 const MESSAGES = Object.fromEntries(
-  LANGUAGES.map((language) => [language, JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'renderer', 'i18n', `${language}.json`), 'utf8')) as Record<string, string>]),
+  LANGUAGES.map((language) => [
+    language,
+    JSON.parse(
+      fs.readFileSync(path.join(__dirname, '..', 'renderer', 'i18n', `${language}.json`), 'utf8'),
+    ) as Record<string, string>,
+  ]),
 );
 
 // Compile-time: the types are the table. A row added or renamed changes these unions, and a type
@@ -44,39 +55,65 @@ describe('every row of the field table', () => {
     expect(SHIPMENT_INPUT_KEYS).toEqual(FIELDS.map((field) => field.key));
   });
 
-  test.each(FIELDS.map((field) => [field.key, field] as const))('%s has a column header in all four languages', (_key, field) => {
-    for (const language of LANGUAGES) expect(field.csv[language].trim()).not.toBe('');
-  });
+  test.each(FIELDS.map((field) => [field.key, field] as const))(
+    '%s has a column header in all four languages',
+    (_key, field) => {
+      for (const language of LANGUAGES) expect(field.csv[language].trim()).not.toBe('');
+    },
+  );
 
-  test.each(FIELDS.map((field) => [field.key, field] as const))('%s has a CLI flag in kebab-case', (_key, field) => {
-    expect(field.flags.length).toBeGreaterThan(0);
-    for (const flag of field.flags) expect(flag).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
-  });
+  test.each(FIELDS.map((field) => [field.key, field] as const))(
+    '%s has a CLI flag in kebab-case',
+    (_key, field) => {
+      expect(field.flags.length).toBeGreaterThan(0);
+      for (const flag of field.flags) expect(flag).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
+    },
+  );
 
-  test.each(FIELDS.map((field) => [field.key, field] as const))('%s has its label (and hint) in all four language files', (_key, field) => {
-    for (const language of LANGUAGES) {
-      expect([language, MESSAGES[language]?.[field.labelKey]]).toEqual([language, expect.any(String)]);
-      if (field.hintKey) expect([language, MESSAGES[language]?.[field.hintKey]]).toEqual([language, expect.any(String)]);
-    }
-  });
+  test.each(FIELDS.map((field) => [field.key, field] as const))(
+    '%s has its label (and hint) in all four language files',
+    (_key, field) => {
+      for (const language of LANGUAGES) {
+        expect([language, MESSAGES[language]?.[field.labelKey]]).toEqual([language, expect.any(String)]);
+        if (field.hintKey)
+          expect([language, MESSAGES[language]?.[field.hintKey]]).toEqual([language, expect.any(String)]);
+      }
+    },
+  );
 
   test('a quantity is tonnes outside and kilograms inside, by one naming rule', () => {
     for (const field of FIELDS.filter((f) => f.kind === 'quantity')) {
       expect(field.key).toMatch(/Tonnes$/);
       expect(field.stored).toBe(field.key.replace(/Tonnes$/, 'Kg'));
     }
-    expect(FIELDS.filter((f) => f.kind !== 'quantity').every((f) => f.stored === f.key && !/Tonnes$/.test(f.key))).toBe(true);
-    expect([inputKeyOf('netKg'), inputKeyOf('netTonnes'), fieldSpec('outturnKg')?.key, fieldName('netKg')]).toEqual(['netTonnes', 'netTonnes', 'outturnTonnes', 'Net tonnes']);
-    expect(inTonnes({ id: 'a1', netKg: 9_959_500, outturnKg: null, barrels: 79377.2 })).toEqual({ id: 'a1', netTonnes: 9959.5, outturnTonnes: null, barrels: 79377.2 });
+    expect(
+      FIELDS.filter((f) => f.kind !== 'quantity').every((f) => f.stored === f.key && !/Tonnes$/.test(f.key)),
+    ).toBe(true);
+    expect([
+      inputKeyOf('netKg'),
+      inputKeyOf('netTonnes'),
+      fieldSpec('outturnKg')?.key,
+      fieldName('netKg'),
+    ]).toEqual(['netTonnes', 'netTonnes', 'outturnTonnes', 'Net tonnes']);
+    expect(inTonnes({ id: 'a1', netKg: 9_959_500, outturnKg: null, barrels: 79377.2 })).toEqual({
+      id: 'a1',
+      netTonnes: 9959.5,
+      outturnTonnes: null,
+      barrels: 79377.2,
+    });
   });
 
   test('is validated into one stored property each, in the table order, and nothing else', () => {
-    const result = validateShipment({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5' }, { today: '2024-08-15', findByBlNumber: () => undefined, findSameCargo: () => [] });
+    const result = validateShipment(
+      { blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5' },
+      { today: '2024-08-15', findByBlNumber: () => undefined, findSameCargo: () => [] },
+    );
     expect(result.ok && Object.keys(result.value)).toEqual(STORED_KEYS);
   });
 
   test('is one column of the register, in the table order, after the id', () => {
-    for (const language of LANGUAGES) expect(registerHeaders(language)).toEqual(['ID', ...FIELDS.map((field) => field.csv[language])]);
+    for (const language of LANGUAGES)
+      expect(registerHeaders(language)).toEqual(['ID', ...FIELDS.map((field) => field.csv[language])]);
   });
 
   test('no column name, in any language or alias, could mean two fields', () => {
@@ -93,11 +130,25 @@ describe('every row of the field table', () => {
   test('no CLI flag sets two fields', () => {
     const flags = FIELDS.flatMap((field) => [...field.flags]);
     expect(new Set(flags).size).toBe(flags.length);
-    expect(SHIPMENT_FLAGS).toMatchObject({ 'bl-date': 'blDate', tonnes: 'netTonnes', 'net-tonnes': 'netTonnes', outturn: 'outturnTonnes', 'discharge-terminal': 'dischargeTerminal' });
+    expect(SHIPMENT_FLAGS).toMatchObject({
+      'bl-date': 'blDate',
+      tonnes: 'netTonnes',
+      'net-tonnes': 'netTonnes',
+      outturn: 'outturnTonnes',
+      'discharge-terminal': 'dischargeTerminal',
+    });
   });
 
   test('the fields the next entry starts with are the tanker, its grade, route, parties and status', () => {
-    expect(CARRY_OVER_KEYS).toEqual(['vessel', 'grade', 'loadPort', 'dischargeTerminal', 'shipper', 'receiver', 'status']);
+    expect(CARRY_OVER_KEYS).toEqual([
+      'vessel',
+      'grade',
+      'loadPort',
+      'dischargeTerminal',
+      'shipper',
+      'receiver',
+      'status',
+    ]);
   });
 
   test('every form group is main or more', () => {
@@ -130,7 +181,13 @@ describe('status words', () => {
 
 describe('one quantity reader for targets and the baseline too', () => {
   test('reads the targets as the app shows them, in every language', () => {
-    for (const annualTonnes of ['2200000', '2 200 000', '2\u202F200\u202F000,000', '2.200.000', '2,200,000.000']) {
+    for (const annualTonnes of [
+      '2200000',
+      '2 200 000',
+      '2\u202F200\u202F000,000',
+      '2.200.000',
+      '2,200,000.000',
+    ]) {
       expect(parseTargetsRequest({ year: 2024, annualTonnes }).annualKg).toBe(2_200_000_000);
     }
     expect(parseBaselineRequest({ year: 2023, tonnes: '1 057 000' }).kg).toBe(1_057_000_000);
@@ -140,7 +197,13 @@ describe('one quantity reader for targets and the baseline too', () => {
     expect(() => parseTargetsRequest({ year: 2024, annualTonnes: '2,200' })).toThrow(
       expect.objectContaining({
         code: 'invalid',
-        issues: [expect.objectContaining({ field: 'annualTonnes', code: 'annualTonnes.ambiguous', facts: { value: '2,200', asThousandsKg: 2_200_000, asDecimalKg: 2_200 } })],
+        issues: [
+          expect.objectContaining({
+            field: 'annualTonnes',
+            code: 'annualTonnes.ambiguous',
+            facts: { value: '2,200', asThousandsKg: 2_200_000, asDecimalKg: 2_200 },
+          }),
+        ],
       }),
     );
   });
@@ -156,7 +219,11 @@ describe('one quantity reader for targets and the baseline too', () => {
 
 describe('one date reader for list ranges and the as-of date too', () => {
   test('reads DD.MM.YYYY as well as YYYY-MM-DD', () => {
-    expect(parseListQuery({ from: '01.03.2024', to: '2024-03-31' })).toEqual({ from: '2024-03-01', to: '2024-03-31', includeVoided: false });
+    expect(parseListQuery({ from: '01.03.2024', to: '2024-03-31' })).toEqual({
+      from: '2024-03-01',
+      to: '2024-03-31',
+      includeVoided: false,
+    });
     expect(parseProgressQuery({ year: 2024, asOf: '3.5.2024' })).toEqual({ year: 2024, asOf: '2024-05-03' });
   });
 
@@ -167,25 +234,33 @@ describe('one date reader for list ranges and the as-of date too', () => {
         const last = `${String(days).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
         expect([last, readDate(last).ok]).toEqual([last, true]);
         const after = `${days + 1}.${month}.${year}`;
-        expect([after, readDate(after)]).toEqual([after, { ok: false, reason: 'impossible', year, month, day: days + 1, daysInMonth: days }]);
+        expect([after, readDate(after)]).toEqual([
+          after,
+          { ok: false, reason: 'impossible', year, month, day: days + 1, daysInMonth: days },
+        ]);
       }
     }
   });
 
   test('refuses a day that does not exist, quoting it', () => {
     expect(() => parseProgressQuery({ year: 2024, asOf: '30.02.2024' })).toThrow(
-      expect.objectContaining({ issues: [expect.objectContaining({ code: 'asOf.impossible', facts: { value: '30.02.2024' } })] }),
+      expect.objectContaining({
+        issues: [expect.objectContaining({ code: 'asOf.impossible', facts: { value: '30.02.2024' } })],
+      }),
     );
   });
 });
 
-describe('reports in the reader\'s language', () => {
+describe("reports in the reader's language", () => {
   test('an export request names one of the four languages, English when it names none', () => {
     expect(parseExportRequest({ year: 2024, report: 'register' }).language).toBe('en');
-    expect(parseExportRequest({ year: 2024, report: 'register', separator: ';', language: 'kk' }).language).toBe('kk');
-    expect(() => parseExportRequest({ year: 2024, report: 'register', language: 'de' })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'language.unknown' })] }));
+    expect(
+      parseExportRequest({ year: 2024, report: 'register', separator: ';', language: 'kk' }).language,
+    ).toBe('kk');
+    expect(() => parseExportRequest({ year: 2024, report: 'register', language: 'de' })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ code: 'language.unknown' })] }),
+    );
   });
-
 });
 
 describe('the language files', () => {
@@ -199,7 +274,8 @@ describe('the language files', () => {
   ];
 
   test.each(NEW_KEYS)('say %s in all four languages, with the same placeholders', (key) => {
-    const placeholders = (text: string | undefined) => [...(text ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (text: string | undefined) =>
+      [...(text ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     const english = placeholders(MESSAGES.en?.[key]);
     for (const language of LANGUAGES) {
       expect([language, typeof MESSAGES[language]?.[key]]).toEqual([language, 'string']);

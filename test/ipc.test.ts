@@ -9,7 +9,13 @@
  */
 import fs from 'node:fs';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { TRANSIT_API, TRANSIT_API_METHODS, type ShipmentInput, type TransitApi, type TransitMethod } from '../electron/core/api';
+import {
+  TRANSIT_API,
+  TRANSIT_API_METHODS,
+  type ShipmentInput,
+  type TransitApi,
+  type TransitMethod,
+} from '../electron/core/api';
 import { TransitError } from '../electron/core/errors';
 import { LedgerService } from '../electron/core/service';
 import { callMethod, implement } from '../electron/core/methods';
@@ -98,7 +104,12 @@ function ipcClone<T>(value: T): T {
     if (typeof item === 'object' && item !== null && Object.getPrototypeOf(item) === Object.prototype) {
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(item)) {
-        Object.defineProperty(out, key, { value: copy((item as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, key, {
+          value: copy((item as Record<string, unknown>)[key]),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }
@@ -133,7 +144,8 @@ function expectNoStack(message: string) {
 /** An error payload is plain data with only the documented keys. */
 function expectPlainPayload(error: unknown) {
   expect(Object.getPrototypeOf(error)).toBe(Object.prototype);
-  for (const key of Object.keys(error as object)) expect(['code', 'message', 'field', 'issues']).toContain(key);
+  for (const key of Object.keys(error as object))
+    expect(['code', 'message', 'field', 'issues']).toContain(key);
 }
 
 beforeEach(() => {
@@ -165,15 +177,24 @@ describe('the handler table', () => {
     expect(Object.keys(TRANSIT_API).sort()).toEqual([...TRANSIT_API_METHODS].sort());
   });
 
-  test.each(TRANSIT_API_METHODS.map((method) => [method]))('%s refuses one argument fewer and one more than the table allows', async (method) => {
-    const [min, max] = TRANSIT_API[method];
-    const counts = [...(min > 0 ? [min - 1] : []), max + 1];
-    for (const count of counts) {
-      const envelope = await invoke(method, Array.from({ length: count }, () => ({})));
-      expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(new RegExp(`^${method} takes `)) } });
-    }
-    expect(snapshot()).toBeNull();
-  });
+  test.each(TRANSIT_API_METHODS.map((method) => [method]))(
+    '%s refuses one argument fewer and one more than the table allows',
+    async (method) => {
+      const [min, max] = TRANSIT_API[method];
+      const counts = [...(min > 0 ? [min - 1] : []), max + 1];
+      for (const count of counts) {
+        const envelope = await invoke(
+          method,
+          Array.from({ length: count }, () => ({})),
+        );
+        expect(envelope).toMatchObject({
+          ok: false,
+          error: { code: 'invalid', message: expect.stringMatching(new RegExp(`^${method} takes `)) },
+        });
+      }
+      expect(snapshot()).toBeNull();
+    },
+  );
 
   test('registering does not open or touch the ledger until a call arrives', () => {
     expect(apiCalls).toBe(0);
@@ -183,23 +204,43 @@ describe('the handler table', () => {
 
 describe('valid calls from the app page work end to end', () => {
   test('recordShipment then listShipments and progress show the cargo', async () => {
-    const saved = await ok<{ shipment: { id: string; netKg: number; recordedBy: string } }>('recordShipment', [cargo({ blNumber: 'KZ-1' })]);
+    const saved = await ok<{ shipment: { id: string; netKg: number; recordedBy: string } }>(
+      'recordShipment',
+      [cargo({ blNumber: 'KZ-1' })],
+    );
     expect(saved.shipment).toMatchObject({ netKg: 9_959_500, recordedBy: 'clerk' });
     expect(snapshot()).not.toBeNull();
 
-    const listed = await ok<{ id: string; vessel: string; netKg: number }[]>('listShipments', [{ year: 2024 }]);
-    expect(listed).toEqual([expect.objectContaining({ id: saved.shipment.id, vessel: 'Astana', netKg: 9_959_500, blNumber: 'KZ-1' })]);
+    const listed = await ok<{ id: string; vessel: string; netKg: number }[]>('listShipments', [
+      { year: 2024 },
+    ]);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id: saved.shipment.id,
+        vessel: 'Astana',
+        netKg: 9_959_500,
+        blNumber: 'KZ-1',
+      }),
+    ]);
 
-    const progress = await ok<{ year: number; asOf: string; shipments: number; tonnesKg: number }>('progress', [{ year: 2024 }]);
+    const progress = await ok<{ year: number; asOf: string; shipments: number; tonnesKg: number }>(
+      'progress',
+      [{ year: 2024 }],
+    );
     expect(progress).toMatchObject({ year: 2024, asOf: '2024-08-15', shipments: 1, tonnesKg: 9_959_500 });
   });
 
   test('amend, void and history round-trip with who and why', async () => {
     const { shipment } = await ok<{ shipment: { id: string } }>('recordShipment', [cargo()]);
     await ok('amendShipment', [shipment.id, { netTonnes: '9960' }, { reason: 'B/L corrected' }]);
-    const voided = await ok<{ voided: boolean; voidReason: string }>('voidShipment', [shipment.id, 'entered twice']);
+    const voided = await ok<{ voided: boolean; voidReason: string }>('voidShipment', [
+      shipment.id,
+      'entered twice',
+    ]);
     expect(voided).toMatchObject({ voided: true, voidReason: 'entered twice' });
-    const history = await ok<{ action: string; actor: string; reason: string | null }[]>('shipmentHistory', [shipment.id]);
+    const history = await ok<{ action: string; actor: string; reason: string | null }[]>('shipmentHistory', [
+      shipment.id,
+    ]);
     expect(history.map((h) => [h.action, h.actor, h.reason])).toEqual([
       ['record', 'clerk', null],
       ['amend', 'clerk', 'B/L corrected'],
@@ -210,15 +251,27 @@ describe('valid calls from the app page work end to end', () => {
 
   test('targets, baseline, export, import dry run, info and verify answer through the table', async () => {
     await ok('recordShipment', [cargo()]);
-    expect(await ok('setTargets', [{ year: 2024, annualTonnes: '2200000' }])).toMatchObject({ year: 2024, annualKg: 2_200_000_000, source: 'ledger' });
+    expect(await ok('setTargets', [{ year: 2024, annualTonnes: '2200000' }])).toMatchObject({
+      year: 2024,
+      annualKg: 2_200_000_000,
+      source: 'ledger',
+    });
     expect(await ok('getTargets', [2024])).toMatchObject({ year: 2024, annualKg: 2_200_000_000 });
-    expect(await ok('setBaseline', [{ year: 2023, tonnes: '1500000' }])).toMatchObject({ year: 2023, kg: 1_500_000_000, source: 'ledger' });
+    expect(await ok('setBaseline', [{ year: 2023, tonnes: '1500000' }])).toMatchObject({
+      year: 2023,
+      kg: 1_500_000_000,
+      source: 'ledger',
+    });
     expect(await ok('getBaseline', [])).toMatchObject({ year: 2023, kg: 1_500_000_000 });
-    const report = await ok<{ fileName: string; rows: number; content: string }>('exportReport', [{ year: 2024, report: 'register' }]);
+    const report = await ok<{ fileName: string; rows: number; content: string }>('exportReport', [
+      { year: 2024, report: 'register' },
+    ]);
     expect(report).toMatchObject({ fileName: 'transit-register-2024.csv', rows: 1 });
     expect(report.content).toContain('Astana');
     const before = snapshot();
-    const dry = await ok<{ dryRun: boolean; committed: boolean }>('importCsv', [{ text: report.content, dryRun: true }]);
+    const dry = await ok<{ dryRun: boolean; committed: boolean }>('importCsv', [
+      { text: report.content, dryRun: true },
+    ]);
     expect(dry).toMatchObject({ dryRun: true, committed: false });
     expect(snapshot()).toEqual(before);
     expect(await ok('info', [])).toMatchObject({ path: file, readOnly: false, shipments: 1, years: [2024] });
@@ -227,8 +280,12 @@ describe('valid calls from the app page work end to end', () => {
 
   test('optional trailing arguments may be omitted or given', async () => {
     await expect(invoke('recordShipment', [cargo({ blNumber: 'A-1' })])).resolves.toMatchObject({ ok: true });
-    await expect(invoke('recordShipment', [cargo({ blNumber: 'A-2' }), { force: false }])).resolves.toMatchObject({ ok: true });
-    await expect(invoke('recordShipment', [cargo({ blNumber: 'A-3' }), undefined])).resolves.toMatchObject({ ok: true });
+    await expect(
+      invoke('recordShipment', [cargo({ blNumber: 'A-2' }), { force: false }]),
+    ).resolves.toMatchObject({ ok: true });
+    await expect(invoke('recordShipment', [cargo({ blNumber: 'A-3' }), undefined])).resolves.toMatchObject({
+      ok: true,
+    });
   });
 
   test("the service's own refusal keeps its code, field and issues across the boundary", async () => {
@@ -236,14 +293,19 @@ describe('valid calls from the app page work end to end', () => {
     const envelope = await invoke('recordShipment', [cargo({ netTonnes: 'abc' })]);
     expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid', field: 'netTonnes' } });
     if (envelope.ok) return;
-    expect(envelope.error.issues).toEqual([expect.objectContaining({ field: 'netTonnes', code: expect.any(String), message: expect.any(String) })]);
+    expect(envelope.error.issues).toEqual([
+      expect.objectContaining({ field: 'netTonnes', code: expect.any(String), message: expect.any(String) }),
+    ]);
     expectPlainPayload(envelope.error);
     expectNoStack(envelope.error.message);
     expect(snapshot()).toEqual(before);
   });
 
   test('every write channel takes the ledger it is meant for; a write meant for another is a conflict and writes nothing', async () => {
-    const { shipment } = await ok<{ shipment: { id: string } }>('recordShipment', [cargo(), { ledgerId: 'real' }]);
+    const { shipment } = await ok<{ shipment: { id: string } }>('recordShipment', [
+      cargo(),
+      { ledgerId: 'real' },
+    ]);
     expect(await ok('info', [])).toMatchObject({ ledgerId: 'real', writer: null });
     const meantForDemo = { ledgerId: 'demo-3f9a0c1b2d4e' };
     const before = snapshot();
@@ -257,26 +319,48 @@ describe('valid calls from the app page work end to end', () => {
     ];
     for (const [method, args] of writes) {
       const envelope = await invoke(method, args);
-      expect({ method, envelope }).toMatchObject({ method, envelope: { ok: false, error: { code: 'conflict', field: 'ledgerId', issues: [{ code: 'ledger.switched_to_real' }] } } });
+      expect({ method, envelope }).toMatchObject({
+        method,
+        envelope: {
+          ok: false,
+          error: { code: 'conflict', field: 'ledgerId', issues: [{ code: 'ledger.switched_to_real' }] },
+        },
+      });
     }
     expect(snapshot()).toEqual(before);
-    await expect(invoke('voidShipment', [shipment.id, 'why', { ledgerId: 'real' }])).resolves.toMatchObject({ ok: true });
+    await expect(invoke('voidShipment', [shipment.id, 'why', { ledgerId: 'real' }])).resolves.toMatchObject({
+      ok: true,
+    });
   });
 
   test('the same cargo twice is asked about across the boundary, and force records it', async () => {
     const { shipment } = await ok<{ shipment: { id: string } }>('recordShipment', [cargo()]);
     const before = snapshot();
     const asked = await invoke('recordShipment', [cargo({ vessel: 'ASTANA' })]);
-    expect(asked).toMatchObject({ ok: false, error: { code: 'invalid', issues: [{ field: '', code: 'shipment.duplicate', overridable: true, facts: { id: shipment.id } }] } });
+    expect(asked).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid',
+        issues: [{ field: '', code: 'shipment.duplicate', overridable: true, facts: { id: shipment.id } }],
+      },
+    });
     expect(snapshot()).toEqual(before);
-    expect(await ok<{ warnings: { code: string }[] }>('recordShipment', [cargo(), { force: true }])).toMatchObject({ warnings: [{ code: 'shipment.duplicate' }] });
+    expect(
+      await ok<{ warnings: { code: string }[] }>('recordShipment', [cargo(), { force: true }]),
+    ).toMatchObject({ warnings: [{ code: 'shipment.duplicate' }] });
   });
 
   test('a not_found and a conflict come back with their own codes', async () => {
-    expect(await invoke('voidShipment', ['abcdefghjk', 'why'])).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await invoke('voidShipment', ['abcdefghjk', 'why'])).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const { shipment } = await ok<{ shipment: { id: string } }>('recordShipment', [cargo()]);
     await ok('voidShipment', [shipment.id, 'first']);
-    expect(await invoke('voidShipment', [shipment.id, 'second'])).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await invoke('voidShipment', [shipment.id, 'second'])).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 });
 
@@ -298,27 +382,75 @@ interface Malformed {
 const MALFORMED: Malformed[] = [
   // Wrong types.
   { name: 'getTargets with the year as an object', method: 'getTargets', args: () => [{ year: 2024 }] },
-  { name: 'progress with the year as an object', method: 'progress', args: () => [{ year: { value: 2024 } }] },
+  {
+    name: 'progress with the year as an object',
+    method: 'progress',
+    args: () => [{ year: { value: 2024 } }],
+  },
   { name: 'progress with the query as a number', method: 'progress', args: () => [2024] },
-  { name: 'recordShipment with the input as a string', method: 'recordShipment', args: () => ['Astana 9959.5 t'] },
-  { name: 'recordShipment with the input as an array', method: 'recordShipment', args: () => [['2024-08-01', 'Astana', '9959.5']] },
+  {
+    name: 'recordShipment with the input as a string',
+    method: 'recordShipment',
+    args: () => ['Astana 9959.5 t'],
+  },
+  {
+    name: 'recordShipment with the input as an array',
+    method: 'recordShipment',
+    args: () => [['2024-08-01', 'Astana', '9959.5']],
+  },
   { name: 'recordShipment with the input as a number', method: 'recordShipment', args: () => [9959.5] },
   { name: 'recordShipment with the input as null', method: 'recordShipment', args: () => [null] },
-  { name: 'recordShipment with options as a string', method: 'recordShipment', args: () => [cargo(), 'force'] },
-  { name: 'recordShipment with force as a string', method: 'recordShipment', args: () => [cargo(), { force: 'yes' }] },
-  { name: 'amendShipment with the changes as a string', method: 'amendShipment', args: (id) => [id, 'netTonnes=1'] },
-  { name: 'amendShipment with the id as a number', method: 'amendShipment', args: () => [42, { remarks: 'x' }] },
+  {
+    name: 'recordShipment with options as a string',
+    method: 'recordShipment',
+    args: () => [cargo(), 'force'],
+  },
+  {
+    name: 'recordShipment with force as a string',
+    method: 'recordShipment',
+    args: () => [cargo(), { force: 'yes' }],
+  },
+  {
+    name: 'amendShipment with the changes as a string',
+    method: 'amendShipment',
+    args: (id) => [id, 'netTonnes=1'],
+  },
+  {
+    name: 'amendShipment with the id as a number',
+    method: 'amendShipment',
+    args: () => [42, { remarks: 'x' }],
+  },
   { name: 'voidShipment with the reason as a number', method: 'voidShipment', args: (id) => [id, 42] },
   { name: 'voidShipment with the id as an object', method: 'voidShipment', args: (id) => [{ id }, 'why'] },
   { name: 'shipmentHistory with the id as an array', method: 'shipmentHistory', args: (id) => [[id]] },
   { name: 'listShipments with the query as a string', method: 'listShipments', args: () => ['2024'] },
-  { name: 'listShipments with includeVoided as a string', method: 'listShipments', args: () => [{ year: 2024, includeVoided: 'yes' }] },
-  { name: 'setTargets with the annual target as a boolean', method: 'setTargets', args: () => [{ year: 2024, annualTonnes: true }] },
+  {
+    name: 'listShipments with includeVoided as a string',
+    method: 'listShipments',
+    args: () => [{ year: 2024, includeVoided: 'yes' }],
+  },
+  {
+    name: 'setTargets with the annual target as a boolean',
+    method: 'setTargets',
+    args: () => [{ year: 2024, annualTonnes: true }],
+  },
   { name: 'setBaseline as an array', method: 'setBaseline', args: () => [[2023, 1_500_000]] },
-  { name: 'exportReport with the separator as a number', method: 'exportReport', args: () => [{ year: 2024, report: 'register', separator: 7 }] },
+  {
+    name: 'exportReport with the separator as a number',
+    method: 'exportReport',
+    args: () => [{ year: 2024, report: 'register', separator: 7 }],
+  },
   { name: 'importCsv with the text as a number', method: 'importCsv', args: () => [{ text: 42 }] },
-  { name: 'importCsv with dryRun as a string', method: 'importCsv', args: () => [{ text: 'a,b\n', dryRun: 'false' }] },
-  { name: 'importCsv with allRows as a string', method: 'importCsv', args: () => [{ text: 'a,b\n', allRows: 'true' }] },
+  {
+    name: 'importCsv with dryRun as a string',
+    method: 'importCsv',
+    args: () => [{ text: 'a,b\n', dryRun: 'false' }],
+  },
+  {
+    name: 'importCsv with allRows as a string',
+    method: 'importCsv',
+    args: () => [{ text: 'a,b\n', allRows: 'true' }],
+  },
 
   // Missing arguments.
   { name: 'recordShipment with no argument', method: 'recordShipment', args: () => [] },
@@ -339,69 +471,264 @@ const MALFORMED: Malformed[] = [
   { name: 'verify with an argument', method: 'verify', args: () => [{}] },
   { name: 'getBaseline with an argument', method: 'getBaseline', args: () => [null] },
   { name: 'recordShipment with three arguments', method: 'recordShipment', args: () => [cargo(), {}, {}] },
-  { name: 'amendShipment with four arguments', method: 'amendShipment', args: (id) => [id, { remarks: 'x' }, {}, 'extra'] },
-  { name: 'voidShipment with four arguments', method: 'voidShipment', args: (id) => [id, 'why', {}, 'extra'] },
-  { name: 'setBaseline with three arguments', method: 'setBaseline', args: () => [{ year: 2023, tonnes: '1500000' }, {}, {}] },
+  {
+    name: 'amendShipment with four arguments',
+    method: 'amendShipment',
+    args: (id) => [id, { remarks: 'x' }, {}, 'extra'],
+  },
+  {
+    name: 'voidShipment with four arguments',
+    method: 'voidShipment',
+    args: (id) => [id, 'why', {}, 'extra'],
+  },
+  {
+    name: 'setBaseline with three arguments',
+    method: 'setBaseline',
+    args: () => [{ year: 2023, tonnes: '1500000' }, {}, {}],
+  },
   { name: 'importCsv with three arguments', method: 'importCsv', args: () => [{ text: 'a\n' }, {}, {}] },
 
   // The ledger a write is meant for (LedgerGuard), malformed.
-  { name: 'voidShipment with its options as a string', method: 'voidShipment', args: (id) => [id, 'why', 'real'] },
-  { name: 'recordShipment with the ledger id as a number', method: 'recordShipment', args: () => [cargo(), { ledgerId: 7 }] },
-  { name: 'voidShipment with a ledger id that is no ledger id', method: 'voidShipment', args: (id) => [id, 'why', { ledgerId: '../real' }] },
-  { name: 'setTargets with an unknown option', method: 'setTargets', args: () => [{ year: 2024, annualTonnes: '2200000' }, { ledgerId: 'real', force: true }] },
-  { name: 'importCsv with force among the options instead of the request', method: 'importCsv', args: () => [{ text: 'a\n' }, { force: true }] },
+  {
+    name: 'voidShipment with its options as a string',
+    method: 'voidShipment',
+    args: (id) => [id, 'why', 'real'],
+  },
+  {
+    name: 'recordShipment with the ledger id as a number',
+    method: 'recordShipment',
+    args: () => [cargo(), { ledgerId: 7 }],
+  },
+  {
+    name: 'voidShipment with a ledger id that is no ledger id',
+    method: 'voidShipment',
+    args: (id) => [id, 'why', { ledgerId: '../real' }],
+  },
+  {
+    name: 'setTargets with an unknown option',
+    method: 'setTargets',
+    args: () => [
+      { year: 2024, annualTonnes: '2200000' },
+      { ledgerId: 'real', force: true },
+    ],
+  },
+  {
+    name: 'importCsv with force among the options instead of the request',
+    method: 'importCsv',
+    args: () => [{ text: 'a\n' }, { force: true }],
+  },
   { name: 'progress with two queries', method: 'progress', args: () => [{ year: 2024 }, { year: 2023 }] },
   { name: 'useDemoLedger with no argument', method: 'useDemoLedger', args: () => [] },
   { name: 'useDemoLedger with two arguments', method: 'useDemoLedger', args: () => [true, true] },
-  { name: 'setTargets with two requests', method: 'setTargets', args: () => [{ year: 2024, annualTonnes: 1 }, { year: 2025, annualTonnes: 1 }] },
+  {
+    name: 'setTargets with two requests',
+    method: 'setTargets',
+    args: () => [
+      { year: 2024, annualTonnes: 1 },
+      { year: 2025, annualTonnes: 1 },
+    ],
+  },
 
   // Fields that are not part of the request.
-  { name: 'exportReport with an extra field', method: 'exportReport', args: () => [{ year: 2024, report: 'register', colour: 'red' }] },
+  {
+    name: 'exportReport with an extra field',
+    method: 'exportReport',
+    args: () => [{ year: 2024, report: 'register', colour: 'red' }],
+  },
   { name: 'progress with an extra field', method: 'progress', args: () => [{ year: 2024, colour: 'red' }] },
-  { name: 'listShipments with an extra field', method: 'listShipments', args: () => [{ year: 2024, colour: 'red' }] },
-  { name: 'recordShipment with an unknown shipment field', method: 'recordShipment', args: () => [cargo({ colour: 'red' })] },
-  { name: 'recordShipment with an unknown option', method: 'recordShipment', args: () => [cargo(), { force: true, colour: 'red' }] },
-  { name: 'amendShipment with an unknown option', method: 'amendShipment', args: (id) => [id, { remarks: 'x' }, { reason: 'why', colour: 'red' }] },
-  { name: 'amendShipment with an unknown field', method: 'amendShipment', args: (id) => [id, { colour: 'red' }] },
-  { name: 'setTargets with an extra field', method: 'setTargets', args: () => [{ year: 2024, annualTonnes: '2200000', colour: 'red' }] },
-  { name: 'setBaseline with an extra field', method: 'setBaseline', args: () => [{ year: 2023, tonnes: '1500000', colour: 'red' }] },
-  { name: 'importCsv with an extra field', method: 'importCsv', args: () => [{ text: 'a\n', colour: 'red' }] },
+  {
+    name: 'listShipments with an extra field',
+    method: 'listShipments',
+    args: () => [{ year: 2024, colour: 'red' }],
+  },
+  {
+    name: 'recordShipment with an unknown shipment field',
+    method: 'recordShipment',
+    args: () => [cargo({ colour: 'red' })],
+  },
+  {
+    name: 'recordShipment with an unknown option',
+    method: 'recordShipment',
+    args: () => [cargo(), { force: true, colour: 'red' }],
+  },
+  {
+    name: 'amendShipment with an unknown option',
+    method: 'amendShipment',
+    args: (id) => [id, { remarks: 'x' }, { reason: 'why', colour: 'red' }],
+  },
+  {
+    name: 'amendShipment with an unknown field',
+    method: 'amendShipment',
+    args: (id) => [id, { colour: 'red' }],
+  },
+  {
+    name: 'setTargets with an extra field',
+    method: 'setTargets',
+    args: () => [{ year: 2024, annualTonnes: '2200000', colour: 'red' }],
+  },
+  {
+    name: 'setBaseline with an extra field',
+    method: 'setBaseline',
+    args: () => [{ year: 2023, tonnes: '1500000', colour: 'red' }],
+  },
+  {
+    name: 'importCsv with an extra field',
+    method: 'importCsv',
+    args: () => [{ text: 'a\n', colour: 'red' }],
+  },
 
   // Oversized text.
-  { name: 'recordShipment with a 200,000-character vessel', method: 'recordShipment', args: () => [cargo({ vessel: 'A'.repeat(200_000) })] },
-  { name: 'voidShipment with a 1,000,000-character reason', method: 'voidShipment', args: (id) => [id, 'r'.repeat(1_000_000)] },
-  { name: 'amendShipment with a 1,000,000-character reason', method: 'amendShipment', args: (id) => [id, { remarks: 'x' }, { reason: 'r'.repeat(1_000_000) }] },
-  { name: 'voidShipment with a 600-character reason (over the ledger limit)', method: 'voidShipment', args: (id) => [id, 'r'.repeat(600)] },
-  { name: 'recordShipment with 100,000 characters of remarks', method: 'recordShipment', args: () => [cargo({ remarks: 'x'.repeat(100_000) })] },
-  { name: 'shipmentHistory with a 200,000-character id', method: 'shipmentHistory', args: () => ['a'.repeat(200_000)] },
-  { name: 'listShipments with a list of 1,001 items', method: 'listShipments', args: () => [{ year: Array.from({ length: 1001 }, () => 2024) }] },
+  {
+    name: 'recordShipment with a 200,000-character vessel',
+    method: 'recordShipment',
+    args: () => [cargo({ vessel: 'A'.repeat(200_000) })],
+  },
+  {
+    name: 'voidShipment with a 1,000,000-character reason',
+    method: 'voidShipment',
+    args: (id) => [id, 'r'.repeat(1_000_000)],
+  },
+  {
+    name: 'amendShipment with a 1,000,000-character reason',
+    method: 'amendShipment',
+    args: (id) => [id, { remarks: 'x' }, { reason: 'r'.repeat(1_000_000) }],
+  },
+  {
+    name: 'voidShipment with a 600-character reason (over the ledger limit)',
+    method: 'voidShipment',
+    args: (id) => [id, 'r'.repeat(600)],
+  },
+  {
+    name: 'recordShipment with 100,000 characters of remarks',
+    method: 'recordShipment',
+    args: () => [cargo({ remarks: 'x'.repeat(100_000) })],
+  },
+  {
+    name: 'shipmentHistory with a 200,000-character id',
+    method: 'shipmentHistory',
+    args: () => ['a'.repeat(200_000)],
+  },
+  {
+    name: 'listShipments with a list of 1,001 items',
+    method: 'listShipments',
+    args: () => [{ year: Array.from({ length: 1001 }, () => 2024) }],
+  },
 
   // Prototype pollution.
-  { name: 'recordShipment with a __proto__ key', method: 'recordShipment', args: () => [proto('{"__proto__":{"polluted":true},"blDate":"2024-08-01","vessel":"Astana","netTonnes":"9959.5"}')] },
-  { name: 'recordShipment with a constructor key', method: 'recordShipment', args: () => [{ ...cargo(), ...(proto('{"constructor":{"prototype":{"polluted":true}}}') as object) }] },
-  { name: 'recordShipment with a prototype key', method: 'recordShipment', args: () => [{ ...cargo(), ...(proto('{"prototype":{"polluted":true}}') as object) }] },
-  { name: 'recordShipment options with a __proto__ carrying force', method: 'recordShipment', args: () => [cargo({ netTonnes: '20000' }), proto('{"__proto__":{"force":true}}')] },
-  { name: 'a __proto__ nested inside a field', method: 'recordShipment', args: () => [cargo({ remarks: proto('{"a":{"b":{"__proto__":{"polluted":true}}}}') })] },
-  { name: 'a constructor inside a list', method: 'setTargets', args: () => [{ year: 2024, annualTonnes: '12', monthlyPlanTonnes: [proto('{"constructor":{"prototype":{"polluted":true}}}'), 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] }] },
-  { name: 'amendShipment changes with a __proto__ key', method: 'amendShipment', args: (id) => [id, proto('{"__proto__":{"voided":true},"remarks":"x"}')] },
-  { name: 'exportReport with a prototype key', method: 'exportReport', args: () => [proto('{"year":2024,"report":"register","prototype":{"polluted":true}}')] },
-  { name: 'a top-level __proto__ query for progress', method: 'progress', args: () => [proto('{"__proto__":{"year":2024}}')] },
+  {
+    name: 'recordShipment with a __proto__ key',
+    method: 'recordShipment',
+    args: () => [
+      proto('{"__proto__":{"polluted":true},"blDate":"2024-08-01","vessel":"Astana","netTonnes":"9959.5"}'),
+    ],
+  },
+  {
+    name: 'recordShipment with a constructor key',
+    method: 'recordShipment',
+    args: () => [{ ...cargo(), ...(proto('{"constructor":{"prototype":{"polluted":true}}}') as object) }],
+  },
+  {
+    name: 'recordShipment with a prototype key',
+    method: 'recordShipment',
+    args: () => [{ ...cargo(), ...(proto('{"prototype":{"polluted":true}}') as object) }],
+  },
+  {
+    name: 'recordShipment options with a __proto__ carrying force',
+    method: 'recordShipment',
+    args: () => [cargo({ netTonnes: '20000' }), proto('{"__proto__":{"force":true}}')],
+  },
+  {
+    name: 'a __proto__ nested inside a field',
+    method: 'recordShipment',
+    args: () => [cargo({ remarks: proto('{"a":{"b":{"__proto__":{"polluted":true}}}}') })],
+  },
+  {
+    name: 'a constructor inside a list',
+    method: 'setTargets',
+    args: () => [
+      {
+        year: 2024,
+        annualTonnes: '12',
+        monthlyPlanTonnes: [
+          proto('{"constructor":{"prototype":{"polluted":true}}}'),
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+        ],
+      },
+    ],
+  },
+  {
+    name: 'amendShipment changes with a __proto__ key',
+    method: 'amendShipment',
+    args: (id) => [id, proto('{"__proto__":{"voided":true},"remarks":"x"}')],
+  },
+  {
+    name: 'exportReport with a prototype key',
+    method: 'exportReport',
+    args: () => [proto('{"year":2024,"report":"register","prototype":{"polluted":true}}')],
+  },
+  {
+    name: 'a top-level __proto__ query for progress',
+    method: 'progress',
+    args: () => [proto('{"__proto__":{"year":2024}}')],
+  },
 
   // Numbers that are not finite.
   { name: 'progress for year NaN', method: 'progress', args: () => [{ year: Number.NaN }] },
   { name: 'getTargets for year Infinity', method: 'getTargets', args: () => [Number.POSITIVE_INFINITY] },
-  { name: 'recordShipment of Infinity tonnes', method: 'recordShipment', args: () => [cargo({ netTonnes: Number.POSITIVE_INFINITY })] },
-  { name: 'recordShipment of -Infinity barrels', method: 'recordShipment', args: () => [cargo({ barrels: Number.NEGATIVE_INFINITY })] },
-  { name: 'setTargets of NaN tonnes', method: 'setTargets', args: () => [{ year: 2024, annualTonnes: Number.NaN }] },
-  { name: 'setBaseline of Infinity tonnes', method: 'setBaseline', args: () => [{ year: 2023, tonnes: Number.POSITIVE_INFINITY }] },
+  {
+    name: 'recordShipment of Infinity tonnes',
+    method: 'recordShipment',
+    args: () => [cargo({ netTonnes: Number.POSITIVE_INFINITY })],
+  },
+  {
+    name: 'recordShipment of -Infinity barrels',
+    method: 'recordShipment',
+    args: () => [cargo({ barrels: Number.NEGATIVE_INFINITY })],
+  },
+  {
+    name: 'setTargets of NaN tonnes',
+    method: 'setTargets',
+    args: () => [{ year: 2024, annualTonnes: Number.NaN }],
+  },
+  {
+    name: 'setBaseline of Infinity tonnes',
+    method: 'setBaseline',
+    args: () => [{ year: 2023, tonnes: Number.POSITIVE_INFINITY }],
+  },
 
   // Values that are not plain data.
-  { name: 'recordShipment with a Date as the B/L date', method: 'recordShipment', args: () => [cargo({ blDate: new Date('2024-08-01T00:00:00Z') })] },
-  { name: 'recordShipment with a Map as the input', method: 'recordShipment', args: () => [new Map([['vessel', 'Astana']])] },
+  {
+    name: 'recordShipment with a Date as the B/L date',
+    method: 'recordShipment',
+    args: () => [cargo({ blDate: new Date('2024-08-01T00:00:00Z') })],
+  },
+  {
+    name: 'recordShipment with a Map as the input',
+    method: 'recordShipment',
+    args: () => [new Map([['vessel', 'Astana']])],
+  },
   { name: 'progress with a Set as the year', method: 'progress', args: () => [{ year: new Set([2024]) }] },
-  { name: 'importCsv with bytes instead of text', method: 'importCsv', args: () => [{ text: new Uint8Array([97, 10]) }] },
+  {
+    name: 'importCsv with bytes instead of text',
+    method: 'importCsv',
+    args: () => [{ text: new Uint8Array([97, 10]) }],
+  },
   { name: 'a BigInt year', method: 'getTargets', args: () => [BigInt(2024)] },
-  { name: 'a request nested too deeply', method: 'recordShipment', args: () => [cargo({ remarks: deep(20) })] },
+  {
+    name: 'a request nested too deeply',
+    method: 'recordShipment',
+    args: () => [cargo({ remarks: deep(20) })],
+  },
 ];
 
 describe('malformed arguments are refused as invalid and write nothing', () => {
@@ -422,7 +749,13 @@ describe('malformed arguments are refused as invalid and write nothing', () => {
     expect(logged).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(await service.listShipments({ year: 2024, includeVoided: true })).toEqual([
-      expect.objectContaining({ id: shipment.id, blNumber: 'SEED-1', voided: false, remarks: null, netKg: 9_959_500 }),
+      expect.objectContaining({
+        id: shipment.id,
+        blNumber: 'SEED-1',
+        voided: false,
+        remarks: null,
+        netKg: 9_959_500,
+      }),
     ]);
   });
 
@@ -446,12 +779,18 @@ describe('malformed arguments are refused as invalid and write nothing', () => {
 
   test('the arity message names the method and the count it takes', async () => {
     const envelope = await invoke('voidShipment', ['abcdefghjk']);
-    expect(envelope).toEqual({ ok: false, error: { code: 'invalid', message: 'voidShipment takes 2 to 3 arguments, not 1.' } });
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'voidShipment takes 2 to 3 arguments, not 1.' },
+    });
   });
 
   test('a forbidden key is named in the message', async () => {
     const envelope = await invoke('recordShipment', [proto('{"__proto__":{"x":1},"vessel":"A"}')]);
-    expect(envelope).toEqual({ ok: false, error: { code: 'invalid', message: '"__proto__" is not allowed in a request.' } });
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: '"__proto__" is not allowed in a request.' },
+    });
   });
 });
 
@@ -474,7 +813,10 @@ describe('dispatch refuses what no channel exists for', () => {
   ])('%s', async (_label, method) => {
     const args = method === 'recordMany' ? [[cargo()]] : [];
     const envelope = await dispatch(service, method, args, log);
-    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/^There is no operation "/) } });
+    expect(envelope).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: expect.stringMatching(/^There is no operation "/) },
+    });
     expect(snapshot()).toBeNull();
     expect(logged).toEqual([]);
   });
@@ -492,7 +834,10 @@ describe('dispatch refuses what no channel exists for', () => {
     ['a string', '[{"year":2024}]'],
     ['null', null],
   ])('arguments that are not a list (%s) are refused', async (_label, args) => {
-    expect(await dispatch(service, 'progress', args, log)).toEqual({ ok: false, error: { code: 'invalid', message: 'The arguments must be a list.' } });
+    expect(await dispatch(service, 'progress', args, log)).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'The arguments must be a list.' },
+    });
   });
 });
 
@@ -511,7 +856,10 @@ describe('only the app window’s own top-level page may call', () => {
     { name: 'a page at app://other/', event: () => trustedEvent('app://other/') },
     { name: 'a page at app://transit.evil/', event: () => trustedEvent('app://transit.evil/') },
     { name: 'a page at about:blank', event: () => trustedEvent('about:blank') },
-    { name: 'a frame that has gone (senderFrame null)', event: () => ({ sender: { mainFrame: { url: APP_PAGE } }, senderFrame: null }) },
+    {
+      name: 'a frame that has gone (senderFrame null)',
+      event: () => ({ sender: { mainFrame: { url: APP_PAGE } }, senderFrame: null }),
+    },
   ];
 
   test.each(FOREIGN)('$name is forbidden on every channel and nothing is written', async ({ event }) => {
@@ -538,11 +886,16 @@ describe('only the app window’s own top-level page may call', () => {
     };
     for (const method of TRANSIT_API_METHODS) {
       const envelope = await invoke(method, calls[method], event());
-      expect({ method, envelope }).toEqual({ method, envelope: { ok: false, error: { code: 'forbidden', message: expect.any(String) } } });
+      expect({ method, envelope }).toEqual({
+        method,
+        envelope: { ok: false, error: { code: 'forbidden', message: expect.any(String) } },
+      });
     }
     expect(apiCalls).toBe(0);
     expect(snapshot()).toEqual(before);
-    expect(await service.listShipments({ year: 2024 })).toEqual([expect.objectContaining({ id: shipment.id, netKg: 9_959_500 })]);
+    expect(await service.listShipments({ year: 2024 })).toEqual([
+      expect.objectContaining({ id: shipment.id, netKg: 9_959_500 }),
+    ]);
   });
 
   test('isTrustedSender accepts the app page main frame, with or without a path or query', () => {
@@ -577,7 +930,9 @@ describe('only the app window’s own top-level page may call', () => {
 describe('a fault inside the service', () => {
   /** The real service with one method replaced by one that throws. */
   function brokenApi(broken: TransitMethod, thrown: unknown): TransitApi {
-    return implement(TRANSIT_API, (method, args) => (method === broken ? Promise.reject<never>(thrown) : callMethod(service, method, args)));
+    return implement(TRANSIT_API, (method, args) =>
+      method === broken ? Promise.reject<never>(thrown) : callMethod(service, method, args),
+    );
   }
 
   test('a plain Error becomes code internal, without its text or stack, and goes to the log', async () => {
@@ -605,8 +960,19 @@ describe('a fault inside the service', () => {
   });
 
   test('a TransitError is passed through with its own code and is not logged', async () => {
-    register(brokenApi('info', new TransitError('locked', 'The ledger is open in Transit Ledger on PC-7; close it there first.')));
-    expect(await invoke('info', [])).toEqual({ ok: false, error: { code: 'locked', message: 'The ledger is open in Transit Ledger on PC-7; close it there first.' } });
+    register(
+      brokenApi(
+        'info',
+        new TransitError('locked', 'The ledger is open in Transit Ledger on PC-7; close it there first.'),
+      ),
+    );
+    expect(await invoke('info', [])).toEqual({
+      ok: false,
+      error: {
+        code: 'locked',
+        message: 'The ledger is open in Transit Ledger on PC-7; close it there first.',
+      },
+    });
     expect(logged).toEqual([]);
   });
 
@@ -653,7 +1019,9 @@ describe('the desktop calls go through the same dispatch', () => {
 
   /** The dialogs as a person answers them: a path, or null for Cancel. */
   function fakeHost(): Host {
-    const saveTo = jest.fn<Promise<string | null>, [string, FileFilter[]]>(async () => temp.file('chosen.csv'));
+    const saveTo = jest.fn<Promise<string | null>, [string, FileFilter[]]>(async () =>
+      temp.file('chosen.csv'),
+    );
     const openFrom = jest.fn<Promise<string | null>, [FileFilter[]]>(async () => null);
     const showFolder = jest.fn<Promise<string>, [string]>(async () => '');
     const host: DesktopHost = {
@@ -694,7 +1062,10 @@ describe('the desktop calls go through the same dispatch', () => {
       openDataFolder: [],
     };
     for (const method of DESKTOP_METHODS) {
-      expect(await call(method, args[method], trustedEvent('https://evil.example/'))).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+      expect(await call(method, args[method], trustedEvent('https://evil.example/'))).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: expect.any(String) },
+      });
     }
     expect([saveTo, openFrom, showFolder].map((dialog) => dialog.mock.calls.length)).toEqual([0, 0, 0]);
   });
@@ -702,12 +1073,23 @@ describe('the desktop calls go through the same dispatch', () => {
   test('the guards apply: arity, prototype keys, unknown names', async () => {
     const { host, saveTo } = fakeHost();
     const call = registerDesktop(host);
-    expect(await call('backupLedger', [{ path: '/etc/passwd' }])).toMatchObject({ ok: false, error: { code: 'invalid', message: 'backupLedger takes 0 arguments, not 1.' } });
+    expect(await call('backupLedger', [{ path: '/etc/passwd' }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: 'backupLedger takes 0 arguments, not 1.' },
+    });
     expect(await call('saveReport', [proto('{"__proto__":{"year":2024},"report":"register"}')])).toEqual({
       ok: false,
       error: { code: 'invalid', message: '"__proto__" is not allowed in a request.' },
     });
-    expect(await dispatchTo({ table: DESKTOP_API }, desktopCalls(host), 'recordShipment', [cargo()], () => undefined)).toMatchObject({
+    expect(
+      await dispatchTo(
+        { table: DESKTOP_API },
+        desktopCalls(host),
+        'recordShipment',
+        [cargo()],
+        () => undefined,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid', message: 'There is no operation "recordShipment".' },
     });
@@ -717,7 +1099,10 @@ describe('the desktop calls go through the same dispatch', () => {
   test('saveReport validates with the core, then writes the chosen file', async () => {
     const { host, saveTo } = fakeHost();
     const call = registerDesktop(host);
-    expect(await call('saveReport', [{ year: 'last', report: 'register' }])).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await call('saveReport', [{ year: 'last', report: 'register' }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
     expect(saveTo).not.toHaveBeenCalled();
     await service.recordShipment(cargo());
     const saved = await call('saveReport', [{ year: 2024, report: 'register', separator: ';' }]);
@@ -730,22 +1115,39 @@ describe('the desktop calls go through the same dispatch', () => {
     const { host, saveTo } = fakeHost();
     const call = registerDesktop(host);
     saveTo.mockResolvedValueOnce(null);
-    expect(await call('saveReport', [{ year: 2024, report: 'monthly', separator: ',' }])).toEqual({ ok: true, value: { saved: false, path: null } });
+    expect(await call('saveReport', [{ year: 2024, report: 'monthly', separator: ',' }])).toEqual({
+      ok: true,
+      value: { saved: false, path: null },
+    });
     saveTo.mockResolvedValueOnce(temp.file('no-such-folder/report.csv'));
     const refused = await call('saveReport', [{ year: 2024, report: 'monthly', separator: ',' }]);
-    expect(refused).toEqual({ ok: false, error: { code: 'io', message: expect.stringContaining('(ENOENT)') } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'io', message: expect.stringContaining('(ENOENT)') },
+    });
     if (!refused.ok) expectNoStack(refused.error.message);
   });
 
   test('importFile previews the chosen file through the core and gives back its bytes', async () => {
     const { host, openFrom } = fakeHost();
     const call = registerDesktop(host);
-    expect(await call('importFile', [{ dryRun: true }])).toEqual({ ok: true, value: { cancelled: true, fileName: null, report: null, base64: null } });
+    expect(await call('importFile', [{ dryRun: true }])).toEqual({
+      ok: true,
+      value: { cancelled: true, fileName: null, report: null, base64: null },
+    });
     const sheet = temp.file('sheet.csv');
     fs.writeFileSync(sheet, 'B/L date,Vessel,Net tonnes\n2024-08-02,Taraz,6980\n');
     openFrom.mockResolvedValueOnce(sheet);
     const envelope = await call('importFile', [{ dryRun: true }]);
-    expect(envelope).toMatchObject({ ok: true, value: { cancelled: false, fileName: 'sheet.csv', report: { dryRun: true, added: 1 }, base64: fs.readFileSync(sheet).toString('base64') } });
+    expect(envelope).toMatchObject({
+      ok: true,
+      value: {
+        cancelled: false,
+        fileName: 'sheet.csv',
+        report: { dryRun: true, added: 1 },
+        base64: fs.readFileSync(sheet).toString('base64'),
+      },
+    });
     expect(snapshot()).toBeNull();
   });
 
@@ -754,12 +1156,18 @@ describe('the desktop calls go through the same dispatch', () => {
     const call = registerDesktop(host);
     await service.recordShipment(cargo());
     saveTo.mockResolvedValueOnce(temp.file('backup.jsonl'));
-    expect(await call('backupLedger', [])).toEqual({ ok: true, value: { saved: true, path: temp.file('backup.jsonl') } });
+    expect(await call('backupLedger', [])).toEqual({
+      ok: true,
+      value: { saved: true, path: temp.file('backup.jsonl') },
+    });
     expect(saveTo.mock.calls[0]?.[0]).toBe('transit-ledger-backup-2024-08-15.jsonl');
     expect(fs.readFileSync(temp.file('backup.jsonl'))).toEqual(snapshot());
     expect(await call('openDataFolder', [])).toEqual({ ok: true });
     expect(showFolder).toHaveBeenCalledWith(temp.dir);
     showFolder.mockResolvedValueOnce('No application is registered for folders.');
-    expect(await call('openDataFolder', [])).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringContaining('No application') } });
+    expect(await call('openDataFolder', [])).toMatchObject({
+      ok: false,
+      error: { code: 'io', message: expect.stringContaining('No application') },
+    });
   });
 });

@@ -18,14 +18,21 @@ let workspace: Workspace;
 let realFile: string;
 let demoFile: string;
 
-const cargo = (overrides: ShipmentInput = {}): ShipmentInput => ({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9000', ...overrides });
+const cargo = (overrides: ShipmentInput = {}): ShipmentInput => ({
+  blDate: '2024-08-01',
+  vessel: 'Astana',
+  netTonnes: '9000',
+  ...overrides,
+});
 const bytes = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file) : null);
 
 beforeEach(() => {
   temp = tempDir();
   realFile = temp.file('ledger.jsonl');
   demoFile = temp.file('demo-ledger.jsonl');
-  workspace = new Workspace(LedgerService.open(realFile, { actor: 'clerk', now: fixedNow }), demoFile, { now: fixedNow });
+  workspace = new Workspace(LedgerService.open(realFile, { actor: 'clerk', now: fixedNow }), demoFile, {
+    now: fixedNow,
+  });
 });
 
 afterEach(() => {
@@ -49,23 +56,40 @@ describe('the workspace refuses a write meant for the other ledger', () => {
     await workspace.api.recordShipment(cargo({ blNumber: 'KZ-1' }), { ledgerId: 'real' });
     const { ledgerId: demoId } = await workspace.api.useDemoLedger(true);
     const before = { real: bytes(realFile), demo: bytes(demoFile) };
-    const refused = await workspace.api.recordShipment(cargo({ blNumber: 'KZ-2' }), { ledgerId: 'real' }).catch((e: unknown) => e);
-    expect(refused).toMatchObject({ code: 'conflict', issues: [{ field: 'ledgerId', code: 'ledger.switched_to_demo', facts: { expected: 'real', current: demoId } }] });
-    expect((refused as Error).message).toMatch(/^Nothing was saved: this window was showing the real ledger, but the demo ledger was opened in another window\./);
+    const refused = await workspace.api
+      .recordShipment(cargo({ blNumber: 'KZ-2' }), { ledgerId: 'real' })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      code: 'conflict',
+      issues: [
+        { field: 'ledgerId', code: 'ledger.switched_to_demo', facts: { expected: 'real', current: demoId } },
+      ],
+    });
+    expect((refused as Error).message).toMatch(
+      /^Nothing was saved: this window was showing the real ledger, but the demo ledger was opened in another window\./,
+    );
     expect({ real: bytes(realFile), demo: bytes(demoFile) }).toEqual(before);
   });
 
   test('meant for a demo that was closed, or rebuilt since: conflict with its own words', async () => {
     const { ledgerId: oldDemo } = await workspace.api.useDemoLedger(true);
     await workspace.api.useDemoLedger(false);
-    await expect(workspace.api.voidShipment('abcdefghjk', 'why', { ledgerId: oldDemo })).rejects.toMatchObject({ code: 'conflict', issues: [{ code: 'ledger.switched_to_real' }] });
-    await expect(workspace.api.setTargets({ year: 2024, annualTonnes: '1' }, { ledgerId: oldDemo })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      workspace.api.voidShipment('abcdefghjk', 'why', { ledgerId: oldDemo }),
+    ).rejects.toMatchObject({ code: 'conflict', issues: [{ code: 'ledger.switched_to_real' }] });
+    await expect(
+      workspace.api.setTargets({ year: 2024, annualTonnes: '1' }, { ledgerId: oldDemo }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     expect(bytes(realFile)).toBeNull();
     const { ledgerId: newDemo } = await workspace.api.useDemoLedger(true);
     const demoBefore = bytes(demoFile);
-    await expect(workspace.api.setBaseline({ year: 2023, tonnes: '1' }, { ledgerId: oldDemo })).rejects.toMatchObject({ code: 'conflict', issues: [{ code: 'ledger.demo_renewed' }] });
+    await expect(
+      workspace.api.setBaseline({ year: 2023, tonnes: '1' }, { ledgerId: oldDemo }),
+    ).rejects.toMatchObject({ code: 'conflict', issues: [{ code: 'ledger.demo_renewed' }] });
     expect(bytes(demoFile)).toEqual(demoBefore);
-    await expect(workspace.api.setBaseline({ year: 2023, tonnes: '1' }, { ledgerId: newDemo })).resolves.toMatchObject({ kg: 1000 });
+    await expect(
+      workspace.api.setBaseline({ year: 2023, tonnes: '1' }, { ledgerId: newDemo }),
+    ).resolves.toMatchObject({ kg: 1000 });
   });
 
   test('a write that names no ledger (the CLI, a script) goes to the open one, as before', async () => {
@@ -84,7 +108,13 @@ describe('two browser tabs', () => {
     fs.mkdirSync(rendererDir);
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
     token = newToken();
-    server = await startWebServer({ api: workspace.api, rendererDir, token, port: 0, logInternal: () => undefined });
+    server = await startWebServer({
+      api: workspace.api,
+      rendererDir,
+      token,
+      port: 0,
+      logInternal: () => undefined,
+    });
   });
 
   afterEach(async () => {
@@ -95,8 +125,16 @@ describe('two browser tabs', () => {
   function tab() {
     const state = { ledgerId: '' };
     const call = async (method: string, args: unknown[]) => {
-      const response = await fetch(`${server.origin}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ args }) });
-      return (await response.json()) as { ok: boolean; value?: { ledgerId?: string; demo?: boolean }; error?: { code: string; field?: string; message: string } };
+      const response = await fetch(`${server.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ args }),
+      });
+      return (await response.json()) as {
+        ok: boolean;
+        value?: { ledgerId?: string; demo?: boolean };
+        error?: { code: string; field?: string; message: string };
+      };
     };
     return {
       call,
@@ -109,7 +147,7 @@ describe('two browser tabs', () => {
     };
   }
 
-  test('tab 1 loads the demo; tab 2\'s save with the old id is refused and written nowhere; after reading info it saves into the demo', async () => {
+  test("tab 1 loads the demo; tab 2's save with the old id is refused and written nowhere; after reading info it saves into the demo", async () => {
     const one = tab();
     const two = tab();
     await one.readInfo();

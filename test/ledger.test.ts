@@ -26,7 +26,11 @@ const fields = (n: number): ShipmentFields => ({
   barrels: null,
   remarks: null,
 });
-const record = (n: number): EventPayload => ({ type: 'record', id: `ship${String(n).padStart(4, '0')}`, shipment: fields(n) });
+const record = (n: number): EventPayload => ({
+  type: 'record',
+  id: `ship${String(n).padStart(4, '0')}`,
+  shipment: fields(n),
+});
 
 let temp: ReturnType<typeof tempDir>;
 let file: string;
@@ -65,7 +69,13 @@ describe('a new ledger', () => {
     expect(fs.existsSync(file)).toBe(false);
     ledger.append([record(1)]);
     expect(lines()).toHaveLength(2);
-    expect(JSON.parse(lines()[0] as string)).toMatchObject({ seq: 1, type: 'header', format: 'transit-ledger', version: 2, prev: '0000000000000000' });
+    expect(JSON.parse(lines()[0] as string)).toMatchObject({
+      seq: 1,
+      type: 'header',
+      format: 'transit-ledger',
+      version: 2,
+      prev: '0000000000000000',
+    });
     expect(fs.existsSync(`${file}.lock`)).toBe(true);
     ledger.close();
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
@@ -101,7 +111,9 @@ describe('appending', () => {
     const { ledger } = openLedger();
     const events = ledger.append([record(1), record(2), record(3)]);
     expect(events.map((event) => event.type)).toEqual(['record', 'record', 'record']);
-    const written = lines().slice(1).map((line) => JSON.parse(line) as { type: string; batch: string; size?: number });
+    const written = lines()
+      .slice(1)
+      .map((line) => JSON.parse(line) as { type: string; batch: string; size?: number });
     expect(written.map((line) => line.type)).toEqual(['begin', 'record', 'record', 'record', 'commit']);
     expect(written[0]?.size).toBe(3);
     expect(new Set(written.map((line) => line.batch)).size).toBe(1);
@@ -110,7 +122,10 @@ describe('appending', () => {
   test('keeps the tip beside the journal: the last entry number, its checksum and the file size', () => {
     writeShipments(2);
     const last = JSON.parse(lines().at(-1) as string) as { seq: number; sum: string };
-    expect(readTip(file)).toEqual({ state: 'ok', tip: { seq: last.seq, sum: last.sum, size: fs.statSync(file).size } });
+    expect(readTip(file)).toEqual({
+      state: 'ok',
+      tip: { seq: last.seq, sum: last.sum, size: fs.statSync(file).size },
+    });
   });
 
   test('is refused on a read-only ledger', () => {
@@ -145,7 +160,12 @@ describe('a torn last line (a crash while saving)', () => {
     const { ledger, state } = openLedger();
     expect(state.shipments.size).toBe(3);
     expect(ledger.recovery?.lost).toEqual([
-      expect.objectContaining({ code: 'torn', line: 5, confirmed: false, reason: expect.stringContaining('cut short') }),
+      expect.objectContaining({
+        code: 'torn',
+        line: 5,
+        confirmed: false,
+        reason: expect.stringContaining('cut short'),
+      }),
     ]);
     expect(ledger.recovery?.complete).toBe(true);
     expect(ledger.recovery?.message).toMatch(/never confirmed/);
@@ -193,7 +213,8 @@ describe('damage in the middle of the file', () => {
         count: 1,
         confirmed: true,
         reason: 'this line is damaged: its checksum does not match its content',
-        excerpt: 'record of Vessel 2, B/L KZ-2 dated 2024-07-01, 9000.092 t (as far as the damaged line can be read)',
+        excerpt:
+          'record of Vessel 2, B/L KZ-2 dated 2024-07-01, 9000.092 t (as far as the damaged line can be read)',
       },
     ]);
     expect(ledger.recovery?.confirmedLost).toBe(1);
@@ -214,7 +235,8 @@ describe('damage in the middle of the file', () => {
         code: 'damaged',
         line: 3,
         confirmed: true,
-        excerpt: 'record of Vessel 2, B/L KZ-2 dated 2024-07-01, 9000.002 t (as far as the damaged line can be read)',
+        excerpt:
+          'record of Vessel 2, B/L KZ-2 dated 2024-07-01, 9000.002 t (as far as the damaged line can be read)',
       }),
     ]);
   });
@@ -251,7 +273,15 @@ describe('damage in the middle of the file', () => {
     const { ledger, state } = openLedger();
     expect(state.shipments.size).toBe(2);
     expect(ledger.recovery?.lost).toEqual([
-      { code: 'removed', line: null, seq: 3, count: 1, confirmed: true, reason: expect.stringContaining('missing from the file'), excerpt: 'entry #3' },
+      {
+        code: 'removed',
+        line: null,
+        seq: 3,
+        count: 1,
+        confirmed: true,
+        reason: expect.stringContaining('missing from the file'),
+        excerpt: 'entry #3',
+      },
     ]);
     expect(ledger.recovery?.message).toMatch(/1 confirmed entry is lost/);
     expect(ledger.recovery?.backupPath).toBeTruthy();
@@ -264,7 +294,9 @@ describe('damage in the middle of the file', () => {
     ledger.close();
     const reopened = openLedger();
     expect([...reopened.state.shipments.keys()]).toEqual(['ship0001']);
-    expect(reopened.ledger.recovery?.lost[0]?.reason).toBe('B/L number KZ-1 is already recorded for shipment ship0001');
+    expect(reopened.ledger.recovery?.lost[0]?.reason).toBe(
+      'B/L number KZ-1 is already recorded for shipment ship0001',
+    );
   });
 });
 
@@ -276,7 +308,13 @@ describe('an import cut short', () => {
     const reopened = openLedger();
     expect([...reopened.state.shipments.keys()]).toEqual(['ship0001', 'ship0002']);
     expect(reopened.ledger.recovery?.lost).toEqual([
-      expect.objectContaining({ code: 'batch-incomplete', line: 4, count: 2, confirmed: false, reason: expect.stringMatching(/cut short before it was confirmed, so none of it counts/) }),
+      expect.objectContaining({
+        code: 'batch-incomplete',
+        line: 4,
+        count: 2,
+        confirmed: false,
+        reason: expect.stringMatching(/cut short before it was confirmed, so none of it counts/),
+      }),
     ]);
     expect(reopened.ledger.recovery?.complete).toBe(true);
     reopened.ledger.close();
@@ -339,10 +377,17 @@ describe('a write the disk refuses', () => {
     ledger.append([record(1)]);
     failing.write = true;
     failing.truncate = true;
-    expect(() => ledger.append([record(2)])).toThrow(expect.objectContaining({ code: 'io', message: expect.stringMatching(/may or may not have been recorded/) }));
+    expect(() => ledger.append([record(2)])).toThrow(
+      expect.objectContaining({
+        code: 'io',
+        message: expect.stringMatching(/may or may not have been recorded/),
+      }),
+    );
     failing.write = false;
     failing.truncate = false;
-    expect(() => ledger.append([record(3)])).toThrow(expect.objectContaining({ code: 'io', message: expect.stringMatching(/Close and reopen/) }));
+    expect(() => ledger.append([record(3)])).toThrow(
+      expect.objectContaining({ code: 'io', message: expect.stringMatching(/Close and reopen/) }),
+    );
     expect(state.shipments.has('ship0003')).toBe(false);
   });
 });
@@ -351,7 +396,9 @@ describe('the lock', () => {
   test('refuses a second writer, naming the holder', () => {
     writeShipments(1);
     openLedger();
-    expect(() => openLedger()).toThrow(expect.objectContaining({ code: 'locked', message: expect.stringContaining(`process ${process.pid}`) }));
+    expect(() => openLedger()).toThrow(
+      expect.objectContaining({ code: 'locked', message: expect.stringContaining(`process ${process.pid}`) }),
+    );
   });
 
   test('still lets a reader in', () => {
@@ -363,7 +410,10 @@ describe('the lock', () => {
   test('left behind by a process that no longer runs is taken over', () => {
     fs.mkdirSync(temp.file('data'));
     // PIDs are below 2^22 on Linux; this one cannot be running.
-    fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: 2 ** 22 + 7, host: os.hostname(), user: 'x', app: 'x', since: 'x' }));
+    fs.writeFileSync(
+      `${file}.lock`,
+      JSON.stringify({ pid: 2 ** 22 + 7, host: os.hostname(), user: 'x', app: 'x', since: 'x' }),
+    );
     expect(() => openLedger()).not.toThrow();
   });
 });
@@ -375,7 +425,9 @@ describe('two programs that both found no ledger', () => {
     first.ledger.append([record(1)]);
     first.ledger.close();
     const written = fs.readFileSync(file);
-    expect(() => second.ledger.append([record(2)])).toThrow(expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/Nothing was recorded/) }));
+    expect(() => second.ledger.append([record(2)])).toThrow(
+      expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/Nothing was recorded/) }),
+    );
     expect(fs.readFileSync(file).equals(written)).toBe(true);
     second.ledger.close();
     expect(openLedger().state.shipments.has('ship0001')).toBe(true);
@@ -393,7 +445,16 @@ describe('entries lost at the end of the file (issue 8: the tip)', () => {
     const { ledger: read, state } = openLedger({ readOnly: true });
     expect(state.shipments.get('ship0002')?.voided).toBe(false);
     expect(read.recovery).toMatchObject({ complete: false, confirmedLost: 2 });
-    expect(read.recovery?.lost).toEqual([expect.objectContaining({ code: 'cut-short', line: null, seq: 5, count: 2, confirmed: true, excerpt: '2 entries #5–#6' })]);
+    expect(read.recovery?.lost).toEqual([
+      expect.objectContaining({
+        code: 'cut-short',
+        line: null,
+        seq: 5,
+        count: 2,
+        confirmed: true,
+        excerpt: '2 entries #5–#6',
+      }),
+    ]);
     expect(read.recovery?.message).toMatch(/2 confirmed entries are lost/);
   });
 
@@ -416,7 +477,12 @@ describe('entries lost at the end of the file (issue 8: the tip)', () => {
   test('a deleted journal whose tip remains is refused, not silently started afresh', () => {
     writeShipments(2);
     fs.rmSync(file);
-    expect(() => openLedger()).toThrow(expect.objectContaining({ code: 'damaged', message: expect.stringMatching(/is missing.*held 3 entries.*Restore it from a backup/) }));
+    expect(() => openLedger()).toThrow(
+      expect.objectContaining({
+        code: 'damaged',
+        message: expect.stringMatching(/is missing.*held 3 entries.*Restore it from a backup/),
+      }),
+    );
     expect(() => openLedger({ readOnly: true })).toThrow(expect.objectContaining({ code: 'damaged' }));
     expect(fs.existsSync(file)).toBe(false);
   });
@@ -425,7 +491,9 @@ describe('entries lost at the end of the file (issue 8: the tip)', () => {
     writeShipments(2);
     fs.rmSync(tipPath(file));
     const { ledger } = openLedger({ readOnly: true });
-    expect(ledger.recovery).toMatchObject({ notes: [expect.objectContaining({ code: 'tip-missing', serious: true })] });
+    expect(ledger.recovery).toMatchObject({
+      notes: [expect.objectContaining({ code: 'tip-missing', serious: true })],
+    });
   });
 
   test('a tip naming an entry the file does not hold (another copy put in place) is reported', () => {
@@ -441,7 +509,9 @@ describe('entries lost at the end of the file (issue 8: the tip)', () => {
     other.ledger.close();
     fs.writeFileSync(tipPath(file), formatTip(readTipOk(file, copy.length, 4)));
     const { ledger: read } = openLedger({ readOnly: true });
-    expect(read.recovery?.lost).toEqual([expect.objectContaining({ code: 'replaced', seq: 4, confirmed: true })]);
+    expect(read.recovery?.lost).toEqual([
+      expect.objectContaining({ code: 'replaced', seq: 4, confirmed: true }),
+    ]);
   });
 });
 
@@ -482,7 +552,14 @@ describe('a committed import with one damaged line (issue 8: batches)', () => {
     const { ledger: repaired, state } = openLedger();
     expect(state.shipments.size).toBe(50);
     expect(state.shipments.has('ship0120')).toBe(false);
-    expect(repaired.recovery?.lost).toEqual([expect.objectContaining({ code: 'damaged', line: index + 1, count: 1, excerpt: expect.stringContaining('Vessel 120') })]);
+    expect(repaired.recovery?.lost).toEqual([
+      expect.objectContaining({
+        code: 'damaged',
+        line: index + 1,
+        count: 1,
+        excerpt: expect.stringContaining('Vessel 120'),
+      }),
+    ]);
     expect(repaired.recovery?.message.length).toBeLessThan(2000);
     repaired.close();
     const again = openLedger();
@@ -517,7 +594,8 @@ describe('a committed import with one damaged line (issue 8: batches)', () => {
     };
     add({ seq: 1, at, actor: 'old', type: 'header', format: 'transit-ledger', version: 1 });
     add({ seq: 2, at, actor: 'old', ...record(1) });
-    for (let n = 0; n < 3; n++) add({ seq: 3 + n, at, actor: 'old', ...record(20 + n), batch: { id: 'b1', size: 3 } });
+    for (let n = 0; n < 3; n++)
+      add({ seq: 3 + n, at, actor: 'old', ...record(20 + n), batch: { id: 'b1', size: 3 } });
     fs.mkdirSync(temp.file('data'));
     fs.writeFileSync(file, legacy.join(''));
     const { state, ledger } = openLedger({ readOnly: true });
@@ -527,7 +605,6 @@ describe('a committed import with one damaged line (issue 8: batches)', () => {
     expect(writable.ledger.recovery).toBeNull();
     expect(readTip(file)).toMatchObject({ state: 'ok', tip: { seq: 5 } });
   });
-
 });
 
 describe('lines moved or repeated (issue 8: false loss reports)', () => {
@@ -622,7 +699,12 @@ describe('a damaged ledger that cannot be repaired', () => {
     fs.mkdirSync(`${file}.repairing/in-the-way`, { recursive: true });
     const copies = () => fs.readdirSync(temp.file('data')).filter((name) => name.includes('.damaged-'));
     for (let attempt = 0; attempt < 3; attempt++) {
-      expect(() => openLedger()).toThrow(expect.objectContaining({ code: 'damaged', message: expect.stringMatching(/could not be repaired.*Nothing was changed/) }));
+      expect(() => openLedger()).toThrow(
+        expect.objectContaining({
+          code: 'damaged',
+          message: expect.stringMatching(/could not be repaired.*Nothing was changed/),
+        }),
+      );
     }
     expect(copies()).toEqual([]);
     expect(fs.readFileSync(file).equals(damaged)).toBe(true);
@@ -655,7 +737,9 @@ describe('what an adversarial review found (issue 8)', () => {
     const { ledger: read } = openLedger({ readOnly: true });
     expect(read.recovery?.complete).toBe(false);
     expect(read.recovery?.confirmedLost).toBeGreaterThanOrEqual(1);
-    expect(read.recovery?.lost).toEqual([expect.objectContaining({ code: 'replaced', seq: 6, confirmed: true })]);
+    expect(read.recovery?.lost).toEqual([
+      expect.objectContaining({ code: 'replaced', seq: 6, confirmed: true }),
+    ]);
     expect(read.recovery?.message).toMatch(/confirmed entry is lost/);
     expect(read.recovery?.message).not.toMatch(/no entry is known to be missing/);
   });
@@ -683,14 +767,18 @@ describe('what an adversarial review found (issue 8)', () => {
 
   test('a path that is not a regular file is refused, and nothing is put in its place', () => {
     fs.mkdirSync(file, { recursive: true });
-    expect(() => openLedger()).toThrow(expect.objectContaining({ code: 'io', message: expect.stringMatching(/is not a file/) }));
+    expect(() => openLedger()).toThrow(
+      expect.objectContaining({ code: 'io', message: expect.stringMatching(/is not a file/) }),
+    );
     expect(fs.statSync(file).isDirectory()).toBe(true);
   });
 
   test('a ledger file with a second name (a hard link) is not opened for writing: a repair would split the two', () => {
     writeShipments(1);
     fs.linkSync(file, temp.file('data/other-name.jsonl'));
-    expect(() => openLedger()).toThrow(expect.objectContaining({ message: expect.stringMatching(/2 names/) }));
+    expect(() => openLedger()).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/2 names/) }),
+    );
     expect(openLedger({ readOnly: true }).state.shipments.size).toBe(1);
   });
 
@@ -770,7 +858,9 @@ describe('what an adversarial review found (issue 8)', () => {
     fs.copyFileSync(file, `${file}.damaged-2024-08-15T11-00-00-000Z`);
     fs.writeFileSync(`${file}.repairing`, 'half a repair');
     const { ledger } = openLedger();
-    expect(ledger.recovery?.backupPath).toBe(`${fs.realpathSync(temp.file('data'))}/ledger.jsonl.damaged-2024-08-15T11-00-00-000Z`);
+    expect(ledger.recovery?.backupPath).toBe(
+      `${fs.realpathSync(temp.file('data'))}/ledger.jsonl.damaged-2024-08-15T11-00-00-000Z`,
+    );
     expect(fs.readdirSync(temp.file('data')).filter((name) => name.includes('.damaged-'))).toHaveLength(1);
     expect(fs.existsSync(`${file}.repairing`)).toBe(false);
   });
@@ -793,7 +883,10 @@ describe('what an adversarial review found (issue 8)', () => {
 
   test('notes beside a real loss never say that nothing is missing', () => {
     writeShipments(3);
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\n/g, '\r\n').split('\r\n').slice(0, -2).join('\r\n') + '\r\n');
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace(/\n/g, '\r\n').split('\r\n').slice(0, -2).join('\r\n') + '\r\n',
+    );
     const { ledger } = openLedger({ readOnly: true });
     expect(ledger.recovery?.confirmedLost).toBe(1);
     expect(ledger.recovery?.message).not.toMatch(/nothing is missing/i);

@@ -56,7 +56,9 @@ class Contender {
     const deadline = Date.now() + timeoutMs;
     while (!this.lines.includes(line)) {
       if (this.child.exitCode !== null || Date.now() > deadline) {
-        throw new Error(`contender ${this.child.pid} did not print "${line}". Lines: ${this.lines.slice(-5).join(' / ')}. stderr: ${this.stderr}`);
+        throw new Error(
+          `contender ${this.child.pid} did not print "${line}". Lines: ${this.lines.slice(-5).join(' / ')}. stderr: ${this.stderr}`,
+        );
       }
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
@@ -86,7 +88,10 @@ function writeStaleLock(lockFile: string, round: number, deadPid: number): void 
   if (round % 3 === 0) {
     fs.writeFileSync(lockFile, JSON.stringify(base));
   } else if (round % 3 === 1) {
-    fs.writeFileSync(lockFile, JSON.stringify({ ...base, nonce: `${round}`.padStart(24, '0'), start: 'linux:1' }));
+    fs.writeFileSync(
+      lockFile,
+      JSON.stringify({ ...base, nonce: `${round}`.padStart(24, '0'), start: 'linux:1' }),
+    );
   } else {
     fs.writeFileSync(lockFile, '');
     const then = new Date(Date.now() - 60_000);
@@ -124,7 +129,12 @@ test(`${WRITERS} writers starting together on a stale lock, ${ROUNDS} rounds: on
   const ledger = temp.file('ledger.jsonl');
   const lockFile = `${ledger}.lock`;
   const seed = LedgerService.open(ledger, { actor: 'seed', now: () => NOW });
-  await seed.recordShipment({ blDate: '2024-01-05', vessel: 'Astana', netTonnes: '9000', blNumber: 'SEED-1' });
+  await seed.recordShipment({
+    blDate: '2024-01-05',
+    vessel: 'Astana',
+    netTonnes: '9000',
+    blNumber: 'SEED-1',
+  });
   seed.close();
   const deadPid = spawnSync(process.execPath, ['--version']).pid as number;
 
@@ -138,7 +148,10 @@ test(`${WRITERS} writers starting together on a stale lock, ${ROUNDS} rounds: on
     writeStaleLock(lockFile, round, deadPid);
     for (const contender of contenders) contender.send(`go ${round}`);
     await Promise.all(contenders.map((contender) => contender.waitFor(`done ${round}`)));
-    acksPerRound.push(contenders.filter((contender) => contender.lines.some((line) => line.startsWith(`ack ${round} `))).length);
+    acksPerRound.push(
+      contenders.filter((contender) => contender.lines.some((line) => line.startsWith(`ack ${round} `)))
+        .length,
+    );
   }
   await Promise.all(contenders.map((contender) => contender.end()));
 
@@ -147,7 +160,9 @@ test(`${WRITERS} writers starting together on a stale lock, ${ROUNDS} rounds: on
   const lines = journal(ledger);
   const seqs = lines.map((line) => line.seq).filter((seq): seq is number => typeof seq === 'number');
   expect(new Set(seqs).size).toBe(seqs.length);
-  const seqOf = new Map(lines.filter((line) => line.type === 'record' && line.id).map((line) => [line.id as string, line.seq]));
+  const seqOf = new Map(
+    lines.filter((line) => line.type === 'record' && line.id).map((line) => [line.id as string, line.seq]),
+  );
   expect(new Set(acked.map((id) => seqOf.get(id))).size).toBe(acked.length);
 
   const reader = LedgerService.open(ledger, { readOnly: true, now: () => NOW });

@@ -66,7 +66,8 @@ async function waitFor(check: () => boolean): Promise<void> {
 async function unrelatedProgram(): Promise<number> {
   const { child } = await startProgram('sh', ['-c', 'echo started; exec sleep 1000']);
   const pid = child.pid as number;
-  if (process.platform === 'linux') await waitFor(() => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('sleep'));
+  if (process.platform === 'linux')
+    await waitFor(() => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('sleep'));
   return pid;
 }
 
@@ -82,7 +83,13 @@ function deadPid(): number {
 }
 
 function writeLock(fields: Record<string, unknown>): string {
-  const content = JSON.stringify({ host: HOST, user: 'clerk', app: 'Transit Ledger', since: new Date().toISOString(), ...fields });
+  const content = JSON.stringify({
+    host: HOST,
+    user: 'clerk',
+    app: 'Transit Ledger',
+    since: new Date().toISOString(),
+    ...fields,
+  });
   fs.writeFileSync(lockFile, content);
   return content;
 }
@@ -117,8 +124,17 @@ describe('taking the lock', () => {
   test('is written complete, with a nonce and the holder process start, and leaves no temp file', () => {
     const lock = acquire('Transit Ledger');
     const content = lockContent();
-    expect(content).toMatchObject({ pid: process.pid, host: HOST, app: 'Transit Ledger', nonce: expect.stringMatching(/^[0-9a-f]{24}$/) });
-    if (process.platform === 'linux') expect(content).toMatchObject({ start: expect.stringMatching(/^linux:\d+$/), boot: expect.any(String) });
+    expect(content).toMatchObject({
+      pid: process.pid,
+      host: HOST,
+      app: 'Transit Ledger',
+      nonce: expect.stringMatching(/^[0-9a-f]{24}$/),
+    });
+    if (process.platform === 'linux')
+      expect(content).toMatchObject({
+        start: expect.stringMatching(/^linux:\d+$/),
+        boot: expect.any(String),
+      });
     expect(leftovers()).toEqual(['ledger.jsonl.lock']);
     lock.release();
     expect(leftovers()).toEqual([]);
@@ -153,22 +169,28 @@ describe('a lock left behind', () => {
     expect(lockContent()).toMatchObject({ app: 'Test writer' });
   });
 
-  (process.platform === 'linux' ? test : test.skip)('from before the computer restarted (another boot id) is taken over even though its PID runs', () => {
-    writeLock({ pid: 1, boot: '00000000-0000-4000-8000-000000000000', nonce: 'b'.repeat(24) });
-    acquire();
-    expect(lockContent()).toMatchObject({ app: 'Test writer' });
-  });
+  (process.platform === 'linux' ? test : test.skip)(
+    'from before the computer restarted (another boot id) is taken over even though its PID runs',
+    () => {
+      writeLock({ pid: 1, boot: '00000000-0000-4000-8000-000000000000', nonce: 'b'.repeat(24) });
+      acquire();
+      expect(lockContent()).toMatchObject({ app: 'Test writer' });
+    },
+  );
 
-  linuxOnly('naming a zombie (a process that has exited but was not yet reaped by its parent) is taken over', async () => {
-    // sh starts `sleep 0` in the background, then becomes `sleep 5`, which never reaps it.
-    const { firstLine } = await startProgram('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5']);
-    const zombie = Number(firstLine);
-    await waitFor(() => parseProcStat(fs.readFileSync(`/proc/${zombie}/stat`, 'utf8'))?.state === 'Z');
-    expect(() => process.kill(zombie, 0)).not.toThrow(); // kill(pid, 0) alone calls it alive
-    writeLock({ pid: zombie, since: new Date().toISOString() });
-    acquire();
-    expect(lockContent()).toMatchObject({ app: 'Test writer' });
-  });
+  linuxOnly(
+    'naming a zombie (a process that has exited but was not yet reaped by its parent) is taken over',
+    async () => {
+      // sh starts `sleep 0` in the background, then becomes `sleep 5`, which never reaps it.
+      const { firstLine } = await startProgram('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5']);
+      const zombie = Number(firstLine);
+      await waitFor(() => parseProcStat(fs.readFileSync(`/proc/${zombie}/stat`, 'utf8'))?.state === 'Z');
+      expect(() => process.kill(zombie, 0)).not.toThrow(); // kill(pid, 0) alone calls it alive
+      writeLock({ pid: zombie, since: new Date().toISOString() });
+      acquire();
+      expect(lockContent()).toMatchObject({ app: 'Test writer' });
+    },
+  );
 
   test('of an older version, naming a running process that started before it, is still respected', () => {
     writeLock({ pid: process.pid, since: new Date().toISOString() });
@@ -194,8 +216,12 @@ describe('a lock left behind', () => {
     writeLock({ pid: 4242, host: 'port-office-7', user: 'aliya', since: '2024-05-03T08:00:00.000Z' });
     const error = errorFrom(() => acquire());
     expect(error.code).toBe('locked');
-    expect(error.message).toContain('Transit Ledger (process 4242, user aliya on port-office-7, since 2024-05-03T08:00:00.000Z)');
-    expect(error.message).toContain(`If Transit Ledger is no longer running on port-office-7, release the lock with: transit-ledger --ledger ${ledger} unlock --force`);
+    expect(error.message).toContain(
+      'Transit Ledger (process 4242, user aliya on port-office-7, since 2024-05-03T08:00:00.000Z)',
+    );
+    expect(error.message).toContain(
+      `If Transit Ledger is no longer running on port-office-7, release the lock with: transit-ledger --ledger ${ledger} unlock --force`,
+    );
     expect(lockContent()).toMatchObject({ host: 'port-office-7' });
   });
 
@@ -205,7 +231,9 @@ describe('a lock left behind', () => {
     ledger = path.join(folder, "clerk's ledger.jsonl");
     lockFile = `${ledger}.lock`;
     writeLock({ pid: 4242, host: 'port-office-7' });
-    expect(errorFrom(() => acquire()).message).toContain(`--ledger '${folder}/clerk'\\''s ledger.jsonl' unlock --force`);
+    expect(errorFrom(() => acquire()).message).toContain(
+      `--ledger '${folder}/clerk'\\''s ledger.jsonl' unlock --force`,
+    );
   });
 });
 
@@ -232,7 +260,17 @@ describe('a takeover is a compare-and-swap', () => {
   test('a break token left by a takeover that crashed does not block the next one, and is cleared', () => {
     const stale = writeLock({ pid: deadPid(), nonce: 'c'.repeat(24) });
     const token = `${lockFile}.break-${crypto.createHash('sha256').update(stale).digest('hex').slice(0, 16)}`;
-    fs.writeFileSync(token, JSON.stringify({ pid: deadPid(), host: HOST, user: 'x', app: 'Crashed writer', since: new Date().toISOString(), nonce: 'd'.repeat(24) }));
+    fs.writeFileSync(
+      token,
+      JSON.stringify({
+        pid: deadPid(),
+        host: HOST,
+        user: 'x',
+        app: 'Crashed writer',
+        since: new Date().toISOString(),
+        nonce: 'd'.repeat(24),
+      }),
+    );
     acquire();
     expect(lockContent()).toMatchObject({ app: 'Test writer' });
     expect(leftovers()).toEqual(['ledger.jsonl.lock']);
@@ -241,7 +279,16 @@ describe('a takeover is a compare-and-swap', () => {
   test('a takeover under way in a running process is left to finish: the stale lock is not removed under it', () => {
     const stale = writeLock({ pid: deadPid(), nonce: 'e'.repeat(24) });
     const token = `${lockFile}.break-${crypto.createHash('sha256').update(stale).digest('hex').slice(0, 16)}`;
-    fs.writeFileSync(token, JSON.stringify({ pid: process.pid, host: HOST, user: 'x', app: 'Busy writer', since: new Date().toISOString() }));
+    fs.writeFileSync(
+      token,
+      JSON.stringify({
+        pid: process.pid,
+        host: HOST,
+        user: 'x',
+        app: 'Busy writer',
+        since: new Date().toISOString(),
+      }),
+    );
     expect(errorFrom(() => acquire()).code).toBe('locked');
     expect(fs.readFileSync(lockFile, 'utf8')).toBe(stale);
   });
@@ -259,7 +306,7 @@ describe('a writer that loses its lock', () => {
     );
   });
 
-  test('is told so when another program took the lock over, and its release leaves the new holder\'s lock alone', () => {
+  test("is told so when another program took the lock over, and its release leaves the new holder's lock alone", () => {
     const first = acquire('Writer A');
     fs.rmSync(lockFile);
     const second = acquire('Writer B');
@@ -306,26 +353,33 @@ describe('a lock that cannot be written', () => {
   });
 
   test('in a folder that is not writable gives a clear sentence and leaves nothing behind', () => {
-    const error = errorFrom(() => LedgerLock.acquire(ledger, 'Test writer', { io: failing('EACCES', 'openSync') }));
+    const error = errorFrom(() =>
+      LedgerLock.acquire(ledger, 'Test writer', { io: failing('EACCES', 'openSync') }),
+    );
     expect(error.code).toBe('io');
     expect(error.message).toMatch(new RegExp(`^The folder ${temp.dir} is not writable: `));
     expect(error.message).not.toMatch(/\n\s+at /);
     expect(leftovers()).toEqual([]);
   });
 
-  (process.getuid?.() === 0 || process.platform === 'win32' ? test.skip : test)('in a read-only folder (not as root) says the folder is not writable', () => {
-    fs.chmodSync(temp.dir, 0o555);
-    try {
-      expect(errorFrom(() => acquire()).message).toMatch(/is not writable/);
-    } finally {
-      fs.chmodSync(temp.dir, 0o755);
-    }
-    expect(leftovers()).toEqual([]);
-  });
+  (process.getuid?.() === 0 || process.platform === 'win32' ? test.skip : test)(
+    'in a read-only folder (not as root) says the folder is not writable',
+    () => {
+      fs.chmodSync(temp.dir, 0o555);
+      try {
+        expect(errorFrom(() => acquire()).message).toMatch(/is not writable/);
+      } finally {
+        fs.chmodSync(temp.dir, 0o755);
+      }
+      expect(leftovers()).toEqual([]);
+    },
+  );
 
   test('on a full disk says the disk is full and leaves no temp file', () => {
     for (const step of ['writeSync', 'fsyncSync', 'linkSync'] as const) {
-      const error = errorFrom(() => LedgerLock.acquire(ledger, 'Test writer', { io: failing('ENOSPC', step) }));
+      const error = errorFrom(() =>
+        LedgerLock.acquire(ledger, 'Test writer', { io: failing('ENOSPC', step) }),
+      );
       expect(error).toMatchObject({ code: 'io', message: expect.stringMatching(/^The disk is full: /) });
       expect(leftovers()).toEqual([]);
     }
@@ -341,7 +395,9 @@ describe('a lock that cannot be written', () => {
         return fs.writeSync(fd, buffer);
       },
     };
-    expect(errorFrom(() => LedgerLock.acquire(ledger, 'Test writer', { io })).message).toMatch(/^The disk is full/);
+    expect(errorFrom(() => LedgerLock.acquire(ledger, 'Test writer', { io })).message).toMatch(
+      /^The disk is full/,
+    );
     expect(fs.readFileSync(lockFile, 'utf8')).toBe(stale);
     expect(leftovers('ledger.jsonl.lock')).toEqual([]);
   });
@@ -383,7 +439,10 @@ describe('a lock that cannot be written', () => {
     const blocker = temp.file('not-a-folder');
     fs.writeFileSync(blocker, 'x');
     const error = errorFrom(() => LedgerLock.acquire(path.join(blocker, 'ledger.jsonl'), 'Test writer'));
-    expect(error).toMatchObject({ code: 'io', message: expect.stringContaining(`The folder ${blocker} does not exist or is not a folder`) });
+    expect(error).toMatchObject({
+      code: 'io',
+      message: expect.stringContaining(`The folder ${blocker} does not exist or is not a folder`),
+    });
     expect(leftovers('not-a-folder')).toEqual([]);
   });
 });
@@ -393,7 +452,11 @@ describe('who holds the ledger', () => {
 
   test('is the user, computer and time the lock names while it is held: facts, not a sentence', () => {
     acquire('Transit Ledger');
-    expect(lockWriter(ledger)).toEqual({ user: os.userInfo().username, host: HOST, since: expect.stringMatching(ISO_INSTANT) });
+    expect(lockWriter(ledger)).toEqual({
+      user: os.userInfo().username,
+      host: HOST,
+      since: expect.stringMatching(ISO_INSTANT),
+    });
   });
 
   test('is nobody when there is no lock, or only one left by a program that is gone', () => {
@@ -404,7 +467,11 @@ describe('who holds the ledger', () => {
 
   test('names a holder on another computer', () => {
     writeLock({ pid: 4242, host: 'port-office-7', user: 'aliya', since: '2026-11-29T18:27:46.235Z' });
-    expect(lockWriter(ledger)).toEqual({ user: 'aliya', host: 'port-office-7', since: '2026-11-29T18:27:46.235Z' });
+    expect(lockWriter(ledger)).toEqual({
+      user: 'aliya',
+      host: 'port-office-7',
+      since: '2026-11-29T18:27:46.235Z',
+    });
   });
 
   test('leaves unknown what the lock does not say: no user, no usable time', () => {
@@ -429,7 +496,12 @@ describe('the unlock command', () => {
   async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
-    const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), env: {}, now: () => new Date() };
+    const io: CliIo = {
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+      env: {},
+      now: () => new Date(),
+    };
     const code = await main(['--ledger', ledger, ...args], io);
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
@@ -478,23 +550,29 @@ describe('the unlock command', () => {
     expect(fs.existsSync(lockFile)).toBe(false);
   });
 
-  linuxOnly('for an older lock file naming a number now used by another program: refuses, saying exactly that unlock --force releases it', async () => {
-    const pid = await unrelatedProgram();
-    // Written after the program started: its start time cannot prove that the lock is not its.
-    writeLock({ pid, since: new Date().toISOString() });
-    const refused = await cli('unlock');
-    expect(refused.code).toBe(3);
-    expect(refused.err).toContain(`process ${pid} is now "sleep 1000", which is not Transit Ledger`);
-    expect(refused.err).toContain(`transit-ledger --ledger ${ledger} unlock --force will release it`);
-    expect(fs.existsSync(lockFile)).toBe(true);
-    expect(errorFrom(() => acquire()).message).toContain(`release the lock with: transit-ledger --ledger ${ledger} unlock --force`);
+  linuxOnly(
+    'for an older lock file naming a number now used by another program: refuses, saying exactly that unlock --force releases it',
+    async () => {
+      const pid = await unrelatedProgram();
+      // Written after the program started: its start time cannot prove that the lock is not its.
+      writeLock({ pid, since: new Date().toISOString() });
+      const refused = await cli('unlock');
+      expect(refused.code).toBe(3);
+      expect(refused.err).toContain(`process ${pid} is now "sleep 1000", which is not Transit Ledger`);
+      expect(refused.err).toContain(`transit-ledger --ledger ${ledger} unlock --force will release it`);
+      expect(fs.existsSync(lockFile)).toBe(true);
+      expect(errorFrom(() => acquire()).message).toContain(
+        `release the lock with: transit-ledger --ledger ${ledger} unlock --force`,
+      );
 
-    const forced = await cli('unlock', '--force');
-    expect(forced).toMatchObject({ code: 0, err: '' });
-    expect(forced.out).toContain(`Released the lock of Transit Ledger (process ${pid}`);
-    expect(forced.out).toContain(`process ${pid} is now "sleep 1000", not Transit Ledger`);
-    expect(fs.existsSync(lockFile)).toBe(false);
-  }, 30_000);
+      const forced = await cli('unlock', '--force');
+      expect(forced).toMatchObject({ code: 0, err: '' });
+      expect(forced.out).toContain(`Released the lock of Transit Ledger (process ${pid}`);
+      expect(forced.out).toContain(`process ${pid} is now "sleep 1000", not Transit Ledger`);
+      expect(fs.existsSync(lockFile)).toBe(false);
+    },
+    30_000,
+  );
 
   test('for an older lock file naming a running program that looks like Transit Ledger refuses, even with --force', async () => {
     writeLock({ pid: process.pid, since: new Date().toISOString() }); // this jest process: node
@@ -507,7 +585,11 @@ describe('the unlock command', () => {
   });
 
   test('says there is no lock to release when there is none', async () => {
-    expect(await cli('unlock')).toEqual({ code: 0, out: `The ledger ${ledger} has no lock: there is no lock to release.`, err: '' });
+    expect(await cli('unlock')).toEqual({
+      code: 0,
+      out: `The ledger ${ledger} has no lock: there is no lock to release.`,
+      err: '',
+    });
   });
 
   test('is listed in the usage', async () => {

@@ -36,7 +36,8 @@ type Json = Record<string, unknown>;
 
 function readYaml(file: string): Json {
   const value: unknown = load(fs.readFileSync(path.join(ROOT, file), 'utf8'));
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${file} is not a YAML mapping`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`${file} is not a YAML mapping`);
   return value as Json;
 }
 
@@ -49,13 +50,20 @@ const e2eRaw = readYaml(E2E_CONFIG) as Configuration;
 
 /** ajv's errors as readable lines, so a failing validation says what is wrong and where. */
 function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
-  return (errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
+  return (errors ?? []).map(
+    (e) => `${e.instancePath || '(root)'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`,
+  );
 }
 
 /** What electron-builder itself makes of a config file: parents merged in, then its validation. */
 async function loadAsElectronBuilderDoes(file: string): Promise<Configuration> {
   const config = await getConfig(ROOT, path.join(ROOT, file), null);
-  await validateConfiguration(config, { isEnabled: false, data: new Map(), add: () => undefined, save: async () => undefined });
+  await validateConfiguration(config, {
+    isEnabled: false,
+    data: new Map(),
+    add: () => undefined,
+    save: async () => undefined,
+  });
   return config;
 }
 
@@ -71,7 +79,12 @@ function pngHeader(file: string): { width: number; height: number; bitDepth: num
   const bytes = fs.readFileSync(file);
   expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(bytes.toString('latin1', 12, 16)).toBe('IHDR');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), bitDepth: bytes[24] ?? 0, colourType: bytes[25] ?? 0 };
+  return {
+    width: bytes.readUInt32BE(16),
+    height: bytes.readUInt32BE(20),
+    bitDepth: bytes[24] ?? 0,
+    colourType: bytes[25] ?? 0,
+  };
 }
 
 /**
@@ -81,7 +94,7 @@ function pngHeader(file: string): { width: number; height: number; bitDepth: num
 function topLeftAlpha(file: string): number {
   const bytes = fs.readFileSync(file);
   const idat: Buffer[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
     const type = bytes.toString('latin1', at + 4, at + 8);
     if (type === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + length));
@@ -141,8 +154,15 @@ describe('electron-builder configuration', () => {
     expect(targetNames(release.mac)).toEqual(['dmg']);
     expect(release.linux?.category).toMatch(/^(Office|Finance)$/);
     expect(release.mac?.category).toBe('public.app-category.business');
-    expect(release.nsis).toMatchObject({ oneClick: false, allowToChangeInstallationDirectory: true, perMachine: false, deleteAppDataOnUninstall: false });
-    expect(release.deb?.depends).toEqual(expect.arrayContaining(['libgtk-3-0', 'libnss3', 'libgbm1', 'libasound2']));
+    expect(release.nsis).toMatchObject({
+      oneClick: false,
+      allowToChangeInstallationDirectory: true,
+      perMachine: false,
+      deleteAppDataOnUninstall: false,
+    });
+    expect(release.deb?.depends).toEqual(
+      expect.arrayContaining(['libgtk-3-0', 'libnss3', 'libgbm1', 'libasound2']),
+    );
   });
 });
 
@@ -179,17 +199,28 @@ describe('files packed into the app', () => {
 
   /** Whether electron-builder's own matcher packs a project file, with the buildResources exclusion it adds. */
   function packs(relative: string): boolean {
-    const matcher = new FileMatcher(ROOT, '/', (p) => p, [`!${release.directories?.buildResources ?? 'build'}{,/**/*}`, ...patterns]);
+    const matcher = new FileMatcher(ROOT, '/', (p) => p, [
+      `!${release.directories?.buildResources ?? 'build'}{,/**/*}`,
+      ...patterns,
+    ]);
     return matcher.createFilter()(path.join(ROOT, relative), { isDirectory: () => false } as fs.Stats);
   }
 
   it('names only the build output, the window icon and package.json', () => {
-    expect(patterns.filter((p) => !p.startsWith('!'))).toEqual(['build/electron/**/*.js', 'dist/renderer/**', 'assets/icon.png', 'package.json']);
+    expect(patterns.filter((p) => !p.startsWith('!'))).toEqual([
+      'build/electron/**/*.js',
+      'dist/renderer/**',
+      'assets/icon.png',
+      'package.json',
+    ]);
     expect(patterns).toContain('!**/*.map');
   });
 
   it('matches what `npm run build` writes: tsc to build/electron, vite to dist/renderer', () => {
-    const tsBuild = readJson('tsconfig.build.json') as { compilerOptions: { outDir: string; rootDir: string }; include: string[] };
+    const tsBuild = readJson('tsconfig.build.json') as {
+      compilerOptions: { outDir: string; rootDir: string };
+      include: string[];
+    };
     expect(tsBuild.compilerOptions).toMatchObject({ outDir: 'build', rootDir: '.' });
     expect(tsBuild.include).toContain('electron/**/*.ts'); // so electron/x.ts → build/electron/x.js
     const vite = fs.readFileSync(path.join(ROOT, 'vite.config.mts'), 'utf8');
@@ -202,16 +233,37 @@ describe('files packed into the app', () => {
   it('packs the entry point, preload, renderer and window icon, and leaves out sources, maps, tests and other assets', () => {
     const main = String(readJson('package.json').main);
     expect(main).toBe('build/electron/main.js');
-    for (const file of [main, 'build/electron/preload.js', 'build/electron/core/service.js', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc123.js', 'assets/icon.png', 'package.json']) {
+    for (const file of [
+      main,
+      'build/electron/preload.js',
+      'build/electron/core/service.js',
+      'dist/renderer/index.html',
+      'dist/renderer/assets/index-abc123.js',
+      'assets/icon.png',
+      'package.json',
+    ]) {
       expect([file, packs(file)]).toEqual([file, true]);
     }
-    for (const file of ['build/electron/main.js.map', 'dist/renderer/assets/index-abc123.js.map', 'electron/main.ts', 'renderer/main.tsx', 'test/packaging.test.ts', 'assets/icon.svg', 'assets/icons/16x16.png', 'bin/transit-ledger.js', 'README.md', 'release/transit-ledger-0.1.0-x86_64.AppImage']) {
+    for (const file of [
+      'build/electron/main.js.map',
+      'dist/renderer/assets/index-abc123.js.map',
+      'electron/main.ts',
+      'renderer/main.tsx',
+      'test/packaging.test.ts',
+      'assets/icon.svg',
+      'assets/icons/16x16.png',
+      'bin/transit-ledger.js',
+      'README.md',
+      'release/transit-ledger-0.1.0-x86_64.AppImage',
+    ]) {
       expect([file, packs(file)]).toEqual([file, false]);
     }
   });
 
   it('packs the icon the main process loads for its window', () => {
-    expect(fs.readFileSync(path.join(ROOT, 'electron', 'app-paths.ts'), 'utf8')).toMatch(/'assets',\s*'icon\.png'/);
+    expect(fs.readFileSync(path.join(ROOT, 'electron', 'app-paths.ts'), 'utf8')).toMatch(
+      /'assets',\s*'icon\.png'/,
+    );
     expect(packs('assets/icon.png')).toBe(true);
   });
 });

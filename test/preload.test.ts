@@ -16,7 +16,15 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { TRANSIT_API, TRANSIT_API_METHODS, type TransitApi, type TransitMethod } from '../electron/core/api';
 import type { Implementation, MethodTable } from '../electron/core/methods';
-import { DESKTOP_API, DESKTOP_METHODS, MENU_CHANNEL, MENU_COMMANDS, type DesktopApi, type DesktopCalls, type MenuCommand } from '../electron/desktop-api';
+import {
+  DESKTOP_API,
+  DESKTOP_METHODS,
+  MENU_CHANNEL,
+  MENU_COMMANDS,
+  type DesktopApi,
+  type DesktopCalls,
+  type MenuCommand,
+} from '../electron/desktop-api';
 import type { Envelope } from '../electron/dispatch';
 import { buildDesktopApi, buildTransitApi } from '../electron/preload';
 import { tempDir } from './support/temp';
@@ -41,7 +49,8 @@ const assertBuiltEqualsApi: Equals<Built, TransitApi> = true;
 const assertImplementationIsApi: [Implementation<TransitApi>] extends [TransitApi] ? true : false = true;
 const assertApiIsImplementation: [TransitApi] extends [Implementation<TransitApi>] ? true : false = true;
 /** An argument count is the parameters' own: recordShipment(input, options?) takes 1 to 2. */
-const assertArityFromSignature: Equals<MethodTable<TransitApi>['recordShipment'], readonly [min: 1, max: 2]> = true;
+const assertArityFromSignature: Equals<MethodTable<TransitApi>['recordShipment'], readonly [min: 1, max: 2]> =
+  true;
 
 // A table that drifts from its interface does not compile (each line below must be an error).
 // @ts-expect-error a method the interface does not have
@@ -59,7 +68,10 @@ const assertDesktopTableKeys: Equals<keyof typeof DESKTOP_API, keyof DesktopCall
 const assertDesktopListNames: Equals<(typeof DESKTOP_METHODS)[number], keyof DesktopCalls> = true;
 const assertBuiltDesktopEqualsApi: Equals<BuiltDesktop, DesktopApi> = true;
 /** The menu listener's argument is a known command word: the page is never typed to receive an event. */
-const assertMenuListenerTakesCommand: Equals<Parameters<Parameters<DesktopApi['onMenuCommand']>[0]>, [command: MenuCommand]> = true;
+const assertMenuListenerTakesCommand: Equals<
+  Parameters<Parameters<DesktopApi['onMenuCommand']>[0]>,
+  [command: MenuCommand]
+> = true;
 
 test('the compile-time assertions hold (they are checked by npm run typecheck)', () => {
   expect([
@@ -76,7 +88,9 @@ test('the compile-time assertions hold (they are checked by npm run typecheck)',
     assertMenuListenerTakesCommand,
   ]).toEqual(Array.from({ length: 11 }, () => true));
   // The drifting tables are still objects at run time; only the compiler refuses them.
-  expect([extraMethod, wrongArity, wrongMinimum, missingMethod].every((table) => typeof table === 'object')).toBe(true);
+  expect(
+    [extraMethod, wrongArity, wrongMinimum, missingMethod].every((table) => typeof table === 'object'),
+  ).toBe(true);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -87,7 +101,12 @@ interface InvokeCall {
 }
 
 /** An ipcRenderer.invoke stand-in: records each call and answers with the given envelope. */
-function fakeInvoke(answer: (channel: string, args: unknown[]) => Envelope = (channel, args) => ({ ok: true, value: { channel, args } })) {
+function fakeInvoke(
+  answer: (channel: string, args: unknown[]) => Envelope = (channel, args) => ({
+    ok: true,
+    value: { channel, args },
+  }),
+) {
   const calls: InvokeCall[] = [];
   const invoke = async (channel: string, ...args: unknown[]): Promise<unknown> => {
     calls.push({ channel, args });
@@ -130,17 +149,23 @@ describe('window.transit mirrors TransitApi', () => {
     expect(typeof api.info).toBe('function');
   });
 
-  test.each(TRANSIT_API_METHODS.map((m) => [m]))('%s invokes channel transit:%s with exactly the given arguments', async (method) => {
-    const { invoke, calls } = fakeInvoke();
-    const api = buildTransitApi(invoke) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    const args = [{ year: 2024 }, 'second', { force: true }];
-    const value = await (api[method] as (...a: unknown[]) => Promise<unknown>)(...args);
-    expect(calls).toEqual([{ channel: `transit:${method}`, args }]);
-    expect(value).toEqual({ channel: `transit:${method}`, args });
+  test.each(TRANSIT_API_METHODS.map((m) => [m]))(
+    '%s invokes channel transit:%s with exactly the given arguments',
+    async (method) => {
+      const { invoke, calls } = fakeInvoke();
+      const api = buildTransitApi(invoke) as unknown as Record<
+        string,
+        (...args: unknown[]) => Promise<unknown>
+      >;
+      const args = [{ year: 2024 }, 'second', { force: true }];
+      const value = await (api[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+      expect(calls).toEqual([{ channel: `transit:${method}`, args }]);
+      expect(value).toEqual({ channel: `transit:${method}`, args });
 
-    await (api[method] as () => Promise<unknown>)();
-    expect(calls[1]).toEqual({ channel: `transit:${method}`, args: [] });
-  });
+      await (api[method] as () => Promise<unknown>)();
+      expect(calls[1]).toEqual({ channel: `transit:${method}`, args: [] });
+    },
+  );
 
   test('an ok envelope resolves with its value, whatever it is', async () => {
     for (const value of [null, 0, '', false, [], { shipments: 3 }]) {
@@ -150,7 +175,12 @@ describe('window.transit mirrors TransitApi', () => {
   });
 
   test('an {ok:false} envelope rejects with exactly the plain error object, not an Error', async () => {
-    const error = { code: 'invalid' as const, message: 'Net tonnes "abc" must be a number.', field: 'netTonnes', issues: [{ field: 'netTonnes', code: 'netTonnes.invalid', message: 'x' }] };
+    const error = {
+      code: 'invalid' as const,
+      message: 'Net tonnes "abc" must be a number.',
+      field: 'netTonnes',
+      issues: [{ field: 'netTonnes', code: 'netTonnes.invalid', message: 'x' }],
+    };
     const api = buildTransitApi(fakeInvoke(() => ({ ok: false, error })).invoke);
     const rejected = await api.recordShipment({ netTonnes: 'abc' }).then(
       () => 'resolved',
@@ -159,7 +189,12 @@ describe('window.transit mirrors TransitApi', () => {
     expect(rejected).toBe(error);
     expect(rejected).not.toBeInstanceOf(Error);
     expect(Object.getPrototypeOf(rejected)).toBe(Object.prototype);
-    expect(rejected).toEqual({ code: 'invalid', message: 'Net tonnes "abc" must be a number.', field: 'netTonnes', issues: [{ field: 'netTonnes', code: 'netTonnes.invalid', message: 'x' }] });
+    expect(rejected).toEqual({
+      code: 'invalid',
+      message: 'Net tonnes "abc" must be a number.',
+      field: 'netTonnes',
+      issues: [{ field: 'netTonnes', code: 'netTonnes.invalid', message: 'x' }],
+    });
   });
 
   test('a forbidden answer rejects the same way', async () => {
@@ -186,13 +221,17 @@ describe('window.transitDesktop', () => {
   test('has exactly the desktop methods and onMenuCommand, frozen', () => {
     const api = buildDesktopApi(fakeInvoke().invoke, noSubscribe);
     expect(sorted(Object.keys(api))).toEqual(sorted([...DESKTOP_METHODS, 'onMenuCommand']));
-    for (const key of Object.keys(api)) expect(typeof (api as unknown as Record<string, unknown>)[key]).toBe('function');
+    for (const key of Object.keys(api))
+      expect(typeof (api as unknown as Record<string, unknown>)[key]).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
   });
 
   test.each(DESKTOP_METHODS.map((m) => [m]))('%s invokes channel transit-desktop:%s', async (method) => {
     const { invoke, calls } = fakeInvoke();
-    const api = buildDesktopApi(invoke, noSubscribe) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const api = buildDesktopApi(invoke, noSubscribe) as unknown as Record<
+      string,
+      (...args: unknown[]) => Promise<unknown>
+    >;
     await (api[method] as (...a: unknown[]) => Promise<unknown>)({ dryRun: true });
     expect(calls).toEqual([{ channel: `transit-desktop:${method}`, args: [{ dryRun: true }] }]);
   });
@@ -247,14 +286,15 @@ describe('window.transitDesktop', () => {
     expect(page).not.toHaveBeenCalled();
   });
 
-  test.each([['a word the menu does not send', 'format-disk'], ['a prototype key', '__proto__'], ['a different case', 'IMPORT']])(
-    '%s is ignored',
-    (_label, command) => {
-      const { listener, page } = subscribed();
-      listener({}, command);
-      expect(page).not.toHaveBeenCalled();
-    },
-  );
+  test.each([
+    ['a word the menu does not send', 'format-disk'],
+    ['a prototype key', '__proto__'],
+    ['a different case', 'IMPORT'],
+  ])('%s is ignored', (_label, command) => {
+    const { listener, page } = subscribed();
+    listener({}, command);
+    expect(page).not.toHaveBeenCalled();
+  });
 
   test.each(MENU_COMMANDS.map((command) => [command]))('the menu command %s reaches the page', (command) => {
     const { listener, page } = subscribed();
@@ -285,7 +325,10 @@ describe('when loaded as the real preload', () => {
   });
 
   /** The stand-in 'electron' module the top of this file installed, given real-looking members for one load. */
-  const electronStub = jest.requireMock<{ contextBridge: Record<string, unknown>; ipcRenderer: Record<string, unknown> }>('electron');
+  const electronStub = jest.requireMock<{
+    contextBridge: Record<string, unknown>;
+    ipcRenderer: Record<string, unknown>;
+  }>('electron');
 
   afterEach(() => {
     for (const member of [electronStub.contextBridge, electronStub.ipcRenderer]) {
@@ -296,8 +339,14 @@ describe('when loaded as the real preload', () => {
   function loadPreloadAs(type: string | undefined) {
     Object.defineProperty(process, 'type', { value: type, configurable: true, writable: true });
     const exposed = new Map<string, unknown>();
-    const ipcRenderer = { invoke: jest.fn(async () => ({ ok: true, value: 'answer' })), on: jest.fn(), removeListener: jest.fn() };
-    const contextBridge = { exposeInMainWorld: jest.fn((key: string, value: unknown) => exposed.set(key, value)) };
+    const ipcRenderer = {
+      invoke: jest.fn(async () => ({ ok: true, value: 'answer' })),
+      on: jest.fn(),
+      removeListener: jest.fn(),
+    };
+    const contextBridge = {
+      exposeInMainWorld: jest.fn((key: string, value: unknown) => exposed.set(key, value)),
+    };
     Object.assign(electronStub.contextBridge, contextBridge);
     Object.assign(electronStub.ipcRenderer, ipcRenderer);
     jest.isolateModules(() => {
@@ -322,7 +371,10 @@ describe('when loaded as the real preload', () => {
     const page = jest.fn();
     const unsubscribe = desktop.onMenuCommand(page);
     expect(ipcRenderer.on).toHaveBeenCalledTimes(1);
-    const [channel, listener] = ipcRenderer.on.mock.calls[0] as unknown as [string, (event: unknown, ...args: unknown[]) => void];
+    const [channel, listener] = ipcRenderer.on.mock.calls[0] as unknown as [
+      string,
+      (event: unknown, ...args: unknown[]) => void,
+    ];
     expect(channel).toBe(MENU_CHANNEL);
     listener({ sender: 'secret' }, 'export-register');
     expect(page.mock.calls).toEqual([['export-register']]);
@@ -342,7 +394,10 @@ describe('the built preload, as the sandbox of Electron runs it', () => {
 
   beforeAll(() => {
     temp = tempDir();
-    const run = spawnSync(process.execPath, ['scripts/bundle-preload.mjs', '--out', temp.dir], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['scripts/bundle-preload.mjs', '--out', temp.dir], {
+      cwd: path.join(__dirname, '..'),
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(`bundle-preload failed: ${run.stderr}`);
     source = fs.readFileSync(path.join(temp.dir, 'preload.js'), 'utf8');
   }, 60_000);
@@ -353,15 +408,24 @@ describe('the built preload, as the sandbox of Electron runs it', () => {
   function runSandboxed() {
     const required: string[] = [];
     const exposed = new Map<string, unknown>();
-    const invoke = jest.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, value: { channel, args } }));
-    const electron = { contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) }, ipcRenderer: { invoke, on: jest.fn(), removeListener: jest.fn() } };
+    const invoke = jest.fn(async (channel: string, ...args: unknown[]) => ({
+      ok: true,
+      value: { channel, args },
+    }));
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
+      ipcRenderer: { invoke, on: jest.fn(), removeListener: jest.fn() },
+    };
     const sandboxRequire = (name: string) => {
       required.push(name);
       if (name !== 'electron') throw new Error(`module not found: ${name}`);
       return electron;
     };
     const preloadModule = { exports: {} };
-    const wrapper = vm.runInNewContext(`(function (exports, require, module, process) {\n${source}\n})`, {}) as (...args: unknown[]) => void;
+    const wrapper = vm.runInNewContext(
+      `(function (exports, require, module, process) {\n${source}\n})`,
+      {},
+    ) as (...args: unknown[]) => void;
     wrapper(preloadModule.exports, sandboxRequire, preloadModule, { type: 'renderer' });
     return { required, exposed, invoke };
   }
@@ -375,7 +439,9 @@ describe('the built preload, as the sandbox of Electron runs it', () => {
     expect([...exposed.keys()].sort()).toEqual(['transit', 'transitDesktop']);
     const transit = exposed.get('transit') as TransitApi;
     expect(sorted(Object.keys(transit))).toEqual(sorted(TRANSIT_API_METHODS));
-    expect(sorted(Object.keys(exposed.get('transitDesktop') as object))).toEqual(sorted([...DESKTOP_METHODS, 'onMenuCommand']));
+    expect(sorted(Object.keys(exposed.get('transitDesktop') as object))).toEqual(
+      sorted([...DESKTOP_METHODS, 'onMenuCommand']),
+    );
     await expect(transit.getTargets(2024)).resolves.toEqual({ channel: 'transit:getTargets', args: [2024] });
     expect(invoke).toHaveBeenCalledWith('transit:getTargets', 2024);
   });

@@ -53,7 +53,10 @@ describe('days elapsed, pro-rata and the baseline', () => {
   });
 
   test('837,000 t loaded Jan–Jul 2024 is behind the 2.2 Mt pace but ahead of the 2023 pace', () => {
-    const p = progress(2024, '2024-07-31', [ship('2024-03-15', 400_000_000), ship('2024-07-31', 437_000_000)]);
+    const p = progress(2024, '2024-07-31', [
+      ship('2024-03-15', 400_000_000),
+      ship('2024-07-31', 437_000_000),
+    ]);
     expect(p.tonnesKg).toBe(837_000_000);
     expect(p.shipments).toBe(2);
     // 837,000,000 − 1,280,327,869 = −443,327,869 (behind).
@@ -240,8 +243,8 @@ describe('monthly plan', () => {
     // largest remainders: February, the four 30-day months, then Jan, Mar, May, Jul, Aug.
     const plan = planForYear(targets(2024));
     expect(plan).toEqual([
-      186_338_798, 174_316_940, 186_338_798, 180_327_869, 186_338_798, 180_327_869,
-      186_338_798, 186_338_798, 180_327_869, 186_338_797, 180_327_869, 186_338_797,
+      186_338_798, 174_316_940, 186_338_798, 180_327_869, 186_338_798, 180_327_869, 186_338_798, 186_338_798,
+      180_327_869, 186_338_797, 180_327_869, 186_338_797,
     ]);
     // 5 × 186,338,798 + 2 × 186,338,797 + 4 × 180,327,869 + 174,316,940 = 2,200,000,000.
     expect(plan.reduce((sum, kg) => sum + kg, 0)).toBe(2_200_000_000);
@@ -253,8 +256,8 @@ describe('monthly plan', () => {
     const plan = planForYear(targets(2025));
     expect(plan[0]).toBe(186_849_315);
     expect(plan).toEqual([
-      186_849_315, 168_767_123, 186_849_315, 180_821_918, 186_849_315, 180_821_918,
-      186_849_315, 186_849_315, 180_821_918, 186_849_315, 180_821_918, 186_849_315,
+      186_849_315, 168_767_123, 186_849_315, 180_821_918, 186_849_315, 180_821_918, 186_849_315, 186_849_315,
+      180_821_918, 186_849_315, 180_821_918, 186_849_315,
     ]);
     expect(plan.reduce((sum, kg) => sum + kg, 0)).toBe(2_200_000_000);
   });
@@ -273,7 +276,9 @@ describe('monthly plan', () => {
 
   test('a plan that is not twelve figures falls back to the spread by days', () => {
     // 366 kg over 2024 is exactly one kilogram a day.
-    expect(planForYear(targets(2024, 366, [1, 2, 3]))).toEqual([31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect(planForYear(targets(2024, 366, [1, 2, 3]))).toEqual([
+      31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]);
   });
 
   test('months carry shipments, tonnes, running totals, plan and variance', () => {
@@ -285,24 +290,58 @@ describe('monthly plan', () => {
       { annualKg: 1_200, monthlyPlanKg: plan },
     );
     expect(p.months.map((m) => m.month)).toEqual([
-      '2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06',
-      '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12',
+      '2024-01',
+      '2024-02',
+      '2024-03',
+      '2024-04',
+      '2024-05',
+      '2024-06',
+      '2024-07',
+      '2024-08',
+      '2024-09',
+      '2024-10',
+      '2024-11',
+      '2024-12',
     ]);
     // January: 60 + 70 = 130 against 100 → +30.
     expect(p.months[0]).toEqual({
-      month: '2024-01', shipments: 2, tonnesKg: 130, cumulativeKg: 130, planKg: 100, cumulativePlanKg: 100, varianceKg: 30,
+      month: '2024-01',
+      shipments: 2,
+      tonnesKg: 130,
+      cumulativeKg: 130,
+      planKg: 100,
+      cumulativePlanKg: 100,
+      varianceKg: 30,
     });
     // February: nothing against 100 → −100; running totals 130 and 200.
     expect(p.months[1]).toEqual({
-      month: '2024-02', shipments: 0, tonnesKg: 0, cumulativeKg: 130, planKg: 100, cumulativePlanKg: 200, varianceKg: -100,
+      month: '2024-02',
+      shipments: 0,
+      tonnesKg: 0,
+      cumulativeKg: 130,
+      planKg: 100,
+      cumulativePlanKg: 200,
+      varianceKg: -100,
     });
     // March: 90 against 100 → −10; running totals 220 and 300.
     expect(p.months[2]).toEqual({
-      month: '2024-03', shipments: 1, tonnesKg: 90, cumulativeKg: 220, planKg: 100, cumulativePlanKg: 300, varianceKg: -10,
+      month: '2024-03',
+      shipments: 1,
+      tonnesKg: 90,
+      cumulativeKg: 220,
+      planKg: 100,
+      cumulativePlanKg: 300,
+      varianceKg: -10,
     });
     // April's cargo is after the as-of date: the plan still runs on, the actuals do not.
     expect(p.months[3]).toEqual({
-      month: '2024-04', shipments: 0, tonnesKg: 0, cumulativeKg: 220, planKg: 100, cumulativePlanKg: 400, varianceKg: -100,
+      month: '2024-04',
+      shipments: 0,
+      tonnesKg: 0,
+      cumulativeKg: 220,
+      planKg: 100,
+      cumulativePlanKg: 400,
+      varianceKg: -100,
     });
     // 12 × 100.
     expect(p.months[11]?.cumulativePlanKg).toBe(1_200);
@@ -310,7 +349,12 @@ describe('monthly plan', () => {
 });
 
 describe('daily series', () => {
-  const shipments = [ship('2024-01-01', 1_000), ship('2024-01-03', 2_000), ship('2024-02-29', 4_000), ship('2024-08-01', 8_000)];
+  const shipments = [
+    ship('2024-01-01', 1_000),
+    ship('2024-01-03', 2_000),
+    ship('2024-02-29', 4_000),
+    ship('2024-08-01', 8_000),
+  ];
 
   test('2024 has 366 points from 1 January to 31 December, 29 February included', () => {
     const { daily } = progress(2024, '2024-07-31', shipments);

@@ -18,7 +18,12 @@ let temp: ReturnType<typeof tempDir>;
 let file: string;
 const open: { close(): void }[] = [];
 
-const cargo = (overrides: ShipmentInput = {}): ShipmentInput => ({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9000', ...overrides });
+const cargo = (overrides: ShipmentInput = {}): ShipmentInput => ({
+  blDate: '2024-08-01',
+  vessel: 'Astana',
+  netTonnes: '9000',
+  ...overrides,
+});
 
 /** Who a lock taken by this test process names: the writer info() reports. */
 const THIS_USER = { user: os.userInfo().username, host: os.hostname() };
@@ -55,13 +60,20 @@ describe('a read-only service follows its writer', () => {
 
     await writer.recordShipment(cargo({ blNumber: 'KZ-2', netTonnes: '9000.001' }));
     await writer.amendShipment(first.shipment.id, { netTonnes: '6000' }, { reason: 'B/L corrected' });
-    expect((await reader.listShipments({ year: 2024 })).map((s) => [s.blNumber, s.netKg])).toEqual([['KZ-1', 6_000_000], ['KZ-2', 9_000_001]]);
+    expect((await reader.listShipments({ year: 2024 })).map((s) => [s.blNumber, s.netKg])).toEqual([
+      ['KZ-1', 6_000_000],
+      ['KZ-2', 9_000_001],
+    ]);
     expect((await reader.progress({ year: 2024 })).tonnesKg).toBe(15_000_001);
 
     await writer.voidShipment(first.shipment.id, 'entered twice');
     const info = await reader.info();
     expect(info).toMatchObject({ shipments: 1, entries: (await writer.info()).entries });
-    expect((await reader.shipmentHistory(first.shipment.id)).map((h) => h.action)).toEqual(['record', 'amend', 'void']);
+    expect((await reader.shipmentHistory(first.shipment.id)).map((h) => h.action)).toEqual([
+      'record',
+      'amend',
+      'void',
+    ]);
   });
 
   test('says who writes: the holder the lock names', async () => {
@@ -92,10 +104,19 @@ describe('a read-only service follows its writer', () => {
   test('with takeOverWhenFree, it becomes the writer once the other lets go; without, it stays read-only', async () => {
     const writer = service({ appName: 'Transit Ledger (desktop)' });
     await writer.recordShipment(cargo({ blNumber: 'KZ-1' }));
-    const follower = service({ readOnly: true, takeOverWhenFree: true, appName: 'Transit Ledger (browser mode)' });
+    const follower = service({
+      readOnly: true,
+      takeOverWhenFree: true,
+      appName: 'Transit Ledger (browser mode)',
+    });
     const plain = service({ readOnly: true });
-    await expect(follower.recordShipment(cargo({ blNumber: 'KZ-2' }))).rejects.toMatchObject({ code: 'read_only' });
-    expect(await follower.info()).toMatchObject({ readOnly: true, writer: { ...THIS_USER, since: lockFile().since } });
+    await expect(follower.recordShipment(cargo({ blNumber: 'KZ-2' }))).rejects.toMatchObject({
+      code: 'read_only',
+    });
+    expect(await follower.info()).toMatchObject({
+      readOnly: true,
+      writer: { ...THIS_USER, since: lockFile().since },
+    });
 
     await writer.recordShipment(cargo({ blNumber: 'KZ-3' }));
     writer.close();
@@ -103,7 +124,11 @@ describe('a read-only service follows its writer', () => {
     await follower.recordShipment(cargo({ blNumber: 'KZ-4' }));
     // The lock is now the follower's own: its time, not the first writer's.
     expect(lockFile().app).toBe('Transit Ledger (browser mode)');
-    expect(await plain.info()).toMatchObject({ readOnly: true, writer: { ...THIS_USER, since: lockFile().since }, shipments: 3 });
+    expect(await plain.info()).toMatchObject({
+      readOnly: true,
+      writer: { ...THIS_USER, since: lockFile().since },
+      shipments: 3,
+    });
   });
 });
 
@@ -116,12 +141,25 @@ describe('a writable service that loses its lock', () => {
     const second = service({ appName: 'Transit Ledger (desktop)' });
     await second.recordShipment(cargo({ blNumber: 'KZ-2' }));
 
-    await expect(first.recordShipment(cargo({ blNumber: 'KZ-3' }))).rejects.toMatchObject({ code: 'locked', message: expect.stringMatching(/no longer holds the lock/) });
-    expect(await first.info()).toMatchObject({ readOnly: true, writer: { ...THIS_USER, since: lockFile().since }, shipments: 2 });
+    await expect(first.recordShipment(cargo({ blNumber: 'KZ-3' }))).rejects.toMatchObject({
+      code: 'locked',
+      message: expect.stringMatching(/no longer holds the lock/),
+    });
+    expect(await first.info()).toMatchObject({
+      readOnly: true,
+      writer: { ...THIS_USER, since: lockFile().since },
+      shipments: 2,
+    });
     expect(lockFile().app).toBe('Transit Ledger (desktop)');
     await second.recordShipment(cargo({ blNumber: 'KZ-4' }));
-    expect((await first.listShipments({ year: 2024 })).map((s) => s.blNumber)).toEqual(['KZ-1', 'KZ-2', 'KZ-4']);
-    await expect(first.recordShipment(cargo({ blNumber: 'KZ-5' }))).rejects.toMatchObject({ code: 'read_only' });
+    expect((await first.listShipments({ year: 2024 })).map((s) => s.blNumber)).toEqual([
+      'KZ-1',
+      'KZ-2',
+      'KZ-4',
+    ]);
+    await expect(first.recordShipment(cargo({ blNumber: 'KZ-5' }))).rejects.toMatchObject({
+      code: 'read_only',
+    });
   });
 
   test('becomes the writer again once the new writer lets go', async () => {
@@ -140,23 +178,40 @@ describe('a writable service that loses its lock', () => {
 });
 
 describe('browser mode on a ledger another program writes', () => {
-  test('the read-only view\'s totals follow the file, over HTTP', async () => {
+  test("the read-only view's totals follow the file, over HTTP", async () => {
     const writer = service({ appName: 'Transit Ledger (CLI)' });
     await writer.recordShipment(cargo({ blNumber: 'KZ-1', netTonnes: '1' }));
-    const workspace = new Workspace(LedgerService.open(file, { readOnly: true, now: fixedNow, takeOverWhenFree: true }), temp.file('demo-ledger.jsonl'), { now: fixedNow });
+    const workspace = new Workspace(
+      LedgerService.open(file, { readOnly: true, now: fixedNow, takeOverWhenFree: true }),
+      temp.file('demo-ledger.jsonl'),
+      { now: fixedNow },
+    );
     open.push(workspace);
     const rendererDir = temp.file('renderer');
     fs.mkdirSync(rendererDir);
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
     const token = newToken();
-    const server = await startWebServer({ api: workspace.api, rendererDir, token, port: 0, logInternal: () => undefined });
+    const server = await startWebServer({
+      api: workspace.api,
+      rendererDir,
+      token,
+      port: 0,
+      logInternal: () => undefined,
+    });
     const call = async (method: string, args: unknown[]) => {
-      const response = await fetch(`${server.origin}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ args }) });
+      const response = await fetch(`${server.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ args }),
+      });
       return ((await response.json()) as { value: Record<string, unknown> }).value;
     };
     try {
       expect(await call('progress', [{ year: 2024 }])).toMatchObject({ shipments: 1, tonnesKg: 1_000 });
-      expect(await call('info', [])).toMatchObject({ readOnly: true, writer: { ...THIS_USER, since: lockFile().since } });
+      expect(await call('info', [])).toMatchObject({
+        readOnly: true,
+        writer: { ...THIS_USER, since: lockFile().since },
+      });
       await writer.recordShipment(cargo({ blNumber: 'KZ-2', netTonnes: '9000' }));
       await writer.recordShipment(cargo({ blNumber: 'KZ-3', netTonnes: '9000' }));
       expect(await call('progress', [{ year: 2024 }])).toMatchObject({ shipments: 3, tonnesKg: 18_001_000 });

@@ -16,13 +16,22 @@ import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } f
 import { tempDir } from './support/temp';
 
 const describeInBrowser = chromiumAvailable ? describe : describe.skip;
-if (!chromiumAvailable) warnSkipped('the screens in Chromium', `no browser at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`);
+if (!chromiumAvailable)
+  warnSkipped(
+    'the screens in Chromium',
+    `no browser at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`,
+  );
 
 const SCREENS = ['dashboard', 'entry', 'register', 'reports', 'settings'] as const;
 
 /** What the page-side callbacks use of the browser (this file is type-checked without the DOM). */
 interface PageWindow {
-  document: { activeElement: { labels?: ArrayLike<{ textContent: string | null }> | null; getAttribute(name: string): string | null } | null };
+  document: {
+    activeElement: {
+      labels?: ArrayLike<{ textContent: string | null }> | null;
+      getAttribute(name: string): string | null;
+    } | null;
+  };
   localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
 }
 
@@ -62,7 +71,10 @@ async function screenshotAll(page: Page, origin: string, prefix: string): Promis
     for (const screen of SCREENS) {
       await page.getByTestId(`tab-${screen}`).click();
       await page.waitForTimeout(150);
-      await page.screenshot({ path: path.join(ARTIFACTS, `${prefix}-${screen}-${theme}.png`), fullPage: true });
+      await page.screenshot({
+        path: path.join(ARTIFACTS, `${prefix}-${screen}-${theme}.png`),
+        fullPage: true,
+      });
     }
   }
 }
@@ -76,10 +88,20 @@ describeInBrowser('the screens in Chromium', () => {
   let closeBrowser: () => Promise<void>;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
+    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
+      throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
     temp = tempDir();
-    workspace = new Workspace(LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e' }), temp.file('demo-ledger.jsonl'));
-    server = await startWebServer({ api: workspace.api, rendererDir: RENDERER_DIR, token: newToken(), port: 0, logInternal: () => undefined });
+    workspace = new Workspace(
+      LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e' }),
+      temp.file('demo-ledger.jsonl'),
+    );
+    server = await startWebServer({
+      api: workspace.api,
+      rendererDir: RENDERER_DIR,
+      token: newToken(),
+      port: 0,
+      logInternal: () => undefined,
+    });
     ({ browser, cleanup: closeBrowser } = await launchChromium());
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   });
@@ -92,7 +114,11 @@ describeInBrowser('the screens in Chromium', () => {
   });
 
   test('enter, see, edit, void, export, switch language and reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-GB',
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -146,12 +172,20 @@ describeInBrowser('the screens in Chromium', () => {
     // The register export holds exactly the two live cargoes, as entered and amended.
     await page.getByTestId('tab-reports').click();
     await page.getByTestId('separator-comma').check();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-register').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-register').click(),
+    ]);
     const file = temp.file('export.csv');
     await download.saveAs(file);
     const text = fs.readFileSync(file, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const rows = text.slice(1).split('\r\n').filter(Boolean).slice(1).map((line) => line.split(','));
+    const rows = text
+      .slice(1)
+      .split('\r\n')
+      .filter(Boolean)
+      .slice(1)
+      .map((line) => line.split(','));
     expect(rows.map((cells) => [cells[1], cells[2], cells[3], cells[12]])).toEqual([
       [cargoes[0]?.date, 'E2E-001', 'Astana', '9959.500'],
       [cargoes[1]?.date, 'E2E-002', 'Taraz', '6990.000'],
@@ -177,7 +211,12 @@ describeInBrowser('the screens in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.evaluate(() => (globalThis as unknown as PageWindow).localStorage.setItem('transit-ledger-settings', JSON.stringify({ language: 'en' })));
+    await page.evaluate(() =>
+      (globalThis as unknown as PageWindow).localStorage.setItem(
+        'transit-ledger-settings',
+        JSON.stringify({ language: 'en' }),
+      ),
+    );
     await workspace.api.useDemoLedger(true);
     await page.reload();
     await page.getByTestId('demo-badge').waitFor();

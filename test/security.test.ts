@@ -8,7 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { APP_ORIGIN, contentSecurityPolicy, isAllowedExternalUrl, isAppUrl } from '../electron/security';
 import { contentTypeOf, resolveStaticPath } from '../electron/static-files';
-import { DEFAULT_SIZE, MIN_SIZE, readWindowState, visibleBounds, writeWindowState, type Bounds } from '../electron/window-state';
+import {
+  DEFAULT_SIZE,
+  MIN_SIZE,
+  readWindowState,
+  visibleBounds,
+  writeWindowState,
+  type Bounds,
+} from '../electron/window-state';
 import { tempDir } from './support/temp';
 
 /** The policy as directive → values, each directive once. */
@@ -66,12 +73,15 @@ describe('contentSecurityPolicy', () => {
 });
 
 describe('isAppUrl', () => {
-  test.each(['app://transit/index.html', 'app://transit/', 'app://transit', 'app://transit/assets/app.js?v=1#top', `${APP_ORIGIN}/index.html`])(
-    'accepts %s',
-    (url) => {
-      expect(isAppUrl(url)).toBe(true);
-    },
-  );
+  test.each([
+    'app://transit/index.html',
+    'app://transit/',
+    'app://transit',
+    'app://transit/assets/app.js?v=1#top',
+    `${APP_ORIGIN}/index.html`,
+  ])('accepts %s', (url) => {
+    expect(isAppUrl(url)).toBe(true);
+  });
 
   test.each([
     'app://transit.evil/',
@@ -100,12 +110,15 @@ describe('isAppUrl', () => {
 });
 
 describe('isAllowedExternalUrl', () => {
-  test.each(['https://www.kmg.kz/', 'https://www.kmg.kz/en/about?x=1#y', 'https://github.com/some/repo', 'https://socar.az/', 'https://www.kaztransoil.kz/'])(
-    'accepts the allow-listed https address %s',
-    (url) => {
-      expect(isAllowedExternalUrl(url)).toBe(true);
-    },
-  );
+  test.each([
+    'https://www.kmg.kz/',
+    'https://www.kmg.kz/en/about?x=1#y',
+    'https://github.com/some/repo',
+    'https://socar.az/',
+    'https://www.kaztransoil.kz/',
+  ])('accepts the allow-listed https address %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(true);
+  });
 
   test.each([
     ['plain http', 'http://www.kmg.kz/'],
@@ -180,7 +193,18 @@ describe('resolveStaticPath', () => {
   });
 
   test('whatever it returns lies inside the root', () => {
-    const attempts = ['/', '/a', '/../a', '/./a', '/a/./../../b', '/%2e/%2e%2e/x', '/....//', '/.../x', '/a/%2e%2e%2f%2e%2e%2fb', '/%c0%ae%c0%ae/x'];
+    const attempts = [
+      '/',
+      '/a',
+      '/../a',
+      '/./a',
+      '/a/./../../b',
+      '/%2e/%2e%2e/x',
+      '/....//',
+      '/.../x',
+      '/a/%2e%2e%2f%2e%2e%2fb',
+      '/%c0%ae%c0%ae/x',
+    ];
     for (const attempt of attempts) {
       const resolved = resolveStaticPath(root, attempt);
       if (resolved !== null) expect(resolved.startsWith(root + path.sep) || resolved === root).toBe(true);
@@ -245,7 +269,9 @@ describe('visibleBounds', () => {
   test('bounds smaller than the minimum window size are dropped', () => {
     expect(visibleBounds(window(100, 100, MIN_SIZE.width - 1, 800), [screen])).toBeNull();
     expect(visibleBounds(window(100, 100, 1280, MIN_SIZE.height - 1), [screen])).toBeNull();
-    expect(visibleBounds(window(100, 100, MIN_SIZE.width, MIN_SIZE.height), [screen])).toEqual(window(100, 100, MIN_SIZE.width, MIN_SIZE.height));
+    expect(visibleBounds(window(100, 100, MIN_SIZE.width, MIN_SIZE.height), [screen])).toEqual(
+      window(100, 100, MIN_SIZE.width, MIN_SIZE.height),
+    );
     expect(visibleBounds(window(100, 100, 0, 0), [screen])).toBeNull();
     expect(visibleBounds(window(100, 100, -1280, -800), [screen])).toBeNull();
   });
@@ -321,7 +347,9 @@ describe('readWindowState and writeWindowState', () => {
   test('a file that cannot be written is no error', () => {
     const blocker = temp.file('not-a-dir');
     fs.writeFileSync(blocker, 'x');
-    expect(() => writeWindowState(path.join(blocker, 'window.json'), { bounds: null, maximized: false })).not.toThrow();
+    expect(() =>
+      writeWindowState(path.join(blocker, 'window.json'), { bounds: null, maximized: false }),
+    ).not.toThrow();
     expect(readWindowState(path.join(blocker, 'window.json'))).toEqual(NONE);
   });
 

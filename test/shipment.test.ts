@@ -3,7 +3,12 @@ import { validateAmendment, validateShipment, type ValidationContext } from '../
 
 const TODAY = '2024-08-15';
 const none = () => undefined;
-const context = (overrides: Partial<ValidationContext> = {}): ValidationContext => ({ today: TODAY, findByBlNumber: none, findSameCargo: () => [], ...overrides });
+const context = (overrides: Partial<ValidationContext> = {}): ValidationContext => ({
+  today: TODAY,
+  findByBlNumber: none,
+  findSameCargo: () => [],
+  ...overrides,
+});
 
 const valid = { blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5' };
 
@@ -45,13 +50,26 @@ describe('a valid shipment', () => {
   });
 
   test('normalises known grades, status words and an IMO number with its prefix', () => {
-    const result = validateShipment({ ...valid, grade: 'kashagan', status: 'In transit', imo: 'IMO 9301615' }, context());
-    expect(result.ok && [result.value.grade, result.value.status, result.value.imo]).toEqual(['Kashagan', 'in_transit', '9301615']);
+    const result = validateShipment(
+      { ...valid, grade: 'kashagan', status: 'In transit', imo: 'IMO 9301615' },
+      context(),
+    );
+    expect(result.ok && [result.value.grade, result.value.status, result.value.imo]).toEqual([
+      'Kashagan',
+      'in_transit',
+      '9301615',
+    ]);
   });
 
   test('collapses runs of spaces in names but keeps line breaks in remarks', () => {
-    const result = validateShipment({ ...valid, vessel: '  President   Heydar  Aliyev ', remarks: 'line one\nline two' }, context());
-    expect(result.ok && [result.value.vessel, result.value.remarks]).toEqual(['President Heydar Aliyev', 'line one\nline two']);
+    const result = validateShipment(
+      { ...valid, vessel: '  President   Heydar  Aliyev ', remarks: 'line one\nline two' },
+      context(),
+    );
+    expect(result.ok && [result.value.vessel, result.value.remarks]).toEqual([
+      'President Heydar Aliyev',
+      'line one\nline two',
+    ]);
   });
 
   test('a 31 December B/L dated today is accepted', () => {
@@ -94,7 +112,9 @@ describe('tonnes a clerk might mistype are refused with a message naming the fie
   test('a 14,000 t cargo is accepted with a warning to check it', () => {
     const result = validateShipment({ ...valid, netTonnes: '14000' }, context());
     expect(result.ok).toBe(true);
-    expect(result.warnings).toEqual([expect.objectContaining({ field: 'netTonnes', code: 'netTonnes.large' })]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ field: 'netTonnes', code: 'netTonnes.large' }),
+    ]);
   });
 });
 
@@ -121,32 +141,70 @@ describe('tonnes as people write them, and as the app shows them', () => {
   });
 
   test.each([
-    ['9,959', 9_959_000, 9_959, 'could be 9959 t (the comma separating thousands) or 9.959 t (a decimal comma). Write 9959 for 9959 t, or 9.9590 for 9.959 t.'],
-    ['9.959', 9_959_000, 9_959, 'could be 9959 t (the point separating thousands) or 9.959 t (a decimal point). Write 9959 for 9959 t, or 9.9590 for 9.959 t.'],
-    ['12,500', 12_500_000, 12_500, 'could be 12500 t (the comma separating thousands) or 12.5 t (a decimal comma). Write 12500 for 12500 t, or 12.5 for 12.5 t.'],
-  ])('%j is a question with both readings, never a guess', (netTonnes, asThousandsKg, asDecimalKg, message) => {
-    expect(errorsOf({ ...valid, netTonnes })).toEqual([
-      { field: 'netTonnes', code: 'netTonnes.ambiguous', message: `Net tonnes "${netTonnes}" ${message}`, facts: { value: netTonnes, asThousandsKg, asDecimalKg } },
-    ]);
-  });
+    [
+      '9,959',
+      9_959_000,
+      9_959,
+      'could be 9959 t (the comma separating thousands) or 9.959 t (a decimal comma). Write 9959 for 9959 t, or 9.9590 for 9.959 t.',
+    ],
+    [
+      '9.959',
+      9_959_000,
+      9_959,
+      'could be 9959 t (the point separating thousands) or 9.959 t (a decimal point). Write 9959 for 9959 t, or 9.9590 for 9.959 t.',
+    ],
+    [
+      '12,500',
+      12_500_000,
+      12_500,
+      'could be 12500 t (the comma separating thousands) or 12.5 t (a decimal comma). Write 12500 for 12500 t, or 12.5 for 12.5 t.',
+    ],
+  ])(
+    '%j is a question with both readings, never a guess',
+    (netTonnes, asThousandsKg, asDecimalKg, message) => {
+      expect(errorsOf({ ...valid, netTonnes })).toEqual([
+        {
+          field: 'netTonnes',
+          code: 'netTonnes.ambiguous',
+          message: `Net tonnes "${netTonnes}" ${message}`,
+          facts: { value: netTonnes, asThousandsKg, asDecimalKg },
+        },
+      ]);
+    },
+  );
 
   test('either answer the question suggests is read without asking again', () => {
-    for (const [answer, kg] of [['9959', 9_959_000], ['9.9590', 9_959]] as const) {
+    for (const [answer, kg] of [
+      ['9959', 9_959_000],
+      ['9.9590', 9_959],
+    ] as const) {
       const result = validateShipment({ ...valid, netTonnes: answer }, context());
       expect(result.ok && result.value.netKg).toBe(kg);
     }
   });
 
   test('what cannot be a thousands separator is a decimal mark: a lone 0, a leading 0, four digits before it', () => {
-    for (const [netTonnes, kg] of [['0,959', 959], ['0.5', 500], ['09,959', 9_959], ['9959,500', 9_959_500], ['9,95', 9_950]] as const) {
+    for (const [netTonnes, kg] of [
+      ['0,959', 959],
+      ['0.5', 500],
+      ['09,959', 9_959],
+      ['9959,500', 9_959_500],
+      ['9,95', 9_950],
+    ] as const) {
       const result = validateShipment({ ...valid, netTonnes }, context());
       expect([netTonnes, result.ok && result.value.netKg]).toEqual([netTonnes, kg]);
     }
   });
 
   test('outturn tonnes and barrels ask the same question, barrels in barrels', () => {
-    expect(errorsOf({ ...valid, outturnTonnes: '9,950' })[0]).toMatchObject({ code: 'outturnTonnes.ambiguous', facts: { asThousandsKg: 9_950_000, asDecimalKg: 9_950 } });
-    expect(errorsOf({ ...valid, barrels: '79,370' })[0]).toMatchObject({ code: 'barrels.ambiguous', facts: { value: '79,370', asThousands: 79370, asDecimal: 79.37 } });
+    expect(errorsOf({ ...valid, outturnTonnes: '9,950' })[0]).toMatchObject({
+      code: 'outturnTonnes.ambiguous',
+      facts: { asThousandsKg: 9_950_000, asDecimalKg: 9_950 },
+    });
+    expect(errorsOf({ ...valid, barrels: '79,370' })[0]).toMatchObject({
+      code: 'barrels.ambiguous',
+      facts: { value: '79,370', asThousands: 79370, asDecimal: 79.37 },
+    });
   });
 
   test('barrels are read like tonnes: 79 377,2 is 79377.2 barrels', () => {
@@ -157,9 +215,21 @@ describe('tonnes as people write them, and as the app shows them', () => {
   test('an amendment does not ask again about a figure already recorded that reads like a question', () => {
     const recorded = validateShipment({ ...valid, netTonnes: '9.9590' }, context());
     if (!recorded.ok) throw new Error('expected 9.9590 t to be read');
-    const tiny: Shipment = { ...recorded.value, id: 'abc123def4', voided: false, voidReason: null, recordedAt: '', recordedBy: 'clerk', updatedAt: '' };
+    const tiny: Shipment = {
+      ...recorded.value,
+      id: 'abc123def4',
+      voided: false,
+      voidReason: null,
+      recordedAt: '',
+      recordedBy: 'clerk',
+      updatedAt: '',
+    };
     expect(tiny.netKg).toBe(9_959);
-    expect(validateAmendment(tiny, { remarks: 'sample' }, context())).toEqual({ ok: true, value: { remarks: 'sample' }, warnings: [] });
+    expect(validateAmendment(tiny, { remarks: 'sample' }, context())).toEqual({
+      ok: true,
+      value: { remarks: 'sample' },
+      warnings: [],
+    });
   });
 });
 
@@ -179,24 +249,95 @@ describe('status words in any of the four languages', () => {
 
 describe('B/L dates', () => {
   test.each([
-    ['30 February', '2024-02-30', 'blDate.impossible', 'B/L date 2024-02-30 does not exist: February 2024 has 29 days.', { value: '2024-02-30', year: 2024, month: 2, days: 29 }],
-    ['29 February in a common year', '2023-02-29', 'blDate.impossible', 'B/L date 2023-02-29 does not exist: February 2023 has 28 days.', { value: '2023-02-29', year: 2023, month: 2, days: 28 }],
-    ['31 February day first', '31.02.2024', 'blDate.impossible', 'B/L date 31.02.2024 does not exist: February 2024 has 29 days.', { value: '31.02.2024', year: 2024, month: 2, days: 29 }],
-    ['month 13', '2023-13-01', 'blDate.impossible', 'B/L date 2023-13-01 does not exist: there is no month 13.', { value: '2023-13-01', year: 2023, month: 13 }],
-    ['month 13 day first', '01.13.2023', 'blDate.impossible', 'B/L date 01.13.2023 does not exist: there is no month 13.', { value: '01.13.2023', year: 2023, month: 13 }],
-    ['a two-digit year', '24-05-03', 'blDate.format', 'B/L date "24-05-03" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).', { value: '24-05-03' }],
-    ['a two-digit year day first', '03.05.24', 'blDate.format', 'B/L date "03.05.24" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).', { value: '03.05.24' }],
-    ['a month name', '3 May 2024', 'blDate.format', 'B/L date "3 May 2024" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).', { value: '3 May 2024' }],
-    ['a time of day', '2024-05-03T00:00', 'blDate.format', 'B/L date "2024-05-03T00:00" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).', { value: '2024-05-03T00:00' }],
-    ['mixed marks', '03.05/2024', 'blDate.format', 'B/L date "03.05/2024" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).', { value: '03.05/2024' }],
-    ['before 2000', '31.12.1999', 'blDate.too_old', 'B/L date 31.12.1999 is before 2000; check the year.', { value: '31.12.1999', minYear: 2000 }],
+    [
+      '30 February',
+      '2024-02-30',
+      'blDate.impossible',
+      'B/L date 2024-02-30 does not exist: February 2024 has 29 days.',
+      { value: '2024-02-30', year: 2024, month: 2, days: 29 },
+    ],
+    [
+      '29 February in a common year',
+      '2023-02-29',
+      'blDate.impossible',
+      'B/L date 2023-02-29 does not exist: February 2023 has 28 days.',
+      { value: '2023-02-29', year: 2023, month: 2, days: 28 },
+    ],
+    [
+      '31 February day first',
+      '31.02.2024',
+      'blDate.impossible',
+      'B/L date 31.02.2024 does not exist: February 2024 has 29 days.',
+      { value: '31.02.2024', year: 2024, month: 2, days: 29 },
+    ],
+    [
+      'month 13',
+      '2023-13-01',
+      'blDate.impossible',
+      'B/L date 2023-13-01 does not exist: there is no month 13.',
+      { value: '2023-13-01', year: 2023, month: 13 },
+    ],
+    [
+      'month 13 day first',
+      '01.13.2023',
+      'blDate.impossible',
+      'B/L date 01.13.2023 does not exist: there is no month 13.',
+      { value: '01.13.2023', year: 2023, month: 13 },
+    ],
+    [
+      'a two-digit year',
+      '24-05-03',
+      'blDate.format',
+      'B/L date "24-05-03" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).',
+      { value: '24-05-03' },
+    ],
+    [
+      'a two-digit year day first',
+      '03.05.24',
+      'blDate.format',
+      'B/L date "03.05.24" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).',
+      { value: '03.05.24' },
+    ],
+    [
+      'a month name',
+      '3 May 2024',
+      'blDate.format',
+      'B/L date "3 May 2024" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).',
+      { value: '3 May 2024' },
+    ],
+    [
+      'a time of day',
+      '2024-05-03T00:00',
+      'blDate.format',
+      'B/L date "2024-05-03T00:00" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).',
+      { value: '2024-05-03T00:00' },
+    ],
+    [
+      'mixed marks',
+      '03.05/2024',
+      'blDate.format',
+      'B/L date "03.05/2024" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).',
+      { value: '03.05/2024' },
+    ],
+    [
+      'before 2000',
+      '31.12.1999',
+      'blDate.too_old',
+      'B/L date 31.12.1999 is before 2000; check the year.',
+      { value: '31.12.1999', minYear: 2000 },
+    ],
   ])('%s (%s) is refused, with the facts a translation needs', (_name, blDate, code, message, facts) => {
     expect(errorsOf({ ...valid, blDate })).toEqual([{ field: 'blDate', code, message, facts }]);
   });
 
   test('tomorrow at Aktau is refused', () => {
     expect(errorsOf({ ...valid, blDate: '16.08.2024' })).toEqual([
-      { field: 'blDate', code: 'blDate.future', message: 'B/L date 2024-08-16 is in the future; today at Aktau is 2024-08-15.', facts: { today: '2024-08-15' } },
+      {
+        field: 'blDate',
+        code: 'blDate.future',
+        message: 'B/L date 2024-08-16 is in the future; today at Aktau is 2024-08-15.',
+        facts: { today: '2024-08-15' },
+      },
     ]);
   });
 
@@ -217,7 +358,13 @@ describe('B/L dates', () => {
     const result = validateShipment({ ...valid, blDate: '2024-06-01' }, context());
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([
-      { field: 'blDate', code: 'blDate.old', message: 'B/L date 2024-06-01 is 75 days ago; check the date.', overridable: true, facts: { days: 75 } },
+      {
+        field: 'blDate',
+        code: 'blDate.old',
+        message: 'B/L date 2024-06-01 is 75 days ago; check the date.',
+        overridable: true,
+        facts: { days: 75 },
+      },
     ]);
   });
 });
@@ -235,15 +382,23 @@ describe('names and references', () => {
   });
 
   test('every missing required field is reported at once', () => {
-    expect(errorsOf({}).map((e) => e.code)).toEqual(['blDate.required', 'vessel.required', 'netTonnes.required']);
+    expect(errorsOf({}).map((e) => e.code)).toEqual([
+      'blDate.required',
+      'vessel.required',
+      'netTonnes.required',
+    ]);
   });
 
   test('an unknown field is refused rather than silently dropped', () => {
-    expect(errorsOf({ ...valid, colour: 'red' })).toEqual([{ field: 'colour', code: 'unknown_field', message: '"colour" is not a shipment field.' }]);
+    expect(errorsOf({ ...valid, colour: 'red' })).toEqual([
+      { field: 'colour', code: 'unknown_field', message: '"colour" is not a shipment field.' },
+    ]);
   });
 
   test('a prototype-pollution key is refused as an unknown field', () => {
-    const input: unknown = JSON.parse('{"blDate":"2024-08-01","vessel":"Astana","netTonnes":"1","__proto__":{"admin":true}}');
+    const input: unknown = JSON.parse(
+      '{"blDate":"2024-08-01","vessel":"Astana","netTonnes":"1","__proto__":{"admin":true}}',
+    );
     expect(errorsOf(input).map((e) => e.field)).toEqual(['__proto__']);
   });
 
@@ -253,7 +408,10 @@ describe('names and references', () => {
 
   test('a B/L number already held by a live shipment is refused, naming that shipment', () => {
     const holder = { id: 'abc123def4', vessel: 'Taraz', blDate: '2024-07-30' } as Shipment;
-    const errors = errorsOf({ ...valid, blNumber: 'KZ-7' }, context({ findByBlNumber: (bl) => (bl === 'KZ-7' ? holder : undefined) }));
+    const errors = errorsOf(
+      { ...valid, blNumber: 'KZ-7' },
+      context({ findByBlNumber: (bl) => (bl === 'KZ-7' ? holder : undefined) }),
+    );
     expect(errors).toEqual([
       {
         field: 'blNumber',
@@ -274,12 +432,17 @@ describe('names and references', () => {
   });
 
   test('an unknown status is refused listing the allowed ones', () => {
-    expect(errorsOf({ ...valid, status: 'sunk' })[0]?.message).toBe('Status "sunk" is not one of: loaded, in transit, discharged.');
+    expect(errorsOf({ ...valid, status: 'sunk' })[0]?.message).toBe(
+      'Status "sunk" is not one of: loaded, in transit, discharged.',
+    );
   });
 
   test('barrels far from 7–8 a tonne need confirmation', () => {
     // 9959.5 t × 7.97 ≈ 79,377 bbl; 793,770 bbl is a slipped digit (79.7 bbl/t).
-    expect(errorsOf({ ...valid, barrels: '793770' })[0]).toMatchObject({ code: 'barrels.ratio', facts: { ratio: 79.7 } });
+    expect(errorsOf({ ...valid, barrels: '793770' })[0]).toMatchObject({
+      code: 'barrels.ratio',
+      facts: { ratio: 79.7 },
+    });
     expect(validateShipment({ ...valid, barrels: '79377' }, context()).ok).toBe(true);
   });
 
@@ -327,11 +490,19 @@ describe('amendments', () => {
   test('return only the fields that change, and do not ask again about values confirmed before', () => {
     // The 20,000 t cargo was confirmed when recorded and its date is 106 days old: neither is asked about again.
     const result = validateAmendment(current, { status: 'discharged', outturnTonnes: '19990' }, context());
-    expect(result).toEqual({ ok: true, value: { status: 'discharged', outturnKg: 19_990_000 }, warnings: [] });
+    expect(result).toEqual({
+      ok: true,
+      value: { status: 'discharged', outturnKg: 19_990_000 },
+      warnings: [],
+    });
   });
 
   test('keep their own B/L number without calling it a duplicate', () => {
-    const result = validateAmendment(current, { blNumber: 'KZ-1', remarks: 'checked' }, context({ findByBlNumber: () => current }));
+    const result = validateAmendment(
+      current,
+      { blNumber: 'KZ-1', remarks: 'checked' },
+      context({ findByBlNumber: () => current }),
+    );
     expect(result.ok && result.value).toEqual({ remarks: 'checked' });
   });
 

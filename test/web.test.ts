@@ -21,7 +21,8 @@ import { fixedNow, tempDir } from './support/temp';
 const ROOT = path.resolve(__dirname, '..');
 const SERVER_FIXTURE = path.join(__dirname, 'fixtures', 'transport', 'web-server.ts');
 
-const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body>Transit Ledger</body></html>';
+const INDEX_HTML =
+  '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body>Transit Ledger</body></html>';
 const APP_JS = 'console.log("transit ledger");\n';
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-RENDERER';
 
@@ -33,13 +34,24 @@ let server: RunningWebServer;
 let token: string;
 let logged: { method: string; error: unknown }[];
 
-const cargo = (overrides: Record<string, unknown> = {}): ShipmentInput => ({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5', ...overrides });
+const cargo = (overrides: Record<string, unknown> = {}): ShipmentInput => ({
+  blDate: '2024-08-01',
+  vessel: 'Astana',
+  netTonnes: '9959.5',
+  ...overrides,
+});
 
 /** The ledger file's bytes, or null while no write has created it. */
 const snapshot = () => (fs.existsSync(file) ? fs.readFileSync(file) : null);
 
 async function start(api: TransitApi = service): Promise<RunningWebServer> {
-  server = await startWebServer({ api, rendererDir, token, port: 0, logInternal: (method, error) => logged.push({ method, error }) });
+  server = await startWebServer({
+    api,
+    rendererDir,
+    token,
+    port: 0,
+    logInternal: (method, error) => logged.push({ method, error }),
+  });
   return server;
 }
 
@@ -73,8 +85,20 @@ const jsonHeaders = (extra: Record<string, string> = {}): Record<string, string>
 
 /** POST /api/<method> {args} with the right token unless headers say otherwise. */
 async function call(method: string, args: unknown[], headers: Record<string, string> = jsonHeaders()) {
-  const response = await fetch(`${server.origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify({ args }) });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string; field?: string } } };
+  const response = await fetch(`${server.origin}/api/${method}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ args }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as {
+      ok: boolean;
+      value?: unknown;
+      error?: { code: string; message: string; field?: string };
+    },
+  };
 }
 
 interface RawResponse {
@@ -84,15 +108,28 @@ interface RawResponse {
 }
 
 /** One request sent exactly as written: the path is not normalised and any Host may be given. */
-function raw(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
+function raw(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${server.port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host: `127.0.0.1:${server.port}`, ...options.headers },
+      },
       (response) => {
         let body = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        );
       },
     );
     request.on('error', reject);
@@ -107,7 +144,12 @@ describe('static files', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await response.text()).toBe(INDEX_HTML);
     const csp = response.headers.get('content-security-policy') ?? '';
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
@@ -178,15 +220,24 @@ describe('the API with the right token', () => {
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(headers.get('cache-control')).toBe('no-store');
-    expect(body).toMatchObject({ ok: true, value: { year: 2024, asOf: '2024-08-15', shipments: 0, tonnesKg: 0 } });
+    expect(body).toMatchObject({
+      ok: true,
+      value: { year: 2024, asOf: '2024-08-15', shipments: 0, tonnesKg: 0 },
+    });
   });
 
   test('record then list round trip, written to the ledger file', async () => {
     const recorded = await call('recordShipment', [cargo({ blNumber: 'KZ-7' })]);
-    expect(recorded).toMatchObject({ status: 200, body: { ok: true, value: { shipment: { netKg: 9_959_500, recordedBy: 'clerk' } } } });
+    expect(recorded).toMatchObject({
+      status: 200,
+      body: { ok: true, value: { shipment: { netKg: 9_959_500, recordedBy: 'clerk' } } },
+    });
     expect(snapshot()).not.toBeNull();
     const listed = await call('listShipments', [{ year: 2024 }]);
-    expect(listed.body).toMatchObject({ ok: true, value: [{ vessel: 'Astana', blNumber: 'KZ-7', netKg: 9_959_500 }] });
+    expect(listed.body).toMatchObject({
+      ok: true,
+      value: [{ vessel: 'Astana', blNumber: 'KZ-7', netKg: 9_959_500 }],
+    });
     const progress = await call('progress', [{ year: 2024 }]);
     expect(progress.body).toMatchObject({ ok: true, value: { shipments: 1, tonnesKg: 9_959_500 } });
     expect(await service.listShipments({ year: 2024 })).toHaveLength(1);
@@ -195,21 +246,42 @@ describe('the API with the right token', () => {
   test('every method of the table is served at /api/<method>, with its argument count checked', async () => {
     for (const method of TRANSIT_API_METHODS) {
       const [, max] = TRANSIT_API[method];
-      const { status, body } = await call(method, Array.from({ length: max + 1 }, () => null));
-      expect({ method, status, body }).toEqual({ method, status: 200, body: { ok: false, error: { code: 'invalid', message: expect.stringMatching(new RegExp(`^${method} takes `)) } } });
+      const { status, body } = await call(
+        method,
+        Array.from({ length: max + 1 }, () => null),
+      );
+      expect({ method, status, body }).toEqual({
+        method,
+        status: 200,
+        body: {
+          ok: false,
+          error: { code: 'invalid', message: expect.stringMatching(new RegExp(`^${method} takes `)) },
+        },
+      });
     }
-    expect((await call('recordMany', [[cargo()]])).body).toMatchObject({ ok: false, error: { message: 'There is no operation "recordMany".' } });
+    expect((await call('recordMany', [[cargo()]])).body).toMatchObject({
+      ok: false,
+      error: { message: 'There is no operation "recordMany".' },
+    });
     expect(snapshot()).toBeNull();
   });
 
   test('the Origin of the page itself and Sec-Fetch-Site same-origin are accepted', async () => {
-    const { status, body } = await call('info', [], jsonHeaders({ origin: server.origin, 'sec-fetch-site': 'same-origin' }));
+    const { status, body } = await call(
+      'info',
+      [],
+      jsonHeaders({ origin: server.origin, 'sec-fetch-site': 'same-origin' }),
+    );
     expect(status).toBe(200);
     expect(body.ok).toBe(true);
   });
 
   test('a JSON content type with a charset is accepted', async () => {
-    const { status, body } = await call('info', [], jsonHeaders({ 'content-type': 'application/json; charset=utf-8' }));
+    const { status, body } = await call(
+      'info',
+      [],
+      jsonHeaders({ 'content-type': 'application/json; charset=utf-8' }),
+    );
     expect(status).toBe(200);
     expect(body.ok).toBe(true);
   });
@@ -224,7 +296,11 @@ describe('the API with the right token', () => {
 
 describe('API calls that are refused before reaching the ledger', () => {
   /** Each of these tries to record a cargo; none may write. */
-  async function expectRefused(status: number, code: string, request: () => Promise<{ status: number; body: string }>) {
+  async function expectRefused(
+    status: number,
+    code: string,
+    request: () => Promise<{ status: number; body: string }>,
+  ) {
     const response = await request();
     expect(response.status).toBe(status);
     const body = JSON.parse(response.body) as { ok: boolean; error: { code: string; message: string } };
@@ -234,16 +310,26 @@ describe('API calls that are refused before reaching the ledger', () => {
     expect(await service.listShipments({ year: 2024 })).toEqual([]);
   }
 
-  const post = (headers: Record<string, string>, body = JSON.stringify({ args: [cargo()] }), method = 'recordShipment') => async () => {
-    const response = await fetch(`${server.origin}/api/${method}`, { method: 'POST', headers, body });
-    return { status: response.status, body: await response.text() };
-  };
+  const post =
+    (
+      headers: Record<string, string>,
+      body = JSON.stringify({ args: [cargo()] }),
+      method = 'recordShipment',
+    ) =>
+    async () => {
+      const response = await fetch(`${server.origin}/api/${method}`, { method: 'POST', headers, body });
+      return { status: response.status, body: await response.text() };
+    };
 
   test('no token → 401', () => expectRefused(401, 'forbidden', post({ 'content-type': 'application/json' })));
-  test('a wrong token → 401', () => expectRefused(401, 'forbidden', post(jsonHeaders({ authorization: `Bearer ${newToken()}` }))));
-  test('a token of another length → 401', () => expectRefused(401, 'forbidden', post(jsonHeaders({ authorization: `Bearer ${token}x` }))));
-  test('the token without "Bearer " → 401', () => expectRefused(401, 'forbidden', post(jsonHeaders({ authorization: token }))));
-  test('an empty bearer → 401', () => expectRefused(401, 'forbidden', post(jsonHeaders({ authorization: 'Bearer ' }))));
+  test('a wrong token → 401', () =>
+    expectRefused(401, 'forbidden', post(jsonHeaders({ authorization: `Bearer ${newToken()}` }))));
+  test('a token of another length → 401', () =>
+    expectRefused(401, 'forbidden', post(jsonHeaders({ authorization: `Bearer ${token}x` }))));
+  test('the token without "Bearer " → 401', () =>
+    expectRefused(401, 'forbidden', post(jsonHeaders({ authorization: token }))));
+  test('an empty bearer → 401', () =>
+    expectRefused(401, 'forbidden', post(jsonHeaders({ authorization: 'Bearer ' }))));
   test('the token in the query string instead → 401', async () => {
     await expectRefused(401, 'forbidden', async () => {
       const response = await fetch(`${server.origin}/api/recordShipment?token=${token}`, {
@@ -259,17 +345,35 @@ describe('API calls that are refused before reaching the ledger', () => {
     expectRefused(403, 'forbidden', post(jsonHeaders({ origin: 'http://evil.example' }))));
   test('Origin null → 403', () => expectRefused(403, 'forbidden', post(jsonHeaders({ origin: 'null' }))));
   test('an Origin on another port of 127.0.0.1 → 403', () =>
-    expectRefused(403, 'forbidden', post(jsonHeaders({ origin: `http://127.0.0.1:${server.port === 65535 ? 1 : server.port + 1}` }))));
-  test('Sec-Fetch-Site: cross-site → 403', () => expectRefused(403, 'forbidden', post(jsonHeaders({ 'sec-fetch-site': 'cross-site' }))));
-  test('Sec-Fetch-Site: same-site → 403', () => expectRefused(403, 'forbidden', post(jsonHeaders({ 'sec-fetch-site': 'same-site' }))));
+    expectRefused(
+      403,
+      'forbidden',
+      post(jsonHeaders({ origin: `http://127.0.0.1:${server.port === 65535 ? 1 : server.port + 1}` })),
+    ));
+  test('Sec-Fetch-Site: cross-site → 403', () =>
+    expectRefused(403, 'forbidden', post(jsonHeaders({ 'sec-fetch-site': 'cross-site' }))));
+  test('Sec-Fetch-Site: same-site → 403', () =>
+    expectRefused(403, 'forbidden', post(jsonHeaders({ 'sec-fetch-site': 'same-site' }))));
   test('a foreign origin is refused even without a token (403 before 401)', () =>
-    expectRefused(403, 'forbidden', post({ 'content-type': 'application/json', origin: 'http://evil.example' })));
+    expectRefused(
+      403,
+      'forbidden',
+      post({ 'content-type': 'application/json', origin: 'http://evil.example' }),
+    ));
 
-  test.each(['evil.example', 'evil.example:PORT', '127.0.0.2:PORT', '127.0.0.1', '127.0.0.1:1'])('Host %s → 403 (DNS rebinding)', async (host) => {
-    await expectRefused(403, 'forbidden', () =>
-      raw({ method: 'POST', path: '/api/recordShipment', headers: { ...jsonHeaders(), host: host.replace('PORT', String(server.port)) }, body: JSON.stringify({ args: [cargo()] }) }),
-    );
-  });
+  test.each(['evil.example', 'evil.example:PORT', '127.0.0.2:PORT', '127.0.0.1', '127.0.0.1:1'])(
+    'Host %s → 403 (DNS rebinding)',
+    async (host) => {
+      await expectRefused(403, 'forbidden', () =>
+        raw({
+          method: 'POST',
+          path: '/api/recordShipment',
+          headers: { ...jsonHeaders(), host: host.replace('PORT', String(server.port)) },
+          body: JSON.stringify({ args: [cargo()] }),
+        }),
+      );
+    },
+  );
 
   test('a wrong Host cannot read static files either', async () => {
     const response = await raw({ path: '/', headers: { host: `evil.example:${server.port}` } });
@@ -283,12 +387,22 @@ describe('API calls that are refused before reaching the ledger', () => {
     expect(response.body).toBe(INDEX_HTML);
   });
 
-  test('a non-JSON content type → 415', () => expectRefused(415, 'invalid', post(jsonHeaders({ 'content-type': 'text/plain' }))));
+  test('a non-JSON content type → 415', () =>
+    expectRefused(415, 'invalid', post(jsonHeaders({ 'content-type': 'text/plain' }))));
   test('a form content type → 415', () =>
-    expectRefused(415, 'invalid', post(jsonHeaders({ 'content-type': 'application/x-www-form-urlencoded' }), 'args=1')));
+    expectRefused(
+      415,
+      'invalid',
+      post(jsonHeaders({ 'content-type': 'application/x-www-form-urlencoded' }), 'args=1'),
+    ));
   test('no content type → 415', () =>
     expectRefused(415, 'invalid', () =>
-      raw({ method: 'POST', path: '/api/recordShipment', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ args: [cargo()] }) }),
+      raw({
+        method: 'POST',
+        path: '/api/recordShipment',
+        headers: { authorization: `Bearer ${token}` },
+        body: JSON.stringify({ args: [cargo()] }),
+      }),
     ));
 
   test('GET /api/x with the token → 405', async () => {
@@ -301,7 +415,8 @@ describe('API calls that are refused before reaching the ledger', () => {
     expect((await fetch(`${server.origin}/api/info`)).status).toBe(401);
   });
 
-  test('invalid JSON → 400', () => expectRefused(400, 'invalid', post(jsonHeaders(), '{"args": [ {"vessel": "Astana",')));
+  test('invalid JSON → 400', () =>
+    expectRefused(400, 'invalid', post(jsonHeaders(), '{"args": [ {"vessel": "Astana",')));
   test('an empty body → 400', () => expectRefused(400, 'invalid', post(jsonHeaders(), '')));
 });
 
@@ -320,16 +435,48 @@ describe('malformed calls are answered 200 with ok:false invalid, and write noth
     ['a missing argument', 'voidShipment', '{"args":["abcdefghjk"]}'],
     ['too many arguments', 'info', '{"args":[1]}'],
     ['an extra field', 'exportReport', '{"args":[{"year":2024,"report":"register","colour":"red"}]}'],
-    ['a 200,000-character vessel', 'recordShipment', JSON.stringify({ args: [cargo({ vessel: 'A'.repeat(200_000) })] })],
-    ['a 1,000,000-character reason', 'voidShipment', JSON.stringify({ args: ['abcdefghjk', 'r'.repeat(1_000_000)] })],
-    ['a __proto__ key', 'recordShipment', '{"args":[{"__proto__":{"polluted":true},"blDate":"2024-08-01","vessel":"Astana","netTonnes":"9959.5"}]}'],
-    ['a nested constructor key', 'recordShipment', '{"args":[{"blDate":"2024-08-01","vessel":"Astana","netTonnes":"9959.5","remarks":{"constructor":{"prototype":{"polluted":true}}}}]}'],
-    ['a prototype key in the options', 'recordShipment', '{"args":[{"blDate":"2024-08-01","vessel":"Astana","netTonnes":"20000"},{"prototype":{"force":true}}]}'],
-    ['a __proto__ beside args', 'recordShipment', '{"__proto__":{"args":[{"blDate":"2024-08-01","vessel":"Astana","netTonnes":"9959.5"}]}}'],
-    ['a number too large to be finite', 'recordShipment', '{"args":[{"blDate":"2024-08-01","vessel":"Astana","netTonnes":1e400}]}'],
+    [
+      'a 200,000-character vessel',
+      'recordShipment',
+      JSON.stringify({ args: [cargo({ vessel: 'A'.repeat(200_000) })] }),
+    ],
+    [
+      'a 1,000,000-character reason',
+      'voidShipment',
+      JSON.stringify({ args: ['abcdefghjk', 'r'.repeat(1_000_000)] }),
+    ],
+    [
+      'a __proto__ key',
+      'recordShipment',
+      '{"args":[{"__proto__":{"polluted":true},"blDate":"2024-08-01","vessel":"Astana","netTonnes":"9959.5"}]}',
+    ],
+    [
+      'a nested constructor key',
+      'recordShipment',
+      '{"args":[{"blDate":"2024-08-01","vessel":"Astana","netTonnes":"9959.5","remarks":{"constructor":{"prototype":{"polluted":true}}}}]}',
+    ],
+    [
+      'a prototype key in the options',
+      'recordShipment',
+      '{"args":[{"blDate":"2024-08-01","vessel":"Astana","netTonnes":"20000"},{"prototype":{"force":true}}]}',
+    ],
+    [
+      'a __proto__ beside args',
+      'recordShipment',
+      '{"__proto__":{"args":[{"blDate":"2024-08-01","vessel":"Astana","netTonnes":"9959.5"}]}}',
+    ],
+    [
+      'a number too large to be finite',
+      'recordShipment',
+      '{"args":[{"blDate":"2024-08-01","vessel":"Astana","netTonnes":1e400}]}',
+    ],
     ['a method name with a traversal', '..%2frecordShipment', JSON.stringify({ args: [cargo()] })],
   ])('%s', async (_label, method, body) => {
-    const response = await fetch(`${server.origin}/api/${method}`, { method: 'POST', headers: jsonHeaders(), body });
+    const response = await fetch(`${server.origin}/api/${method}`, {
+      method: 'POST',
+      headers: jsonHeaders(),
+      body,
+    });
     expect(response.status).toBe(200);
     const envelope = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
     expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.any(String) } });
@@ -348,7 +495,11 @@ describe('malformed calls are answered 200 with ok:false invalid, and write noth
       JSON.stringify({ args: [shipment.id, { netTonnes: '1' }, { reason: 'r'.repeat(1_000_000) }] }),
       `{"args":["${shipment.id}",{"__proto__":{"voided":true},"remarks":"x"}]}`,
     ]) {
-      const response = await fetch(`${server.origin}/api/amendShipment`, { method: 'POST', headers: jsonHeaders(), body });
+      const response = await fetch(`${server.origin}/api/amendShipment`, {
+        method: 'POST',
+        headers: jsonHeaders(),
+        body,
+      });
       expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }
     expect(snapshot()).toEqual(before);
@@ -359,7 +510,9 @@ describe('a fault inside the service', () => {
   test('answers code internal without the error text, and the log receives the error', async () => {
     await server.close();
     const fault = new Error('EACCES: permission denied, open /home/clerk/secret/ledger.jsonl');
-    const api = implement(TRANSIT_API, (method, args) => (method === 'progress' ? Promise.reject<never>(fault) : callMethod(service, method, args)));
+    const api = implement(TRANSIT_API, (method, args) =>
+      method === 'progress' ? Promise.reject<never>(fault) : callMethod(service, method, args),
+    );
     await start(api);
     const { status, body } = await call('progress', [{ year: 2024 }]);
     expect(status).toBe(200);
@@ -388,7 +541,9 @@ describe('the request body limit (the largest import file, base64-encoded: about
         response.resume();
         response.on('end', () => resolve({ status: response.statusCode, ms: Date.now() - started }));
       });
-      request.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message, ms: Date.now() - started }));
+      request.on('error', (error: NodeJS.ErrnoException) =>
+        resolve({ error: error.code ?? error.message, ms: Date.now() - started }),
+      );
       const chunk = Buffer.alloc(1024 * 1024, 'a');
       let sent = 0;
       const pump = () => {
@@ -478,7 +633,12 @@ describe('a page opened at localhost', () => {
     const response = await raw({
       method: 'POST',
       path: '/api/info',
-      headers: { ...jsonHeaders(), host: `localhost:${server.port}`, origin: `http://localhost:${server.port}`, 'sec-fetch-site': 'same-origin' },
+      headers: {
+        ...jsonHeaders(),
+        host: `localhost:${server.port}`,
+        origin: `http://localhost:${server.port}`,
+        'sec-fetch-site': 'same-origin',
+      },
       body: '{"args":[]}',
     });
     expect(response.status).toBe(200);
@@ -495,7 +655,11 @@ describe('a request-target that is not a URL', () => {
   });
 
   async function startChild(): Promise<{ proc: ChildProcessWithoutNullStreams; port: number }> {
-    const proc = spawn(process.execPath, ['-r', 'tsx/cjs', SERVER_FIXTURE, temp.file('child-ledger.jsonl'), rendererDir, token], { cwd: ROOT });
+    const proc = spawn(
+      process.execPath,
+      ['-r', 'tsx/cjs', SERVER_FIXTURE, temp.file('child-ledger.jsonl'), rendererDir, token],
+      { cwd: ROOT },
+    );
     child = proc;
     const port = await new Promise<number>((resolve, reject) => {
       let out = '';
@@ -520,23 +684,28 @@ describe('a request-target that is not a URL', () => {
     });
   }
 
-  test(
-    'is refused and the server keeps running',
-    async () => {
-      const { proc, port } = await startChild();
-      const reply = await sendRaw(port, `GET http://[/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(proc.exitCode).toBeNull();
-      expect(reply).toMatch(/^HTTP\/1\.1 4\d\d /);
-      const after = await sendRaw(port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
-      expect(after).toMatch(/^HTTP\/1\.1 200 /);
-    },
-    20_000,
-  );
+  test('is refused and the server keeps running', async () => {
+    const { proc, port } = await startChild();
+    const reply = await sendRaw(
+      port,
+      `GET http://[/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(proc.exitCode).toBeNull();
+    expect(reply).toMatch(/^HTTP\/1\.1 4\d\d /);
+    const after = await sendRaw(
+      port,
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`,
+    );
+    expect(after).toMatch(/^HTTP\/1\.1 200 /);
+  }, 20_000);
 
   test('the child server itself works (so the spec above fails for the bug, not the set-up)', async () => {
     const { port } = await startChild();
-    const reply = await sendRaw(port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+    const reply = await sendRaw(
+      port,
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`,
+    );
     expect(reply).toMatch(/^HTTP\/1\.1 200 /);
     expect(reply).toContain(INDEX_HTML);
   }, 20_000);

@@ -8,7 +8,11 @@ let workspace: Workspace;
 
 beforeEach(() => {
   temp = tempDir();
-  workspace = new Workspace(LedgerService.open(temp.file('ledger.jsonl'), { actor: 'clerk', now: fixedNow }), temp.file('demo-ledger.jsonl'), { now: fixedNow });
+  workspace = new Workspace(
+    LedgerService.open(temp.file('ledger.jsonl'), { actor: 'clerk', now: fixedNow }),
+    temp.file('demo-ledger.jsonl'),
+    { now: fixedNow },
+  );
 });
 
 afterEach(() => {
@@ -44,7 +48,9 @@ describe('the demo ledger', () => {
   });
 
   test('refuses anything but true or false', async () => {
-    await expect(workspace.api.useDemoLedger('yes' as unknown as boolean)).rejects.toMatchObject({ code: 'invalid' });
+    await expect(workspace.api.useDemoLedger('yes' as unknown as boolean)).rejects.toMatchObject({
+      code: 'invalid',
+    });
   });
 });
 

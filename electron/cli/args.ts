@@ -21,16 +21,57 @@ interface CommandSpec {
 }
 
 export const COMMANDS = {
-  add: { options: { ...shipmentOptions, force: bool }, positionals: 0, usage: 'add --bl-date DD.MM.YYYY|YYYY-MM-DD --vessel NAME --tonnes T [--bl-number N] [--grade G] [...] [--force]' },
-  amend: { options: { ...shipmentOptions, reason: str, force: bool }, positionals: 1, usage: 'amend ID [--tonnes T] [--vessel NAME] [...] [--reason R] [--force]' },
+  add: {
+    options: { ...shipmentOptions, force: bool },
+    positionals: 0,
+    usage:
+      'add --bl-date DD.MM.YYYY|YYYY-MM-DD --vessel NAME --tonnes T [--bl-number N] [--grade G] [...] [--force]',
+  },
+  amend: {
+    options: { ...shipmentOptions, reason: str, force: bool },
+    positionals: 1,
+    usage: 'amend ID [--tonnes T] [--vessel NAME] [...] [--reason R] [--force]',
+  },
   void: { options: { reason: str }, positionals: 1, usage: 'void ID --reason R' },
   history: { options: { json: bool }, positionals: 1, usage: 'history ID [--json]' },
-  list: { options: { year: str, from: str, to: str, 'include-voided': bool, format: str, separator: str, language: str }, positionals: 0, usage: `list [--year Y | --from D --to D] [--include-voided] [--format table|json|csv [--language ${LANGUAGE_CHOICES}]]` },
-  targets: { options: { year: str, tonnes: str, plan: str, json: bool }, positionals: 0, usage: 'targets [--year Y] [--tonnes N] [--plan m1,…,m12] [--json]' },
-  baseline: { options: { year: str, tonnes: str, json: bool }, positionals: 0, usage: 'baseline [--year Y --tonnes N] [--json]' },
-  progress: { options: { year: str, 'as-of': str, json: bool }, positionals: 0, usage: 'progress [--year Y] [--as-of YYYY-MM-DD] [--json]' },
-  export: { options: { year: str, report: str, out: str, separator: str, language: str }, positionals: 0, usage: `export --year Y --report register|monthly --out FILE [--separator ,|;] [--language ${LANGUAGE_CHOICES}]` },
-  import: { options: { 'dry-run': bool, force: bool, json: bool }, positionals: 1, usage: 'import FILE [--dry-run] [--force] [--json]' },
+  list: {
+    options: {
+      year: str,
+      from: str,
+      to: str,
+      'include-voided': bool,
+      format: str,
+      separator: str,
+      language: str,
+    },
+    positionals: 0,
+    usage: `list [--year Y | --from D --to D] [--include-voided] [--format table|json|csv [--language ${LANGUAGE_CHOICES}]]`,
+  },
+  targets: {
+    options: { year: str, tonnes: str, plan: str, json: bool },
+    positionals: 0,
+    usage: 'targets [--year Y] [--tonnes N] [--plan m1,…,m12] [--json]',
+  },
+  baseline: {
+    options: { year: str, tonnes: str, json: bool },
+    positionals: 0,
+    usage: 'baseline [--year Y --tonnes N] [--json]',
+  },
+  progress: {
+    options: { year: str, 'as-of': str, json: bool },
+    positionals: 0,
+    usage: 'progress [--year Y] [--as-of YYYY-MM-DD] [--json]',
+  },
+  export: {
+    options: { year: str, report: str, out: str, separator: str, language: str },
+    positionals: 0,
+    usage: `export --year Y --report register|monthly --out FILE [--separator ,|;] [--language ${LANGUAGE_CHOICES}]`,
+  },
+  import: {
+    options: { 'dry-run': bool, force: bool, json: bool },
+    positionals: 1,
+    usage: 'import FILE [--dry-run] [--force] [--json]',
+  },
   verify: { options: { json: bool }, positionals: 0, usage: 'verify [--json]' },
   demo: { options: { out: str }, positionals: 0, usage: 'demo --out FILE' },
   unlock: { options: { force: bool }, positionals: 0, usage: 'unlock [--force]' },
@@ -88,11 +129,22 @@ export type CommandLine = { kind: 'usage'; asked: boolean } | { kind: 'command';
 
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   const args = [...argv];
-  const global = parseArgs({ args, options: GLOBAL_OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const global = parseArgs({
+    args,
+    options: GLOBAL_OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
   // Only flags before the command are global; everything after belongs to the command.
   const commandIndex = global.tokens.find((token) => token.kind === 'positional')?.index;
-  const head = parseArgs({ args: commandIndex === undefined ? args : args.slice(0, commandIndex), options: GLOBAL_OPTIONS, strict: true });
-  if (head.values.help || commandIndex === undefined) return { kind: 'usage', asked: head.values.help === true || head.values.version === true };
+  const head = parseArgs({
+    args: commandIndex === undefined ? args : args.slice(0, commandIndex),
+    options: GLOBAL_OPTIONS,
+    strict: true,
+  });
+  if (head.values.help || commandIndex === undefined)
+    return { kind: 'usage', asked: head.values.help === true || head.values.version === true };
   const name = args[commandIndex] as string;
   if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(`Unknown command "${name}".`);
   const invocation = parseCommand(name as CommandName, args.slice(commandIndex + 1));
@@ -102,14 +154,27 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 function parseCommand(name: CommandName, args: string[]): Invocation {
   const spec: CommandSpec = COMMANDS[name];
   const options: Options = { ...spec.options, ledger: str };
-  const parsed = parseArgs({ args: attachDashValues(args, options), options, allowPositionals: true, strict: true, tokens: true });
+  const parsed = parseArgs({
+    args: attachDashValues(args, options),
+    options,
+    allowPositionals: true,
+    strict: true,
+    tokens: true,
+  });
   refuseRepeatedFlags(parsed.tokens);
   if (parsed.positionals.length !== spec.positionals) {
     const count = spec.positionals === 0 ? 'no' : spec.positionals;
-    throw new UsageError(`${name} takes ${count} argument${spec.positionals === 1 ? '' : 's'} besides its flags. Usage: ${spec.usage}`);
+    throw new UsageError(
+      `${name} takes ${count} argument${spec.positionals === 1 ? '' : 's'} besides its flags. Usage: ${spec.usage}`,
+    );
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
-  return { name, arg: parsed.positionals[0] ?? '', values, ledger: typeof values.ledger === 'string' ? values.ledger : undefined };
+  return {
+    name,
+    arg: parsed.positionals[0] ?? '',
+    values,
+    ledger: typeof values.ledger === 'string' ? values.ledger : undefined,
+  };
 }
 
 /**
@@ -123,7 +188,13 @@ function attachDashValues(args: readonly string[], options: Options): string[] {
     const arg = args[i] as string;
     const next = args[i + 1];
     const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : null;
-    if (name !== null && options[name]?.type === 'string' && next !== undefined && next.startsWith('-') && !isKnownFlag(next, options)) {
+    if (
+      name !== null &&
+      options[name]?.type === 'string' &&
+      next !== undefined &&
+      next.startsWith('-') &&
+      !isKnownFlag(next, options)
+    ) {
       joined.push(`${arg}=${next}`);
       i++;
     } else {

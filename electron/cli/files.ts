@@ -14,8 +14,12 @@ export function writeFileAtomically(target: string, content: string): void {
   } catch (error) {
     fs.rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`Cannot write ${target}: the folder ${path.dirname(path.resolve(target))} does not exist.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`Cannot write ${target}: permission denied; choose another place.`);
+    if (code === 'ENOENT')
+      throw new UsageError(
+        `Cannot write ${target}: the folder ${path.dirname(path.resolve(target))} does not exist.`,
+      );
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new UsageError(`Cannot write ${target}: permission denied; choose another place.`);
     throw new TransitError('io', `Could not write ${target}: ${code ?? (error as Error).message}.`);
   }
 }
@@ -50,7 +54,8 @@ const READ_FAILURES: Readonly<Record<string, string>> = {
 
 /** The file's bytes as they are: decoding them is the core's job (encoding.ts), done once for every path. */
 export function readInputFile(file: string): Buffer {
-  const tooLarge = (size: string) => new UsageError(`Cannot import ${file}: it is ${size}, too large to be a shipment sheet.`);
+  const tooLarge = (size: string) =>
+    new UsageError(`Cannot import ${file}: it is ${size}, too large to be a shipment sheet.`);
   let fd: number | null = null;
   try {
     // Checked before reading, so a wrong 3 GB file is refused at once rather than read into memory.
@@ -64,7 +69,9 @@ export function readInputFile(file: string): Buffer {
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot read ${file}: ${(code && READ_FAILURES[code]) ?? code ?? (error as Error).message}.`);
+    throw new UsageError(
+      `Cannot read ${file}: ${(code && READ_FAILURES[code]) ?? code ?? (error as Error).message}.`,
+    );
   } finally {
     if (fd !== null) fs.closeSync(fd);
   }

@@ -15,10 +15,19 @@ const ENCODING_NOTES: Partial<Record<ImportEncoding, string>> = {
 const PROBLEM_ORDER: readonly ImportRowReport['outcome'][] = ['invalid', 'add', 'duplicate', 'skipped'];
 
 function importRowLine(row: ImportRowReport, report: ImportReport): string {
-  const what = row.outcome === 'add' ? (report.dryRun ? 'would add' : report.committed ? 'added' : 'valid') : row.outcome;
+  const what =
+    row.outcome === 'add'
+      ? report.dryRun
+        ? 'would add'
+        : report.committed
+          ? 'added'
+          : 'valid'
+      : row.outcome;
   const notes = [...row.issues, ...row.warnings].map((issue) => issue.message).join(' ');
   // Messages quote the file's cells: an escape sequence in one must not reach the terminal.
-  return visible(`line ${row.line}: ${what}${row.blNumber ? ` (B/L ${row.blNumber})` : ''}${notes ? ` — ${notes}` : ''}`);
+  return visible(
+    `line ${row.line}: ${what}${row.blNumber ? ` (B/L ${row.blNumber})` : ''}${notes ? ` — ${notes}` : ''}`,
+  );
 }
 
 /** The rows past the listed ones, counted by kind: `… and 120 more rows not listed (100 invalid, 20 duplicate); …`. */
@@ -30,7 +39,10 @@ function unlistedLine(rest: readonly ImportRowReport[]): string {
     [count('duplicate'), 'duplicate'],
     [count('skipped'), 'skipped'],
   ] as const;
-  const kinds = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ');
+  const kinds = parts
+    .filter(([n]) => n > 0)
+    .map(([n, what]) => `${n} ${what}`)
+    .join(', ');
   return `… and ${rest.length} more rows not listed (${kinds}); --json lists every row.`;
 }
 

@@ -13,7 +13,11 @@ import { EXIT, type CliIo } from './io';
 
 export async function runOnLedger(context: CommandContext, plan: LedgerPlan): Promise<number> {
   const { io } = context;
-  const service = LedgerService.open(context.ledgerPath, { readOnly: !plan.writes, actor: currentUser(), now: io.now });
+  const service = LedgerService.open(context.ledgerPath, {
+    readOnly: !plan.writes,
+    actor: currentUser(),
+    now: io.now,
+  });
   try {
     const info = await service.info();
     if (info.recovery) io.err(info.recovery.message);

@@ -11,7 +11,9 @@ import { UsageError } from './io';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Every shipment flag, each taking a value. */
-export const shipmentOptions: Options = Object.fromEntries(Object.keys(SHIPMENT_FLAGS).map((flag) => [flag, { type: 'string' } as const]));
+export const shipmentOptions: Options = Object.fromEntries(
+  Object.keys(SHIPMENT_FLAGS).map((flag) => [flag, { type: 'string' } as const]),
+);
 
 /** The shipment fields the flags give; two flags for one field (`--tonnes`, `--net-tonnes`) are refused. */
 export function shipmentInput(values: Readonly<Record<string, unknown>>): ShipmentInput {

@@ -102,7 +102,8 @@ export function readDate(text: string): DateReading {
   const [year, month, day] = yearFirst
     ? [Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])]
     : [Number(dayFirst?.[4]), Number(dayFirst?.[3]), Number(dayFirst?.[1])];
-  if (month < 1 || month > 12) return { ok: false, reason: 'impossible', year, month, day, daysInMonth: null };
+  if (month < 1 || month > 12)
+    return { ok: false, reason: 'impossible', year, month, day, daysInMonth: null };
   const days = monthLength(year, month);
   if (day < 1 || day > days) return { ok: false, reason: 'impossible', year, month, day, daysInMonth: days };
   // Already in the stored form (what a picker and every export give): no need to build it again.

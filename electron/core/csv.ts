@@ -12,7 +12,16 @@ import { CsvError, parse } from 'csv-parse/sync';
 import type { CsvSeparator, FieldIssue, ImportEncoding, MonthProgress, Shipment, ShipmentInput } from './api';
 import { readDate } from './calendar';
 import { decodeImportSource, type ImportSource } from './encoding';
-import { enumValue, enumWord, FIELDS, looseKey, type FieldSpec, type InputKey, type Language, type Translations } from './fields';
+import {
+  enumValue,
+  enumWord,
+  FIELDS,
+  looseKey,
+  type FieldSpec,
+  type InputKey,
+  type Language,
+  type Translations,
+} from './fields';
 import { formatKgAsTonnes, quantityInputText, readQuantity, type DecimalMark } from './quantity';
 
 // ---------------------------------------------------------------------------------------------
@@ -45,7 +54,12 @@ const MONTHLY_COLUMNS: readonly Translations[] = [
   { en: 'Tonnes', ru: 'Отгружено, т', az: 'Göndərilib, t', kk: 'Жөнелтілді, т' },
   { en: 'Cumulative tonnes', ru: 'Нарастающим итогом, т', az: 'Məcmu, t', kk: 'Жинақталған, т' },
   { en: 'Plan tonnes', ru: 'План, т', az: 'Plan, t', kk: 'Жоспар, т' },
-  { en: 'Cumulative plan tonnes', ru: 'План нарастающим итогом, т', az: 'Məcmu plan, t', kk: 'Жинақталған жоспар, т' },
+  {
+    en: 'Cumulative plan tonnes',
+    ru: 'План нарастающим итогом, т',
+    az: 'Məcmu plan, t',
+    kk: 'Жинақталған жоспар, т',
+  },
   { en: 'Variance tonnes', ru: 'Отклонение, т', az: 'Kənarlaşma, t', kk: 'Ауытқу, т' },
 ];
 
@@ -59,7 +73,15 @@ function decimalMarkFor(separator: CsvSeparator): DecimalMark {
 }
 
 function isFormulaTrigger(code: number): boolean {
-  return code === EQUALS || code === PLUS || code === MINUS || code === AT || code === TAB || code === CR || code === LF;
+  return (
+    code === EQUALS ||
+    code === PLUS ||
+    code === MINUS ||
+    code === AT ||
+    code === TAB ||
+    code === CR ||
+    code === LF
+  );
 }
 
 /**
@@ -156,7 +178,11 @@ function columnWriter(field: FieldSpec, code: number, mark: DecimalMark, languag
  * table, in `language`. Voided cargoes stay out, so that summing the tonnes column in Excel
  * gives the ledger's total; the journal keeps them, with their reasons.
  */
-export function registerCsv(shipments: readonly Shipment[], separator: CsvSeparator, language: Language = 'en'): string {
+export function registerCsv(
+  shipments: readonly Shipment[],
+  separator: CsvSeparator,
+  language: Language = 'en',
+): string {
   const code = separator.charCodeAt(0);
   const mark = decimalMarkFor(separator);
   const columns = FIELDS.map((field) => columnWriter(field, code, mark, language));
@@ -172,7 +198,11 @@ export function registerCsv(shipments: readonly Shipment[], separator: CsvSepara
 }
 
 /** Month by month against plan; the variance is negative when behind and stays a number. */
-export function monthlyCsv(months: readonly MonthProgress[], separator: CsvSeparator, language: Language = 'en'): string {
+export function monthlyCsv(
+  months: readonly MonthProgress[],
+  separator: CsvSeparator,
+  language: Language = 'en',
+): string {
   const code = separator.charCodeAt(0);
   const mark = decimalMarkFor(separator);
   const lines: string[] = new Array<string>(months.length + 2);
@@ -226,7 +256,10 @@ const EXTRA_COLUMNS: Record<ExtraColumn, readonly string[]> = {
  */
 const COLUMN_NAMES: ReadonlyMap<ImportField, readonly string[]> = new Map<ImportField, readonly string[]>([
   ['id', EXTRA_COLUMNS.id],
-  ...FIELDS.map((field): [ImportField, readonly string[]] => [field.key, [...new Set([...Object.values(field.csv), ...(field.csvAliases ?? [])])]]),
+  ...FIELDS.map((field): [ImportField, readonly string[]] => [
+    field.key,
+    [...new Set([...Object.values(field.csv), ...(field.csvAliases ?? [])])],
+  ]),
   ['voided', EXTRA_COLUMNS.voided],
   ['voidReason', EXTRA_COLUMNS.voidReason],
 ]);
@@ -235,7 +268,9 @@ function columnNames(field: ImportField): readonly string[] {
   return COLUMN_NAMES.get(field) ?? [];
 }
 
-const REQUIRED_FIELDS: readonly InputKey[] = FIELDS.filter((field) => field.required).map((field) => field.key);
+const REQUIRED_FIELDS: readonly InputKey[] = FIELDS.filter((field) => field.required).map(
+  (field) => field.key,
+);
 const SPEC_BY_FIELD: ReadonlyMap<ImportField, FieldSpec> = new Map(FIELDS.map((field) => [field.key, field]));
 
 const FIELD_BY_HEADER: ReadonlyMap<string, ImportField> = (() => {
@@ -440,10 +475,18 @@ function mapHeader(cells: readonly string[]): HeaderMap {
 }
 
 /** A row's cells beyond the header, or in a nameless column: the file's shape is not what it says. */
-function shapeIssues(record: RawRecord, header: HeaderMap, separator: ImportSeparator, reportedUnnamed: Set<number>): FieldIssue[] {
+function shapeIssues(
+  record: RawRecord,
+  header: HeaderMap,
+  separator: ImportSeparator,
+  reportedUnnamed: Set<number>,
+): FieldIssue[] {
   const { cells, line } = record;
   const issues: FieldIssue[] = [];
-  if (cells.length > header.fields.length && cells.slice(header.fields.length).some((cell) => !isBlank(cell))) {
+  if (
+    cells.length > header.fields.length &&
+    cells.slice(header.fields.length).some((cell) => !isBlank(cell))
+  ) {
     const message = `Line ${line} has ${cells.length} cells but the header names ${header.fields.length} columns. A value probably contains an unquoted ${separatorName(separator)}; wrap it in quotes.`;
     issues.push(fileIssue('csv.too_many_cells', message));
   }
@@ -457,7 +500,11 @@ function shapeIssues(record: RawRecord, header: HeaderMap, separator: ImportSepa
 }
 
 /** One row's cells as shipment input (blank cells left out, so the validator applies its defaults). */
-function readRow(record: RawRecord, fields: readonly (ImportField | null)[], mark: DecimalMark | undefined): ParsedCsvRow {
+function readRow(
+  record: RawRecord,
+  fields: readonly (ImportField | null)[],
+  mark: DecimalMark | undefined,
+): ParsedCsvRow {
   const input: Record<string, string> = {};
   let id: string | null = null;
   let voided = false;

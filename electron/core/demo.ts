@@ -19,10 +19,16 @@ const VESSELS = [
 /** Monthly tonnes per year, January first; months after `until` are not generated. */
 const MONTHLY_TONNES: Record<number, readonly number[]> = {
   // Q1 355.0 kt, H1 701.2 kt (June 123.7), July 136.0, year just over 1.4 Mt.
-  2024: [115_000, 112_000, 128_000, 110_000, 112_500, 123_700, 136_000, 116_000, 113_000, 118_000, 112_000, 114_000],
+  2024: [
+    115_000, 112_000, 128_000, 110_000, 112_500, 123_700, 136_000, 116_000, 113_000, 118_000, 112_000,
+    114_000,
+  ],
   // H1 785 kt; flows stopped August to 13 September (organic chlorides); year near 1.5 Mt.
   2025: [126_000, 122_000, 134_000, 130_000, 135_000, 138_000, 131_000, 0, 78_000, 168_000, 170_000, 167_000],
-  2026: [160_000, 150_000, 168_000, 165_000, 170_000, 166_000, 172_000, 169_000, 163_000, 171_000, 167_000, 170_000],
+  2026: [
+    160_000, 150_000, 168_000, 165_000, 170_000, 166_000, 172_000, 169_000, 163_000, 171_000, 167_000,
+    170_000,
+  ],
 };
 
 function mulberry32(seed: number): () => number {
@@ -44,15 +50,23 @@ const CARGO_MAX_KG = 10_000_000;
  * cargoes as an 8 kt average needs, sized by each tanker's usual range, scaled to the total, then
  * any kilograms the 6–10 kt bounds pushed out are moved onto cargoes with room to take them.
  */
-function monthCargoes(totalKg: number, random: () => number): { vessel: (typeof VESSELS)[number]; kg: number }[] {
+function monthCargoes(
+  totalKg: number,
+  random: () => number,
+): { vessel: (typeof VESSELS)[number]; kg: number }[] {
   if (totalKg <= 0) return [];
   const fewest = Math.ceil(totalKg / CARGO_MAX_KG);
   const most = Math.max(fewest, Math.floor(totalKg / CARGO_MIN_KG));
   const count = Math.min(most, Math.max(fewest, Math.round(totalKg / 8_000_000)));
-  const vessels = Array.from({ length: count }, () => VESSELS[Math.floor(random() * VESSELS.length)] as (typeof VESSELS)[number]);
+  const vessels = Array.from(
+    { length: count },
+    () => VESSELS[Math.floor(random() * VESSELS.length)] as (typeof VESSELS)[number],
+  );
   const drawn = vessels.map((vessel) => vessel.minKg + random() * (vessel.maxKg - vessel.minKg));
   const drawnTotal = drawn.reduce((sum, kg) => sum + kg, 0);
-  const sizes = drawn.map((kg) => Math.min(CARGO_MAX_KG, Math.max(CARGO_MIN_KG, Math.round((kg * totalKg) / drawnTotal))));
+  const sizes = drawn.map((kg) =>
+    Math.min(CARGO_MAX_KG, Math.max(CARGO_MIN_KG, Math.round((kg * totalKg) / drawnTotal))),
+  );
   let left = totalKg - sizes.reduce((sum, kg) => sum + kg, 0);
   for (let i = 0; left !== 0 && i < count * 2; i++) {
     const at = i % count;
@@ -90,7 +104,9 @@ export function demoShipments(until: string, seed = 2024): ShipmentInput[] {
         blSerial += 1;
         const kashagan = year >= 2025 && random() < 0.25;
         const barrelsPerTonne = kashagan ? 7.9 : 7.97;
-        const daysAgo = Math.round((Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(year, month - 1, day)) / 86_400_000);
+        const daysAgo = Math.round(
+          (Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(year, month - 1, day)) / 86_400_000,
+        );
         const status = daysAgo > 3 ? 'discharged' : daysAgo > 0 ? 'in_transit' : 'loaded';
         const outturnKg = status === 'discharged' ? kg - Math.floor(kg * (0.001 + random() * 0.003)) : null;
         shipments.push({
@@ -103,7 +119,10 @@ export function demoShipments(until: string, seed = 2024): ShipmentInput[] {
           status,
           outturnTonnes: outturnKg === null ? null : formatKgAsTonnes(outturnKg),
           barrels: String(Math.round((kg / 1000) * barrelsPerTonne * 100) / 100),
-          remarks: year === 2025 && month === 9 && day === 13 && blSerial % 2 === 0 ? 'First cargo after the BTC stop' : null,
+          remarks:
+            year === 2025 && month === 9 && day === 13 && blSerial % 2 === 0
+              ? 'First cargo after the BTC stop'
+              : null,
         });
       }
     });

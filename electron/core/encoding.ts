@@ -13,7 +13,8 @@ import type { FieldIssue, ImportEncoding, IssueFacts } from './api';
 /** The file as a transport delivered it: bytes, or text a caller already decoded. */
 export type ImportSource = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'text'; text: string };
 
-export type DecodedFile = { ok: true; text: string; encoding: ImportEncoding | null } | { ok: false; issue: FieldIssue };
+export type DecodedFile =
+  { ok: true; text: string; encoding: ImportEncoding | null } | { ok: false; issue: FieldIssue };
 
 export const ENCODING_LABELS: Record<ImportEncoding, string> = {
   'utf-8': 'UTF-8',
@@ -87,7 +88,14 @@ function decodeStrictly(encoding: ImportEncoding, bytes: Uint8Array): string | n
 function decodeMarked(bytes: Uint8Array, encoding: ImportEncoding, bomLength: number): DecodedFile {
   const text = decodeStrictly(encoding, bytes.subarray(bomLength));
   if (text !== null) return checkText(text, encoding);
-  if (encoding === 'utf-8') return refused(invalidUtf8Issue(bytes, firstInvalidUtf8(bytes, bomLength), 'The file starts with the mark of UTF-8 text, but it is not valid UTF-8'));
+  if (encoding === 'utf-8')
+    return refused(
+      invalidUtf8Issue(
+        bytes,
+        firstInvalidUtf8(bytes, bomLength),
+        'The file starts with the mark of UTF-8 text, but it is not valid UTF-8',
+      ),
+    );
   return refused(brokenUtf16Issue(bytes, encoding === 'utf-16le'));
 }
 
@@ -212,7 +220,8 @@ function hex(byte: number): string {
 /** The refused byte's neighbourhood on its line: valid UTF-8 as text, each bad byte as `\xHH`. */
 function utf8Excerpt(bytes: Uint8Array, offset: number): string {
   let start = offset;
-  while (start > 0 && offset - start < EXCERPT_REACH && bytes[start - 1] !== LF && bytes[start - 1] !== CR) start--;
+  while (start > 0 && offset - start < EXCERPT_REACH && bytes[start - 1] !== LF && bytes[start - 1] !== CR)
+    start--;
   // Everything before `offset` is valid UTF-8: step back to the start of a character.
   while (start < offset && ((bytes[start] as number) & 0xc0) === 0x80) start++;
   const decoder = new TextDecoder('utf-8');
@@ -220,7 +229,10 @@ function utf8Excerpt(bytes: Uint8Array, offset: number): string {
   let i = start;
   while (i < bytes.length && i - offset < EXCERPT_REACH && bytes[i] !== LF && bytes[i] !== CR) {
     const length = utf8SequenceLength(bytes, i);
-    text += length === 0 ? `\\x${hex(bytes[i] as number).slice(2)}` : visible(decoder.decode(bytes.subarray(i, i + length)));
+    text +=
+      length === 0
+        ? `\\x${hex(bytes[i] as number).slice(2)}`
+        : visible(decoder.decode(bytes.subarray(i, i + length)));
     i += Math.max(length, 1);
   }
   return i < bytes.length && bytes[i] !== LF && bytes[i] !== CR ? `${text}…` : text;
@@ -238,7 +250,13 @@ function windows1251Excerpt(bytes: Uint8Array, offset: number): string {
   return `${start > 0 && !isBreak(start - 1) ? '…' : ''}${text}${end < bytes.length && !isBreak(end) ? '…' : ''}`;
 }
 
-function invalidUtf8Issue(bytes: Uint8Array, offset: number, lead: string, encoding = 'UTF-8', excerpt = utf8Excerpt(bytes, offset)): FieldIssue {
+function invalidUtf8Issue(
+  bytes: Uint8Array,
+  offset: number,
+  lead: string,
+  encoding = 'UTF-8',
+  excerpt = utf8Excerpt(bytes, offset),
+): FieldIssue {
   const line = lineAt((i) => bytes[i] ?? -1, 0, offset);
   const byte = hex(bytes[offset] as number);
   return fileIssue(
@@ -269,7 +287,12 @@ function notTextIssue(bytes: Uint8Array, badOffset: number): FieldIssue {
 
 /** UTF-16 with a BOM whose text breaks off: an odd last byte or half of a surrogate pair. */
 function brokenUtf16Issue(bytes: Uint8Array, littleEndian: boolean): FieldIssue {
-  const unitAt = (i: number) => (i + 1 >= bytes.length ? -1 : littleEndian ? (bytes[i] as number) | ((bytes[i + 1] as number) << 8) : ((bytes[i] as number) << 8) | (bytes[i + 1] as number));
+  const unitAt = (i: number) =>
+    i + 1 >= bytes.length
+      ? -1
+      : littleEndian
+        ? (bytes[i] as number) | ((bytes[i + 1] as number) << 8)
+        : ((bytes[i] as number) << 8) | (bytes[i + 1] as number);
   let offset = 2;
   while (offset < bytes.length) {
     const unit = unitAt(offset);
@@ -283,9 +306,17 @@ function brokenUtf16Issue(bytes: Uint8Array, littleEndian: boolean): FieldIssue 
   }
   const line = lineAt(unitAt, 2, offset, 2);
   let start = offset;
-  while (start > 2 && offset - start < 2 * EXCERPT_REACH && unitAt(start - 2) !== LF && unitAt(start - 2) !== CR) start -= 2;
+  while (
+    start > 2 &&
+    offset - start < 2 * EXCERPT_REACH &&
+    unitAt(start - 2) !== LF &&
+    unitAt(start - 2) !== CR
+  )
+    start -= 2;
   const bad = [...bytes.subarray(offset, offset + 2)];
-  const before = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(start, offset));
+  const before = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be').decode(
+    bytes.subarray(start, offset),
+  );
   const excerpt = visible(before) + bad.map((b) => `\\x${hex(b).slice(2)}`).join('');
   const byte = bad.map(hex).join(' ');
   const encoding = littleEndian ? 'UTF-16LE' : 'UTF-16BE';
@@ -307,7 +338,12 @@ function utf16ByteOrder(unitAt: (i: number) => number, length: number): 'LE' | '
   return null;
 }
 
-function zeroIssue(unitAt: (i: number) => number, length: number, first: number, unit: 'byte' | 'character'): FieldIssue {
+function zeroIssue(
+  unitAt: (i: number) => number,
+  length: number,
+  first: number,
+  unit: 'byte' | 'character',
+): FieldIssue {
   const byteOrder = utf16ByteOrder(unitAt, length);
   if (byteOrder !== null) {
     return fileIssue(
@@ -349,5 +385,9 @@ function workbookFormat(bytes: Uint8Array): WorkbookFormat | null {
 }
 
 function workbookIssue(format: WorkbookFormat): FieldIssue {
-  return fileIssue('file.workbook', `This is an Excel workbook (.${format}), not a CSV file; nothing was imported. ${SAVE_AS_UTF8}`, { format });
+  return fileIssue(
+    'file.workbook',
+    `This is an Excel workbook (.${format}), not a CSV file; nothing was imported. ${SAVE_AS_UTF8}`,
+    { format },
+  );
 }

@@ -11,12 +11,7 @@
  *
  * Pure data and tiny helpers: no Node, no zod, so the renderer may import it.
  */
-import {
-  DEFAULT_DISCHARGE_TERMINAL,
-  DEFAULT_LOAD_PORT,
-  DEFAULT_RECEIVER,
-  DEFAULT_SHIPPER,
-} from './defaults';
+import { DEFAULT_DISCHARGE_TERMINAL, DEFAULT_LOAD_PORT, DEFAULT_RECEIVER, DEFAULT_SHIPPER } from './defaults';
 import { kgToTonnes } from './quantity';
 
 export const LANGUAGES = ['en', 'ru', 'az', 'kk'] as const;
@@ -114,7 +109,16 @@ export const SHIPMENT_FIELDS = [
     name: 'B/L number',
     maxLength: 40,
     csv: { en: 'B/L number', ru: 'Номер коносамента', az: 'Konosament nömrəsi', kk: 'Коносамент нөмірі' },
-    csvAliases: ['B/L no', 'BL No', 'Bill of lading', 'Bill of lading number', '№ коносамента', 'Коносамент', 'B/L nömrəsi', 'B/L нөмірі'],
+    csvAliases: [
+      'B/L no',
+      'BL No',
+      'Bill of lading',
+      'Bill of lading number',
+      '№ коносамента',
+      'Коносамент',
+      'B/L nömrəsi',
+      'B/L нөмірі',
+    ],
     flags: ['bl-number'],
     group: 'main',
   },
@@ -182,7 +186,12 @@ export const SHIPMENT_FIELDS = [
     name: 'Discharge terminal',
     maxLength: 100,
     default: DEFAULT_DISCHARGE_TERMINAL,
-    csv: { en: 'Discharge terminal', ru: 'Терминал выгрузки', az: 'Boşaltma terminalı', kk: 'Түсіру терминалы' },
+    csv: {
+      en: 'Discharge terminal',
+      ru: 'Терминал выгрузки',
+      az: 'Boşaltma terminalı',
+      kk: 'Түсіру терминалы',
+    },
     csvAliases: ['Discharge port', 'Port of discharge', 'Порт выгрузки', 'Boşaltma limanı', 'Түсіру порты'],
     flags: ['discharge-terminal'],
     group: 'more',
@@ -258,7 +267,12 @@ export const SHIPMENT_FIELDS = [
     key: 'outturnTonnes',
     kind: 'quantity',
     name: 'Outturn tonnes',
-    csv: { en: 'Outturn tonnes', ru: 'Масса при выгрузке, т', az: 'Boşaltmada çəki, t', kk: 'Түсірудегі салмақ, т' },
+    csv: {
+      en: 'Outturn tonnes',
+      ru: 'Масса при выгрузке, т',
+      az: 'Boşaltmada çəki, t',
+      kk: 'Түсірудегі салмақ, т',
+    },
     csvAliases: ['Outturn', 'Outturn (t)', 'При выгрузке, т', 'Boşaltma, t', 'Түсіруде, т'],
     flags: ['outturn-tonnes', 'outturn'],
     group: 'more',
@@ -295,7 +309,9 @@ type Row = (typeof SHIPMENT_FIELDS)[number];
 /** A field's name where values are given (ShipmentInput, forms, flags, issues). */
 export type InputKey = Row['key'];
 /** The stored name of a row: `…Tonnes` becomes `…Kg` for a quantity, any other key stays. */
-type StoredKeyOf<R extends Row> = R extends { kind: 'quantity'; key: `${infer Stem}Tonnes` } ? `${Stem}Kg` : R['key'];
+type StoredKeyOf<R extends Row> = R extends { kind: 'quantity'; key: `${infer Stem}Tonnes` }
+  ? `${Stem}Kg`
+  : R['key'];
 /** A field's name where values are kept (ShipmentFields, the journal, histories). */
 export type StoredKey = StoredKeyOf<Row>;
 
@@ -305,7 +321,9 @@ type Kept<R extends Row> = R extends { kind: 'quantity' | 'decimal' }
     ? Extract<keyof V, string>
     : string;
 /** Blank is kept as null, unless the field is required or has a default. */
-type KeptOrNull<R extends Row> = R extends { required: true } | { default: string } ? Kept<R> : Kept<R> | null;
+type KeptOrNull<R extends Row> = R extends { required: true } | { default: string }
+  ? Kept<R>
+  : Kept<R> | null;
 
 /** What a shipment holds once validated: one property per row, under its stored name. */
 export type StoredFields = { [R in Row as StoredKeyOf<R>]: KeptOrNull<R> };
@@ -328,7 +346,11 @@ interface Derived {
 }
 
 /** A row with everything derived from it spelled out, for validators, files and forms; `kind` tells rows apart. */
-export type FieldSpec = FieldRow extends infer R ? (R extends FieldRow ? Omit<R, 'key'> & Derived : never) : never;
+export type FieldSpec = FieldRow extends infer R
+  ? R extends FieldRow
+    ? Omit<R, 'key'> & Derived
+    : never
+  : never;
 
 function resolve(row: FieldRow): FieldSpec {
   const stored = row.kind === 'quantity' ? row.key.replace(/Tonnes$/, 'Kg') : row.key;
@@ -347,7 +369,12 @@ export const FIELDS: readonly FieldSpec[] = (SHIPMENT_FIELDS as readonly FieldRo
 export const INPUT_KEYS = FIELDS.map((field) => field.key);
 export const STORED_KEYS = FIELDS.map((field) => field.stored);
 
-const BY_KEY: ReadonlyMap<string, FieldSpec> = new Map(FIELDS.flatMap((field) => [[field.key, field], [field.stored, field]]));
+const BY_KEY: ReadonlyMap<string, FieldSpec> = new Map(
+  FIELDS.flatMap((field) => [
+    [field.key, field],
+    [field.stored, field],
+  ]),
+);
 
 /** The field named by an input key (`netTonnes`) or a stored one (`netKg`), or undefined. */
 export function fieldSpec(key: string): FieldSpec | undefined {
@@ -376,7 +403,8 @@ export function inTonnes(fields: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     const spec = BY_KEY.get(key);
-    if (spec?.kind === 'quantity' && spec.stored === key) out[spec.key] = typeof value === 'number' ? kgToTonnes(value) : null;
+    if (spec?.kind === 'quantity' && spec.stored === key)
+      out[spec.key] = typeof value === 'number' ? kgToTonnes(value) : null;
     else out[key] = value;
   }
   return out;
@@ -392,7 +420,9 @@ export const SHIPMENT_FLAGS: Readonly<Record<string, InputKey>> = Object.fromEnt
 );
 
 /** The fields the next entry starts with, as the last one had them. */
-export const CARRY_OVER_KEYS: readonly InputKey[] = FIELDS.filter((field) => field.carryOver).map((field) => field.key);
+export const CARRY_OVER_KEYS: readonly InputKey[] = FIELDS.filter((field) => field.carryOver).map(
+  (field) => field.key,
+);
 
 /**
  * Names and words compared as people vary them: case, spaces and punctuation ignored, NFKC so
@@ -412,7 +442,8 @@ const ENUM_WORDS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map(
     if (field.kind !== 'enum') return [];
     const words = new Map<string, string>();
     for (const [value, names] of Object.entries(field.values)) {
-      for (const word of [value, ...Object.values(names), ...(field.aliases?.[value] ?? [])]) words.set(looseKey(word), value);
+      for (const word of [value, ...Object.values(names), ...(field.aliases?.[value] ?? [])])
+        words.set(looseKey(word), value);
     }
     return [[field.key, words]];
   }),

@@ -74,7 +74,11 @@ function ioError(absolute: string, error: unknown, doing = 'open'): TransitError
   return new TransitError('io', `Could not ${doing} the ledger ${absolute}: ${diskTrouble(error)}.`);
 }
 
-function scanFile(absolute: string, apply: ApplyEvent, readOnly: boolean): { scan: ScanResult; size: number; ino: number } | null {
+function scanFile(
+  absolute: string,
+  apply: ApplyEvent,
+  readOnly: boolean,
+): { scan: ScanResult; size: number; ino: number } | null {
   // The tip first: it is written only after the journal's bytes, so read before the size it can never lie past it.
   const tip = readTip(absolute);
   return readingFile(absolute, (fd) => {
@@ -92,7 +96,14 @@ function isClean(scan: ScanResult): boolean {
 
 function report(scan: ScanResult, backupPath: string | null, readOnly: boolean): RecoveryReport {
   const confirmedLost = scan.lost.reduce((sum, entry) => sum + (entry.confirmed ? entry.count : 0), 0);
-  const found = { lost: scan.lost, notes: scan.notes, keptEntries: scan.keptEntries, confirmedLost, backupPath, readOnly };
+  const found = {
+    lost: scan.lost,
+    notes: scan.notes,
+    keptEntries: scan.keptEntries,
+    confirmedLost,
+    backupPath,
+    readOnly,
+  };
   return {
     backupPath,
     keptEntries: scan.keptEntries,
@@ -145,7 +156,14 @@ export class Ledger {
   private constructor(
     filePath: string,
     options: OpenOptions,
-    init: { fd: number | null; lock: LedgerLock | null; position: Position; ino: number; recovery: RecoveryReport | null; tipKept: boolean },
+    init: {
+      fd: number | null;
+      lock: LedgerLock | null;
+      position: Position;
+      ino: number;
+      recovery: RecoveryReport | null;
+      tipKept: boolean;
+    },
   ) {
     this.tipKept = init.tipKept;
     this.path = filePath;
@@ -179,27 +197,66 @@ export class Ledger {
     const absolute = realLedgerPath(filePath, !readOnly);
     let lock: LedgerLock | null = null;
     // A ledger that does not exist yet is created by its first write, so a refused first command leaves no file behind.
-    if (!readOnly && fs.existsSync(absolute)) lock = LedgerLock.acquire(absolute, options.appName ?? 'Transit Ledger');
+    if (!readOnly && fs.existsSync(absolute))
+      lock = LedgerLock.acquire(absolute, options.appName ?? 'Transit Ledger');
     try {
       if (lock) removeStoppedRepair(absolute);
       const found = scanFile(absolute, options.apply, readOnly);
       if (found === null) {
         refuseMissingJournal(absolute);
-        return new Ledger(absolute, options, { fd: null, lock, position: EMPTY, ino: 0, recovery: null, tipKept: true });
+        return new Ledger(absolute, options, {
+          fd: null,
+          lock,
+          position: EMPTY,
+          ino: 0,
+          recovery: null,
+          tipKept: true,
+        });
       }
       const { scan, size, ino } = found;
-      const position = { size: scan.inFlightAt ?? size, lastSeq: scan.lastSeq, lastSum: scan.lastSum, entries: scan.keptEntries };
+      const position = {
+        size: scan.inFlightAt ?? size,
+        lastSeq: scan.lastSeq,
+        lastSum: scan.lastSum,
+        entries: scan.keptEntries,
+      };
       if (isClean(scan)) return Ledger.opened(absolute, options, lock, position, ino, null, scan.tipRequired);
-      if (readOnly) return new Ledger(absolute, options, { fd: null, lock: null, position, ino, recovery: report(scan, null, true), tipKept: true });
+      if (readOnly)
+        return new Ledger(absolute, options, {
+          fd: null,
+          lock: null,
+          position,
+          ino,
+          recovery: report(scan, null, true),
+          tipKept: true,
+        });
       const repaired = Ledger.repair(absolute, scan, options);
-      return Ledger.opened(absolute, options, lock, repaired.position, repaired.ino, report(scan, repaired.backupPath, false), true, repaired.tip);
+      return Ledger.opened(
+        absolute,
+        options,
+        lock,
+        repaired.position,
+        repaired.ino,
+        report(scan, repaired.backupPath, false),
+        true,
+        repaired.tip,
+      );
     } catch (error) {
       lock?.release();
       throw ioError(absolute, error);
     }
   }
 
-  private static opened(absolute: string, options: OpenOptions, lock: LedgerLock | null, position: Position, ino: number, recovery: RecoveryReport | null, tipKept: boolean, tip?: Tip): Ledger {
+  private static opened(
+    absolute: string,
+    options: OpenOptions,
+    lock: LedgerLock | null,
+    position: Position,
+    ino: number,
+    recovery: RecoveryReport | null,
+    tipKept: boolean,
+    tip?: Tip,
+  ): Ledger {
     const ledger = new Ledger(absolute, options, { fd: null, lock, position, ino, recovery, tipKept });
     if (ledger.readOnly || position.size === 0) return ledger;
     ledger.fd = fs.openSync(absolute, 'a');
@@ -211,7 +268,11 @@ export class Ledger {
   private openTip(known: Tip | null): void {
     const { writer, created } = TipWriter.open(this.path);
     this.tip = writer;
-    const current = known ?? { seq: this.position.lastSeq, size: this.position.size, sum: this.position.lastSum };
+    const current = known ?? {
+      seq: this.position.lastSeq,
+      size: this.position.size,
+      sum: this.position.lastSum,
+    };
     writer.write(current);
     if (created) fsyncDirectory(path.dirname(this.path));
   }
@@ -220,7 +281,14 @@ export class Ledger {
     const now = options.now ?? (() => new Date());
     const found = report(scan, null, false);
     const message = (backupPath: string) => report(scan, backupPath, false).message;
-    return repairJournal({ absolute, scan, now, actor: options.actor ?? 'unknown', message, confirmedLost: found.confirmedLost });
+    return repairJournal({
+      absolute,
+      scan,
+      now,
+      actor: options.actor ?? 'unknown',
+      message,
+      confirmedLost: found.confirmedLost,
+    });
   }
 
   /**
@@ -235,14 +303,27 @@ export class Ledger {
     const existing = fs.existsSync(this.path) ? fs.statSync(this.path).size : 0;
     if (existing > 0) {
       this.failed = true;
-      throw new TransitError('conflict', `The ledger ${this.path} was started by another program after this one opened it. Nothing was recorded: close and reopen the ledger, then try again.`);
+      throw new TransitError(
+        'conflict',
+        `The ledger ${this.path} was started by another program after this one opened it. Nothing was recorded: close and reopen the ledger, then try again.`,
+      );
     }
     refuseMissingJournal(this.path);
     // The tip comes first, saying "no entry yet": an empty journal beside it is a creation cut short, not a loss.
     const { writer } = TipWriter.open(this.path);
     this.tip = writer;
     writer.writeDurably({ seq: 0, size: 0, sum: GENESIS });
-    const header = serialise({ seq: 1, at: this.now().toISOString(), actor: this.actor, type: 'header', format: 'transit-ledger', version: 2 }, GENESIS);
+    const header = serialise(
+      {
+        seq: 1,
+        at: this.now().toISOString(),
+        actor: this.actor,
+        type: 'header',
+        format: 'transit-ledger',
+        version: 2,
+      },
+      GENESIS,
+    );
     const fd = fs.openSync(this.path, 'w');
     try {
       fs.writeSync(fd, header.line);
@@ -259,10 +340,18 @@ export class Ledger {
   }
 
   /** Lines for the payloads: one entry each, or a begin/commit pair around a multi-entry write. */
-  private lines(payloads: readonly EventPayload[]): { buffer: Buffer; events: LedgerEvent[]; lines: number; lastSeq: number; lastSum: string } {
+  private lines(payloads: readonly EventPayload[]): {
+    buffer: Buffer;
+    events: LedgerEvent[];
+    lines: number;
+    lastSeq: number;
+    lastSum: string;
+  } {
     const at = this.now().toISOString();
     const batch = payloads.length > 1 ? crypto.randomUUID() : undefined;
-    const framed: EventPayload[] = batch ? [{ type: 'begin', size: payloads.length }, ...payloads, { type: 'commit', size: payloads.length }] : [...payloads];
+    const framed: EventPayload[] = batch
+      ? [{ type: 'begin', size: payloads.length }, ...payloads, { type: 'commit', size: payloads.length }]
+      : [...payloads];
     const announce: EventPayload[] = this.tipKept ? [] : [{ type: 'tip-kept' }];
     const events: LedgerEvent[] = [];
     const parts: string[] = [];
@@ -271,13 +360,22 @@ export class Ledger {
     for (const payload of [...announce, ...framed]) {
       seq += 1;
       const inBatch = batch !== undefined && payload.type !== 'tip-kept';
-      const event: LedgerEvent = inBatch ? { seq, at, actor: this.actor, ...payload, batch } : { seq, at, actor: this.actor, ...payload };
+      const event: LedgerEvent = inBatch
+        ? { seq, at, actor: this.actor, ...payload, batch }
+        : { seq, at, actor: this.actor, ...payload };
       const written = serialise(event, prev);
       parts.push(written.line);
       prev = written.sum;
-      if (payload.type !== 'begin' && payload.type !== 'commit' && payload.type !== 'tip-kept') events.push(event);
+      if (payload.type !== 'begin' && payload.type !== 'commit' && payload.type !== 'tip-kept')
+        events.push(event);
     }
-    return { buffer: Buffer.from(parts.join(''), 'utf8'), events, lines: announce.length + framed.length, lastSeq: seq, lastSum: prev };
+    return {
+      buffer: Buffer.from(parts.join(''), 'utf8'),
+      events,
+      lines: announce.length + framed.length,
+      lastSeq: seq,
+      lastSum: prev,
+    };
   }
 
   /**
@@ -285,8 +383,13 @@ export class Ledger {
    * If the disk refuses, the file is cut back to where it was and nothing is applied.
    */
   append(payloads: readonly EventPayload[]): LedgerEvent[] {
-    if (this.readOnly) throw new TransitError('read_only', 'This ledger is open read-only; nothing can be written to it.');
-    if (this.failed) throw new TransitError('io', 'An earlier save to this ledger failed and could not be undone. Close and reopen the ledger before writing again.');
+    if (this.readOnly)
+      throw new TransitError('read_only', 'This ledger is open read-only; nothing can be written to it.');
+    if (this.failed)
+      throw new TransitError(
+        'io',
+        'An earlier save to this ledger failed and could not be undone. Close and reopen the ledger before writing again.',
+      );
     if (payloads.length === 0) return [];
     if (this.fd === null) {
       try {
@@ -299,7 +402,12 @@ export class Ledger {
     this.assertSoleWriter(fd);
     const { buffer, events, lines, lastSeq, lastSum } = this.lines(payloads);
     this.write(fd, buffer);
-    this.position = { size: this.position.size + buffer.length, lastSeq, lastSum, entries: this.position.entries + lines };
+    this.position = {
+      size: this.position.size + buffer.length,
+      lastSeq,
+      lastSum,
+      entries: this.position.entries + lines,
+    };
     this.tipKept = true;
     try {
       this.tip?.write({ seq: lastSeq, size: this.position.size, sum: lastSum });
@@ -326,7 +434,8 @@ export class Ledger {
   private write(fd: number, buffer: Buffer): void {
     try {
       let offset = 0;
-      while (offset < buffer.length) offset += this.io.writeSync(fd, offset === 0 ? buffer : buffer.subarray(offset));
+      while (offset < buffer.length)
+        offset += this.io.writeSync(fd, offset === 0 ? buffer : buffer.subarray(offset));
       this.io.fsyncSync(fd);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -334,9 +443,15 @@ export class Ledger {
         // Unconfirmed bytes may remain at the end of the file; appending after them could count
         // this entry twice, so nothing more is written until a fresh open has checked the file.
         this.failed = true;
-        throw new TransitError('io', `Could not save to the ledger ${this.path} (${code}), and the file could not be restored. The entry may or may not have been recorded: close and reopen the ledger, and check it before entering it again.`);
+        throw new TransitError(
+          'io',
+          `Could not save to the ledger ${this.path} (${code}), and the file could not be restored. The entry may or may not have been recorded: close and reopen the ledger, and check it before entering it again.`,
+        );
       }
-      throw new TransitError('io', `Could not save to the ledger ${this.path} (${code}). Nothing was recorded; free disk space or check the drive, then try again.`);
+      throw new TransitError(
+        'io',
+        `Could not save to the ledger ${this.path} (${code}). Nothing was recorded; free disk space or check the drive, then try again.`,
+      );
     }
   }
 
@@ -377,7 +492,13 @@ export class Ledger {
   /** Reads whole, in-order entries past the known end; a multi-entry write is taken only once committed. */
   private readAppended(size: number): 'unchanged' | 'grew' | 'replaced' {
     const fd = fs.openSync(this.path, 'r');
-    const taken: { events: LedgerEvent[]; end: number; lastSeq: number; lastSum: string; entries: number } = { events: [], end: this.position.size, lastSeq: this.position.lastSeq, lastSum: this.position.lastSum, entries: 0 };
+    const taken: { events: LedgerEvent[]; end: number; lastSeq: number; lastSum: string; entries: number } = {
+      events: [],
+      end: this.position.size,
+      lastSeq: this.position.lastSeq,
+      lastSum: this.position.lastSum,
+      entries: 0,
+    };
     let pending: LedgerEvent[] = [];
     let broken = false;
     let { lastSeq, lastSum } = this.position;
@@ -406,7 +527,12 @@ export class Ledger {
     if (broken) return 'replaced';
     if (taken.entries === 0) return 'unchanged';
     for (const event of taken.events) this.apply(event);
-    this.position = { size: taken.end, lastSeq: taken.lastSeq, lastSum: taken.lastSum, entries: this.position.entries + taken.entries };
+    this.position = {
+      size: taken.end,
+      lastSeq: taken.lastSeq,
+      lastSum: taken.lastSum,
+      entries: this.position.entries + taken.entries,
+    };
     return 'grew';
   }
 

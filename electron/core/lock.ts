@@ -15,7 +15,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { cleanLeftovers, createExclusive, fsyncDirectory, realIo, removeIfUnchanged, type LockIo } from './lock/atomic';
+import {
+  cleanLeftovers,
+  createExclusive,
+  fsyncDirectory,
+  realIo,
+  removeIfUnchanged,
+  type LockIo,
+} from './lock/atomic';
 import { inspect, ownRecord, type SeenFile } from './lock/holder';
 import { judge } from './lock/liveness';
 import { contendedError, ioError, lockedError, lostLockError } from './lock/messages';
@@ -88,7 +95,10 @@ export class LedgerLock {
     const own = fs.fstatSync(fd);
     const atPath = fs.statSync(lockPath, { throwIfNoEntry: false });
     // Some file systems (FAT, some shares) have no stable inode numbers: there the fd's link count alone tells.
-    const identity = own.ino !== 0 && atPath?.ino === own.ino && atPath.dev === own.dev ? { ino: own.ino, dev: own.dev } : null;
+    const identity =
+      own.ino !== 0 && atPath?.ino === own.ino && atPath.dev === own.dev
+        ? { ino: own.ino, dev: own.dev }
+        : null;
     const lock = new LedgerLock(lockPath, fd, Buffer.from(content), app, io, identity);
     try {
       fsyncDirectory(path.dirname(lockPath));

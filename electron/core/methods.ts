@@ -12,12 +12,20 @@
 /** Every member of an API is an asynchronous method (a transport can only carry those). */
 export type Methods<Api> = { readonly [M in keyof Api]: (...args: never[]) => Promise<unknown> };
 
-export type Args<Api, M extends keyof Api> = Api[M] extends (...args: infer A) => Promise<unknown> ? A : never;
-export type Result<Api, M extends keyof Api> = Api[M] extends (...args: never[]) => Promise<infer R> ? R : never;
+export type Args<Api, M extends keyof Api> = Api[M] extends (...args: infer A) => Promise<unknown>
+  ? A
+  : never;
+export type Result<Api, M extends keyof Api> = Api[M] extends (...args: never[]) => Promise<infer R>
+  ? R
+  : never;
 
 /** How many of a parameter list's leading parameters are required. */
-type RequiredCount<A extends readonly unknown[], Counted extends unknown[] = []> =
-  A extends readonly [unknown, ...infer Rest] ? RequiredCount<Rest, [...Counted, unknown]> : Counted['length'];
+type RequiredCount<A extends readonly unknown[], Counted extends unknown[] = []> = A extends readonly [
+  unknown,
+  ...infer Rest,
+]
+  ? RequiredCount<Rest, [...Counted, unknown]>
+  : Counted['length'];
 
 /** [fewest, most] arguments a method takes, exactly as its parameters say. */
 export type Arity<F> = F extends (...args: infer A) => unknown
@@ -31,10 +39,15 @@ export type MethodTable<Api> = { readonly [M in keyof Api]: Arity<Api[M]> };
  * An API as a transport builds it: the same methods, each taking the interface's parameters and
  * resolving to its result. Assignable to the interface it maps (test/preload.test.ts checks both ways).
  */
-export type Implementation<Api> = { readonly [M in keyof Api]: (...args: Args<Api, M>) => Promise<Result<Api, M>> };
+export type Implementation<Api> = {
+  readonly [M in keyof Api]: (...args: Args<Api, M>) => Promise<Result<Api, M>>;
+};
 
 /** One call of method M, typed by the interface. */
-export type Call<Api> = <M extends keyof Api & string>(method: M, args: Args<Api, M>) => Promise<Result<Api, M>>;
+export type Call<Api> = <M extends keyof Api & string>(
+  method: M,
+  args: Args<Api, M>,
+) => Promise<Result<Api, M>>;
 
 /** The table's method names, in the order written. */
 export function methodsOf<Api>(table: MethodTable<Api>): (keyof Api & string)[] {
@@ -46,7 +59,10 @@ export function isMethodOf<Api>(table: MethodTable<Api>, name: unknown): name is
   return typeof name === 'string' && Object.hasOwn(table, name);
 }
 
-function isComplete<Api>(table: MethodTable<Api>, built: Partial<Implementation<Api>>): built is Implementation<Api> {
+function isComplete<Api>(
+  table: MethodTable<Api>,
+  built: Partial<Implementation<Api>>,
+): built is Implementation<Api> {
   return methodsOf(table).every((method) => typeof built[method] === 'function');
 }
 
@@ -76,7 +92,10 @@ export function callMethod<Api, M extends keyof Api & string>(
 }
 
 /** Every method of the table passed on to the same method of `target()`, looked up at each call. */
-export function forward<Api>(table: MethodTable<Api>, target: () => Implementation<Api>): Implementation<Api> {
+export function forward<Api>(
+  table: MethodTable<Api>,
+  target: () => Implementation<Api>,
+): Implementation<Api> {
   return implement(table, (method, args) => callMethod(target(), method, args));
 }
 

@@ -159,7 +159,8 @@ export function dayOfYearIndex(blDate: string, year: number): number {
   const lastOfMonth = monthDays[month];
   // A malformed date would otherwise land in a neighbouring day or nowhere, losing tonnes
   // silently; a short string reads NaN here and is caught too.
-  if (blDate.length !== 10 || lastOfMonth === undefined || !(day >= 1 && day <= lastOfMonth)) throw badDate(blDate);
+  if (blDate.length !== 10 || lastOfMonth === undefined || !(day >= 1 && day <= lastOfMonth))
+    throw badDate(blDate);
   return (monthStart[month] ?? 0) + day - 1;
 }
 
@@ -185,7 +186,12 @@ export function bucketByDay(year: number, shipments: readonly ProgressShipment[]
     if (shipment === undefined) continue;
     const blDate = shipment.blDate;
     // Last digit first: it is the one that differs between neighbouring years.
-    if (blDate.charCodeAt(3) !== y3 || blDate.charCodeAt(2) !== y2 || blDate.charCodeAt(1) !== y1 || blDate.charCodeAt(0) !== y0) {
+    if (
+      blDate.charCodeAt(3) !== y3 ||
+      blDate.charCodeAt(2) !== y2 ||
+      blDate.charCodeAt(1) !== y1 ||
+      blDate.charCodeAt(0) !== y0
+    ) {
       continue;
     }
     const index = dayOfYearIndex(blDate, year);
@@ -248,7 +254,7 @@ export function progressFromDays(input: DaysProgressInput): Progress {
     let count = 0;
     for (let day = 1; day <= monthLength; day++, dayIndex++) {
       const counted = dayIndex < daysElapsed;
-      const kg = counted ? dayKg[dayIndex] ?? 0 : 0;
+      const kg = counted ? (dayKg[dayIndex] ?? 0) : 0;
       if (counted) count += dayShipments[dayIndex] ?? 0;
       monthKg += kg;
       cumulativeKg += kg;

@@ -152,7 +152,12 @@ export function readQuantity(value: string | number, context: QuantityContext = 
   const plain = PLAIN.exec(trimmed);
   if (plain) {
     const [, whole = '', mark, fraction = ''] = plain;
-    return fromSplit(mark === undefined ? { whole, fraction: '' } : splitOneMark(whole, fraction, mark as DecimalMark, context), 1);
+    return fromSplit(
+      mark === undefined
+        ? { whole, fraction: '' }
+        : splitOneMark(whole, fraction, mark as DecimalMark, context),
+      1,
+    );
   }
   const spaced = trimmed.replace(GROUP_SPACES, ' ');
   const sign = /^[-\u2212]/.test(spaced) ? -1 : 1;
@@ -191,7 +196,13 @@ export function quantityInputText(kg: number): string {
  * "9,959": the question that replaces a guess. The facts give both readings in thousandths (kg
  * for tonnes), so a form can offer them as two choices; the message tells a CLI user what to type.
  */
-export function ambiguityIssue(field: string, name: string, text: string, reading: Extract<QuantityReading, { reason: 'ambiguous' }>, unit: string): FieldIssue {
+export function ambiguityIssue(
+  field: string,
+  name: string,
+  text: string,
+  reading: Extract<QuantityReading, { reason: 'ambiguous' }>,
+  unit: string,
+): FieldIssue {
   const mark = text.includes(',') ? 'comma' : 'point';
   // As an English sentence writes them (a point for decimals), without trailing zeros.
   const shortest = (kg: number) => formatKgAsTonnes(kg).replace(/\.?0+$/, '');

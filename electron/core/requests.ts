@@ -20,7 +20,8 @@ const MAX_ANNUAL_KG = 50_000_000_000;
 /** Shows a refused value in a message: never throws (an object may have a poisoned toString) and never echoes a flood. */
 export function shown(value: unknown): string {
   if (typeof value === 'string') return value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
+    return String(value);
   return Array.isArray(value) ? 'a list' : 'a set of fields';
 }
 
@@ -31,7 +32,11 @@ function issue(field: string, code: string, message: string, facts?: IssueFacts)
 export function parseYear(value: unknown, field = 'year'): number {
   const year = typeof value === 'string' && /^\d{4}$/.test(value.trim()) ? Number(value.trim()) : value;
   if (typeof year !== 'number' || !isSupportedYear(year)) {
-    return issue(field, `${field}.invalid`, `Year "${shown(value)}" must be a year from ${MIN_YEAR} to ${MAX_YEAR}, e.g. 2024.`);
+    return issue(
+      field,
+      `${field}.invalid`,
+      `Year "${shown(value)}" must be a year from ${MIN_YEAR} to ${MAX_YEAR}, e.g. 2024.`,
+    );
   }
   return year;
 }
@@ -40,22 +45,35 @@ export function parseYear(value: unknown, field = 'year'): number {
 export function parseDate(value: unknown, field: string, label: string): string {
   const reading = typeof value === 'string' ? readDate(value) : null;
   if (reading === null || (!reading.ok && reading.reason === 'format')) {
-    return issue(field, `${field}.format`, `${label} "${shown(value)}" must be written as YYYY-MM-DD or DD.MM.YYYY, e.g. 2024-07-31.`, { value: shown(value) });
+    return issue(
+      field,
+      `${field}.format`,
+      `${label} "${shown(value)}" must be written as YYYY-MM-DD or DD.MM.YYYY, e.g. 2024-07-31.`,
+      { value: shown(value) },
+    );
   }
   const text = shown(value).trim();
-  if (!reading.ok) return issue(field, `${field}.impossible`, `${label} ${text} is not a real calendar date.`, { value: text });
+  if (!reading.ok)
+    return issue(field, `${field}.impossible`, `${label} ${text} is not a real calendar date.`, {
+      value: text,
+    });
   return reading.date;
 }
 
 export function parseReason(value: unknown, required: boolean): string | null {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    if (required) return issue('reason', 'reason.required', 'Give a reason: it is kept in the ledger with your name.');
+    if (required)
+      return issue('reason', 'reason.required', 'Give a reason: it is kept in the ledger with your name.');
     return null;
   }
   if (typeof value !== 'string') return issue('reason', 'reason.type', 'The reason must be text.');
   const reason = value.trim();
   if (reason.length > MAX_REASON_LENGTH) {
-    return issue('reason', 'reason.too_long', `The reason is ${reason.length} characters long; at most ${MAX_REASON_LENGTH} are allowed.`);
+    return issue(
+      'reason',
+      'reason.too_long',
+      `The reason is ${reason.length} characters long; at most ${MAX_REASON_LENGTH} are allowed.`,
+    );
   }
   return reason;
 }
@@ -73,12 +91,18 @@ export function parseId(value: unknown): string {
 function parseTonnes(value: unknown, field: string, label: string, allowZero: boolean): number {
   const reading = typeof value === 'number' || typeof value === 'string' ? readQuantity(value) : null;
   // "2,200": two thousand two hundred, or two point two? Asked, never guessed.
-  if (reading !== null && !reading.ok && reading.reason === 'ambiguous') throw invalid([ambiguityIssue(field, label, shown(value).trim(), reading, 't')]);
+  if (reading !== null && !reading.ok && reading.reason === 'ambiguous')
+    throw invalid([ambiguityIssue(field, label, shown(value).trim(), reading, 't')]);
   if (reading === null || !reading.ok || reading.kg < 0 || (!allowZero && reading.kg === 0)) {
     const message = `${label} "${shown(value)}" must be a number of tonnes${allowZero ? '' : ' above zero'} with at most 3 decimals.`;
     return issue(field, `${field}.invalid`, message, { value: shown(value) });
   }
-  if (reading.kg > MAX_ANNUAL_KG) return issue(field, `${field}.too_large`, `${label} ${formatKgAsTonnes(reading.kg)} t is not a believable figure for this route.`);
+  if (reading.kg > MAX_ANNUAL_KG)
+    return issue(
+      field,
+      `${field}.too_large`,
+      `${label} ${formatKgAsTonnes(reading.kg)} t is not a believable figure for this route.`,
+    );
   return reading.kg;
 }
 
@@ -88,15 +112,27 @@ export interface TargetsRequest {
   monthlyPlanKg: number[] | null;
 }
 
-const targetsShape = z.strictObject({ year: z.unknown(), annualTonnes: z.unknown(), monthlyPlanTonnes: z.unknown().optional() });
+const targetsShape = z.strictObject({
+  year: z.unknown(),
+  annualTonnes: z.unknown(),
+  monthlyPlanTonnes: z.unknown().optional(),
+});
 
 function strictShape<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issues: FieldIssue[] = parsed.error.issues.map((i) =>
     i.code === 'unrecognized_keys'
-      ? { field: i.keys.join(','), code: 'unknown_field', message: `${i.keys.map((k) => `"${k}"`).join(', ')} is not part of ${what}.` }
-      : { field: String(i.path[0] ?? ''), code: 'request.invalid', message: `${what} is malformed: ${i.message}.` },
+      ? {
+          field: i.keys.join(','),
+          code: 'unknown_field',
+          message: `${i.keys.map((k) => `"${k}"`).join(', ')} is not part of ${what}.`,
+        }
+      : {
+          field: String(i.path[0] ?? ''),
+          code: 'request.invalid',
+          message: `${what} is malformed: ${i.message}.`,
+        },
   );
   throw invalid(issues);
 }
@@ -108,14 +144,21 @@ export function parseTargetsRequest(value: unknown): TargetsRequest {
   if (input.monthlyPlanTonnes !== undefined && input.monthlyPlanTonnes !== null) {
     const plan = input.monthlyPlanTonnes;
     if (!Array.isArray(plan) || plan.length !== 12) {
-      return issue('monthlyPlanTonnes', 'monthlyPlanTonnes.count', 'The monthly plan must have exactly 12 figures, January to December.');
+      return issue(
+        'monthlyPlanTonnes',
+        'monthlyPlanTonnes.count',
+        'The monthly plan must have exactly 12 figures, January to December.',
+      );
     }
-    monthlyPlanKg = plan.map((figure, i) => parseTonnes(figure, 'monthlyPlanTonnes', `Plan for month ${i + 1}`, true));
+    monthlyPlanKg = plan.map((figure, i) =>
+      parseTonnes(figure, 'monthlyPlanTonnes', `Plan for month ${i + 1}`, true),
+    );
   }
   const planSum = monthlyPlanKg?.reduce((sum, kg) => sum + kg, 0) ?? null;
   const annualKg =
     input.annualTonnes === undefined || input.annualTonnes === null || input.annualTonnes === ''
-      ? planSum ?? issue('annualTonnes', 'annualTonnes.required', 'Give the annual target in tonnes, e.g. 2200000.')
+      ? (planSum ??
+        issue('annualTonnes', 'annualTonnes.required', 'Give the annual target in tonnes, e.g. 2200000.'))
       : parseTonnes(input.annualTonnes, 'annualTonnes', 'Annual target', false);
   if (planSum !== null && planSum !== annualKg) {
     return issue(
@@ -137,7 +180,12 @@ export function parseBaselineRequest(value: unknown): { year: number; kg: number
 }
 
 const REPORTS: readonly ReportName[] = ['register', 'monthly'];
-const exportShape = z.strictObject({ year: z.unknown(), report: z.unknown(), separator: z.unknown().optional(), language: z.unknown().optional() });
+const exportShape = z.strictObject({
+  year: z.unknown(),
+  report: z.unknown(),
+  separator: z.unknown().optional(),
+  language: z.unknown().optional(),
+});
 
 export interface ExportArguments {
   year: number;
@@ -151,15 +199,29 @@ export function parseExportRequest(value: unknown): ExportArguments {
   const input = strictShape(exportShape, value, 'an export request');
   const year = parseYear(input.year);
   const report = REPORTS.find((name) => name === input.report);
-  if (!report) return issue('report', 'report.unknown', `There is no report "${shown(input.report)}"; choose register or monthly.`);
+  if (!report)
+    return issue(
+      'report',
+      'report.unknown',
+      `There is no report "${shown(input.report)}"; choose register or monthly.`,
+    );
   const separator = input.separator === undefined ? ',' : input.separator;
   if (separator !== ',' && separator !== ';') {
-    return issue('separator', 'separator.invalid', `Separator "${shown(separator)}" must be , (comma) or ; (semicolon).`);
+    return issue(
+      'separator',
+      'separator.invalid',
+      `Separator "${shown(separator)}" must be , (comma) or ; (semicolon).`,
+    );
   }
   // English unless asked: what every export wrote before reports spoke the reader's language.
   const language = LANGUAGES.find((known) => known === (input.language ?? 'en'));
   if (!language) {
-    return issue('language', 'language.unknown', `Language "${shown(input.language)}" must be one of ${LANGUAGES.join(', ')}.`, { value: shown(input.language) });
+    return issue(
+      'language',
+      'language.unknown',
+      `Language "${shown(input.language)}" must be one of ${LANGUAGES.join(', ')}.`,
+      { value: shown(input.language) },
+    );
   }
   return { year, report, separator, language };
 }
@@ -179,27 +241,49 @@ const importShape = z.strictObject({
 
 /** The file's bytes from base64 (how IPC and HTTP carry them), refused rather than half-read when malformed. */
 function importBytes(base64: unknown): Uint8Array {
-  if (typeof base64 !== 'string') return issue('base64', 'base64.type', 'The file to import must come as base64 text.');
+  if (typeof base64 !== 'string')
+    return issue('base64', 'base64.type', 'The file to import must come as base64 text.');
   if (base64.length > MAX_IMPORT_BASE64_CHARS) return issue('base64', 'base64.too_large', TOO_LARGE);
   // Buffer.from skips what is not base64; a damaged transfer must be refused, not imported short.
-  if (base64.length % 4 !== 0 || !BASE64.test(base64)) return issue('base64', 'base64.invalid', 'The file arrived damaged (its base64 form is malformed); choose it again.');
+  if (base64.length % 4 !== 0 || !BASE64.test(base64))
+    return issue(
+      'base64',
+      'base64.invalid',
+      'The file arrived damaged (its base64 form is malformed); choose it again.',
+    );
   return Buffer.from(base64, 'base64');
 }
 
-export function parseImportRequest(value: unknown): { source: ImportSource; dryRun: boolean; force: boolean; allRows: boolean } {
+export function parseImportRequest(value: unknown): {
+  source: ImportSource;
+  dryRun: boolean;
+  force: boolean;
+  allRows: boolean;
+} {
   const input = strictShape(importShape, value, 'an import request');
   if ((input.base64 === undefined) === (input.text === undefined)) {
-    return issue('base64', 'request.file', 'An import request carries the file once: as base64 (its bytes) or as text.');
+    return issue(
+      'base64',
+      'request.file',
+      'An import request carries the file once: as base64 (its bytes) or as text.',
+    );
   }
   let source: ImportSource;
   if (input.base64 !== undefined) source = { kind: 'bytes', bytes: importBytes(input.base64) };
-  else if (typeof input.text !== 'string') return issue('text', 'text.type', 'The file to import must be text (CSV).');
+  else if (typeof input.text !== 'string')
+    return issue('text', 'text.type', 'The file to import must be text (CSV).');
   else if (input.text.length > MAX_IMPORT_BYTES) return issue('text', 'text.too_large', TOO_LARGE);
   else source = { kind: 'text', text: input.text };
   for (const flag of ['dryRun', 'force', 'allRows'] as const) {
-    if (input[flag] !== undefined && typeof input[flag] !== 'boolean') return issue(flag, `${flag}.type`, `${flag} must be true or false.`);
+    if (input[flag] !== undefined && typeof input[flag] !== 'boolean')
+      return issue(flag, `${flag}.type`, `${flag} must be true or false.`);
   }
-  return { source, dryRun: input.dryRun === true, force: input.force === true, allRows: input.allRows === true };
+  return {
+    source,
+    dryRun: input.dryRun === true,
+    force: input.force === true,
+    allRows: input.allRows === true,
+  };
 }
 
 const listShape = z.strictObject({
@@ -216,7 +300,8 @@ export function parseListQuery(value: unknown): { from: string; to: string; incl
   }
   const includeVoided = input.includeVoided === true;
   if (input.year !== undefined) {
-    if (input.from !== undefined || input.to !== undefined) return issue('year', 'query.conflict', 'Give either a year or a date range, not both.');
+    if (input.from !== undefined || input.to !== undefined)
+      return issue('year', 'query.conflict', 'Give either a year or a date range, not both.');
     const year = parseYear(input.year);
     return { from: `${year}-01-01`, to: `${year}-12-31`, includeVoided };
   }
@@ -233,7 +318,8 @@ export function parseProgressQuery(value: unknown): { year: number; asOf: string
   const year = parseYear(input.year);
   if (input.asOf === undefined || input.asOf === null) return { year, asOf: null };
   const asOf = parseDate(input.asOf, 'asOf', 'As-of date');
-  if (!asOf.startsWith(`${year}-`)) return issue('asOf', 'asOf.other_year', `As-of date ${asOf} is not in ${year}.`);
+  if (!asOf.startsWith(`${year}-`))
+    return issue('asOf', 'asOf.other_year', `As-of date ${asOf} is not in ${year}.`);
   return { year, asOf };
 }
 
@@ -243,7 +329,11 @@ const LEDGER_ID = /^(?:real|demo-[a-z0-9]{4,32})$/;
 function parseLedgerId(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string' || !LEDGER_ID.test(value)) {
-    return issue('ledgerId', 'ledgerId.invalid', `"${shown(value)}" is not a ledger id (it is "real" or "demo-" and letters and digits).`);
+    return issue(
+      'ledgerId',
+      'ledgerId.invalid',
+      `"${shown(value)}" is not a ledger id (it is "real" or "demo-" and letters and digits).`,
+    );
   }
   return value;
 }
@@ -264,16 +354,25 @@ const writeOptionsShape = z.strictObject({
 });
 
 export function parseWriteOptions(value: unknown): WriteArguments {
-  if (value === undefined || value === null) return { force: false, check: false, reason: undefined, ledgerId: null };
+  if (value === undefined || value === null)
+    return { force: false, check: false, reason: undefined, ledgerId: null };
   const input = strictShape(writeOptionsShape, value, 'the options');
   for (const flag of ['force', 'check'] as const) {
-    if (input[flag] !== undefined && typeof input[flag] !== 'boolean') return issue(flag, `${flag}.type`, `${flag} must be true or false.`);
+    if (input[flag] !== undefined && typeof input[flag] !== 'boolean')
+      return issue(flag, `${flag}.type`, `${flag} must be true or false.`);
   }
-  return { force: input.force === true, check: input.check === true, reason: input.reason, ledgerId: parseLedgerId(input.ledgerId) };
+  return {
+    force: input.force === true,
+    check: input.check === true,
+    reason: input.reason,
+    ledgerId: parseLedgerId(input.ledgerId),
+  };
 }
 
 /** The options of a write that has no others: only the ledger it is meant for (LedgerGuard), or null. */
 export function parseLedgerGuard(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  return parseLedgerId(strictShape(z.strictObject({ ledgerId: z.unknown().optional() }), value, 'the options').ledgerId);
+  return parseLedgerId(
+    strictShape(z.strictObject({ ledgerId: z.unknown().optional() }), value, 'the options').ledgerId,
+  );
 }

@@ -75,9 +75,20 @@ export interface ServiceOptions {
 }
 
 /** The ledger file and the state folded from it, opened together and replaced together. */
-function openLedger(path: string, options: ServiceOptions, readOnly: boolean): { ledger: Ledger; state: LedgerState } {
+function openLedger(
+  path: string,
+  options: ServiceOptions,
+  readOnly: boolean,
+): { ledger: Ledger; state: LedgerState } {
   const state = new LedgerState();
-  const ledger = Ledger.open(path, { apply: state.apply, readOnly, actor: options.actor, now: options.now, io: options.io, appName: options.appName });
+  const ledger = Ledger.open(path, {
+    apply: state.apply,
+    readOnly,
+    actor: options.actor,
+    now: options.now,
+    io: options.io,
+    appName: options.appName,
+  });
   return { ledger, state };
 }
 
@@ -111,11 +122,22 @@ const isReal = (ledgerId: string) => ledgerId === 'real';
 /** The refusal of a write meant for another ledger than the open one, worded for the window that sent it. */
 function ledgerSwitched(expected: string, current: string): TransitError {
   const [code, message] = isReal(expected)
-    ? ['ledger.switched_to_demo', 'Nothing was saved: this window was showing the real ledger, but the demo ledger was opened in another window. This window now shows the demo ledger; to record this in your own ledger, go back to it and save again.']
+    ? [
+        'ledger.switched_to_demo',
+        'Nothing was saved: this window was showing the real ledger, but the demo ledger was opened in another window. This window now shows the demo ledger; to record this in your own ledger, go back to it and save again.',
+      ]
     : isReal(current)
-      ? ['ledger.switched_to_real', 'Nothing was saved: this window was showing the demo ledger, but another window went back to the real ledger. This window now shows the real ledger; save again only if this belongs in it.']
-      : ['ledger.demo_renewed', 'Nothing was saved: the demo ledger this window was showing was built afresh in another window. This window now shows the new demo ledger.'];
-  return new TransitError('conflict', message, [{ field: 'ledgerId', code, message, facts: { expected, current } }]);
+      ? [
+          'ledger.switched_to_real',
+          'Nothing was saved: this window was showing the demo ledger, but another window went back to the real ledger. This window now shows the real ledger; save again only if this belongs in it.',
+        ]
+      : [
+          'ledger.demo_renewed',
+          'Nothing was saved: the demo ledger this window was showing was built afresh in another window. This window now shows the new demo ledger.',
+        ];
+  return new TransitError('conflict', message, [
+    { field: 'ledgerId', code, message, facts: { expected, current } },
+  ]);
 }
 
 /** An import row's duplicate issue in the import's words: skipped, and where its twin is (the ledger or a line of the file). */
@@ -123,8 +145,16 @@ function importDuplicate(twin: FieldIssue, lineOfNew: ReadonlyMap<string, number
   const facts: IssueFacts = twin.facts ?? {};
   const line = lineOfNew.get(String(facts.id));
   const what = `A cargo of ${facts.vessel} on ${facts.date} with the same tonnes`;
-  const message = line === undefined ? `${what} is already in the ledger (id ${facts.id}); skipped.` : `${what} already appears on line ${line} of this file; skipped.`;
-  return { field: '', code: DUPLICATE_CARGO, message, facts: line === undefined ? facts : { vessel: String(facts.vessel), date: String(facts.date), line } };
+  const message =
+    line === undefined
+      ? `${what} is already in the ledger (id ${facts.id}); skipped.`
+      : `${what} already appears on line ${line} of this file; skipped.`;
+  return {
+    field: '',
+    code: DUPLICATE_CARGO,
+    message,
+    facts: line === undefined ? facts : { vessel: String(facts.vessel), date: String(facts.date), line },
+  };
 }
 
 export class LedgerService implements TransitApi {
@@ -185,7 +215,8 @@ export class LedgerService implements TransitApi {
     try {
       return this.ledger.append(payloads);
     } catch (error) {
-      if (error instanceof TransitError && error.code === 'locked' && !this.ledger.readOnly) this.loseWriting();
+      if (error instanceof TransitError && error.code === 'locked' && !this.ledger.readOnly)
+        this.loseWriting();
       throw error;
     }
   }
@@ -213,7 +244,12 @@ export class LedgerService implements TransitApi {
   }
 
   private context(force: boolean): ValidationContext {
-    return { today: this.today(), findByBlNumber: this.state.findByBlNumber, findSameCargo: this.state.findSameCargo, force };
+    return {
+      today: this.today(),
+      findByBlNumber: this.state.findByBlNumber,
+      findSameCargo: this.state.findSameCargo,
+      force,
+    };
   }
 
   /** Refuses a write meant for another ledger; the check comes first, so nothing else is said about it. */
@@ -247,7 +283,8 @@ export class LedgerService implements TransitApi {
     this.follow();
     // Counted from the per-day totals, not the shipments: a window asks every few seconds.
     let shipments = 0;
-    for (const year of this.state.years()) for (const count of this.state.daysFor(year).shipments) shipments += count;
+    for (const year of this.state.years())
+      for (const count of this.state.daysFor(year).shipments) shipments += count;
     return {
       path: this.ledger.path,
       ledgerId: this.ledgerId,
@@ -280,10 +317,12 @@ export class LedgerService implements TransitApi {
     this.expectLedger(ledgerId);
     const reason = parseReason(rawReason, false);
     const current = this.shipmentOrThrow(id);
-    if (current.voided) throw new TransitError('conflict', `Shipment ${current.id} is void and cannot be amended.`);
+    if (current.voided)
+      throw new TransitError('conflict', `Shipment ${current.id} is void and cannot be amended.`);
     const result = validateAmendment(current, changes, this.context(force));
     if (!result.ok) throw invalid(result.errors);
-    if (check) return { shipment: { ...copy(current), ...result.value }, warnings: result.warnings, checked: true };
+    if (check)
+      return { shipment: { ...copy(current), ...result.value }, warnings: result.warnings, checked: true };
     this.append([{ type: 'amend', id: current.id, set: result.value, reason }]);
     return { shipment: copy(this.state.shipments.get(current.id) as Shipment), warnings: result.warnings };
   }
@@ -291,7 +330,15 @@ export class LedgerService implements TransitApi {
   /** The cargo a record would add, for a check: no id yet, nothing written. */
   private wouldRecord(fields: ShipmentFields): Shipment {
     const at = this.now().toISOString();
-    return { ...fields, id: '', voided: false, voidReason: null, recordedAt: at, recordedBy: this.options.actor ?? 'unknown', updatedAt: at };
+    return {
+      ...fields,
+      id: '',
+      voided: false,
+      voidReason: null,
+      recordedAt: at,
+      recordedBy: this.options.actor ?? 'unknown',
+      updatedAt: at,
+    };
   }
 
   async voidShipment(id: string, reason: string, options?: LedgerGuard): Promise<Shipment> {
@@ -299,7 +346,11 @@ export class LedgerService implements TransitApi {
     this.expectLedger(parseLedgerGuard(options));
     const why = parseReason(reason, true) as string;
     const current = this.shipmentOrThrow(id);
-    if (current.voided) throw new TransitError('conflict', `Shipment ${current.id} is already void (${current.voidReason ?? 'no reason'}).`);
+    if (current.voided)
+      throw new TransitError(
+        'conflict',
+        `Shipment ${current.id} is already void (${current.voidReason ?? 'no reason'}).`,
+      );
     this.append([{ type: 'void', id: current.id, reason: why }]);
     return copy(this.state.shipments.get(current.id) as Shipment);
   }
@@ -353,10 +404,23 @@ export class LedgerService implements TransitApi {
     const today = this.today();
     // A year that has not begun has no as-of date inside it, and no cargo can be dated in it yet.
     if (year > Number(today.slice(0, 4))) {
-      throw invalid([{ field: 'year', code: 'year.future', message: `${year} has not begun; today at Aktau is ${today}.`, facts: { today } }]);
+      throw invalid([
+        {
+          field: 'year',
+          code: 'year.future',
+          message: `${year} has not begun; today at Aktau is ${today}.`,
+          facts: { today },
+        },
+      ]);
     }
     if (requested !== null && requested > today) {
-      throw invalid([{ field: 'asOf', code: 'asOf.future', message: `As-of date ${requested} is in the future; today at Aktau is ${today}.` }]);
+      throw invalid([
+        {
+          field: 'asOf',
+          code: 'asOf.future',
+          message: `As-of date ${requested} is in the future; today at Aktau is ${today}.`,
+        },
+      ]);
     }
     return progressFromDays({
       year,
@@ -374,11 +438,21 @@ export class LedgerService implements TransitApi {
       // The shipments are only read here, so the state's own objects serve without a copy each.
       const from = `${year}-01-01`;
       const to = `${year}-12-31`;
-      const shipments = this.liveShipments().filter((s) => s.blDate >= from && s.blDate <= to).sort(byBlDate);
-      return { fileName: `transit-register-${year}.csv`, content: registerCsv(shipments, separator, language), rows: shipments.length };
+      const shipments = this.liveShipments()
+        .filter((s) => s.blDate >= from && s.blDate <= to)
+        .sort(byBlDate);
+      return {
+        fileName: `transit-register-${year}.csv`,
+        content: registerCsv(shipments, separator, language),
+        rows: shipments.length,
+      };
     }
     const progress = await this.progress({ year });
-    return { fileName: `transit-monthly-${year}.csv`, content: monthlyCsv(progress.months, separator, language), rows: progress.months.length };
+    return {
+      fileName: `transit-monthly-${year}.csv`,
+      content: monthlyCsv(progress.months, separator, language),
+      rows: progress.months.length,
+    };
   }
 
   async importCsv(request: unknown, options?: LedgerGuard): Promise<ImportReport> {
@@ -386,7 +460,18 @@ export class LedgerService implements TransitApi {
     this.expectLedger(parseLedgerGuard(options));
     const { source, dryRun, force, allRows } = parseImportRequest(request);
     const parsed = parseShipmentFile(source);
-    const report: ImportReport = { dryRun, committed: false, added: 0, duplicates: 0, skipped: 0, invalid: 0, rows: [], unlistedRows: 0, fileIssues: parsed.fileIssues, encoding: parsed.encoding };
+    const report: ImportReport = {
+      dryRun,
+      committed: false,
+      added: 0,
+      duplicates: 0,
+      skipped: 0,
+      invalid: 0,
+      rows: [],
+      unlistedRows: 0,
+      fileIssues: parsed.fileIssues,
+      encoding: parsed.encoding,
+    };
     if (parsed.fileIssues.length > 0) return report;
 
     const payloads = this.importRows(parsed.rows, force, allRows, report);
@@ -402,13 +487,21 @@ export class LedgerService implements TransitApi {
    * is skipped even with force: importing the same sheet twice must never add it twice. A plain
    * row to add is reported only with allRows, and counted otherwise.
    */
-  private importRows(rows: readonly ParsedCsvRow[], force: boolean, allRows: boolean, report: ImportReport): EventPayload[] {
+  private importRows(
+    rows: readonly ParsedCsvRow[],
+    force: boolean,
+    allRows: boolean,
+    report: ImportReport,
+  ): EventPayload[] {
     const fileCargoes = new Map<string, SameCargoCandidate[]>();
     const lineOfNew = new Map<string, number>();
     const blLines = new Map<string, number>();
     const context: ValidationContext = {
       ...this.context(force),
-      findSameCargo: (date, vessel, kg, unnumberedOnly) => [...this.state.findSameCargo(date, vessel, kg, unnumberedOnly), ...(fileCargoes.get(sameCargoKey(date, vessel, kg)) ?? [])],
+      findSameCargo: (date, vessel, kg, unnumberedOnly) => [
+        ...this.state.findSameCargo(date, vessel, kg, unnumberedOnly),
+        ...(fileCargoes.get(sameCargoKey(date, vessel, kg)) ?? []),
+      ],
     };
     const leaveOut = (entry: ImportRowReport, outcome: 'duplicate' | 'skipped', issue: FieldIssue) => {
       entry.outcome = outcome;
@@ -417,12 +510,19 @@ export class LedgerService implements TransitApi {
     };
     const payloads: EventPayload[] = [];
     for (const row of rows) {
-      const blNumber = typeof row.input.blNumber === 'string' && row.input.blNumber.trim() !== '' ? row.input.blNumber.trim() : null;
+      const blNumber =
+        typeof row.input.blNumber === 'string' && row.input.blNumber.trim() !== ''
+          ? row.input.blNumber.trim()
+          : null;
       const entry: ImportRowReport = { line: row.line, outcome: 'add', blNumber, issues: [], warnings: [] };
       // Listed now, so file order holds; a plain row to add is taken back off at the end of its turn.
       report.rows.push(entry);
       if (row.voided) {
-        leaveOut(entry, 'skipped', { field: '', code: 'row.voided', message: 'This row is marked voided in the file; it is not imported.' });
+        leaveOut(entry, 'skipped', {
+          field: '',
+          code: 'row.voided',
+          message: 'This row is marked voided in the file; it is not imported.',
+        });
         continue;
       }
       const repeat = this.blNumberRepeat(blNumber, row.line, blLines);
@@ -431,7 +531,9 @@ export class LedgerService implements TransitApi {
         continue;
       }
       const result = validateShipment(row.input, context);
-      const twin = [...(result.ok ? [] : result.errors), ...result.warnings].find((issue) => issue.code === DUPLICATE_CARGO);
+      const twin = [...(result.ok ? [] : result.errors), ...result.warnings].find(
+        (issue) => issue.code === DUPLICATE_CARGO,
+      );
       if (twin) {
         leaveOut(entry, 'duplicate', importDuplicate(twin, lineOfNew));
         continue;
@@ -446,7 +548,10 @@ export class LedgerService implements TransitApi {
       const id = this.newId(lineOfNew);
       const { blDate, vessel, netKg } = result.value;
       const key = sameCargoKey(blDate, vessel, netKg);
-      fileCargoes.set(key, [...(fileCargoes.get(key) ?? []), { id, blDate, vessel, netKg, blNumber: result.value.blNumber }]);
+      fileCargoes.set(key, [
+        ...(fileCargoes.get(key) ?? []),
+        { id, blDate, vessel, netKg, blNumber: result.value.blNumber },
+      ]);
       lineOfNew.set(id, row.line);
       payloads.push({ type: 'record', id, shipment: result.value });
       report.added++;
@@ -459,23 +564,40 @@ export class LedgerService implements TransitApi {
   }
 
   /** A B/L number already in the ledger or on an earlier row of the file, as the row's issue; else null (and the row's line is noted). */
-  private blNumberRepeat(blNumber: string | null, line: number, blLines: Map<string, number>): FieldIssue | null {
+  private blNumberRepeat(
+    blNumber: string | null,
+    line: number,
+    blLines: Map<string, number>,
+  ): FieldIssue | null {
     if (blNumber === null) return null;
     const holder = this.state.findByBlNumber(blNumber);
     if (holder) {
-      return { field: 'blNumber', code: 'blNumber.duplicate', message: `B/L number ${blNumber} is already in the ledger (${holder.vessel}, ${holder.blDate}); skipped.`, facts: { vessel: holder.vessel, date: holder.blDate, id: holder.id } };
+      return {
+        field: 'blNumber',
+        code: 'blNumber.duplicate',
+        message: `B/L number ${blNumber} is already in the ledger (${holder.vessel}, ${holder.blDate}); skipped.`,
+        facts: { vessel: holder.vessel, date: holder.blDate, id: holder.id },
+      };
     }
     const key = normaliseBlNumber(blNumber);
     const earlier = blLines.get(key);
     if (earlier !== undefined) {
-      return { field: 'blNumber', code: 'blNumber.duplicate', message: `B/L number ${blNumber} already appears on line ${earlier} of this file; skipped.`, facts: { line: earlier } };
+      return {
+        field: 'blNumber',
+        code: 'blNumber.duplicate',
+        message: `B/L number ${blNumber} already appears on line ${earlier} of this file; skipped.`,
+        facts: { line: earlier },
+      };
     }
     blLines.set(key, line);
     return null;
   }
 
   async useDemoLedger(_on: boolean): Promise<LedgerInfo> {
-    throw new TransitError('invalid', 'This ledger was opened on its own; the demo ledger is available in the app.');
+    throw new TransitError(
+      'invalid',
+      'This ledger was opened on its own; the demo ledger is available in the app.',
+    );
   }
 
   /** Records many shipments as one all-or-nothing write: how a demo ledger is filled. */
@@ -485,19 +607,23 @@ export class LedgerService implements TransitApi {
     const payloads: EventPayload[] = [];
     inputs.forEach((input, index) => {
       const result = validateShipment(input, context);
-      const bl = result.ok && result.value.blNumber !== null ? normaliseBlNumber(result.value.blNumber) : null;
+      const bl =
+        result.ok && result.value.blNumber !== null ? normaliseBlNumber(result.value.blNumber) : null;
       if (!result.ok || (bl !== null && seen.has(bl))) {
-        const errors = result.ok ? [{ field: 'blNumber', code: 'blNumber.duplicate', message: `B/L number ${bl} appears twice.` }] : result.errors;
+        const errors = result.ok
+          ? [{ field: 'blNumber', code: 'blNumber.duplicate', message: `B/L number ${bl} appears twice.` }]
+          : result.errors;
         throw invalid(errors, `Shipment ${index + 1}: ${errors.map((e) => e.message).join(' ')}`);
       }
       if (bl !== null) seen.add(bl);
       payloads.push({ type: 'record', id: this.newId(), shipment: result.value });
     });
-    return this.append(payloads).map((event) => copy(this.state.shipments.get((event as { id: string }).id) as Shipment));
+    return this.append(payloads).map((event) =>
+      copy(this.state.shipments.get((event as { id: string }).id) as Shipment),
+    );
   }
 
   async verify(): Promise<VerifyReport> {
     return verifyLedger(this.ledger.path);
   }
-
 }

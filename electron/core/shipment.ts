@@ -31,7 +31,12 @@ export interface ValidationContext {
   findByBlNumber: (blNumber: string) => Shipment | undefined;
   /** The live shipments of this B/L date, vessel (as normaliseVessel spells it) and net weight. */
   /** With `unnumberedOnly`, only those without a B/L number (all a numbered cargo can repeat). */
-  findSameCargo: (blDate: string, vessel: string, netKg: number, unnumberedOnly?: boolean) => readonly SameCargoCandidate[];
+  findSameCargo: (
+    blDate: string,
+    vessel: string,
+    netKg: number,
+    unnumberedOnly?: boolean,
+  ) => readonly SameCargoCandidate[];
   /** The person confirmed unusual values. */
   force?: boolean;
 }
@@ -67,7 +72,10 @@ const CONTROL_CHARS_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 /* eslint-enable no-control-regex */
 
 function readText(spec: Extract<FieldSpec, { kind: 'text' }>, raw: unknown): Read {
-  if (isBlank(raw)) return spec.required ? refused(spec, 'required', `${spec.name} is required.`) : kept(spec.default ?? null);
+  if (isBlank(raw))
+    return spec.required
+      ? refused(spec, 'required', `${spec.name} is required.`)
+      : kept(spec.default ?? null);
   if (typeof raw !== 'string') return refused(spec, 'type', `${spec.name} must be text.`);
   const value = spec.multiline ? raw.trim() : raw.trim().replace(/\s+/g, ' ');
   if (value.length > spec.maxLength) {
@@ -75,28 +83,60 @@ function readText(spec: Extract<FieldSpec, { kind: 'text' }>, raw: unknown): Rea
     return refused(spec, 'too_long', message, { length: value.length, max: spec.maxLength });
   }
   const forbidden = spec.multiline ? CONTROL_CHARS_EXCEPT_NEWLINE_TAB : CONTROL_CHARS;
-  if (forbidden.test(value)) return refused(spec, 'control_chars', `${spec.name} contains invisible control characters; retype it.`);
+  if (forbidden.test(value))
+    return refused(spec, 'control_chars', `${spec.name} contains invisible control characters; retype it.`);
   return kept(spec.known?.find((known) => known.toLowerCase() === value.toLowerCase()) ?? value);
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Dates as clerks write them (DD.MM.YYYY), as a date picker gives them (YYYY-MM-DD), kept as the latter. */
 function readDateField(spec: FieldSpec, raw: unknown): Read {
   if (isBlank(raw)) return refused(spec, 'required', `${spec.name} is required, e.g. 03.05.2024.`);
-  if (typeof raw !== 'string') return refused(spec, 'type', `${spec.name} must be a date written as DD.MM.YYYY or YYYY-MM-DD, e.g. 03.05.2024.`);
+  if (typeof raw !== 'string')
+    return refused(
+      spec,
+      'type',
+      `${spec.name} must be a date written as DD.MM.YYYY or YYYY-MM-DD, e.g. 03.05.2024.`,
+    );
   const text = raw.trim();
   const reading = readDate(text);
   if (reading.ok) {
     if (Number(reading.date.slice(0, 4)) >= MIN_YEAR) return kept(reading.date);
-    return refused(spec, 'too_old', `${spec.name} ${text} is before ${MIN_YEAR}; check the year.`, { value: text, minYear: MIN_YEAR });
+    return refused(spec, 'too_old', `${spec.name} ${text} is before ${MIN_YEAR}; check the year.`, {
+      value: text,
+      minYear: MIN_YEAR,
+    });
   }
   if (reading.reason === 'format') {
-    return refused(spec, 'format', `${spec.name} "${text}" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).`, { value: text });
+    return refused(
+      spec,
+      'format',
+      `${spec.name} "${text}" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).`,
+      { value: text },
+    );
   }
   const { year, month, daysInMonth } = reading;
   // The facts say why in any language: the month and year read, and how many days that month has.
-  if (daysInMonth === null) return refused(spec, 'impossible', `${spec.name} ${text} does not exist: there is no month ${month}.`, { value: text, year, month });
+  if (daysInMonth === null)
+    return refused(spec, 'impossible', `${spec.name} ${text} does not exist: there is no month ${month}.`, {
+      value: text,
+      year,
+      month,
+    });
   const message = `${spec.name} ${text} does not exist: ${MONTH_NAMES[month - 1]} ${year} has ${daysInMonth} days.`;
   return refused(spec, 'impossible', message, { value: text, year, month, days: daysInMonth });
 }
@@ -107,15 +147,34 @@ function shownRaw(raw: string | number): string {
 }
 
 function readTonnes(spec: FieldSpec, raw: unknown): Read {
-  if (isBlank(raw)) return spec.required ? refused(spec, 'required', `${spec.name} is required (metric tonnes, e.g. 9959.5).`) : kept(null);
-  if (typeof raw !== 'string' && typeof raw !== 'number') return refused(spec, 'type', `${spec.name} must be a number of tonnes, e.g. 9959.5.`);
+  if (isBlank(raw))
+    return spec.required
+      ? refused(spec, 'required', `${spec.name} is required (metric tonnes, e.g. 9959.5).`)
+      : kept(null);
+  if (typeof raw !== 'string' && typeof raw !== 'number')
+    return refused(spec, 'type', `${spec.name} must be a number of tonnes, e.g. 9959.5.`);
   const shown = shownRaw(raw);
   const reading = readQuantity(raw);
   if (!reading.ok) {
-    if (reading.reason === 'ambiguous') return { ok: false, issue: ambiguityIssue(spec.key, spec.name, shown, reading, 't') };
-    if (reading.reason === 'precision') return refused(spec, 'precision', `${spec.name} ${shown} is finer than a kilogram; use at most 3 decimals.`, { value: shown });
-    if (reading.reason === 'range') return refused(spec, 'too_large', `${spec.name} ${shown} is far more than any tanker carries.`, { value: shown });
-    return refused(spec, 'format', `${spec.name} "${shown}" is not a number of tonnes; write it like 9959.5 or 9 959,5.`, { value: shown });
+    if (reading.reason === 'ambiguous')
+      return { ok: false, issue: ambiguityIssue(spec.key, spec.name, shown, reading, 't') };
+    if (reading.reason === 'precision')
+      return refused(
+        spec,
+        'precision',
+        `${spec.name} ${shown} is finer than a kilogram; use at most 3 decimals.`,
+        { value: shown },
+      );
+    if (reading.reason === 'range')
+      return refused(spec, 'too_large', `${spec.name} ${shown} is far more than any tanker carries.`, {
+        value: shown,
+      });
+    return refused(
+      spec,
+      'format',
+      `${spec.name} "${shown}" is not a number of tonnes; write it like 9959.5 or 9 959,5.`,
+      { value: shown },
+    );
   }
   if (reading.kg <= 0) return refused(spec, 'not_positive', `${spec.name} must be more than zero.`);
   if (reading.kg > MAX_CARGO_KG) {
@@ -128,16 +187,32 @@ function readTonnes(spec: FieldSpec, raw: unknown): Read {
 /** Barrels share the tonnes' reader: the same ways of writing a number, at most three decimals. */
 function readDecimal(spec: FieldSpec, raw: unknown): Read {
   if (isBlank(raw)) return kept(null);
-  if (typeof raw !== 'string' && typeof raw !== 'number') return refused(spec, 'type', `${spec.name} must be a number, e.g. 79370.`);
+  if (typeof raw !== 'string' && typeof raw !== 'number')
+    return refused(spec, 'type', `${spec.name} must be a number, e.g. 79370.`);
   const shown = shownRaw(raw);
   const reading = readQuantity(raw);
   if (!reading.ok && reading.reason === 'ambiguous') {
     const issue = ambiguityIssue(spec.key, spec.name, shown, reading, spec.key);
     // Barrels are counted, not weighed: the facts are barrels, not thousandths.
-    return { ok: false, issue: { ...issue, facts: { value: shown, asThousands: reading.asThousandsKg / 1000, asDecimal: reading.asDecimalKg / 1000 } } };
+    return {
+      ok: false,
+      issue: {
+        ...issue,
+        facts: {
+          value: shown,
+          asThousands: reading.asThousandsKg / 1000,
+          asDecimal: reading.asDecimalKg / 1000,
+        },
+      },
+    };
   }
   if (!reading.ok || reading.kg <= 0) {
-    return refused(spec, 'format', `${spec.name} "${shown}" must be a number above zero, like 79370 or 79370.25.`, { value: shown });
+    return refused(
+      spec,
+      'format',
+      `${spec.name} "${shown}" must be a number above zero, like 79370 or 79370.25.`,
+      { value: shown },
+    );
   }
   return kept(reading.kg / 1000);
 }
@@ -146,11 +221,18 @@ function readImo(spec: FieldSpec, raw: unknown): Read {
   if (isBlank(raw)) return kept(null);
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
   const digits = /^(?:IMO\s*)?(\d{7})$/i.exec(text)?.[1];
-  if (!digits) return refused(spec, 'format', `${spec.name} "${text}" must be 7 digits, e.g. 9301615.`, { value: text });
+  if (!digits)
+    return refused(spec, 'format', `${spec.name} "${text}" must be 7 digits, e.g. 9301615.`, { value: text });
   // The IMO check digit: the first six digits weighted 7..2, summed, last digit of the sum.
   let sum = 0;
   for (let i = 0; i < 6; i++) sum += Number(digits[i]) * (7 - i);
-  if (sum % 10 !== Number(digits[6])) return refused(spec, 'check_digit', `${spec.name} ${digits} fails its check digit; check for a typing error.`, { value: digits });
+  if (sum % 10 !== Number(digits[6]))
+    return refused(
+      spec,
+      'check_digit',
+      `${spec.name} ${digits} fails its check digit; check for a typing error.`,
+      { value: digits },
+    );
   return kept(digits);
 }
 
@@ -161,7 +243,10 @@ function readEnum(spec: Extract<FieldSpec, { kind: 'enum' }>, raw: unknown): Rea
   const list = `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1) ?? ''}`;
   if (typeof raw !== 'string') return refused(spec, 'type', `${spec.name} must be ${list}.`);
   const value = enumValue(spec.key, raw);
-  if (value === null) return refused(spec, 'unknown', `${spec.name} "${raw.trim()}" is not one of: ${allowed.join(', ')}.`, { value: raw.trim() });
+  if (value === null)
+    return refused(spec, 'unknown', `${spec.name} "${raw.trim()}" is not one of: ${allowed.join(', ')}.`, {
+      value: raw.trim(),
+    });
   return kept(value);
 }
 
@@ -184,20 +269,30 @@ function readField(spec: FieldSpec, raw: unknown): Read {
 
 const INPUT_KEY_SET: ReadonlySet<string> = new Set(FIELDS.map((spec) => spec.key));
 
-const NOT_A_SET: FieldIssue = { field: '', code: 'shipment.type', message: 'A shipment must be given as a set of named fields.' };
+const NOT_A_SET: FieldIssue = {
+  field: '',
+  code: 'shipment.type',
+  message: 'A shipment must be given as a set of named fields.',
+};
 
 /** Every field read by the table, in its order; then any key the table does not know. */
-function readFields(input: object): { ok: true; value: ShipmentFields } | { ok: false; errors: FieldIssue[] } {
+function readFields(
+  input: object,
+): { ok: true; value: ShipmentFields } | { ok: false; errors: FieldIssue[] } {
   const errors: FieldIssue[] = [];
   const value: Record<string, string | number | null> = {};
   for (const spec of FIELDS) {
     // Own properties only: a value must not come from a polluted prototype.
-    const read = readField(spec, Object.hasOwn(input, spec.key) ? (input as Record<string, unknown>)[spec.key] : undefined);
+    const read = readField(
+      spec,
+      Object.hasOwn(input, spec.key) ? (input as Record<string, unknown>)[spec.key] : undefined,
+    );
     if (read.ok) value[spec.stored] = read.value;
     else errors.push(read.issue);
   }
   for (const key of Object.keys(input)) {
-    if (!INPUT_KEY_SET.has(key)) errors.push({ field: key, code: 'unknown_field', message: `"${key}" is not a shipment field.` });
+    if (!INPUT_KEY_SET.has(key))
+      errors.push({ field: key, code: 'unknown_field', message: `"${key}" is not a shipment field.` });
   }
   // Every stored key was set from the table, in the table's order, which the journal then follows.
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: value as unknown as ShipmentFields };
@@ -221,7 +316,11 @@ export function sameCargoKey(blDate: string, vessel: string, netKg: number): str
  * A live cargo the new fields look like a second entry of: same B/L date, vessel and net weight.
  * Two distinct B/L numbers are two bills of lading however alike the figures, so they never match.
  */
-function sameCargo(fields: Pick<ShipmentFields, 'blDate' | 'vessel' | 'netKg' | 'blNumber'>, context: ValidationContext, selfId: string | null): SameCargoCandidate[] {
+function sameCargo(
+  fields: Pick<ShipmentFields, 'blDate' | 'vessel' | 'netKg' | 'blNumber'>,
+  context: ValidationContext,
+  selfId: string | null,
+): SameCargoCandidate[] {
   return context
     .findSameCargo(fields.blDate, fields.vessel, fields.netKg, fields.blNumber !== null)
     .filter((other) => other.id !== selfId && (fields.blNumber === null || other.blNumber === null));
@@ -232,7 +331,13 @@ function duplicateIssue(twin: SameCargoCandidate, force: boolean): FieldIssue {
   const message = force
     ? `The ledger already holds a cargo with the same B/L date, vessel and tonnes (${which}); saved as a separate cargo, as confirmed.`
     : `The ledger already holds a cargo with the same B/L date, vessel and tonnes (${which}). If this is a second cargo, confirm it; if it is the same one, it is already recorded.`;
-  return { field: '', code: DUPLICATE_CARGO, message, overridable: true, facts: { id: twin.id, vessel: twin.vessel, date: twin.blDate } };
+  return {
+    field: '',
+    code: DUPLICATE_CARGO,
+    message,
+    overridable: true,
+    facts: { id: twin.id, vessel: twin.vessel, date: twin.blDate },
+  };
 }
 
 /** What the rules across fields found: refusals, and questions a person may confirm. */
@@ -253,12 +358,23 @@ function checkDate(fields: ShipmentFields, context: ValidationContext, found: Fi
   const age = today && date ? daysBetween(date, today) : 0;
   if (age > OLD_BL_DATE_DAYS) {
     const message = `B/L date ${fields.blDate} is ${age} days ago; check the date.`;
-    found.warnings.push({ field: 'blDate', code: 'blDate.old', message, overridable: true, facts: { days: age } });
+    found.warnings.push({
+      field: 'blDate',
+      code: 'blDate.old',
+      message,
+      overridable: true,
+      facts: { days: age },
+    });
   }
 }
 
 /** A B/L number belongs to one live cargo; a cargo just like one recorded is asked about. */
-function checkDuplicates(fields: ShipmentFields, context: ValidationContext, selfId: string | null, found: Findings): void {
+function checkDuplicates(
+  fields: ShipmentFields,
+  context: ValidationContext,
+  selfId: string | null,
+  found: Findings,
+): void {
   if (fields.blNumber !== null) {
     const holder = context.findByBlNumber(fields.blNumber);
     if (holder && holder.id !== selfId) {
@@ -271,7 +387,8 @@ function checkDuplicates(fields: ShipmentFields, context: ValidationContext, sel
     }
   }
   const [twin] = sameCargo(fields, context, selfId);
-  if (twin) (context.force ? found.warnings : found.errors).push(duplicateIssue(twin, context.force === true));
+  if (twin)
+    (context.force ? found.warnings : found.errors).push(duplicateIssue(twin, context.force === true));
 }
 
 /** Figures no Caspian cargo has (a slipped digit) are asked about, or refused until confirmed. */
@@ -284,14 +401,25 @@ function checkFigures(fields: ShipmentFields, context: ValidationContext, found:
       : `${cargo} t is more than a Caspian tanker carries (about 13,000 t at most). Check the figure; if it is right, confirm it.`;
     unlessConfirmed.push({ field: 'netTonnes', code: 'netTonnes.unusual', message, overridable: true });
   } else if (fields.netKg > UNUSUAL_CARGO_KG) {
-    found.warnings.push({ field: 'netTonnes', code: 'netTonnes.large', message: `${cargo} t is a very large cargo for the Caspian; check the figure.`, overridable: true });
+    found.warnings.push({
+      field: 'netTonnes',
+      code: 'netTonnes.large',
+      message: `${cargo} t is a very large cargo for the Caspian; check the figure.`,
+      overridable: true,
+    });
   }
   if (fields.outturnKg !== null) {
     const difference = Math.abs(fields.outturnKg - fields.netKg) / fields.netKg;
     if (difference > 0.01) {
       const percent = (difference * 100).toFixed(1);
       const message = `Outturn differs from the B/L figure by ${percent}%; check both figures.`;
-      found.warnings.push({ field: 'outturnTonnes', code: 'outturnTonnes.difference', message, overridable: true, facts: { percent: Number(percent) } });
+      found.warnings.push({
+        field: 'outturnTonnes',
+        code: 'outturnTonnes.difference',
+        message,
+        overridable: true,
+        facts: { percent: Number(percent) },
+      });
     }
   }
   if (fields.barrels !== null) {
@@ -300,8 +428,16 @@ function checkFigures(fields: ShipmentFields, context: ValidationContext, found:
     if (perTonne < low || perTonne > high) {
       const shown = perTonne.toFixed(2);
       const ratio = `${fields.barrels} barrels for ${cargo} t is ${shown} barrels a tonne; crude is about 7–8.`;
-      const message = context.force ? `${ratio} Saved as confirmed.` : `${ratio} Check the barrels; if they are right, confirm them.`;
-      unlessConfirmed.push({ field: 'barrels', code: 'barrels.ratio', message, overridable: true, facts: { ratio: Number(shown) } });
+      const message = context.force
+        ? `${ratio} Saved as confirmed.`
+        : `${ratio} Check the barrels; if they are right, confirm them.`;
+      unlessConfirmed.push({
+        field: 'barrels',
+        code: 'barrels.ratio',
+        message,
+        overridable: true,
+        facts: { ratio: Number(shown) },
+      });
     }
   }
 }
@@ -316,7 +452,8 @@ function checkInContext(fields: ShipmentFields, context: ValidationContext, self
 }
 
 function validate(input: unknown, context: ValidationContext, selfId: string | null): ShipmentValidation {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: [NOT_A_SET], warnings: [] };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, errors: [NOT_A_SET], warnings: [] };
   const read = readFields(input);
   if (!read.ok) return { ok: false, errors: read.errors, warnings: [] };
   const { errors, warnings } = checkInContext(read.value, context, selfId);
@@ -352,9 +489,19 @@ export type AmendmentValidation =
  * cross-field rule still holds; returns only the fields whose value actually changes. Questions
  * about values the person did not touch (an old date, a cargo confirmed long ago) are not asked again.
  */
-export function validateAmendment(current: Shipment, changes: unknown, context: ValidationContext): AmendmentValidation {
+export function validateAmendment(
+  current: Shipment,
+  changes: unknown,
+  context: ValidationContext,
+): AmendmentValidation {
   if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
-    return { ok: false, errors: [{ field: '', code: 'shipment.type', message: 'Changes must be given as a set of named fields.' }], warnings: [] };
+    return {
+      ok: false,
+      errors: [
+        { field: '', code: 'shipment.type', message: 'Changes must be given as a set of named fields.' },
+      ],
+      warnings: [],
+    };
   }
   const touched = new Set(Object.keys(changes));
   const touchedFields = new Set([...touched].map((key) => fieldSpec(key)?.stored ?? key));
@@ -368,13 +515,24 @@ export function validateAmendment(current: Shipment, changes: unknown, context: 
   const strict = context.force ? result : validate({ ...toInput(current), ...changes }, context, current.id);
   const errors = strict.ok ? [] : strict.errors.filter((issue) => !issue.overridable || concerns(issue));
   const warnings = strict.warnings.filter(concerns);
-  if (!result.ok || errors.length > 0) return { ok: false, errors: result.ok ? errors : result.errors, warnings };
+  if (!result.ok || errors.length > 0)
+    return { ok: false, errors: result.ok ? errors : result.errors, warnings };
   const value: Partial<ShipmentFields> = {};
   for (const field of Object.keys(result.value) as (keyof ShipmentFields)[]) {
     if (result.value[field] !== current[field]) Object.assign(value, { [field]: result.value[field] });
   }
   if (Object.keys(value).length === 0) {
-    return { ok: false, errors: [{ field: '', code: 'amend.no_change', message: 'Nothing to change: every field given already has that value.' }], warnings };
+    return {
+      ok: false,
+      errors: [
+        {
+          field: '',
+          code: 'amend.no_change',
+          message: 'Nothing to change: every field given already has that value.',
+        },
+      ],
+      warnings,
+    };
   }
   return { ok: true, value, warnings };
 }

@@ -29,7 +29,9 @@ type ShipmentEvent = Extract<LedgerEvent, { type: 'record' | 'amend' | 'void' }>
  * 1970 stays below 2⁵³), so cargoes of a common round weight on other days never share a slot.
  */
 function weightAndDay(netKg: number, blDate: string): number {
-  const day = Date.UTC(Number(blDate.slice(0, 4)), Number(blDate.slice(5, 7)) - 1, Number(blDate.slice(8, 10))) / 86_400_000;
+  const day =
+    Date.UTC(Number(blDate.slice(0, 4)), Number(blDate.slice(5, 7)) - 1, Number(blDate.slice(8, 10))) /
+    86_400_000;
   return netKg * 1_000_000 + day;
 }
 
@@ -76,7 +78,8 @@ export class LedgerState {
         // The validator never lets two live cargoes share a B/L number; a journal that has them was tampered with or double-written.
         const blKey = f.blNumber === null ? null : normaliseBlNumber(f.blNumber);
         const holder = blKey === null ? undefined : this.byBlNumber.get(blKey);
-        if (holder !== undefined) return `B/L number ${f.blNumber} is already recorded for shipment ${holder}`;
+        if (holder !== undefined)
+          return `B/L number ${f.blNumber} is already recorded for shipment ${holder}`;
         const shipment = newShipment(event.id, f, event.at, event.actor);
         this.shipments.set(event.id, shipment);
         if (blKey !== null) this.byBlNumber.set(blKey, event.id);
@@ -88,7 +91,8 @@ export class LedgerState {
       case 'amend': {
         const current = this.shipments.get(event.id);
         if (!current) return `it amends shipment ${event.id}, whose record was lost`;
-        if (event.set.blDate !== undefined && !isCalendarDate(event.set.blDate)) return `its B/L date ${event.set.blDate} is not a calendar date`;
+        if (event.set.blDate !== undefined && !isCalendarDate(event.set.blDate))
+          return `its B/L date ${event.set.blDate} is not a calendar date`;
         this.unindexBlNumber(current);
         this.unindexCargo(current);
         this.count(current, -1);
@@ -106,7 +110,12 @@ export class LedgerState {
         this.unindexBlNumber(current);
         this.unindexCargo(current);
         this.count(current, -1);
-        this.shipments.set(event.id, { ...current, voided: true, voidReason: event.reason, updatedAt: event.at });
+        this.shipments.set(event.id, {
+          ...current,
+          voided: true,
+          voidReason: event.reason,
+          updatedAt: event.at,
+        });
         this.events.get(event.id)?.push(event);
         return null;
       }
@@ -143,7 +152,8 @@ export class LedgerState {
   }
 
   private indexBlNumber(shipment: Shipment): void {
-    if (shipment.blNumber !== null && !shipment.voided) this.byBlNumber.set(normaliseBlNumber(shipment.blNumber), shipment.id);
+    if (shipment.blNumber !== null && !shipment.voided)
+      this.byBlNumber.set(normaliseBlNumber(shipment.blNumber), shipment.id);
   }
 
   private unindexBlNumber(shipment: Shipment): void {
@@ -180,7 +190,10 @@ export class LedgerState {
       for (const shipment of this.shipments.values()) this.indexCargo(shipment);
     }
     const key = weightAndDay(netKg, blDate);
-    const ids = [...(this.cargoIndex.unnumbered.get(key) ?? []), ...(unnumberedOnly ? [] : (this.cargoIndex.numbered.get(key) ?? []))];
+    const ids = [
+      ...(this.cargoIndex.unnumbered.get(key) ?? []),
+      ...(unnumberedOnly ? [] : (this.cargoIndex.numbered.get(key) ?? [])),
+    ];
     const spelled = normaliseVessel(vessel);
     return ids
       .map((id) => this.shipments.get(id) as Shipment)
@@ -195,12 +208,20 @@ export class LedgerState {
 
   targetsFor(year: number): YearTargets {
     const set = this.targets.get(year);
-    if (set) return { year, annualKg: set.annualKg, monthlyPlanKg: set.monthlyPlanKg ? [...set.monthlyPlanKg] : null, source: 'ledger' };
+    if (set)
+      return {
+        year,
+        annualKg: set.annualKg,
+        monthlyPlanKg: set.monthlyPlanKg ? [...set.monthlyPlanKg] : null,
+        source: 'ledger',
+      };
     return { year, annualKg: defaultAnnualTargetKg(year), monthlyPlanKg: null, source: 'default' };
   }
 
   currentBaseline(): Baseline {
-    return this.baseline ? { ...this.baseline, source: 'ledger' } : { ...DEFAULT_BASELINE, source: 'default' };
+    return this.baseline
+      ? { ...this.baseline, source: 'ledger' }
+      : { ...DEFAULT_BASELINE, source: 'default' };
   }
 
   history(id: string): HistoryEntry[] {
@@ -209,7 +230,14 @@ export class LedgerState {
     for (const event of this.events.get(id) ?? []) {
       if (event.type === 'record') {
         state = { ...event.shipment };
-        entries.push({ seq: event.seq, at: event.at, actor: event.actor, action: 'record', reason: null, changes: [] });
+        entries.push({
+          seq: event.seq,
+          at: event.at,
+          actor: event.actor,
+          action: 'record',
+          reason: null,
+          changes: [],
+        });
       } else if (event.type === 'amend') {
         const changes = (Object.keys(event.set) as (keyof ShipmentFields)[]).map((field) => ({
           field,
@@ -217,9 +245,23 @@ export class LedgerState {
           after: event.set[field] ?? null,
         }));
         state = { ...state, ...event.set };
-        entries.push({ seq: event.seq, at: event.at, actor: event.actor, action: 'amend', reason: event.reason, changes });
+        entries.push({
+          seq: event.seq,
+          at: event.at,
+          actor: event.actor,
+          action: 'amend',
+          reason: event.reason,
+          changes,
+        });
       } else {
-        entries.push({ seq: event.seq, at: event.at, actor: event.actor, action: 'void', reason: event.reason, changes: [] });
+        entries.push({
+          seq: event.seq,
+          at: event.at,
+          actor: event.actor,
+          action: 'void',
+          reason: event.reason,
+          changes: [],
+        });
       }
     }
     return entries;

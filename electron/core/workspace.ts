@@ -27,10 +27,17 @@ export class Workspace {
     private readonly options: ServiceOptions = {},
   ) {
     // The demo file is deleted and remade on every use: it must never be the real ledger itself.
-    this.demoPath = path.resolve(demoPath) === path.resolve(real.path) ? `${real.path.replace(/\.jsonl$/i, '')}.demo.jsonl` : demoPath;
+    this.demoPath =
+      path.resolve(demoPath) === path.resolve(real.path)
+        ? `${real.path.replace(/\.jsonl$/i, '')}.demo.jsonl`
+        : demoPath;
     // Every call goes to the ledger open at that moment; info and the demo switch are the workspace's own.
     const current = forward(TRANSIT_API, () => this.current);
-    this.api = Object.freeze({ ...current, info: () => this.info(), useDemoLedger: (on: boolean) => this.useDemoLedger(on) });
+    this.api = Object.freeze({
+      ...current,
+      info: () => this.info(),
+      useDemoLedger: (on: boolean) => this.useDemoLedger(on),
+    });
   }
 
   private get current(): LedgerService {
@@ -54,7 +61,12 @@ export class Workspace {
       fs.rmSync(tipPath(this.demoPath), { force: true });
       // A rebuilt demo is another ledger: a new id, so a window still showing the old one cannot write to it.
       const ledgerId = `demo-${crypto.randomBytes(6).toString('hex')}`;
-      const demo = LedgerService.open(this.demoPath, { ...this.options, actor: 'demo', appName: 'Transit Ledger (demo)', ledgerId });
+      const demo = LedgerService.open(this.demoPath, {
+        ...this.options,
+        actor: 'demo',
+        appName: 'Transit Ledger (demo)',
+        ledgerId,
+      });
       const now = this.options.now ?? (() => new Date());
       demo.recordMany(demoShipments(dayBefore(todayAtLoadPort(now()))));
       this.demo = demo;

@@ -24,7 +24,8 @@ function useTheme(): void {
   useEffect(() => {
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const apply = () => {
-      document.documentElement.dataset.theme = theme === 'system' ? (media.matches ? 'dark' : 'light') : theme;
+      document.documentElement.dataset.theme =
+        theme === 'system' ? (media.matches ? 'dark' : 'light') : theme;
     };
     apply();
     media.addEventListener('change', apply);
@@ -92,21 +93,38 @@ export function App({ api }: { api: TransitApi }) {
         <div className="brand">
           <img src="./icon.svg" alt="" width={28} height={28} />
           <span className="brand-name">{t('app.title')}</span>
-          {info?.demo && <span className="badge badge-demo" data-testid="demo-badge">{t('badge.demo')}</span>}
+          {info?.demo && (
+            <span className="badge badge-demo" data-testid="demo-badge">
+              {t('badge.demo')}
+            </span>
+          )}
           {info?.readOnly && <span className="badge badge-readonly">{t('badge.readOnly')}</span>}
         </div>
         <nav className="tabs" aria-label={t('nav.label')}>
           {TABS.map((name) => (
-            <button key={name} type="button" className="tab" aria-current={tab === name ? 'page' : undefined} onClick={() => showTab(name)} data-testid={`tab-${name}`}>
+            <button
+              key={name}
+              type="button"
+              className="tab"
+              aria-current={tab === name ? 'page' : undefined}
+              onClick={() => showTab(name)}
+              data-testid={`tab-${name}`}
+            >
               {t(`nav.${name}`)}
             </button>
           ))}
         </nav>
         <label className="year-select">
           <span>{t('header.year')}</span>
-          <select value={year} onChange={(event) => void setYear(Number(event.target.value))} data-testid="year-select">
+          <select
+            value={year}
+            onChange={(event) => void setYear(Number(event.target.value))}
+            data-testid="year-select"
+          >
             {selectableYears(info?.years ?? [], thisYear).map((y) => (
-              <option key={y} value={y}>{y}</option>
+              <option key={y} value={y}>
+                {y}
+              </option>
             ))}
           </select>
         </label>

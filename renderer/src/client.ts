@@ -27,11 +27,15 @@ export class ApiError extends Error {
   }
 }
 
-const UNREACHABLE = { code: 'unreachable', message: 'Transit Ledger is not answering. Is it still running?' } as const;
+const UNREACHABLE = {
+  code: 'unreachable',
+  message: 'Transit Ledger is not answering. Is it still running?',
+} as const;
 
 function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (typeof error === 'object' && error !== null && 'message' in error) return new ApiError(error as Partial<ErrorPayload>);
+  if (typeof error === 'object' && error !== null && 'message' in error)
+    return new ApiError(error as Partial<ErrorPayload>);
   return new ApiError(UNREACHABLE);
 }
 
@@ -61,9 +65,15 @@ function httpApi(token: string | null): TransitApi {
     } catch {
       throw new ApiError(UNREACHABLE);
     }
-    const envelope = (await response.json().catch(() => null)) as { ok: boolean; value?: unknown; error?: ErrorPayload } | null;
+    const envelope = (await response.json().catch(() => null)) as {
+      ok: boolean;
+      value?: unknown;
+      error?: ErrorPayload;
+    } | null;
     if (envelope?.ok) return envelope.value;
-    throw new ApiError(envelope?.error ?? { code: 'internal', message: `The ledger answered ${response.status}.` });
+    throw new ApiError(
+      envelope?.error ?? { code: 'internal', message: `The ledger answered ${response.status}.` },
+    );
   });
 }
 

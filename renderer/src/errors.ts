@@ -31,7 +31,11 @@ const SELF_CONTAINED = new Set([
   'ledger.demo_renewed',
 ]);
 
-export function failureText(t: Translate, language: Language, failure: { code: string; message: string; issues?: readonly FieldIssue[] }): string {
+export function failureText(
+  t: Translate,
+  language: Language,
+  failure: { code: string; message: string; issues?: readonly FieldIssue[] },
+): string {
   const issue = failure.issues?.[0];
   const key = issue ? `error.issue.${issue.code}` : `error.${failure.code}`;
   const detail = issue?.message ?? failure.message;

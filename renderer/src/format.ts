@@ -11,18 +11,46 @@ import type { Language } from './settings';
  * and print "M01" for January. For those two the CLDR separators and month names are written out
  * here, so every screen reads the same in any browser and in Electron.
  */
-const OWN_TABLES: Partial<Record<Language, { group: string; decimal: string; short: string[]; long: string[] }>> = {
+const OWN_TABLES: Partial<
+  Record<Language, { group: string; decimal: string; short: string[]; long: string[] }>
+> = {
   az: {
     group: '.',
     decimal: ',',
     short: ['yan', 'fev', 'mar', 'apr', 'may', 'iyn', 'iyl', 'avq', 'sen', 'okt', 'noy', 'dek'],
-    long: ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avqust', 'sentyabr', 'oktyabr', 'noyabr', 'dekabr'],
+    long: [
+      'yanvar',
+      'fevral',
+      'mart',
+      'aprel',
+      'may',
+      'iyun',
+      'iyul',
+      'avqust',
+      'sentyabr',
+      'oktyabr',
+      'noyabr',
+      'dekabr',
+    ],
   },
   kk: {
     group: '\u00a0',
     decimal: ',',
     short: ['қаң.', 'ақп.', 'нау.', 'сәу.', 'мам.', 'мау.', 'шіл.', 'там.', 'қыр.', 'қаз.', 'қар.', 'жел.'],
-    long: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
+    long: [
+      'қаңтар',
+      'ақпан',
+      'наурыз',
+      'сәуір',
+      'мамыр',
+      'маусым',
+      'шілде',
+      'тамыз',
+      'қыркүйек',
+      'қазан',
+      'қараша',
+      'желтоқсан',
+    ],
   },
 };
 
@@ -37,8 +65,16 @@ function numberFormat(language: Language, digits: number): NumberFormatter {
   let format = cache.get(key);
   if (!format) {
     const own = OWN_TABLES[language];
-    const intl = new Intl.NumberFormat(own ? 'en-US' : LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    format = own ? { format: (value) => intl.format(value).replace(/[,.]/g, (mark) => (mark === ',' ? own.group : own.decimal)) } : intl;
+    const intl = new Intl.NumberFormat(own ? 'en-US' : LOCALES[language], {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    format = own
+      ? {
+          format: (value) =>
+            intl.format(value).replace(/[,.]/g, (mark) => (mark === ',' ? own.group : own.decimal)),
+        }
+      : intl;
     cache.set(key, format);
   }
   return format;
@@ -77,7 +113,12 @@ export function calendarDate(language: Language, iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const own = OWN_TABLES[language];
   if (own) return `${d} ${own.short[m - 1] ?? m} ${y}`;
-  return new Intl.DateTimeFormat(LOCALES[language], { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /**
@@ -92,12 +133,20 @@ export function dateTime(language: Language, iso: string): string {
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${when.getDate()} ${own.short[when.getMonth()] ?? when.getMonth() + 1} ${when.getFullYear()}, ${pad(when.getHours())}:${pad(when.getMinutes())}`;
   }
-  return new Intl.DateTimeFormat(LOCALES[language], { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(when);
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(when);
 }
 
 export function monthName(language: Language, month: string, style: 'short' | 'long' = 'short'): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const own = OWN_TABLES[language];
   if (own) return own[style][m - 1] ?? month;
-  return new Intl.DateTimeFormat(LOCALES[language], { month: style, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat(LOCALES[language], { month: style, timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
 }

@@ -20,7 +20,12 @@ export function guardOf(info: LedgerInfo | null): LedgerGuard {
 
 /** True when what the window shows may be out of date: another ledger, new entries, another writer. */
 export function hasChanged(before: LedgerInfo, after: LedgerInfo): boolean {
-  return before.ledgerId !== after.ledgerId || before.entries !== after.entries || before.readOnly !== after.readOnly || !sameWriter(before.writer, after.writer);
+  return (
+    before.ledgerId !== after.ledgerId ||
+    before.entries !== after.entries ||
+    before.readOnly !== after.readOnly ||
+    !sameWriter(before.writer, after.writer)
+  );
 }
 
 /** Compared part by part: each poll brings a new object for the same writer. */
@@ -41,5 +46,9 @@ export function noticeOf(before: LedgerInfo | null, after: LedgerInfo): LedgerNo
 
 /** The core refused a write because another window switched the ledger (see LedgerGuard). */
 export function isLedgerSwitch(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'conflict' && error.issues.some((issue) => issue.field === 'ledgerId');
+  return (
+    error instanceof ApiError &&
+    error.code === 'conflict' &&
+    error.issues.some((issue) => issue.field === 'ledgerId')
+  );
 }

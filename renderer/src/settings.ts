@@ -39,7 +39,8 @@ function load(storage: Storage | undefined): Settings {
       language: LANGUAGES.find((l) => l === saved.language) ?? null,
       theme: saved.theme === 'light' || saved.theme === 'dark' ? saved.theme : 'system',
       separator: saved.separator === ',' || saved.separator === ';' ? saved.separator : null,
-      entryDefaults: typeof saved.entryDefaults === 'object' && saved.entryDefaults !== null ? saved.entryDefaults : {},
+      entryDefaults:
+        typeof saved.entryDefaults === 'object' && saved.entryDefaults !== null ? saved.entryDefaults : {},
     };
   } catch {
     return DEFAULTS;
@@ -79,6 +80,9 @@ export const useSettings = create<SettingsStore>()((set, get) => ({
   },
 }));
 
-export function effectiveLanguage(settings: Pick<Settings, 'language'>, languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): Language {
+export function effectiveLanguage(
+  settings: Pick<Settings, 'language'>,
+  languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages,
+): Language {
   return settings.language ?? systemLanguage(languages);
 }

@@ -86,7 +86,10 @@ export interface LedgerStore extends ScreenState {
   voidShipment(id: string, reason: string): Promise<{ ok: true } | ({ ok: false } & Failure)>;
   undoLast(reason: string): Promise<boolean>;
   history(id: string): Promise<HistoryEntry[]>;
-  saveTargets(annualTonnes: string, monthlyPlanTonnes: string[] | null): Promise<{ ok: true } | ({ ok: false } & Failure)>;
+  saveTargets(
+    annualTonnes: string,
+    monthlyPlanTonnes: string[] | null,
+  ): Promise<{ ok: true } | ({ ok: false } & Failure)>;
   exportReport(report: ReportName, separator: CsvSeparator): Promise<{ fileName: string; content: string }>;
   /** The file's bytes as base64: the core decodes them (or refuses them), never the page. */
   importCsv(base64: string, dryRun: boolean): Promise<ImportReport>;
@@ -101,7 +104,9 @@ function needApi(api: TransitApi | null): TransitApi {
 function outcomeOf(error: unknown): SaveOutcome {
   if (error instanceof ApiError && error.code === 'invalid' && error.issues.length > 0) {
     const blocking = error.issues.filter((issue) => !issue.overridable);
-    return blocking.length === 0 ? { status: 'confirm', issues: error.issues } : { status: 'invalid', issues: error.issues };
+    return blocking.length === 0
+      ? { status: 'confirm', issues: error.issues }
+      : { status: 'invalid', issues: error.issues };
   }
   return { status: 'failed', ...failureOf(error) };
 }
@@ -219,7 +224,10 @@ export const useLedger = create<LedgerStore>()((set, get) => {
 
     async record(input, force) {
       try {
-        const { shipment, warnings } = await needApi(get().api).recordShipment(input, { force, ...guardOf(get().info) });
+        const { shipment, warnings } = await needApi(get().api).recordShipment(input, {
+          force,
+          ...guardOf(get().info),
+        });
         set({ lastSaved: shipment });
         await get().refresh();
         return { status: 'saved', shipment, warnings };
@@ -231,7 +239,11 @@ export const useLedger = create<LedgerStore>()((set, get) => {
 
     async amend(id, changes, reason, force) {
       try {
-        const { shipment, warnings } = await needApi(get().api).amendShipment(id, changes, { reason, force, ...guardOf(get().info) });
+        const { shipment, warnings } = await needApi(get().api).amendShipment(id, changes, {
+          reason,
+          force,
+          ...guardOf(get().info),
+        });
         await get().refresh();
         return { status: 'saved', shipment, warnings };
       } catch (error) {
@@ -266,7 +278,10 @@ export const useLedger = create<LedgerStore>()((set, get) => {
 
     async saveTargets(annualTonnes, monthlyPlanTonnes) {
       try {
-        const targets = await needApi(get().api).setTargets({ year: get().year, annualTonnes, monthlyPlanTonnes }, guardOf(get().info));
+        const targets = await needApi(get().api).setTargets(
+          { year: get().year, annualTonnes, monthlyPlanTonnes },
+          guardOf(get().info),
+        );
         set({ targets });
         await get().refresh();
         return { ok: true };

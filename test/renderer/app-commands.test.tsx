@@ -76,7 +76,13 @@ test('a File-menu report command opens Reports, which carries it out once', asyn
   await renderApp();
   act(() => menu?.('export-monthly'));
   await screen.findByTestId('reports-view');
-  await waitFor(() => expect(desktop.saveReport).toHaveBeenCalledWith({ year: useLedger.getState().year, report: 'monthly', separator: ',' }));
+  await waitFor(() =>
+    expect(desktop.saveReport).toHaveBeenCalledWith({
+      year: useLedger.getState().year,
+      report: 'monthly',
+      separator: ',',
+    }),
+  );
   expect(desktop.saveReport).toHaveBeenCalledTimes(1);
   expect(useLedger.getState().reportsCommands).toEqual([]);
 });

@@ -21,7 +21,9 @@ interface Service {
 
 const fs = jest.requireActual<Fs>('node:fs');
 const { tmpdir } = jest.requireActual<{ tmpdir(): string }>('node:os');
-const { LedgerService } = jest.requireActual<{ LedgerService: { open(path: string, options: object): Service } }>('../../electron/core/service');
+const { LedgerService } = jest.requireActual<{
+  LedgerService: { open(path: string, options: object): Service };
+}>('../../electron/core/service');
 
 const now = () => new Date('2024-08-15T12:00:00Z');
 
@@ -35,7 +37,11 @@ const CARGOES: ShipmentInput[] = [
 
 export type Damage = 'torn-tail' | 'cut-two' | 'swapped';
 
-async function write(file: string, cargoes: readonly ShipmentInput[], beforeLast?: (file: string) => void): Promise<void> {
+async function write(
+  file: string,
+  cargoes: readonly ShipmentInput[],
+  beforeLast?: (file: string) => void,
+): Promise<void> {
   const service = LedgerService.open(file, { actor: 'clerk', now });
   for (const [i, cargo] of cargoes.entries()) {
     if (i === cargoes.length - 1) beforeLast?.(file);
@@ -44,7 +50,11 @@ async function write(file: string, cargoes: readonly ShipmentInput[], beforeLast
   service.close();
 }
 
-const lines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+const lines = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
 
 /** What opening the ledger after `damage` reports; `readOnly` as a second program would open it. */
 export async function damagedLedgerInfo(damage: Damage, readOnly = false): Promise<LedgerInfo> {

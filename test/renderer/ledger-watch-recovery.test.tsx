@@ -33,18 +33,28 @@ describe('in Russian', () => {
     expect(info.recovery).toMatchObject({ confirmedLost: 0, lost: [{ code: 'torn', confirmed: false }] });
     const banner = show(info);
     const text = banner.textContent ?? '';
-    expect(text).toMatch(/^Журнал не был закрыт как следует: последняя запись так и не была подтверждена и не сохранена\. Все подтверждённые записи на месте/);
-    expect(items(banner)).toEqual(['Оборвано при сохранении, не подтверждено: строка 5, запись № 5 — Бакы, коносамент AKT-0807 от 7 авг. 2024 г., 10\u00a0010,125 т']);
+    expect(text).toMatch(
+      /^Журнал не был закрыт как следует: последняя запись так и не была подтверждена и не сохранена\. Все подтверждённые записи на месте/,
+    );
+    expect(items(banner)).toEqual([
+      'Оборвано при сохранении, не подтверждено: строка 5, запись № 5 — Бакы, коносамент AKT-0807 от 7 авг. 2024 г., 10\u00a0010,125 т',
+    ]);
     expect(text).toContain(`Повреждённый оригинал сохранён без изменений: ${info.recovery?.backupPath}.`);
     expect(englishIn(text, ['AKT-0807', info.recovery?.backupPath ?? ''])).toEqual([]);
   });
 
   test('two confirmed entries cut off the end: the count in the lead, the numbers in the list, what to do', async () => {
     const info = await damagedLedgerInfo('cut-two', true);
-    expect(info.recovery).toMatchObject({ confirmedLost: 2, complete: false, lost: [{ code: 'cut-short', seq: 4, count: 2 }] });
+    expect(info.recovery).toMatchObject({
+      confirmedLost: 2,
+      complete: false,
+      lost: [{ code: 'cut-short', seq: 4, count: 2 }],
+    });
     const banner = show(info);
     const text = banner.textContent ?? '';
-    expect(text).toMatch(/^Файл журнала повреждён: потеряны 2 подтверждённые записи; остальные восстановлены \(записей в журнале: 3\)\. Внесите перечисленное заново по коносаментам/);
+    expect(text).toMatch(
+      /^Файл журнала повреждён: потеряны 2 подтверждённые записи; остальные восстановлены \(записей в журнале: 3\)\. Внесите перечисленное заново по коносаментам/,
+    );
     expect(items(banner)).toEqual(['Отрезано с конца файла: записи № 4–5']);
     expect(text).toContain('Файл открыт только для чтения и не изменён');
     expect(englishIn(text, [])).toEqual([]);
@@ -52,10 +62,17 @@ describe('in Russian', () => {
 
   test('two swapped lines: nothing is missing, but the file was changed; lines out of order, all kept', async () => {
     const info = await damagedLedgerInfo('swapped', true);
-    expect(info.recovery).toMatchObject({ confirmedLost: 0, complete: true, lost: [], notes: [{ code: 'reordered' }] });
+    expect(info.recovery).toMatchObject({
+      confirmedLost: 0,
+      complete: true,
+      lost: [],
+      notes: [{ code: 'reordered' }],
+    });
     const banner = show(info);
     const text = banner.textContent ?? '';
-    expect(text).toMatch(/^Из журнала ничего не пропало \(записей в журнале: 5\), но файл записан не так, как его записывает эта программа\./);
+    expect(text).toMatch(
+      /^Из журнала ничего не пропало \(записей в журнале: 5\), но файл записан не так, как его записывает эта программа\./,
+    );
     expect(items(banner)).toEqual(['Строки в файле стоят не по порядку, все сохранены']);
     expect(englishIn(text, [])).toEqual([]);
   });
@@ -72,7 +89,16 @@ describe('any language', () => {
       entries: 9,
       shipments: 8,
       years: [2024],
-      recovery: { backupPath: null, keptEntries: 9, lost: [], notes: [], confirmedLost: 0, complete: true, message: 'The core says so in English.', ...change },
+      recovery: {
+        backupPath: null,
+        keptEntries: 9,
+        lost: [],
+        notes: [],
+        confirmedLost: 0,
+        complete: true,
+        message: 'The core says so in English.',
+        ...change,
+      },
     }) as LedgerInfo;
 
   test('a server that sends only the message: the message is shown as it is', () => {
@@ -84,26 +110,52 @@ describe('any language', () => {
 
   test('at most five findings are listed, then how many more; a damaged line keeps its raw text as found', () => {
     resetSettings('en');
-    const lost = Array.from({ length: 7 }, (_, i) => ({ code: 'unreadable' as const, line: 10 + i, seq: 10 + i, count: 1, confirmed: true, reason: '…', excerpt: `{"seq":${10 + i},garbage` }));
+    const lost = Array.from({ length: 7 }, (_, i) => ({
+      code: 'unreadable' as const,
+      line: 10 + i,
+      seq: 10 + i,
+      count: 1,
+      confirmed: true,
+      reason: '…',
+      excerpt: `{"seq":${10 + i},garbage`,
+    }));
     const banner = show(report({ lost, confirmedLost: 7, complete: false }));
     expect(banner.textContent).toMatch(/^The ledger file was damaged: 7 confirmed entries are lost/);
     expect(items(banner)).toHaveLength(6);
-    expect(items(banner)[0]).toBe('Unreadable (no longer a journal entry): line 10, entry #10 — “{"seq":10,garbage”');
+    expect(items(banner)[0]).toBe(
+      'Unreadable (no longer a journal entry): line 10, entry #10 — “{"seq":10,garbage”',
+    );
     expect(items(banner)[5]).toBe('and 2 more');
   });
 
-  test('a finding this page has no words for (a newer core) is said in the core\'s words, never as a key', () => {
+  test("a finding this page has no words for (a newer core) is said in the core's words, never as a key", () => {
     resetSettings('ru');
-    const lost = [{ code: 'vanished' as never, line: 3, seq: 3, count: 1, confirmed: true, reason: 'it vanished', excerpt: 'entry #3' }];
-    expect(items(show(report({ lost, confirmedLost: 1, complete: false })))).toEqual(['It vanished: строка 3, запись № 3']);
+    const lost = [
+      {
+        code: 'vanished' as never,
+        line: 3,
+        seq: 3,
+        count: 1,
+        confirmed: true,
+        reason: 'it vanished',
+        excerpt: 'entry #3',
+      },
+    ];
+    expect(items(show(report({ lost, confirmedLost: 1, complete: false })))).toEqual([
+      'It vanished: строка 3, запись № 3',
+    ]);
   });
 
   test('in Kazakh and Azerbaijani the same report is said in each, with the tonnes written their way', async () => {
     const info = await damagedLedgerInfo('torn-tail');
     resetSettings('kk');
-    expect(items(show(info))).toEqual(['Сақтау кезінде үзілген, расталмаған: 5-жол, № 5 жазба — Бакы, коносамент AKT-0807, 7 там. 2024, 10\u00a0010,125 т']);
+    expect(items(show(info))).toEqual([
+      'Сақтау кезінде үзілген, расталмаған: 5-жол, № 5 жазба — Бакы, коносамент AKT-0807, 7 там. 2024, 10\u00a0010,125 т',
+    ]);
     cleanup();
     resetSettings('az');
-    expect(items(show(info))).toEqual(['Saxlanarkən kəsilib, təsdiqlənməyib: sətir 5, qeyd № 5 — Бакы, konosament AKT-0807, 7 avq 2024, 10.010,125 t']);
+    expect(items(show(info))).toEqual([
+      'Saxlanarkən kəsilib, təsdiqlənməyib: sətir 5, qeyd № 5 — Бакы, konosament AKT-0807, 7 avq 2024, 10.010,125 t',
+    ]);
   });
 });

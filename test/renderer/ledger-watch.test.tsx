@@ -25,8 +25,16 @@ const ANNA = { user: 'anna', host: 'pc', since: '2024-08-15T08:00:00.000Z' };
 const switchedToDemo = () =>
   new ApiError({
     code: 'conflict',
-    message: 'Nothing was saved: this window was showing the real ledger, but the demo ledger was opened in another window.',
-    issues: [{ field: 'ledgerId', code: 'ledger.switched_to_demo', message: 'Nothing was saved: …', facts: { expected: 'real', current: 'demo-abc123' } }],
+    message:
+      'Nothing was saved: this window was showing the real ledger, but the demo ledger was opened in another window.',
+    issues: [
+      {
+        field: 'ledgerId',
+        code: 'ledger.switched_to_demo',
+        message: 'Nothing was saved: …',
+        facts: { expected: 'real', current: 'demo-abc123' },
+      },
+    ],
   });
 
 beforeEach(() => {
@@ -57,7 +65,11 @@ describe('the poll', () => {
     useLedger.setState({ lastSaved: shipment({ id: 'k3m9x2pq7d' }) });
     api.info.mockResolvedValue(ledgerInfo({ ledgerId: 'demo-abc123', demo: true }));
     await useLedger.getState().poll();
-    expect(useLedger.getState()).toMatchObject({ notice: 'demo', lastSaved: null, info: { ledgerId: 'demo-abc123' } });
+    expect(useLedger.getState()).toMatchObject({
+      notice: 'demo',
+      lastSaved: null,
+      info: { ledgerId: 'demo-abc123' },
+    });
     expect(api.progress).toHaveBeenCalled();
 
     api.info.mockResolvedValue(ledgerInfo({ ledgerId: 'demo-def456', demo: true }));
@@ -71,7 +83,10 @@ describe('the poll', () => {
   test('the other program let go and this window now writes: a notice says so', async () => {
     loadStore(api, { info: ledgerInfo({ readOnly: true, writer: ANNA }) });
     await useLedger.getState().poll();
-    expect(useLedger.getState()).toMatchObject({ notice: 'writable', info: { readOnly: false, writer: null } });
+    expect(useLedger.getState()).toMatchObject({
+      notice: 'writable',
+      info: { readOnly: false, writer: null },
+    });
   });
 
   test('the same writer, reported afresh at each poll, is no change: nothing reloaded', async () => {
@@ -79,12 +94,14 @@ describe('the poll', () => {
     api.info.mockResolvedValue(ledgerInfo({ readOnly: true, writer: { ...ANNA } }));
     await useLedger.getState().poll();
     expect(api.listShipments).not.toHaveBeenCalled();
-    api.info.mockResolvedValue(ledgerInfo({ readOnly: true, writer: { ...ANNA, since: '2024-08-15T09:00:00.000Z' } }));
+    api.info.mockResolvedValue(
+      ledgerInfo({ readOnly: true, writer: { ...ANNA, since: '2024-08-15T09:00:00.000Z' } }),
+    );
     await useLedger.getState().poll();
     expect(api.listShipments).toHaveBeenCalled();
   });
 
-  test('this window\'s own switch to the demo is no news', async () => {
+  test("this window's own switch to the demo is no news", async () => {
     api.info.mockResolvedValue(ledgerInfo({ ledgerId: 'demo-abc123', demo: true }));
     api.useDemoLedger.mockResolvedValue(ledgerInfo({ ledgerId: 'demo-abc123', demo: true }));
     await useLedger.getState().switchDemo(true);
@@ -93,7 +110,9 @@ describe('the poll', () => {
   });
 
   test('a server that stopped answering is said in the banner, and cleared once it answers again', async () => {
-    api.info.mockRejectedValueOnce(new ApiError({ code: 'unreachable', message: 'Transit Ledger is not answering. Is it still running?' }));
+    api.info.mockRejectedValueOnce(
+      new ApiError({ code: 'unreachable', message: 'Transit Ledger is not answering. Is it still running?' }),
+    );
     await useLedger.getState().poll();
     expect(useLedger.getState().error?.code).toBe('unreachable');
     await useLedger.getState().poll();
@@ -101,7 +120,10 @@ describe('the poll', () => {
   });
 
   test('a window whose first load failed loads once the ledger answers', async () => {
-    useLedger.setState({ info: null, error: { code: 'unreachable', message: 'Transit Ledger is not answering.', issues: [] } });
+    useLedger.setState({
+      info: null,
+      error: { code: 'unreachable', message: 'Transit Ledger is not answering.', issues: [] },
+    });
     await useLedger.getState().poll();
     expect(useLedger.getState()).toMatchObject({ error: null, info: { ledgerId: 'real' } });
   });
@@ -139,7 +161,11 @@ describe('writes name the ledger the window shows', () => {
     await store.saveTargets('2200000', null);
     await store.importCsv('YSxiCg==', true);
     expect(api.recordShipment).toHaveBeenCalledWith({ vessel: 'Astana' }, { force: true, ledgerId: 'real' });
-    expect(api.amendShipment).toHaveBeenCalledWith('k3m9x2pq7d', { remarks: 'x' }, { reason: 'why', force: false, ledgerId: 'real' });
+    expect(api.amendShipment).toHaveBeenCalledWith(
+      'k3m9x2pq7d',
+      { remarks: 'x' },
+      { reason: 'why', force: false, ledgerId: 'real' },
+    );
     expect(api.voidShipment).toHaveBeenCalledWith('k3m9x2pq7d', 'undo', { ledgerId: 'real' });
     expect(api.setTargets.mock.calls[0]?.[1]).toEqual({ ledgerId: 'real' });
     expect(api.importCsv.mock.calls[0]?.[1]).toEqual({ ledgerId: 'real' });
@@ -150,7 +176,10 @@ describe('writes name the ledger the window shows', () => {
     api.info.mockResolvedValue(ledgerInfo({ ledgerId: 'demo-abc123', demo: true }));
     const outcome = await useLedger.getState().record({ vessel: 'Astana' }, false);
     expect(outcome).toMatchObject({ status: 'failed', code: 'conflict' });
-    expect(useLedger.getState()).toMatchObject({ notice: 'demo', info: { ledgerId: 'demo-abc123', demo: true } });
+    expect(useLedger.getState()).toMatchObject({
+      notice: 'demo',
+      info: { ledgerId: 'demo-abc123', demo: true },
+    });
   });
 });
 
@@ -164,13 +193,17 @@ describe('the banners', () => {
     expect(dateTime('en', ANNA.since)).toMatch(/^1[456] Aug 2024, \d\d:\d\d$/);
   });
 
-  test('in Russian the banner is Russian: no Latin word but the user\'s and the computer\'s names, the date in Russian', () => {
+  test("in Russian the banner is Russian: no Latin word but the user's and the computer's names, the date in Russian", () => {
     resetSettings('ru');
     const since = '2026-11-29T18:27:46.235Z';
-    loadStore(api, { info: ledgerInfo({ readOnly: true, writer: { user: 'clerk', host: 'aktau-pc', since } }) });
+    loadStore(api, {
+      info: ledgerInfo({ readOnly: true, writer: { user: 'clerk', host: 'aktau-pc', since } }),
+    });
     render(<LedgerBanners />);
     const text = screen.getByTestId('read-only-banner').textContent ?? '';
-    expect(text).toBe(`Только чтение: в этот журнал сейчас пишет пользователь clerk на компьютере aktau-pc (с ${dateTime('ru', since)}). Это окно показывает новые записи по мере их сохранения.`);
+    expect(text).toBe(
+      `Только чтение: в этот журнал сейчас пишет пользователь clerk на компьютере aktau-pc (с ${dateTime('ru', since)}). Это окно показывает новые записи по мере их сохранения.`,
+    );
     // Whatever the viewer's time zone, the day is the 29th or 30th of November, in Russian words.
     expect(dateTime('ru', since)).toMatch(/^(29|30) нояб\. 2026 г\., \d\d:\d\d$/);
     expect(text).not.toContain(since);
@@ -182,17 +215,28 @@ describe('the banners', () => {
     resetSettings('ru');
     loadStore(api, { info: ledgerInfo({ readOnly: true, writer: { user: null, host: null, since: null } }) });
     const view = render(<LedgerBanners />);
-    expect(screen.getByTestId('read-only-banner').textContent).toMatch(/^Только чтение: в этот журнал сейчас пишет другая программа\./);
+    expect(screen.getByTestId('read-only-banner').textContent).toMatch(
+      /^Только чтение: в этот журнал сейчас пишет другая программа\./,
+    );
     view.unmount();
-    loadStore(api, { info: ledgerInfo({ readOnly: true, writer: { user: 'clerk', host: 'aktau-pc', since: null } }) });
+    loadStore(api, {
+      info: ledgerInfo({ readOnly: true, writer: { user: 'clerk', host: 'aktau-pc', since: null } }),
+    });
     render(<LedgerBanners />);
-    expect(screen.getByTestId('read-only-banner').textContent).toMatch(/^Только чтение: в этот журнал сейчас пишет пользователь clerk на компьютере aktau-pc\. /);
+    expect(screen.getByTestId('read-only-banner').textContent).toMatch(
+      /^Только чтение: в этот журнал сейчас пишет пользователь clerk на компьютере aktau-pc\. /,
+    );
   });
 
-  test('Azerbaijani and Kazakh word the time from the app\'s own month names', () => {
+  test("Azerbaijani and Kazakh word the time from the app's own month names", () => {
     for (const language of ['az', 'kk'] as const) {
       resetSettings(language);
-      loadStore(api, { info: ledgerInfo({ readOnly: true, writer: { user: 'clerk', host: 'aktau-pc', since: '2026-11-29T18:27:46.235Z' } }) });
+      loadStore(api, {
+        info: ledgerInfo({
+          readOnly: true,
+          writer: { user: 'clerk', host: 'aktau-pc', since: '2026-11-29T18:27:46.235Z' },
+        }),
+      });
       const view = render(<LedgerBanners />);
       const text = screen.getByTestId('read-only-banner').textContent ?? '';
       expect(text).toContain(dateTime(language, '2026-11-29T18:27:46.235Z'));
@@ -207,21 +251,27 @@ describe('the banners', () => {
     resetSettings('ru');
     loadStore(api, { info: ledgerInfo({ readOnly: true, writer: null }) });
     render(<LedgerBanners />);
-    expect(screen.getByTestId('read-only-banner').textContent).toMatch(/^Только чтение: сейчас никакая другая программа не пишет в этот журнал\./);
+    expect(screen.getByTestId('read-only-banner').textContent).toMatch(
+      /^Только чтение: сейчас никакая другая программа не пишет в этот журнал\./,
+    );
   });
 
   test('a switch made in another window is shown until dismissed', async () => {
     useLedger.setState({ notice: 'demo', info: ledgerInfo({ ledgerId: 'demo-abc123', demo: true }) });
     render(<LedgerBanners />);
-    expect(screen.getByTestId('ledger-notice').textContent).toMatch(/^Another window opened the demo ledger: this window now shows the demo data too\./);
+    expect(screen.getByTestId('ledger-notice').textContent).toMatch(
+      /^Another window opened the demo ledger: this window now shows the demo data too\./,
+    );
     await userEvent.setup().click(screen.getByRole('button', { name: 'OK' }));
     expect(screen.queryByTestId('ledger-notice')).toBeNull();
   });
 
-  test('the refusal itself reads as one sentence in the person\'s language', () => {
+  test("the refusal itself reads as one sentence in the person's language", () => {
     const error = switchedToDemo();
     const failure = { code: error.code, message: error.message, issues: error.issues };
-    expect(failureText((key) => translate('kk', key), 'kk', failure)).toBe(translate('kk', 'error.issue.ledger.switched_to_demo'));
+    expect(failureText((key) => translate('kk', key), 'kk', failure)).toBe(
+      translate('kk', 'error.issue.ledger.switched_to_demo'),
+    );
     expect(translate('kk', 'error.issue.ledger.switched_to_demo')).toMatch(/^Ештеңе сақталмады/);
   });
 });

@@ -7,7 +7,8 @@ import { calendarDate, monthName, tonnes } from '../../renderer/src/format';
 describe('languages', () => {
   test('every language file has exactly the English keys', () => {
     const keys = Object.keys(MESSAGES.en).sort();
-    for (const language of ['ru', 'az', 'kk'] as const) expect(Object.keys(MESSAGES[language]).sort()).toEqual(keys);
+    for (const language of ['ru', 'az', 'kk'] as const)
+      expect(Object.keys(MESSAGES[language]).sort()).toEqual(keys);
   });
 
   test('the OS language is followed when it is one of ours, else English', () => {
@@ -46,23 +47,34 @@ test('the test environment renders React', () => {
   expect(screen.getByText('ready')).toBeTruthy();
 });
 
-describe('failures in the person\'s language', () => {
+describe("failures in the person's language", () => {
   const t = (language: 'en' | 'ru') => (key: string) => translate(language, key);
 
-  test('English shows the core\'s own words, which carry the specifics', () => {
-    expect(failureText(t('en'), 'en', { code: 'io', message: 'Could not save to the ledger /x (ENOSPC). Nothing was recorded.' })).toBe('Could not save to the ledger /x (ENOSPC). Nothing was recorded.');
+  test("English shows the core's own words, which carry the specifics", () => {
+    expect(
+      failureText(t('en'), 'en', {
+        code: 'io',
+        message: 'Could not save to the ledger /x (ENOSPC). Nothing was recorded.',
+      }),
+    ).toBe('Could not save to the ledger /x (ENOSPC). Nothing was recorded.');
   });
 
   test('other languages lead with a translated sentence and keep the specifics in brackets', () => {
-    expect(failureText(t('ru'), 'ru', { code: 'io', message: 'Could not save (ENOSPC).' })).toBe('Диск не дал сохранить. Ничего не записано. (Could not save (ENOSPC).)');
+    expect(failureText(t('ru'), 'ru', { code: 'io', message: 'Could not save (ENOSPC).' })).toBe(
+      'Диск не дал сохранить. Ничего не записано. (Could not save (ENOSPC).)',
+    );
   });
 
   test('a self-explaining issue needs no English after it', () => {
     const issue = { field: 'reason', code: 'reason.required', message: 'Give a reason.' };
-    expect(failureText(t('ru'), 'ru', { code: 'invalid', message: 'Give a reason.', issues: [issue] })).toBe('Укажите причину: она сохраняется в журнале вместе с вашим именем.');
+    expect(failureText(t('ru'), 'ru', { code: 'invalid', message: 'Give a reason.', issues: [issue] })).toBe(
+      'Укажите причину: она сохраняется в журнале вместе с вашим именем.',
+    );
   });
 
-  test('a code with no translation falls back to the core\'s message', () => {
-    expect(failureText(t('ru'), 'ru', { code: 'no-such-code', message: 'Exact words.' })).toBe('Exact words.');
+  test("a code with no translation falls back to the core's message", () => {
+    expect(failureText(t('ru'), 'ru', { code: 'no-such-code', message: 'Exact words.' })).toBe(
+      'Exact words.',
+    );
   });
 });

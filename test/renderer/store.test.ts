@@ -25,24 +25,40 @@ function ledgerWithProgress(): { fake: FakeLedger; api: TransitApi } {
 }
 
 beforeEach(() => {
-  useLedger.setState({ api: null, info: null, progress: null, shipments: [], targets: null, error: null, lastSaved: null, year: 2024 });
+  useLedger.setState({
+    api: null,
+    info: null,
+    progress: null,
+    shipments: [],
+    targets: null,
+    error: null,
+    lastSaved: null,
+    year: 2024,
+  });
 });
 
-test('a saved shipment is reloaded into the year\'s progress, exactly to the kilogram', async () => {
+test("a saved shipment is reloaded into the year's progress, exactly to the kilogram", async () => {
   const { api } = ledgerWithProgress();
   await useLedger.getState().init(api, 2024);
-  const outcome = await useLedger.getState().record({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5' }, false);
+  const outcome = await useLedger
+    .getState()
+    .record({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5' }, false);
   expect(outcome.status).toBe('saved');
   expect(useLedger.getState().progress?.tonnesKg).toBe(9_959_500);
   expect(useLedger.getState().shipments.map((s) => s.vessel)).toEqual(['Astana']);
   expect(useLedger.getState().lastSaved?.vessel).toBe('Astana');
 });
 
-test('a refusal comes back as invalid with the core\'s issues, and nothing is reloaded as saved', async () => {
+test("a refusal comes back as invalid with the core's issues, and nothing is reloaded as saved", async () => {
   const { fake, api } = ledgerWithProgress();
   await useLedger.getState().init(api, 2024);
-  const outcome = await useLedger.getState().record({ blDate: '2024-02-30', vessel: 'Astana', netTonnes: '9959.5' }, false);
-  expect(outcome).toMatchObject({ status: 'invalid', issues: [expect.objectContaining({ field: 'blDate', code: 'blDate.impossible' })] });
+  const outcome = await useLedger
+    .getState()
+    .record({ blDate: '2024-02-30', vessel: 'Astana', netTonnes: '9959.5' }, false);
+  expect(outcome).toMatchObject({
+    status: 'invalid',
+    issues: [expect.objectContaining({ field: 'blDate', code: 'blDate.impossible' })],
+  });
   expect(fake.shipments.size).toBe(0);
   expect(useLedger.getState().lastSaved).toBeNull();
 });
@@ -50,9 +66,16 @@ test('a refusal comes back as invalid with the core\'s issues, and nothing is re
 test('an unusual cargo asks for confirmation, and with it is saved forced', async () => {
   const { fake, api } = ledgerWithProgress();
   await useLedger.getState().init(api, 2024);
-  const asked = await useLedger.getState().record({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '20000' }, false);
-  expect(asked).toMatchObject({ status: 'confirm', issues: [expect.objectContaining({ code: 'netTonnes.unusual' })] });
-  const saved = await useLedger.getState().record({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '20000' }, true);
+  const asked = await useLedger
+    .getState()
+    .record({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '20000' }, false);
+  expect(asked).toMatchObject({
+    status: 'confirm',
+    issues: [expect.objectContaining({ code: 'netTonnes.unusual' })],
+  });
+  const saved = await useLedger
+    .getState()
+    .record({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '20000' }, true);
   expect(saved.status).toBe('saved');
   expect(fake.recordCalls.map((call) => call.force)).toEqual([false, true]);
 });
@@ -67,9 +90,17 @@ test('Undo voids the last saved shipment with the given reason and takes it out 
   expect(useLedger.getState().lastSaved).toBeNull();
 });
 
-test('a failure to load is kept with its code, for the banner to say in the person\'s language', async () => {
+test("a failure to load is kept with its code, for the banner to say in the person's language", async () => {
   const { api } = ledgerWithProgress();
-  const failing: TransitApi = { ...api, info: async () => Promise.reject(new ApiError({ code: 'unreachable', message: 'Transit Ledger is not answering.' })) };
+  const failing: TransitApi = {
+    ...api,
+    info: async () =>
+      Promise.reject(new ApiError({ code: 'unreachable', message: 'Transit Ledger is not answering.' })),
+  };
   await useLedger.getState().init(failing, 2024);
-  expect(useLedger.getState().error).toEqual({ code: 'unreachable', message: 'Transit Ledger is not answering.', issues: [] });
+  expect(useLedger.getState().error).toEqual({
+    code: 'unreachable',
+    message: 'Transit Ledger is not answering.',
+    issues: [],
+  });
 });

@@ -34,7 +34,9 @@ export class LockHolder {
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
       });
-      child.once('exit', (code) => reject(new Error(`the lock holder exited (${code}) before holding the lock: ${stderr}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`the lock holder exited (${code}) before holding the lock: ${stderr}`)),
+      );
     });
   }
 

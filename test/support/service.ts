@@ -11,7 +11,12 @@ import { fixedNow, tempDir } from './temp';
 const AS_CLERK: ServiceOptions = { actor: 'clerk', now: fixedNow };
 
 /** A cargo that validates: Astana, B/L date 2024-08-01, 9959.5 t; `overrides` sets what a test is about. */
-export const cargo = (overrides: ShipmentInput = {}): ShipmentInput => ({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5', ...overrides });
+export const cargo = (overrides: ShipmentInput = {}): ShipmentInput => ({
+  blDate: '2024-08-01',
+  vessel: 'Astana',
+  netTonnes: '9959.5',
+  ...overrides,
+});
 
 export class ClerkLedger {
   temp!: ReturnType<typeof tempDir>;

@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** A fresh directory per test, removed afterwards; tests never touch the user's real ledger. */
-export function tempDir(prefix = 'transit-test-'): { dir: string; file: (name: string) => string; cleanup: () => void } {
+export function tempDir(prefix = 'transit-test-'): {
+  dir: string;
+  file: (name: string) => string;
+  cleanup: () => void;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return {
     dir,

@@ -12,8 +12,10 @@ export const demo: Command = {
   kind: 'standalone',
   run({ invocation, io }) {
     const out = flag(invocation, 'out');
-    if (!out) throw new UsageError('demo needs --out FILE (a new file; the demo is never mixed with real data).');
-    if (fs.existsSync(out)) throw new UsageError(`${out} already exists; the demo ledger must be a new file.`);
+    if (!out)
+      throw new UsageError('demo needs --out FILE (a new file; the demo is never mixed with real data).');
+    if (fs.existsSync(out))
+      throw new UsageError(`${out} already exists; the demo ledger must be a new file.`);
     const service = LedgerService.open(out, { actor: 'demo', now: io.now });
     try {
       const recorded = service.recordMany(demoShipments(dayBefore(todayAtLoadPort(io.now()))));

@@ -13,9 +13,15 @@ export const exportCommand: Command = {
       if (!out) throw new UsageError('export needs --out FILE.');
       if (flag(invocation, 'year') === undefined) throw new UsageError('export needs --year Y.');
       const reportName = flag(invocation, 'report');
-      if (reportName === undefined) throw new UsageError('export needs --report register or --report monthly.');
+      if (reportName === undefined)
+        throw new UsageError('export needs --report register or --report monthly.');
       const language = languageFlag(invocation);
-      const report = await service.exportReport({ year, report: reportName, separator: flag(invocation, 'separator') ?? ',', language });
+      const report = await service.exportReport({
+        year,
+        report: reportName,
+        separator: flag(invocation, 'separator') ?? ',',
+        language,
+      });
       writeFileAtomically(out, report.content);
       io.out(`Wrote ${report.rows} rows to ${out}.`);
       return EXIT.ok;

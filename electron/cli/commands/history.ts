@@ -23,8 +23,12 @@ export const history: Command = {
         return EXIT.ok;
       }
       for (const entry of entries) {
-        const changes = entry.changes.map((c) => `${fieldName(c.field)}: ${shown(c.field, c.before)} → ${shown(c.field, c.after)}`).join('; ');
-        io.out(`#${entry.seq} ${entry.at} ${entry.actor} ${entry.action}${entry.reason ? ` (${entry.reason})` : ''}${changes ? `: ${changes}` : ''}`);
+        const changes = entry.changes
+          .map((c) => `${fieldName(c.field)}: ${shown(c.field, c.before)} → ${shown(c.field, c.after)}`)
+          .join('; ');
+        io.out(
+          `#${entry.seq} ${entry.at} ${entry.actor} ${entry.action}${entry.reason ? ` (${entry.reason})` : ''}${changes ? `: ${changes}` : ''}`,
+        );
       }
       return EXIT.ok;
     },

@@ -16,7 +16,12 @@ export const importCommand: Command = {
       writes: !dryRun,
       async run({ service, io }) {
         // --json lists every row; the text lists only the problems, so needs only the rows that have one.
-        const report = await service.importCsv({ base64: bytes.toString('base64'), dryRun, force: given(invocation, 'force'), allRows: json });
+        const report = await service.importCsv({
+          base64: bytes.toString('base64'),
+          dryRun,
+          force: given(invocation, 'force'),
+          allRows: json,
+        });
         const refused = report.fileIssues.length > 0 || report.invalid > 0;
         (refused && !json ? io.err : io.out)(json ? JSON.stringify(report, null, 2) : importText(report));
         return refused ? EXIT.badInput : EXIT.ok;

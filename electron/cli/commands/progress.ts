@@ -48,14 +48,24 @@ const perDay = (kg: number) => `${formatKgAsTonnes(Math.round(kg))} t/day`;
 
 /** The change against the baseline pace: `+12,000.000 t (+3.4%)`. */
 function change(p: Progress): string {
-  const percent = p.changeVsBaselinePercent === null ? '' : ` (${p.changeVsBaselinePercent >= 0 ? '+' : ''}${pct(p.changeVsBaselinePercent)})`;
+  const percent =
+    p.changeVsBaselinePercent === null
+      ? ''
+      : ` (${p.changeVsBaselinePercent >= 0 ? '+' : ''}${pct(p.changeVsBaselinePercent)})`;
   return `${p.changeVsBaselineKg >= 0 ? '+' : '-'}${t(Math.abs(p.changeVsBaselineKg))}${percent}`;
 }
 
 function monthTable(p: Progress): string {
   return table(
     ['Month', 'Cargoes', 'Tonnes', 'Cumulative', 'Plan', 'Variance'],
-    p.months.map((m) => [m.month, String(m.shipments), formatKgAsTonnes(m.tonnesKg), formatKgAsTonnes(m.cumulativeKg), formatKgAsTonnes(m.planKg), formatKgAsTonnes(m.varianceKg)]),
+    p.months.map((m) => [
+      m.month,
+      String(m.shipments),
+      formatKgAsTonnes(m.tonnesKg),
+      formatKgAsTonnes(m.cumulativeKg),
+      formatKgAsTonnes(m.planKg),
+      formatKgAsTonnes(m.varianceKg),
+    ]),
     new Set([1, 2, 3, 4, 5]),
   );
 }
@@ -80,7 +90,9 @@ export const progress: Command = {
     writes: false,
     async run({ service, io, year }) {
       const answer = await service.progress({ year, asOf: flag(invocation, 'as-of') });
-      io.out(given(invocation, 'json') ? JSON.stringify(progressJson(answer), null, 2) : progressText(answer));
+      io.out(
+        given(invocation, 'json') ? JSON.stringify(progressJson(answer), null, 2) : progressText(answer),
+      );
       return EXIT.ok;
     },
   }),

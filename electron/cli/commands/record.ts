@@ -16,7 +16,9 @@ export const add: Command = {
   plan: ({ invocation }) => ({
     writes: true,
     async run({ service, io }) {
-      const { shipment, warnings } = await service.recordShipment(shipmentInput(invocation.values), { force: given(invocation, 'force') });
+      const { shipment, warnings } = await service.recordShipment(shipmentInput(invocation.values), {
+        force: given(invocation, 'force'),
+      });
       warn(io, warnings);
       io.out(`Recorded ${describe(shipment)}.`);
       io.out(shipment.id);
@@ -31,7 +33,11 @@ export const amend: Command = {
     writes: true,
     async run({ service, io }) {
       const options = { reason: flag(invocation, 'reason'), force: given(invocation, 'force') };
-      const { shipment, warnings } = await service.amendShipment(invocation.arg, shipmentInput(invocation.values), options);
+      const { shipment, warnings } = await service.amendShipment(
+        invocation.arg,
+        shipmentInput(invocation.values),
+        options,
+      );
       warn(io, warnings);
       io.out(`Amended ${shipment.id}: ${describe(shipment)}.`);
       return EXIT.ok;

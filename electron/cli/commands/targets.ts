@@ -15,14 +15,26 @@ export const targets: Command = {
       writes: sets,
       async run({ service, io, year }) {
         const monthlyPlanTonnes = plan?.split(',').map((figure) => figure.trim());
-        const shown = sets ? await service.setTargets({ year, annualTonnes: tonnes, monthlyPlanTonnes }) : await service.getTargets(year);
+        const shown = sets
+          ? await service.setTargets({ year, annualTonnes: tonnes, monthlyPlanTonnes })
+          : await service.getTargets(year);
         if (given(invocation, 'json')) {
           const monthly = shown.monthlyPlanKg?.map(kgToTonnes) ?? null;
-          io.out(JSON.stringify({ year: shown.year, annualTonnes: kgToTonnes(shown.annualKg), monthlyPlanTonnes: monthly, source: shown.source }));
+          io.out(
+            JSON.stringify({
+              year: shown.year,
+              annualTonnes: kgToTonnes(shown.annualKg),
+              monthlyPlanTonnes: monthly,
+              source: shown.source,
+            }),
+          );
           return EXIT.ok;
         }
-        io.out(`${sets ? 'Set: target' : 'Target'} for ${shown.year}: ${t(shown.annualKg)}${shown.source === 'default' ? ' (default)' : ''}`);
-        if (shown.monthlyPlanKg) io.out(`Monthly plan: ${shown.monthlyPlanKg.map((kg) => formatKgAsTonnes(kg)).join(', ')}`);
+        io.out(
+          `${sets ? 'Set: target' : 'Target'} for ${shown.year}: ${t(shown.annualKg)}${shown.source === 'default' ? ' (default)' : ''}`,
+        );
+        if (shown.monthlyPlanKg)
+          io.out(`Monthly plan: ${shown.monthlyPlanKg.map((kg) => formatKgAsTonnes(kg)).join(', ')}`);
         return EXIT.ok;
       },
     };
@@ -36,14 +48,18 @@ export const baseline: Command = {
     const year = flag(invocation, 'year');
     const sets = tonnes !== undefined || year !== undefined;
     if (sets && (tonnes === undefined || year === undefined)) {
-      throw new UsageError('To set the baseline give both --year and --tonnes, e.g. baseline --year 2023 --tonnes 1057000.');
+      throw new UsageError(
+        'To set the baseline give both --year and --tonnes, e.g. baseline --year 2023 --tonnes 1057000.',
+      );
     }
     return {
       writes: sets,
       async run({ service, io }) {
         const shown = sets ? await service.setBaseline({ year, tonnes }) : await service.getBaseline();
-        if (given(invocation, 'json')) io.out(JSON.stringify({ year: shown.year, tonnes: kgToTonnes(shown.kg), source: shown.source }));
-        else io.out(`Baseline: ${shown.year}, ${t(shown.kg)}${shown.source === 'default' ? ' (default)' : ''}`);
+        if (given(invocation, 'json'))
+          io.out(JSON.stringify({ year: shown.year, tonnes: kgToTonnes(shown.kg), source: shown.source }));
+        else
+          io.out(`Baseline: ${shown.year}, ${t(shown.kg)}${shown.source === 'default' ? ' (default)' : ''}`);
         return EXIT.ok;
       },
     };

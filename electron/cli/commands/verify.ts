@@ -12,11 +12,17 @@ export const verify: Command = {
   run({ invocation, ledgerPath, io }) {
     // A mistyped --ledger would otherwise be reported as an intact, empty ledger.
     if (!fs.existsSync(ledgerPath) && !fs.existsSync(`${ledgerPath}.tip`)) {
-      throw new UsageError(`There is no ledger at ${ledgerPath}; nothing to verify. (A ledger file is created by its first recorded shipment.)`);
+      throw new UsageError(
+        `There is no ledger at ${ledgerPath}; nothing to verify. (A ledger file is created by its first recorded shipment.)`,
+      );
     }
     const report = verifyLedger(ledgerPath);
     const text = `${report.message}\nTotal of live shipments: ${t(report.totalKg)}.`;
-    io.out(given(invocation, 'json') ? JSON.stringify({ ...report, totalTonnes: kgToTonnes(report.totalKg) }, null, 2) : text);
+    io.out(
+      given(invocation, 'json')
+        ? JSON.stringify({ ...report, totalTonnes: kgToTonnes(report.totalKg) }, null, 2)
+        : text,
+    );
     return report.ok ? EXIT.ok : EXIT.ledger;
   },
 };

@@ -48,7 +48,14 @@ export class BatchFolder {
     const id = typeof batch === 'string' ? batch : batch.id;
     if (event.type === 'begin') {
       if (this.open) this.close(true);
-      this.open = { id, size: event.size, beginSeq: event.seq, beginLine: entry.lineNo, legacy: false, held: [entry] };
+      this.open = {
+        id,
+        size: event.size,
+        beginSeq: event.seq,
+        beginLine: entry.lineNo,
+        legacy: false,
+        held: [entry],
+      };
       return;
     }
     if (this.open && this.open.id !== id) this.close(true);
@@ -80,7 +87,9 @@ export class BatchFolder {
       for (const entry of open.held) this.applyOne(entry);
       return;
     }
-    const members = open.held.filter((entry) => entry.event.type !== 'begin' && entry.event.type !== 'commit').length;
+    const members = open.held.filter(
+      (entry) => entry.event.type !== 'begin' && entry.event.type !== 'commit',
+    ).length;
     this.lost.push({
       code: 'batch-incomplete',
       line: open.beginLine,

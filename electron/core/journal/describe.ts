@@ -20,7 +20,8 @@ export function describeEvent(event: RecordLike): string {
     const tonnes = typeof s.netKg === 'number' ? `${s.netKg / 1000} t` : '? t';
     return `record of ${s.vessel ?? '?'}, B/L ${s.blNumber ?? '(no number)'} dated ${s.blDate ?? '?'}, ${tonnes}`;
   }
-  if (typeof event.type === 'string') return `${event.type} entry${typeof event.seq === 'number' ? ` #${event.seq}` : ''}`;
+  if (typeof event.type === 'string')
+    return `${event.type} entry${typeof event.seq === 'number' ? ` #${event.seq}` : ''}`;
   return 'an entry';
 }
 
@@ -41,7 +42,8 @@ export function describeDamagedText(text: string): string {
     return `record of ${vessel ?? '?'}, B/L ${blNumber ?? '(no number)'} dated ${blDate ?? '?'}, ${tonnes} (as far as the damaged line can be read)`;
   }
   const type = /"type":"(\w{1,20})"/.exec(text)?.[1];
-  if (type !== undefined || seq !== undefined) return `${type ?? 'an'} entry${seq !== undefined ? ` #${seq}` : ''} (its details cannot be read)`;
+  if (type !== undefined || seq !== undefined)
+    return `${type ?? 'an'} entry${seq !== undefined ? ` #${seq}` : ''} (its details cannot be read)`;
   const printable = text.replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?');
   const excerpt = printable.length > 120 ? `${printable.slice(0, 117)}...` : printable;
   return excerpt.length > 0 ? excerpt : '(empty)';
@@ -63,8 +65,10 @@ export const LOSS_REASONS: Record<LostEntry['code'], string> = {
   unreadable: 'this line is no longer a journal entry (it cannot be read)',
   removed: 'these entries are missing from the file: nothing is left of them where they stood',
   'cut-short': 'the file is shorter than it was: these confirmed entries at its end are gone',
-  replaced: 'the file is another copy than the one this ledger last confirmed: restore it from a backup or from the copy kept beside it',
-  'batch-incomplete': 'part of a multi-entry write (an import) that was cut short before it was confirmed, so none of it counts',
+  replaced:
+    'the file is another copy than the one this ledger last confirmed: restore it from a backup or from the copy kept beside it',
+  'batch-incomplete':
+    'part of a multi-entry write (an import) that was cut short before it was confirmed, so none of it counts',
   orphan: 'it refers to an entry that was lost',
 };
 
@@ -89,7 +93,9 @@ export interface MessageInput {
 
 export function recoveryMessage(found: MessageInput): string {
   const where = found.backupPath ? ` The damaged original was kept unchanged as ${found.backupPath}.` : '';
-  const repair = found.readOnly ? ' The file was opened read-only and was not changed; open it for writing to repair it.' : '';
+  const repair = found.readOnly
+    ? ' The file was opened read-only and was not changed; open it for writing to repair it.'
+    : '';
   const notes = found.notes.length > 0 ? ` ${listed(found.notes, (note) => note.message)}.` : '';
   const unconfirmed = found.lost.filter((entry) => !entry.confirmed);
   const confirmed = found.lost.filter((entry) => entry.confirmed);
@@ -103,7 +109,10 @@ export function recoveryMessage(found: MessageInput): string {
           : `Nothing is missing from the ledger (${found.keptEntries} journal entries), but the file is not as this app wrote it.`;
     return `${lead}${notes}${where}${repair}`;
   }
-  const count = found.confirmedLost === 1 ? '1 confirmed entry is lost' : `${found.confirmedLost} confirmed entries are lost`;
+  const count =
+    found.confirmedLost === 1
+      ? '1 confirmed entry is lost'
+      : `${found.confirmedLost} confirmed entries are lost`;
   const lead = `The ledger file was damaged: ${count}; the other ${found.keptEntries} journal entries were recovered. Re-enter what is listed here from the bills of lading or restore it from a backup: the details shown are read from the damaged lines and may themselves be wrong.`;
   return `${lead} ${listed(found.lost, lossLine)}.${notes}${where}${repair}`;
 }

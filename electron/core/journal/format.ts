@@ -39,8 +39,7 @@ export function bareLine(text: string): string {
 }
 
 export type ParsedLine =
-  | { ok: true; event: StoredEvent; sum: string }
-  | { ok: false; code: 'damaged' | 'unreadable'; text: string };
+  { ok: true; event: StoredEvent; sum: string } | { ok: false; code: 'damaged' | 'unreadable'; text: string };
 
 /** Checks one line (without its newline) and parses it; a line that fails says how. */
 export function parseLine(line: string): ParsedLine {

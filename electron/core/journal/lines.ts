@@ -21,7 +21,13 @@ const CHUNK = 4 * 1024 * 1024;
 const NEWLINE = 0x0a;
 
 /** Calls `visit` for each line between byte `from` and byte `to` of an open file, in order. */
-export function forEachLine(fd: number, from: number, to: number, visit: (line: RawLine) => void, firstLineNo = 1): void {
+export function forEachLine(
+  fd: number,
+  from: number,
+  to: number,
+  visit: (line: RawLine) => void,
+  firstLineNo = 1,
+): void {
   let carry: Buffer = Buffer.alloc(0);
   let carryOffset = from;
   let position = from;
@@ -35,14 +41,27 @@ export function forEachLine(fd: number, from: number, to: number, visit: (line: 
     const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
     let start = 0;
     for (let end = data.indexOf(NEWLINE, start); end !== -1; end = data.indexOf(NEWLINE, start)) {
-      visit({ text: data.toString('utf8', start, end), offset: carryOffset + start, bytes: end - start + 1, terminated: true, lineNo: lineNo++ });
+      visit({
+        text: data.toString('utf8', start, end),
+        offset: carryOffset + start,
+        bytes: end - start + 1,
+        terminated: true,
+        lineNo: lineNo++,
+      });
       start = end + 1;
     }
     // The unfinished line is copied out: the chunk buffer is reused by the next read.
     carry = Buffer.from(data.subarray(start));
     carryOffset += start;
   }
-  if (carry.length > 0) visit({ text: carry.toString('utf8'), offset: carryOffset, bytes: carry.length, terminated: false, lineNo });
+  if (carry.length > 0)
+    visit({
+      text: carry.toString('utf8'),
+      offset: carryOffset,
+      bytes: carry.length,
+      terminated: false,
+      lineNo,
+    });
 }
 
 /** Reads `length` bytes at `offset` as text: one line, read again by its position. */

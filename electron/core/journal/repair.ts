@@ -50,7 +50,8 @@ function fileHash(file: string): string {
   const fd = fs.openSync(file, 'r');
   try {
     const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
-    for (let read = fs.readSync(fd, chunk); read > 0; read = fs.readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
+    for (let read = fs.readSync(fd, chunk); read > 0; read = fs.readSync(fd, chunk))
+      hash.update(chunk.subarray(0, read));
   } finally {
     fs.closeSync(fd);
   }
@@ -84,15 +85,25 @@ function keepOriginal(absolute: string, now: Date): { backupPath: string; made: 
   return { backupPath, made: true };
 }
 
-function readKept(fd: number, scan: ScanResult, at: number): { event: LedgerEvent & { prev: string }; sum: string } {
+function readKept(
+  fd: number,
+  scan: ScanResult,
+  at: number,
+): { event: LedgerEvent & { prev: string }; sum: string } {
   const { index } = scan.kept;
   const parsed = parseLine(bareLine(readAt(fd, index.offset(at), index.bytes(at))));
-  if (!parsed.ok) throw new TransitError('io', 'The ledger file changed while it was being repaired; reopen it.');
+  if (!parsed.ok)
+    throw new TransitError('io', 'The ledger file changed while it was being repaired; reopen it.');
   return parsed;
 }
 
 /** Cuts an unconfirmed write off the end and notes the repair: the common case after a crash. */
-function cutTail(request: RepairRequest, cutAt: number, backupPath: string, progress: { changed: boolean }): RepairOutcome {
+function cutTail(
+  request: RepairRequest,
+  cutAt: number,
+  backupPath: string,
+  progress: { changed: boolean },
+): RepairOutcome {
   const { absolute, scan } = request;
   const fd = fs.openSync(absolute, 'r+');
   try {
@@ -102,12 +113,30 @@ function cutTail(request: RepairRequest, cutAt: number, backupPath: string, prog
     const lastSum = last?.sum ?? GENESIS;
     fs.ftruncateSync(fd, cutAt);
     progress.changed = true;
-    const note = serialise({ seq: lastSeq + 1, at: request.now().toISOString(), actor: request.actor, type: 'recovery', backupPath, lost: 0, message: request.message(backupPath), gaps: [], tipBefore: scan.tipBefore }, lastSum);
+    const note = serialise(
+      {
+        seq: lastSeq + 1,
+        at: request.now().toISOString(),
+        actor: request.actor,
+        type: 'recovery',
+        backupPath,
+        lost: 0,
+        message: request.message(backupPath),
+        gaps: [],
+        tipBefore: scan.tipBefore,
+      },
+      lastSum,
+    );
     fs.writeSync(fd, note.line, cutAt);
     fs.fsyncSync(fd);
     const size = cutAt + Buffer.byteLength(note.line);
     const position = { size, lastSeq: lastSeq + 1, lastSum: note.sum, entries: order.length + 1 };
-    return { backupPath, position, ino: fs.fstatSync(fd).ino, tip: { seq: position.lastSeq, size, sum: note.sum } };
+    return {
+      backupPath,
+      position,
+      ino: fs.fstatSync(fd).ino,
+      tip: { seq: position.lastSeq, size, sum: note.sum },
+    };
   } finally {
     fs.closeSync(fd);
   }
@@ -143,7 +172,20 @@ function rewrite(request: RepairRequest, backupPath: string): RepairOutcome {
       if (parts.length >= 2048) flush();
     }
     const seq = Math.max(extra, scan.topSeq) + 1;
-    const note = serialise({ seq, at: request.now().toISOString(), actor: request.actor, type: 'recovery', backupPath, lost: request.confirmedLost, message: request.message(backupPath), gaps: scan.gaps, tipBefore: scan.tipBefore }, prev);
+    const note = serialise(
+      {
+        seq,
+        at: request.now().toISOString(),
+        actor: request.actor,
+        type: 'recovery',
+        backupPath,
+        lost: request.confirmedLost,
+        message: request.message(backupPath),
+        gaps: scan.gaps,
+        tipBefore: scan.tipBefore,
+      },
+      prev,
+    );
     parts.push(note.line);
     flush();
     fs.fsyncSync(out);
@@ -172,11 +214,17 @@ export function repairJournal(request: RepairRequest): RepairOutcome {
   let kept: { backupPath: string; made: boolean } | null = null;
   try {
     kept = keepOriginal(absolute, request.now());
-    outcome = scan.cutAt !== null ? cutTail(request, scan.cutAt, kept.backupPath, progress) : rewrite(request, kept.backupPath);
+    outcome =
+      scan.cutAt !== null
+        ? cutTail(request, scan.cutAt, kept.backupPath, progress)
+        : rewrite(request, kept.backupPath);
   } catch (error) {
     // Once the file was cut, the copy is the only whole original; before that, copies of every failed attempt would pile up.
     if (kept?.made && !progress.changed) fs.rmSync(kept.backupPath, { force: true });
-    throw new TransitError('damaged', `The ledger ${absolute} is damaged and could not be repaired (${diskTrouble(error)}). Nothing was changed, and it can still be read: open it read-only, or make it writable and open it again to repair it.`);
+    throw new TransitError(
+      'damaged',
+      `The ledger ${absolute} is damaged and could not be repaired (${diskTrouble(error)}). Nothing was changed, and it can still be read: open it read-only, or make it writable and open it again to repair it.`,
+    );
   }
   const { writer } = TipWriter.open(absolute);
   try {

@@ -201,13 +201,20 @@ export class JournalScan {
     if (this.sums.get(seq) !== null) {
       const same = this.sums.has(seq, sum);
       this.sums.add(seq, sum);
-      this.note(same ? 'duplicate' : 'fork', lineNo, seq, false, same
-        ? `line ${lineNo} repeats entry #${seq} word for word; the copy is not counted`
-        : `line ${lineNo} is a second, different entry #${seq} (two programs wrote at once); both are kept`);
+      this.note(
+        same ? 'duplicate' : 'fork',
+        lineNo,
+        seq,
+        false,
+        same
+          ? `line ${lineNo} repeats entry #${seq} word for word; the copy is not counted`
+          : `line ${lineNo} is a second, different entry #${seq} (two programs wrote at once); both are kept`,
+      );
       if (same) return;
     } else {
       const before = this.sums.get(seq - 1);
-      if (before !== null && event.prev !== before && !this.sums.has(seq - 1, event.prev)) this.altered(event, lineNo);
+      if (before !== null && event.prev !== before && !this.sums.has(seq - 1, event.prev))
+        this.altered(event, lineNo);
       this.sums.add(seq, sum);
     }
     this.accept(event, sum, lineNo, at);
@@ -225,7 +232,13 @@ export class JournalScan {
     this.alteredCount++;
     if (this.alteredCount > 1) return;
     const seq = event.seq;
-    this.note('altered', lineNo, seq, true, `the checksum chain breaks between entries #${seq - 1} and #${seq} (line ${lineNo}, ${describeEvent(event)}): one of them, or the line before, was changed after it was written`);
+    this.note(
+      'altered',
+      lineNo,
+      seq,
+      true,
+      `the checksum chain breaks between entries #${seq - 1} and #${seq} (line ${lineNo}, ${describeEvent(event)}): one of them, or the line before, was changed after it was written`,
+    );
   }
 
   private noteRecovery(event: StoredEvent): void {
@@ -233,15 +246,16 @@ export class JournalScan {
     if (event.gaps) {
       this.knownGaps.push(...event.gaps);
       this.tipRequired = true; // only a repair that keeps a tip records its gaps
-    }
-    else this.knownBelow = Math.max(this.knownBelow, event.seq); // an older repair named its losses but not their numbers
+    } else this.knownBelow = Math.max(this.knownBelow, event.seq); // an older repair named its losses but not their numbers
     if (event.tipBefore) this.tipsBefore.push(event.tipBefore);
   }
 
   /** Folds the lines read out of order, by entry number, once the whole file is known. */
   private foldDeferred(): void {
     if (this.deferred.length === 0) return;
-    const order = this.deferred.sort((a, b) => this.lines.seq(a) - this.lines.seq(b) || this.lines.lineNo(a) - this.lines.lineNo(b));
+    const order = this.deferred.sort(
+      (a, b) => this.lines.seq(a) - this.lines.seq(b) || this.lines.lineNo(a) - this.lines.lineNo(b),
+    );
     let moved = 0;
     for (const at of order) {
       const parsed = parseLine(bareLine(readAt(this.fd, this.lines.offset(at), this.lines.bytes(at))));
@@ -250,10 +264,23 @@ export class JournalScan {
       this.chain(parsed.event, parsed.sum, this.lines.lineNo(at), at);
       if (this.late.has(at) && !wasKnown) moved++;
     }
-    if (moved > 0) this.note('reordered', null, null, false, `${moved === 1 ? '1 line stands' : `${moved} lines stand`} out of order in the file; ${moved === 1 ? 'it is' : 'they are'} kept`);
+    if (moved > 0)
+      this.note(
+        'reordered',
+        null,
+        null,
+        false,
+        `${moved === 1 ? '1 line stands' : `${moved} lines stand`} out of order in the file; ${moved === 1 ? 'it is' : 'they are'} kept`,
+      );
   }
 
-  private note(code: RecoveryNote['code'], line: number | null, seq: number | null, serious: boolean, message: string): void {
+  private note(
+    code: RecoveryNote['code'],
+    line: number | null,
+    seq: number | null,
+    serious: boolean,
+    message: string,
+  ): void {
     this.notes.push({ code, line, seq, serious, message });
   }
 
@@ -287,10 +314,38 @@ export class JournalScan {
   }
 
   private noteFileShape(): void {
-    if (this.lineEnds > 0) this.note('line-ends', null, null, false, 'an editor changed the file\'s line ends (CRLF or a byte-order mark)');
-    if (this.blankLines > 0) this.note('blank', null, null, false, `${this.blankLines === 1 ? 'a blank line was' : `${this.blankLines} blank lines were`} added to the file`);
-    if (this.missingNewline) this.note('no-final-newline', null, null, false, 'the last entry is complete but lacks its line end; it is kept');
-    if (this.size === 0 && this.tip.state !== 'ok') this.note('empty', null, null, true, 'the ledger file is empty: not even its header is left. If it held cargoes, restore it from a backup');
+    if (this.lineEnds > 0)
+      this.note(
+        'line-ends',
+        null,
+        null,
+        false,
+        "an editor changed the file's line ends (CRLF or a byte-order mark)",
+      );
+    if (this.blankLines > 0)
+      this.note(
+        'blank',
+        null,
+        null,
+        false,
+        `${this.blankLines === 1 ? 'a blank line was' : `${this.blankLines} blank lines were`} added to the file`,
+      );
+    if (this.missingNewline)
+      this.note(
+        'no-final-newline',
+        null,
+        null,
+        false,
+        'the last entry is complete but lacks its line end; it is kept',
+      );
+    if (this.size === 0 && this.tip.state !== 'ok')
+      this.note(
+        'empty',
+        null,
+        null,
+        true,
+        'the ledger file is empty: not even its header is left. If it held cargoes, restore it from a backup',
+      );
   }
 
   /**
@@ -309,11 +364,24 @@ export class JournalScan {
   private checkTip(): void {
     const what = "the record of the journal's last entry (the .tip file beside it)";
     if (this.tip.state === 'absent') {
-      if (this.tipRequired) this.note('tip-missing', null, null, true, `${what} is missing, so entries cut off the end could not be detected`);
+      if (this.tipRequired)
+        this.note(
+          'tip-missing',
+          null,
+          null,
+          true,
+          `${what} is missing, so entries cut off the end could not be detected`,
+        );
       return;
     }
     if (this.tip.state === 'unreadable') {
-      this.note('tip-missing', null, null, true, `${what} is damaged, so entries cut off the end could not be detected`);
+      this.note(
+        'tip-missing',
+        null,
+        null,
+        true,
+        `${what} is damaged, so entries cut off the end could not be detected`,
+      );
       return;
     }
     const { seq, sum } = this.tip.tip;
@@ -334,7 +402,9 @@ export class JournalScan {
   private seqOf(line: DamagedLine, tipSeq: number, trailing: number): number {
     const upper = line.nextSeq ?? Math.max(tipSeq, line.prevSeq + trailing) + 1;
     const readable = line.readable;
-    return readable !== null && readable > line.prevSeq && readable < upper ? readable : line.prevSeq + line.position;
+    return readable !== null && readable > line.prevSeq && readable < upper
+      ? readable
+      : line.prevSeq + line.position;
   }
 
   /** Reports each damaged line: a lost entry, an unconfirmed torn write, or a spoilt extra copy or marker. */
@@ -344,19 +414,42 @@ export class JournalScan {
     for (const line of this.damaged) {
       const seq = this.seqOf(line, tipSeq, trailing);
       if (this.sums.get(seq) !== null) {
-        this.note('duplicate', line.lineNo, seq, false, `line ${line.lineNo} is a damaged copy of entry #${seq}, which is intact elsewhere`);
+        this.note(
+          'duplicate',
+          line.lineNo,
+          seq,
+          false,
+          `line ${line.lineNo} is a damaged copy of entry #${seq}, which is intact elsewhere`,
+        );
         continue;
       }
       const confirmed = line.confirmed ?? (line.terminated || seq <= this.maxSeqInFile);
       if (confirmed && line.marker) {
         claimed.add(seq);
-        this.note('marker', line.lineNo, seq, false, `line ${line.lineNo}, the start or end mark of an import, is damaged; the import's cargoes are kept`);
+        this.note(
+          'marker',
+          line.lineNo,
+          seq,
+          false,
+          `line ${line.lineNo}, the start or end mark of an import, is damaged; the import's cargoes are kept`,
+        );
         continue;
       }
       const code = confirmed ? line.code : 'torn';
       if (confirmed) claimed.add(seq);
-      const excerpt = line.count > 1 ? `${line.count} lines that are not journal entries, from line ${line.lineNo}` : line.excerpt;
-      this.lost.push({ code, line: line.lineNo, seq, count: line.count, confirmed, reason: LOSS_REASONS[code], excerpt });
+      const excerpt =
+        line.count > 1
+          ? `${line.count} lines that are not journal entries, from line ${line.lineNo}`
+          : line.excerpt;
+      this.lost.push({
+        code,
+        line: line.lineNo,
+        seq,
+        count: line.count,
+        confirmed,
+        reason: LOSS_REASONS[code],
+        excerpt,
+      });
     }
     return claimed;
   }
@@ -383,7 +476,15 @@ export class JournalScan {
       const count = to - from + 1;
       const code = from > lastSeq ? 'cut-short' : 'removed';
       const excerpt = `${count === 1 ? 'entry' : `${count} entries`} ${range(from, count)}`;
-      this.lost.push({ code, line: null, seq: from, count, confirmed: true, reason: LOSS_REASONS[code], excerpt });
+      this.lost.push({
+        code,
+        line: null,
+        seq: from,
+        count,
+        confirmed: true,
+        reason: LOSS_REASONS[code],
+        excerpt,
+      });
     }
   }
 
@@ -391,9 +492,12 @@ export class JournalScan {
   private keptOrder(): number[] {
     const byPosition = this.keptAt;
     let sorted = true;
-    for (let i = 1; i < byPosition.length && sorted; i++) sorted = this.lines.seq(byPosition[i] as number) > this.lines.seq(byPosition[i - 1] as number);
+    for (let i = 1; i < byPosition.length && sorted; i++)
+      sorted = this.lines.seq(byPosition[i] as number) > this.lines.seq(byPosition[i - 1] as number);
     if (sorted) return byPosition;
-    return byPosition.sort((a, b) => this.lines.seq(a) - this.lines.seq(b) || this.lines.lineNo(a) - this.lines.lineNo(b));
+    return byPosition.sort(
+      (a, b) => this.lines.seq(a) - this.lines.seq(b) || this.lines.lineNo(a) - this.lines.lineNo(b),
+    );
   }
 
   private gapsOf(order: number[], topSeq: number): SeqRange[] {
@@ -427,7 +531,8 @@ export class JournalScan {
   }
 
   private offsetOfLine(lineNo: number): number | null {
-    for (let i = 0; i < this.lines.length; i++) if (this.lines.lineNo(i) === lineNo) return this.lines.offset(i);
+    for (let i = 0; i < this.lines.length; i++)
+      if (this.lines.lineNo(i) === lineNo) return this.lines.offset(i);
     return null;
   }
 }

@@ -17,7 +17,10 @@ export function realLedgerPath(filePath: string, writable: boolean): string {
   const real = own.isSymbolicLink() ? fs.realpathSync.native(absolute) : absolute;
   const stat = own.isSymbolicLink() ? fs.statSync(real) : own;
   if (!stat.isFile()) {
-    throw new TransitError('io', `${absolute} is not a file (it is a folder or a device), so it cannot be a ledger. Give the path of a ledger file, e.g. …/ledger.jsonl.`);
+    throw new TransitError(
+      'io',
+      `${absolute} is not a file (it is a folder or a device), so it cannot be a ledger. Give the path of a ledger file, e.g. …/ledger.jsonl.`,
+    );
   }
   if (writable && stat.nlink > 1) {
     throw new TransitError(

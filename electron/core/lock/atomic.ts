@@ -60,7 +60,7 @@ function removeQuietly(file: string): void {
 }
 
 function writeAll(io: LockIo, fd: number, bytes: Buffer): void {
-  for (let done = 0; done < bytes.length; ) done += io.writeSync(fd, bytes.subarray(done));
+  for (let done = 0; done < bytes.length;) done += io.writeSync(fd, bytes.subarray(done));
 }
 
 /** Makes a new directory entry durable; Windows cannot open a directory for fsync. */
@@ -79,7 +79,12 @@ export function fsyncDirectory(dir: string): void {
  * name, then hard-linked into place, which fails if the target exists. Returns an open fd on the
  * new file, or null when the target already exists. The temp file never outlives the call.
  */
-export function createExclusive(io: LockIo, target: string, content: string, durable: boolean): number | null {
+export function createExclusive(
+  io: LockIo,
+  target: string,
+  content: string,
+  durable: boolean,
+): number | null {
   const temp = `${target}.${process.pid}.${Date.now()}.${tempCounter++}.tmp`;
   const bytes = Buffer.from(content);
   const fd = io.openSync(temp, 'wx', 0o644);
@@ -95,7 +100,14 @@ export function createExclusive(io: LockIo, target: string, content: string, dur
   }
 }
 
-function linkOrCreate(io: LockIo, temp: string, tempFd: number, target: string, bytes: Buffer, durable: boolean): number | null {
+function linkOrCreate(
+  io: LockIo,
+  temp: string,
+  tempFd: number,
+  target: string,
+  bytes: Buffer,
+  durable: boolean,
+): number | null {
   try {
     io.linkSync(temp, target);
     return tempFd;
@@ -143,7 +155,13 @@ function sameFile(now: SeenFile | null, seen: SeenFile): boolean {
  * Removes `seen` (the ledger's lock or a token) if its content is still the one judged: the
  * compare-and-swap of the header comment. 'busy': another process holds the token right now.
  */
-export function removeIfUnchanged(io: LockIo, lockPath: string, seen: SeenFile, app: string, depth: number): BreakOutcome {
+export function removeIfUnchanged(
+  io: LockIo,
+  lockPath: string,
+  seen: SeenFile,
+  app: string,
+  depth: number,
+): BreakOutcome {
   const token = tokenPath(lockPath, seen.content);
   const fd = createExclusive(io, token, JSON.stringify(ownRecord(app)), false);
   if (fd === null) {

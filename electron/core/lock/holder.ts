@@ -99,7 +99,13 @@ export function parseProcStat(stat: string): ProcStat | null {
   const fields = stat.slice(close + 2).split(' ');
   const state = fields[0];
   const startTicks = fields[19];
-  if (state === undefined || !/^[A-Za-z]$/.test(state) || startTicks === undefined || !/^\d+$/.test(startTicks)) return null;
+  if (
+    state === undefined ||
+    !/^[A-Za-z]$/.test(state) ||
+    startTicks === undefined ||
+    !/^\d+$/.test(startTicks)
+  )
+    return null;
   return { state, startTicks };
 }
 
@@ -128,7 +134,11 @@ export function processStart(pid: number): ProcessStart | null {
   }
   if (process.platform === 'win32') return null;
   try {
-    const lstart = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const lstart = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], {
+      encoding: 'utf8',
+      timeout: 2000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     if (!lstart) return null;
     const ms = Date.parse(lstart);
     return { token: `ps:${lstart}`, approxMs: Number.isFinite(ms) ? ms : null };
@@ -156,7 +166,11 @@ export function commandLine(pid: number): string | null {
     if (text.trim() === '') text = `[${readTrimmed(`/proc/${pid}/comm`) ?? '?'}]`;
   } else if (process.platform !== 'win32') {
     try {
-      text = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] });
+      text = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], {
+        encoding: 'utf8',
+        timeout: 2000,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
     } catch {
       return null;
     }
@@ -179,7 +193,14 @@ function currentUser(): string {
 /** The record of a new acquisition by this process: the nonce makes its bytes unique (see atomic.ts). */
 export function ownRecord(app: string): LockRecord {
   const facts = machine();
-  const record: LockRecord = { pid: process.pid, host: facts.host, user: currentUser(), app, since: new Date().toISOString(), nonce: crypto.randomBytes(12).toString('hex') };
+  const record: LockRecord = {
+    pid: process.pid,
+    host: facts.host,
+    user: currentUser(),
+    app,
+    since: new Date().toISOString(),
+    nonce: crypto.randomBytes(12).toString('hex'),
+  };
   if (facts.bootId) record.boot = facts.bootId;
   if (facts.machineId) record.machine = facts.machineId;
   if (facts.ownStart) record.start = facts.ownStart;
@@ -192,8 +213,10 @@ function parseRecord(content: Buffer): LockRecord | null {
     const raw = JSON.parse(content.toString('utf8')) as Record<string, unknown>;
     const { pid, host } = raw;
     // A pid of 0 or below would make kill() signal a whole process group.
-    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0 || typeof host !== 'string') return null;
-    const text = (key: string): string | undefined => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
+    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0 || typeof host !== 'string')
+      return null;
+    const text = (key: string): string | undefined =>
+      typeof raw[key] === 'string' ? (raw[key] as string) : undefined;
     return {
       pid,
       host,

@@ -12,7 +12,15 @@
  * Nothing is ever judged stale because of its age alone: a holder that is only suspended would
  * wake up and write.
  */
-import { commandLine, hasExited, machine, processStart, type LockRecord, type MachineFacts, type SeenFile } from './holder';
+import {
+  commandLine,
+  hasExited,
+  machine,
+  processStart,
+  type LockRecord,
+  type MachineFacts,
+  type SeenFile,
+} from './holder';
 
 /** An empty or unreadable lock younger than this may be one being written (no-hard-link file systems). */
 export const EMPTY_GRACE_MS = 5_000;
@@ -54,16 +62,24 @@ export function isAlive(pid: number): boolean {
 
 function judgeOnThisComputer(record: LockRecord, facts: MachineFacts): Verdict {
   const sinceMs = Date.parse(record.since);
-  if (record.boot && facts.bootId && record.boot !== facts.bootId) return { kind: 'stale', why: 'this computer has restarted since' };
+  if (record.boot && facts.bootId && record.boot !== facts.bootId)
+    return { kind: 'stale', why: 'this computer has restarted since' };
   if (!record.boot && facts.bootTimeMs !== null && sinceMs < facts.bootTimeMs - START_SLACK_MS) {
     return { kind: 'stale', why: 'this computer has restarted since' };
   }
   if (!isAlive(record.pid)) return { kind: 'stale', why: `process ${record.pid} no longer runs` };
   const start = processStart(record.pid);
   const reused = `process ${record.pid} is now another program, started after the lock was taken`;
-  if (start && record.start) return start.token === record.start ? { kind: 'held' } : { kind: 'stale', why: reused };
+  if (start && record.start)
+    return start.token === record.start ? { kind: 'held' } : { kind: 'stale', why: reused };
   // A lock file from before start times were recorded: a process started after it cannot hold it.
-  if (start && start.approxMs !== null && Number.isFinite(sinceMs) && start.approxMs > sinceMs + START_SLACK_MS) return { kind: 'stale', why: reused };
+  if (
+    start &&
+    start.approxMs !== null &&
+    Number.isFinite(sinceMs) &&
+    start.approxMs > sinceMs + START_SLACK_MS
+  )
+    return { kind: 'stale', why: reused };
   if (!record.start) {
     // Nothing proves that this process is not the holder; only its program can make it unlikely.
     const program = commandLine(record.pid);
@@ -79,9 +95,12 @@ export function judge(seen: SeenFile): Verdict {
     // Every lock is now linked into place complete: an empty one is left by a crash of an older
     // version or a power loss, or (no hard links) is being written this instant.
     const young = Date.now() - seen.mtimeMs < EMPTY_GRACE_MS;
-    return young ? { kind: 'writing' } : { kind: 'stale', why: 'the lock file is empty or unreadable, left by a crash' };
+    return young
+      ? { kind: 'writing' }
+      : { kind: 'stale', why: 'the lock file is empty or unreadable, left by a crash' };
   }
   const facts = machine();
-  if (record.host !== facts.host || (record.machine && facts.machineId && record.machine !== facts.machineId)) return { kind: 'elsewhere' };
+  if (record.host !== facts.host || (record.machine && facts.machineId && record.machine !== facts.machineId))
+    return { kind: 'elsewhere' };
   return judgeOnThisComputer(record, facts);
 }

@@ -29,7 +29,10 @@ export function unlockCommand(ledgerPath: string): string {
 export function lockedError(ledgerPath: string, seen: SeenFile, verdict: Verdict): TransitError {
   const record = seen.record;
   if (verdict.kind === 'writing' || !record) {
-    return new TransitError('locked', `Another program is just now opening the ledger ${ledgerPath} (its lock file is being written); try again in a few seconds. Reading is still possible.`);
+    return new TransitError(
+      'locked',
+      `Another program is just now opening the ledger ${ledgerPath} (its lock file is being written); try again in a few seconds. Reading is still possible.`,
+    );
   }
   if (verdict.kind === 'unrelated') {
     return new TransitError(
@@ -45,7 +48,10 @@ export function lockedError(ledgerPath: string, seen: SeenFile, verdict: Verdict
         `Close it there and try again; reading is still possible. If Transit Ledger is no longer running on ${record.host}, release the lock with: ${unlockCommand(ledgerPath)}`,
     );
   }
-  return new TransitError('locked', `The ledger ${ledgerPath} is open in ${describeHolder(record)}. Close it there and try again; reading is still possible.`);
+  return new TransitError(
+    'locked',
+    `The ledger ${ledgerPath} is open in ${describeHolder(record)}. Close it there and try again; reading is still possible.`,
+  );
 }
 
 /** Every attempt lost a race for a stale lock to another taker: rare, and worth trying again. */
@@ -73,13 +79,25 @@ export function ioError(error: unknown, lockPath: string): unknown {
   const dir = path.dirname(lockPath);
   const because = `(${code})`; // the OS's own text names a temp file the person never sees
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new TransitError('io', `The folder ${dir} is not writable: the ledger's lock file cannot be created there ${because}. Nothing was recorded. Give yourself write access to the folder, or use a ledger in a folder you can write to.`);
+    return new TransitError(
+      'io',
+      `The folder ${dir} is not writable: the ledger's lock file cannot be created there ${because}. Nothing was recorded. Give yourself write access to the folder, or use a ledger in a folder you can write to.`,
+    );
   }
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new TransitError('io', `The disk is full: the ledger's lock file ${lockPath} cannot be written ${because}. Nothing was recorded. Free some space and try again.`);
+    return new TransitError(
+      'io',
+      `The disk is full: the ledger's lock file ${lockPath} cannot be written ${because}. Nothing was recorded. Free some space and try again.`,
+    );
   }
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new TransitError('io', `The folder ${dir} does not exist or is not a folder, so the ledger cannot be locked there ${because}. Nothing was recorded.`);
+    return new TransitError(
+      'io',
+      `The folder ${dir} does not exist or is not a folder, so the ledger cannot be locked there ${because}. Nothing was recorded.`,
+    );
   }
-  return new TransitError('io', `The ledger's lock file ${lockPath} cannot be written ${because}. Nothing was recorded.`);
+  return new TransitError(
+    'io',
+    `The ledger's lock file ${lockPath} cannot be written ${because}. Nothing was recorded.`,
+  );
 }

@@ -50,7 +50,10 @@ export function unlockLedger(ledgerPath: string, options: { force?: boolean } = 
     const seen = inspect(lockPath);
     if (seen === null) {
       cleanLeftovers(lockPath, app);
-      return { status: 'none', message: `The ledger ${ledgerPath} has no lock: there is no lock to release.` };
+      return {
+        status: 'none',
+        message: `The ledger ${ledgerPath} has no lock: there is no lock to release.`,
+      };
     }
     const verdict = judge(seen);
     const refusal = unlockRefusal(ledgerPath, seen, verdict, options.force === true);
@@ -58,7 +61,8 @@ export function unlockLedger(ledgerPath: string, options: { force?: boolean } = 
     const who = seen.record ? describeHolder(seen.record) : 'an empty or unreadable lock file';
     let outcome = removeIfUnchanged(realIo, lockPath, seen, app, 0);
     // A takeover that crashed on another computer leaves a token only --force may clear.
-    if (outcome === 'busy' && options.force === true && forceRemoveToken(lockPath, seen, app)) outcome = removeIfUnchanged(realIo, lockPath, seen, app, 0);
+    if (outcome === 'busy' && options.force === true && forceRemoveToken(lockPath, seen, app))
+      outcome = removeIfUnchanged(realIo, lockPath, seen, app, 0);
     if (outcome === 'removed') {
       cleanLeftovers(lockPath, app);
       const why =
@@ -67,10 +71,19 @@ export function unlockLedger(ledgerPath: string, options: { force?: boolean } = 
           : verdict.kind === 'unrelated' && seen.record
             ? ` (--force: process ${seen.record.pid} is now "${verdict.program}", not Transit Ledger)`
             : ' (--force)';
-      return { status: 'released', message: `Released the lock of ${who}${why}. The ledger ${ledgerPath} can be opened for writing.` };
+      return {
+        status: 'released',
+        message: `Released the lock of ${who}${why}. The ledger ${ledgerPath} can be opened for writing.`,
+      };
     }
-    const now = outcome === 'busy' ? 'another program is taking it over right now' : 'it changed while it was being released';
-    return { status: 'refused', message: `The lock of the ledger ${ledgerPath} was left in place: ${now}. Run unlock again to see who holds it.` };
+    const now =
+      outcome === 'busy'
+        ? 'another program is taking it over right now'
+        : 'it changed while it was being released';
+    return {
+      status: 'refused',
+      message: `The lock of the ledger ${ledgerPath} was left in place: ${now}. Run unlock again to see who holds it.`,
+    };
   } catch (error) {
     throw ioError(error, lockPath);
   }
@@ -91,12 +104,16 @@ function unlockRefusal(ledgerPath: string, seen: SeenFile, verdict: Verdict, for
   }
   if (force || verdict.kind === 'stale') return null;
   if (verdict.kind === 'unrelated' && record) {
-    return `The lock of the ledger ${ledgerPath} is an older lock file naming ${describeHolder(record)}, which does not record when its holder started; ` +
-      `${nowAnotherProgram(record.pid, verdict.program)}. If Transit Ledger is no longer running, ${unlockCommand(ledgerPath)} will release it.`;
+    return (
+      `The lock of the ledger ${ledgerPath} is an older lock file naming ${describeHolder(record)}, which does not record when its holder started; ` +
+      `${nowAnotherProgram(record.pid, verdict.program)}. If Transit Ledger is no longer running, ${unlockCommand(ledgerPath)} will release it.`
+    );
   }
   if (verdict.kind === 'elsewhere' && record) {
-    return `The lock of the ledger ${ledgerPath} is held by ${describeHolder(record)}, on another computer; from here it cannot be told whether it still runs. ` +
-      `If Transit Ledger is no longer running on ${record.host}, release the lock with: ${unlockCommand(ledgerPath)}`;
+    return (
+      `The lock of the ledger ${ledgerPath} is held by ${describeHolder(record)}, on another computer; from here it cannot be told whether it still runs. ` +
+      `If Transit Ledger is no longer running on ${record.host}, release the lock with: ${unlockCommand(ledgerPath)}`
+    );
   }
   return `The lock file of the ledger ${ledgerPath} is empty: another program may be writing it right now. Try again in a few seconds; if it stays, release it with: ${unlockCommand(ledgerPath)}`;
 }

@@ -4,7 +4,21 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A modal dialog on the platform's own <dialog>: focus moves in and is trapped, Escape closes it,
  * and focus returns to where it was.
  */
-export function Dialog({ title, open, onClose, children, footer, testId }: { title: string; open: boolean; onClose: () => void; children: ReactNode; footer?: ReactNode; testId?: string }) {
+export function Dialog({
+  title,
+  open,
+  onClose,
+  children,
+  footer,
+  testId,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  testId?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -29,7 +43,9 @@ export function Dialog({ title, open, onClose, children, footer, testId }: { tit
         onClose();
       }}
     >
-      <h2 id="dialog-title" className="dialog-title">{title}</h2>
+      <h2 id="dialog-title" className="dialog-title">
+        {title}
+      </h2>
       <div className="dialog-body">{children}</div>
       {footer && <div className="dialog-footer">{footer}</div>}
     </dialog>

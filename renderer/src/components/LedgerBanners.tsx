@@ -20,13 +20,17 @@ export function LedgerBanners() {
       {notice && (
         <div className="banner banner-warning" role="alert" data-testid="ledger-notice">
           {t(`ledger.notice.${notice}`)}{' '}
-          <button type="button" className="link-button" onClick={dismissNotice}>{t('ledger.notice.dismiss')}</button>
+          <button type="button" className="link-button" onClick={dismissNotice}>
+            {t('ledger.notice.dismiss')}
+          </button>
         </div>
       )}
       {info?.demo && (
         <div className="banner banner-demo" role="status">
           {t('demo.banner')}{' '}
-          <button type="button" className="link-button" onClick={() => void switchDemo(false)}>{t('demo.leave')}</button>
+          <button type="button" className="link-button" onClick={() => void switchDemo(false)}>
+            {t('demo.leave')}
+          </button>
         </div>
       )}
       {info?.readOnly && (
@@ -34,8 +38,14 @@ export function LedgerBanners() {
           {writerText(t, language, info.writer)}
         </div>
       )}
-      {info?.recovery && <RecoveryBanner report={info.recovery} readOnly={info.readOnly} t={t} language={language} />}
-      {error && <div className="banner banner-error" role="alert">{failureText(t, language, error)}</div>}
+      {info?.recovery && (
+        <RecoveryBanner report={info.recovery} readOnly={info.readOnly} t={t} language={language} />
+      )}
+      {error && (
+        <div className="banner banner-error" role="alert">
+          {failureText(t, language, error)}
+        </div>
+      )}
     </>
   );
 }

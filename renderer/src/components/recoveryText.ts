@@ -35,7 +35,8 @@ interface Cargo {
 // fields are data, shown as read; only the English around them is replaced. Any other excerpt
 // that is the core's own wording ("entry #5", "2 entries #4–#5") is said from the code and
 // numbers instead, and a line's raw text is shown as it is.
-const RECORD = /^(?:record of )(.*), B\/L (.*) dated (.*), (\S+) t(?: \(as far as the damaged line can be read\))?$/s;
+const RECORD =
+  /^(?:record of )(.*), B\/L (.*) dated (.*), (\S+) t(?: \(as far as the damaged line can be read\))?$/s;
 const GENERATED =
   /^(?:entry #\d+.*|\d+ entries #\d+.*|\d+ lines that are not journal entries, from line \d+|\w+ entry(?: #\d+)?(?: \(its details cannot be read\))?|an entry|\(empty\))$/s;
 
@@ -51,7 +52,10 @@ function cargoOf(excerpt: string): Cargo | 'generated' | null {
 function cargoText(t: Translate, language: Language, cargo: Cargo): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(cargo.date) ? calendarDate(language, cargo.date) : cargo.date;
   const figure = Number(cargo.tonnes);
-  const amount = cargo.tonnes !== '' && Number.isFinite(figure) ? tonnes(language, Math.round(figure * 1000)) : cargo.tonnes;
+  const amount =
+    cargo.tonnes !== '' && Number.isFinite(figure)
+      ? tonnes(language, Math.round(figure * 1000))
+      : cargo.tonnes;
   const vars = { vessel: cargo.vessel, bl: cargo.blNumber ?? '', date, tonnes: amount };
   return t(cargo.blNumber === null ? 'recovery.cargo.noNumber' : 'recovery.cargo', vars);
 }
@@ -92,7 +96,12 @@ function said(t: Translate, key: string, coreWords: string): string {
 
 function lostItem(t: Translate, language: Language, entry: LostEntry): string {
   const where = place(t, entry.line, entry.seq, entry.count);
-  return item(language, said(t, `recovery.loss.${entry.code}`, entry.reason), where, excerptText(t, language, entry.excerpt));
+  return item(
+    language,
+    said(t, `recovery.loss.${entry.code}`, entry.reason),
+    where,
+    excerptText(t, language, entry.excerpt),
+  );
 }
 
 /** Notes of one kind are said once: where, when there is only one of them. */
@@ -101,13 +110,21 @@ function noteItems(t: Translate, language: Language, notes: readonly RecoveryNot
   for (const note of notes) byCode.set(note.code, [...(byCode.get(note.code) ?? []), note]);
   return [...byCode].map(([code, same]) => {
     const only = same.length === 1 ? same[0] : undefined;
-    return item(language, said(t, `recovery.note.${code}`, same[0]?.message ?? code), only ? place(t, only.line, only.seq, 1) : null, null);
+    return item(
+      language,
+      said(t, `recovery.note.${code}`, same[0]?.message ?? code),
+      only ? place(t, only.line, only.seq, 1) : null,
+      null,
+    );
   });
 }
 
 function leadText(t: Translate, language: Language, report: RecoveryReport): string {
   const kept = report.keptEntries.toLocaleString(LOCALES[language]);
-  const confirmed = Math.max(report.confirmedLost, report.lost.filter((entry) => entry.confirmed).reduce((sum, entry) => sum + entry.count, 0));
+  const confirmed = Math.max(
+    report.confirmedLost,
+    report.lost.filter((entry) => entry.confirmed).reduce((sum, entry) => sum + entry.count, 0),
+  );
   if (confirmed > 0) {
     const count = confirmed.toLocaleString(LOCALES[language]);
     return `${t(`recovery.lead.lost.${pluralCategory(language, confirmed)}`, { count, kept })} ${t('recovery.lead.lostAction')}`;
@@ -118,14 +135,32 @@ function leadText(t: Translate, language: Language, report: RecoveryReport): str
 }
 
 function hasStructure(report: Partial<RecoveryReport>): report is RecoveryReport {
-  return Array.isArray(report.lost) && Array.isArray(report.notes) && typeof report.keptEntries === 'number' && typeof report.confirmedLost === 'number';
+  return (
+    Array.isArray(report.lost) &&
+    Array.isArray(report.notes) &&
+    typeof report.keptEntries === 'number' &&
+    typeof report.confirmedLost === 'number'
+  );
 }
 
-export function recoveryText(t: Translate, language: Language, report: RecoveryReport, readOnly: boolean): RecoveryText | null {
+export function recoveryText(
+  t: Translate,
+  language: Language,
+  report: RecoveryReport,
+  readOnly: boolean,
+): RecoveryText | null {
   if (!hasStructure(report)) return null;
-  const all = [...report.lost.map((entry) => lostItem(t, language, entry)), ...noteItems(t, language, report.notes)];
+  const all = [
+    ...report.lost.map((entry) => lostItem(t, language, entry)),
+    ...noteItems(t, language, report.notes),
+  ];
   const after: string[] = [];
   if (report.backupPath) after.push(t('recovery.backup', { path: report.backupPath }));
   if (readOnly) after.push(t('recovery.readOnly'));
-  return { lead: leadText(t, language, report), items: all.slice(0, LISTED), more: Math.max(0, all.length - LISTED), after };
+  return {
+    lead: leadText(t, language, report),
+    items: all.slice(0, LISTED),
+    more: Math.max(0, all.length - LISTED),
+    after,
+  };
 }

@@ -31,7 +31,17 @@ function Sample({ color, style }: { color: string; style: LegendStyle }) {
   if (style.kind === 'fill' || style.kind === 'outline') {
     return (
       <svg className="dash-legend-sample" width="18" height="14" viewBox="0 0 18 14" aria-hidden="true">
-        <rect x="1" y="1" width="16" height="12" rx="2" fill={color} fillOpacity={style.kind === 'fill' ? 1 : 0.22} stroke={color} strokeWidth={2} />
+        <rect
+          x="1"
+          y="1"
+          width="16"
+          height="12"
+          rx="2"
+          fill={color}
+          fillOpacity={style.kind === 'fill' ? 1 : 0.22}
+          stroke={color}
+          strokeWidth={2}
+        />
       </svg>
     );
   }

@@ -49,7 +49,10 @@ export function CumulativeChart({ progress, palette, printing, t, f }: Props) {
           options={options}
           plugins={PLUGINS}
           role="img"
-          aria-label={t('dashboard.chart.cumulative.aria', { year: progress.year, baselineYear: progress.baselineYear })}
+          aria-label={t('dashboard.chart.cumulative.aria', {
+            year: progress.year,
+            baselineYear: progress.baselineYear,
+          })}
         />
       </div>
       <ChartLegend items={cumulativeLegend(labels, series, palette, t, progress.baselineYear)} />

@@ -13,7 +13,16 @@ interface Props {
   onDemo: () => void;
 }
 
-export function EmptyState({ t, f, targetKg, baselineKg, baselineYear, readOnly, onNewShipment, onDemo }: Props) {
+export function EmptyState({
+  t,
+  f,
+  targetKg,
+  baselineKg,
+  baselineYear,
+  readOnly,
+  onNewShipment,
+  onDemo,
+}: Props) {
   return (
     <section className="dash-empty card" aria-labelledby="dash-empty-title" data-testid="dashboard-empty">
       <svg className="dash-empty-art" width="96" height="96" viewBox="0 0 72 72" aria-hidden="true">
@@ -31,10 +40,22 @@ export function EmptyState({ t, f, targetKg, baselineKg, baselineYear, readOnly,
         })}
       </p>
       <div className="dash-empty-actions">
-        <button type="button" className="button button-primary dash-button-large" onClick={onNewShipment} disabled={readOnly} data-testid="empty-record">
+        <button
+          type="button"
+          className="button button-primary dash-button-large"
+          onClick={onNewShipment}
+          disabled={readOnly}
+          data-testid="empty-record"
+        >
           {t('dashboard.empty.record')}
         </button>
-        <button type="button" className="button dash-button-large" onClick={onDemo} aria-describedby="dash-demo-note" data-testid="empty-demo">
+        <button
+          type="button"
+          className="button dash-button-large"
+          onClick={onDemo}
+          aria-describedby="dash-demo-note"
+          data-testid="empty-demo"
+        >
           {t('dashboard.empty.demo')}
         </button>
       </div>

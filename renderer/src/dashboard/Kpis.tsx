@@ -17,7 +17,15 @@ export function directionOf(value: number): Direction {
 
 const ARROWS: Record<Direction, string> = { up: '▲', down: '▼', level: '●' };
 
-export function StatusChip({ direction, good, children }: { direction: Direction; good: boolean | null; children: ReactNode }) {
+export function StatusChip({
+  direction,
+  good,
+  children,
+}: {
+  direction: Direction;
+  good: boolean | null;
+  children: ReactNode;
+}) {
   const tone = good === null ? 'dash-level' : good ? 'dash-ahead' : 'dash-behind';
   return (
     <span className={`dash-status ${tone}`}>
@@ -42,7 +50,11 @@ interface CardProps {
 
 function Card({ id, label, value, valueClass, status, detail, extra, wide }: CardProps) {
   return (
-    <article className={`dash-kpi${wide ? ' dash-kpi-wide' : ''}`} data-testid={`kpi-${id}`} aria-labelledby={`kpi-${id}-label`}>
+    <article
+      className={`dash-kpi${wide ? ' dash-kpi-wide' : ''}`}
+      data-testid={`kpi-${id}`}
+      aria-labelledby={`kpi-${id}-label`}
+    >
       <h3 className="dash-kpi-label" id={`kpi-${id}-label`}>
         {label}
       </h3>
@@ -70,12 +82,26 @@ export function Kpis({ progress: p, t, f }: { progress: Progress; t: Translate; 
   const reaches = p.forecastKg >= p.targetKg;
 
   let required: { value: string; detail: string; done: boolean };
-  if (p.requiredPerDayKg === null) required = { value: t('dashboard.kpi.required.closed'), detail: t('dashboard.kpi.required.closedDetail', { year: p.year }), done: true };
-  else if (p.requiredPerDayKg === 0) required = { value: t('dashboard.kpi.required.reached'), detail: t('dashboard.kpi.required.reachedDetail', { target }), done: true };
+  if (p.requiredPerDayKg === null)
+    required = {
+      value: t('dashboard.kpi.required.closed'),
+      detail: t('dashboard.kpi.required.closedDetail', { year: p.year }),
+      done: true,
+    };
+  else if (p.requiredPerDayKg === 0)
+    required = {
+      value: t('dashboard.kpi.required.reached'),
+      detail: t('dashboard.kpi.required.reachedDetail', { target }),
+      done: true,
+    };
   else
     required = {
       value: f.perDay(p.requiredPerDayKg),
-      detail: t('dashboard.kpi.required.detail', { days: f.integer(p.daysLeft), target, rate: f.perDay(p.runRatePerDayKg) }),
+      detail: t('dashboard.kpi.required.detail', {
+        days: f.integer(p.daysLeft),
+        target,
+        rate: f.perDay(p.runRatePerDayKg),
+      }),
       done: false,
     };
 
@@ -94,7 +120,10 @@ export function Kpis({ progress: p, t, f }: { progress: Progress; t: Translate; 
         value={f.percent(p.percentOfTarget)}
         extra={
           <div className="dash-meter" aria-hidden="true">
-            <div className="dash-meter-fill" style={{ width: `${Math.min(100, Math.max(0, p.percentOfTarget))}%` }} />
+            <div
+              className="dash-meter-fill"
+              style={{ width: `${Math.min(100, Math.max(0, p.percentOfTarget))}%` }}
+            />
           </div>
         }
         detail={t('dashboard.kpi.percent.detail', { target })}
@@ -106,12 +135,23 @@ export function Kpis({ progress: p, t, f }: { progress: Progress; t: Translate; 
         valueClass={tone(p.aheadKg)}
         status={
           <StatusChip direction={ahead} good={ahead === 'level' ? null : ahead === 'up'}>
-            {t(ahead === 'up' ? 'dashboard.status.ahead' : ahead === 'down' ? 'dashboard.status.behind' : 'dashboard.status.onTarget')}
+            {t(
+              ahead === 'up'
+                ? 'dashboard.status.ahead'
+                : ahead === 'down'
+                  ? 'dashboard.status.behind'
+                  : 'dashboard.status.onTarget',
+            )}
           </StatusChip>
         }
         detail={t('dashboard.kpi.ahead.detail', { date, due: f.short(p.proRataKg) })}
       />
-      <Card id="runRate" label={t('dashboard.kpi.runRate.label')} value={f.perDay(p.runRatePerDayKg)} detail={t('dashboard.kpi.runRate.detail', { days: f.integer(p.daysElapsed) })} />
+      <Card
+        id="runRate"
+        label={t('dashboard.kpi.runRate.label')}
+        value={f.perDay(p.runRatePerDayKg)}
+        detail={t('dashboard.kpi.runRate.detail', { days: f.integer(p.daysElapsed) })}
+      />
       <Card
         id="required"
         label={t('dashboard.kpi.required.label')}
@@ -147,10 +187,21 @@ export function Kpis({ progress: p, t, f }: { progress: Progress; t: Translate; 
         valueClass={tone(p.changeVsBaselineKg)}
         status={
           <StatusChip direction={baseline} good={baseline === 'level' ? null : baseline === 'up'}>
-            {t(baseline === 'up' ? 'dashboard.status.above' : baseline === 'down' ? 'dashboard.status.below' : 'dashboard.status.level', { year: p.baselineYear })}
+            {t(
+              baseline === 'up'
+                ? 'dashboard.status.above'
+                : baseline === 'down'
+                  ? 'dashboard.status.below'
+                  : 'dashboard.status.level',
+              { year: p.baselineYear },
+            )}
           </StatusChip>
         }
-        detail={t('dashboard.kpi.baseline.detail', { year: p.baselineYear, date, pace: f.short(p.baselineProRataKg) })}
+        detail={t('dashboard.kpi.baseline.detail', {
+          year: p.baselineYear,
+          date,
+          pace: f.short(p.baselineProRataKg),
+        })}
       />
     </div>
   );

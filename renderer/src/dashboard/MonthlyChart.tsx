@@ -90,7 +90,9 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
             footer: (items) => {
               const month = progress.months[items[0]?.parsed.x ?? -1];
               if (!month || !monthStarted(month.month, progress.asOf)) return '';
-              return t('dashboard.tooltip.variance', { value: `${f.signedExactNumber(month.varianceKg)} ${f.unit('t')}` });
+              return t('dashboard.tooltip.variance', {
+                value: `${f.signedExactNumber(month.varianceKg)} ${f.unit('t')}`,
+              });
             },
           },
         },
@@ -103,7 +105,13 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
   return (
     <figure className="dash-chart" data-testid="monthly-chart">
       <div className="dash-chart-box dash-chart-box-monthly">
-        <Bar ref={chartRef} data={data} options={options} role="img" aria-label={t('dashboard.chart.monthly.aria', { year: progress.year })} />
+        <Bar
+          ref={chartRef}
+          data={data}
+          options={options}
+          role="img"
+          aria-label={t('dashboard.chart.monthly.aria', { year: progress.year })}
+        />
       </div>
       <ChartLegend
         items={[

@@ -31,11 +31,21 @@ export function MonthlyTable({ progress, t, f }: Props) {
         <thead>
           <tr>
             <th scope="col">{t('dashboard.table.month')}</th>
-            <th scope="col" className="numeric">{t('dashboard.table.shipments')}</th>
-            <th scope="col" className="numeric">{t('dashboard.table.tonnes')}</th>
-            <th scope="col" className="numeric">{t('dashboard.table.cumulative')}</th>
-            <th scope="col" className="numeric">{t('dashboard.table.plan')}</th>
-            <th scope="col" className="numeric">{t('dashboard.table.variance')}</th>
+            <th scope="col" className="numeric">
+              {t('dashboard.table.shipments')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('dashboard.table.tonnes')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('dashboard.table.cumulative')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('dashboard.table.plan')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('dashboard.table.variance')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -46,13 +56,20 @@ export function MonthlyTable({ progress, t, f }: Props) {
               <tr key={month.month} className={started ? undefined : 'dash-row-future'}>
                 <th scope="row">
                   {f.month(month.month, 'long')}
-                  {partial && <span className="dash-row-note"> {t('dashboard.table.toDate', { date: f.date(progress.asOf) })}</span>}
+                  {partial && (
+                    <span className="dash-row-note">
+                      {' '}
+                      {t('dashboard.table.toDate', { date: f.date(progress.asOf) })}
+                    </span>
+                  )}
                 </th>
                 <td className="numeric">{started ? f.integer(month.shipments) : notYet}</td>
                 <td className="numeric">{started ? f.exactNumber(month.tonnesKg) : notYet}</td>
                 <td className="numeric">{started ? f.exactNumber(month.cumulativeKg) : notYet}</td>
                 <td className="numeric">{f.exactNumber(month.planKg)}</td>
-                <td className={`numeric ${started ? varianceClass(month.varianceKg) : ''}`}>{started ? f.signedExactNumber(month.varianceKg) : notYet}</td>
+                <td className={`numeric ${started ? varianceClass(month.varianceKg) : ''}`}>
+                  {started ? f.signedExactNumber(month.varianceKg) : notYet}
+                </td>
               </tr>
             );
           })}

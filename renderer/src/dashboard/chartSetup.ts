@@ -22,7 +22,17 @@ import type { DashboardFormat } from './formatters';
 import { PRINT_PIXEL_RATIO } from './printing';
 import type { ChartPalette } from './palette';
 
-ChartJS.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement, Tooltip, Decimation);
+ChartJS.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  CategoryScale,
+  BarController,
+  BarElement,
+  Tooltip,
+  Decimation,
+);
 
 export interface MarkerLevel {
   value: number;
@@ -53,7 +63,15 @@ declare module 'chart.js' {
 
 export const FONT_FAMILY = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 
-function drawLabel(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, align: 'left' | 'right', options: MarkerOptions, color: string): void {
+function drawLabel(
+  ctx: CanvasRenderingContext2D,
+  text: string,
+  x: number,
+  y: number,
+  align: 'left' | 'right',
+  options: MarkerOptions,
+  color: string,
+): void {
   const padX = 4;
   const height = options.fontSize + 4;
   const width = ctx.measureText(text).width + padX * 2;
@@ -107,7 +125,15 @@ export const markersPlugin: Plugin<'line'> = {
         // The label sits beside the line, on the side with room.
         const width = ctx.measureText(markers.todayLabel).width + 8;
         const align = px + 4 + width > chartArea.right ? 'right' : 'left';
-        drawLabel(ctx, markers.todayLabel, align === 'left' ? px + 4 : px - 4, chartArea.top + markers.fontSize / 2 + 4, align, markers, markers.textColor);
+        drawLabel(
+          ctx,
+          markers.todayLabel,
+          align === 'left' ? px + 4 : px - 4,
+          chartArea.top + markers.fontSize / 2 + 4,
+          align,
+          markers,
+          markers.textColor,
+        );
       }
     }
     ctx.restore();

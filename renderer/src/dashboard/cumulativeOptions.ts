@@ -8,7 +8,14 @@ import type { ChartData, ChartOptions, TooltipItem } from 'chart.js';
 import type { Progress } from '../../../electron/core/api';
 import type { ChartUnit, CumulativeChartData, XY } from './chartData';
 import { LINE_STYLES } from './ChartLegend';
-import { baseChartOptions, chartFont, FONT_FAMILY, quantityAxis, tooltipLook, type MarkerOptions } from './chartSetup';
+import {
+  baseChartOptions,
+  chartFont,
+  FONT_FAMILY,
+  quantityAxis,
+  tooltipLook,
+  type MarkerOptions,
+} from './chartSetup';
 import type { CumulativeLabels } from './cumulativeText';
 import type { DashboardFormat } from './formatters';
 import type { ChartPalette } from './palette';
@@ -16,8 +23,19 @@ import type { ChartPalette } from './palette';
 type LineOptions = ChartOptions<'line'>;
 type Plugins = NonNullable<LineOptions['plugins']>;
 
-export function cumulativeDatasets(series: CumulativeChartData, palette: ChartPalette, labels: CumulativeLabels): ChartData<'line', XY[]> {
-  const line = (label: string, data: XY[], color: string, borderWidth: number, dash: number[], order: number) => ({
+export function cumulativeDatasets(
+  series: CumulativeChartData,
+  palette: ChartPalette,
+  labels: CumulativeLabels,
+): ChartData<'line', XY[]> {
+  const line = (
+    label: string,
+    data: XY[],
+    color: string,
+    borderWidth: number,
+    dash: number[],
+    order: number,
+  ) => ({
     label,
     data,
     borderColor: color,
@@ -30,14 +48,31 @@ export function cumulativeDatasets(series: CumulativeChartData, palette: ChartPa
     datasets: [
       line(labels.actual, series.actual, palette.actual, 3, LINE_STYLES.actual.dash, 0),
       line(labels.targetPace, series.targetPace, palette.target, 2, LINE_STYLES.targetPace.dash, 1),
-      { ...line(labels.baselinePace, series.baselinePace, palette.baseline, 2.5, LINE_STYLES.baselinePace.dash, 2), borderCapStyle: 'round' as const },
+      {
+        ...line(
+          labels.baselinePace,
+          series.baselinePace,
+          palette.baseline,
+          2.5,
+          LINE_STYLES.baselinePace.dash,
+          2,
+        ),
+        borderCapStyle: 'round' as const,
+      },
     ],
   };
 }
 
 /** Days 1–366 on a linear axis, with a tick at each month's start labelled by the month (and no grid line there). */
-function dayAxis(series: CumulativeChartData, palette: ChartPalette, font: { family: string; size: number }, f: DashboardFormat) {
-  const tickLabels = new Map(series.ticks.filter((tick) => tick.month !== null).map((tick) => [tick.x, f.axisMonth(tick.month ?? '')]));
+function dayAxis(
+  series: CumulativeChartData,
+  palette: ChartPalette,
+  font: { family: string; size: number },
+  f: DashboardFormat,
+) {
+  const tickLabels = new Map(
+    series.ticks.filter((tick) => tick.month !== null).map((tick) => [tick.x, f.axisMonth(tick.month ?? '')]),
+  );
   return {
     type: 'linear',
     min: 0,
@@ -62,7 +97,12 @@ function dayAxis(series: CumulativeChartData, palette: ChartPalette, font: { fam
 }
 
 /** The date pointed at, and each series' exact tonnes that day (from the core's kilograms, not the scaled line). */
-function dayTooltip(progress: Progress, palette: ChartPalette, printing: boolean, f: DashboardFormat): Plugins['tooltip'] {
+function dayTooltip(
+  progress: Progress,
+  palette: ChartPalette,
+  printing: boolean,
+  f: DashboardFormat,
+): Plugins['tooltip'] {
   const { daily } = progress;
   const dayIndex = (item: TooltipItem<'line'>) => Math.round(item.parsed.x ?? 0) - 1;
   const perSeries = [daily.actualKg, daily.targetPaceKg, daily.baselinePaceKg];
@@ -82,11 +122,26 @@ function dayTooltip(progress: Progress, palette: ChartPalette, printing: boolean
   };
 }
 
-function markers(series: CumulativeChartData, palette: ChartPalette, labels: CumulativeLabels, printing: boolean): MarkerOptions {
+function markers(
+  series: CumulativeChartData,
+  palette: ChartPalette,
+  labels: CumulativeLabels,
+  printing: boolean,
+): MarkerOptions {
   return {
     levels: [
-      { value: series.levels.target, label: labels.targetLevel, color: palette.target, dash: LINE_STYLES.targetLevel.dash },
-      { value: series.levels.baseline, label: labels.baselineLevel, color: palette.baseline, dash: LINE_STYLES.baselineLevel.dash },
+      {
+        value: series.levels.target,
+        label: labels.targetLevel,
+        color: palette.target,
+        dash: LINE_STYLES.targetLevel.dash,
+      },
+      {
+        value: series.levels.baseline,
+        label: labels.baselineLevel,
+        color: palette.baseline,
+        dash: LINE_STYLES.baselineLevel.dash,
+      },
     ],
     todayX: series.today ?? -1,
     todayLabel: labels.today,
@@ -108,7 +163,15 @@ export interface CumulativeOptionsInput {
   f: DashboardFormat;
 }
 
-export function cumulativeOptions({ progress, series, unit, labels, palette, printing, f }: CumulativeOptionsInput): LineOptions {
+export function cumulativeOptions({
+  progress,
+  series,
+  unit,
+  labels,
+  palette,
+  printing,
+  f,
+}: CumulativeOptionsInput): LineOptions {
   const font = chartFont(printing);
   return {
     ...baseChartOptions(printing),

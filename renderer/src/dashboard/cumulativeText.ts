@@ -31,14 +31,39 @@ export function cumulativeLabels(progress: Progress, t: Translate, f: DashboardF
 }
 
 /** The legend names the level lines without their amounts (the chart's plates show those), and today only when it is in the year. */
-export function cumulativeLegend(labels: CumulativeLabels, series: CumulativeChartData, palette: ChartPalette, t: Translate, baselineYear: number): LegendItem[] {
+export function cumulativeLegend(
+  labels: CumulativeLabels,
+  series: CumulativeChartData,
+  palette: ChartPalette,
+  t: Translate,
+  baselineYear: number,
+): LegendItem[] {
   return [
     { key: 'actual', label: labels.actual, color: palette.actual, style: LINE_STYLES.actual },
     { key: 'targetPace', label: labels.targetPace, color: palette.target, style: LINE_STYLES.targetPace },
-    { key: 'baselinePace', label: labels.baselinePace, color: palette.baseline, style: LINE_STYLES.baselinePace },
-    { key: 'targetLevel', label: t('dashboard.legend.targetLevel'), color: palette.target, style: LINE_STYLES.targetLevel },
-    { key: 'baselineLevel', label: t('dashboard.legend.baselineLevel', { year: baselineYear }), color: palette.baseline, style: LINE_STYLES.baselineLevel },
-    ...(series.today === null ? [] : [{ key: 'today', label: t('dashboard.legend.today'), color: palette.text, style: LINE_STYLES.today }]),
+    {
+      key: 'baselinePace',
+      label: labels.baselinePace,
+      color: palette.baseline,
+      style: LINE_STYLES.baselinePace,
+    },
+    {
+      key: 'targetLevel',
+      label: t('dashboard.legend.targetLevel'),
+      color: palette.target,
+      style: LINE_STYLES.targetLevel,
+    },
+    {
+      key: 'baselineLevel',
+      label: t('dashboard.legend.baselineLevel', { year: baselineYear }),
+      color: palette.baseline,
+      style: LINE_STYLES.baselineLevel,
+    },
+    ...(series.today === null
+      ? []
+      : [
+          { key: 'today', label: t('dashboard.legend.today'), color: palette.text, style: LINE_STYLES.today },
+        ]),
   ];
 }
 

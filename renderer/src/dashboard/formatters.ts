@@ -46,7 +46,9 @@ function sign(value: number): string {
 
 function narrowMonth(language: Language, month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(LOCALES[language], { month: 'narrow', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat(LOCALES[language], { month: 'narrow', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
 }
 
 export function dashboardFormat(language: Language, t: Translate): DashboardFormat {
@@ -61,7 +63,8 @@ export function dashboardFormat(language: Language, t: Translate): DashboardForm
     exact: (kg) => `${kg < 0 ? MINUS : ''}${tonnes(language, Math.abs(kg))}${NBSP}${t('unit.t')}`,
     exactNumber: (kg) => `${kg < 0 ? MINUS : ''}${tonnes(language, Math.abs(kg))}`,
     signedExactNumber: (kg) => `${sign(kg)}${tonnes(language, Math.abs(kg))}`,
-    perDay: (kgPerDay) => `${integer(language, Math.round(kgPerDay / KG_PER_UNIT.t))}${NBSP}${t('unit.perDay')}`,
+    perDay: (kgPerDay) =>
+      `${integer(language, Math.round(kgPerDay / KG_PER_UNIT.t))}${NBSP}${t('unit.perDay')}`,
     percent: (value) => `${value < 0 ? MINUS : ''}${percent(language, Math.abs(value))}`,
     signedPercent: (value) => `${sign(Number(value.toFixed(1)))}${percent(language, Math.abs(value))}`,
     integer: (value) => integer(language, value),

@@ -5,7 +5,11 @@ import type { DashboardFormat } from './formatters';
 
 export type HeadlineTone = 'ahead' | 'behind' | 'level';
 
-export function headline(p: Progress, t: Translate, f: DashboardFormat): { text: string; tone: HeadlineTone } {
+export function headline(
+  p: Progress,
+  t: Translate,
+  f: DashboardFormat,
+): { text: string; tone: HeadlineTone } {
   const tone: HeadlineTone = p.aheadKg > 0 ? 'ahead' : p.aheadKg < 0 ? 'behind' : 'level';
   const vars = {
     year: p.year,

@@ -5,7 +5,11 @@
 import type { Chart } from 'chart.js';
 import { useEffect, type RefObject } from 'react';
 
-export function usePrintSize(chartRef: RefObject<Pick<Chart, 'resize'> | null>, printing: boolean, size: { width: number; height: number }): void {
+export function usePrintSize(
+  chartRef: RefObject<Pick<Chart, 'resize'> | null>,
+  printing: boolean,
+  size: { width: number; height: number },
+): void {
   const { width, height } = size;
   useEffect(() => {
     const chart = chartRef.current;

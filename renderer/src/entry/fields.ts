@@ -12,8 +12,25 @@ import {
 import type { EntryDefaults } from '../settings';
 
 /** Tab order: the B/L's own fields first, then the "More details" group. */
-export const MAIN_FIELDS = ['blDate', 'blNumber', 'vessel', 'voyage', 'grade', 'netTonnes', 'status'] as const;
-export const DETAIL_FIELDS = ['imo', 'loadPort', 'dischargeTerminal', 'shipper', 'receiver', 'outturnTonnes', 'barrels', 'remarks'] as const;
+export const MAIN_FIELDS = [
+  'blDate',
+  'blNumber',
+  'vessel',
+  'voyage',
+  'grade',
+  'netTonnes',
+  'status',
+] as const;
+export const DETAIL_FIELDS = [
+  'imo',
+  'loadPort',
+  'dischargeTerminal',
+  'shipper',
+  'receiver',
+  'outturnTonnes',
+  'barrels',
+  'remarks',
+] as const;
 export const FORM_FIELDS = [...MAIN_FIELDS, ...DETAIL_FIELDS] as const;
 
 export type FieldName = (typeof FORM_FIELDS)[number];
@@ -22,9 +39,21 @@ export type FormValues = Record<FieldName, string>;
 export const REQUIRED_FIELDS: readonly FieldName[] = ['blDate', 'vessel', 'netTonnes'];
 
 /** What the next cargo starts with: usually the same tanker programme, grade and parties. */
-export const CARRIED_FIELDS = ['vessel', 'grade', 'loadPort', 'dischargeTerminal', 'shipper', 'receiver', 'status'] as const satisfies readonly (keyof EntryDefaults & FieldName)[];
+export const CARRIED_FIELDS = [
+  'vessel',
+  'grade',
+  'loadPort',
+  'dischargeTerminal',
+  'shipper',
+  'receiver',
+  'status',
+] as const satisfies readonly (keyof EntryDefaults & FieldName)[];
 
-export const NUMERIC_FIELDS = ['netTonnes', 'outturnTonnes', 'barrels'] as const satisfies readonly FieldName[];
+export const NUMERIC_FIELDS = [
+  'netTonnes',
+  'outturnTonnes',
+  'barrels',
+] as const satisfies readonly FieldName[];
 
 export function isFieldName(name: string): name is FieldName {
   return (FORM_FIELDS as readonly string[]).includes(name);
@@ -54,7 +83,8 @@ export function initialValues(defaults: Partial<EntryDefaults>, today: string): 
     status: isStatus(defaults.status) ? defaults.status : 'loaded',
     imo: '',
     loadPort: text(defaults.loadPort, DEFAULT_LOAD_PORT) || DEFAULT_LOAD_PORT,
-    dischargeTerminal: text(defaults.dischargeTerminal, DEFAULT_DISCHARGE_TERMINAL) || DEFAULT_DISCHARGE_TERMINAL,
+    dischargeTerminal:
+      text(defaults.dischargeTerminal, DEFAULT_DISCHARGE_TERMINAL) || DEFAULT_DISCHARGE_TERMINAL,
     shipper: text(defaults.shipper, DEFAULT_SHIPPER) || DEFAULT_SHIPPER,
     receiver: text(defaults.receiver, DEFAULT_RECEIVER) || DEFAULT_RECEIVER,
     outturnTonnes: '',
@@ -64,7 +94,9 @@ export function initialValues(defaults: Partial<EntryDefaults>, today: string): 
 }
 
 export function carriedDefaults(values: FormValues): EntryDefaults {
-  return Object.fromEntries(CARRIED_FIELDS.map((field) => [field, values[field].trim()])) as unknown as EntryDefaults;
+  return Object.fromEntries(
+    CARRIED_FIELDS.map((field) => [field, values[field].trim()]),
+  ) as unknown as EntryDefaults;
 }
 
 /**

@@ -34,13 +34,21 @@ const ANY_FIELD = ['required', 'too_long', 'control_chars'];
 
 function templateKey(code: string): string | null {
   const suffix = code.slice(code.lastIndexOf('.') + 1);
-  const candidates = [`entry.issue.${code}`, SHARED[code] ? `entry.issue.${SHARED[code]}` : null, ANY_FIELD.includes(suffix) ? `entry.issue.any.${suffix}` : null];
+  const candidates = [
+    `entry.issue.${code}`,
+    SHARED[code] ? `entry.issue.${SHARED[code]}` : null,
+    ANY_FIELD.includes(suffix) ? `entry.issue.any.${suffix}` : null,
+  ];
   return candidates.find((key): key is string => key !== null && key in MESSAGES.en) ?? null;
 }
 
 function sentText(sent: ShipmentInput, field: string): string {
   const value = (sent as Record<string, unknown>)[field];
-  return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
+  return typeof value === 'string'
+    ? value.trim()
+    : value === undefined || value === null
+      ? ''
+      : String(value);
 }
 
 /** Exact tonnes in the language's style, or null when the text is not a quantity. */

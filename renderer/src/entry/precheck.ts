@@ -26,7 +26,14 @@ export function questionsBeforeSaving(input: ShipmentInput, today: string): Ques
     if (date && now && date.year >= MIN_YEAR) {
       const age = daysBetween(date, now);
       if (age > OLD_BL_DATE_DAYS) {
-        questions.push({ field: 'blDate', code: 'blDate.old', message: `B/L date ${text} is ${age} days ago; check the date.`, overridable: true, facts: { days: age }, key: `blDate.old:${text}` });
+        questions.push({
+          field: 'blDate',
+          code: 'blDate.old',
+          message: `B/L date ${text} is ${age} days ago; check the date.`,
+          overridable: true,
+          facts: { days: age },
+          key: `blDate.old:${text}`,
+        });
       }
     }
   }
@@ -37,7 +44,13 @@ export function questionsBeforeSaving(input: ShipmentInput, today: string): Ques
     const parsed = parseTonnesText(text);
     // Above OVERRIDE_CARGO_KG the core itself refuses without force; the store turns that into a question.
     if (parsed.ok && parsed.kg > UNUSUAL_CARGO_KG && parsed.kg <= OVERRIDE_CARGO_KG) {
-      questions.push({ field: 'netTonnes', code: 'netTonnes.large', message: `${text} t is a very large cargo for the Caspian; check the figure.`, overridable: true, key: `netTonnes.large:${parsed.kg}` });
+      questions.push({
+        field: 'netTonnes',
+        code: 'netTonnes.large',
+        message: `${text} t is a very large cargo for the Caspian; check the figure.`,
+        overridable: true,
+        key: `netTonnes.large:${parsed.kg}`,
+      });
     }
   }
   return questions;

@@ -5,13 +5,22 @@
 import type { Shipment } from '../../../electron/core/api';
 
 /** Kazmortransflot / KMG and ASCO tankers seen on the Aktau → Baku run. */
-export const KNOWN_TANKERS = ['Astana', 'Aktau', 'Taraz', 'Liwa', 'President Heydar Aliyev', 'Akademik Khoshbakht Yusifzade'] as const;
+export const KNOWN_TANKERS = [
+  'Astana',
+  'Aktau',
+  'Taraz',
+  'Liwa',
+  'President Heydar Aliyev',
+  'Akademik Khoshbakht Yusifzade',
+] as const;
 
 /** Tengiz (main) and Kashagan (regular from January 2025); the core writes them this way. */
 export const KNOWN_GRADES = ['Tengiz', 'Kashagan'] as const;
 
 function mostRecentFirst(shipments: readonly Shipment[]): Shipment[] {
-  return shipments.filter((s) => !s.voided).sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : 0));
+  return shipments
+    .filter((s) => !s.voided)
+    .sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : 0));
 }
 
 function unique(names: Iterable<string>): string[] {

@@ -4,13 +4,26 @@
  * person may confirm turn Save into "Save anyway".
  */
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { SHIPMENT_STATUSES, type FieldIssue, type Shipment, type ShipmentInput } from '../../../electron/core/api';
+import {
+  SHIPMENT_STATUSES,
+  type FieldIssue,
+  type Shipment,
+  type ShipmentInput,
+} from '../../../electron/core/api';
 import { Dialog } from '../components/Dialog';
 import { failureText } from '../errors';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
 import { issueText } from '../entry/messages';
-import { changedFields, EDIT_KEYS, formAsInput, formFromShipment, isEditKey, type EditForm, type EditKey } from './editing';
+import {
+  changedFields,
+  EDIT_KEYS,
+  formAsInput,
+  formFromShipment,
+  isEditKey,
+  type EditForm,
+  type EditKey,
+} from './editing';
 import { shipmentName } from './RegisterTable';
 import { fieldLabel, statusLabel } from './text';
 
@@ -87,7 +100,9 @@ export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: Edit
       case 'invalid': {
         setIssues(outcome.issues);
         setConfirming(false);
-        const firstField = outcome.issues.find((issue) => !issue.overridable && isEditKey(issue.field))?.field;
+        const firstField = outcome.issues.find(
+          (issue) => !issue.overridable && isEditKey(issue.field),
+        )?.field;
         if (firstField) focusField(firstField);
         return;
       }
@@ -125,12 +140,15 @@ export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: Edit
       return (
         <select {...common} onChange={(event) => update(key, event.target.value)}>
           {SHIPMENT_STATUSES.map((status) => (
-            <option key={status} value={status}>{statusLabel(t, status)}</option>
+            <option key={status} value={status}>
+              {statusLabel(t, status)}
+            </option>
           ))}
         </select>
       );
     }
-    if (key === 'remarks') return <textarea {...common} rows={2} onChange={(event) => update(key, event.target.value)} />;
+    if (key === 'remarks')
+      return <textarea {...common} rows={2} onChange={(event) => update(key, event.target.value)} />;
     const list2 = key === 'vessel' ? `${id}-vessels` : key === 'grade' ? `${id}-grades` : undefined;
     return (
       <input
@@ -155,13 +173,27 @@ export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: Edit
       testId="register-edit-dialog"
       footer={
         <>
-          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
           {confirming ? (
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => void save(true)} data-testid="edit-save-anyway">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy}
+              onClick={() => void save(true)}
+              data-testid="edit-save-anyway"
+            >
               {t('register.edit.saveAnyway')}
             </button>
           ) : (
-            <button type="submit" form={formId} className="button button-primary" disabled={busy} data-testid="edit-save">
+            <button
+              type="submit"
+              form={formId}
+              className="button button-primary"
+              disabled={busy}
+              data-testid="edit-save"
+            >
               {t('register.edit.save')}
             </button>
           )}
@@ -184,7 +216,12 @@ export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: Edit
             <div key={key} className={`register-edit-field${WIDE.has(key) ? ' is-wide' : ''}`}>
               <label htmlFor={`${id}-${key}`}>
                 {label(key)}
-                {(key === 'blDate' || key === 'vessel' || key === 'netTonnes') && <span className="register-required" aria-hidden="true"> *</span>}
+                {(key === 'blDate' || key === 'vessel' || key === 'netTonnes') && (
+                  <span className="register-required" aria-hidden="true">
+                    {' '}
+                    *
+                  </span>
+                )}
               </label>
               {control(key)}
               {fieldIssues(key)}
@@ -193,7 +230,10 @@ export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: Edit
           <div className="register-edit-field is-wide register-reason">
             <label htmlFor={`${id}-reason`}>
               {t('register.edit.reason')}
-              <span className="register-required" aria-hidden="true"> *</span>
+              <span className="register-required" aria-hidden="true">
+                {' '}
+                *
+              </span>
             </label>
             <textarea
               id={`${id}-reason`}
@@ -218,7 +258,9 @@ export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: Edit
           </div>
         </div>
         {confirming && (
-          <p className="register-confirm" role="alert">{t('register.edit.confirm')}</p>
+          <p className="register-confirm" role="alert">
+            {t('register.edit.confirm')}
+          </p>
         )}
         {(notice || general.length > 0) && (
           <div className="register-form-alert" role="alert" data-testid="edit-alert">

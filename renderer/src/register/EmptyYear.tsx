@@ -15,16 +15,22 @@ interface EmptyYearProps {
 export function EmptyYear({ titleId, year, loading, onNewShipment, readOnly, t }: EmptyYearProps) {
   return (
     <section className="register register-empty-year card" aria-labelledby={titleId} data-testid="register">
-      <h1 id={titleId} className="register-title">{t('register.title', { year })}</h1>
+      <h1 id={titleId} className="register-title">
+        {t('register.title', { year })}
+      </h1>
       {loading ? (
-        <p className="muted" role="status">{t('common.loading')}</p>
+        <p className="muted" role="status">
+          {t('common.loading')}
+        </p>
       ) : (
         <div className="register-empty" data-testid="register-empty">
           <EmptyRegisterIcon />
           <p className="register-empty-headline">{t('register.empty.title', { year })}</p>
           <p className="muted">{t('register.empty.hint', { entry: t('nav.entry') })}</p>
           {onNewShipment && !readOnly && (
-            <button type="button" className="button button-primary" onClick={onNewShipment}>{t('nav.entry')}</button>
+            <button type="button" className="button button-primary" onClick={onNewShipment}>
+              {t('nav.entry')}
+            </button>
           )}
         </div>
       )}

@@ -41,7 +41,9 @@ function ChoiceFilter({ label, value, all, choices, onChange, testId }: ChoiceFi
       <select value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
         <option value="">{all}</option>
         {choices.map((choice) => (
-          <option key={choice.value} value={choice.value}>{choice.label}</option>
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
         ))}
       </select>
     </label>
@@ -61,7 +63,10 @@ export function FilterBar({ index, search, t, language }: FilterBarProps) {
   const filters = useRegisterView((s) => s.filters);
   const setFilters = useRegisterView((s) => s.setFilters);
   const statuses = SHIPMENT_STATUSES.map((status) => ({ value: status, label: statusLabel(t, status) }));
-  const months = MONTHS.map((month) => ({ value: String(month).padStart(2, '0'), label: monthLabel(language, month) }));
+  const months = MONTHS.map((month) => ({
+    value: String(month).padStart(2, '0'),
+    label: monthLabel(language, month),
+  }));
   return (
     <div className="register-filters" role="search" aria-label={t('register.filters.label')}>
       <SearchBox search={search} t={t} />
@@ -98,11 +103,21 @@ export function FilterBar({ index, search, t, language }: FilterBarProps) {
         testId="filter-month"
       />
       <label className="register-toggle">
-        <input type="checkbox" checked={filters.showVoided} onChange={(event) => setFilters({ showVoided: event.target.checked })} data-testid="filter-voided" />
+        <input
+          type="checkbox"
+          checked={filters.showVoided}
+          onChange={(event) => setFilters({ showVoided: event.target.checked })}
+          data-testid="filter-voided"
+        />
         <span>{t('register.filters.showVoided')}</span>
       </label>
       {isFiltered(filters) && (
-        <button type="button" className="button register-clear" onClick={search.clearAll} data-testid="filter-clear">
+        <button
+          type="button"
+          className="button register-clear"
+          onClick={search.clearAll}
+          data-testid="filter-clear"
+        >
           {t('register.filters.clear')}
         </button>
       )}

@@ -14,12 +14,19 @@ import { shipmentName } from './RegisterTable';
 import { blDateText, dateTimeText, fieldLabel, statusLabel } from './text';
 
 /** A stored value as a person reads it: kilograms as exact tonnes, statuses and dates in their words. */
-export function changeValue(field: FieldChange['field'], value: FieldChange['before'], language: Language, t: Translate): string {
+export function changeValue(
+  field: FieldChange['field'],
+  value: FieldChange['before'],
+  language: Language,
+  t: Translate,
+): string {
   if (value === null || value === '') return t('register.history.empty');
-  if ((field === 'netKg' || field === 'outturnKg') && typeof value === 'number') return `${tonnes(language, value)} ${t('unit.t')}`;
+  if ((field === 'netKg' || field === 'outturnKg') && typeof value === 'number')
+    return `${tonnes(language, value)} ${t('unit.t')}`;
   if (field === 'status' && typeof value === 'string') return statusLabel(t, value as ShipmentStatus);
   if (field === 'blDate' && typeof value === 'string') return blDateText(language, value);
-  if (field === 'barrels' && typeof value === 'number') return decimal(language, value, Number.isInteger(value) ? 0 : 2);
+  if (field === 'barrels' && typeof value === 'number')
+    return decimal(language, value, Number.isInteger(value) ? 0 : 2);
   return String(value);
 }
 
@@ -28,7 +35,8 @@ export interface HistoryDialogProps {
   onClose(): void;
 }
 
-type Loaded = { state: 'loading' } | { state: 'ready'; entries: HistoryEntry[] } | { state: 'failed'; failure: Failure };
+type Loaded =
+  { state: 'loading' } | { state: 'ready'; entries: HistoryEntry[] } | { state: 'failed'; failure: Failure };
 
 export function HistoryDialog({ shipment, onClose }: HistoryDialogProps) {
   const t = useT();
@@ -53,17 +61,33 @@ export function HistoryDialog({ shipment, onClose }: HistoryDialogProps) {
       open
       onClose={onClose}
       testId="register-history-dialog"
-      footer={<button type="button" className="button" onClick={onClose}>{t('common.close')}</button>}
+      footer={
+        <button type="button" className="button" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      }
     >
-      {loaded.state === 'loading' && <p className="muted" role="status">{t('common.loading')}</p>}
-      {loaded.state === 'failed' && <p className="register-form-alert" role="alert">{failureText(t, language, loaded.failure)}</p>}
-      {loaded.state === 'ready' && loaded.entries.length === 0 && <p className="muted">{t('register.history.none')}</p>}
+      {loaded.state === 'loading' && (
+        <p className="muted" role="status">
+          {t('common.loading')}
+        </p>
+      )}
+      {loaded.state === 'failed' && (
+        <p className="register-form-alert" role="alert">
+          {failureText(t, language, loaded.failure)}
+        </p>
+      )}
+      {loaded.state === 'ready' && loaded.entries.length === 0 && (
+        <p className="muted">{t('register.history.none')}</p>
+      )}
       {loaded.state === 'ready' && loaded.entries.length > 0 && (
         <ol className="register-history" data-testid="history-list">
           {loaded.entries.map((entry) => (
             <li key={entry.seq} className={`register-history-entry is-${entry.action}`}>
               <div className="register-history-head">
-                <span className={`register-history-action is-${entry.action}`}>{t(`register.history.action.${entry.action}`)}</span>
+                <span className={`register-history-action is-${entry.action}`}>
+                  {t(`register.history.action.${entry.action}`)}
+                </span>
                 <time dateTime={entry.at}>{dateTimeText(language, entry.at)}</time>
                 <span className="muted">{t('register.history.by', { actor: entry.actor })}</span>
               </div>
@@ -77,9 +101,13 @@ export function HistoryDialog({ shipment, onClose }: HistoryDialogProps) {
                   {entry.changes.map((change) => (
                     <li key={change.field} data-testid="history-change">
                       <span className="register-history-field">{fieldLabel(t, change.field)}:</span>{' '}
-                      <span className="register-history-before">{changeValue(change.field, change.before, language, t)}</span>
+                      <span className="register-history-before">
+                        {changeValue(change.field, change.before, language, t)}
+                      </span>
                       {' → '}
-                      <span className="register-history-after">{changeValue(change.field, change.after, language, t)}</span>
+                      <span className="register-history-after">
+                        {changeValue(change.field, change.after, language, t)}
+                      </span>
                     </li>
                   ))}
                 </ul>

@@ -18,11 +18,21 @@ export function RegisterFooter({ result, notice, t, language }: RegisterFooterPr
   return (
     <div className="register-footer">
       <p className="register-summary-line" role="status" data-testid="register-footer">
-        {t(`register.footer.${pluralCategory(language, shown)}`, { count: count(shown), total: tonnes(language, result.totalKg) })}
-        {result.voidedCount > 0 && <span className="muted"> · {t('register.footer.voided', { count: count(result.voidedCount) })}</span>}
+        {t(`register.footer.${pluralCategory(language, shown)}`, {
+          count: count(shown),
+          total: tonnes(language, result.totalKg),
+        })}
+        {result.voidedCount > 0 && (
+          <span className="muted">
+            {' '}
+            · {t('register.footer.voided', { count: count(result.voidedCount) })}
+          </span>
+        )}
       </p>
       {notice && (
-        <p className="register-notice" role="status" data-testid="register-notice">{notice}</p>
+        <p className="register-notice" role="status" data-testid="register-notice">
+          {notice}
+        </p>
       )}
     </div>
   );

@@ -72,7 +72,17 @@ export function shipmentName(shipment: Shipment): string {
   return shipment.blNumber ?? `${shipment.vessel} ${shipment.blDate}`;
 }
 
-export function RegisterTable({ shipments, rows, sort, onSort, onAction, readOnly, language, viewport, empty }: RegisterTableProps) {
+export function RegisterTable({
+  shipments,
+  rows,
+  sort,
+  onSort,
+  onAction,
+  readOnly,
+  language,
+  viewport,
+  empty,
+}: RegisterTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Stable across renders, so a row whose shipment has not changed is not rendered again while scrolling.
   const t = useMemo<Translate>(() => (key, vars) => translate(language, key, vars), [language]);
@@ -99,7 +109,12 @@ export function RegisterTable({ shipments, rows, sort, onSort, onAction, readOnl
   const after = last ? virtualizer.getTotalSize() - last.end : 0;
   return (
     <div className="register-scroll" ref={scrollRef} data-testid="register-scroll">
-      <table className="register-table" aria-rowcount={rows.length + 1} aria-label={t('register.tableLabel')} data-testid="register-table">
+      <table
+        className="register-table"
+        aria-rowcount={rows.length + 1}
+        aria-label={t('register.tableLabel')}
+        data-testid="register-table"
+      >
         <colgroup>
           {COLUMNS.map((column) => (
             <col key={column.key} className={`register-col-${column.key}`} />
@@ -113,7 +128,12 @@ export function RegisterTable({ shipments, rows, sort, onSort, onAction, readOnl
                   <span className="visually-hidden">{t('register.column.actions')}</span>
                 </th>
               ) : (
-                <th key={column.key} scope="col" aria-sort={ariaSort(sort, column.key)} className={column.numeric ? 'numeric' : undefined}>
+                <th
+                  key={column.key}
+                  scope="col"
+                  aria-sort={ariaSort(sort, column.key)}
+                  className={column.numeric ? 'numeric' : undefined}
+                >
                   <button
                     type="button"
                     className="register-sort"
@@ -172,13 +192,19 @@ const Row = memo(function Row({ shipment, index, readOnly, language, t, onAction
   const name = shipmentName(shipment);
   const unit = t('unit.t');
   const status = shipment.voided ? t('register.status.voided') : statusLabel(t, shipment.status);
-  const classes = ['register-row', index % 2 === 1 ? 'is-odd' : '', shipment.voided ? 'is-voided' : ''].filter(Boolean).join(' ');
+  const classes = ['register-row', index % 2 === 1 ? 'is-odd' : '', shipment.voided ? 'is-voided' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <tr className={classes} aria-rowindex={index + 2} data-testid="register-row" data-id={shipment.id}>
       <td className="register-date">{blDateText(language, shipment.blDate)}</td>
       <td className="register-mono">{shipment.blNumber ?? <span className="muted">—</span>}</td>
-      <td className="register-clip" title={shipment.vessel}>{shipment.vessel}</td>
-      <td className="register-mono register-clip" title={shipment.voyage ?? undefined}>{shipment.voyage ?? <span className="muted">—</span>}</td>
+      <td className="register-clip" title={shipment.vessel}>
+        {shipment.vessel}
+      </td>
+      <td className="register-mono register-clip" title={shipment.voyage ?? undefined}>
+        {shipment.voyage ?? <span className="muted">—</span>}
+      </td>
       <td className="register-clip">{shipment.grade ?? <span className="muted">—</span>}</td>
       <td className="register-status-cell" title={status}>
         <span className={`register-status register-status-${shipment.voided ? 'voided' : shipment.status}`}>
@@ -200,11 +226,16 @@ const Row = memo(function Row({ shipment, index, readOnly, language, t, onAction
         )}
       </td>
       {shipment.voided ? (
-        <td className="register-clip register-void-reason" title={t('register.voidedBecause', { reason: shipment.voidReason ?? '' })}>
+        <td
+          className="register-clip register-void-reason"
+          title={t('register.voidedBecause', { reason: shipment.voidReason ?? '' })}
+        >
           {t('register.voidedBecause', { reason: shipment.voidReason ?? '' })}
         </td>
       ) : (
-        <td className="register-clip" title={shipment.remarks ?? undefined}>{shipment.remarks ?? ''}</td>
+        <td className="register-clip" title={shipment.remarks ?? undefined}>
+          {shipment.remarks ?? ''}
+        </td>
       )}
       <td className="register-actions">
         {shipment.voided || readOnly ? (

@@ -20,7 +20,15 @@ export function RowDialogs({ dialogs, shipments, index }: RowDialogsProps) {
   if (!dialog || !shipment) return null;
   switch (dialog.kind) {
     case 'edit':
-      return <EditDialog shipment={shipment} vessels={index.vessels} grades={index.grades} onClose={dialogs.close} onSaved={dialogs.saved} />;
+      return (
+        <EditDialog
+          shipment={shipment}
+          vessels={index.vessels}
+          grades={index.grades}
+          onClose={dialogs.close}
+          onSaved={dialogs.saved}
+        />
+      );
     case 'void':
       return <VoidDialog shipment={shipment} onClose={dialogs.close} onVoided={dialogs.voided} />;
     case 'history':

@@ -50,8 +50,16 @@ export function VoidDialog({ shipment, onClose, onVoided }: VoidDialogProps) {
       testId="register-void-dialog"
       footer={
         <>
-          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
-          <button type="submit" form={`${id}-form`} className="button button-danger-solid" disabled={busy} data-testid="void-confirm">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            form={`${id}-form`}
+            className="button button-danger-solid"
+            disabled={busy}
+            data-testid="void-confirm"
+          >
             {t('register.void.confirm')}
           </button>
         </>
@@ -77,13 +85,18 @@ export function VoidDialog({ shipment, onClose, onVoided }: VoidDialogProps) {
           </div>
           <div>
             <dt>{t('register.field.netTonnes')}</dt>
-            <dd className="register-tonnes">{tonnes(language, shipment.netKg)} {t('unit.t')}</dd>
+            <dd className="register-tonnes">
+              {tonnes(language, shipment.netKg)} {t('unit.t')}
+            </dd>
           </div>
         </dl>
         <p className="register-void-explain">{t('register.void.explain')}</p>
         <label htmlFor={`${id}-reason`} className="register-block-label">
           {t('register.void.reason')}
-          <span className="register-required" aria-hidden="true"> *</span>
+          <span className="register-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
         </label>
         <textarea
           ref={reasonRef}
@@ -103,10 +116,14 @@ export function VoidDialog({ shipment, onClose, onVoided }: VoidDialogProps) {
           }}
         />
         {missing && (
-          <span id={`${id}-reason-issue`} className="field-error register-issues">{t('register.void.reasonRequired')}</span>
+          <span id={`${id}-reason-issue`} className="field-error register-issues">
+            {t('register.void.reasonRequired')}
+          </span>
         )}
         {failure && (
-          <p className="register-form-alert" role="alert">{failure}</p>
+          <p className="register-form-alert" role="alert">
+            {failure}
+          </p>
         )}
       </form>
     </Dialog>

@@ -51,7 +51,8 @@ function normalised(key: EditKey, text: string): string {
 /** The form as the core's input, numbers with a decimal point: what the edit would make the shipment. */
 export function formAsInput(form: EditForm): ShipmentInput {
   const input: ShipmentInput = {};
-  for (const key of EDIT_KEYS) input[key] = NUMERIC_KEYS.has(key) ? acceptDecimalComma(form[key]).trim() : form[key];
+  for (const key of EDIT_KEYS)
+    input[key] = NUMERIC_KEYS.has(key) ? acceptDecimalComma(form[key]).trim() : form[key];
   return input;
 }
 

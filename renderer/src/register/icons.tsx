@@ -3,7 +3,19 @@ import type { ReactNode } from 'react';
 
 function Icon({ children }: { children: ReactNode }) {
   return (
-    <svg className="register-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      className="register-icon"
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       {children}
     </svg>
   );
@@ -39,7 +51,14 @@ export function HistoryIcon() {
 
 export function SortIcon({ direction }: { direction: 'asc' | 'desc' | null }) {
   return (
-    <svg className="register-sort-icon" viewBox="0 0 12 16" width="10" height="14" aria-hidden="true" focusable="false">
+    <svg
+      className="register-sort-icon"
+      viewBox="0 0 12 16"
+      width="10"
+      height="14"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M6 1.5L10.5 6.5h-9z" fill="currentColor" opacity={direction === 'asc' ? 1 : 0.28} />
       <path d="M6 14.5L1.5 9.5h9z" fill="currentColor" opacity={direction === 'desc' ? 1 : 0.28} />
     </svg>
@@ -48,7 +67,18 @@ export function SortIcon({ direction }: { direction: 'asc' | 'desc' | null }) {
 
 export function SearchIcon() {
   return (
-    <svg className="register-search-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+    <svg
+      className="register-search-icon"
+      viewBox="0 0 24 24"
+      width="16"
+      height="16"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+    >
       <circle cx="10.5" cy="10.5" r="6.5" />
       <path d="M15.5 15.5L20 20" />
     </svg>
@@ -57,7 +87,19 @@ export function SearchIcon() {
 
 export function EmptyRegisterIcon() {
   return (
-    <svg className="register-empty-icon" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      className="register-empty-icon"
+      viewBox="0 0 48 48"
+      width="48"
+      height="48"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <rect x="9" y="6" width="30" height="36" rx="3" />
       <path d="M16 15h16M16 22h16M16 29h10" />
     </svg>

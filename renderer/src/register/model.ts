@@ -6,7 +6,17 @@
  */
 import type { Shipment, ShipmentStatus } from '../../../electron/core/api';
 
-export const SORT_KEYS = ['blDate', 'blNumber', 'vessel', 'voyage', 'grade', 'status', 'netKg', 'outturnKg', 'remarks'] as const;
+export const SORT_KEYS = [
+  'blDate',
+  'blNumber',
+  'vessel',
+  'voyage',
+  'grade',
+  'status',
+  'netKg',
+  'outturnKg',
+  'remarks',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -26,7 +36,14 @@ export interface RegisterFilters {
   showVoided: boolean;
 }
 
-export const NO_FILTERS: RegisterFilters = { vessel: '', grade: '', status: '', month: '', text: '', showVoided: false };
+export const NO_FILTERS: RegisterFilters = {
+  vessel: '',
+  grade: '',
+  status: '',
+  month: '',
+  text: '',
+  showVoided: false,
+};
 
 /** Statuses sort in the order a cargo passes through them, not alphabetically. */
 const STATUS_RANK: Record<ShipmentStatus, number> = { loaded: 0, in_transit: 1, discharged: 2 };
@@ -170,7 +187,10 @@ export function sortValues(index: RegisterIndex, key: SortKey, collator: Intl.Co
       return out;
     }
     default:
-      return textRanks(shipments.map((s) => s[key]), collator);
+      return textRanks(
+        shipments.map((s) => s[key]),
+        collator,
+      );
   }
 }
 
@@ -207,11 +227,18 @@ export interface FilterResult {
 
 /** Whitespace-separated words of a search, lower case; every word must occur. */
 export function searchTerms(text: string): string[] {
-  return text.toLowerCase().split(/\s+/).filter((word) => word.length > 0);
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
 }
 
 /** One pass over the sorted order: every filter combined with AND, and the shown live total. */
-export function applyFilters(index: RegisterIndex, order: Uint32Array, filters: RegisterFilters): FilterResult {
+export function applyFilters(
+  index: RegisterIndex,
+  order: Uint32Array,
+  filters: RegisterFilters,
+): FilterResult {
   const vessel = filters.vessel === '' ? -2 : index.vessels.indexOf(filters.vessel);
   const grade = filters.grade === '' ? -2 : index.grades.indexOf(filters.grade);
   const month = filters.month === '' ? 0 : Number(filters.month);
@@ -249,14 +276,29 @@ export function applyFilters(index: RegisterIndex, order: Uint32Array, filters: 
 }
 
 /** Convenience for callers without an index at hand (and for tests): sort then filter. */
-export function registerRows(shipments: readonly Shipment[], sort: SortState, filters: RegisterFilters, collator: Intl.Collator): { shipments: Shipment[]; result: FilterResult } {
+export function registerRows(
+  shipments: readonly Shipment[],
+  sort: SortState,
+  filters: RegisterFilters,
+  collator: Intl.Collator,
+): { shipments: Shipment[]; result: FilterResult } {
   const index = buildIndex(shipments, collator);
-  const result = applyFilters(index, sortOrder(sortValues(index, sort.key, collator), sort.direction), filters);
+  const result = applyFilters(
+    index,
+    sortOrder(sortValues(index, sort.key, collator), sort.direction),
+    filters,
+  );
   return { shipments: Array.from(result.rows, (i) => shipments[i] as Shipment), result };
 }
 
 export function isFiltered(filters: RegisterFilters): boolean {
-  return filters.vessel !== '' || filters.grade !== '' || filters.status !== '' || filters.month !== '' || filters.text.trim() !== '';
+  return (
+    filters.vessel !== '' ||
+    filters.grade !== '' ||
+    filters.status !== '' ||
+    filters.month !== '' ||
+    filters.text.trim() !== ''
+  );
 }
 
 /*

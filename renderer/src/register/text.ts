@@ -7,7 +7,10 @@ import { LOCALES, translate, type Translate } from '../i18n';
 import type { Language } from '../settings';
 
 /** History speaks of stored fields (netKg); the form of input fields (netTonnes): both have one label. */
-const STORED_TO_INPUT: Partial<Record<keyof ShipmentFields, string>> = { netKg: 'netTonnes', outturnKg: 'outturnTonnes' };
+const STORED_TO_INPUT: Partial<Record<keyof ShipmentFields, string>> = {
+  netKg: 'netTonnes',
+  outturnKg: 'outturnTonnes',
+};
 
 /** The first of these keys that has a translation, else the last resort. */
 function firstOf(t: Translate, keys: readonly string[], fallback: string): string {
@@ -53,7 +56,11 @@ export function blDateText(language: Language, iso: string): string {
   const key = `${language}:${iso}`;
   let text = dateTexts.get(key);
   if (text === undefined) {
-    text = translate(language, 'register.dateFormat', { y: iso.slice(0, 4), m: iso.slice(5, 7), d: iso.slice(8, 10) });
+    text = translate(language, 'register.dateFormat', {
+      y: iso.slice(0, 4),
+      m: iso.slice(5, 7),
+      d: iso.slice(8, 10),
+    });
     if (dateTexts.size > 20_000) dateTexts.clear();
     dateTexts.set(key, text);
   }
@@ -68,7 +75,11 @@ function pad(n: number): string {
 export function dateTimeText(language: Language, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const day = translate(language, 'register.dateFormat', { y: String(date.getFullYear()), m: pad(date.getMonth() + 1), d: pad(date.getDate()) });
+  const day = translate(language, 'register.dateFormat', {
+    y: String(date.getFullYear()),
+    m: pad(date.getMonth() + 1),
+    d: pad(date.getDate()),
+  });
   return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 

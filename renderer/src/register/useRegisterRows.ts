@@ -7,7 +7,15 @@ import { useDeferredValue, useMemo } from 'react';
 import type { Shipment } from '../../../electron/core/api';
 import { LOCALES } from '../i18n';
 import type { Language } from '../settings';
-import { applyFilters, cachedIndex, cachedOrder, type FilterResult, type RegisterFilters, type RegisterIndex, type SortState } from './model';
+import {
+  applyFilters,
+  cachedIndex,
+  cachedOrder,
+  type FilterResult,
+  type RegisterFilters,
+  type RegisterIndex,
+  type SortState,
+} from './model';
 
 export interface RegisterRows {
   index: RegisterIndex;
@@ -16,8 +24,16 @@ export interface RegisterRows {
   stale: boolean;
 }
 
-export function useRegisterRows(shipments: readonly Shipment[], sort: SortState, filters: RegisterFilters, language: Language): RegisterRows {
-  const collator = useMemo(() => new Intl.Collator(LOCALES[language], { numeric: true, sensitivity: 'base' }), [language]);
+export function useRegisterRows(
+  shipments: readonly Shipment[],
+  sort: SortState,
+  filters: RegisterFilters,
+  language: Language,
+): RegisterRows {
+  const collator = useMemo(
+    () => new Intl.Collator(LOCALES[language], { numeric: true, sensitivity: 'base' }),
+    [language],
+  );
   const index = useMemo(() => cachedIndex(shipments, collator), [shipments, collator]);
   const order = useMemo(() => cachedOrder(index, sort, collator), [index, sort, collator]);
   const shownFilters = useDeferredValue(filters);

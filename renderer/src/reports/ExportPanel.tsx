@@ -28,7 +28,9 @@ export function useExport(desktop: boolean) {
       const bridge = desktop ? window.transitDesktop : undefined;
       if (bridge) {
         const outcome = await bridge.saveReport({ year, report, separator });
-        setStatus(outcome.saved ? { kind: 'saved', desktop: true, where: outcome.path ?? '' } : { kind: 'idle' });
+        setStatus(
+          outcome.saved ? { kind: 'saved', desktop: true, where: outcome.path ?? '' } : { kind: 'idle' },
+        );
       } else {
         const { fileName, content } = await exportReport(report, separator);
         downloadText(fileName, content);
@@ -42,21 +44,38 @@ export function useExport(desktop: boolean) {
   return { status, run };
 }
 
-export function ExportPanel({ year, status, onExport }: { year: number; status: ExportStatus; onExport: (report: ReportName) => void }) {
+export function ExportPanel({
+  year,
+  status,
+  onExport,
+}: {
+  year: number;
+  status: ExportStatus;
+  onExport: (report: ReportName) => void;
+}) {
   const t = useT();
   const [separator, setSeparator] = useSeparator();
   const busy = status.kind === 'busy';
 
   return (
     <section className="card rs-card" aria-labelledby="rs-export-title" data-testid="export-panel">
-      <h2 id="rs-export-title" className="rs-card-title">{t('reports.export.title')}</h2>
+      <h2 id="rs-export-title" className="rs-card-title">
+        {t('reports.export.title')}
+      </h2>
       <p className="muted rs-lead">{t('reports.export.intro', { year })}</p>
 
       <fieldset className="rs-fieldset">
         <legend>{t('reports.separator.legend')}</legend>
         <div className="rs-choices rs-choices-row">
           <label className="rs-choice">
-            <input type="radio" name="rs-separator" value=";" checked={separator === ';'} onChange={() => setSeparator(';')} data-testid="separator-semicolon" />
+            <input
+              type="radio"
+              name="rs-separator"
+              value=";"
+              checked={separator === ';'}
+              onChange={() => setSeparator(';')}
+              data-testid="separator-semicolon"
+            />
             <span className="rs-choice-text">
               <span className="rs-choice-title">
                 <kbd className="rs-sep">;</kbd> {t('reports.separator.semicolon')}
@@ -65,7 +84,14 @@ export function ExportPanel({ year, status, onExport }: { year: number; status: 
             </span>
           </label>
           <label className="rs-choice">
-            <input type="radio" name="rs-separator" value="," checked={separator === ','} onChange={() => setSeparator(',')} data-testid="separator-comma" />
+            <input
+              type="radio"
+              name="rs-separator"
+              value=","
+              checked={separator === ','}
+              onChange={() => setSeparator(',')}
+              data-testid="separator-comma"
+            />
             <span className="rs-choice-text">
               <span className="rs-choice-title">
                 <kbd className="rs-sep">,</kbd> {t('reports.separator.comma')}
@@ -83,8 +109,16 @@ export function ExportPanel({ year, status, onExport }: { year: number; status: 
             <div className="rs-item-title">{t('reports.export.register')}</div>
             <div className="muted rs-item-hint">{t('reports.export.registerHint', { year })}</div>
           </div>
-          <button type="button" className="button button-primary" disabled={busy} onClick={() => onExport('register')} data-testid="export-register">
-            {status.kind === 'busy' && status.report === 'register' ? t('reports.export.working') : t('reports.export.registerButton')}
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => onExport('register')}
+            data-testid="export-register"
+          >
+            {status.kind === 'busy' && status.report === 'register'
+              ? t('reports.export.working')
+              : t('reports.export.registerButton')}
           </button>
         </div>
         <div className="rs-export-item">
@@ -92,15 +126,27 @@ export function ExportPanel({ year, status, onExport }: { year: number; status: 
             <div className="rs-item-title">{t('reports.export.monthly')}</div>
             <div className="muted rs-item-hint">{t('reports.export.monthlyHint', { year })}</div>
           </div>
-          <button type="button" className="button button-primary" disabled={busy} onClick={() => onExport('monthly')} data-testid="export-monthly">
-            {status.kind === 'busy' && status.report === 'monthly' ? t('reports.export.working') : t('reports.export.monthlyButton')}
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => onExport('monthly')}
+            data-testid="export-monthly"
+          >
+            {status.kind === 'busy' && status.report === 'monthly'
+              ? t('reports.export.working')
+              : t('reports.export.monthlyButton')}
           </button>
         </div>
       </div>
 
       <div className="rs-status-line" role="status" aria-live="polite" data-testid="export-status">
         {status.kind === 'saved' && (
-          <span className="rs-ok">{status.desktop ? t('reports.export.savedTo', { path: status.where }) : t('reports.export.downloaded', { fileName: status.where })}</span>
+          <span className="rs-ok">
+            {status.desktop
+              ? t('reports.export.savedTo', { path: status.where })
+              : t('reports.export.downloaded', { fileName: status.where })}
+          </span>
         )}
       </div>
       {status.kind === 'error' && (

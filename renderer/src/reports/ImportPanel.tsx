@@ -19,23 +19,47 @@ export function ImportPanel({ controller }: { controller: ImportController }) {
     <section className="card rs-card rs-import" aria-labelledby="rs-import-title" data-testid="import-panel">
       <div className="rs-import-head">
         <div>
-          <h2 id="rs-import-title" className="rs-card-title">{t('reports.import.title')}</h2>
+          <h2 id="rs-import-title" className="rs-card-title">
+            {t('reports.import.title')}
+          </h2>
           <p className="muted rs-lead">{t('reports.import.intro')}</p>
         </div>
         <ol className="rs-steps" aria-label={t('reports.import.stepsLabel')}>
-          <li className={state.step === 'idle' || state.step === 'reading' ? 'rs-step rs-step-current' : 'rs-step'}>{t('reports.import.step1')}</li>
-          <li className={state.step === 'preview' ? 'rs-step rs-step-current' : 'rs-step'}>{t('reports.import.step2')}</li>
-          <li className={state.step === 'done' ? 'rs-step rs-step-current' : 'rs-step'}>{t('reports.import.step3')}</li>
+          <li
+            className={
+              state.step === 'idle' || state.step === 'reading' ? 'rs-step rs-step-current' : 'rs-step'
+            }
+          >
+            {t('reports.import.step1')}
+          </li>
+          <li className={state.step === 'preview' ? 'rs-step rs-step-current' : 'rs-step'}>
+            {t('reports.import.step2')}
+          </li>
+          <li className={state.step === 'done' ? 'rs-step rs-step-current' : 'rs-step'}>
+            {t('reports.import.step3')}
+          </li>
         </ol>
       </div>
 
       <div className="rs-actions">
         {desktop ? (
-          <button type="button" className="button button-primary" onClick={() => void choose()} disabled={busy} data-testid="import-choose">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void choose()}
+            disabled={busy}
+            data-testid="import-choose"
+          >
             {t('reports.import.choose')}
           </button>
         ) : (
-          <label className={busy ? 'button button-primary rs-file-button rs-disabled' : 'button button-primary rs-file-button'}>
+          <label
+            className={
+              busy
+                ? 'button button-primary rs-file-button rs-disabled'
+                : 'button button-primary rs-file-button'
+            }
+          >
             <input
               ref={inputRef}
               type="file"
@@ -56,7 +80,8 @@ export function ImportPanel({ controller }: { controller: ImportController }) {
         {state.step === 'done' && (
           <span className="rs-ok" data-testid="import-done">
             {plural('reports.import.done', state.added, { fileName: state.fileName })}
-            {state.duplicates + state.skipped > 0 && ` ${t('reports.import.doneLeftOut', { duplicates: integer(language, state.duplicates), skipped: integer(language, state.skipped) })}`}
+            {state.duplicates + state.skipped > 0 &&
+              ` ${t('reports.import.doneLeftOut', { duplicates: integer(language, state.duplicates), skipped: integer(language, state.skipped) })}`}
           </span>
         )}
       </div>
@@ -66,7 +91,15 @@ export function ImportPanel({ controller }: { controller: ImportController }) {
         </p>
       )}
 
-      {state.step === 'preview' && <Preview preview={state.preview} committing={state.committing} notCommitted={state.notCommitted} controller={controller} plural={plural} />}
+      {state.step === 'preview' && (
+        <Preview
+          preview={state.preview}
+          committing={state.committing}
+          notCommitted={state.notCommitted}
+          controller={controller}
+          plural={plural}
+        />
+      )}
     </section>
   );
 }
@@ -103,13 +136,29 @@ function Preview({
           : report.added === 0
             ? t('reports.import.blockedNothing')
             : null;
-  const reuseNote = preview.base64 === null && controller.desktop ? t('reports.import.chooseAgain', { fileName }) : null;
+  const reuseNote =
+    preview.base64 === null && controller.desktop ? t('reports.import.chooseAgain', { fileName }) : null;
 
   const counts: { key: string; value: number; tone: string; testId: string }[] = [
     { key: 'reports.import.count.add', value: report.added, tone: 'rs-tone-add', testId: 'count-add' },
-    { key: 'reports.import.count.duplicates', value: report.duplicates, tone: 'rs-tone-neutral', testId: 'count-duplicates' },
-    { key: 'reports.import.count.skipped', value: report.skipped, tone: 'rs-tone-neutral', testId: 'count-skipped' },
-    { key: 'reports.import.count.invalid', value: report.invalid, tone: report.invalid > 0 ? 'rs-tone-invalid' : 'rs-tone-neutral', testId: 'count-invalid' },
+    {
+      key: 'reports.import.count.duplicates',
+      value: report.duplicates,
+      tone: 'rs-tone-neutral',
+      testId: 'count-duplicates',
+    },
+    {
+      key: 'reports.import.count.skipped',
+      value: report.skipped,
+      tone: 'rs-tone-neutral',
+      testId: 'count-skipped',
+    },
+    {
+      key: 'reports.import.count.invalid',
+      value: report.invalid,
+      tone: report.invalid > 0 ? 'rs-tone-invalid' : 'rs-tone-neutral',
+      testId: 'count-invalid',
+    },
   ];
 
   return (
@@ -156,7 +205,14 @@ function Preview({
               {plural('reports.import.unlisted', unlisted)}
             </span>
           )}
-          {rows.length > shown.length && <span className="muted">{t('reports.import.limited', { shown: integer(language, shown.length), total: integer(language, rows.length) })}</span>}
+          {rows.length > shown.length && (
+            <span className="muted">
+              {t('reports.import.limited', {
+                shown: integer(language, shown.length),
+                total: integer(language, rows.length),
+              })}
+            </span>
+          )}
         </div>
       )}
       {rows.length > 0 && (
@@ -166,7 +222,9 @@ function Preview({
               <caption className="visually-hidden">{t('reports.import.tableCaption', { fileName })}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="numeric">{t('reports.import.col.line')}</th>
+                  <th scope="col" className="numeric">
+                    {t('reports.import.col.line')}
+                  </th>
                   <th scope="col">{t('reports.import.col.outcome')}</th>
                   <th scope="col">{t('reports.import.col.bl')}</th>
                   <th scope="col">{t('reports.import.col.messages')}</th>
@@ -177,7 +235,9 @@ function Preview({
                   <tr key={row.line} className={`rs-row-${row.outcome}`}>
                     <td className="numeric">{row.line}</td>
                     <td>
-                      <span className={`rs-outcome rs-outcome-${row.outcome}`}>{t(`reports.import.outcome.${row.outcome}`)}</span>
+                      <span className={`rs-outcome rs-outcome-${row.outcome}`}>
+                        {t(`reports.import.outcome.${row.outcome}`)}
+                      </span>
                     </td>
                     <td className="rs-bl">{row.blNumber ?? <span className="muted">—</span>}</td>
                     <td>
@@ -186,7 +246,10 @@ function Preview({
                       ) : (
                         <ul className="rs-messages">
                           {row.issues.map((issue, index) => (
-                            <li key={`i${index}`} className={row.outcome === 'invalid' ? 'rs-msg rs-msg-error' : 'rs-msg'}>
+                            <li
+                              key={`i${index}`}
+                              className={row.outcome === 'invalid' ? 'rs-msg rs-msg-error' : 'rs-msg'}
+                            >
                               {issue.message}
                             </li>
                           ))}

@@ -7,7 +7,9 @@ export function PrintPanel({ year }: { year: number }) {
   const printDashboard = useLedger((s) => s.printDashboard);
   return (
     <section className="card rs-card" aria-labelledby="rs-print-title" data-testid="print-panel">
-      <h2 id="rs-print-title" className="rs-card-title">{t('reports.print.title')}</h2>
+      <h2 id="rs-print-title" className="rs-card-title">
+        {t('reports.print.title')}
+      </h2>
       <p className="muted rs-lead">{t('reports.print.intro', { year })}</p>
       <p className="rs-note muted">{t('reports.print.pdfHint')}</p>
       <div className="rs-actions">

@@ -14,7 +14,8 @@ export function fileIssueText(language: Language, issue: FieldIssue): string {
   const key = `reports.import.issue.${issue.code}`;
   if (!(key in MESSAGES.en)) return issue.message;
   const vars: Vars = {};
-  for (const [name, fact] of Object.entries(issue.facts ?? {})) vars[name] = typeof fact === 'number' ? integer(language, fact) : fact;
+  for (const [name, fact] of Object.entries(issue.facts ?? {}))
+    vars[name] = typeof fact === 'number' ? integer(language, fact) : fact;
   const text = translate(language, key, vars);
   return /\{\w+\}/.test(text) ? issue.message : text;
 }

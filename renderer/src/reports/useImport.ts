@@ -35,12 +35,14 @@ export function useImport(desktop: boolean) {
   // In the person's language, by the core's code and facts. The desktop bridge rejects with a plain
   // `{code, message, issues}` (an Error would not cross the context bridge whole).
   const failed = (failure: unknown) => {
-    const plain = typeof failure === 'object' && failure !== null && !(failure instanceof Error) && 'message' in failure;
+    const plain =
+      typeof failure === 'object' && failure !== null && !(failure instanceof Error) && 'message' in failure;
     const known = failureOf(plain ? new ApiError(failure as Partial<ErrorPayload>) : failure);
     setError(failureText((key, vars) => translate(language, key, vars), language, known));
   };
 
-  const showPreview = (preview: ImportPreview) => setState({ step: 'preview', preview, committing: false, notCommitted: false });
+  const showPreview = (preview: ImportPreview) =>
+    setState({ step: 'preview', preview, committing: false, notCommitted: false });
 
   /** Opens the file picker: the native dialog on the desktop, the page's file input in a browser. */
   const choose = async () => {
@@ -57,7 +59,11 @@ export function useImport(desktop: boolean) {
         setState(before);
         return;
       }
-      showPreview({ fileName: outcome.fileName ?? '', report: outcome.report, base64: typeof outcome.base64 === 'string' ? outcome.base64 : null });
+      showPreview({
+        fileName: outcome.fileName ?? '',
+        report: outcome.report,
+        base64: typeof outcome.base64 === 'string' ? outcome.base64 : null,
+      });
     } catch (failure) {
       setState(before);
       failed(failure);
@@ -105,10 +111,21 @@ export function useImport(desktop: boolean) {
         return;
       }
       if (report.committed) {
-        setState({ step: 'done', fileName, added: report.added, duplicates: report.duplicates, skipped: report.skipped });
+        setState({
+          step: 'done',
+          fileName,
+          added: report.added,
+          duplicates: report.duplicates,
+          skipped: report.skipped,
+        });
       } else {
         // The ledger changed since the preview (or another file was chosen): show what stops it now.
-        setState({ step: 'preview', preview: { ...preview, fileName, report }, committing: false, notCommitted: true });
+        setState({
+          step: 'preview',
+          preview: { ...preview, fileName, report },
+          committing: false,
+          notCommitted: true,
+        });
       }
     } catch (failure) {
       setState({ ...state, committing: false });

@@ -12,7 +12,14 @@ interface AnnualTargetFieldsetProps {
   t: Translate;
 }
 
-export function AnnualTargetFieldset({ source, value, onChange, error, disabled, t }: AnnualTargetFieldsetProps) {
+export function AnnualTargetFieldset({
+  source,
+  value,
+  onChange,
+  error,
+  disabled,
+  t,
+}: AnnualTargetFieldsetProps) {
   return (
     <fieldset className="rs-fieldset" disabled={disabled}>
       <legend>{t('settings.targets.annualLegend')}</legend>
@@ -32,7 +39,9 @@ export function AnnualTargetFieldset({ source, value, onChange, error, disabled,
           />
           <span className="st-unit">{t('unit.t')}</span>
           {source === 'default' ? (
-            <span className="rs-pill" data-testid="targets-default">{t('settings.targets.default')}</span>
+            <span className="rs-pill" data-testid="targets-default">
+              {t('settings.targets.default')}
+            </span>
           ) : (
             <span className="rs-pill rs-pill-ok">{t('settings.targets.fromLedger')}</span>
           )}

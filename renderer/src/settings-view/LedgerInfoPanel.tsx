@@ -9,17 +9,29 @@ export function LedgerInfoPanel() {
 
   return (
     <section className="card rs-card" aria-labelledby="st-ledger-title" data-testid="ledger-info">
-      <h2 id="st-ledger-title" className="rs-card-title">{t('settings.ledger.title')}</h2>
+      <h2 id="st-ledger-title" className="rs-card-title">
+        {t('settings.ledger.title')}
+      </h2>
       {info ? (
         <dl className="st-facts">
           <div>
             <dt>{t('settings.ledger.which')}</dt>
-            <dd>{info.demo ? <span className="badge badge-demo">{t('settings.ledger.demo')}</span> : t('settings.ledger.real')}</dd>
+            <dd>
+              {info.demo ? (
+                <span className="badge badge-demo">{t('settings.ledger.demo')}</span>
+              ) : (
+                t('settings.ledger.real')
+              )}
+            </dd>
           </div>
           <div>
             <dt>{t('settings.ledger.access')}</dt>
             <dd data-testid="ledger-access">
-              {info.readOnly ? <span className="badge badge-readonly">{t('settings.ledger.readOnly')}</span> : t('settings.ledger.readWrite')}
+              {info.readOnly ? (
+                <span className="badge badge-readonly">{t('settings.ledger.readOnly')}</span>
+              ) : (
+                t('settings.ledger.readWrite')
+              )}
             </dd>
           </div>
           <div>
@@ -33,7 +45,9 @@ export function LedgerInfoPanel() {
           <div className="st-fact-wide">
             <dt>{t('settings.ledger.path')}</dt>
             <dd>
-              <code className="st-path" data-testid="ledger-path">{info.path}</code>
+              <code className="st-path" data-testid="ledger-path">
+                {info.path}
+              </code>
             </dd>
           </div>
         </dl>

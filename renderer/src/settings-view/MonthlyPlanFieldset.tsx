@@ -20,17 +20,30 @@ interface MonthlyPlanFieldsetProps {
   language: Language;
 }
 
-export function MonthlyPlanFieldset({ form, year, byDaysKg, monthName, disabled, t, language }: MonthlyPlanFieldsetProps) {
+export function MonthlyPlanFieldset({
+  form,
+  year,
+  byDaysKg,
+  monthName,
+  disabled,
+  t,
+  language,
+}: MonthlyPlanFieldsetProps) {
   const error = form.issues.plan;
-  const hint = (i: number) => (!form.hasPlan && byDaysKg?.[i] !== undefined ? tonnesForInput(byDaysKg[i], language) : undefined);
+  const hint = (i: number) =>
+    !form.hasPlan && byDaysKg?.[i] !== undefined ? tonnesForInput(byDaysKg[i], language) : undefined;
   return (
     <fieldset className="rs-fieldset st-plan-fieldset" disabled={disabled} aria-describedby="st-plan-hint">
       <legend>{t('settings.plan.legend')}</legend>
-      <p id="st-plan-hint" className="muted rs-note">{t('settings.plan.hint')}</p>
+      <p id="st-plan-hint" className="muted rs-note">
+        {t('settings.plan.hint')}
+      </p>
       <div className="st-plan-grid" role="group" aria-label={t('settings.plan.gridLabel', { year })}>
         {MONTHS.map((i) => (
           <div key={i} className="st-plan-row">
-            <label htmlFor={`st-plan-${i}`} className="st-month">{monthName(i)}</label>
+            <label htmlFor={`st-plan-${i}`} className="st-month">
+              {monthName(i)}
+            </label>
             <input
               id={`st-plan-${i}`}
               className="st-number"
@@ -48,7 +61,13 @@ export function MonthlyPlanFieldset({ form, year, byDaysKg, monthName, disabled,
         ))}
       </div>
       <div className="st-plan-sum" aria-live="polite">
-        <PlanSumLine sum={form.sum} annualKg={form.annualKg} monthName={monthName} t={t} language={language} />
+        <PlanSumLine
+          sum={form.sum}
+          annualKg={form.annualKg}
+          monthName={monthName}
+          t={t}
+          language={language}
+        />
       </div>
       {error && (
         <p id="st-plan-error" className="field-error st-plan-error" role="alert" data-testid="plan-error">

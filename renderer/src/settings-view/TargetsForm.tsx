@@ -39,8 +39,23 @@ export function TargetsForm({ targets, byDaysKg, readOnly, onSaved }: TargetsFor
 
   return (
     <form className="st-targets" onSubmit={submit} noValidate data-testid="targets-form">
-      <AnnualTargetFieldset source={targets.source} value={form.annual} onChange={form.setAnnual} error={form.issues.annual} disabled={disabled} t={t} />
-      <MonthlyPlanFieldset form={form} year={year} byDaysKg={byDaysKg} monthName={monthName} disabled={disabled} t={t} language={language} />
+      <AnnualTargetFieldset
+        source={targets.source}
+        value={form.annual}
+        onChange={form.setAnnual}
+        error={form.issues.annual}
+        disabled={disabled}
+        t={t}
+      />
+      <MonthlyPlanFieldset
+        form={form}
+        year={year}
+        byDaysKg={byDaysKg}
+        monthName={monthName}
+        disabled={disabled}
+        t={t}
+        language={language}
+      />
       {form.issues.other && (
         <p className="rs-error" role="alert">
           <strong>{t('settings.targets.refused')}</strong> {form.issues.other}
@@ -48,7 +63,12 @@ export function TargetsForm({ targets, byDaysKg, readOnly, onSaved }: TargetsFor
       )}
       {readOnly && <p className="muted rs-note">{t('settings.targets.readOnly')}</p>}
       <div className="st-form-actions">
-        <button type="submit" className="button button-primary" disabled={disabled} data-testid="save-targets">
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={disabled}
+          data-testid="save-targets"
+        >
           {t('settings.targets.save', { year })}
         </button>
         <button

@@ -37,18 +37,34 @@ function fromFacts(t: Translate, language: Language, issue: FieldIssue): string 
 }
 
 export function targetIssueText(t: Translate, language: Language, issue: FieldIssue): string {
-  return fromFacts(t, language, issue) ?? failureText(t, language, { code: 'invalid', message: issue.message, issues: [issue] });
+  return (
+    fromFacts(t, language, issue) ??
+    failureText(t, language, { code: 'invalid', message: issue.message, issues: [issue] })
+  );
 }
 
 /** A refusal's issues by place on the form; a refusal without issues is said under the form. */
-export function targetIssuesOf(t: Translate, language: Language, failure: { code: string; message: string; issues: FieldIssue[] }): TargetIssues {
+export function targetIssuesOf(
+  t: Translate,
+  language: Language,
+  failure: { code: string; message: string; issues: FieldIssue[] },
+): TargetIssues {
   const { issues } = failure;
   const text = (issue: FieldIssue) => targetIssueText(t, language, issue);
-  const on = (field: string) => issues.filter((i) => i.field === field).map(text).join(' ') || null;
+  const on = (field: string) =>
+    issues
+      .filter((i) => i.field === field)
+      .map(text)
+      .join(' ') || null;
   const rest = issues.filter((i) => i.field !== 'annualTonnes' && i.field !== 'monthlyPlanTonnes');
   return {
     annual: on('annualTonnes'),
     plan: on('monthlyPlanTonnes'),
-    other: issues.length === 0 ? failureText(t, language, failure) : rest.length > 0 ? rest.map(text).join(' ') : null,
+    other:
+      issues.length === 0
+        ? failureText(t, language, failure)
+        : rest.length > 0
+          ? rest.map(text).join(' ')
+          : null,
   };
 }

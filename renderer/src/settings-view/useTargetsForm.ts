@@ -38,7 +38,9 @@ export function useTargetsForm(targets: YearTargets, onSaved: OnSaved): TargetsF
   const saveTargets = useLedger((s) => s.saveTargets);
   const { year } = targets;
   const [annual, setAnnual] = useState(() => tonnesForInput(targets.annualKg, language));
-  const [plan, setPlan] = useState<readonly string[]>(() => targets.monthlyPlanKg?.map((kg) => tonnesForInput(kg, language)) ?? EMPTY_PLAN);
+  const [plan, setPlan] = useState<readonly string[]>(
+    () => targets.monthlyPlanKg?.map((kg) => tonnesForInput(kg, language)) ?? EMPTY_PLAN,
+  );
   const [issues, setIssues] = useState<TargetIssues>(NO_ISSUES);
   const [busy, setBusy] = useState(false);
   const hasPlan = plan.some((figure) => figure.trim() !== '');
@@ -61,7 +63,8 @@ export function useTargetsForm(targets: YearTargets, onSaved: OnSaved): TargetsF
     annual,
     setAnnual,
     plan,
-    setMonth: (month, text) => setPlan((current) => current.map((figure, m) => (m === month ? text : figure))),
+    setMonth: (month, text) =>
+      setPlan((current) => current.map((figure, m) => (m === month ? text : figure))),
     hasPlan,
     sum: planSum(plan),
     annualKg: typedKg(annual),

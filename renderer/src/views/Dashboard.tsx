@@ -90,9 +90,17 @@ export function Dashboard({ onNewShipment }: { onNewShipment: () => void }) {
             <span>{sentence.text}</span>
           </p>
         </div>
-        <button type="button" className="button no-print dash-print-button" onClick={() => window.print()} data-testid="dashboard-print">
+        <button
+          type="button"
+          className="button no-print dash-print-button"
+          onClick={() => window.print()}
+          data-testid="dashboard-print"
+        >
           <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M4 1h8v4H4zM2 6h12a1 1 0 0 1 1 1v5h-3v3H4v-3H1V7a1 1 0 0 1 1-1zm3 5v3h6v-3z" fill="currentColor" />
+            <path
+              d="M4 1h8v4H4zM2 6h12a1 1 0 0 1 1 1v5h-3v3H4v-3H1V7a1 1 0 0 1 1-1zm3 5v3h6v-3z"
+              fill="currentColor"
+            />
           </svg>
           {t('dashboard.print.button')}
         </button>

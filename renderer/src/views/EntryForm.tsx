@@ -4,9 +4,24 @@
  * — except asking before saving about the two values the core only warns of after a save (see
  * entry/precheck.ts). After a save the form starts the next cargo with the carried defaults.
  */
-import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { FieldIssue, Shipment, ShipmentInput } from '../../../electron/core/api';
-import { addCalendarDays, formatIsoDate, parseIsoDate, todayAtLoadPort } from '../../../electron/core/calendar';
+import {
+  addCalendarDays,
+  formatIsoDate,
+  parseIsoDate,
+  todayAtLoadPort,
+} from '../../../electron/core/calendar';
 import { Dialog } from '../components/Dialog';
 import {
   carriedDefaults,
@@ -65,7 +80,15 @@ interface Saved {
 }
 
 /** Fields with a line of help under them (entry.hint.<field>). */
-const HINTED: readonly FieldName[] = ['blDate', 'vessel', 'grade', 'netTonnes', 'imo', 'outturnTonnes', 'remarks'];
+const HINTED: readonly FieldName[] = [
+  'blDate',
+  'vessel',
+  'grade',
+  'netTonnes',
+  'imo',
+  'outturnTonnes',
+  'remarks',
+];
 
 const NO_PROBLEMS: Problems = { errors: [], notes: [], sent: {} };
 
@@ -108,7 +131,8 @@ function FieldBlock({
         {label}
         {required && (
           <span className="entry-required" aria-hidden="true">
-            {' '}*
+            {' '}
+            *
           </span>
         )}
       </label>
@@ -142,14 +166,19 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
   const readOnly = useLedger((s) => s.info?.readOnly === true);
   const updateSettings = useSettings((s) => s.update);
 
-  const [values, setValues] = useState<FormValues>(() => initialValues(useSettings.getState().entryDefaults, todayAtLoadPort(now())));
+  const [values, setValues] = useState<FormValues>(() =>
+    initialValues(useSettings.getState().entryDefaults, todayAtLoadPort(now())),
+  );
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [failure, setFailure] = useState<string | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [busy, setBusy] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
-  const [focusRequest, setFocusRequest] = useState<{ field: FieldName; n: number }>({ field: 'blDate', n: 0 });
+  const [focusRequest, setFocusRequest] = useState<{ field: FieldName; n: number }>({
+    field: 'blDate',
+    n: 0,
+  });
 
   const form = useRef<HTMLFormElement>(null);
   const backButton = useRef<HTMLButtonElement>(null);
@@ -203,7 +232,13 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
         updateSettings({ entryDefaults: carried });
         const fresh = initialValues(carried, todayAtLoadPort(now()));
         const askedCodes = new Set(asked.map((issue) => issue.code));
-        setSaved({ shipment: outcome.shipment, notes: outcome.warnings.filter((w) => !askedCodes.has(w.code)), attempt, fresh, undo: 'available' });
+        setSaved({
+          shipment: outcome.shipment,
+          notes: outcome.warnings.filter((w) => !askedCodes.has(w.code)),
+          attempt,
+          fresh,
+          undo: 'available',
+        });
         setValues(fresh);
         setProblems(NO_PROBLEMS);
         answered.current.clear();
@@ -215,7 +250,9 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
         break;
       case 'invalid': {
         setProblems({ errors: outcome.issues, notes: [], sent: attempt.input });
-        const first = FORM_FIELDS.find((name) => outcome.issues.some((issue) => fieldOfIssue(issue.field) === name));
+        const first = FORM_FIELDS.find((name) =>
+          outcome.issues.some((issue) => fieldOfIssue(issue.field) === name),
+        );
         if (first) focusField(first);
         break;
       }
@@ -228,7 +265,9 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
   async function submit() {
     if (busyRef.current || readOnly || asking) return;
     const attempt: Attempt = { values, input: toShipmentInput(values) };
-    const questions = questionsBeforeSaving(attempt.input, todayAtLoadPort(now())).filter((q) => !answered.current.has(q.key));
+    const questions = questionsBeforeSaving(attempt.input, todayAtLoadPort(now())).filter(
+      (q) => !answered.current.has(q.key),
+    );
     if (questions.length > 0) {
       setAsking({ stage: 'before', issues: questions, attempt, asked: questions });
       return;
@@ -240,7 +279,8 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
     if (!asking) return;
     setAsking(null);
     if (asking.stage === 'before') {
-      for (const question of questionsBeforeSaving(asking.attempt.input, todayAtLoadPort(now()))) answered.current.add(question.key);
+      for (const question of questionsBeforeSaving(asking.attempt.input, todayAtLoadPort(now())))
+        answered.current.add(question.key);
       // Not forced: the core still decides, and may yet ask about a cargo above what force covers.
       void save(asking.attempt, false, asking.asked);
     } else {
@@ -250,7 +290,9 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
 
   function goBack() {
     if (!asking) return;
-    const first = FORM_FIELDS.find((name) => asking.issues.some((issue) => fieldOfIssue(issue.field) === name));
+    const first = FORM_FIELDS.find((name) =>
+      asking.issues.some((issue) => fieldOfIssue(issue.field) === name),
+    );
     setProblems({ errors: [], notes: asking.issues, sent: asking.attempt.input });
     setAsking(null);
     focusField(first ?? 'blDate');
@@ -283,7 +325,10 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
     if (event.key !== 'Enter' || event.altKey || event.shiftKey) return;
     const target = event.target;
     const modified = event.ctrlKey || event.metaKey;
-    const saves = target instanceof HTMLTextAreaElement ? modified : target instanceof HTMLSelectElement || (modified && target instanceof HTMLInputElement);
+    const saves =
+      target instanceof HTMLTextAreaElement
+        ? modified
+        : target instanceof HTMLSelectElement || (modified && target instanceof HTMLInputElement);
     if (saves) {
       event.preventDefault();
       void submit();
@@ -291,7 +336,14 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
   }
 
   function onDateKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if ((event.key !== 'ArrowUp' && event.key !== 'ArrowDown') || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (
+      (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') ||
+      event.altKey ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.shiftKey
+    )
+      return;
     const date = parseIsoDate(values.blDate.trim());
     if (!date) return;
     event.preventDefault();
@@ -306,13 +358,21 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
   }
 
   const messagesFor = (list: FieldIssue[], name: FieldName) =>
-    list.filter((issue) => fieldOfIssue(issue.field) === name).map((issue) => issueText(language, issue, problems.sent));
+    list
+      .filter((issue) => fieldOfIssue(issue.field) === name)
+      .map((issue) => issueText(language, issue, problems.sent));
 
   function controlProps(name: FieldName) {
     const hint = HINTED.includes(name);
     const errors = messagesFor(problems.errors, name);
     const notes = messagesFor(problems.notes, name);
-    const describedBy = [errors.length > 0 && `entry-${name}-error`, notes.length > 0 && `entry-${name}-note`, hint && `entry-${name}-hint`].filter(Boolean).join(' ');
+    const describedBy = [
+      errors.length > 0 && `entry-${name}-error`,
+      notes.length > 0 && `entry-${name}-note`,
+      hint && `entry-${name}-hint`,
+    ]
+      .filter(Boolean)
+      .join(' ');
     return {
       id: `entry-${name}`,
       name,
@@ -379,7 +439,12 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
                 {saved.undo === 'failed' && <p className="field-error">{t('entry.undoFailed')}</p>}
               </div>
               {saved.undo === 'available' && (
-                <button type="button" className="button entry-undo" onClick={() => void undo()} data-testid="entry-undo">
+                <button
+                  type="button"
+                  className="button entry-undo"
+                  onClick={() => void undo()}
+                  data-testid="entry-undo"
+                >
                   {t('entry.undo')}
                 </button>
               )}
@@ -403,10 +468,27 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
           </div>
         )}
 
-        <form ref={form} className="entry-form" noValidate onSubmit={onSubmit} onKeyDown={onFormKeyDown} aria-labelledby="entry-title" data-testid="entry-form">
+        <form
+          ref={form}
+          className="entry-form"
+          noValidate
+          onSubmit={onSubmit}
+          onKeyDown={onFormKeyDown}
+          aria-labelledby="entry-title"
+          data-testid="entry-form"
+        >
           <fieldset className="entry-fieldset" disabled={readOnly}>
             <div className="entry-grid">
-              {field('blDate', text('blDate', { inputMode: 'numeric', placeholder: 'YYYY-MM-DD', maxLength: 10, onKeyDown: onDateKeyDown, className: 'entry-date' }))}
+              {field(
+                'blDate',
+                text('blDate', {
+                  inputMode: 'numeric',
+                  placeholder: 'YYYY-MM-DD',
+                  maxLength: 10,
+                  onKeyDown: onDateKeyDown,
+                  className: 'entry-date',
+                }),
+              )}
               {field('blNumber', text('blNumber'))}
               {field('vessel', text('vessel', { list: 'entry-vessels' }))}
               {field('voyage', text('voyage'))}
@@ -431,7 +513,11 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
               )}
             </div>
 
-            <details className="entry-details" open={detailsOpen} onToggle={(event) => setDetailsOpen(event.currentTarget.open)}>
+            <details
+              className="entry-details"
+              open={detailsOpen}
+              onToggle={(event) => setDetailsOpen(event.currentTarget.open)}
+            >
               <summary className="entry-summary">
                 <span className="entry-summary-title">{t('entry.more')}</span>
                 <span className="entry-summary-route">{route}</span>
@@ -442,14 +528,26 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
                 {field('dischargeTerminal', text('dischargeTerminal'))}
                 {field('shipper', text('shipper'))}
                 {field('receiver', text('receiver'))}
-                {field('outturnTonnes', text('outturnTonnes', { inputMode: 'decimal', className: 'entry-number' }))}
+                {field(
+                  'outturnTonnes',
+                  text('outturnTonnes', { inputMode: 'decimal', className: 'entry-number' }),
+                )}
                 {field('barrels', text('barrels', { inputMode: 'decimal', className: 'entry-number' }))}
-                {field('remarks', <textarea rows={2} spellCheck {...controlProps('remarks')} />, 'entry-field-wide')}
+                {field(
+                  'remarks',
+                  <textarea rows={2} spellCheck {...controlProps('remarks')} />,
+                  'entry-field-wide',
+                )}
               </div>
             </details>
 
             <div className="entry-actions">
-              <button type="submit" className="button button-primary entry-save" disabled={busy} data-testid="entry-save">
+              <button
+                type="submit"
+                className="button button-primary entry-save"
+                disabled={busy}
+                data-testid="entry-save"
+              >
                 {busy ? t('entry.saving') : t('entry.save')}
                 <kbd className="entry-kbd">Enter</kbd>
               </button>
@@ -533,10 +631,21 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
         testId="entry-confirm"
         footer={
           <>
-            <button type="button" className="button" ref={backButton} onClick={goBack} data-testid="entry-go-back">
+            <button
+              type="button"
+              className="button"
+              ref={backButton}
+              onClick={goBack}
+              data-testid="entry-go-back"
+            >
               {t('entry.confirm.back')}
             </button>
-            <button type="button" className="button button-primary" onClick={saveAnyway} data-testid="entry-save-anyway">
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={saveAnyway}
+              data-testid="entry-save-anyway"
+            >
               {t('entry.confirm.save')}
             </button>
           </>

@@ -39,7 +39,16 @@ export function Register({ onNewShipment, viewport }: RegisterProps) {
   const dialogs = useRowDialog(t);
 
   if (shipments.length === 0) {
-    return <EmptyYear titleId={titleId} year={year} loading={loading} onNewShipment={onNewShipment} readOnly={readOnly} t={t} />;
+    return (
+      <EmptyYear
+        titleId={titleId}
+        year={year}
+        loading={loading}
+        onNewShipment={onNewShipment}
+        readOnly={readOnly}
+        t={t}
+      />
+    );
   }
 
   const noMatch = (
@@ -56,7 +65,9 @@ export function Register({ onNewShipment, viewport }: RegisterProps) {
   return (
     <section className="register card" aria-labelledby={titleId} data-testid="register">
       <div className="register-head">
-        <h1 id={titleId} className="register-title">{t('register.title', { year })}</h1>
+        <h1 id={titleId} className="register-title">
+          {t('register.title', { year })}
+        </h1>
         <FilterBar index={index} search={search} t={t} language={language} />
       </div>
       <div className={`register-body${stale ? ' is-stale' : ''}`}>

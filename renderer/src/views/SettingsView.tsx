@@ -18,7 +18,10 @@ export function SettingsView() {
   const readOnly = useLedger((s) => s.info?.readOnly ?? false);
   const [saved, setSaved] = useState<{ year: number; message: string } | null>(null);
   const current = targets && targets.year === year ? targets : null;
-  const byDaysKg = current && current.monthlyPlanKg === null && progress?.year === year ? progress.months.map((m) => m.planKg) : null;
+  const byDaysKg =
+    current && current.monthlyPlanKg === null && progress?.year === year
+      ? progress.months.map((m) => m.planKg)
+      : null;
 
   return (
     <div className="rs-page" data-testid="settings-view">
@@ -27,11 +30,23 @@ export function SettingsView() {
         <p className="muted">{t('settings.subtitle')}</p>
       </header>
       <div className="st-grid">
-        <section className="card rs-card st-targets-card" aria-labelledby="st-targets-title" data-testid="targets-panel">
-          <h2 id="st-targets-title" className="rs-card-title">{t('settings.targets.title', { year })}</h2>
+        <section
+          className="card rs-card st-targets-card"
+          aria-labelledby="st-targets-title"
+          data-testid="targets-panel"
+        >
+          <h2 id="st-targets-title" className="rs-card-title">
+            {t('settings.targets.title', { year })}
+          </h2>
           <p className="muted rs-lead">{t('settings.targets.intro')}</p>
           {current ? (
-            <TargetsForm key={targetsKey(current)} targets={current} byDaysKg={byDaysKg} readOnly={readOnly} onSaved={(message) => setSaved(message === null ? null : { year, message })} />
+            <TargetsForm
+              key={targetsKey(current)}
+              targets={current}
+              byDaysKg={byDaysKg}
+              readOnly={readOnly}
+              onSaved={(message) => setSaved(message === null ? null : { year, message })}
+            />
           ) : (
             <p className="muted">{t('common.loading')}</p>
           )}

@@ -12,7 +12,11 @@ jest.mock('react-chartjs-2', () => {
   const { createElement } = jest.requireActual<typeof import('react')>('react');
   const stub = (type: string) => (props: Record<string, unknown>) => {
     mockCharts.push({ type, props });
-    return createElement('canvas', { role: props.role, 'aria-label': props['aria-label'], 'data-chart': type });
+    return createElement('canvas', {
+      role: props.role,
+      'aria-label': props['aria-label'],
+      'data-chart': type,
+    });
   };
   return { Line: stub('line'), Bar: stub('bar') };
 });
@@ -107,7 +111,9 @@ describe('key figures, hand-computed (see fixtures.ts)', () => {
     expect(kpi('required')).toBe(`14${NBSP}160${NBSP}т/сут`);
     expect(kpi('ahead')).toBe(`${MINUS}1,247${NBSP}млн т`);
     expect(kpiCard('ahead')).toContain('Отставание');
-    expect(screen.getByRole('heading', { level: 2, name: 'Отгрузки нарастающим итогом против плана' })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Отгрузки нарастающим итогом против плана' }),
+    ).toBeTruthy();
   });
 });
 
@@ -115,16 +121,19 @@ describe('monthly table', () => {
   test('exact tonnes, cumulative, plan and signed variance per month; months not begun show dashes', () => {
     show(progress2024());
     const table = screen.getByTestId('monthly-table');
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-      'Month',
-      'Cargoes',
-      'Shipped, t',
-      'Cumulative, t',
-      'Plan, t',
-      'Variance, t',
-    ]);
-    const row = (name: string) => within(table).getByRole('rowheader', { name: new RegExp(`^${name}`) }).closest('tr') as HTMLElement;
-    const cells = (name: string) => within(row(name)).getAllByRole('cell').map((td) => td.textContent);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Month', 'Cargoes', 'Shipped, t', 'Cumulative, t', 'Plan, t', 'Variance, t']);
+    const row = (name: string) =>
+      within(table)
+        .getByRole('rowheader', { name: new RegExp(`^${name}`) })
+        .closest('tr') as HTMLElement;
+    const cells = (name: string) =>
+      within(row(name))
+        .getAllByRole('cell')
+        .map((td) => td.textContent);
     // January: 9,959.500 t against a plan of 186,338.798 t → −176,379.298 t.
     expect(cells('January')).toEqual(['1', '9,959.500', '9,959.500', '186,338.798', `${MINUS}176,379.298`]);
     // February: 8,800.000 t (loaded on the 29th), cumulative 18,759.500 t, plan 174,316.940 t.
@@ -146,10 +155,24 @@ describe('charts', () => {
     );
     const line = mockCharts.filter((chart) => chart.type === 'line').at(-1);
     const data = line?.props.data as { datasets: { label: string; data: { x: number; y: number }[] }[] };
-    expect(data.datasets.map((dataset) => dataset.label)).toEqual(['Shipped, cumulative', 'Target pace', '2023 baseline pace']);
+    expect(data.datasets.map((dataset) => dataset.label)).toEqual([
+      'Shipped, cumulative',
+      'Target pace',
+      '2023 baseline pace',
+    ]);
     expect(data.datasets[0]?.data.at(-1)).toEqual({ x: 213, y: 0.0334595 });
-    const options = line?.props.options as { animation: boolean; parsing: boolean; normalized: boolean; plugins: { decimation: { enabled: boolean } } };
-    expect(options).toMatchObject({ animation: false, parsing: false, normalized: true, plugins: { decimation: { enabled: true } } });
+    const options = line?.props.options as {
+      animation: boolean;
+      parsing: boolean;
+      normalized: boolean;
+      plugins: { decimation: { enabled: boolean } };
+    };
+    expect(options).toMatchObject({
+      animation: false,
+      parsing: false,
+      normalized: true,
+      plugins: { decimation: { enabled: true } },
+    });
   });
 });
 
@@ -160,23 +183,50 @@ describe('the cumulative chart', () => {
     type Item = { parsed: { x: number }; datasetIndex: number; dataset: { label: string } };
     const options = line?.props.options as {
       plugins: { tooltip: { callbacks: { title(items: Item[]): string; label(item: Item): string } } };
-      scales: { x: { afterBuildTicks(axis: { ticks?: { value: number }[] }): void; ticks: { callback(value: number): string } } };
+      scales: {
+        x: {
+          afterBuildTicks(axis: { ticks?: { value: number }[] }): void;
+          ticks: { callback(value: number): string };
+        };
+      };
     };
-    const items = ['Shipped, cumulative', 'Target pace', '2023 baseline pace'].map((label, datasetIndex) => ({ parsed: { x: 213 }, datasetIndex, dataset: { label } }));
+    const items = ['Shipped, cumulative', 'Target pace', '2023 baseline pace'].map((label, datasetIndex) => ({
+      parsed: { x: 213 },
+      datasetIndex,
+      dataset: { label },
+    }));
     const { title, label } = options.plugins.tooltip.callbacks;
     expect(title(items)).toBe('31 Jul 2024');
     expect(label(items[0] as Item)).toBe(`Shipped, cumulative: 33,459.500${NBSP}t`);
     expect(label(items[1] as Item)).toMatch(/^Target pace: 1,2\d\d,\d{3}\.\d{3}\u00a0t$/);
     const axis: { ticks?: { value: number }[] } = {};
     options.scales.x.afterBuildTicks(axis);
-    const labels = (axis.ticks ?? []).map((tick) => options.scales.x.ticks.callback(tick.value)).filter((text) => text !== '');
-    expect(labels).toEqual(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+    const labels = (axis.ticks ?? [])
+      .map((tick) => options.scales.x.ticks.callback(tick.value))
+      .filter((text) => text !== '');
+    expect(labels).toEqual([
+      'Jan',
+      'Feb',
+      'Mar',
+      'Apr',
+      'May',
+      'Jun',
+      'Jul',
+      'Aug',
+      'Sep',
+      'Oct',
+      'Nov',
+      'Dec',
+    ]);
   });
 });
 
 describe('empty ledger', () => {
   test('explains what to do and offers both ways in; demo data switches to the demo ledger', () => {
-    const { switchDemo, onNewShipment } = show(progress2024({ shipments: [] }), ledgerInfo({ shipments: 0, entries: 0, years: [] }));
+    const { switchDemo, onNewShipment } = show(
+      progress2024({ shipments: [] }),
+      ledgerInfo({ shipments: 0, entries: 0, years: [] }),
+    );
     expect(screen.getByRole('heading', { name: 'No shipments recorded yet' })).toBeTruthy();
     expect(screen.getByText(/separate demo ledger/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Load demo data' }));
@@ -187,9 +237,16 @@ describe('empty ledger', () => {
   });
 
   test('a year without cargoes in a ledger that has others: says so and still shows the target lines', () => {
-    show(progress2024({ shipments: [{ blDate: '2023-05-01', netKg: 9_000_000 }] }), ledgerInfo({ shipments: 1, years: [2023] }));
-    expect(screen.getByTestId('dashboard-year-empty').textContent).toContain('No cargoes recorded for 2024 yet.');
-    expect(screen.getByTestId('dashboard-year-empty').textContent).toContain('The ledger holds shipments for 2023.');
+    show(
+      progress2024({ shipments: [{ blDate: '2023-05-01', netKg: 9_000_000 }] }),
+      ledgerInfo({ shipments: 1, years: [2023] }),
+    );
+    expect(screen.getByTestId('dashboard-year-empty').textContent).toContain(
+      'No cargoes recorded for 2024 yet.',
+    );
+    expect(screen.getByTestId('dashboard-year-empty').textContent).toContain(
+      'The ledger holds shipments for 2023.',
+    );
     expect(kpi('ytd')).toBe(`0${NBSP}t`);
     const line = mockCharts.filter((chart) => chart.type === 'line').at(-1);
     const options = line?.props.options as { plugins: { dashboardMarkers: { levels: { value: number }[] } } };

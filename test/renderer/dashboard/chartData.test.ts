@@ -1,4 +1,12 @@
-import { chooseUnit, cumulativeChartData, cumulativeUnit, monthlyChartData, monthlyUnit, tickDigits, toUnit } from '../../../renderer/src/dashboard/chartData';
+import {
+  chooseUnit,
+  cumulativeChartData,
+  cumulativeUnit,
+  monthlyChartData,
+  monthlyUnit,
+  tickDigits,
+  toUnit,
+} from '../../../renderer/src/dashboard/chartData';
 import { progress2024 } from './fixtures';
 
 describe('unit scaling', () => {

@@ -38,12 +38,19 @@ export const SHIPMENTS: ProgressShipment[] = [
 
 export const BASELINE = { year: 2023, kg: 1_057_000_000, source: 'default' as const };
 
-export function progress2024(options: { annualKg?: number; asOf?: string; shipments?: ProgressShipment[] } = {}): Progress {
+export function progress2024(
+  options: { annualKg?: number; asOf?: string; shipments?: ProgressShipment[] } = {},
+): Progress {
   return computeProgress({
     year: 2024,
     asOf: options.asOf ?? '2024-07-31',
     shipments: options.shipments ?? SHIPMENTS,
-    targets: { year: 2024, annualKg: options.annualKg ?? 2_200_000_000, monthlyPlanKg: null, source: 'default' },
+    targets: {
+      year: 2024,
+      annualKg: options.annualKg ?? 2_200_000_000,
+      monthlyPlanKg: null,
+      source: 'default',
+    },
     baseline: BASELINE,
   });
 }

@@ -17,7 +17,10 @@ jest.setTimeout(30_000);
 
 // jsdom has no modal <dialog>. This stand-in does what Chromium's does and what matters here:
 // closing hands the focus back to whatever had it when the dialog opened.
-const nativeDialog = { showModal: HTMLDialogElement.prototype.showModal, close: HTMLDialogElement.prototype.close };
+const nativeDialog = {
+  showModal: HTMLDialogElement.prototype.showModal,
+  close: HTMLDialogElement.prototype.close,
+};
 beforeAll(() => {
   const openedFrom = new WeakMap<HTMLDialogElement, Element | null>();
   HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
@@ -41,9 +44,16 @@ interface Setup {
   remount: () => void;
 }
 
-async function setup(options: { language?: Language; readOnly?: boolean; defaults?: Partial<EntryDefaults> } = {}): Promise<Setup> {
+async function setup(
+  options: { language?: Language; readOnly?: boolean; defaults?: Partial<EntryDefaults> } = {},
+): Promise<Setup> {
   localStorage.clear();
-  useSettings.setState({ language: options.language ?? 'en', theme: 'light', separator: null, entryDefaults: options.defaults ?? {} });
+  useSettings.setState({
+    language: options.language ?? 'en',
+    theme: 'light',
+    separator: null,
+    entryDefaults: options.defaults ?? {},
+  });
   useLedger.setState({ api: null, info: null, shipments: [], lastSaved: null, error: null, year: 2024 });
   const fake = new FakeLedger({ readOnly: options.readOnly });
   await act(() => useLedger.getState().init(fake.api, 2024));
@@ -69,7 +79,17 @@ const dialog = () => screen.queryByTestId('entry-confirm');
 const dialogIsOpen = () => dialog()?.hasAttribute('open') === true;
 
 /** Types a whole cargo from the first field, moving on with Tab as a clerk does. */
-async function typeCargo(user: UserEvent, cargo: { blDate?: string; blNumber?: string; vessel?: string; voyage?: string; grade?: string; netTonnes: string }) {
+async function typeCargo(
+  user: UserEvent,
+  cargo: {
+    blDate?: string;
+    blNumber?: string;
+    vessel?: string;
+    voyage?: string;
+    grade?: string;
+    netTonnes: string;
+  },
+) {
   expect(document.activeElement).toBe(document.getElementById('entry-blDate'));
   if (cargo.blDate !== undefined) await user.keyboard(cargo.blDate);
   for (const value of [cargo.blNumber, cargo.vessel, cargo.voyage, cargo.grade, cargo.netTonnes]) {
@@ -144,7 +164,11 @@ describe('keyboard-only entry', () => {
     expect(fake.recordCalls).toHaveLength(1);
     await press(user, '{Control>}{Enter}{/Control}');
     expect(fake.recordCalls).toHaveLength(2);
-    expect(fake.recordCalls[1]?.input).toMatchObject({ vessel: 'Liwa', netTonnes: '8800', remarks: 'first line\nsecond line' });
+    expect(fake.recordCalls[1]?.input).toMatchObject({
+      vessel: 'Liwa',
+      netTonnes: '8800',
+      remarks: 'first line\nsecond line',
+    });
   });
 
   test('an ambiguous "9,959" is not guessed at: it goes as typed and the core asks which of its two readings it is', async () => {
@@ -194,7 +218,9 @@ describe('refusals from the core', () => {
     const { fake, user } = await setup();
     await typeCargo(user, { blDate: '2024-13-01', netTonnes: '-5' });
     await press(user, '{Enter}');
-    expect(describedText(field(/^B\/L date/))).toMatch(/^B\/L date 2024-13-01 does not exist: there is no month 13\./);
+    expect(describedText(field(/^B\/L date/))).toMatch(
+      /^B\/L date 2024-13-01 does not exist: there is no month 13\./,
+    );
     expect(describedText(field(/^Vessel/))).toMatch(/^Vessel is required\./);
     expect(describedText(field(/^Net tonnes/))).toMatch(/^Net tonnes must be more than zero\./);
     expect(document.activeElement).toBe(field(/^B\/L date/));
@@ -208,7 +234,9 @@ describe('refusals from the core', () => {
     expect(dialogIsOpen()).toBe(false);
     const tonnes = field(/^Net tonnes/);
     expect(tonnes.getAttribute('aria-invalid')).toBe('true');
-    expect(describedText(tonnes)).toMatch(/Net tonnes 105,000\.000 t is far more than any Caspian tanker carries \(about 13,000 t at most\)\./);
+    expect(describedText(tonnes)).toMatch(
+      /Net tonnes 105,000\.000 t is far more than any Caspian tanker carries \(about 13,000 t at most\)\./,
+    );
     expect(fake.recordCalls.map((call) => call.force)).toEqual([false]);
     expect(fake.live()).toHaveLength(0);
   });
@@ -222,13 +250,28 @@ describe('refusals from the core', () => {
     expect(fake.live()).toHaveLength(1);
     const blNumber = field(/^B\/L number/);
     expect(document.activeElement).toBe(blNumber);
-    expect(describedText(blNumber)).toBe(`B/L number akt-7 is already in the ledger (Astana, 3 Aug 2024, id ${fake.live()[0]?.id}).`);
+    expect(describedText(blNumber)).toBe(
+      `B/L number akt-7 is already in the ledger (Astana, 3 Aug 2024, id ${fake.live()[0]?.id}).`,
+    );
   });
 
   test('an issue the form has no field for goes into a form-level alert', async () => {
     const { fake, user } = await setup();
     // A core that refuses with an issue about no particular field.
-    fake.api.recordShipment = () => Promise.reject(new ApiError({ code: 'invalid', message: 'x', issues: [{ field: '', code: 'shipment.type', message: 'A shipment must be given as a set of named fields.' }] }));
+    fake.api.recordShipment = () =>
+      Promise.reject(
+        new ApiError({
+          code: 'invalid',
+          message: 'x',
+          issues: [
+            {
+              field: '',
+              code: 'shipment.type',
+              message: 'A shipment must be given as a set of named fields.',
+            },
+          ],
+        }),
+      );
     await typeCargo(user, { vessel: 'Astana', netTonnes: '9000' });
     await press(user, '{Enter}');
     const alert = screen.getByRole('alert');
@@ -243,7 +286,11 @@ describe('unusual but possible values are asked about', () => {
     await typeCargo(user, { vessel: 'Astana', netTonnes: '20000' });
     await press(user, '{Enter}');
     expect(dialogIsOpen()).toBe(true);
-    expect(within(dialog() as HTMLElement).getByText(/20,000\.000 t is more than a Caspian tanker carries \(about 13,000 t at most\)/)).toBeTruthy();
+    expect(
+      within(dialog() as HTMLElement).getByText(
+        /20,000\.000 t is more than a Caspian tanker carries \(about 13,000 t at most\)/,
+      ),
+    ).toBeTruthy();
     expect(fake.live()).toHaveLength(0);
     // The safe answer has the focus; Tab then Enter is "Save anyway".
     expect(document.activeElement?.textContent).toBe('Go back and fix');
@@ -253,7 +300,9 @@ describe('unusual but possible values are asked about', () => {
     expect(fake.recordCalls.map((call) => call.force)).toEqual([false, true]);
     expect(fake.live()[0]?.netKg).toBe(20_000_000);
     expect(dialogIsOpen()).toBe(false);
-    expect(screen.getByTestId('entry-status').textContent).toMatch(/Saved: Astana, 15 Aug 2024, 20,000\.000 t/);
+    expect(screen.getByTestId('entry-status').textContent).toMatch(
+      /Saved: Astana, 15 Aug 2024, 20,000\.000 t/,
+    );
   });
 
   test('the same cargo entered twice: the core asks, naming the one recorded; "Save anyway" records a second', async () => {
@@ -265,7 +314,11 @@ describe('unusual but possible values are asked about', () => {
     await typeCargo(user, { netTonnes: '9000,000' });
     await press(user, '{Enter}');
     expect(dialogIsOpen()).toBe(true);
-    expect(within(dialog() as HTMLElement).getByText(`The ledger already holds a cargo of Astana dated 15 Aug 2024 with the same net tonnes (id ${first}). If this is a second cargo, save it anyway; if it is the same one, it is already recorded.`)).toBeTruthy();
+    expect(
+      within(dialog() as HTMLElement).getByText(
+        `The ledger already holds a cargo of Astana dated 15 Aug 2024 with the same net tonnes (id ${first}). If this is a second cargo, save it anyway; if it is the same one, it is already recorded.`,
+      ),
+    ).toBeTruthy();
     expect(fake.live()).toHaveLength(1);
     await user.click(screen.getByTestId('entry-save-anyway'));
     await settle();
@@ -278,7 +331,11 @@ describe('unusual but possible values are asked about', () => {
     await typeCargo(user, { vessel: 'Astana', netTonnes: '14000' });
     await press(user, '{Enter}');
     expect(dialogIsOpen()).toBe(true);
-    expect(within(dialog() as HTMLElement).getByText('14,000.000 t is a very large cargo for the Caspian; check the figure.')).toBeTruthy();
+    expect(
+      within(dialog() as HTMLElement).getByText(
+        '14,000.000 t is a very large cargo for the Caspian; check the figure.',
+      ),
+    ).toBeTruthy();
     expect(fake.recordCalls).toHaveLength(0);
 
     await press(user, '{Enter}'); // the focused "Go back and fix"
@@ -293,7 +350,9 @@ describe('unusual but possible values are asked about', () => {
     expect(dialogIsOpen()).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Save anyway' }));
     await settle();
-    expect(fake.recordCalls).toEqual([{ input: expect.objectContaining({ netTonnes: '14000' }), force: false }]);
+    expect(fake.recordCalls).toEqual([
+      { input: expect.objectContaining({ netTonnes: '14000' }), force: false },
+    ]);
     expect(fake.live()[0]?.netKg).toBe(14_000_000);
   });
 
@@ -302,7 +361,9 @@ describe('unusual but possible values are asked about', () => {
     await typeCargo(user, { blDate: '2024-06-01', vessel: 'Taraz', netTonnes: '6980' });
     await press(user, '{Enter}');
     expect(dialogIsOpen()).toBe(true);
-    expect(within(dialog() as HTMLElement).getByText('B/L date 2024-06-01 is 75 days ago; check the date.')).toBeTruthy();
+    expect(
+      within(dialog() as HTMLElement).getByText('B/L date 2024-06-01 is 75 days ago; check the date.'),
+    ).toBeTruthy();
     expect(fake.recordCalls).toHaveLength(0);
 
     await press(user, '{Escape}');
@@ -373,7 +434,12 @@ describe('when the ledger cannot save', () => {
 describe('after saving', () => {
   test('the status names the cargo and its id; Undo voids it with reason "undo" and brings the figures back', async () => {
     const { fake, user } = await setup();
-    await typeCargo(user, { blDate: '2024-08-03', blNumber: 'AKT-2024-0101', vessel: 'Astana', netTonnes: '9959,5' });
+    await typeCargo(user, {
+      blDate: '2024-08-03',
+      blNumber: 'AKT-2024-0101',
+      vessel: 'Astana',
+      netTonnes: '9959,5',
+    });
     await press(user, '{Enter}');
     const status = screen.getByTestId('entry-status');
     expect(status.getAttribute('role')).toBe('status');
@@ -388,7 +454,9 @@ describe('after saving', () => {
     await settle();
     expect(fake.voidCalls).toEqual([{ id, reason: 'undo' }]);
     expect(fake.live()).toHaveLength(0);
-    expect(status.textContent).toContain('Undone: Astana, B/L AKT-2024-0101, 3 Aug 2024, 9,959.500 t is void.');
+    expect(status.textContent).toContain(
+      'Undone: Astana, B/L AKT-2024-0101, 3 Aug 2024, 9,959.500 t is void.',
+    );
     expect(within(status).queryByRole('button', { name: 'Undo' })).toBeNull();
     // The form was untouched, so the undone cargo is back for correcting.
     expect(field(/^Net tonnes/).value).toBe('9959,5');
@@ -407,9 +475,19 @@ describe('after saving', () => {
     await settle();
 
     expect(screen.getByTestId('entry-status').textContent).toMatch(/Saved: Akademik Khoshbakht Yusifzade/);
-    const carried = { vessel: 'Akademik Khoshbakht Yusifzade', grade: 'Kashagan', status: 'in_transit', loadPort: 'Aktau', dischargeTerminal: 'Sangachal', shipper: 'KMG', receiver: 'SOCAR Trading' };
+    const carried = {
+      vessel: 'Akademik Khoshbakht Yusifzade',
+      grade: 'Kashagan',
+      status: 'in_transit',
+      loadPort: 'Aktau',
+      dischargeTerminal: 'Sangachal',
+      shipper: 'KMG',
+      receiver: 'SOCAR Trading',
+    };
     expect(useSettings.getState().entryDefaults).toEqual(carried);
-    expect(JSON.parse(localStorage.getItem('transit-ledger-settings') ?? '{}').entryDefaults).toEqual(carried);
+    expect(JSON.parse(localStorage.getItem('transit-ledger-settings') ?? '{}').entryDefaults).toEqual(
+      carried,
+    );
     const check = () => {
       expect(field(/^Vessel/).value).toBe(carried.vessel);
       expect(field(/^Grade/).value).toBe('Kashagan');
@@ -425,13 +503,24 @@ describe('after saving', () => {
     check();
   });
 
-  test('the vessel field suggests the ledger\'s tankers and the route\'s known ones', async () => {
+  test("the vessel field suggests the ledger's tankers and the route's known ones", async () => {
     const { user } = await setup();
     await typeCargo(user, { vessel: 'Caspian Star', netTonnes: '5000' });
     await press(user, '{Enter}');
-    const options = [...document.querySelectorAll('#entry-vessels option')].map((o) => o.getAttribute('value'));
+    const options = [...document.querySelectorAll('#entry-vessels option')].map((o) =>
+      o.getAttribute('value'),
+    );
     expect(options[0]).toBe('Caspian Star');
-    expect(options).toEqual(expect.arrayContaining(['Astana', 'Aktau', 'Taraz', 'Liwa', 'President Heydar Aliyev', 'Akademik Khoshbakht Yusifzade']));
+    expect(options).toEqual(
+      expect.arrayContaining([
+        'Astana',
+        'Aktau',
+        'Taraz',
+        'Liwa',
+        'President Heydar Aliyev',
+        'Akademik Khoshbakht Yusifzade',
+      ]),
+    );
     expect(field(/^Vessel/).getAttribute('list')).toBe('entry-vessels');
   });
 });
@@ -448,7 +537,7 @@ describe('read-only ledger', () => {
 });
 
 describe('languages', () => {
-  test('Russian: Russian labels, and the core\'s refusal as a Russian sentence with its specifics', async () => {
+  test("Russian: Russian labels, and the core's refusal as a Russian sentence with its specifics", async () => {
     const { user } = await setup({ language: 'ru' });
     expect(field('Дата коносамента *')).toBeTruthy();
     expect(screen.getByLabelText(/^Танкер/)).toBeTruthy();

@@ -3,7 +3,15 @@
  * (electron/core/shipment.ts) with a fixed "today", so every refusal, question and message the
  * form shows is the core's own. Errors reach the store as the client delivers them: ApiError.
  */
-import type { LedgerInfo, Progress, Shipment, ShipmentInput, TransitApi, WriteOptions, YearTargets } from '../../../electron/core/api';
+import type {
+  LedgerInfo,
+  Progress,
+  Shipment,
+  ShipmentInput,
+  TransitApi,
+  WriteOptions,
+  YearTargets,
+} from '../../../electron/core/api';
 import { invalid, TransitError } from '../../../electron/core/errors';
 import { normaliseBlNumber, normaliseVessel, validateShipment } from '../../../electron/core/shipment';
 import { ApiError } from '../../../renderer/src/client';
@@ -27,15 +35,24 @@ export class FakeLedger {
 
   constructor(options: { readOnly?: boolean } = {}) {
     this.readOnly = options.readOnly ?? false;
-    const notUsed = () => Promise.reject(new ApiError({ code: 'internal', message: 'not used by the entry form' }));
+    const notUsed = () =>
+      Promise.reject(new ApiError({ code: 'internal', message: 'not used by the entry form' }));
     this.api = {
       info: async () => this.info(),
       recordShipment: async (input, options) => this.record(input, options),
       amendShipment: notUsed,
       voidShipment: async (id, reason) => this.void(id, reason),
       shipmentHistory: notUsed,
-      listShipments: async (query) => [...this.shipments.values()].filter((s) => query.year === undefined || s.blDate.startsWith(`${query.year}-`)).map((s) => ({ ...s })),
-      getTargets: async (year): Promise<YearTargets> => ({ year, annualKg: 2_200_000_000, monthlyPlanKg: null, source: 'default' }),
+      listShipments: async (query) =>
+        [...this.shipments.values()]
+          .filter((s) => query.year === undefined || s.blDate.startsWith(`${query.year}-`))
+          .map((s) => ({ ...s })),
+      getTargets: async (year): Promise<YearTargets> => ({
+        year,
+        annualKg: 2_200_000_000,
+        monthlyPlanKg: null,
+        source: 'default',
+      }),
       setTargets: notUsed,
       getBaseline: notUsed,
       setBaseline: notUsed,
@@ -54,21 +71,46 @@ export class FakeLedger {
   }
 
   private info(): LedgerInfo {
-    return { path: '/tmp/fake-ledger.jsonl', ledgerId: 'real', readOnly: this.readOnly, writer: null, demo: false, entries: this.shipments.size, shipments: this.live().length, years: [2024], recovery: null };
+    return {
+      path: '/tmp/fake-ledger.jsonl',
+      ledgerId: 'real',
+      readOnly: this.readOnly,
+      writer: null,
+      demo: false,
+      entries: this.shipments.size,
+      shipments: this.live().length,
+      years: [2024],
+      recovery: null,
+    };
   }
 
   private async record(input: ShipmentInput, options?: WriteOptions) {
     const force = options?.force === true;
     this.recordCalls.push({ input: { ...input }, force });
-    if (this.readOnly) throw new ApiError({ code: 'read_only', message: 'This ledger was opened read-only.' });
-    const findByBlNumber = (blNumber: string) => this.live().find((s) => s.blNumber !== null && normaliseBlNumber(s.blNumber) === normaliseBlNumber(blNumber));
+    if (this.readOnly)
+      throw new ApiError({ code: 'read_only', message: 'This ledger was opened read-only.' });
+    const findByBlNumber = (blNumber: string) =>
+      this.live().find(
+        (s) => s.blNumber !== null && normaliseBlNumber(s.blNumber) === normaliseBlNumber(blNumber),
+      );
     const findSameCargo = (blDate: string, vessel: string, netKg: number) =>
-      this.live().filter((s) => s.blDate === blDate && normaliseVessel(s.vessel) === normaliseVessel(vessel) && s.netKg === netKg);
+      this.live().filter(
+        (s) =>
+          s.blDate === blDate && normaliseVessel(s.vessel) === normaliseVessel(vessel) && s.netKg === netKg,
+      );
     const result = validateShipment(input, { today: TODAY, findByBlNumber, findSameCargo, force });
     if (!result.ok) throw new ApiError(invalid(result.errors).toPayload());
     const id = `id${String(++this.serial).padStart(8, '0')}`;
     const at = new Date(FIXED_NOW.getTime() + this.serial * 1000).toISOString();
-    const shipment: Shipment = { ...result.value, id, voided: false, voidReason: null, recordedAt: at, recordedBy: 'test', updatedAt: at };
+    const shipment: Shipment = {
+      ...result.value,
+      id,
+      voided: false,
+      voidReason: null,
+      recordedAt: at,
+      recordedBy: 'test',
+      updatedAt: at,
+    };
     this.shipments.set(id, shipment);
     return { shipment: { ...shipment }, warnings: result.warnings };
   }
@@ -76,7 +118,8 @@ export class FakeLedger {
   private async void(id: string, reason: string): Promise<Shipment> {
     this.voidCalls.push({ id, reason });
     const shipment = this.shipments.get(id);
-    if (!shipment) throw new ApiError(new TransitError('not_found', `There is no shipment with id ${id}.`).toPayload());
+    if (!shipment)
+      throw new ApiError(new TransitError('not_found', `There is no shipment with id ${id}.`).toPayload());
     const voided = { ...shipment, voided: true, voidReason: reason };
     this.shipments.set(id, voided);
     return { ...voided };

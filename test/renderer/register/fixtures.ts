@@ -31,7 +31,14 @@ export function shipment(over: Partial<Shipment> = {}): Shipment {
   };
 }
 
-const VESSELS = ['Astana', 'Aktau', 'Taraz', 'Liwa', 'President Heydar Aliyev', 'Akademik Khoshbakht Yusifzade'];
+const VESSELS = [
+  'Astana',
+  'Aktau',
+  'Taraz',
+  'Liwa',
+  'President Heydar Aliyev',
+  'Akademik Khoshbakht Yusifzade',
+];
 
 /** `count` shipments over one year, in the ledger's order (B/L date), every tenth of them Kashagan. */
 export function manyShipments(count: number, year = 2024): Shipment[] {

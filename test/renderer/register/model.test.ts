@@ -1,23 +1,86 @@
-import { applyFilters, buildIndex, cachedIndex, cachedOrder, NO_FILTERS, registerRows, searchTerms, sortOrder, sortValues, type RegisterFilters, type SortState } from '../../../renderer/src/register/model';
+import {
+  applyFilters,
+  buildIndex,
+  cachedIndex,
+  cachedOrder,
+  NO_FILTERS,
+  registerRows,
+  searchTerms,
+  sortOrder,
+  sortValues,
+  type RegisterFilters,
+  type SortState,
+} from '../../../renderer/src/register/model';
 import { changedFields, formFromShipment } from '../../../renderer/src/register/editing';
-import { blDateText, fieldLabel, monthLabel, pluralCategory, statusLabel } from '../../../renderer/src/register/text';
+import {
+  blDateText,
+  fieldLabel,
+  monthLabel,
+  pluralCategory,
+  statusLabel,
+} from '../../../renderer/src/register/text';
 import { translate } from '../../../renderer/src/i18n';
 import { shipment } from './fixtures';
 
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 const byDateDesc: SortState = { key: 'blDate', direction: 'desc' };
 
-function rows(list: Parameters<typeof registerRows>[0], filters: Partial<RegisterFilters>, sort: SortState = byDateDesc) {
+function rows(
+  list: Parameters<typeof registerRows>[0],
+  filters: Partial<RegisterFilters>,
+  sort: SortState = byDateDesc,
+) {
   return registerRows(list, sort, { ...NO_FILTERS, ...filters }, collator);
 }
 
 describe('filters', () => {
-  const a = shipment({ id: 'a', blDate: '2024-01-05', vessel: 'Astana', netKg: 9_959_500, remarks: 'Draft survey' });
-  const b = shipment({ id: 'b', blDate: '2024-01-20', vessel: 'Liwa', netKg: 8_800_000, remarks: 'shore figure pending' });
-  const c = shipment({ id: 'c', blDate: '2024-02-03', vessel: 'Astana', netKg: 6_900_001, remarks: 'Shore tank' });
-  const d = shipment({ id: 'd', blDate: '2024-01-25', vessel: 'Astana', netKg: 7_000_250, remarks: 'shore tank', voided: true, voidReason: 'entered twice' });
-  const e = shipment({ id: 'e', blDate: '2024-01-28', vessel: 'Astana', netKg: 9_000_999, remarks: 'Shore figures pending', grade: 'Kashagan' });
-  const f = shipment({ id: 'f', blDate: '2024-01-31', vessel: 'Astana', netKg: 8_123_456, remarks: null, blNumber: 'SHORE-7', status: 'in_transit' });
+  const a = shipment({
+    id: 'a',
+    blDate: '2024-01-05',
+    vessel: 'Astana',
+    netKg: 9_959_500,
+    remarks: 'Draft survey',
+  });
+  const b = shipment({
+    id: 'b',
+    blDate: '2024-01-20',
+    vessel: 'Liwa',
+    netKg: 8_800_000,
+    remarks: 'shore figure pending',
+  });
+  const c = shipment({
+    id: 'c',
+    blDate: '2024-02-03',
+    vessel: 'Astana',
+    netKg: 6_900_001,
+    remarks: 'Shore tank',
+  });
+  const d = shipment({
+    id: 'd',
+    blDate: '2024-01-25',
+    vessel: 'Astana',
+    netKg: 7_000_250,
+    remarks: 'shore tank',
+    voided: true,
+    voidReason: 'entered twice',
+  });
+  const e = shipment({
+    id: 'e',
+    blDate: '2024-01-28',
+    vessel: 'Astana',
+    netKg: 9_000_999,
+    remarks: 'Shore figures pending',
+    grade: 'Kashagan',
+  });
+  const f = shipment({
+    id: 'f',
+    blDate: '2024-01-31',
+    vessel: 'Astana',
+    netKg: 8_123_456,
+    remarks: null,
+    blNumber: 'SHORE-7',
+    status: 'in_transit',
+  });
   const all = [a, b, d, e, f, c];
 
   test('vessel, month and text combine; the total is the exact sum of the shown live rows', () => {
@@ -30,7 +93,12 @@ describe('filters', () => {
 
   test('voided rows are hidden until asked for, and then shown but not counted', () => {
     expect(rows(all, {}).shipments.map((s) => s.id)).not.toContain('d');
-    const { shipments, result } = rows(all, { vessel: 'Astana', month: '01', text: 'shore', showVoided: true });
+    const { shipments, result } = rows(all, {
+      vessel: 'Astana',
+      month: '01',
+      text: 'shore',
+      showVoided: true,
+    });
     expect(shipments.map((s) => s.id)).toEqual(['f', 'e', 'd']);
     expect(result.totalKg).toBe(17_124_455);
     expect(result.voidedCount).toBe(1);
@@ -102,7 +170,13 @@ describe('sorting', () => {
 });
 
 describe('the edit form', () => {
-  const original = shipment({ netKg: 9_959_500, remarks: 'Draft survey', outturnKg: null, barrels: 79370.25, status: 'discharged' });
+  const original = shipment({
+    netKg: 9_959_500,
+    remarks: 'Draft survey',
+    outturnKg: null,
+    barrels: 79370.25,
+    status: 'discharged',
+  });
 
   test('shows tonnes as exact text and missing values as empty', () => {
     const form = formFromShipment(original);
@@ -115,7 +189,10 @@ describe('the edit form', () => {
     const initial = formFromShipment(original);
     expect(changedFields(initial, { ...initial, netTonnes: '9959.5' })).toEqual({});
     expect(changedFields(initial, { ...initial, netTonnes: ' 9960 ' })).toEqual({ netTonnes: '9960' });
-    expect(changedFields(initial, { ...initial, remarks: '', status: 'in_transit' })).toEqual({ remarks: null, status: 'in_transit' });
+    expect(changedFields(initial, { ...initial, remarks: '', status: 'in_transit' })).toEqual({
+      remarks: null,
+      status: 'in_transit',
+    });
     expect(changedFields(initial, { ...initial, vessel: ' Astana ' })).toEqual({});
   });
 
@@ -134,8 +211,16 @@ describe('the edit form', () => {
   });
 
   test('Russian counts take their plural forms', () => {
-    expect([1, 2, 5, 21, 0].map((n) => pluralCategory('ru', n))).toEqual(['one', 'few', 'many', 'one', 'many']);
-    expect(translate('ru', `register.footer.${pluralCategory('ru', 3)}`, { count: 3, total: '1,000' })).toBe('Показаны 3 отгрузки, итого 1,000 т');
+    expect([1, 2, 5, 21, 0].map((n) => pluralCategory('ru', n))).toEqual([
+      'one',
+      'few',
+      'many',
+      'one',
+      'many',
+    ]);
+    expect(translate('ru', `register.footer.${pluralCategory('ru', 3)}`, { count: 3, total: '1,000' })).toBe(
+      'Показаны 3 отгрузки, итого 1,000 т',
+    );
   });
 });
 

@@ -9,9 +9,24 @@ import { manyShipments, shipment } from './fixtures';
 const VIEWPORT = { width: 1200, height: 600 };
 const initialStore = useLedger.getState();
 
-function setup(shipments: Shipment[], options: { language?: Language; store?: Partial<LedgerStore>; onNewShipment?: () => void } = {}) {
-  useSettings.setState({ language: options.language ?? 'en', theme: 'light', separator: null, entryDefaults: {} });
-  useLedger.setState({ ...initialStore, shipments, year: 2024, loading: false, info: null, ...options.store });
+function setup(
+  shipments: Shipment[],
+  options: { language?: Language; store?: Partial<LedgerStore>; onNewShipment?: () => void } = {},
+) {
+  useSettings.setState({
+    language: options.language ?? 'en',
+    theme: 'light',
+    separator: null,
+    entryDefaults: {},
+  });
+  useLedger.setState({
+    ...initialStore,
+    shipments,
+    year: 2024,
+    loading: false,
+    info: null,
+    ...options.store,
+  });
   return render(<Register viewport={VIEWPORT} onNewShipment={options.onNewShipment} />);
 }
 
@@ -68,9 +83,29 @@ describe('a year of 100,000 shipments', () => {
 describe('filters', () => {
   const list = [
     shipment({ id: 'a', blDate: '2024-01-05', vessel: 'Astana', netKg: 9_959_500, remarks: 'Draft survey' }),
-    shipment({ id: 'b', blDate: '2024-01-20', vessel: 'Liwa', netKg: 8_800_000, remarks: 'shore figure pending' }),
-    shipment({ id: 'd', blDate: '2024-01-25', vessel: 'Astana', netKg: 7_000_250, remarks: 'shore tank', voided: true, voidReason: 'Entered twice' }),
-    shipment({ id: 'e', blDate: '2024-01-28', vessel: 'Astana', netKg: 9_000_999, remarks: 'Shore figures pending' }),
+    shipment({
+      id: 'b',
+      blDate: '2024-01-20',
+      vessel: 'Liwa',
+      netKg: 8_800_000,
+      remarks: 'shore figure pending',
+    }),
+    shipment({
+      id: 'd',
+      blDate: '2024-01-25',
+      vessel: 'Astana',
+      netKg: 7_000_250,
+      remarks: 'shore tank',
+      voided: true,
+      voidReason: 'Entered twice',
+    }),
+    shipment({
+      id: 'e',
+      blDate: '2024-01-28',
+      vessel: 'Astana',
+      netKg: 9_000_999,
+      remarks: 'Shore figures pending',
+    }),
     shipment({ id: 'f', blDate: '2024-01-31', vessel: 'Astana', netKg: 8_123_456, blNumber: 'SHORE-7' }),
     shipment({ id: 'c', blDate: '2024-02-03', vessel: 'Astana', netKg: 6_900_001, remarks: 'Shore tank' }),
   ];
@@ -89,7 +124,9 @@ describe('filters', () => {
 
   test('the month list names the months in the chosen language', () => {
     setup(list, { language: 'ru' });
-    const options = within(screen.getByTestId('filter-month')).getAllByRole('option').map((o) => o.textContent);
+    const options = within(screen.getByTestId('filter-month'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(options).toHaveLength(13);
     expect(options[1]).toBe('Январь');
     expect(options[12]).toBe('Декабрь');
@@ -114,7 +151,9 @@ describe('filters', () => {
     fireEvent.change(screen.getByTestId('filter-text'), { target: { value: 'no such cargo' } });
     await waitFor(() => expect(screen.getByTestId('register-no-match')).toBeTruthy());
     expect(footer()).toBe('0 shipments shown, total 0.000 t');
-    fireEvent.click(within(screen.getByTestId('register-no-match')).getByRole('button', { name: 'Clear filters' }));
+    fireEvent.click(
+      within(screen.getByTestId('register-no-match')).getByRole('button', { name: 'Clear filters' }),
+    );
     expect(shownIds()).toHaveLength(5);
   });
 
@@ -191,12 +230,16 @@ describe('editing a shipment', () => {
     await waitFor(() => expect(within(dialog).getByText(/Give the reason for the change/)).toBeTruthy());
     const reason = within(dialog).getByTestId('edit-reason');
     expect(reason.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(reason.getAttribute('aria-describedby') as string)?.textContent).toMatch(/Give the reason/);
+    expect(document.getElementById(reason.getAttribute('aria-describedby') as string)?.textContent).toMatch(
+      /Give the reason/,
+    );
     expect(amend).not.toHaveBeenCalled();
   });
 
   test('sends only the changed fields and the reason', async () => {
-    const amend = jest.fn().mockResolvedValue({ status: 'saved', shipment: { ...target, netKg: 9_960_000 }, warnings: [] });
+    const amend = jest
+      .fn()
+      .mockResolvedValue({ status: 'saved', shipment: { ...target, netKg: 9_960_000 }, warnings: [] });
     setup([target], { store: { amend } });
     const dialog = openEdit();
     fireEvent.change(within(dialog).getByLabelText(/^Net tonnes/), { target: { value: '9960' } });
@@ -217,14 +260,22 @@ describe('editing a shipment', () => {
     const dialog = openEdit();
     fireEvent.change(within(dialog).getByTestId('edit-reason'), { target: { value: 'Checking' } });
     fireEvent.click(within(dialog).getByTestId('edit-save'));
-    await waitFor(() => expect(within(dialog).getByTestId('edit-alert').textContent).toMatch(/Nothing has been changed/));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('edit-alert').textContent).toMatch(/Nothing has been changed/),
+    );
     expect(amend).not.toHaveBeenCalled();
   });
 
   test('the core’s issues appear next to their fields', async () => {
     const amend = jest.fn().mockResolvedValue({
       status: 'invalid',
-      issues: [{ field: 'blDate', code: 'blDate.future', message: 'B/L date 2099-01-01 is in the future; today at Aktau is 2024-06-01.' }],
+      issues: [
+        {
+          field: 'blDate',
+          code: 'blDate.future',
+          message: 'B/L date 2099-01-01 is in the future; today at Aktau is 2024-06-01.',
+        },
+      ],
     });
     setup([target], { store: { amend } });
     const dialog = openEdit();
@@ -233,7 +284,9 @@ describe('editing a shipment', () => {
     fireEvent.click(within(dialog).getByTestId('edit-save'));
     const date = within(dialog).getByLabelText(/^B\/L date/);
     await waitFor(() => expect(date.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(date.getAttribute('aria-describedby') as string)?.textContent).toMatch(/in the future/);
+    expect(document.getElementById(date.getAttribute('aria-describedby') as string)?.textContent).toMatch(
+      /in the future/,
+    );
   });
 
   test('an unusual figure asks for "Save anyway", which sends force', async () => {
@@ -241,24 +294,50 @@ describe('editing a shipment', () => {
       .fn()
       .mockResolvedValueOnce({
         status: 'confirm',
-        issues: [{ field: 'netTonnes', code: 'netTonnes.unusual', message: '19000.000 t is more than a Caspian tanker carries (about 13,000 t at most). Check the figure; if it is right, confirm it.', overridable: true }],
+        issues: [
+          {
+            field: 'netTonnes',
+            code: 'netTonnes.unusual',
+            message:
+              '19000.000 t is more than a Caspian tanker carries (about 13,000 t at most). Check the figure; if it is right, confirm it.',
+            overridable: true,
+          },
+        ],
       })
       .mockResolvedValueOnce({ status: 'saved', shipment: { ...target, netKg: 19_000_000 }, warnings: [] });
     setup([target], { store: { amend } });
     const dialog = openEdit();
     fireEvent.change(within(dialog).getByLabelText(/^Net tonnes/), { target: { value: '19000' } });
-    fireEvent.change(within(dialog).getByTestId('edit-reason'), { target: { value: 'Two cargoes on one B/L' } });
+    fireEvent.change(within(dialog).getByTestId('edit-reason'), {
+      target: { value: 'Two cargoes on one B/L' },
+    });
     fireEvent.click(within(dialog).getByTestId('edit-save'));
     const anyway = await within(dialog).findByTestId('edit-save-anyway');
     const net = within(dialog).getByLabelText(/^Net tonnes/);
-    expect(document.getElementById(net.getAttribute('aria-describedby') as string)?.textContent).toMatch(/more than a Caspian tanker carries/);
+    expect(document.getElementById(net.getAttribute('aria-describedby') as string)?.textContent).toMatch(
+      /more than a Caspian tanker carries/,
+    );
     fireEvent.click(anyway);
     await waitFor(() => expect(amend).toHaveBeenCalledTimes(2));
     expect(amend).toHaveBeenLastCalledWith('x', { netTonnes: '19000' }, 'Two cargoes on one B/L', true);
   });
 
   test('a read-only ledger offers History but no Edit or Void', () => {
-    setup([target], { store: { info: { path: 'l', ledgerId: 'real', readOnly: true, writer: null, demo: false, entries: 1, shipments: 1, years: [2024], recovery: null } } });
+    setup([target], {
+      store: {
+        info: {
+          path: 'l',
+          ledgerId: 'real',
+          readOnly: true,
+          writer: null,
+          demo: false,
+          entries: 1,
+          shipments: 1,
+          years: [2024],
+          recovery: null,
+        },
+      },
+    });
     expect(within(row('x')).queryByTestId('row-edit')).toBeNull();
     expect(within(row('x')).queryByTestId('row-void')).toBeNull();
     expect(within(row('x')).getByTestId('row-history')).toBeTruthy();
@@ -284,7 +363,9 @@ describe('voiding a shipment', () => {
   });
 
   test('a refusal from the core is shown in the dialog', async () => {
-    const voidShipment = jest.fn().mockResolvedValue({ ok: false, message: 'This shipment is already void.', issues: [] });
+    const voidShipment = jest
+      .fn()
+      .mockResolvedValue({ ok: false, message: 'This shipment is already void.', issues: [] });
     setup([target], { store: { voidShipment } });
     fireEvent.click(within(row('v')).getByTestId('row-void'));
     const dialog = screen.getByTestId('register-void-dialog');
@@ -310,7 +391,14 @@ describe('history', () => {
         { field: 'status', before: 'in_transit', after: 'discharged' },
       ],
     },
-    { seq: 9, at: '2024-03-13T10:00:00.000Z', actor: 'aliya', action: 'void', reason: 'Entered twice', changes: [] },
+    {
+      seq: 9,
+      at: '2024-03-13T10:00:00.000Z',
+      actor: 'aliya',
+      action: 'void',
+      reason: 'Entered twice',
+      changes: [],
+    },
   ];
 
   test('lists each entry: when, who, what, why, and the changes before → after in tonnes', async () => {
@@ -319,26 +407,38 @@ describe('history', () => {
     fireEvent.click(within(row('h')).getByRole('button', { name: 'History of AKT-2024-0300' }));
     const list = await screen.findByTestId('history-list');
     expect(history).toHaveBeenCalledWith('h');
-    const items = within(list).getAllByRole('listitem').filter((li) => li.parentElement === list);
+    const items = within(list)
+      .getAllByRole('listitem')
+      .filter((li) => li.parentElement === list);
     expect(items).toHaveLength(3);
     expect(items[0]?.textContent).toMatch(/Recorded.*by aliya/);
     expect(items[1]?.textContent).toMatch(/Amended.*by rustam.*Reason: Shore tank figure/);
     expect(items[2]?.textContent).toMatch(/Voided.*Reason: Entered twice/);
-    const changes = within(list).getAllByTestId('history-change').map((li) => li.textContent);
-    expect(changes).toEqual(['Net tonnes: 9,959.500 t → 9,960.000 t', 'Outturn tonnes: (empty) → 9,950.125 t', 'Status: In transit → Discharged']);
+    const changes = within(list)
+      .getAllByTestId('history-change')
+      .map((li) => li.textContent);
+    expect(changes).toEqual([
+      'Net tonnes: 9,959.500 t → 9,960.000 t',
+      'Outturn tonnes: (empty) → 9,950.125 t',
+      'Status: In transit → Discharged',
+    ]);
     // The moment is this computer's local date and time.
     const time = items[1]?.querySelector('time');
     expect(time?.getAttribute('dateTime')).toBe('2024-03-12T09:30:00.000Z');
     const local = new Date('2024-03-12T09:30:00.000Z');
     const two = (n: number) => String(n).padStart(2, '0');
-    expect(time?.textContent).toBe(`${two(local.getDate())}/${two(local.getMonth() + 1)}/${local.getFullYear()} ${two(local.getHours())}:${two(local.getMinutes())}`);
+    expect(time?.textContent).toBe(
+      `${two(local.getDate())}/${two(local.getMonth() + 1)}/${local.getFullYear()} ${two(local.getHours())}:${two(local.getMinutes())}`,
+    );
   });
 
   test('in Russian, labels and tonnes are Russian', async () => {
     setup([target], { language: 'ru', store: { history: jest.fn().mockResolvedValue(entries) } });
     fireEvent.click(within(row('h')).getByTestId('row-history'));
     await screen.findByTestId('history-list');
-    expect(screen.getAllByTestId('history-change')[0]?.textContent).toBe('Масса нетто, т: 9\u00a0959,500 т → 9\u00a0960,000 т');
+    expect(screen.getAllByTestId('history-change')[0]?.textContent).toBe(
+      'Масса нетто, т: 9\u00a0959,500 т → 9\u00a0960,000 т',
+    );
   });
 
   test('Close returns focus to the row’s History button', async () => {

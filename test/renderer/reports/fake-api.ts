@@ -6,7 +6,18 @@ import { useSettings, type Language } from '../../../renderer/src/settings';
 export const YEAR = 2024;
 
 export function ledgerInfo(change: Partial<LedgerInfo> = {}): LedgerInfo {
-  return { path: '/home/anna/.config/Transit Ledger/ledger.jsonl', ledgerId: 'real', readOnly: false, writer: null, demo: false, entries: 1234, shipments: 1180, years: [2023, 2024], recovery: null, ...change };
+  return {
+    path: '/home/anna/.config/Transit Ledger/ledger.jsonl',
+    ledgerId: 'real',
+    readOnly: false,
+    writer: null,
+    demo: false,
+    entries: 1234,
+    shipments: 1180,
+    years: [2023, 2024],
+    recovery: null,
+    ...change,
+  };
 }
 
 export function yearTargets(change: Partial<YearTargets> = {}): YearTargets {
@@ -14,7 +25,19 @@ export function yearTargets(change: Partial<YearTargets> = {}): YearTargets {
 }
 
 export function importReport(change: Partial<ImportReport> = {}): ImportReport {
-  return { dryRun: true, committed: false, added: 0, duplicates: 0, skipped: 0, invalid: 0, rows: [], unlistedRows: 0, fileIssues: [], encoding: 'utf-8', ...change };
+  return {
+    dryRun: true,
+    committed: false,
+    added: 0,
+    duplicates: 0,
+    skipped: 0,
+    invalid: 0,
+    rows: [],
+    unlistedRows: 0,
+    fileIssues: [],
+    encoding: 'utf-8',
+    ...change,
+  };
 }
 
 export type FakeApi = { [K in keyof TransitApi]: jest.Mock };
@@ -33,7 +56,11 @@ export function fakeApi(): FakeApi {
     getBaseline: jest.fn(),
     setBaseline: jest.fn(),
     progress: jest.fn(async () => progress),
-    exportReport: jest.fn(async () => ({ fileName: `transit-register-${YEAR}.csv`, content: '\uFEFFID,B/L date\r\n', rows: 0 })),
+    exportReport: jest.fn(async () => ({
+      fileName: `transit-register-${YEAR}.csv`,
+      content: '\uFEFFID,B/L date\r\n',
+      rows: 0,
+    })),
     importCsv: jest.fn(async () => importReport()),
     verify: jest.fn(),
     useDemoLedger: jest.fn(async (on: boolean) => ledgerInfo({ demo: on })),

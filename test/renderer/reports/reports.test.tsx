@@ -74,7 +74,9 @@ describe('CSV separator', () => {
     const { unmount } = render(<Reports desktop={false} />);
     await user.click(screen.getByRole('radio', { name: /Semicolon/ }));
     expect(useSettings.getState().separator).toBe(';');
-    expect(JSON.parse(localStorage.getItem('transit-ledger-settings') ?? '{}')).toMatchObject({ separator: ';' });
+    expect(JSON.parse(localStorage.getItem('transit-ledger-settings') ?? '{}')).toMatchObject({
+      separator: ';',
+    });
     unmount();
 
     render(<Reports desktop={false} />);
@@ -131,12 +133,16 @@ describe('export in browser mode', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('The disk is full.');
   });
 
-  test('desktop-only actions are hidden, the ledger\'s whereabouts are not', () => {
+  test("desktop-only actions are hidden, the ledger's whereabouts are not", () => {
     render(<Reports desktop={false} />);
     expect(screen.queryByRole('button', { name: /Back up ledger/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Open data folder' })).toBeNull();
     // Where the ledger is still shows.
-    expect(within(screen.getByTestId('ledger-file-panel')).getByText('/home/anna/.config/Transit Ledger/ledger.jsonl')).toBeTruthy();
+    expect(
+      within(screen.getByTestId('ledger-file-panel')).getByText(
+        '/home/anna/.config/Transit Ledger/ledger.jsonl',
+      ),
+    ).toBeTruthy();
   });
 });
 
@@ -159,7 +165,9 @@ describe('export on the desktop', () => {
     window.transitDesktop = desktop;
     render(<Reports desktop />);
     await user.click(screen.getByTestId('export-register'));
-    await waitFor(() => expect((screen.getByTestId('export-register') as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() =>
+      expect((screen.getByTestId('export-register') as HTMLButtonElement).disabled).toBe(false),
+    );
     expect(desktop.saveReport).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId('export-status').textContent).toBe('');
     expect(screen.queryByText(/Saved/)).toBeNull();
@@ -196,7 +204,9 @@ describe('menu commands', () => {
     useLedger.getState().menuCommand('export-register');
     expect(useLedger.getState().tab).toBe('reports');
     render(<Reports desktop />);
-    await waitFor(() => expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'register', separator: ',' }));
+    await waitFor(() =>
+      expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'register', separator: ',' }),
+    );
     expect(useLedger.getState().reportsCommands).toEqual([]);
     expect(desktop.saveReport).toHaveBeenCalledTimes(1);
   });
@@ -206,7 +216,8 @@ describe('menu commands', () => {
     window.transitDesktop = desktop;
     render(<Reports desktop />);
     act(() => {
-      for (const command of ['export-monthly', 'backup', 'open-data-folder', 'import'] as const) useLedger.getState().menuCommand(command);
+      for (const command of ['export-monthly', 'backup', 'open-data-folder', 'import'] as const)
+        useLedger.getState().menuCommand(command);
     });
     await waitFor(() => expect(desktop.importFile).toHaveBeenCalledWith({ dryRun: true }));
     expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'monthly', separator: ',' });
@@ -225,22 +236,74 @@ test('the print button asks the app for the dashboard print layout', async () =>
 });
 
 describe('import', () => {
-  const csv = 'B/L date,Vessel,Net tonnes,B/L number\n2024-03-01,Astana,9959.5,KZ-1\n2024-03-02,Taraz,abc,KZ-2\n2024-03-03,Liwa,8800,KZ-3\n';
+  const csv =
+    'B/L date,Vessel,Net tonnes,B/L number\n2024-03-01,Astana,9959.5,KZ-1\n2024-03-02,Taraz,abc,KZ-2\n2024-03-03,Liwa,8800,KZ-3\n';
   const withInvalid = importReport({
     added: 1,
     duplicates: 1,
     invalid: 1,
     rows: [
-      { line: 2, outcome: 'add', blNumber: 'KZ-1', issues: [], warnings: [{ field: 'blDate', code: 'blDate.old', message: 'B/L date 2024-03-01 is 400 days ago; check the date.', overridable: true }] },
-      { line: 3, outcome: 'invalid', blNumber: 'KZ-2', issues: [{ field: 'netTonnes', code: 'netTonnes.invalid', message: 'Net tonnes "abc" must be a number of tonnes.' }], warnings: [] },
-      { line: 4, outcome: 'duplicate', blNumber: 'KZ-3', issues: [{ field: 'blNumber', code: 'blNumber.duplicate', message: 'B/L number KZ-3 is already in the ledger (Liwa, 2024-01-09); skipped.' }], warnings: [] },
+      {
+        line: 2,
+        outcome: 'add',
+        blNumber: 'KZ-1',
+        issues: [],
+        warnings: [
+          {
+            field: 'blDate',
+            code: 'blDate.old',
+            message: 'B/L date 2024-03-01 is 400 days ago; check the date.',
+            overridable: true,
+          },
+        ],
+      },
+      {
+        line: 3,
+        outcome: 'invalid',
+        blNumber: 'KZ-2',
+        issues: [
+          {
+            field: 'netTonnes',
+            code: 'netTonnes.invalid',
+            message: 'Net tonnes "abc" must be a number of tonnes.',
+          },
+        ],
+        warnings: [],
+      },
+      {
+        line: 4,
+        outcome: 'duplicate',
+        blNumber: 'KZ-3',
+        issues: [
+          {
+            field: 'blNumber',
+            code: 'blNumber.duplicate',
+            message: 'B/L number KZ-3 is already in the ledger (Liwa, 2024-01-09); skipped.',
+          },
+        ],
+        warnings: [],
+      },
     ],
   });
   // As the core reports it: the two plain rows to add are counted, not listed.
   const clean = importReport({
     added: 2,
     duplicates: 1,
-    rows: [{ line: 4, outcome: 'duplicate', blNumber: 'KZ-3', issues: [{ field: 'blNumber', code: 'blNumber.duplicate', message: 'B/L number KZ-3 is already in the ledger; skipped.' }], warnings: [] }],
+    rows: [
+      {
+        line: 4,
+        outcome: 'duplicate',
+        blNumber: 'KZ-3',
+        issues: [
+          {
+            field: 'blNumber',
+            code: 'blNumber.duplicate',
+            message: 'B/L number KZ-3 is already in the ledger; skipped.',
+          },
+        ],
+        warnings: [],
+      },
+    ],
     unlistedRows: 2,
   });
 
@@ -289,7 +352,17 @@ describe('import', () => {
       importReport({
         added: 19_999,
         invalid: 1,
-        rows: [{ line: 14_323, outcome: 'invalid', blNumber: 'BIG-14321', issues: [{ field: 'netTonnes', code: 'netTonnes.invalid', message: 'Net tonnes "abc" is not a number.' }], warnings: [] }],
+        rows: [
+          {
+            line: 14_323,
+            outcome: 'invalid',
+            blNumber: 'BIG-14321',
+            issues: [
+              { field: 'netTonnes', code: 'netTonnes.invalid', message: 'Net tonnes "abc" is not a number.' },
+            ],
+            warnings: [],
+          },
+        ],
         unlistedRows: 19_999,
       }),
     );
@@ -300,7 +373,9 @@ describe('import', () => {
     const rows = within(screen.getByTestId('import-rows')).getAllByRole('row');
     expect(rows).toHaveLength(2);
     expect(within(rows[1] as HTMLElement).getByText('BIG-14321')).toBeTruthy();
-    expect(screen.getByTestId('import-unlisted').textContent).toBe('19,999 rows to add have nothing to check and are not listed.');
+    expect(screen.getByTestId('import-unlisted').textContent).toBe(
+      '19,999 rows to add have nothing to check and are not listed.',
+    );
     expect(screen.getByTestId('commit-blocked').textContent).toContain('1 row is invalid');
   });
 
@@ -309,15 +384,25 @@ describe('import', () => {
     resetSettings('ru');
     api.importCsv.mockResolvedValue(importReport({ added: 5, unlistedRows: 5 }));
     render(<Reports desktop={false} />);
-    await user.upload(screen.getByLabelText('Выбрать файл CSV…'), new File([csv], 'март.csv', { type: 'text/csv' }));
-    expect((await screen.findByTestId('import-unlisted')).textContent).toBe('5 строк к добавлению без замечаний: они не показаны.');
+    await user.upload(
+      screen.getByLabelText('Выбрать файл CSV…'),
+      new File([csv], 'март.csv', { type: 'text/csv' }),
+    );
+    expect((await screen.findByTestId('import-unlisted')).textContent).toBe(
+      '5 строк к добавлению без замечаний: они не показаны.',
+    );
     expect(screen.queryByTestId('import-rows')).toBeNull();
-    expect(((await screen.findByRole('button', { name: 'Импортировать 5 отгрузок' })) as HTMLButtonElement).disabled).toBe(false);
+    expect(
+      ((await screen.findByRole('button', { name: 'Импортировать 5 отгрузок' })) as HTMLButtonElement)
+        .disabled,
+    ).toBe(false);
   });
 
   test('with no invalid row the button imports the same bytes for real', async () => {
     const user = userEvent.setup();
-    api.importCsv.mockImplementation(async ({ dryRun }: { dryRun: boolean }) => (dryRun ? clean : { ...clean, dryRun: false, committed: true }));
+    api.importCsv.mockImplementation(async ({ dryRun }: { dryRun: boolean }) =>
+      dryRun ? clean : { ...clean, dryRun: false, committed: true },
+    );
     render(<Reports desktop={false} />);
     await choose(user);
 
@@ -325,7 +410,9 @@ describe('import', () => {
     expect((commit as HTMLButtonElement).disabled).toBe(false);
     await user.click(commit);
     expect(api.importCsv.mock.calls.at(-1)?.[0]).toEqual({ base64: base64Of(csv), dryRun: false });
-    expect((await screen.findByTestId('import-done')).textContent).toContain('Imported 2 shipments from march.csv.');
+    expect((await screen.findByTestId('import-done')).textContent).toContain(
+      'Imported 2 shipments from march.csv.',
+    );
     expect(screen.queryByTestId('import-preview')).toBeNull();
     // The store reloads what the import changed.
     await waitFor(() => expect(api.info).toHaveBeenCalled());
@@ -333,7 +420,13 @@ describe('import', () => {
 
   test('file-level problems are listed and block the import', async () => {
     const user = userEvent.setup();
-    api.importCsv.mockResolvedValue(importReport({ fileIssues: [{ field: 'file', code: 'csv.missing_column', message: 'The file has no Vessel column.' }] }));
+    api.importCsv.mockResolvedValue(
+      importReport({
+        fileIssues: [
+          { field: 'file', code: 'csv.missing_column', message: 'The file has no Vessel column.' },
+        ],
+      }),
+    );
     render(<Reports desktop={false} />);
     await choose(user);
     expect(screen.getByTestId('file-issues').textContent).toContain('The file has no Vessel column.');
@@ -355,8 +448,14 @@ describe('import', () => {
     resetSettings('ru');
     api.importCsv.mockResolvedValue({ ...clean, added: 5 });
     render(<Reports desktop={false} />);
-    await user.upload(screen.getByLabelText('Выбрать файл CSV…'), new File([csv], 'март.csv', { type: 'text/csv' }));
-    expect(((await screen.findByRole('button', { name: 'Импортировать 5 отгрузок' })) as HTMLButtonElement).disabled).toBe(false);
+    await user.upload(
+      screen.getByLabelText('Выбрать файл CSV…'),
+      new File([csv], 'март.csv', { type: 'text/csv' }),
+    );
+    expect(
+      ((await screen.findByRole('button', { name: 'Импортировать 5 отгрузок' })) as HTMLButtonElement)
+        .disabled,
+    ).toBe(false);
   });
 
   test('on the desktop the native dialog gives the dry run, and the commit imports the file for real', async () => {
@@ -382,7 +481,12 @@ describe('import', () => {
   test('when the desktop bridge hands back the bytes, the commit imports exactly those bytes', async () => {
     const user = userEvent.setup();
     const desktop = fakeDesktop();
-    desktop.importFile.mockResolvedValue({ cancelled: false, fileName: 'march.csv', report: clean, base64: base64Of(csv) });
+    desktop.importFile.mockResolvedValue({
+      cancelled: false,
+      fileName: 'march.csv',
+      report: clean,
+      base64: base64Of(csv),
+    });
     api.importCsv.mockResolvedValue({ ...clean, dryRun: false, committed: true });
     window.transitDesktop = desktop;
     render(<Reports desktop />);
@@ -392,7 +496,7 @@ describe('import', () => {
     expect(api.importCsv.mock.calls.at(-1)?.[0]).toEqual({ base64: base64Of(csv), dryRun: false });
   });
 
-  test('a file that is not UTF-8 is sent as its bytes, and the core\'s refusal is shown in the chosen language with its line and byte', async () => {
+  test("a file that is not UTF-8 is sent as its bytes, and the core's refusal is shown in the chosen language with its line and byte", async () => {
     const user = userEvent.setup();
     resetSettings('ru');
     const globals = globalThis as { TextDecoder?: unknown };
@@ -400,16 +504,25 @@ describe('import', () => {
     try {
       // `File.text()` would have turned 0xFF into U+FFFD and imported "Ast�(na".
       const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
-      const bytes = new Uint8Array([...ascii('B/L date,Vessel,Net tonnes\n2024-07-01,Ast'), 0xff, ...ascii('(na,9959.5\n')]);
+      const bytes = new Uint8Array([
+        ...ascii('B/L date,Vessel,Net tonnes\n2024-07-01,Ast'),
+        0xff,
+        ...ascii('(na,9959.5\n'),
+      ]);
       api.importCsv.mockImplementation(async (request: { base64: string }) => {
         const decoded = decodeCsvBytes(bytesOf(request.base64));
         return importReport({ encoding: null, fileIssues: decoded.ok ? [] : [decoded.issue] });
       });
       render(<Reports desktop={false} />);
-      await user.upload(screen.getByLabelText('Выбрать файл CSV…'), new File([bytes], 'март.csv', { type: 'text/csv' }));
+      await user.upload(
+        screen.getByLabelText('Выбрать файл CSV…'),
+        new File([bytes], 'март.csv', { type: 'text/csv' }),
+      );
       const issues = await screen.findByTestId('file-issues');
       expect(api.importCsv.mock.calls[0]?.[0]).toEqual({ base64: base64Of(bytes), dryRun: true });
-      expect(issues.textContent).toContain('в строке 2 недопустимый байт 0xFF, смещение 41 («2024-07-01,Ast\\xFF(na,9959.5»)');
+      expect(issues.textContent).toContain(
+        'в строке 2 недопустимый байт 0xFF, смещение 41 («2024-07-01,Ast\\xFF(na,9959.5»)',
+      );
       expect(issues.textContent).toContain('В Excel: Файл → Сохранить как → CSV UTF-8');
       expect(issues.textContent).not.toContain('\uFFFD');
       expect((screen.getByTestId('import-commit') as HTMLButtonElement).disabled).toBe(true);
@@ -422,10 +535,18 @@ describe('import', () => {
     const user = userEvent.setup();
     resetSettings('az');
     const message = 'The file is too large to be a shipment sheet (over 64 MB).';
-    api.importCsv.mockRejectedValue(new ApiError({ code: 'invalid', message, issues: [{ field: 'base64', code: 'base64.too_large', message }] }));
+    api.importCsv.mockRejectedValue(
+      new ApiError({
+        code: 'invalid',
+        message,
+        issues: [{ field: 'base64', code: 'base64.too_large', message }],
+      }),
+    );
     render(<Reports desktop={false} />);
     await user.upload(screen.getByTestId('import-file'), new File([csv], 'march.csv', { type: 'text/csv' }));
-    expect((await screen.findByTestId('import-error')).textContent).toContain('Fayl göndərişlər cədvəli üçün çox böyükdür (64 MB-dan çox).');
+    expect((await screen.findByTestId('import-error')).textContent).toContain(
+      'Fayl göndərişlər cədvəli üçün çox böyükdür (64 MB-dan çox).',
+    );
     expect(screen.queryByTestId('import-preview')).toBeNull();
   });
 
@@ -435,7 +556,9 @@ describe('import', () => {
     api.importCsv.mockResolvedValue({ ...clean, encoding: 'windows-1251' });
     render(<Reports desktop={false} />);
     await user.upload(screen.getByTestId('import-file'), new File([csv], 'march.csv', { type: 'text/csv' }));
-    expect((await screen.findByTestId('import-encoding')).textContent).toMatch(/^Файл UTF-8 кодтауында емес, сондықтан Windows-1251 \(кирилл\) ретінде оқылды/);
+    expect((await screen.findByTestId('import-encoding')).textContent).toMatch(
+      /^Файл UTF-8 кодтауында емес, сондықтан Windows-1251 \(кирилл\) ретінде оқылды/,
+    );
   });
 
   test('a sheet read as UTF-8 or UTF-16 needs no note about its encoding', async () => {
@@ -452,7 +575,9 @@ describe('import', () => {
     window.transitDesktop = desktop;
     render(<Reports desktop />);
     await user.click(screen.getByTestId('import-choose'));
-    await waitFor(() => expect((screen.getByTestId('import-choose') as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() =>
+      expect((screen.getByTestId('import-choose') as HTMLButtonElement).disabled).toBe(false),
+    );
     expect(screen.queryByTestId('import-preview')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -6,12 +6,22 @@ import { useSettings } from '../../../renderer/src/settings';
 import { normaliseTonnes, planSum, tonnesForInput } from '../../../renderer/src/settings-view/tonnes-input';
 import { useLedger } from '../../../renderer/src/store';
 import { SettingsView } from '../../../renderer/src/views/SettingsView';
-import { fakeApi, ledgerInfo, loadStore, resetSettings, YEAR, yearTargets, type FakeApi } from '../reports/fake-api';
+import {
+  fakeApi,
+  ledgerInfo,
+  loadStore,
+  resetSettings,
+  YEAR,
+  yearTargets,
+  type FakeApi,
+} from '../reports/fake-api';
 
 let api: FakeApi;
 
 // The core's own validator (typed here by hand: its module uses Node's Buffer, which the page's types leave out).
-const { parseTargetsRequest } = jest.requireActual<{ parseTargetsRequest(value: unknown): unknown }>('../../../electron/core/requests');
+const { parseTargetsRequest } = jest.requireActual<{ parseTargetsRequest(value: unknown): unknown }>(
+  '../../../electron/core/requests',
+);
 
 beforeEach(() => {
   api = fakeApi();
@@ -42,7 +52,13 @@ describe('targets', () => {
 
   test('a saved plan is shown in the language of the form, and not as the default', () => {
     resetSettings('ru');
-    loadStore(api, { targets: yearTargets({ source: 'ledger', annualKg: 1_500_000_500, monthlyPlanKg: [125_000_500, ...Array.from({ length: 11 }, () => 125_000_000)] }) });
+    loadStore(api, {
+      targets: yearTargets({
+        source: 'ledger',
+        annualKg: 1_500_000_500,
+        monthlyPlanKg: [125_000_500, ...Array.from({ length: 11 }, () => 125_000_000)],
+      }),
+    });
     render(<SettingsView />);
     expect((screen.getByLabelText('Тонн за год') as HTMLInputElement).value).toBe('1500000,5');
     expect((screen.getByLabelText('Январь') as HTMLInputElement).value).toBe('125000,5');
@@ -53,17 +69,23 @@ describe('targets', () => {
     const user = userEvent.setup();
     render(<SettingsView />);
     await typeInto(user, annualInput(), '2 200 000,5');
-    for (let month = 1; month <= 12; month++) await typeInto(user, planInput(month), month === 1 ? '183333,837' : '183333,333');
+    for (let month = 1; month <= 12; month++)
+      await typeInto(user, planInput(month), month === 1 ? '183333,837' : '183333,333');
     expect(screen.getByTestId('plan-sum').textContent).toBe('2,200,000.500 t');
     expect(screen.getByText('Equals the annual target.')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: `Save targets for ${YEAR}` }));
-    expect(api.setTargets).toHaveBeenCalledWith({
-      year: YEAR,
-      annualTonnes: '2200000.5',
-      monthlyPlanTonnes: ['183333.837', ...Array.from({ length: 11 }, () => '183333.333')],
-    }, { ledgerId: 'real' });
-    expect((await screen.findByTestId('targets-status')).textContent).toContain(`Targets for ${YEAR} saved in the ledger.`);
+    expect(api.setTargets).toHaveBeenCalledWith(
+      {
+        year: YEAR,
+        annualTonnes: '2200000.5',
+        monthlyPlanTonnes: ['183333.837', ...Array.from({ length: 11 }, () => '183333.333')],
+      },
+      { ledgerId: 'real' },
+    );
+    expect((await screen.findByTestId('targets-status')).textContent).toContain(
+      `Targets for ${YEAR} saved in the ledger.`,
+    );
   });
 
   test('with every month empty the plan is sent as none (spread by days)', async () => {
@@ -71,13 +93,23 @@ describe('targets', () => {
     render(<SettingsView />);
     await typeInto(user, annualInput(), '1500000');
     await user.click(screen.getByRole('button', { name: `Save targets for ${YEAR}` }));
-    expect(api.setTargets).toHaveBeenCalledWith({ year: YEAR, annualTonnes: '1500000', monthlyPlanTonnes: null }, { ledgerId: 'real' });
+    expect(api.setTargets).toHaveBeenCalledWith(
+      { year: YEAR, annualTonnes: '1500000', monthlyPlanTonnes: null },
+      { ledgerId: 'real' },
+    );
   });
 
   test("the core's refusal of the plan appears next to the plan", async () => {
     const user = userEvent.setup();
-    const message = 'The 12 monthly figures add up to 2199999.996 t but the annual target is 2200000.000 t; make them agree.';
-    api.setTargets.mockRejectedValue(new ApiError({ code: 'invalid', message, issues: [{ field: 'monthlyPlanTonnes', code: 'monthlyPlanTonnes.sum', message }] }));
+    const message =
+      'The 12 monthly figures add up to 2199999.996 t but the annual target is 2200000.000 t; make them agree.';
+    api.setTargets.mockRejectedValue(
+      new ApiError({
+        code: 'invalid',
+        message,
+        issues: [{ field: 'monthlyPlanTonnes', code: 'monthlyPlanTonnes.sum', message }],
+      }),
+    );
     render(<SettingsView />);
     for (let month = 1; month <= 12; month++) await typeInto(user, planInput(month), '183333,333');
     expect(screen.getByText(/^0.004 t less than the annual target/)).toBeTruthy();
@@ -86,7 +118,9 @@ describe('targets', () => {
     const error = await screen.findByTestId('plan-error');
     expect(error.textContent).toBe(`Not saved: ${message}`);
     // Inside the plan's own group, and tied to its inputs for screen readers.
-    expect(within(screen.getByRole('group', { name: 'Monthly plan (optional)' })).getByTestId('plan-error')).toBe(error);
+    expect(
+      within(screen.getByRole('group', { name: 'Monthly plan (optional)' })).getByTestId('plan-error'),
+    ).toBe(error);
     expect(planInput(3).getAttribute('aria-invalid')).toBe('true');
     expect(planInput(3).getAttribute('aria-describedby')).toBe(error.id);
     expect(screen.getByTestId('targets-status').textContent).toBe('');
@@ -120,8 +154,22 @@ describe('targets', () => {
 
   test("a plan refusal without the sums (an older core) still shows the core's own words", async () => {
     const user = userEvent.setup();
-    const message = 'The 12 monthly figures add up to 2199999.996 t but the annual target is 2200000.000 t; make them agree.';
-    api.setTargets.mockRejectedValue(new ApiError({ code: 'invalid', message, issues: [{ field: 'monthlyPlanTonnes', code: 'monthlyPlanTonnes.sum', message, facts: { planKg: 2_199_999_996 } }] }));
+    const message =
+      'The 12 monthly figures add up to 2199999.996 t but the annual target is 2200000.000 t; make them agree.';
+    api.setTargets.mockRejectedValue(
+      new ApiError({
+        code: 'invalid',
+        message,
+        issues: [
+          {
+            field: 'monthlyPlanTonnes',
+            code: 'monthlyPlanTonnes.sum',
+            message,
+            facts: { planKg: 2_199_999_996 },
+          },
+        ],
+      }),
+    );
     render(<SettingsView />);
     for (let month = 1; month <= 12; month++) await typeInto(user, planInput(month), '183333.333');
     await user.click(screen.getByTestId('save-targets'));
@@ -131,7 +179,13 @@ describe('targets', () => {
   test('a refusal of the annual figure appears next to it', async () => {
     const user = userEvent.setup();
     const message = 'Annual target "abc" must be a number of tonnes above zero with at most 3 decimals.';
-    api.setTargets.mockRejectedValue(new ApiError({ code: 'invalid', message, issues: [{ field: 'annualTonnes', code: 'annualTonnes.invalid', message }] }));
+    api.setTargets.mockRejectedValue(
+      new ApiError({
+        code: 'invalid',
+        message,
+        issues: [{ field: 'annualTonnes', code: 'annualTonnes.invalid', message }],
+      }),
+    );
     render(<SettingsView />);
     await typeInto(user, annualInput(), 'abc');
     await user.click(screen.getByRole('button', { name: `Save targets for ${YEAR}` }));
@@ -141,10 +195,18 @@ describe('targets', () => {
 
   test('"Clear the plan" saves the target with no plan', async () => {
     const user = userEvent.setup();
-    loadStore(api, { targets: yearTargets({ source: 'ledger', monthlyPlanKg: Array.from({ length: 12 }, (_, i) => (i < 11 ? 183_333_000 : 183_337_000)) }) });
+    loadStore(api, {
+      targets: yearTargets({
+        source: 'ledger',
+        monthlyPlanKg: Array.from({ length: 12 }, (_, i) => (i < 11 ? 183_333_000 : 183_337_000)),
+      }),
+    });
     render(<SettingsView />);
     await user.click(screen.getByRole('button', { name: 'Clear the plan (spread by days)' }));
-    expect(api.setTargets).toHaveBeenCalledWith({ year: YEAR, annualTonnes: '2200000', monthlyPlanTonnes: null }, { ledgerId: 'real' });
+    expect(api.setTargets).toHaveBeenCalledWith(
+      { year: YEAR, annualTonnes: '2200000', monthlyPlanTonnes: null },
+      { ledgerId: 'real' },
+    );
     await waitFor(() => expect(planInput(1).value).toBe(''));
   });
 
@@ -153,7 +215,9 @@ describe('targets', () => {
     render(<SettingsView />);
     expect(annualInput().matches(':disabled')).toBe(true);
     expect(planInput(1).matches(':disabled')).toBe(true);
-    expect((screen.getByRole('button', { name: `Save targets for ${YEAR}` }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole('button', { name: `Save targets for ${YEAR}` }) as HTMLButtonElement).disabled,
+    ).toBe(true);
   });
 });
 
@@ -168,7 +232,9 @@ describe('language and theme', () => {
     expect(useSettings.getState().language).toBe('ru');
     await user.click(screen.getByRole('radio', { name: 'Қазақ' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Баптаулар' })).toBeTruthy();
-    await user.click(within(screen.getByRole('group', { name: 'Тіл' })).getByRole('radio', { name: /Жүйеге сәйкес/ }));
+    await user.click(
+      within(screen.getByRole('group', { name: 'Тіл' })).getByRole('radio', { name: /Жүйеге сәйкес/ }),
+    );
     expect(useSettings.getState().language).toBeNull();
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
   });
@@ -177,21 +243,25 @@ describe('language and theme', () => {
     resetSettings('az');
     render(<SettingsView />);
     const group = screen.getByRole('group', { name: 'Dil' });
-    for (const name of ['English', 'Русский', 'Azərbaycan', 'Қазақ']) expect(within(group).getByRole('radio', { name })).toBeTruthy();
+    for (const name of ['English', 'Русский', 'Azərbaycan', 'Қазақ'])
+      expect(within(group).getByRole('radio', { name })).toBeTruthy();
   });
 
   test('switching the theme updates the settings store and is kept', async () => {
     const user = userEvent.setup();
     render(<SettingsView />);
     const group = screen.getByRole('group', { name: 'Theme' });
-    expect((within(group).getByRole('radio', { name: 'Follow the system' }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (within(group).getByRole('radio', { name: 'Follow the system' }) as HTMLInputElement).checked,
+    ).toBe(true);
     await user.click(within(group).getByRole('radio', { name: 'Dark' }));
     expect(useSettings.getState().theme).toBe('dark');
-    expect(JSON.parse(localStorage.getItem('transit-ledger-settings') ?? '{}')).toMatchObject({ theme: 'dark' });
+    expect(JSON.parse(localStorage.getItem('transit-ledger-settings') ?? '{}')).toMatchObject({
+      theme: 'dark',
+    });
     await user.click(within(group).getByRole('radio', { name: 'Light' }));
     expect(useSettings.getState().theme).toBe('light');
   });
-
 });
 
 describe('demo and ledger', () => {
@@ -209,7 +279,12 @@ describe('demo and ledger', () => {
 
   test('a demo that cannot open says why', async () => {
     const user = userEvent.setup();
-    api.useDemoLedger.mockRejectedValue(new ApiError({ code: 'invalid', message: 'This ledger was opened on its own; the demo ledger is available in the app.' }));
+    api.useDemoLedger.mockRejectedValue(
+      new ApiError({
+        code: 'invalid',
+        message: 'This ledger was opened on its own; the demo ledger is available in the app.',
+      }),
+    );
     render(<SettingsView />);
     await user.click(screen.getByRole('button', { name: 'Load demo data' }));
     expect((await screen.findByRole('alert')).textContent).toContain('opened on its own');
@@ -219,7 +294,9 @@ describe('demo and ledger', () => {
     loadStore(api, { info: ledgerInfo({ readOnly: true, entries: 1234 }) });
     render(<SettingsView />);
     const panel = screen.getByTestId('ledger-info');
-    expect(within(panel).getByTestId('ledger-path').textContent).toBe('/home/anna/.config/Transit Ledger/ledger.jsonl');
+    expect(within(panel).getByTestId('ledger-path').textContent).toBe(
+      '/home/anna/.config/Transit Ledger/ledger.jsonl',
+    );
     expect(within(panel).getByText('1,234')).toBeTruthy();
     expect(within(panel).getByTestId('ledger-access').textContent).toBe('Read-only');
   });
