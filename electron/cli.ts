@@ -58,7 +58,10 @@ function reportError(error: unknown, io: CliIo): number {
   return EXIT.unexpected;
 }
 
-/** Runs the command line as this process: its arguments, stdout and stderr, environment and clock; the exit code is the command's. */
+/**
+ * Runs the command line as this process: its arguments, stdout and stderr, environment and clock;
+ * the exit code is the command's.
+ */
 export function runAsProcess(): void {
   main(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),

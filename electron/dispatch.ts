@@ -27,7 +27,10 @@ const DEFAULT_MAX_TEXT = 100_000;
 const MAX_DEPTH = 8;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** TransitApi's guards: a CSV file for import may be as long as its bytes as base64 (4/3 of the core's 64 MiB file limit). */
+/**
+ * TransitApi's guards: a CSV file for import may be as long as its bytes as base64 (4/3 of the core's
+ * 64 MiB file limit).
+ */
 export const TRANSIT_SURFACE: Surface<TransitApi> = {
   table: TRANSIT_API,
   maxText: { importCsv: MAX_IMPORT_BASE64_CHARS },
@@ -88,17 +91,19 @@ function check<Api>(surface: Surface<Api>, method: unknown, args: unknown): Chec
   if (!Array.isArray(args)) return { refused: refuse('The arguments must be a list.') };
   const [min, max]: readonly [number, number] = surface.table[method];
   if (args.length < min || args.length > max) {
+    const count = min === max ? `${min}` : `${min} to ${max}`;
     return {
-      refused: refuse(
-        `${method} takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, not ${args.length}.`,
-      ),
+      refused: refuse(`${method} takes ${count} argument${max === 1 ? '' : 's'}, not ${args.length}.`),
     };
   }
   const problem = inspect(args, surface.maxText?.[method] ?? DEFAULT_MAX_TEXT, 0, 'arguments');
   return problem ? { refused: refuse(problem) } : { method, args };
 }
 
-/** One call of `api` through `surface`'s guards; an error that is not a TransitError is logged and answered as internal. */
+/**
+ * One call of `api` through `surface`'s guards; an error that is not a TransitError is logged and
+ * answered as internal.
+ */
 export async function dispatchTo<Api extends Methods<Api>>(
   surface: Surface<Api>,
   api: Api,
@@ -122,7 +127,8 @@ export async function dispatchTo<Api extends Methods<Api>>(
       error: {
         code: 'internal',
         message:
-          'Something went wrong inside Transit Ledger; the details were written to the log file. Check the register before trying again.',
+          'Something went wrong inside Transit Ledger; the details were written to the log file. ' +
+          'Check the register before trying again.',
       },
     };
   }

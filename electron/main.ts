@@ -65,7 +65,8 @@ function openLedger(): LedgerService {
         title: 'Ledger in use',
         message: error.message,
         detail:
-          "The ledger opens read-only: you can look, but not record, and it shows the other program's entries as they are saved. Once that program closes the ledger, this window can record.",
+          "The ledger opens read-only: you can look, but not record, and it shows the other program's " +
+          'entries as they are saved. Once that program closes the ledger, this window can record.',
       });
       return LedgerService.open(file, {
         readOnly: true,

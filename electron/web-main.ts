@@ -41,7 +41,8 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!(error instanceof TransitError && error.code === 'locked')) throw error;
     process.stderr.write(
-      `${error.message}\nOpening it read-only; it follows that program's entries, and records here once that program closes it.\n`,
+      `${error.message}\n` +
+        "Opening it read-only; it follows that program's entries, and records here once that program closes it.\n",
     );
     service = LedgerService.open(ledgerFile, {
       readOnly: true,
@@ -63,7 +64,13 @@ async function main(): Promise<number> {
     logInternal: (method, error) => log(`http ${method}`, error),
   });
   process.stdout.write(
-    `Transit Ledger is running in browser mode on this computer only.\nLedger: ${ledgerFile}\nOpen: ${server.url}\n(Ctrl+C stops it.)\n`,
+    [
+      'Transit Ledger is running in browser mode on this computer only.',
+      `Ledger: ${ledgerFile}`,
+      `Open: ${server.url}`,
+      '(Ctrl+C stops it.)',
+      '',
+    ].join('\n'),
   );
   const stop = () => {
     void server.close().finally(() => {

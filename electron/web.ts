@@ -65,7 +65,10 @@ function refuse(response: http.ServerResponse, status: number, code: string, mes
   sendJson(response, status, { ok: false, error: { code, message } });
 }
 
-/** The body as text, or null when it is over the limit (the rest is read and dropped, so the 413 reaches the client). */
+/**
+ * The body as text, or null when it is over the limit (the rest is read and dropped, so the 413
+ * reaches the client).
+ */
 function readBody(request: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {

@@ -45,7 +45,9 @@ export const COMMANDS = {
       language: str,
     },
     positionals: 0,
-    usage: `list [--year Y | --from D --to D] [--include-voided] [--format table|json|csv [--language ${LANGUAGE_CHOICES}]]`,
+    usage:
+      'list [--year Y | --from D --to D] [--include-voided] ' +
+      `[--format table|json|csv [--language ${LANGUAGE_CHOICES}]]`,
   },
   targets: {
     options: { year: str, tonnes: str, plan: str, json: bool },

@@ -42,10 +42,10 @@ function yearOf({ invocation, io }: CommandContext): number {
 function readOutcome(recovery: RecoveryReport | null, outcome: number, io: CliIo): number {
   if (!recovery || recovery.complete || outcome !== EXIT.ok) return outcome;
   // Not complete without a missing entry: a serious note (a missing tip, an altered entry).
-  io.err(
+  const finding =
     recovery.confirmedLost > 0
-      ? 'The output leaves out the damaged entries listed above. Run verify for the details.'
-      : 'No entry is known to be missing from the output, but the ledger file cannot be fully trusted. Run verify for the details.',
-  );
+      ? 'The output leaves out the damaged entries listed above.'
+      : 'No entry is known to be missing from the output, but the ledger file cannot be fully trusted.';
+  io.err(`${finding} Run verify for the details.`);
   return EXIT.ledger;
 }

@@ -30,7 +30,10 @@ import { contendedError, ioError, lockedError, lostLockError } from './lock/mess
 export type { LockIo } from './lock/atomic';
 export { lockWriter, unlockLedger, type UnlockOutcome } from './lock/unlock';
 
-/** Rounds of finding a stale lock and taking it over before giving up: each extra round means another taker got there first. */
+/**
+ * Rounds of finding a stale lock and taking it over before giving up: each extra round means another
+ * taker got there first.
+ */
 const MAX_ATTEMPTS = 40;
 /** The errors of a disk (or quota) with no room left. */
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);

@@ -26,9 +26,9 @@ export const history: Command = {
         const changes = entry.changes
           .map((c) => `${fieldName(c.field)}: ${shown(c.field, c.before)} → ${shown(c.field, c.after)}`)
           .join('; ');
-        io.out(
-          `#${entry.seq} ${entry.at} ${entry.actor} ${entry.action}${entry.reason ? ` (${entry.reason})` : ''}${changes ? `: ${changes}` : ''}`,
-        );
+        const reason = entry.reason ? ` (${entry.reason})` : '';
+        const changed = changes ? `: ${changes}` : '';
+        io.out(`#${entry.seq} ${entry.at} ${entry.actor} ${entry.action}${reason}${changed}`);
       }
       return EXIT.ok;
     },

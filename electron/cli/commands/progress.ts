@@ -73,7 +73,8 @@ function monthTable(p: Progress): string {
 function progressText(p: Progress): string {
   const lines = [
     `Year ${p.year} as of ${p.asOf} (day ${p.daysElapsed} of ${p.daysInYear}, ${p.daysLeft} left)`,
-    `  Shipped            ${t(p.tonnesKg)} in ${p.shipments} cargoes, ${pct(p.percentOfTarget)} of the ${t(p.targetKg)} target`,
+    `  Shipped            ${t(p.tonnesKg)} in ${p.shipments} cargoes, ` +
+      `${pct(p.percentOfTarget)} of the ${t(p.targetKg)} target`,
     `  Pro-rata target    ${t(p.proRataKg)}: ${p.aheadKg >= 0 ? 'ahead by' : 'behind by'} ${t(Math.abs(p.aheadKg))}`,
     `  Run rate           ${perDay(p.runRatePerDayKg)}; forecast for the year ${t(p.forecastKg)}`,
     `  Required rate      ${p.requiredPerDayKg === null ? 'the year is over' : perDay(p.requiredPerDayKg)}`,

@@ -30,9 +30,9 @@ export const targets: Command = {
           );
           return EXIT.ok;
         }
-        io.out(
-          `${sets ? 'Set: target' : 'Target'} for ${shown.year}: ${t(shown.annualKg)}${shown.source === 'default' ? ' (default)' : ''}`,
-        );
+        const label = sets ? 'Set: target' : 'Target';
+        const byDefault = shown.source === 'default' ? ' (default)' : '';
+        io.out(`${label} for ${shown.year}: ${t(shown.annualKg)}${byDefault}`);
         if (shown.monthlyPlanKg)
           io.out(`Monthly plan: ${shown.monthlyPlanKg.map((kg) => formatKgAsTonnes(kg)).join(', ')}`);
         return EXIT.ok;

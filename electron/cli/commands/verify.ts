@@ -13,7 +13,8 @@ export const verify: Command = {
     // A mistyped --ledger would otherwise be reported as an intact, empty ledger.
     if (!fs.existsSync(ledgerPath) && !fs.existsSync(`${ledgerPath}.tip`)) {
       throw new UsageError(
-        `There is no ledger at ${ledgerPath}; nothing to verify. (A ledger file is created by its first recorded shipment.)`,
+        `There is no ledger at ${ledgerPath}; nothing to verify. ` +
+          '(A ledger file is created by its first recorded shipment.)',
       );
     }
     const report = verifyLedger(ledgerPath);

@@ -31,26 +31,32 @@ export function lockedError(ledgerPath: string, seen: SeenFile, verdict: Verdict
   if (verdict.kind === 'writing' || !record) {
     return new TransitError(
       'locked',
-      `Another program is just now opening the ledger ${ledgerPath} (its lock file is being written); try again in a few seconds. Reading is still possible.`,
+      `Another program is just now opening the ledger ${ledgerPath} (its lock file is being written); ` +
+        'try again in a few seconds. Reading is still possible.',
     );
   }
   if (verdict.kind === 'unrelated') {
     return new TransitError(
       'locked',
-      `The ledger ${ledgerPath} is locked by an older lock file naming ${describeHolder(record)}; ${nowAnotherProgram(record.pid, verdict.program)}. ` +
-        `The lock is most likely left from before a restart. If Transit Ledger is no longer running, release the lock with: ${unlockCommand(ledgerPath)}`,
+      `The ledger ${ledgerPath} is locked by an older lock file naming ${describeHolder(record)}; ` +
+        `${nowAnotherProgram(record.pid, verdict.program)}. ` +
+        'The lock is most likely left from before a restart. ' +
+        `If Transit Ledger is no longer running, release the lock with: ${unlockCommand(ledgerPath)}`,
     );
   }
   if (verdict.kind === 'elsewhere') {
     return new TransitError(
       'locked',
-      `The ledger ${ledgerPath} is open in ${describeHolder(record)}, on another computer; from here it cannot be told whether it still runs. ` +
-        `Close it there and try again; reading is still possible. If Transit Ledger is no longer running on ${record.host}, release the lock with: ${unlockCommand(ledgerPath)}`,
+      `The ledger ${ledgerPath} is open in ${describeHolder(record)}, on another computer; ` +
+        'from here it cannot be told whether it still runs. ' +
+        'Close it there and try again; reading is still possible. ' +
+        `If Transit Ledger is no longer running on ${record.host}, release the lock with: ${unlockCommand(ledgerPath)}`,
     );
   }
   return new TransitError(
     'locked',
-    `The ledger ${ledgerPath} is open in ${describeHolder(record)}. Close it there and try again; reading is still possible.`,
+    `The ledger ${ledgerPath} is open in ${describeHolder(record)}. ` +
+      'Close it there and try again; reading is still possible.',
   );
 }
 
@@ -58,7 +64,8 @@ export function lockedError(ledgerPath: string, seen: SeenFile, verdict: Verdict
 export function contendedError(ledgerPath: string): TransitError {
   return new TransitError(
     'locked',
-    `The ledger ${ledgerPath} could not be locked: another program kept taking its lock over. Try again; if this goes on, see who holds it with: transit-ledger --ledger ${shellQuote(ledgerPath)} unlock`,
+    `The ledger ${ledgerPath} could not be locked: another program kept taking its lock over. ` +
+      `Try again; if this goes on, see who holds it with: transit-ledger --ledger ${shellQuote(ledgerPath)} unlock`,
   );
 }
 
@@ -66,7 +73,8 @@ export function contendedError(ledgerPath: string): TransitError {
 export function lostLockError(ledgerPath: string): TransitError {
   return new TransitError(
     'locked',
-    `This program no longer holds the lock of the ledger ${ledgerPath}: another program took it over or the lock file was removed. ` +
+    `This program no longer holds the lock of the ledger ${ledgerPath}: ` +
+      'another program took it over or the lock file was removed. ' +
       'Nothing was recorded. Close the ledger and open it again.',
   );
 }
@@ -81,19 +89,23 @@ export function ioError(error: unknown, lockPath: string): unknown {
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new TransitError(
       'io',
-      `The folder ${dir} is not writable: the ledger's lock file cannot be created there ${because}. Nothing was recorded. Give yourself write access to the folder, or use a ledger in a folder you can write to.`,
+      `The folder ${dir} is not writable: the ledger's lock file cannot be created there ${because}. ` +
+        'Nothing was recorded. ' +
+        'Give yourself write access to the folder, or use a ledger in a folder you can write to.',
     );
   }
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     return new TransitError(
       'io',
-      `The disk is full: the ledger's lock file ${lockPath} cannot be written ${because}. Nothing was recorded. Free some space and try again.`,
+      `The disk is full: the ledger's lock file ${lockPath} cannot be written ${because}. ` +
+        'Nothing was recorded. Free some space and try again.',
     );
   }
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     return new TransitError(
       'io',
-      `The folder ${dir} does not exist or is not a folder, so the ledger cannot be locked there ${because}. Nothing was recorded.`,
+      `The folder ${dir} does not exist or is not a folder, so the ledger cannot be locked there ${because}. ` +
+        'Nothing was recorded.',
     );
   }
   return new TransitError(

@@ -100,20 +100,29 @@ function forceRemoveToken(lockPath: string, seen: SeenFile, app: string): boolea
 function unlockRefusal(ledgerPath: string, seen: SeenFile, verdict: Verdict, force: boolean): string | null {
   const record = seen.record;
   if (verdict.kind === 'held' && record) {
-    return `The ledger ${ledgerPath} is open in ${describeHolder(record)}, which is still running on this computer. Close it there; unlock does not release the lock of a running program.`;
+    return (
+      `The ledger ${ledgerPath} is open in ${describeHolder(record)}, which is still running on this computer. ` +
+      'Close it there; unlock does not release the lock of a running program.'
+    );
   }
   if (force || verdict.kind === 'stale') return null;
   if (verdict.kind === 'unrelated' && record) {
     return (
-      `The lock of the ledger ${ledgerPath} is an older lock file naming ${describeHolder(record)}, which does not record when its holder started; ` +
-      `${nowAnotherProgram(record.pid, verdict.program)}. If Transit Ledger is no longer running, ${unlockCommand(ledgerPath)} will release it.`
+      `The lock of the ledger ${ledgerPath} is an older lock file naming ${describeHolder(record)}, ` +
+      'which does not record when its holder started; ' +
+      `${nowAnotherProgram(record.pid, verdict.program)}. ` +
+      `If Transit Ledger is no longer running, ${unlockCommand(ledgerPath)} will release it.`
     );
   }
   if (verdict.kind === 'elsewhere' && record) {
     return (
-      `The lock of the ledger ${ledgerPath} is held by ${describeHolder(record)}, on another computer; from here it cannot be told whether it still runs. ` +
+      `The lock of the ledger ${ledgerPath} is held by ${describeHolder(record)}, on another computer; ` +
+      'from here it cannot be told whether it still runs. ' +
       `If Transit Ledger is no longer running on ${record.host}, release the lock with: ${unlockCommand(ledgerPath)}`
     );
   }
-  return `The lock file of the ledger ${ledgerPath} is empty: another program may be writing it right now. Try again in a few seconds; if it stays, release it with: ${unlockCommand(ledgerPath)}`;
+  return (
+    `The lock file of the ledger ${ledgerPath} is empty: another program may be writing it right now. ` +
+    `Try again in a few seconds; if it stays, release it with: ${unlockCommand(ledgerPath)}`
+  );
 }
