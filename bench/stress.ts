@@ -59,33 +59,39 @@ function run(heapMb: number | null, args: string[]): Run {
   return JSON.parse(child.stdout) as Run;
 }
 
+/** One line of the results table: each column padded to its width, separated by │. */
+function tableLine(name: string, cargoes: string, heap: string, wall: string, rss: string, result: string) {
+  return [
+    name.padEnd(28),
+    cargoes.padStart(9),
+    heap.padEnd(13),
+    wall.padStart(8),
+    rss.padStart(9),
+    result,
+  ].join(' │ ');
+}
+
 function row(name: string, size: number, heap: string, result: Run): void {
   const seconds = Number.isNaN(result.ms) ? 'failed' : `${(result.ms / 1000).toFixed(1)} s`;
   const memory = Number.isNaN(result.maxRssKb) ? '—' : `${(result.maxRssKb / 1024).toFixed(0)} MiB`;
   const verdict = result.code === 0 ? 'PASS' : `FAIL (exit ${result.code})`;
-  console.log(
-    `${name.padEnd(28)} │ ${size.toLocaleString('en-US').padStart(9)} │ ${heap.padEnd(13)} │ ${seconds.padStart(8)} │ ${memory.padStart(9)} │ ${verdict}`,
-  );
+  console.log(tableLine(name, size.toLocaleString('en-US'), heap, seconds, memory, verdict));
 }
 
 function main(): void {
   if (!fs.existsSync(CLI)) throw new Error('Build the CLI first: npm run build:main');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'transit-stress-'));
-  console.log(
-    `node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM; ledgers in ${dir}`,
-  );
-  console.log(
-    `${'command'.padEnd(28)} │ ${'cargoes'.padStart(9)} │ ${'heap limit'.padEnd(13)} │ ${'wall'.padStart(8)} │ ${'peak RSS'.padStart(9)} │ result`,
-  );
+  const ramGib = (os.totalmem() / 2 ** 30).toFixed(1);
+  console.log(`node ${process.version}, ${os.cpus().length} cores, ${ramGib} GiB RAM; ledgers in ${dir}`);
+  console.log(tableLine('command', 'cargoes', 'heap limit', 'wall', 'peak RSS', 'result'));
   try {
     for (const size of sizes()) {
       const file = path.join(dir, `ledger-${size}.jsonl`);
       const started = Date.now();
       seed(file, size);
       const mib = fs.statSync(file).size / 2 ** 20;
-      console.log(
-        `seeded ${size.toLocaleString('en-US')} cargoes: ${mib.toFixed(0)} MiB in ${((Date.now() - started) / 1000).toFixed(0)} s`,
-      );
+      const seconds = ((Date.now() - started) / 1000).toFixed(0);
+      console.log(`seeded ${size.toLocaleString('en-US')} cargoes: ${mib.toFixed(0)} MiB in ${seconds} s`);
       const ledger = ['--ledger', file];
       const heap = size <= 1_000_000 ? 2048 : null;
       const label = heap === null ? 'node default' : `${heap} MiB`;

@@ -46,7 +46,8 @@ fs.rmSync(path.join(outDir, 'preload.js.map'), { force: true });
 const refused = [...required].filter((id) => !SANDBOX_MODULES.has(id));
 if (refused.length > 0) {
   process.stderr.write(
-    `The preload would require ${refused.join(', ')}, which a sandboxed preload cannot load: import only electron and the app's own pure modules.\n`,
+    `The preload would require ${refused.join(', ')}, which a sandboxed preload cannot load: ` +
+      "import only electron and the app's own pure modules.\n",
   );
   process.exit(1);
 }

@@ -49,7 +49,11 @@ const record = { connections: [], run: null };
 const save = () => fs.writeFileSync(process.env.ENGTEST_RECORD, JSON.stringify(record));
 save();
 net.Socket.prototype.connect = function (...args) {
-  const target = args[0] && typeof args[0] === 'object' ? (args[0].host || args[0].path) + ':' + args[0].port : String(args[0]);
+  const options = args[0];
+  const target =
+    options && typeof options === 'object'
+      ? (options.host || options.path) + ':' + options.port
+      : String(options);
   record.connections.push(target);
   save();
   throw new Error('scripts/electronegativity.mjs: no network for Electronegativity (' + target + ')');
@@ -72,7 +76,10 @@ const runnerFile = fromBin.resolve('./runner.js');
 const run = fromBin(runnerFile);
 require.cache[runnerFile].exports = async function (options, forCli) {
   const result = await run(options, forCli);
-  if (result) record.run = { globalChecks: result.globalChecks, atomicChecks: result.atomicChecks, errors: result.errors, issues: result.issues.length };
+  if (result) {
+    const { globalChecks, atomicChecks, errors, issues } = result;
+    record.run = { globalChecks, atomicChecks, errors, issues: issues.length };
+  }
   save();
   return result;
 };
@@ -113,7 +120,8 @@ async function headerCspProblems() {
   const policy = security.contentSecurityPolicy();
   for (const finding of new csp.CspEvaluator(new csp.CspParser(policy).csp, csp.Version.CSP3).evaluate()) {
     if (finding.severity >= csp.severities.INFO || finding.severity === csp.severities.STRICT_CSP) continue;
-    // The only "maybe" the evaluator raises: app://transit (and the loopback server) serve nothing but the built renderer: no JSONP, no Angular, no uploads.
+    // The only "maybe" the evaluator raises: app://transit (and the loopback server) serve nothing
+    // but the built renderer: no JSONP, no Angular, no uploads.
     if (
       finding.severity === csp.severities.MEDIUM_MAYBE &&
       finding.directive === 'script-src' &&
@@ -205,7 +213,9 @@ async function main() {
         const problems = await headerCspProblems();
         if (problems.length === 0) {
           notes.push(
-            'CSP_GLOBAL_CHECK (whole app): accepted: the CSP is a response header (electron/main.ts, electron/web.ts) built by contentSecurityPolicy() in electron/security.ts, and it passes the CSP evaluator',
+            'CSP_GLOBAL_CHECK (whole app): accepted: the CSP is a response header (electron/main.ts, ' +
+              'electron/web.ts) built by contentSecurityPolicy() in electron/security.ts, ' +
+              'and it passes the CSP evaluator',
           );
           continue;
         }
@@ -228,9 +238,11 @@ async function main() {
         `  ${finding.check}  ${finding.where}  ${finding.description}${finding.review ? ' (review)' : ''}`,
       );
     const checks = run.run.globalChecks + run.run.atomicChecks;
+    const findingCount = `${remaining.length} finding${remaining.length === 1 ? '' : 's'}`;
+    const scanned = `${checks} checks over ${files.length} files in ${SOURCES.join('/, ')}/`;
     console.log(
-      `electronegativity: ${remaining.length} finding${remaining.length === 1 ? '' : 's'} (${checks} checks over ${files.length} files in ${SOURCES.join('/, ')}/, ` +
-        `Electron ${version ?? 'version unknown'}, ${notes.length} justified, network check ${NETWORK_CHECK} excluded)`,
+      `electronegativity: ${findingCount} (${scanned}, Electron ${version ?? 'version unknown'}, ` +
+        `${notes.length} justified, network check ${NETWORK_CHECK} excluded)`,
     );
     return remaining.length === 0 ? 0 : 1;
   } finally {

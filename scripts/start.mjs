@@ -49,7 +49,8 @@ const args = process.argv.slice(2);
 const child = binary
   ? spawn(binary, [root, ...args], { stdio: 'inherit' })
   : (console.log(
-      'Electron could not be installed on this machine (its download failed), so Transit Ledger starts in browser mode instead.',
+      'Electron could not be installed on this machine (its download failed), ' +
+        'so Transit Ledger starts in browser mode instead.',
     ),
     spawn(process.execPath, [path.join(root, 'build', 'electron', 'web-main.js'), ...args], {
       stdio: 'inherit',
