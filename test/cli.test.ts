@@ -166,7 +166,7 @@ function run(...args: string[]): Promise<CliRun> {
 }
 
 describe('add and list', () => {
-  test('add prints the new id alone on its last line, and list --format json shows the shipment with the defaults filled in', async () => {
+  test('add prints the new id alone on its last line; list --format json fills in the defaults', async () => {
     const added = await run('add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
     expect(added.code).toBe(0);
     expect(added.lastLine).toMatch(ID);
@@ -234,7 +234,7 @@ describe('add and list', () => {
     expect((await listJson(ledger)).map((s) => s.netTonnes)).toEqual([20000]);
   });
 
-  test('add run twice without --bl-number: the second is refused (exit 2, the ledger unchanged), and recorded with --force', async () => {
+  test('without --bl-number, the same add twice is refused (exit 2, nothing written) unless --force', async () => {
     const cargo = ['add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5'];
     const first = await run(...cargo);
     expect(first.code).toBe(0);
@@ -245,7 +245,8 @@ describe('add and list', () => {
     expect(again.code).toBe(2);
     expect(again.err).toMatch(
       new RegExp(
-        `already holds a cargo with the same B/L date, vessel and tonnes \\(Astana, B/L date 2024-08-01, 9959\\.500 t, id ${first.lastLine}\\)`,
+        'already holds a cargo with the same B/L date, vessel and tonnes ' +
+          `\\(Astana, B/L date 2024-08-01, 9959\\.500 t, id ${first.lastLine}\\)`,
       ),
     );
     expect(again.err).toMatch(/repeat the command with --force/);
@@ -756,7 +757,7 @@ describe('bad input gets a clear error and changes nothing', () => {
 });
 
 describe('amend, history and void', () => {
-  test('amend changes a field; history lists the record, then the amendment with before → after and the reason', async () => {
+  test('amend changes a field; history lists the record, then the amendment: before → after, and why', async () => {
     const id = await add(
       ledger,
       '--bl-date',
@@ -804,7 +805,7 @@ describe('amend, history and void', () => {
     expect(json[1]?.changes).toEqual([{ field: 'netKg', before: 9_959_500, after: 9_960_000 }]);
   });
 
-  test('void hides a shipment from list unless --include-voided, and history ends with the void and its reason', async () => {
+  test('void hides a shipment unless --include-voided; history ends with the void and its reason', async () => {
     const kept = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
     const id = await add(ledger, '--bl-date', '2024-08-02', '--vessel', 'Liwa', '--tonnes', '8800');
     const voided = await run('void', id, '--reason', 'Entered twice');
@@ -1194,7 +1195,7 @@ describe('export and import', () => {
     },
   );
 
-  test('a language that is not one of en, ru, az, kk is refused with exit 2, naming the four, and nothing is written', async () => {
+  test('a --language not among en, ru, az, kk is refused: exit 2, the four named, nothing written', async () => {
     const out = tmp.file('register-de.csv');
     const refused = await cli([
       '--ledger',
@@ -1235,7 +1236,7 @@ describe('export and import', () => {
   });
 
   test.each([';', ','] as const)(
-    'export (separator "%s") → import into a fresh ledger gives back the same shipments; a dry run first writes nothing',
+    'export (separator "%s") → import into a fresh ledger gives the same shipments; a dry run writes nothing',
     async (separator) => {
       const file = await exportRegister(separator);
       const fresh = tmp.file('fresh.jsonl');
@@ -1363,9 +1364,13 @@ describe('import: how a file is read, and what is printed', () => {
     },
   );
 
-  test('a Windows-1251 sheet from Russian Excel imports with its Cyrillic vessel names, and says how it was read', async () => {
-    const text =
-      'Дата коносамента;№ коносамента;Судно;Тонны\r\n01.07.2024;АКТ-0417;Актау;9\u00a0959,5\r\n02.07.2024;АКТ-0418;«Ёлкино»;6980\r\n';
+  test('Windows-1251 from Russian Excel imports with Cyrillic vessel names and says how it was read', async () => {
+    const text = [
+      'Дата коносамента;№ коносамента;Судно;Тонны',
+      '01.07.2024;АКТ-0417;Актау;9\u00a0959,5',
+      '02.07.2024;АКТ-0418;«Ёлкино»;6980',
+      '',
+    ].join('\r\n');
     const result = await run('import', sheet('cp1251.csv', cp1251(text.replace('\u00a0', ' '))));
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^Read as Windows-1251 \(Cyrillic\)/);
@@ -1380,8 +1385,12 @@ describe('import: how a file is read, and what is printed', () => {
     ['LE', Buffer.from([0xff, 0xfe]), (text: string) => Buffer.from(text, 'utf16le')],
     ['BE', Buffer.from([0xfe, 0xff]), (text: string) => Buffer.from(text, 'utf16le').swap16()],
   ])('UTF-16%s with a BOM (Excel "Unicode text", tab-separated) imports', async (_order, bom, encode) => {
-    const text =
-      'Дата коносамента\tСудно\tТонны\tНомер коносамента\r\n01.07.2024\tАктау\t9959,5\tАКТ-1\r\n02.07.2024\tAstana\t6980\tАКТ-2\r\n';
+    const text = [
+      'Дата коносамента\tСудно\tТонны\tНомер коносамента',
+      '01.07.2024\tАктау\t9959,5\tАКТ-1',
+      '02.07.2024\tAstana\t6980\tАКТ-2',
+      '',
+    ].join('\r\n');
     const result = await run('import', sheet('unicode.txt', Buffer.concat([bom, encode(text)])));
     expect(result.code).toBe(0);
     expect(result.lastLine).toBe('Imported: 2 to add, 0 duplicate, 0 skipped, 0 invalid.');
@@ -1391,7 +1400,7 @@ describe('import: how a file is read, and what is printed', () => {
     ]);
   });
 
-  test('UTF-16 without a BOM is refused naming UTF-16, not blamed on control characters, and no NUL byte is printed', async () => {
+  test('UTF-16 without a BOM is refused as UTF-16, not as control characters; no NUL byte is printed', async () => {
     const before = await existingLedger();
     const result = await run(
       'import',
@@ -1420,7 +1429,7 @@ describe('import: how a file is read, and what is printed', () => {
     expect(fs.readFileSync(ledger).equals(before)).toBe(true);
   });
 
-  test('20,000 rows with one bad row: the bad row is printed first and the rest summarised, in a few lines', async () => {
+  test('one bad row in 20,000 prints two lines: the bad row, then the summary', async () => {
     // The defect: a 50 MB sheet with one bad row printed 96 MB, a line for every valid row.
     const rows = Array.from(
       { length: 20_000 },
@@ -1471,7 +1480,7 @@ describe('import: how a file is read, and what is printed', () => {
     },
   );
 
-  test('a cell with a terminal escape sequence is quoted with the escape shown, never sent to the terminal', async () => {
+  test('a terminal escape in a cell is printed quoted and escaped, never sent to the terminal', async () => {
     const result = await run(
       'import',
       sheet(
@@ -1514,7 +1523,7 @@ describe('import: how a file is read, and what is printed', () => {
 });
 
 describe('verify and repair', () => {
-  test('verify passes a good ledger; a flipped character fails it naming the line; a write repairs it and keeps the original', async () => {
+  test('verify passes, then fails naming the flipped line; a write repairs, keeping the damaged file', async () => {
     await add(
       ledger,
       '--bl-date',
@@ -1647,7 +1656,7 @@ describe('reading a damaged ledger', () => {
     expect(fs.readFileSync(ledger).equals(damaged)).toBe(true);
   });
 
-  test('when nothing is missing but the file cannot be trusted (its tip is gone), the output is not said to leave anything out', async () => {
+  test('nothing missing but the tip gone: the output is not said to leave anything out', async () => {
     await add(
       ledger,
       '--bl-date',
@@ -1666,7 +1675,8 @@ describe('reading a damaged ledger', () => {
     expect((JSON.parse(listed.out) as ListedShipment[]).map((s) => s.blNumber)).toEqual(['A1', 'A2']);
     expect(listed.err).not.toMatch(/leaves out/);
     expect(listed.err.split('\n').at(-1)).toBe(
-      'No entry is known to be missing from the output, but the ledger file cannot be fully trusted. Run verify for the details.',
+      'No entry is known to be missing from the output, but the ledger file cannot be fully trusted. ' +
+        'Run verify for the details.',
     );
   });
 });
@@ -1674,10 +1684,13 @@ describe('reading a damaged ledger', () => {
 describe('a ledger held by another process', () => {
   const holder = LockHolder.perTest();
 
-  /** Starts a process that opens the ledger for writing and keeps it; resolves with its pid once it holds the lock. */
+  /**
+   * Starts a process that opens the ledger for writing and keeps it; resolves with its pid once it
+   * holds the lock.
+   */
   const holdLedger = (file: string): Promise<number> => holder.start(HOLD_LOCK, file);
 
-  test('a write exits 3 naming the holder’s process and changes nothing; reading still works; once it closes, writing works', async () => {
+  test('writes exit 3 naming its process and change nothing; reads work; once it closes, writes work', async () => {
     const id = await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
     const pid = await holdLedger(ledger);
     const before = fs.readFileSync(ledger);
@@ -1772,7 +1785,7 @@ describe('the real command', () => {
     expect((await listJson(ledger)).map((s) => s.id)).toEqual([lines.at(-1)]);
   }, 60_000);
 
-  test('tsx electron/cli.ts with bad tonnes exits 2, names the field on stderr and leaves the ledger byte-identical', async () => {
+  test('tsx electron/cli.ts, bad tonnes: exit 2, the field named on stderr, the ledger byte-identical', async () => {
     await add(ledger, '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
     const before = fs.readFileSync(ledger);
     const result = spawnSync(

@@ -97,7 +97,8 @@ class Writer {
           done();
           reject(
             new Error(
-              `the writer ended (${JSON.stringify(this.exit)}) without printing the awaited line. stderr: ${this.stderr}`,
+              `the writer ended (${JSON.stringify(this.exit)}) without printing the awaited line. ` +
+                `stderr: ${this.stderr}`,
             ),
           );
         }
@@ -198,9 +199,8 @@ function registerCsv(prefix: string, rows: number): string {
     const month = String(1 + (n % 12)).padStart(2, '0');
     const day = String(1 + (n % 28)).padStart(2, '0');
     const kg = 6_000_000 + ((n * 7919) % 4_000_000);
-    lines.push(
-      `2024-${month}-${day},${prefix}-${n},Caspian Pearl,${Math.floor(kg / 1000)}.${String(kg % 1000).padStart(3, '0')}`,
-    );
+    const tonnes = `${Math.floor(kg / 1000)}.${String(kg % 1000).padStart(3, '0')}`;
+    lines.push(`2024-${month}-${day},${prefix}-${n},Caspian Pearl,${tonnes}`);
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -306,7 +306,8 @@ describe('a crash never loses an acknowledged shipment', () => {
     expect(acknowledged.length).toBeGreaterThan(100);
     if (REPORT)
       console.log(
-        `SIGKILL test: ${kills} kills, ${acknowledged.length} acknowledged shipments, ${repairs} opens repaired a torn tail (${tornTails} of them made by the test)`,
+        `SIGKILL test: ${kills} kills, ${acknowledged.length} acknowledged shipments, ` +
+          `${repairs} opens repaired a torn tail (${tornTails} of them made by the test)`,
       );
   }, 120_000);
 
@@ -377,8 +378,10 @@ describe('a crash never loses an acknowledged shipment', () => {
     expect(cutBeforeAcknowledged).toBeGreaterThan(0);
     if (REPORT) {
       console.log(
-        `Import test: one import takes ${Math.round(importMs)} ms; ${cutBeforeAcknowledged} of ${IMPORT_RUNS} killed before IMPORTED ` +
-          `(${cutWithNothingWritten} left nothing, ${cutBeforeAcknowledged - cutWithNothingWritten} were already durable), ` +
+        `Import test: one import takes ${Math.round(importMs)} ms; ` +
+          `${cutBeforeAcknowledged} of ${IMPORT_RUNS} killed before IMPORTED ` +
+          `(${cutWithNothingWritten} left nothing, ` +
+          `${cutBeforeAcknowledged - cutWithNothingWritten} were already durable), ` +
           `${partialBatchesCut} left a partial batch on disk that the next open cut`,
       );
     }

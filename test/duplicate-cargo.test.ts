@@ -18,7 +18,7 @@ const ledger = ClerkLedger.perTest();
 const refusal = (call: () => Promise<unknown>) => ledger.refused<Refusal>(call);
 
 describe('recording', () => {
-  test('the same date, vessel and tonnes again is asked about, naming the other cargo, and nothing is written', async () => {
+  test('the same date, vessel and tonnes again is asked about, naming the other cargo; nothing written', async () => {
     const { shipment } = await ledger.service.recordShipment(cargo());
     const error = await refusal(() =>
       ledger.service.recordShipment(cargo({ vessel: '  aSTANA ', netTonnes: '9959.500' })),
@@ -130,7 +130,7 @@ describe('amending', () => {
 describe('import', () => {
   const header = 'B/L date,Vessel,Tonnes,B/L number';
 
-  test('rows without a B/L number that match a cargo in the ledger are skipped, with force too: importing twice adds nothing', async () => {
+  test('unnumbered rows matching a ledger cargo are skipped even with force: re-importing adds nothing', async () => {
     const { shipment } = await ledger.service.recordShipment(cargo());
     const sheet = [header, '2024-08-01,ASTANA,9959.5,', '2024-08-02,Taraz,6980,', ''].join('\n');
     for (const force of [false, true]) {
@@ -140,7 +140,9 @@ describe('import', () => {
         {
           field: '',
           code: 'shipment.duplicate',
-          message: `A cargo of Astana on 2024-08-01 with the same tonnes is already in the ledger (id ${shipment.id}); skipped.`,
+          message:
+            'A cargo of Astana on 2024-08-01 with the same tonnes ' +
+            `is already in the ledger (id ${shipment.id}); skipped.`,
           facts: { id: shipment.id, vessel: 'Astana', date: '2024-08-01' },
         },
       ]);
@@ -169,7 +171,7 @@ describe('import', () => {
     });
   });
 
-  test('numbered rows: distinct B/L numbers are added; a numbered row matching an unnumbered cargo is skipped', async () => {
+  test('numbered rows: a distinct B/L number is added; one matching an unnumbered cargo is skipped', async () => {
     await ledger.service.recordShipment(cargo({ blNumber: 'KZ-1' }));
     await ledger.service.recordShipment(cargo({ vessel: 'Taraz', netTonnes: '6980' }));
     const sheet = [header, '2024-08-01,Astana,9959.5,KZ-9', '2024-08-01,Taraz,6980,KZ-10', ''].join('\n');

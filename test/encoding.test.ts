@@ -72,14 +72,17 @@ describe('files that are read', () => {
   );
 
   test('Windows-1251 from Russian Excel is read as Cyrillic, with № « » – — NBSP ё Ё and Kazakh І', () => {
-    const text =
-      'Дата коносамента;№ коносамента;Судно;Тонны;Примечание\r\n03.05.2024;АКТ-1;«Ёлкино»;9\u00a0959,5;рейс 7 – задержка — ёмкость, Іле\r\n';
+    const text = [
+      'Дата коносамента;№ коносамента;Судно;Тонны;Примечание',
+      '03.05.2024;АКТ-1;«Ёлкино»;9\u00a0959,5;рейс 7 – задержка — ёмкость, Іле',
+      '',
+    ].join('\r\n');
     expect(decodeCsvBytes(cp1251(text))).toEqual({ ok: true, text, encoding: 'windows-1251' });
   });
 });
 
 describe('files that are refused, naming the line and the byte', () => {
-  test('an invalid UTF-8 byte inside a Latin name is not taken for Windows-1251 (`Ast\\xFF(na` is not `Astя(na`)', () => {
+  test('a non-UTF-8 byte in a Latin name is not read as Windows-1251: `Ast\\xFF(na` is not `Astя(na`', () => {
     const file = bytes('B/L date,Vessel,Net tonnes\n2024-07-01,Ast', [0xff], '(na,9959.5\n');
     const issue = refusal(decodeCsvBytes(file));
     expect(issue).toMatchObject({
@@ -245,7 +248,7 @@ describe('the import request, as IPC and HTTP deliver it (through dispatch)', ()
     tmp.cleanup();
   });
 
-  test('a Windows-1251 sheet sent as base64 is read as Cyrillic and imported, and the report says how it was read', async () => {
+  test('a Windows-1251 sheet sent as base64 is imported as Cyrillic; the report says how it was read', async () => {
     const base64 = Buffer.from(
       cp1251('Дата коносамента;Судно;Тонны\r\n01.07.2024;Актау;9959,5\r\n'),
     ).toString('base64');
@@ -288,7 +291,7 @@ describe('the import request, as IPC and HTTP deliver it (through dispatch)', ()
     expect(await call(request)).toMatchObject({ ok: false, error: { code: 'invalid', issues: [{ code }] } });
   });
 
-  test('a 48 MiB+ file passes the transport as base64 (the limit is 64 MiB of file, not of base64); a larger one is refused', async () => {
+  test('the limit is 64 MiB of file, not of base64: a 48+ MiB file passes, a larger one is refused', async () => {
     // 64 MiB + 4 characters of base64 (newlines only, cheap to read): over the transport's old limit.
     const big = await call({ base64: 'CgoK'.repeat(16 * 1024 * 1024 + 1), dryRun: true });
     expect(big).toMatchObject({

@@ -301,7 +301,7 @@ describe('valid calls from the app page work end to end', () => {
     expect(snapshot()).toEqual(before);
   });
 
-  test('every write channel takes the ledger it is meant for; a write meant for another is a conflict and writes nothing', async () => {
+  test('every write channel refuses a write meant for another ledger as a conflict, writing nothing', async () => {
     const { shipment } = await ok<{ shipment: { id: string } }>('recordShipment', [
       cargo(),
       { ledgerId: 'real' },
@@ -984,7 +984,10 @@ describe('a fault inside the service', () => {
   });
 });
 
-/** Regression spec for a bug once in electron/core/requests.ts, and the same pattern elsewhere in core: the behaviour below is now required. */
+/**
+ * Regression spec for a bug once in electron/core/requests.ts, and the same pattern elsewhere in core:
+ * the behaviour below is now required.
+ */
 describe('objects whose toString is not a function', () => {
   const HOSTILE = { toString: 1, valueOf: 1 };
   test.each([

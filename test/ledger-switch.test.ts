@@ -99,7 +99,7 @@ describe('the workspace refuses a write meant for the other ledger', () => {
   });
 });
 
-describe('two browser tabs', () => {
+describe('two browser tabs, when tab 1 loads the demo', () => {
   let server: RunningWebServer;
   let token: string;
 
@@ -147,7 +147,7 @@ describe('two browser tabs', () => {
     };
   }
 
-  test("tab 1 loads the demo; tab 2's save with the old id is refused and written nowhere; after reading info it saves into the demo", async () => {
+  test("tab 2's stale save is refused and written nowhere; after reading info it saves into the demo", async () => {
     const one = tab();
     const two = tab();
     await one.readInfo();

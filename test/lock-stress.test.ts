@@ -57,7 +57,8 @@ class Contender {
     while (!this.lines.includes(line)) {
       if (this.child.exitCode !== null || Date.now() > deadline) {
         throw new Error(
-          `contender ${this.child.pid} did not print "${line}". Lines: ${this.lines.slice(-5).join(' / ')}. stderr: ${this.stderr}`,
+          `contender ${this.child.pid} did not print "${line}". ` +
+            `Lines: ${this.lines.slice(-5).join(' / ')}. stderr: ${this.stderr}`,
         );
       }
       await new Promise<void>((resolve) => {
@@ -125,59 +126,62 @@ afterEach(async () => {
   temp.cleanup();
 });
 
-test(`${WRITERS} writers starting together on a stale lock, ${ROUNDS} rounds: one writer at a time, every acknowledged cargo kept`, async () => {
-  const ledger = temp.file('ledger.jsonl');
-  const lockFile = `${ledger}.lock`;
-  const seed = LedgerService.open(ledger, { actor: 'seed', now: () => NOW });
-  await seed.recordShipment({
-    blDate: '2024-01-05',
-    vessel: 'Astana',
-    netTonnes: '9000',
-    blNumber: 'SEED-1',
-  });
-  seed.close();
-  const deadPid = spawnSync(process.execPath, ['--version']).pid as number;
+describe(`${WRITERS} writers starting together on a stale lock, ${ROUNDS} rounds`, () => {
+  test('one writer at a time, every acknowledged cargo kept', async () => {
+    const ledger = temp.file('ledger.jsonl');
+    const lockFile = `${ledger}.lock`;
+    const seed = LedgerService.open(ledger, { actor: 'seed', now: () => NOW });
+    await seed.recordShipment({
+      blDate: '2024-01-05',
+      vessel: 'Astana',
+      netTonnes: '9000',
+      blNumber: 'SEED-1',
+    });
+    seed.close();
+    const deadPid = spawnSync(process.execPath, ['--version']).pid as number;
 
-  for (let i = 0; i < WRITERS; i++) contenders.push(new Contender(ledger));
-  await Promise.all(contenders.map((contender) => contender.waitFor('READY', 30_000)));
+    for (let i = 0; i < WRITERS; i++) contenders.push(new Contender(ledger));
+    await Promise.all(contenders.map((contender) => contender.waitFor('READY', 30_000)));
 
-  const acksPerRound: number[] = [];
-  const lockLeftBefore: number[] = [];
-  for (let round = 1; round <= ROUNDS; round++) {
-    if (fs.existsSync(lockFile)) lockLeftBefore.push(round); // every writer of the round before should have released it
-    writeStaleLock(lockFile, round, deadPid);
-    for (const contender of contenders) contender.send(`go ${round}`);
-    await Promise.all(contenders.map((contender) => contender.waitFor(`done ${round}`)));
-    acksPerRound.push(
-      contenders.filter((contender) => contender.lines.some((line) => line.startsWith(`ack ${round} `)))
-        .length,
+    const acksPerRound: number[] = [];
+    const lockLeftBefore: number[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Every writer of the round before should have released it.
+      if (fs.existsSync(lockFile)) lockLeftBefore.push(round);
+      writeStaleLock(lockFile, round, deadPid);
+      for (const contender of contenders) contender.send(`go ${round}`);
+      await Promise.all(contenders.map((contender) => contender.waitFor(`done ${round}`)));
+      acksPerRound.push(
+        contenders.filter((contender) => contender.lines.some((line) => line.startsWith(`ack ${round} `)))
+          .length,
+      );
+    }
+    await Promise.all(contenders.map((contender) => contender.end()));
+
+    const all = contenders.flatMap((contender) => contender.lines);
+    const acked = all.filter((line) => line.startsWith('ack ')).map((line) => line.split(' ')[2] as string);
+    const lines = journal(ledger);
+    const seqs = lines.map((line) => line.seq).filter((seq): seq is number => typeof seq === 'number');
+    expect(new Set(seqs).size).toBe(seqs.length);
+    const seqOf = new Map(
+      lines.filter((line) => line.type === 'record' && line.id).map((line) => [line.id as string, line.seq]),
     );
-  }
-  await Promise.all(contenders.map((contender) => contender.end()));
+    expect(new Set(acked.map((id) => seqOf.get(id))).size).toBe(acked.length);
 
-  const all = contenders.flatMap((contender) => contender.lines);
-  const acked = all.filter((line) => line.startsWith('ack ')).map((line) => line.split(' ')[2] as string);
-  const lines = journal(ledger);
-  const seqs = lines.map((line) => line.seq).filter((seq): seq is number => typeof seq === 'number');
-  expect(new Set(seqs).size).toBe(seqs.length);
-  const seqOf = new Map(
-    lines.filter((line) => line.type === 'record' && line.id).map((line) => [line.id as string, line.seq]),
-  );
-  expect(new Set(acked.map((id) => seqOf.get(id))).size).toBe(acked.length);
-
-  const reader = LedgerService.open(ledger, { readOnly: true, now: () => NOW });
-  try {
-    const ids = new Set((await reader.listShipments({})).map((shipment) => shipment.id));
-    expect(acked.filter((id) => !ids.has(id))).toEqual([]);
-    expect(await reader.verify()).toMatchObject({ ok: true });
-  } finally {
-    reader.close();
-  }
-  // No writer met anything but a refusal or its own write: no error, and no write lost its lock.
-  expect(all.filter((line) => /^(error|refused) /.test(line))).toEqual([]);
-  // Every round, the stale lock was taken over by someone, who released it when done.
-  expect(acksPerRound.filter((acks) => acks === 0)).toEqual([]);
-  expect(lockLeftBefore).toEqual([]);
-  // Nothing left behind: no lock, no break token, no temp file.
-  expect(fs.readdirSync(temp.dir).filter((name) => name.startsWith('ledger.jsonl.lock'))).toEqual([]);
-}, 60_000);
+    const reader = LedgerService.open(ledger, { readOnly: true, now: () => NOW });
+    try {
+      const ids = new Set((await reader.listShipments({})).map((shipment) => shipment.id));
+      expect(acked.filter((id) => !ids.has(id))).toEqual([]);
+      expect(await reader.verify()).toMatchObject({ ok: true });
+    } finally {
+      reader.close();
+    }
+    // No writer met anything but a refusal or its own write: no error, and no write lost its lock.
+    expect(all.filter((line) => /^(error|refused) /.test(line))).toEqual([]);
+    // Every round, the stale lock was taken over by someone, who released it when done.
+    expect(acksPerRound.filter((acks) => acks === 0)).toEqual([]);
+    expect(lockLeftBefore).toEqual([]);
+    // Nothing left behind: no lock, no break token, no temp file.
+    expect(fs.readdirSync(temp.dir).filter((name) => name.startsWith('ledger.jsonl.lock'))).toEqual([]);
+  }, 60_000);
+});

@@ -220,7 +220,8 @@ describe('a lock left behind', () => {
       'Transit Ledger (process 4242, user aliya on port-office-7, since 2024-05-03T08:00:00.000Z)',
     );
     expect(error.message).toContain(
-      `If Transit Ledger is no longer running on port-office-7, release the lock with: transit-ledger --ledger ${ledger} unlock --force`,
+      'If Transit Ledger is no longer running on port-office-7, release the lock with: ' +
+        `transit-ledger --ledger ${ledger} unlock --force`,
     );
     expect(lockContent()).toMatchObject({ host: 'port-office-7' });
   });
@@ -238,7 +239,7 @@ describe('a lock left behind', () => {
 });
 
 describe('a takeover is a compare-and-swap', () => {
-  test('a process that judged the lock stale never removes the lock another process took meanwhile (issue 8, point 1)', () => {
+  test('never removes a lock another process took after this one judged it stale (issue 8, point 1)', () => {
     writeLock({ pid: deadPid() });
     let second: LedgerLock | null = null;
     // A has judged the stale lock and is about to remove it; B takes it over first.
@@ -302,7 +303,9 @@ describe('a writer that loses its lock', () => {
     const error = errorFrom(() => lock.assertHeld());
     expect(error.code).toBe('locked');
     expect(error.message).toBe(
-      `This program no longer holds the lock of the ledger ${ledger}: another program took it over or the lock file was removed. Nothing was recorded. Close the ledger and open it again.`,
+      `This program no longer holds the lock of the ledger ${ledger}: ` +
+        'another program took it over or the lock file was removed. ' +
+        'Nothing was recorded. Close the ledger and open it again.',
     );
   });
 
@@ -336,7 +339,7 @@ describe('a writer that loses its lock', () => {
 });
 
 describe('/proc/<pid>/stat', () => {
-  test('gives the state (field 3) and the start ticks (field 22), even with spaces and parentheses in the command name', () => {
+  test('gives fields 3 (state) and 22 (start ticks), even with spaces and parentheses in the name', () => {
     const rest = ' 1 1 1 0 -1 4194304 100 0 0 0 0 0 0 0 20 0 1 0 987654 1000 10 18446744073709551615';
     expect(parseProcStat(`4242 (sleep) S${rest}`)).toEqual({ state: 'S', startTicks: '987654' });
     expect(parseProcStat(`4242 (a) b) (c) Z${rest}`)).toEqual({ state: 'Z', startTicks: '987654' });
@@ -551,7 +554,7 @@ describe('the unlock command', () => {
   });
 
   linuxOnly(
-    'for an older lock file naming a number now used by another program: refuses, saying exactly that unlock --force releases it',
+    'for an older lock file whose PID another program now has: refuses, saying unlock --force releases it',
     async () => {
       const pid = await unrelatedProgram();
       // Written after the program started: its start time cannot prove that the lock is not its.
@@ -574,7 +577,7 @@ describe('the unlock command', () => {
     30_000,
   );
 
-  test('for an older lock file naming a running program that looks like Transit Ledger refuses, even with --force', async () => {
+  test('for an older lock file naming a running Transit Ledger look-alike: refuses, even with --force', async () => {
     writeLock({ pid: process.pid, since: new Date().toISOString() }); // this jest process: node
     for (const args of [['unlock'], ['unlock', '--force']]) {
       const result = await cli(...args);

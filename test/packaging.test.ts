@@ -139,7 +139,7 @@ describe('electron-builder configuration', () => {
     expect(readJson('package.json').productName).toBe('Transit Ledger');
   });
 
-  it('flips the release fuses: no run-as-node, no NODE_OPTIONS, no --inspect, app only from an integrity-checked asar', () => {
+  it('flips the release fuses: no run-as-node, NODE_OPTIONS or --inspect; app only from a verified asar', () => {
     expect(release.electronFuses).toEqual(RELEASE_FUSES);
   });
 
@@ -230,7 +230,7 @@ describe('files packed into the app', () => {
     expect(patterns.some((p) => p.startsWith('dist/renderer/'))).toBe(true);
   });
 
-  it('packs the entry point, preload, renderer and window icon, and leaves out sources, maps, tests and other assets', () => {
+  it('packs the entry point, preload, renderer and window icon, not sources, maps, tests or other assets', () => {
     const main = String(readJson('package.json').main);
     expect(main).toBe('build/electron/main.js');
     for (const file of [

@@ -22,7 +22,8 @@ const ROOT = path.resolve(__dirname, '..');
 const SERVER_FIXTURE = path.join(__dirname, 'fixtures', 'transport', 'web-server.ts');
 
 const INDEX_HTML =
-  '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body>Transit Ledger</body></html>';
+  '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head>' +
+  '<body>Transit Ledger</body></html>';
 const APP_JS = 'console.log("transit ledger");\n';
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-RENDERER';
 
@@ -453,7 +454,8 @@ describe('malformed calls are answered 200 with ok:false invalid, and write noth
     [
       'a nested constructor key',
       'recordShipment',
-      '{"args":[{"blDate":"2024-08-01","vessel":"Astana","netTonnes":"9959.5","remarks":{"constructor":{"prototype":{"polluted":true}}}}]}',
+      '{"args":[{"blDate":"2024-08-01","vessel":"Astana","netTonnes":"9959.5",' +
+        '"remarks":{"constructor":{"prototype":{"polluted":true}}}}]}',
     ],
     [
       'a prototype key in the options',
