@@ -7,13 +7,29 @@ import type { ShipmentFields } from './api';
 /** A seq range [from, to] absent from the journal that an earlier repair already reported. */
 export type SeqRange = [number, number];
 
+/**
+ * `base` (amend, void): the global id (`<station>:<seq>`) of the latest event of that cargo its
+ * station had seen; `also`: the other competing versions a resolving edit names. Both are absent in
+ * entries written before the ledger became a station's.
+ */
 export type EventPayload =
   | { type: 'header'; format: 'transit-ledger'; version: 1 | 2 }
   | { type: 'record'; id: string; shipment: ShipmentFields }
-  | { type: 'amend'; id: string; set: Partial<ShipmentFields>; reason: string | null }
-  | { type: 'void'; id: string; reason: string }
+  | {
+      type: 'amend';
+      id: string;
+      set: Partial<ShipmentFields>;
+      reason: string | null;
+      base?: string;
+      also?: string[];
+    }
+  | { type: 'void'; id: string; reason: string; base?: string; also?: string[] }
   | { type: 'targets'; year: number; annualKg: number; monthlyPlanKg: number[] | null }
   | { type: 'baseline'; year: number; kg: number }
+  /** This journal is station `station`'s own (stations/ids.ts); written once, by `sync setup`. */
+  | { type: 'station'; station: string }
+  /** The other stations' entries this station held when it wrote this line (their highest numbers). */
+  | { type: 'seen'; heads: Record<string, number> }
   /** Opens a multi-entry write (an import): its entries count only once its commit is written. */
   | { type: 'begin'; size: number }
   | { type: 'commit'; size: number }

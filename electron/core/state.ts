@@ -68,6 +68,14 @@ export class LedgerState {
   private baseline: { year: number; kg: number } | null = null;
   private readonly yearDays = new Map<number, YearDays>();
 
+  /**
+   * @param sharedBlNumbers for the fold of several stations' journals: a B/L number recorded at two
+   * stations is a conflict to show (stations/fold.ts), not an entry to refuse.
+   */
+  constructor(private readonly sharedBlNumbers = false) {}
+  /** B/L numbers two live cargoes have held at once (shared mode only). */
+  private readonly sharedKeys = new Set<string>();
+
   /** Returns why the event cannot apply (it refers to a shipment that is not there), or null. */
   readonly apply = (event: LedgerEvent): string | null => {
     switch (event.type) {
@@ -78,11 +86,12 @@ export class LedgerState {
         // The validator never lets two live cargoes share a B/L number; a journal that has them was tampered with or double-written.
         const blKey = f.blNumber === null ? null : normaliseBlNumber(f.blNumber);
         const holder = blKey === null ? undefined : this.byBlNumber.get(blKey);
-        if (holder !== undefined)
+        if (holder !== undefined && !this.sharedBlNumbers)
           return `B/L number ${f.blNumber} is already recorded for shipment ${holder}`;
         const shipment = newShipment(event.id, f, event.at, event.actor);
         this.shipments.set(event.id, shipment);
-        if (blKey !== null) this.byBlNumber.set(blKey, event.id);
+        if (blKey !== null && holder === undefined) this.byBlNumber.set(blKey, event.id);
+        else if (blKey !== null) this.sharedKeys.add(blKey);
         this.indexCargo(shipment);
         this.events.set(event.id, [event]);
         this.count(shipment, 1);
@@ -90,13 +99,19 @@ export class LedgerState {
       }
       case 'amend': {
         const current = this.shipments.get(event.id);
-        if (!current) return `it amends shipment ${event.id}, whose record was lost`;
+        // An edit naming its base may be of a cargo another station recorded: the stations' fold judges it.
+        if (!current)
+          return event.base === undefined ? `it amends shipment ${event.id}, whose record was lost` : null;
         if (event.set.blDate !== undefined && !isCalendarDate(event.set.blDate))
           return `its B/L date ${event.set.blDate} is not a calendar date`;
         this.unindexBlNumber(current);
         this.unindexCargo(current);
         this.count(current, -1);
-        const next: Shipment = { ...current, ...event.set, updatedAt: event.at };
+        // An amend that resolves competing versions (`also`) states the cargo whole, live again.
+        const next: Shipment =
+          event.also === undefined
+            ? { ...current, ...event.set, updatedAt: event.at }
+            : { ...current, ...event.set, voided: false, voidReason: null, updatedAt: event.at };
         this.shipments.set(event.id, next);
         this.indexBlNumber(next);
         this.indexCargo(next);
@@ -106,7 +121,8 @@ export class LedgerState {
       }
       case 'void': {
         const current = this.shipments.get(event.id);
-        if (!current) return `it voids shipment ${event.id}, whose record was lost`;
+        if (!current)
+          return event.base === undefined ? `it voids shipment ${event.id}, whose record was lost` : null;
         this.unindexBlNumber(current);
         this.unindexCargo(current);
         this.count(current, -1);
@@ -126,6 +142,8 @@ export class LedgerState {
         this.baseline = { year: event.year, kg: event.kg };
         return null;
       case 'header':
+      case 'station':
+      case 'seen':
       case 'recovery':
       case 'begin':
       case 'commit':
@@ -152,14 +170,30 @@ export class LedgerState {
   }
 
   private indexBlNumber(shipment: Shipment): void {
-    if (shipment.blNumber !== null && !shipment.voided)
-      this.byBlNumber.set(normaliseBlNumber(shipment.blNumber), shipment.id);
+    if (shipment.blNumber === null || shipment.voided) return;
+    const key = normaliseBlNumber(shipment.blNumber);
+    const holder = this.sharedBlNumbers ? this.byBlNumber.get(key) : undefined;
+    if (holder === undefined) this.byBlNumber.set(key, shipment.id);
+    else if (holder !== shipment.id) this.sharedKeys.add(key);
   }
 
   private unindexBlNumber(shipment: Shipment): void {
     if (shipment.blNumber === null) return;
     const key = normaliseBlNumber(shipment.blNumber);
-    if (this.byBlNumber.get(key) === shipment.id) this.byBlNumber.delete(key);
+    if (this.byBlNumber.get(key) !== shipment.id) return;
+    this.byBlNumber.delete(key);
+    if (!this.sharedKeys.has(key)) return;
+    // Another station's live cargo may hold the same number: it holds it now.
+    for (const other of this.shipments.values())
+      if (
+        other.id !== shipment.id &&
+        !other.voided &&
+        other.blNumber !== null &&
+        normaliseBlNumber(other.blNumber) === key
+      ) {
+        this.byBlNumber.set(key, other.id);
+        return;
+      }
   }
 
   private indexCargo(shipment: Shipment): void {
