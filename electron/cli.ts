@@ -1,6 +1,7 @@
 /**
  * The command-line transport: flags in, TransitApi calls, text out. Exit codes: 0 success,
- * 2 bad input (nothing written), 3 ledger damaged or locked, 1 anything unexpected.
+ * 2 bad input (nothing written), 3 ledger damaged or locked, 4 sync server unreachable or
+ * refusing (nothing partial left), 1 anything unexpected.
  *
  * This entry point loads only the parse of the command line (cli/args.ts); each command's module,
  * and through it the ledger, is required when that command runs (cli/run-command.ts), so
@@ -37,6 +38,10 @@ function reportError(error: unknown, io: CliIo): number {
   if (error instanceof UsageError) {
     io.err(`${error.message}\nRun with --help for usage.`);
     return EXIT.badInput;
+  }
+  if ((error as Error).name === 'SyncFailure') {
+    io.err((error as Error).message);
+    return EXIT.sync;
   }
   if (error instanceof TransitError) {
     if (error.issues.length === 0) io.err(error.message);

@@ -17,6 +17,8 @@ interface CommandSpec {
   options: Options;
   /** How many arguments besides the flags (an id, a file). */
   positionals: number;
+  /** A command with subcommands (`sync status`): its one argument, if given, is one of these. */
+  subcommands?: readonly string[];
   usage: string;
 }
 
@@ -77,6 +79,14 @@ export const COMMANDS = {
   verify: { options: { json: bool }, positionals: 0, usage: 'verify [--json]' },
   demo: { options: { out: str }, positionals: 0, usage: 'demo --out FILE' },
   unlock: { options: { force: bool }, positionals: 0, usage: 'unlock [--force]' },
+  sync: {
+    options: { url: str, station: str, stations: str, insecure: bool, json: bool },
+    positionals: 0,
+    subcommands: ['init-server', 'setup', 'status'],
+    usage:
+      'sync [--json] | sync setup --url URL --station ID [--insecure] | sync status [--json] | sync init-server --url URL --stations AKT,SNG,HQ [--insecure]',
+  },
+  conflicts: { options: { json: bool }, positionals: 0, usage: 'conflicts [--json]' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -92,7 +102,8 @@ export function usage(): string {
     ...Object.values(COMMANDS).map((command) => `  ${command.usage}`),
     '',
     'The ledger is --ledger PATH, else $TRANSIT_LEDGER, else the desktop app’s file.',
-    'Exit codes: 0 done, 2 bad input (nothing written), 3 ledger damaged or locked.',
+    'Sync reads the CouchDB user and password from TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.',
+    'Exit codes: 0 done, 2 bad input (nothing written), 3 ledger damaged or locked, 4 sync server unreachable or refusing.',
   ].join('\n');
 }
 
@@ -164,7 +175,12 @@ function parseCommand(name: CommandName, args: string[]): Invocation {
     tokens: true,
   });
   refuseRepeatedFlags(parsed.tokens);
-  if (parsed.positionals.length !== spec.positionals) {
+  const sub = spec.subcommands;
+  if (sub !== undefined && parsed.positionals.length === 1 && !sub.includes(parsed.positionals[0] as string))
+    throw new UsageError(`${name} has no subcommand "${parsed.positionals[0]}". Usage: ${spec.usage}`);
+  const fits =
+    parsed.positionals.length === spec.positionals || (sub !== undefined && parsed.positionals.length === 1);
+  if (!fits) {
     const count = spec.positionals === 0 ? 'no' : spec.positionals;
     throw new UsageError(
       `${name} takes ${count} argument${spec.positionals === 1 ? '' : 's'} besides its flags. Usage: ${spec.usage}`,

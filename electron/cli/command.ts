@@ -26,5 +26,5 @@ export interface LedgerPlan {
 
 export type Command =
   /** Works on files of its own (the lock, a new demo ledger, a verify pass), never opening the ledger as a service. */
-  | { kind: 'standalone'; run(context: CommandContext): number }
+  | { kind: 'standalone'; run(context: CommandContext): number | Promise<number> }
   | { kind: 'ledger'; plan(context: CommandContext): LedgerPlan };

@@ -25,11 +25,13 @@ const COMMAND_MODULES: Record<CommandName, () => Command> = {
   verify: () => (require('./commands/verify') as typeof import('./commands/verify')).verify,
   demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demo,
   unlock: () => (require('./commands/unlock') as typeof import('./commands/unlock')).unlock,
+  sync: () => (require('./commands/sync') as typeof import('./commands/sync')).sync,
+  conflicts: () => (require('./commands/sync') as typeof import('./commands/sync')).conflicts,
 };
 
 export async function runCommand(context: CommandContext): Promise<number> {
   const command = COMMAND_MODULES[context.invocation.name]();
-  if (command.kind === 'standalone') return command.run(context);
+  if (command.kind === 'standalone') return await command.run(context);
   // Whatever a command checks or reads before the ledger is opened (an import's file) comes first.
   const plan = command.plan(context);
   const { runOnLedger } = require('./session') as typeof import('./session');

@@ -24,6 +24,36 @@ export interface Shipment extends ShipmentFields {
   recordedAt: string;
   recordedBy: string;
   updatedAt: string;
+  /** On a station's ledger: the station that recorded the cargo. */
+  station?: string | null;
+  /** On a station's ledger: the kind of open conflict the cargo is in, or null. */
+  conflict?: ConflictKind | null;
+}
+
+/** Two versions of one cargo written on the same base (fork), or one B/L number recorded twice (duplicate-bl). */
+export type ConflictKind = 'fork' | 'duplicate-bl';
+
+export interface ConflictVersion {
+  /** The global id (`<station>:<seq>`) of the entry this version ends with. */
+  eventId: string;
+  station: string;
+  action: 'record' | 'amend' | 'void';
+  at: string;
+  actor: string;
+  reason: string | null;
+  shipment: Shipment;
+}
+
+export interface Conflict {
+  kind: ConflictKind;
+  /** The cargo in conflict (fork), or the first of the cargoes sharing the B/L number. */
+  shipmentId: string;
+  shipmentIds: string[];
+  blNumber: string | null;
+  /** How the cargo counts while the conflict is open: its last agreed version (fork), each cargo as recorded (duplicate-bl). */
+  shown: Shipment[];
+  /** The competing versions, each with its station. */
+  versions: ConflictVersion[];
 }
 
 /**
@@ -92,6 +122,8 @@ export interface ListQuery {
   from?: string;
   to?: string;
   includeVoided?: boolean;
+  /** On a station's ledger: only the cargoes this station recorded. */
+  station?: string;
 }
 
 export interface YearTargets {

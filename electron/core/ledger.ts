@@ -188,6 +188,15 @@ export class Ledger {
     return this.position.entries;
   }
 
+  /** The last entry's number and the file's confirmed size: what a sync reads its new lines up to. */
+  get lastSeq(): number {
+    return this.position.lastSeq;
+  }
+
+  get confirmedSize(): number {
+    return this.position.size;
+  }
+
   /**
    * Opens (or creates) a ledger, replaying every intact entry through `options.apply`. Writable
    * opens take the lock and repair damage; read-only opens change nothing and only report it.

@@ -29,6 +29,7 @@ import { todayAtLoadPort } from './calendar';
 import { monthlyCsv, parseShipmentFile, registerCsv, type ParsedCsvRow } from './csv';
 import { invalid, TransitError } from './errors';
 import type { EventPayload, LedgerEvent } from './events';
+import { STORED_KEYS } from './fields';
 import { Ledger, type LedgerIo } from './ledger';
 import { lockWriter } from './lock';
 import { defaultAsOf, progressFromDays } from './progress';
@@ -55,7 +56,11 @@ import {
   type ValidationContext,
 } from './shipment';
 import { LedgerState } from './state';
+import { StationBook } from './stations/book';
+import type { Conflict } from './stations/fold';
+import { isStationId, parseStationId, stationsDir } from './stations/ids';
 import { verifyLedger } from './verify';
+import fs from 'node:fs';
 
 export interface ServiceOptions {
   readOnly?: boolean;
@@ -74,22 +79,27 @@ export interface ServiceOptions {
   takeOverWhenFree?: boolean;
 }
 
-/** The ledger file and the state folded from it, opened together and replaced together. */
+/**
+ * The ledger file and the state folded from it, opened together and replaced together. A station's
+ * ledger (a stations folder beside it) is folded with the journals received from the other stations.
+ */
 function openLedger(
   path: string,
   options: ServiceOptions,
   readOnly: boolean,
-): { ledger: Ledger; state: LedgerState } {
-  const state = new LedgerState();
+): { ledger: Ledger; state: LedgerState; book: StationBook | null } {
+  const book = StationBook.present(path) ? StationBook.load(path, !readOnly) : null;
+  const state = book ? null : new LedgerState();
   const ledger = Ledger.open(path, {
-    apply: state.apply,
+    apply: book ? book.apply : (state as LedgerState).apply,
     readOnly,
     actor: options.actor,
     now: options.now,
     io: options.io,
     appName: options.appName,
   });
-  return { ledger, state };
+  if (book) book.finishOpen(ledger.lastSeq);
+  return { ledger, state: book ? book.state : (state as LedgerState), book };
 }
 
 // 32 letters and digits that cannot be mistaken for each other (no l, o, 0, 1): 50 random bits in 10 characters.
@@ -118,6 +128,13 @@ function copy(shipment: Shipment): Shipment {
 }
 
 const isReal = (ledgerId: string) => ledgerId === 'real';
+
+/** Every stored field of a cargo: what an edit resolving competing versions writes, so the result is exactly it. */
+function wholeFields(shipment: Shipment): Partial<ShipmentFields> {
+  const fields: Record<string, unknown> = {};
+  for (const key of STORED_KEYS) fields[key] = shipment[key];
+  return fields as Partial<ShipmentFields>;
+}
 
 /** The refusal of a write meant for another ledger than the open one, worded for the window that sent it. */
 function ledgerSwitched(expected: string, current: string): TransitError {
@@ -162,7 +179,8 @@ export class LedgerService implements TransitApi {
 
   private constructor(
     private ledger: Ledger,
-    private state: LedgerState,
+    private plain: LedgerState,
+    private book: StationBook | null,
     private readonly options: ServiceOptions,
     readonly ledgerId: string,
   ) {
@@ -170,8 +188,13 @@ export class LedgerService implements TransitApi {
   }
 
   static open(path: string, options: ServiceOptions = {}): LedgerService {
-    const { ledger, state } = openLedger(path, options, options.readOnly ?? false);
-    return new LedgerService(ledger, state, options, options.ledgerId ?? 'real');
+    const { ledger, state, book } = openLedger(path, options, options.readOnly ?? false);
+    return new LedgerService(ledger, state, book, options, options.ledgerId ?? 'real');
+  }
+
+  /** The present: this journal's fold, or a station's fold of every station's journal (refolded after a sync). */
+  private get state(): LedgerState {
+    return this.book ? this.book.state : this.plain;
   }
 
   private now(): Date {
@@ -187,11 +210,12 @@ export class LedgerService implements TransitApi {
     if (!this.ledger.readOnly) return;
     if (this.takeOver && lockWriter(this.ledger.path) === null && this.reopen(false)) return;
     if (this.ledger.refresh() === 'replaced') this.reopen(true);
+    else if (this.book?.mirrorsChanged()) this.book.reload();
   }
 
   /** Opens the file again into a fresh state; false when it could not be taken for writing (read-only stays). */
   private reopen(readOnly: boolean): boolean {
-    let next: { ledger: Ledger; state: LedgerState };
+    let next: { ledger: Ledger; state: LedgerState; book: StationBook | null };
     try {
       next = openLedger(this.ledger.path, this.options, readOnly);
     } catch (error) {
@@ -201,7 +225,7 @@ export class LedgerService implements TransitApi {
       return false;
     }
     this.ledger.close();
-    ({ ledger: this.ledger, state: this.state } = next);
+    ({ ledger: this.ledger, state: this.plain, book: this.book } = next);
     return true;
   }
 
@@ -266,6 +290,65 @@ export class LedgerService implements TransitApi {
     }
   }
 
+  /** A cargo as a screen gets it: a copy, with its recording station and any open conflict on a station's ledger. */
+  private shown(shipment: Shipment): Shipment {
+    return this.book ? this.book.decorate(shipment) : copy(shipment);
+  }
+
+  /** The station this ledger is, or null before `sync setup`. */
+  get station(): string | null {
+    return this.book?.station ?? null;
+  }
+
+  /** The stations' fold, for sync; null for a ledger that is no station's. */
+  get stations(): StationBook | null {
+    return this.book;
+  }
+
+  /** Open conflicts between stations' entries: forks of one cargo and B/L numbers held twice. */
+  async conflicts(): Promise<Conflict[]> {
+    this.follow();
+    return this.book?.conflicts() ?? [];
+  }
+
+  /**
+   * Makes this ledger station `id`: one line in its journal, then the folder beside it for the
+   * other stations' journals. Once only: a ledger that is another station already is refused.
+   */
+  becomeStation(raw: string): string {
+    const id = parseStationId(raw);
+    const current = this.book?.station ?? null;
+    if (current !== null && current !== id)
+      throw new TransitError(
+        'conflict',
+        `This ledger is station ${current}; a station's id never changes, because every entry it wrote is known by it. Set up a new ledger for station ${id}.`,
+      );
+    if (current === null) {
+      if (this.ledger.readOnly)
+        throw new TransitError('read_only', 'This ledger is open read-only; it cannot be made a station.');
+      fs.mkdirSync(stationsDir(this.ledger.path), { recursive: true });
+      this.append([{ type: 'station', station: id }]);
+      // Read again as a station's: this journal and the (empty) received ones, folded together.
+      this.ledger.close();
+      ({
+        ledger: this.ledger,
+        state: this.plain,
+        book: this.book,
+      } = openLedger(this.ledger.path, this.options, false));
+    }
+    return id;
+  }
+
+  /** The journal's confirmed end: what a sync pushes up to. */
+  journalEnd(): { path: string; size: number; lastSeq: number } {
+    return { path: this.ledger.path, size: this.ledger.confirmedSize, lastSeq: this.ledger.lastSeq };
+  }
+
+  /** Appends this station's own lines for sync (what it has received), through the same guarded path as every write. */
+  appendOwn(payloads: readonly EventPayload[]): void {
+    this.append(payloads);
+  }
+
   private shipmentOrThrow(rawId: unknown): Shipment {
     const id = parseId(rawId);
     const shipment = this.state.shipments.get(id);
@@ -323,8 +406,14 @@ export class LedgerService implements TransitApi {
     if (!result.ok) throw invalid(result.errors);
     if (check)
       return { shipment: { ...copy(current), ...result.value }, warnings: result.warnings, checked: true };
-    this.append([{ type: 'amend', id: current.id, set: result.value, reason }]);
-    return { shipment: copy(this.state.shipments.get(current.id) as Shipment), warnings: result.warnings };
+    const links = this.book?.links(current.id) ?? {};
+    // An amend resolving competing versions states the whole cargo: the version shown, with the changes.
+    const set = links.also ? { ...wholeFields(current), ...result.value } : result.value;
+    this.append([{ type: 'amend', id: current.id, set, reason, ...links }]);
+    return {
+      shipment: this.shown(this.state.shipments.get(current.id) as Shipment),
+      warnings: result.warnings,
+    };
   }
 
   /** The cargo a record would add, for a check: no id yet, nothing written. */
@@ -351,8 +440,8 @@ export class LedgerService implements TransitApi {
         'conflict',
         `Shipment ${current.id} is already void (${current.voidReason ?? 'no reason'}).`,
       );
-    this.append([{ type: 'void', id: current.id, reason: why }]);
-    return copy(this.state.shipments.get(current.id) as Shipment);
+    this.append([{ type: 'void', id: current.id, reason: why, ...(this.book?.links(current.id) ?? {}) }]);
+    return this.shown(this.state.shipments.get(current.id) as Shipment);
   }
 
   async shipmentHistory(id: string): Promise<HistoryEntry[]> {
@@ -363,11 +452,14 @@ export class LedgerService implements TransitApi {
   async listShipments(query: ListQuery): Promise<Shipment[]> {
     this.follow();
     const { from, to, includeVoided } = parseListQuery(query);
+    const station = isStationId(query.station) ? query.station : null;
     const found: Shipment[] = [];
     for (const shipment of this.state.shipments.values()) {
       if (shipment.blDate < from || shipment.blDate > to) continue;
       if (shipment.voided && !includeVoided) continue;
-      found.push(copy(shipment));
+      const shown = this.shown(shipment);
+      if (station !== null && shown.station !== station) continue;
+      found.push(shown);
     }
     return found.sort(byBlDate);
   }

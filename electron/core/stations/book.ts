@@ -25,6 +25,8 @@ export type StationShipment = Shipment & { station: string | null; conflict: Con
 export class StationBook {
   /** The station this ledger is, once its journal says so (`sync setup`). */
   station: string | null = null;
+  /** The other stations' heads this station last wrote down as received (its latest `seen` line). */
+  lastSeen: Record<string, number> = {};
   private readonly own: LedgerEvent[] = [];
   private readonly ownRecords = new Set<string>();
   private mirrors = new Map<string, MirrorLoad>();
@@ -102,6 +104,7 @@ export class StationBook {
    */
   readonly apply = (event: LedgerEvent): string | null => {
     if (event.type === 'station' && isStationId(event.station)) this.station ??= event.station;
+    if (event.type === 'seen') this.lastSeen = event.heads;
     if (event.type === 'record') {
       if (this.ownRecords.has(event.id)) return `shipment ${event.id} is recorded twice`;
       if (!DATE_SHAPE.test(event.shipment.blDate))

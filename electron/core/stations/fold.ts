@@ -15,7 +15,9 @@
  * A B/L number held by two live cargoes is a duplicate-bl conflict; both count as recorded until
  * a person voids one.
  */
-import type { Shipment } from '../api';
+import type { Conflict, ConflictVersion, Shipment } from '../api';
+
+export type { Conflict, ConflictVersion };
 import type { LedgerEvent } from '../events';
 import { normaliseBlNumber } from '../shipment';
 import { LedgerState } from '../state';
@@ -44,28 +46,6 @@ interface Cargo {
   events: Folded[];
   parents: Map<string, string[]>;
   named: Set<string>;
-}
-
-export interface ConflictVersion {
-  /** The global id of the entry this version ends with. */
-  eventId: string;
-  station: string;
-  action: 'record' | 'amend' | 'void';
-  at: string;
-  actor: string;
-  reason: string | null;
-  shipment: Shipment;
-}
-
-export interface Conflict {
-  kind: 'fork' | 'duplicate-bl';
-  /** The cargo in conflict (fork), or the first of the cargoes sharing the B/L number. */
-  shipmentId: string;
-  shipmentIds: string[];
-  blNumber: string | null;
-  /** How the cargo counts while the conflict is open. */
-  shown: Shipment[];
-  versions: ConflictVersion[];
 }
 
 export interface RefusedEntry {

@@ -1,0 +1,323 @@
+/**
+ * One sync round: pull the other stations' new entries from the _changes feed, then push this
+ * station's own new entries, each as one immutable document `<station>:<seq>` carrying its
+ * journal line byte for byte.
+ *
+ * Kill-safe at any moment: received entries are checked (checksum, number, chain) and appended
+ * and fsynced to their station's journal here before the checkpoint moves past them; an entry
+ * already held is recognised by its number and checksum, so a repeated round appends nothing
+ * twice. Pushed documents are keyed by global id: a second push of one finds it stored (CouchDB
+ * answers conflict or forbidden), compares it with its own line, and counts it as delivered.
+ * Recording never waits for any of this: a round works on lines already on disk.
+ */
+import fs from 'node:fs';
+import { parseLine } from '../journal/format';
+import { forEachLine } from '../journal/lines';
+import type { LedgerService } from '../service';
+import type { StationBook } from '../stations/book';
+import type { RefusedEntry } from '../stations/fold';
+import { globalId, parseGlobalId } from '../stations/ids';
+import { checkNextLine, type MirrorJournal } from '../stations/mirror';
+import { writeCheckpoint, type SyncCheckpoint } from './checkpoint';
+import { Couch } from './couch';
+import { SyncFailure } from './failure';
+
+export interface EventDoc {
+  _id: string;
+  _rev?: string;
+  _deleted?: boolean;
+  station: string;
+  seq: number;
+  type: string;
+  line: string;
+}
+
+export interface RoundReport {
+  pushed: number;
+  pulled: Record<string, number>;
+  refused: RefusedEntry[];
+}
+
+export interface RoundOptions {
+  /** Documents per _bulk_docs and per _changes page. */
+  batch?: number;
+  now?: () => Date;
+}
+
+interface ChangeRow {
+  id: string;
+  deleted?: boolean;
+  doc?: EventDoc;
+}
+
+function docOf(station: string, line: string): EventDoc {
+  const parsed = parseLine(line);
+  if (!parsed.ok) throw new Error(`own journal line cannot be read: ${parsed.code}`);
+  return {
+    _id: globalId(station, parsed.event.seq),
+    station,
+    seq: parsed.event.seq,
+    type: String(parsed.event.type),
+    line,
+  };
+}
+
+export class SyncRound {
+  private readonly refused = new Map<string, string>();
+  private readonly batch: number;
+
+  constructor(
+    private readonly service: LedgerService,
+    private readonly book: StationBook,
+    private readonly couch: Couch,
+    private readonly checkpoint: SyncCheckpoint,
+    private readonly options: RoundOptions = {},
+  ) {
+    this.batch = options.batch ?? 1000;
+    for (const entry of checkpoint.refused) this.refused.set(entry.id, entry.reason);
+  }
+
+  private get station(): string {
+    return this.book.station as string;
+  }
+
+  private save(): void {
+    this.checkpoint.refused = [...this.refused].map(([id, reason]) => ({ id, reason }));
+    writeCheckpoint(this.book.ledgerPath, this.checkpoint);
+  }
+
+  private refuse(id: string, reason: string): void {
+    this.refused.set(id, reason);
+  }
+
+  async run(): Promise<RoundReport> {
+    const pulled = await this.pull();
+    this.book.reload();
+    const heads = this.book.heads();
+    if (JSON.stringify(heads) !== JSON.stringify(this.book.lastSeen) && Object.keys(heads).length > 0)
+      this.service.appendOwn([{ type: 'seen', heads }]);
+    const pushed = await this.push();
+    this.checkpoint.lastSync = (this.options.now ?? (() => new Date()))().toISOString();
+    this.checkpoint.lastError = null;
+    this.save();
+    return { pushed, pulled, refused: this.checkpoint.refused };
+  }
+
+  // ---- push ------------------------------------------------------------------------------
+
+  /** This station's lines past the push checkpoint, up to the journal's confirmed end. */
+  private ownLinesSince(): { text: string; seq: number; sum: string; end: number }[] {
+    const { path, size } = this.service.journalEnd();
+    const { push } = this.checkpoint;
+    const found: { text: string; seq: number; sum: string; end: number }[] = [];
+    const fd = fs.openSync(path, 'r');
+    try {
+      let from = push.offset <= size ? push.offset : 0;
+      // The checkpoint's offset must fall on the line after the one it names; a replaced file is read from its start.
+      if (from > 0) {
+        let fits = false;
+        forEachLine(fd, from, Math.min(size, from + 1024 * 1024), (line) => {
+          if (line.lineNo !== 1) return;
+          const parsed = parseLine(line.text);
+          fits = parsed.ok && parsed.event.prev === push.sum;
+        });
+        if (!fits) from = 0;
+      }
+      forEachLine(fd, from, size, (line) => {
+        if (!line.terminated) return;
+        const parsed = parseLine(line.text);
+        if (!parsed.ok || parsed.event.seq <= push.seq) return;
+        found.push({
+          text: line.text,
+          seq: parsed.event.seq,
+          sum: parsed.sum,
+          end: line.offset + line.bytes,
+        });
+      });
+    } finally {
+      fs.closeSync(fd);
+    }
+    return found;
+  }
+
+  /** How many of this station's entries the server does not have yet. */
+  waiting(): number {
+    return this.ownLinesSince().length;
+  }
+
+  private async push(): Promise<number> {
+    const lines = this.ownLinesSince();
+    let pushed = 0;
+    for (let start = 0; start < lines.length; start += this.batch) {
+      const chunk = lines.slice(start, start + this.batch);
+      const docs = chunk.map((line) => docOf(this.station, line.text));
+      const answer = await this.couch.expect<{ id: string; ok?: boolean; error?: string; reason?: string }[]>(
+        'POST',
+        '/_bulk_docs',
+        { docs },
+      );
+      const failed = answer.body.filter((row) => row.ok !== true);
+      if (failed.length > 0) await this.confirmStored(docs, failed);
+      pushed += docs.length - failed.length;
+      const last = chunk[chunk.length - 1] as { seq: number; sum: string; end: number };
+      this.checkpoint.push = { seq: last.seq, sum: last.sum, offset: last.end };
+      this.save();
+    }
+    return pushed;
+  }
+
+  /** Documents the server would not take: delivered already (the same line stored), or a refusal said in words. */
+  private async confirmStored(
+    docs: EventDoc[],
+    failed: { id: string; error?: string; reason?: string }[],
+  ): Promise<void> {
+    const stored = await this.fetchDocs(failed.map((row) => row.id));
+    for (const row of failed) {
+      const mine = docs.find((doc) => doc._id === row.id) as EventDoc;
+      const there = stored.get(row.id);
+      if (there && there.line === mine.line) continue;
+      if (there)
+        throw new SyncFailure(
+          'refused',
+          `The server holds a different entry under ${row.id} than this station's journal. This station's journal was replaced or repaired after it was sent; nothing more is sent until that is sorted out.`,
+        );
+      throw new SyncFailure(
+        'refused',
+        `The sync server ${this.couch.where} refused entry ${row.id}: ${row.reason ?? row.error ?? 'no reason given'}.`,
+      );
+    }
+  }
+
+  private async fetchDocs(ids: readonly string[]): Promise<Map<string, EventDoc>> {
+    const found = new Map<string, EventDoc>();
+    for (let start = 0; start < ids.length; start += this.batch) {
+      const keys = ids.slice(start, start + this.batch);
+      const answer = await this.couch.expect<{
+        rows: { key: string; doc?: EventDoc | null; value?: { deleted?: boolean } }[];
+      }>('POST', '/_all_docs?include_docs=true', { keys });
+      for (const row of answer.body.rows) if (row.doc) found.set(row.key, row.doc);
+    }
+    return found;
+  }
+
+  // ---- pull ------------------------------------------------------------------------------
+
+  private async pull(): Promise<Record<string, number>> {
+    const pulled: Record<string, number> = {};
+    for (;;) {
+      const since = encodeURIComponent(this.checkpoint.pull.since);
+      const answer = await this.couch.expect<{ results: ChangeRow[]; last_seq: string | number }>(
+        'GET',
+        `/_changes?since=${since}&limit=${this.batch}&include_docs=true`,
+      );
+      const docs = new Map<string, EventDoc>();
+      for (const row of answer.body.results) this.note(row, docs);
+      for (const [station, count] of Object.entries(await this.take(docs)))
+        pulled[station] = (pulled[station] ?? 0) + count;
+      this.checkpoint.pull.since = String(answer.body.last_seq);
+      this.save();
+      if (answer.body.results.length < this.batch) break;
+    }
+    return pulled;
+  }
+
+  /** One change: another station's event to take, or what the station refuses (a deletion, a stranger). */
+  private note(row: ChangeRow, docs: Map<string, EventDoc>): void {
+    if (row.id.startsWith('_design/')) return;
+    const id = parseGlobalId(row.id);
+    if (!id) {
+      this.refuse(row.id, 'it is not an event of any station');
+      return;
+    }
+    if (id.station === this.station) {
+      if (row.deleted)
+        this.refuse(row.id, 'this station’s own entry was deleted on the server; this station keeps it');
+      return;
+    }
+    if (row.deleted || !row.doc || row.doc._deleted) {
+      this.refuse(row.id, 'it was deleted on the server; this station keeps its copy and takes no deletion');
+      return;
+    }
+    const known = this.checkpoint.pull.known;
+    known[id.station] = Math.max(known[id.station] ?? 0, id.seq);
+    docs.set(row.id, row.doc);
+  }
+
+  /** Appends to each station's journal the entries that continue its chain: those in hand, then any missing fetched by id. */
+  private async take(docs: Map<string, EventDoc>): Promise<Record<string, number>> {
+    const taken: Record<string, number> = {};
+    const known = this.checkpoint.pull.known;
+    for (const station of Object.keys(known).sort()) {
+      if (station === this.station) continue;
+      const mirror = this.book.mirror(station);
+      this.checkHeld(station, mirror, docs);
+      if (mirror.damage !== null) {
+        this.refuse(
+          `${station}:*`,
+          `the copy of ${station}'s journal here is damaged (${mirror.damage}); move it aside to fetch it again`,
+        );
+        continue;
+      }
+      const target = known[station] as number;
+      if (mirror.lastSeq >= target) continue;
+      const missing: string[] = [];
+      for (let seq = mirror.lastSeq + 1; seq <= target; seq++)
+        if (!docs.has(globalId(station, seq))) missing.push(globalId(station, seq));
+      if (missing.length > 0) for (const [id, doc] of await this.fetchDocs(missing)) docs.set(id, doc);
+      taken[station] = this.extend(station, mirror, docs, target);
+    }
+    return taken;
+  }
+
+  /** An entry held already, sent again with other content: modified on the server, refused. */
+  private checkHeld(station: string, mirror: MirrorJournal, docs: Map<string, EventDoc>): void {
+    for (const [id, doc] of docs) {
+      const gid = parseGlobalId(id);
+      if (!gid || gid.station !== station || gid.seq > mirror.lastSeq) continue;
+      const parsed = parseLine(doc.line);
+      if (!parsed.ok || parsed.sum !== mirror.sumAt(gid.seq))
+        this.refuse(
+          id,
+          `it differs from the entry ${id} this station received before: changed on the server, refused`,
+        );
+    }
+  }
+
+  private extend(
+    station: string,
+    mirror: MirrorJournal,
+    docs: Map<string, EventDoc>,
+    target: number,
+  ): number {
+    const lines: { text: string; sum: string }[] = [];
+    let lastSeq = mirror.lastSeq;
+    let lastSum = mirror.lastSum;
+    while (lastSeq < target) {
+      const id = globalId(station, lastSeq + 1);
+      const doc = docs.get(id);
+      if (!doc) break;
+      if (
+        doc._id !== id ||
+        doc.station !== station ||
+        doc.seq !== lastSeq + 1 ||
+        typeof doc.line !== 'string'
+      ) {
+        this.refuse(id, `its document does not describe entry ${id}`);
+        break;
+      }
+      const checked = checkNextLine(doc.line, station, lastSeq, lastSum);
+      if (!checked.ok) {
+        this.refuse(id, `${station} could not have written it: ${checked.reason}`);
+        break;
+      }
+      lines.push({ text: doc.line, sum: checked.sum });
+      lastSeq++;
+      lastSum = checked.sum;
+      this.refused.delete(id);
+    }
+    mirror.append(lines);
+    return lines.length;
+  }
+}
+
+export { Couch };

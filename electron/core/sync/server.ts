@@ -1,0 +1,64 @@
+/**
+ * `sync init-server`: the database, its guard and who may enter, set up on a CouchDB server with
+ * its admin's credentials; run again, it changes only what differs (a station added).
+ *
+ * The guard is a design document's validate_doc_update, run by CouchDB on every write: an event
+ * is a new document `<station>:<seq>` with its journal line, written by a user holding the role
+ * `station:<station>`; nothing stored is ever changed or deleted. `_admin` may write anything.
+ */
+import { Couch } from './couch';
+import { SyncFailure } from './failure';
+
+export const DESIGN_ID = '_design/transit-ledger';
+
+/** ES5, as CouchDB's JavaScript engine runs it. */
+export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx) {
+  if (userCtx.roles.indexOf('_admin') !== -1) return;
+  if (newDoc._id.indexOf('_design/') === 0) throw { forbidden: 'Only an admin changes the design documents.' };
+  if (oldDoc || newDoc._deleted) throw { forbidden: 'Event ' + newDoc._id + ' is stored already: an event is never changed or deleted.' };
+  var station = newDoc.station;
+  if (typeof station !== 'string' || !/^[A-Z][A-Z0-9]{0,9}$/.test(station)) throw { forbidden: 'An event names its station.' };
+  if (typeof newDoc.seq !== 'number' || newDoc.seq < 1 || Math.floor(newDoc.seq) !== newDoc.seq) throw { forbidden: 'An event has its number.' };
+  if (newDoc._id !== station + ':' + newDoc.seq) throw { forbidden: 'An event is stored under <station>:<number>.' };
+  if (typeof newDoc.line !== 'string') throw { forbidden: 'An event carries its journal line.' };
+  if (userCtx.roles.indexOf('station:' + station) === -1) throw { forbidden: 'This user may write only the events of its own station, not of ' + station + '.' };
+}`;
+
+export function securityFor(stations: readonly string[]): unknown {
+  return {
+    admins: { names: [], roles: [] },
+    members: { names: [], roles: stations.map((s) => `station:${s}`) },
+  };
+}
+
+export interface InitOutcome {
+  createdDatabase: boolean;
+  designUpdated: boolean;
+  securityUpdated: boolean;
+}
+
+export async function initServer(couch: Couch, stations: readonly string[]): Promise<InitOutcome> {
+  const created = await couch.expect('PUT', '', undefined, [412]);
+  const design = await couch.call<{ _rev?: string; validate_doc_update?: string }>('GET', `/${DESIGN_ID}`);
+  if (design.status !== 200 && design.status !== 404) await couch.expect('GET', `/${DESIGN_ID}`);
+  let designUpdated = false;
+  if (design.status === 404 || design.body?.validate_doc_update !== VALIDATE_DOC_UPDATE) {
+    const doc: Record<string, unknown> = { _id: DESIGN_ID, validate_doc_update: VALIDATE_DOC_UPDATE };
+    if (design.status === 200 && design.body?._rev) doc._rev = design.body._rev;
+    await couch.expect('PUT', `/${DESIGN_ID}`, doc);
+    designUpdated = true;
+  }
+  const wanted = securityFor(stations);
+  const current = await couch.expect('GET', '/_security');
+  let securityUpdated = false;
+  if (JSON.stringify(current.body) !== JSON.stringify(wanted)) {
+    const put = await couch.expect<{ ok?: boolean }>('PUT', '/_security', wanted);
+    if (put.body?.ok !== true)
+      throw new SyncFailure(
+        'refused',
+        `The server at ${couch.where} did not accept the database's security.`,
+      );
+    securityUpdated = true;
+  }
+  return { createdDatabase: created.status !== 412, designUpdated, securityUpdated };
+}
