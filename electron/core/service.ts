@@ -237,6 +237,9 @@ export class LedgerService implements TransitApi {
    */
   private append(payloads: readonly EventPayload[]): LedgerEvent[] {
     try {
+      // A station first writes down which received entries it holds, so its entry follows them in every fold.
+      const seen = this.book?.unrecordedHeads();
+      if (seen) this.ledger.append([{ type: 'seen', heads: seen }]);
       return this.ledger.append(payloads);
     } catch (error) {
       if (error instanceof TransitError && error.code === 'locked' && !this.ledger.readOnly)
@@ -342,11 +345,6 @@ export class LedgerService implements TransitApi {
   /** The journal's confirmed end: what a sync pushes up to. */
   journalEnd(): { path: string; size: number; lastSeq: number } {
     return { path: this.ledger.path, size: this.ledger.confirmedSize, lastSeq: this.ledger.lastSeq };
-  }
-
-  /** Appends this station's own lines for sync (what it has received), through the same guarded path as every write. */
-  appendOwn(payloads: readonly EventPayload[]): void {
-    this.append(payloads);
   }
 
   private shipmentOrThrow(rawId: unknown): Shipment {

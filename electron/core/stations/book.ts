@@ -92,6 +92,22 @@ export class StationBook {
     return heads;
   }
 
+  /**
+   * The other stations' entries folded here that this journal has not yet said it holds: written
+   * as a `seen` line before this station's next entry, so that entry comes after them in every
+   * station's fold. Only folded entries count, so an own entry never waits for anything.
+   */
+  unrecordedHeads(): Record<string, number> | null {
+    if (this.station === null || !this.result) return null;
+    const heads: Record<string, number> = {};
+    for (const [station, seq] of Object.entries(this.result.reached))
+      if (station !== this.station && seq > 0) heads[station] = seq;
+    const same =
+      Object.keys(heads).length === Object.keys(this.lastSeen).length &&
+      Object.entries(heads).every(([station, seq]) => this.lastSeen[station] === seq);
+    return same || Object.keys(heads).length === 0 ? null : heads;
+  }
+
   /** What the received journals say is wrong with them as stored here. */
   damage(): string[] {
     return [...this.mirrors.values()].flatMap(({ mirror }) => (mirror.damage ? [mirror.damage] : []));

@@ -62,6 +62,8 @@ export interface FoldResult {
   recordedBy: Map<string, string>;
   /** Entries held whose causes have not arrived: not folded yet. */
   waiting: number;
+  /** Per station, the number up to which its journal is folded. */
+  reached: Record<string, number>;
   refused: RefusedEntry[];
   /** Global id → entry, for history. */
   cargoEvents: Map<string, Folded[]>;
@@ -81,7 +83,11 @@ function causes(station: string, event: LedgerEvent): { station: string; seq: nu
 }
 
 /** The fold order: a merge of the stations' journals, each entry once its causes are in, smallest global id first. */
-export function foldOrder(stations: readonly StationEntries[]): { order: Folded[]; waiting: number } {
+export function foldOrder(stations: readonly StationEntries[]): {
+  order: Folded[];
+  waiting: number;
+  reached: Record<string, number>;
+} {
   const sorted = [...stations].sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0));
   const at = new Map<string, number>(sorted.map((s) => [s.station, 0]));
   const bySt = new Map(sorted.map((s) => [s.station, s]));
@@ -108,7 +114,9 @@ export function foldOrder(stations: readonly StationEntries[]): { order: Folded[
     }
     if (!took) break;
   }
-  return { order, waiting: total - order.length };
+  const reached: Record<string, number> = {};
+  for (const s of sorted) reached[s.station] = covered(s.station);
+  return { order, waiting: total - order.length, reached };
 }
 
 function asCargoEvent(event: LedgerEvent): CargoEvent | null {
@@ -187,7 +195,7 @@ function versionOf(cargo: Cargo, members: Set<string>): LedgerState {
 }
 
 export function foldStations(stations: readonly StationEntries[]): FoldResult {
-  const { order, waiting } = foldOrder(stations);
+  const { order, waiting, reached } = foldOrder(stations);
   const refused: RefusedEntry[] = [];
   const cargoes = cargoGraph(order, refused);
   const heads = new Map<string, string[]>();
@@ -225,7 +233,7 @@ export function foldStations(stations: readonly StationEntries[]): FoldResult {
   conflicts.push(...duplicateBlNumbers(state, cargoes));
   const cargoEvents = new Map<string, Folded[]>();
   for (const [id, cargo] of cargoes) cargoEvents.set(id, cargo.events);
-  return { state, conflicts, heads, recordedBy, waiting, refused, cargoEvents };
+  return { state, conflicts, heads, recordedBy, waiting, reached, refused, cargoEvents };
 }
 
 function versionEntry(cargo: Cargo, gid: string, state: LedgerState, id: string): ConflictVersion {

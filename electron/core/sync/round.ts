@@ -93,9 +93,6 @@ export class SyncRound {
   async run(): Promise<RoundReport> {
     const pulled = await this.pull();
     this.book.reload();
-    const heads = this.book.heads();
-    if (JSON.stringify(heads) !== JSON.stringify(this.book.lastSeen) && Object.keys(heads).length > 0)
-      this.service.appendOwn([{ type: 'seen', heads }]);
     const pushed = await this.push();
     this.checkpoint.lastSync = (this.options.now ?? (() => new Date()))().toISOString();
     this.checkpoint.lastError = null;
