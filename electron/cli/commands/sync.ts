@@ -67,7 +67,9 @@ const setupPlan = (context: CommandContext): LedgerPlan => ({
 const roundPlan = (): LedgerPlan => ({
   writes: true,
   async run({ service, io, invocation }) {
-    const report = await syncOnce(service, requireCredentials(io.env), { now: io.now });
+    // TRANSIT_SYNC_BATCH: documents per request (1000); the kill specifications make rounds of many small steps.
+    const batch = Number(io.env.TRANSIT_SYNC_BATCH ?? '') || undefined;
+    const report = await syncOnce(service, requireCredentials(io.env), { now: io.now, batch });
     const pulled = Object.entries(report.pulled).filter(([, n]) => n > 0);
     const conflicts = (await service.conflicts()).length;
     if (given(invocation, 'json')) {
