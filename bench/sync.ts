@@ -81,7 +81,8 @@ async function main(): Promise<void> {
   console.log('');
   console.log('sync (express-pouchdb in memory on loopback)');
   console.log(
-    `sync 10,000 entries station → station │ ${median(ours).toFixed(0)} ms [n=${RUNS}] │ raw _bulk_docs + _changes ${median(raw).toFixed(0)} ms [n=${RUNS}] │ ${ratio.toFixed(2)}× │ ≤ 3× │ ${ratio <= 3 ? 'PASS' : 'FAIL'}`,
+    `sync 10,000 entries station → station │ ${median(ours).toFixed(0)} ms [n=${RUNS}] │ raw _bulk_docs + _changes ` +
+      `${median(raw).toFixed(0)} ms [n=${RUNS}] │ ${ratio.toFixed(2)}× │ ≤ 3× │ ${ratio <= 3 ? 'PASS' : 'FAIL'}`,
   );
   console.log(
     `  runs (ms): ours ${ours.map((v) => v.toFixed(0)).join(', ')}; raw ${raw.map((v) => v.toFixed(0)).join(', ')}`,

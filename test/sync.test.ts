@@ -181,7 +181,7 @@ function suite(name: string, make: () => Promise<TestCouch> | TestCouch) {
                 await service.voidShipment(pick(known), `void at step ${step}`);
               } else await net.sync(station);
             } catch (error) {
-              // A save the station's own rules refuse (a B/L number it already holds) is a clerk's mistake, not the test's.
+              // A save the station's own rules refuse (a B/L number it holds) is a clerk's mistake, not the test's.
               if (
                 (error as { code?: string }).code !== 'invalid' &&
                 (error as { code?: string }).code !== 'conflict'
@@ -240,63 +240,67 @@ function suite(name: string, make: () => Promise<TestCouch> | TestCouch) {
       }
     });
 
-    test('the server refuses a changed, a deleted and a forged event; the station refuses them if they still arrive', async () => {
-      const net = await network(couch);
-      try {
-        await net.at('AKT').recordShipment(cargo({ blNumber: 'AKT-9' }));
-        await net.sync('AKT');
-        const db = new URL(net.db).pathname;
-        const akt = { user: 'akt', password: PASSWORD };
-        const stored = (await couch.request('GET', `${db}/AKT:3`, undefined, akt)).body;
-        const changed = await couch.request(
-          'PUT',
-          `${db}/AKT:3`,
-          { ...stored, line: stored.line.replace('Astana', 'Taraz') },
-          akt,
-        );
-        expect(changed.status).toBe(403);
-        const deleted = await couch.request('DELETE', `${db}/AKT:3?rev=${stored._rev}`, undefined, akt);
-        expect(deleted.status).toBe(403);
-        const forged = await couch.request(
-          'PUT',
-          `${db}/SNG:1`,
-          { station: 'SNG', seq: 1, type: 'header', line: stored.line },
-          akt,
-        );
-        expect(forged.status).toBe(403);
-        expect(forged.body.reason).toMatch(/own station/);
-        // An admin may write anything: what the server let through, the station still refuses.
-        await net.sync('SNG');
-        const before = await picture(net.at('SNG'));
-        const record = (await couch.request('GET', `${db}/AKT:3`)).body;
-        await couch.request('PUT', `${db}/AKT:3`, {
-          ...record,
-          line: record.line.replace('Astana', 'Taraz'),
-        });
-        // Checksummed as the app writes, but naming its journal AKT's: HQ could not have written it.
-        const forgedLine = serialise(
-          { seq: 1, at: '2024-08-15T12:00:00.000Z', actor: 'x', type: 'station', station: 'AKT' },
-          GENESIS,
-        ).line.trimEnd();
-        await couch.request('PUT', `${db}/HQ:1`, {
-          station: 'HQ',
-          seq: 1,
-          type: 'station',
-          line: forgedLine,
-        });
-        const second = (await couch.request('GET', `${db}/AKT:2`)).body;
-        await couch.request('DELETE', `${db}/AKT:2?rev=${second._rev}`);
-        const report = await net.sync('SNG');
-        const refused = report.refused.map((r) => r.id).sort();
-        expect(refused).toEqual(['AKT:2', 'AKT:3', 'HQ:1']);
-        expect(await picture(net.at('SNG'))).toEqual(before);
-        expect(syncStatus(net.at('SNG')).refused.map((r) => r.id)).toEqual(
-          expect.arrayContaining(['AKT:3', 'HQ:1']),
-        );
-      } finally {
-        net.close();
-      }
-    });
+    test(
+      'the server refuses a changed, a deleted and a forged ' +
+        'event; the station refuses them if they still arrive',
+      async () => {
+        const net = await network(couch);
+        try {
+          await net.at('AKT').recordShipment(cargo({ blNumber: 'AKT-9' }));
+          await net.sync('AKT');
+          const db = new URL(net.db).pathname;
+          const akt = { user: 'akt', password: PASSWORD };
+          const stored = (await couch.request('GET', `${db}/AKT:3`, undefined, akt)).body;
+          const changed = await couch.request(
+            'PUT',
+            `${db}/AKT:3`,
+            { ...stored, line: stored.line.replace('Astana', 'Taraz') },
+            akt,
+          );
+          expect(changed.status).toBe(403);
+          const deleted = await couch.request('DELETE', `${db}/AKT:3?rev=${stored._rev}`, undefined, akt);
+          expect(deleted.status).toBe(403);
+          const forged = await couch.request(
+            'PUT',
+            `${db}/SNG:1`,
+            { station: 'SNG', seq: 1, type: 'header', line: stored.line },
+            akt,
+          );
+          expect(forged.status).toBe(403);
+          expect(forged.body.reason).toMatch(/own station/);
+          // An admin may write anything: what the server let through, the station still refuses.
+          await net.sync('SNG');
+          const before = await picture(net.at('SNG'));
+          const record = (await couch.request('GET', `${db}/AKT:3`)).body;
+          await couch.request('PUT', `${db}/AKT:3`, {
+            ...record,
+            line: record.line.replace('Astana', 'Taraz'),
+          });
+          // Checksummed as the app writes, but naming its journal AKT's: HQ could not have written it.
+          const forgedLine = serialise(
+            { seq: 1, at: '2024-08-15T12:00:00.000Z', actor: 'x', type: 'station', station: 'AKT' },
+            GENESIS,
+          ).line.trimEnd();
+          await couch.request('PUT', `${db}/HQ:1`, {
+            station: 'HQ',
+            seq: 1,
+            type: 'station',
+            line: forgedLine,
+          });
+          const second = (await couch.request('GET', `${db}/AKT:2`)).body;
+          await couch.request('DELETE', `${db}/AKT:2?rev=${second._rev}`);
+          const report = await net.sync('SNG');
+          const refused = report.refused.map((r) => r.id).sort();
+          expect(refused).toEqual(['AKT:2', 'AKT:3', 'HQ:1']);
+          expect(await picture(net.at('SNG'))).toEqual(before);
+          expect(syncStatus(net.at('SNG')).refused.map((r) => r.id)).toEqual(
+            expect.arrayContaining(['AKT:3', 'HQ:1']),
+          );
+        } finally {
+          net.close();
+        }
+      },
+    );
 
     test('a B/L number recorded at two stations is flagged and resolved by voiding one', async () => {
       const net = await network(couch);

@@ -84,7 +84,8 @@ export const COMMANDS = {
     positionals: 0,
     subcommands: ['init-server', 'setup', 'status'],
     usage:
-      'sync [--json] | sync setup --url URL --station ID [--insecure] | sync status [--json] | sync init-server --url URL --stations AKT,SNG,HQ [--insecure]',
+      'sync [--json] | sync setup --url URL --station ID [--insecure] | sync status ' +
+      '[--json] | sync init-server --url URL --stations AKT,SNG,HQ [--insecure]',
   },
   conflicts: { options: { json: bool }, positionals: 0, usage: 'conflicts [--json]' },
 } as const satisfies Record<string, CommandSpec>;
@@ -103,7 +104,8 @@ export function usage(): string {
     '',
     'The ledger is --ledger PATH, else $TRANSIT_LEDGER, else the desktop app’s file.',
     'Sync reads the CouchDB user and password from TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.',
-    'Exit codes: 0 done, 2 bad input (nothing written), 3 ledger damaged or locked, 4 sync server unreachable or refusing.',
+    'Exit codes: 0 done, 2 bad input (nothing written), 3 ledger ' +
+      'damaged or locked, 4 sync server unreachable or refusing.',
   ].join('\n');
 }
 

@@ -50,7 +50,7 @@ export interface Conflict {
   shipmentId: string;
   shipmentIds: string[];
   blNumber: string | null;
-  /** How the cargo counts while the conflict is open: its last agreed version (fork), each cargo as recorded (duplicate-bl). */
+  /** How it counts while open: its last agreed version (fork), each cargo as recorded (duplicate-bl). */
   shown: Shipment[];
   /** The competing versions, each with its station. */
   versions: ConflictVersion[];

@@ -150,7 +150,8 @@ function ledgerSwitched(expected: string, current: string): TransitError {
         ]
       : [
           'ledger.demo_renewed',
-          'Nothing was saved: the demo ledger this window was showing was built afresh in another window. This window now shows the new demo ledger.',
+          'Nothing was saved: the demo ledger this window was showing was built afresh in another window. ' +
+            'This window now shows the new demo ledger.',
         ];
   return new TransitError('conflict', message, [
     { field: 'ledgerId', code, message, facts: { expected, current } },
@@ -324,7 +325,8 @@ export class LedgerService implements TransitApi {
     if (current !== null && current !== id)
       throw new TransitError(
         'conflict',
-        `This ledger is station ${current}; a station's id never changes, because every entry it wrote is known by it. Set up a new ledger for station ${id}.`,
+        `This ledger is station ${current}; a station's id never changes, because every entry it wrote is ` +
+          `known by it. Set up a new ledger for station ${id}.`,
       );
     if (current === null) {
       if (this.ledger.readOnly)

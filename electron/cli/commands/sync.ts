@@ -24,7 +24,10 @@ function required(context: CommandContext, name: string): string {
 }
 
 function usageOf(): string {
-  return 'sync [--json] | sync setup --url URL --station ID | sync status [--json] | sync init-server --url URL --stations AKT,SNG,HQ';
+  return (
+    'sync [--json] | sync setup --url URL --station ID | sync status ' +
+    '[--json] | sync init-server --url URL --stations AKT,SNG,HQ'
+  );
 }
 
 async function initServerCommand(context: CommandContext): Promise<number> {
@@ -45,7 +48,8 @@ async function initServerCommand(context: CommandContext): Promise<number> {
     [
       `${outcome.createdDatabase ? 'Created' : 'Found'} the ledger database ${shownUrl(url)}.`,
       `Validation: ${outcome.designUpdated ? 'installed' : 'already in place'}.`,
-      `Stations admitted: ${stations.join(', ')} (roles ${stations.map((s) => `station:${s}`).join(', ')})${outcome.securityUpdated ? '' : ', as before'}.`,
+      `Stations admitted: ${stations.join(', ')} (roles ${stations.map((s) => `station:${s}`).join(', ')})` +
+        `${outcome.securityUpdated ? '' : ', as before'}.`,
     ].join('\n'),
   );
   return EXIT.ok;
@@ -119,7 +123,8 @@ export const sync: Command = {
   async run(context) {
     const sub = context.invocation.arg;
     if (sub === 'init-server') return initServerCommand(context);
-    const { runOnLedger } = require('../session') as typeof import('../session'); // eslint-disable-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when needed, as in run-command.ts
+    const { runOnLedger } = require('../session') as typeof import('../session');
     const plan = sub === 'setup' ? setupPlan(context) : sub === 'status' ? statusPlan() : roundPlan();
     return runOnLedger(context, plan);
   },
@@ -153,12 +158,14 @@ export const conflicts: Command = {
       for (const conflict of open) {
         io.out(
           conflict.kind === 'fork'
-            ? `Cargo ${conflict.shipmentId} was edited at two places; it counts as ${describe(conflict.shown[0] as never)} until resolved:`
+            ? `Cargo ${conflict.shipmentId} was edited at two places; it ` +
+                `counts as ${describe(conflict.shown[0] as never)} until resolved:`
             : `B/L ${conflict.blNumber} is recorded ${conflict.shipmentIds.length} times:`,
         );
         for (const v of conflict.versions)
           io.out(
-            `  ${v.station} (${v.eventId}, ${v.action} by ${v.actor} at ${v.at}${v.reason ? `, "${v.reason}"` : ''}): ${v.shipment.voided ? 'void' : describe(v.shipment)}`,
+            `  ${v.station} (${v.eventId}, ${v.action} by ${v.actor} at ${v.at}` +
+              `${v.reason ? `, "${v.reason}"` : ''}): ${v.shipment.voided ? 'void' : describe(v.shipment)}`,
           );
         io.out(
           conflict.kind === 'fork'

@@ -14,7 +14,7 @@ import { fsyncDirectory } from '../ledger';
 
 export type LineCheck = { ok: true; event: LedgerEvent; sum: string } | { ok: false; reason: string };
 
-/** Whether `line` can follow a journal whose last entry is (lastSeq, lastSum), as station `station` could have written it. */
+/** Whether `line` can follow a journal ending at (lastSeq, lastSum), as station `station` could have written it. */
 export function checkNextLine(line: string, station: string, lastSeq: number, lastSum: string): LineCheck {
   const parsed = parseLine(line);
   if (!parsed.ok)
@@ -32,7 +32,7 @@ export function checkNextLine(line: string, station: string, lastSeq: number, la
   return { ok: true, event: event as LedgerEvent, sum: parsed.sum };
 }
 
-/** What `station` could not have written: another station's name on its journal, or having seen entries it holds itself. */
+/** What `station` could not have written: another station's name on its journal, or a base it had not written yet. */
 function claimsOtherStation(event: LedgerEvent, station: string): string | null {
   if (event.type === 'station' && event.station !== station)
     return `it names its journal station ${event.station}, not ${station}`;

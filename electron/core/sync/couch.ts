@@ -111,17 +111,20 @@ export function refusal(where: string, status: number, body: unknown): SyncFailu
   if (status === 401)
     return new SyncFailure(
       'refused',
-      `The sync server ${where} refused the user name or password${said}. Check TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.`,
+      `The sync server ${where} refused the user name or password${said}. ` +
+        `Check TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.`,
     );
   if (status === 403)
     return new SyncFailure(
       'refused',
-      `The sync server ${where} refused this user${said}. Its CouchDB user needs the role station:<ID> of this station.`,
+      `The sync server ${where} refused this user${said}. ` +
+        `Its CouchDB user needs the role station:<ID> of this station.`,
     );
   if (status === 404)
     return new SyncFailure(
       'setup',
-      `There is no ledger database at ${where}${said}. Run "transit-ledger sync init-server" with the server's admin credentials first.`,
+      `There is no ledger database at ${where}${said}. ` +
+        `Run "transit-ledger sync init-server" with the server's admin credentials first.`,
     );
   return new SyncFailure('refused', `The sync server ${where} refused the request (HTTP ${status})${said}.`);
 }

@@ -33,7 +33,8 @@ export function requireCredentials(env: NodeJS.ProcessEnv): Credentials {
   if (!credentials)
     throw new TransitError(
       'invalid',
-      'Sync needs the CouchDB user and password in TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD (never on the command line, where others can read them).',
+      'Sync needs the CouchDB user and password in TRANSIT_SYNC_USER and ' +
+        'TRANSIT_SYNC_PASSWORD (never on the command line, where others can read them).',
     );
   return credentials;
 }
@@ -63,7 +64,8 @@ function checkpointOrRefuse(service: LedgerService): { checkpoint: SyncCheckpoin
   if (!checkpoint || station === null)
     throw new TransitError(
       'invalid',
-      `This ledger is not set up for sync (${checkpointPath(service.path)} is missing). Run "transit-ledger sync setup --url URL --station ID" first.`,
+      `This ledger is not set up for sync (${checkpointPath(service.path)} is missing). ` +
+        `Run "transit-ledger sync setup --url URL --station ID" first.`,
     );
   return { checkpoint, station };
 }

@@ -176,7 +176,8 @@ export class SyncRound {
       if (there)
         throw new SyncFailure(
           'refused',
-          `The server holds a different entry under ${row.id} than this station's journal. This station's journal was replaced or repaired after it was sent; nothing more is sent until that is sorted out.`,
+          `The server holds a different entry under ${row.id} than this station's journal. This station's ` +
+            'journal was replaced or repaired after it was sent; nothing more is sent until that is sorted out.',
         );
       throw new SyncFailure(
         'refused',
@@ -240,7 +241,7 @@ export class SyncRound {
     docs.set(row.id, row.doc);
   }
 
-  /** Appends to each station's journal the entries that continue its chain: those in hand, then any missing fetched by id. */
+  /** Appends to each station's journal the entries that continue its chain: those in hand, then missing ones by id. */
   private async take(docs: Map<string, EventDoc>): Promise<Record<string, number>> {
     const taken: Record<string, number> = {};
     const known = this.checkpoint.pull.known;

@@ -15,13 +15,17 @@ export const DESIGN_ID = '_design/transit-ledger';
 export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx) {
   if (userCtx.roles.indexOf('_admin') !== -1) return;
   if (newDoc._id.indexOf('_design/') === 0) throw { forbidden: 'Only an admin changes the design documents.' };
-  if (oldDoc || newDoc._deleted) throw { forbidden: 'Event ' + newDoc._id + ' is stored already: an event is never changed or deleted.' };
+  if (oldDoc || newDoc._deleted) throw { forbidden: 'Event ' + newDoc._id + ' is stored already: ' +
+    'an event is never changed or deleted.' };
   var station = newDoc.station;
-  if (typeof station !== 'string' || !/^[A-Z][A-Z0-9]{0,9}$/.test(station)) throw { forbidden: 'An event names its station.' };
-  if (typeof newDoc.seq !== 'number' || newDoc.seq < 1 || Math.floor(newDoc.seq) !== newDoc.seq) throw { forbidden: 'An event has its number.' };
+  if (typeof station !== 'string' || !/^[A-Z][A-Z0-9]{0,9}$/.test(station)) ' +
+    'throw { forbidden: 'An event names its station.' };
+  if (typeof newDoc.seq !== 'number' || newDoc.seq < 1 || Math.floor(newDoc.seq) !== ' +
+    'newDoc.seq) throw { forbidden: 'An event has its number.' };
   if (newDoc._id !== station + ':' + newDoc.seq) throw { forbidden: 'An event is stored under <station>:<number>.' };
   if (typeof newDoc.line !== 'string') throw { forbidden: 'An event carries its journal line.' };
-  if (userCtx.roles.indexOf('station:' + station) === -1) throw { forbidden: 'This user may write only the events of its own station, not of ' + station + '.' };
+  if (userCtx.roles.indexOf('station:' + station) === -1) throw { forbidden: 'This user may ' +
+    'write only the events of its own station, not of ' + station + '.' };
 }`;
 
 export function securityFor(stations: readonly string[]): unknown {

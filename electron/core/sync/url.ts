@@ -32,11 +32,13 @@ export function parseServerUrl(text: unknown, insecure: boolean): URL {
     );
   if (url.username !== '' || url.password !== '')
     refuse(
-      'Put no user name or password in the address: they would be stored and shown. Give them in TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.',
+      'Put no user name or password in the address: they would be stored and shown. ' +
+        'Give them in TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.',
     );
   if (url.protocol === 'http:' && !isLoopback(url.hostname) && !insecure)
     refuse(
-      `http://${url.host} would send the password unencrypted across the network. Use https://, or add --insecure if this network is trusted.`,
+      `http://${url.host} would send the password unencrypted across the network. ` +
+        `Use https://, or add --insecure if this network is trusted.`,
     );
   url.search = '';
   url.hash = '';
