@@ -130,8 +130,7 @@ function refuseMissingJournal(absolute: string): void {
   if (tip.state === 'ok' && tip.tip.seq > 0) {
     throw new TransitError(
       'damaged',
-      `The ledger file ${absolute} is missing, but the record beside it says it held ${tip.tip.seq} entries. ` +
-        `Restore it from a backup. To start a new, empty ledger here instead, delete ${absolute}.tip.`,
+      `The ledger file ${absolute} is missing, but the record beside it says it held ${tip.tip.seq} entries. Restore it from a backup. To start a new, empty ledger here instead, delete ${absolute}.tip.`,
     );
   }
 }
@@ -315,8 +314,7 @@ export class Ledger {
       this.failed = true;
       throw new TransitError(
         'conflict',
-        `The ledger ${this.path} was started by another program after this one opened it. ` +
-          `Nothing was recorded: close and reopen the ledger, then try again.`,
+        `The ledger ${this.path} was started by another program after this one opened it. Nothing was recorded: close and reopen the ledger, then try again.`,
       );
     }
     refuseMissingJournal(this.path);
@@ -399,8 +397,7 @@ export class Ledger {
     if (this.failed)
       throw new TransitError(
         'io',
-        'An earlier save to this ledger failed and could not be undone. ' +
-          'Close and reopen the ledger before writing again.',
+        'An earlier save to this ledger failed and could not be undone. Close and reopen the ledger before writing again.',
       );
     if (payloads.length === 0) return [];
     if (this.fd === null) {
@@ -438,8 +435,7 @@ export class Ledger {
       this.failed = true;
       throw new TransitError(
         'conflict',
-        `Another program has written to the ledger ${this.path} since it was opened here. ` +
-          `Nothing was recorded: close and reopen the ledger, then try again.`,
+        `Another program has written to the ledger ${this.path} since it was opened here. Nothing was recorded: close and reopen the ledger, then try again.`,
       );
     }
   }
@@ -463,8 +459,7 @@ export class Ledger {
       }
       throw new TransitError(
         'io',
-        `Could not save to the ledger ${this.path} (${code}). ` +
-          `Nothing was recorded; free disk space or check the drive, then try again.`,
+        `Could not save to the ledger ${this.path} (${code}). Nothing was recorded; free disk space or check the drive, then try again.`,
       );
     }
   }

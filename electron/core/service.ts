@@ -150,8 +150,7 @@ function ledgerSwitched(expected: string, current: string): TransitError {
         ]
       : [
           'ledger.demo_renewed',
-          'Nothing was saved: the demo ledger this window was showing was built afresh in another window. ' +
-            'This window now shows the new demo ledger.',
+          'Nothing was saved: the demo ledger this window was showing was built afresh in another window. This window now shows the new demo ledger.',
         ];
   return new TransitError('conflict', message, [
     { field: 'ledgerId', code, message, facts: { expected, current } },
