@@ -221,6 +221,20 @@ export interface ImportRowReport {
   /** 'skipped': a row the file itself marks as voided. */
   outcome: 'add' | 'duplicate' | 'skipped' | 'invalid';
   blNumber: string | null;
+  /**
+   * The row's cargo as read, so a person can find it and check it beside its message: the B/L
+   * date as `YYYY-MM-DD` (null when the cell is blank or no real date), the vessel (null when
+   * blank), the net quantity in kilograms (null when blank or not a readable quantity).
+   */
+  blDate: string | null;
+  vessel: string | null;
+  netKg: number | null;
+  /**
+   * The date and tonnes cells as the file writes them, where they could not be read (null where
+   * they could, or are blank): "2026-02-31", "9,959" (which could be two figures), "abc".
+   */
+  blDateText: string | null;
+  netTonnesText: string | null;
   issues: FieldIssue[];
   warnings: FieldIssue[];
 }
