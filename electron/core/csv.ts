@@ -30,6 +30,7 @@ import {
   type Language,
   type Translations,
 } from './fields';
+import { EXTRA_COLUMNS, type ExtraColumn } from './columns';
 import { formatKgAsTonnes, quantityInputText, readQuantity, type DecimalMark } from './quantity';
 
 // ---------------------------------------------------------------------------------------------
@@ -48,12 +49,9 @@ const PLUS = 0x2b;
 const MINUS = 0x2d;
 const AT = 0x40;
 
-/** The register's first column, the cargo's id, before the field table's columns. */
-const ID_HEADER: Translations = { en: 'ID', ru: 'ID', az: 'ID', kk: 'ID' };
-
 /** The register's header row in a language: the id, then every field of the table in its order. */
 export function registerHeaders(language: Language): string[] {
-  return [ID_HEADER[language], ...FIELDS.map((field) => field.csv[language])];
+  return [EXTRA_COLUMNS.id[language], ...FIELDS.map((field) => field.csv[language])];
 }
 
 const MONTHLY_COLUMNS: readonly Translations[] = [
@@ -246,16 +244,8 @@ export interface ParsedCsv {
   fileIssues: FieldIssue[];
 }
 
-/** The columns an import reads that are not fields of a cargo: the id, and a voided mark of the sheet's own. */
-type ExtraColumn = 'id' | 'voided' | 'voidReason';
+/** A column an import reads: a field of the cargo, or the id and a voided mark of the sheet's own. */
 type ImportField = InputKey | ExtraColumn;
-
-/** Names of the extra columns; the register itself writes only the id. */
-const EXTRA_COLUMNS: Record<ExtraColumn, readonly string[]> = {
-  id: Object.values(ID_HEADER),
-  voided: ['Voided', 'Аннулирован', 'Ləğv edilib', 'Күші жойылды'],
-  voidReason: ['Void reason', 'Причина аннулирования', 'Ləğv səbəbi', 'Күшін жою себебі'],
-};
 
 /**
  * Accepted column names per field: the register's header in each of the four languages, then the
@@ -263,13 +253,13 @@ const EXTRA_COLUMNS: Record<ExtraColumn, readonly string[]> = {
  * spaces and punctuation (looseKey).
  */
 const COLUMN_NAMES: ReadonlyMap<ImportField, readonly string[]> = new Map<ImportField, readonly string[]>([
-  ['id', EXTRA_COLUMNS.id],
+  ['id', [...new Set(Object.values(EXTRA_COLUMNS.id))]],
   ...FIELDS.map((field): [ImportField, readonly string[]] => [
     field.key,
     [...new Set([...Object.values(field.csv), ...(field.csvAliases ?? [])])],
   ]),
-  ['voided', EXTRA_COLUMNS.voided],
-  ['voidReason', EXTRA_COLUMNS.voidReason],
+  ['voided', Object.values(EXTRA_COLUMNS.voided)],
+  ['voidReason', Object.values(EXTRA_COLUMNS.voidReason)],
 ]);
 
 function columnNames(field: ImportField): readonly string[] {

@@ -25,6 +25,9 @@ const SELF_CONTAINED = new Set([
   'reason.too_long',
   'monthlyPlanTonnes.count',
   'annualTonnes.required',
+  // An import file refused before it is read: too large, or damaged on its way.
+  'base64.too_large',
+  'base64.invalid',
   // A write refused because another window switched the ledger: the sentence is the whole story.
   'ledger.switched_to_demo',
   'ledger.switched_to_real',

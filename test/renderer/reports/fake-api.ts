@@ -1,5 +1,12 @@
 /** A TransitApi double for the Reports and Settings screens: every method a jest.fn with a sensible answer. */
-import type { ImportReport, LedgerInfo, Progress, TransitApi, YearTargets } from '../../../electron/core/api';
+import type {
+  ImportReport,
+  ImportRowReport,
+  LedgerInfo,
+  Progress,
+  TransitApi,
+  YearTargets,
+} from '../../../electron/core/api';
 import { useLedger } from '../../../renderer/src/store';
 import { useSettings, type Language } from '../../../renderer/src/settings';
 
@@ -36,6 +43,22 @@ export function importReport(change: Partial<ImportReport> = {}): ImportReport {
     unlistedRows: 0,
     fileIssues: [],
     encoding: 'utf-8',
+    ...change,
+  };
+}
+
+/** A listed row of an import report: a cargo as read (Astana, 1 March 2024, 9,959.5 t) unless `change` says otherwise. */
+export function importRow(change: Partial<ImportRowReport> & Pick<ImportRowReport, 'line'>): ImportRowReport {
+  return {
+    outcome: 'add',
+    blNumber: null,
+    blDate: '2024-03-01',
+    vessel: 'Astana',
+    netKg: 9_959_500,
+    blDateText: null,
+    netTonnesText: null,
+    issues: [],
+    warnings: [],
     ...change,
   };
 }
