@@ -1109,6 +1109,11 @@ describe('the desktop calls go through the same dispatch', () => {
     expect(saved).toEqual({ ok: true, value: { saved: true, path: temp.file('chosen.csv') } });
     expect(saveTo.mock.calls[0]?.[0]).toMatch(/2024.*\.csv$/);
     expect(fs.readFileSync(temp.file('chosen.csv'), 'utf8')).toContain('Astana');
+    // In the reader's language: a Russian page's register has Russian headers and status words.
+    await call('saveReport', [{ year: 2024, report: 'register', separator: ';', language: 'ru' }]);
+    const russian = fs.readFileSync(temp.file('chosen.csv'), 'utf8');
+    expect(russian).toMatch(/^\uFEFFID;Дата коносамента;Номер коносамента;Танкер;/);
+    expect(russian).toContain(';погружен;');
   });
 
   test('a cancelled dialog writes nothing; a disk that refuses is an io error a person can read', async () => {

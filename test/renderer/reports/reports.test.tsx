@@ -121,7 +121,13 @@ describe('export in browser mode', () => {
     render(<Reports desktop={false} />);
     await user.click(screen.getByTestId('export-register'));
 
-    expect(api.exportReport).toHaveBeenCalledWith({ year: YEAR, report: 'register', separator: ';' });
+    // A Russian page asks for a Russian file: headers and status words in the reader's language.
+    expect(api.exportReport).toHaveBeenCalledWith({
+      year: YEAR,
+      report: 'register',
+      separator: ';',
+      language: 'ru',
+    });
     await waitFor(() => expect(clicked).toHaveLength(1));
     expect(clicked[0]?.download).toBe('transit-register-2024.csv');
     expect(clicked[0]?.href).toBe('blob:transit/1');
@@ -162,7 +168,12 @@ describe('export on the desktop', () => {
     window.transitDesktop = desktop;
     render(<Reports desktop />);
     await user.click(screen.getByTestId('export-monthly'));
-    expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'monthly', separator: ',' });
+    expect(desktop.saveReport).toHaveBeenCalledWith({
+      year: YEAR,
+      report: 'monthly',
+      separator: ',',
+      language: 'en',
+    });
     expect(api.exportReport).not.toHaveBeenCalled();
     expect(await screen.findByText(/Saved \/home\/anna\/Documents\/transit-monthly-2024.csv/)).toBeTruthy();
   });
@@ -214,7 +225,12 @@ describe('menu commands', () => {
     expect(useLedger.getState().tab).toBe('reports');
     render(<Reports desktop />);
     await waitFor(() =>
-      expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'register', separator: ',' }),
+      expect(desktop.saveReport).toHaveBeenCalledWith({
+        year: YEAR,
+        report: 'register',
+        separator: ',',
+        language: 'en',
+      }),
     );
     expect(useLedger.getState().reportsCommands).toEqual([]);
     expect(desktop.saveReport).toHaveBeenCalledTimes(1);
@@ -229,7 +245,12 @@ describe('menu commands', () => {
         useLedger.getState().menuCommand(command);
     });
     await waitFor(() => expect(desktop.importFile).toHaveBeenCalledWith({ dryRun: true }));
-    expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'monthly', separator: ',' });
+    expect(desktop.saveReport).toHaveBeenCalledWith({
+      year: YEAR,
+      report: 'monthly',
+      separator: ',',
+      language: 'en',
+    });
     expect(desktop.backupLedger).toHaveBeenCalledTimes(1);
     expect(desktop.openDataFolder).toHaveBeenCalledTimes(1);
     expect(useLedger.getState().reportsCommands).toEqual([]);
