@@ -4,7 +4,7 @@
  */
 import type { Baseline, HistoryEntry, Shipment, ShipmentFields, YearTargets } from './api';
 import { DEFAULT_BASELINE, defaultAnnualTargetKg } from './defaults';
-import type { LedgerEvent } from './events';
+import { rejection, type LedgerEvent, type Rejection } from './events';
 import { STORED_KEYS, type StoredKey } from './fields';
 import { addToYearDays, dayOfYearIndex, emptyYearDays, type YearDays } from './progress';
 import { normaliseBlNumber, normaliseVessel } from './shipment';
@@ -69,17 +69,25 @@ export class LedgerState {
   private readonly yearDays = new Map<number, YearDays>();
 
   /** Returns why the event cannot apply (it refers to a shipment that is not there), or null. */
-  readonly apply = (event: LedgerEvent): string | null => {
+  readonly apply = (event: LedgerEvent): Rejection | null => {
     switch (event.type) {
       case 'record': {
-        if (this.shipments.has(event.id)) return `shipment ${event.id} is recorded twice`;
+        if (this.shipments.has(event.id))
+          return rejection('recorded-twice', `shipment ${event.id} is recorded twice`, { id: event.id });
         const f = event.shipment;
-        if (!isCalendarDate(f.blDate)) return `its B/L date ${f.blDate} is not a calendar date`;
+        if (!isCalendarDate(f.blDate))
+          return rejection('not-a-date', `its B/L date ${f.blDate} is not a calendar date`, {
+            date: f.blDate,
+          });
         // The validator never lets two live cargoes share a B/L number; a journal that has them was tampered with or double-written.
         const blKey = f.blNumber === null ? null : normaliseBlNumber(f.blNumber);
         const holder = blKey === null ? undefined : this.byBlNumber.get(blKey);
         if (holder !== undefined)
-          return `B/L number ${f.blNumber} is already recorded for shipment ${holder}`;
+          return rejection(
+            'bl-number-taken',
+            `B/L number ${f.blNumber} is already recorded for shipment ${holder}`,
+            { blNumber: f.blNumber ?? '', id: holder },
+          );
         const shipment = newShipment(event.id, f, event.at, event.actor);
         this.shipments.set(event.id, shipment);
         if (blKey !== null) this.byBlNumber.set(blKey, event.id);
@@ -90,9 +98,14 @@ export class LedgerState {
       }
       case 'amend': {
         const current = this.shipments.get(event.id);
-        if (!current) return `it amends shipment ${event.id}, whose record was lost`;
+        if (!current)
+          return rejection('amends-lost', `it amends shipment ${event.id}, whose record was lost`, {
+            id: event.id,
+          });
         if (event.set.blDate !== undefined && !isCalendarDate(event.set.blDate))
-          return `its B/L date ${event.set.blDate} is not a calendar date`;
+          return rejection('not-a-date', `its B/L date ${event.set.blDate} is not a calendar date`, {
+            date: event.set.blDate,
+          });
         this.unindexBlNumber(current);
         this.unindexCargo(current);
         this.count(current, -1);
@@ -106,7 +119,10 @@ export class LedgerState {
       }
       case 'void': {
         const current = this.shipments.get(event.id);
-        if (!current) return `it voids shipment ${event.id}, whose record was lost`;
+        if (!current)
+          return rejection('voids-lost', `it voids shipment ${event.id}, whose record was lost`, {
+            id: event.id,
+          });
         this.unindexBlNumber(current);
         this.unindexCargo(current);
         this.count(current, -1);
