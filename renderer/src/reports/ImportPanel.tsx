@@ -234,11 +234,13 @@ function Preview({
                   </th>
                   <th scope="col">{t('reports.import.col.outcome')}</th>
                   <th scope="col">{t('reports.import.col.blDate')}</th>
-                  <th scope="col">{t('reports.import.col.vessel')}</th>
+                  <th scope="col">
+                    {t('reports.import.col.vessel')}
+                    <span className="rs-th-sub">{t('reports.import.col.bl')}</span>
+                  </th>
                   <th scope="col" className="numeric">
                     {t('reports.import.col.tonnes')}
                   </th>
-                  <th scope="col">{t('reports.import.col.bl')}</th>
                   <th scope="col">{t('reports.import.col.messages')}</th>
                 </tr>
               </thead>
@@ -330,9 +332,12 @@ function PreviewRow({ row }: { row: ImportRowReport }) {
         </span>
       </td>
       <td className="rs-date">{date}</td>
-      <td className="rs-vessel">{row.vessel === null ? NOTHING : visible(row.vessel)}</td>
+      <td className="rs-vessel">
+        {/* The B/L number under the vessel: the messages keep the width they need at 1024 px. */}
+        <span className="rs-vessel-name">{row.vessel === null ? NOTHING : visible(row.vessel)}</span>
+        {row.blNumber !== null && <span className="rs-bl">{visible(row.blNumber)}</span>}
+      </td>
       <td className="numeric rs-tonnes">{amount}</td>
-      <td className="rs-bl">{row.blNumber ?? NOTHING}</td>
       <td>
         {row.issues.length === 0 && row.warnings.length === 0 ? (
           <span className="muted">{t('reports.import.rowOk')}</span>

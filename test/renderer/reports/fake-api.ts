@@ -112,3 +112,9 @@ export function resetSettings(language: Language | null): void {
   localStorage.clear();
   useSettings.setState({ language, theme: 'system', separator: null, entryDefaults: {} });
 }
+
+/** A preview cell's text; the vessel's cell holds the vessel and, under it, the B/L number: "Astana / KZ-1". */
+export function cellText(cell: HTMLElement): string {
+  if (!cell.classList.contains('rs-vessel')) return cell.textContent ?? '';
+  return [...cell.children].map((part) => part.textContent ?? '').join(' / ');
+}

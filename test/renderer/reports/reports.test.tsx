@@ -7,6 +7,7 @@ import { Reports } from '../../../renderer/src/views/Reports';
 import { decodeCsvBytes } from '../../../electron/core/encoding';
 import { ApiError } from '../../../renderer/src/client';
 import {
+  cellText,
   fakeApi,
   importReport,
   importRow,
@@ -375,32 +376,29 @@ describe('import', () => {
     const cells = (row: number) =>
       within(rows[row] as HTMLElement)
         .getAllByRole('cell')
-        .map((cell) => cell.textContent);
+        .map((cell) => cellText(cell));
     expect(cells(1)).toEqual([
       '2',
       'To add',
       '1 Mar 2024',
-      'Astana',
+      'Astana / KZ-1',
       '9,959.500',
-      'KZ-1',
       'B/L date 1 Mar 2024 is 400 days ago; check the date.',
     ]);
     expect(cells(2)).toEqual([
       '3',
       'Invalid',
       '2 Mar 2024',
-      'Taraz',
+      'Taraz / KZ-2',
       'abc',
-      'KZ-2',
       'Net tonnes “abc” is not a number of tonnes; write it like 9959.5 or 9 959,5.',
     ]);
     expect(cells(3)).toEqual([
       '4',
       'Duplicate',
       '3 Mar 2024',
-      'Liwa',
+      'Liwa / KZ-3',
       '8,800.000',
-      'KZ-3',
       'B/L number KZ-3 is already in the ledger (Liwa, 9 Jan 2024); skipped.',
     ]);
     // A cell the core could not read is shown as the file wrote it, and marked.
