@@ -1126,9 +1126,23 @@ describe('the desktop calls go through the same dispatch', () => {
     });
     saveTo.mockResolvedValueOnce(temp.file('no-such-folder/report.csv'));
     const refused = await call('saveReport', [{ year: 2024, report: 'monthly', separator: ',' }]);
+    const file = temp.file('no-such-folder/report.csv');
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'io', message: expect.stringContaining('(ENOENT)') },
+      error: {
+        code: 'io',
+        message: `The file ${file} could not be written (ENOENT).`,
+        field: 'file',
+        // The code and facts a page in any language words the refusal with.
+        issues: [
+          {
+            field: 'file',
+            code: 'report.write_failed',
+            message: `The file ${file} could not be written (ENOENT).`,
+            facts: { path: file, reason: 'ENOENT' },
+          },
+        ],
+      },
     });
     if (!refused.ok) expectNoStack(refused.error.message);
   });

@@ -3,7 +3,7 @@ import type { ReportName } from '../../../electron/core/api';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
 import { downloadText } from './download';
-import { messageOf } from './errors';
+import { failureMessage } from './errors';
 import { useSeparator } from './separator';
 
 export type ExportStatus =
@@ -39,7 +39,7 @@ export function useExport(desktop: boolean) {
         setStatus({ kind: 'saved', desktop: false, where: fileName });
       }
     } catch (error) {
-      setStatus({ kind: 'error', message: messageOf(error) });
+      setStatus({ kind: 'error', message: failureMessage(language, error) });
     }
   };
 

@@ -206,6 +206,47 @@ describe('export on the desktop', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('EACCES');
   });
 
+  test("a disk's refusal is said in the page's language from the core's code and facts", async () => {
+    const user = userEvent.setup();
+    resetSettings('ru');
+    const desktop = fakeDesktop();
+    const message = 'The file /mnt/usb/transit-register-2024.csv could not be written (EACCES).';
+    desktop.saveReport.mockRejectedValue({
+      code: 'io',
+      message,
+      issues: [
+        {
+          field: 'file',
+          code: 'report.write_failed',
+          message,
+          facts: { path: '/mnt/usb/transit-register-2024.csv', reason: 'EACCES' },
+        },
+      ],
+    });
+    desktop.backupLedger.mockRejectedValue({
+      code: 'io',
+      message: 'The backup /mnt/usb/b.jsonl could not be written (ENOSPC).',
+      issues: [
+        {
+          field: 'file',
+          code: 'backup.write_failed',
+          message: 'The backup /mnt/usb/b.jsonl could not be written (ENOSPC).',
+          facts: { path: '/mnt/usb/b.jsonl', reason: 'ENOSPC' },
+        },
+      ],
+    });
+    window.transitDesktop = desktop;
+    render(<Reports desktop />);
+    await user.click(screen.getByTestId('export-register'));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Отчёт не сохранён. Отчёт не удалось записать в /mnt/usb/transit-register-2024.csv (EACCES).',
+    );
+    await user.click(screen.getByRole('button', { name: 'Резервная копия журнала…' }));
+    expect(
+      await screen.findByText('Резервную копию не удалось записать в /mnt/usb/b.jsonl (ENOSPC).'),
+    ).toBeTruthy();
+  });
+
   test('back up and open the data folder', async () => {
     const user = userEvent.setup();
     const desktop = fakeDesktop();
