@@ -282,7 +282,7 @@ describe('damage in the middle of the file', () => {
       [2, 'this line is damaged: its checksum does not match its content'],
       [3, 'it amends shipment ship0001, whose record was lost'],
     ]);
-    // The reason as a code and its facts, for a screen in any language; what the amendment set, as far as it names a cargo.
+    // The reason as a code and its facts, for a screen in any language; the cargo as far as an entry names it.
     expect(reopened.ledger.recovery?.lost.map((l) => [l.code, l.cause, l.cargo])).toEqual([
       ['damaged', null, { blNumber: 'KZ-1', blDate: '2024-07-01', vessel: 'Vessel X', netKg: 9_000_001 }],
       ['orphan', { code: 'amends-lost', facts: { id: 'ship0001' } }, null],

@@ -74,7 +74,7 @@ const fieldsOf = ({ id: _i, recordedAt: _r, recordedBy: _b, updatedAt: _u, ...fi
 describe.each(LANGUAGES.flatMap((language) => [',', ';'].map((separator) => [language, separator] as const)))(
   'a register in %s with "%s"',
   (language: Language, separator) => {
-    test('has the headers and status words of that language, and imports back into an empty ledger unchanged', async () => {
+    test("has that language's headers and status words, and imports into an empty ledger unchanged", async () => {
       for (const input of CARGOES) await ledger.service.recordShipment(input);
       const original = await ledger.service.listShipments({ year: 2024 });
       expect(original.map((s) => s.status)).toEqual(['loaded', 'in_transit', 'discharged']);

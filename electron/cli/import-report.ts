@@ -32,7 +32,10 @@ function importRowLine(row: ImportRowReport, report: ImportReport): string {
   );
 }
 
-/** The row's cargo as read, so the person can find it: date, vessel, tonnes, B/L number; a cell the core could not read as written, in quotes. */
+/**
+ * The row's cargo as read, so the person can find it: date, vessel, tonnes, B/L number; a cell the
+ * core could not read as written, in quotes.
+ */
 function cargoParts(row: ImportRowReport): string[] {
   const date = row.blDate ?? (row.blDateText === null ? null : `"${row.blDateText}"`);
   const tonnes =

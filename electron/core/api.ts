@@ -282,7 +282,10 @@ export interface LostCargo {
   netKg: number | null;
 }
 
-/** Why an intact entry could not be applied (a LostEntry 'orphan'): refers to something lost, or breaks a rule of the journal. */
+/**
+ * Why an intact entry could not be applied (a LostEntry 'orphan'): it refers to something lost, or
+ * breaks a rule of the journal.
+ */
 export type RejectionCode =
   | 'amends-lost' // it amends a shipment whose record was lost
   | 'voids-lost' // it voids a shipment whose record was lost

@@ -60,7 +60,7 @@ describe('in Russian', () => {
     expect(englishIn(text, [])).toEqual([]);
   });
 
-  test('a damaged record and its amendment: the cargo from the structured fields, the amendment left out for its reason', async () => {
+  test('a damaged record and its amendment: the cargo from its fields, the amendment left out for its reason', async () => {
     const info = await damagedLedgerInfo('amended-damaged', true);
     expect(info.recovery?.lost).toMatchObject([
       {

@@ -30,7 +30,8 @@ export function eventCargo(event: RecordLike): LostCargo | null {
 
 function cargoText(cargo: LostCargo): string {
   const tonnes = cargo.netKg === null ? '? t' : `${cargo.netKg / 1000} t`;
-  return `record of ${cargo.vessel ?? '?'}, B/L ${cargo.blNumber ?? '(no number)'} dated ${cargo.blDate ?? '?'}, ${tonnes}`;
+  const bl = cargo.blNumber ?? '(no number)';
+  return `record of ${cargo.vessel ?? '?'}, B/L ${bl} dated ${cargo.blDate ?? '?'}, ${tonnes}`;
 }
 
 export function describeEvent(event: RecordLike): string {

@@ -47,7 +47,7 @@ export function importReport(change: Partial<ImportReport> = {}): ImportReport {
   };
 }
 
-/** A listed row of an import report: a cargo as read (Astana, 1 March 2024, 9,959.5 t) unless `change` says otherwise. */
+/** A listed row of an import report: a cargo as read (Astana, 1 March 2024, 9,959.5 t) unless `change` says else. */
 export function importRow(change: Partial<ImportRowReport> & Pick<ImportRowReport, 'line'>): ImportRowReport {
   return {
     outcome: 'add',

@@ -15,8 +15,13 @@ const ledger = realLedgerPerTest();
 const ENGLISH =
   /(?<!\p{L})(the|is|not|does|skipped|Column|line|must|file|row|cargo|already|ledger|to|of)(?!\p{L})/u;
 /** What the sheet itself holds in Latin letters, and names that stay as they are in every language. */
-const DATA =
-  /март\.csv|Ast\\x07ana|Transit Ledger|CSV|UTF-8|IMO|Astana|Aktau|TARAZ|Taraz|Liwa|KZ-\d|A{20,}…?|r{20,}…?|abc|sunk|bad|\d+/g;
+const DATA = new RegExp(
+  [
+    ...['март\\.csv', 'Transit Ledger', 'CSV', 'UTF-8', 'IMO', 'KZ-\\d', 'abc', 'sunk', 'bad', '\\d+'],
+    ...['Ast\\\\x07ana', 'Astana', 'Aktau', 'TARAZ', 'Taraz', 'Liwa', 'A{20,}…?', 'r{20,}…?'],
+  ].join('|'),
+  'g',
+);
 
 async function preview(language: 'ru' | 'en') {
   const api = fakeApi();

@@ -85,7 +85,7 @@ function row(cells: Partial<Record<Cell, string>>): string {
   ].join(';');
 }
 
-/** One row for each refusal and question of the core, from line 2 on (see the comments for the lines the specs name). */
+/** One row for each refusal and question of the core, from line 2 on (the comments number the lines specs name). */
 export const BAD_ROWS: readonly string[] = [
   row({ date: '31.02.2024' }), // 2
   row({ date: '2024-13-01' }),
