@@ -6,7 +6,7 @@
  *
  * Nothing but types is imported at run time besides methods.ts: the sandboxed preload bundles it.
  */
-import type { CsvSeparator, ImportReport, ReportName } from './core/api';
+import type { CsvSeparator, ImportReport, Language, ReportName } from './core/api';
 import { methodsOf, type MethodTable } from './core/methods';
 
 export interface SaveOutcome {
@@ -27,6 +27,8 @@ export interface SaveReportRequest {
   year: number;
   report: ReportName;
   separator: CsvSeparator;
+  /** The reader's language: the file's headers and status words. */
+  language: Language;
 }
 
 /** The desktop calls: each one IPC channel `transit-desktop:<method>`. */

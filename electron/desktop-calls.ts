@@ -32,8 +32,23 @@ export interface DesktopHost {
   now?: () => Date;
 }
 
+/** What failed on the disk: a code a page words, the file it concerns, and the English of the log and CLI. */
+interface DiskStep {
+  code: 'report.write_failed' | 'import.read_failed' | 'backup.write_failed' | 'folder.open_failed';
+  path: string;
+  failed: string;
+}
+
+/** A disk's refusal as the page shows it: its code, and the path and reason (an errno code) as facts. */
+function diskError(step: DiskStep, reason: string): TransitError {
+  const message = `${step.failed} (${reason}).`;
+  return new TransitError('io', message, [
+    { field: 'file', code: step.code, message, facts: { path: step.path, reason } },
+  ]);
+}
+
 /** Runs a step that touches the disk: a TransitError passes as it is, any other failure becomes 'io'. */
-async function onDisk<T>(host: DesktopHost, failed: string, step: () => Promise<T>): Promise<T> {
+async function onDisk<T>(host: DesktopHost, failed: DiskStep, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
@@ -41,7 +56,7 @@ async function onDisk<T>(host: DesktopHost, failed: string, step: () => Promise<
     host.log('desktop', error);
     const reason =
       (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    throw new TransitError('io', `${failed} (${reason}).`);
+    throw diskError(failed, reason);
   }
 }
 
@@ -57,7 +72,12 @@ export function desktopCalls(host: DesktopHost): DesktopCalls {
     const report = await host.api().exportReport(parseExportRequest(request));
     const file = await host.chooseSavePath(report.fileName, CSV_FOR_EXCEL);
     if (!file) return { saved: false, path: null };
-    await onDisk(host, `The file ${file} could not be written`, () =>
+    const written: DiskStep = {
+      code: 'report.write_failed',
+      path: file,
+      failed: `The file ${file} could not be written`,
+    };
+    await onDisk(host, written, () =>
       fs.promises.writeFile(file, report.content, { encoding: 'utf8', flush: true }),
     );
     return { saved: true, path: file };
@@ -68,7 +88,12 @@ export function desktopCalls(host: DesktopHost): DesktopCalls {
     const file = await host.chooseOpenPath(CSV_IN);
     if (!file) return { cancelled: true, fileName: null, report: null, base64: null };
     // The bytes go to the core as they are: it decodes them (or refuses them) as for every other path.
-    const bytes = await onDisk(host, `The file ${file} could not be read`, () => fs.promises.readFile(file));
+    const read: DiskStep = {
+      code: 'import.read_failed',
+      path: file,
+      failed: `The file ${file} could not be read`,
+    };
+    const bytes = await onDisk(host, read, () => fs.promises.readFile(file));
     const base64 = bytes.toString('base64');
     const report = await host.api().importCsv({ base64, dryRun });
     return { cancelled: false, fileName: path.basename(file), report, base64 };
@@ -78,16 +103,23 @@ export function desktopCalls(host: DesktopHost): DesktopCalls {
     const stamp = (host.now?.() ?? new Date()).toISOString().slice(0, 10);
     const file = await host.chooseSavePath(`transit-ledger-backup-${stamp}.jsonl`, []);
     if (!file) return { saved: false, path: null };
-    await onDisk(host, `The backup ${file} could not be written`, () =>
-      fs.promises.copyFile(host.ledgerPath(), file),
-    );
+    const written: DiskStep = {
+      code: 'backup.write_failed',
+      path: file,
+      failed: `The backup ${file} could not be written`,
+    };
+    await onDisk(host, written, () => fs.promises.copyFile(host.ledgerPath(), file));
     return { saved: true, path: file };
   };
 
   const openDataFolder = async (): Promise<void> => {
     const folder = path.dirname(host.ledgerPath());
     const problem = await host.showFolder(folder);
-    if (problem) throw new TransitError('io', `The folder ${folder} could not be opened (${problem}).`);
+    if (problem)
+      throw diskError(
+        { code: 'folder.open_failed', path: folder, failed: `The folder ${folder} could not be opened` },
+        problem,
+      );
   };
 
   return { saveReport, importFile, backupLedger, openDataFolder };

@@ -746,7 +746,10 @@ describe('bad input gets a clear error and changes nothing', () => {
     const result = await run('import', csv);
     expect(result.code).toBe(2);
     const report = `${result.out}\n${result.err}`;
-    expect(report).toMatch(/^line 3: invalid \(B\/L IMP-2\) — Net tonnes must be more than zero\.$/m);
+    // The row as read beside its message, so it can be found in the sheet.
+    expect(report).toMatch(
+      /^line 3: invalid \(2024-07-02, Liwa, -5\.000 t, B\/L IMP-2\) — Net tonnes must be more than zero\.$/m,
+    );
     expect(report).not.toMatch(/^line [24]:/m);
     expect(result.err.split('\n').at(-1)).toBe(
       'Nothing was imported because some rows are invalid: 2 to add, 0 duplicate, 0 skipped, 1 invalid.',
@@ -1283,11 +1286,11 @@ describe('export and import', () => {
     const again = await cli(['--ledger', fresh, 'import', file]);
     expect(again.code).toBe(0);
     expect(again.out).toMatch(
-      /^line 2: duplicate \(B\/L AKT-2024-0101\) — B\/L number AKT-2024-0101 is already in the ledger/m,
+      /^line 2: duplicate \(2024-07-02, President Heydar Aliyev, 9959\.500 t, B\/L AKT-2024-0101\) — B\/L number AKT-2024-0101 is already in the ledger/m,
     );
     // A row without a B/L number is matched on date, vessel and tonnes.
     expect(again.out).toMatch(
-      /^line 3: duplicate — A cargo of Taraz on 2024-07-15 with the same tonnes is already in the ledger/m,
+      /^line 3: duplicate \(2024-07-15, Taraz, [\d,.]+ t\) — A cargo of Taraz on 2024-07-15 with the same tonnes is already in the ledger/m,
     );
     expect(again.lastLine).toBe('Imported: 0 to add, 2 duplicate, 0 skipped, 0 invalid.');
     expect(fs.readFileSync(fresh).equals(before)).toBe(true);
@@ -1441,7 +1444,9 @@ describe('import: how a file is read, and what is printed', () => {
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
     const lines = result.err.split('\n');
-    expect(lines[0]).toMatch(/^line 14323: invalid \(B\/L BIG-14321\) — Net tonnes "abc" is not a number/);
+    expect(lines[0]).toMatch(
+      /^line 14323: invalid \(2024-07-\d\d, Astana, "abc" t, B\/L BIG-14321\) — Net tonnes "abc" is not a number/,
+    );
     expect(lines.at(-1)).toBe(
       'Nothing was imported because some rows are invalid: 19999 to add, 0 duplicate, 0 skipped, 1 invalid.',
     );
@@ -1489,7 +1494,9 @@ describe('import: how a file is read, and what is printed', () => {
       ),
     );
     expect(result.code).toBe(2);
-    expect(result.err).toContain('line 2: invalid (B/L IMP-\\x07) — ');
+    expect(result.err).toContain(
+      'line 2: invalid (2024-07-01, Astana, "\\x1B[2J\\x1B[31m9959" t, B/L IMP-\\x07) — ',
+    );
     expect(result.err).toContain('"\\x1B[2J\\x1B[31m9959"');
     expect([...result.err].filter((c) => c.charCodeAt(0) < 0x20 && c !== '\n')).toEqual([]);
   });
@@ -1507,7 +1514,11 @@ describe('import: how a file is read, and what is printed', () => {
     const result = await run('import', file);
     expect(result.code).toBe(2);
     const lines = result.err.split('\n');
-    expect(lines.slice(0, 50).every((line) => / invalid \(B\/L BAD-\d+\)/.test(line))).toBe(true);
+    expect(
+      lines
+        .slice(0, 50)
+        .every((line) => / invalid \(2024-07-03, Taraz, -\d+\.000 t, B\/L BAD-\d+\)/.test(line)),
+    ).toBe(true);
     expect(lines[50]).toBe(
       '… and 48 more rows not listed (20 invalid, 28 duplicate); --json lists every row.',
     );

@@ -479,6 +479,7 @@ describe('parseShipmentCsv', () => {
           code: 'csv.unknown_column',
           message:
             'Column "Draught" is not one Transit Ledger knows, and its values would be lost. Rename it to one of: ID, B/L date, B/L number, Vessel, IMO, Voyage, Grade, Load port, Discharge terminal, Shipper, Receiver, Status, Net tonnes, Outturn tonnes, Barrels, Remarks, Voided, Void reason; or delete the column.',
+          facts: { column: 'Draught' },
         },
       ]);
     });
@@ -492,12 +493,14 @@ describe('parseShipmentCsv', () => {
           code: 'csv.missing_column',
           message:
             'The file has no B/L date column. Add it, or name the column that holds it "B/L date" (also accepted: "Дата коносамента", "Konosament tarixi", "Коносамент күні", "BL date", "Date", "Bill of lading date", "Дата", "B/L tarixi", "Tarix", "B/L күні", "Күні").',
+          facts: { field: 'blDate' },
         },
         {
           field: 'file',
           code: 'csv.missing_column',
           message:
             'The file has no Net tonnes column. Add it, or name the column that holds it "Net tonnes" (also accepted: "Масса нетто, т", "Netto çəki, t", "Нетто салмағы, т", "Tonnes", "Tons", "Net tons", "Quantity", "Net quantity", "Qty (t)", "Тонн", "Тонны", "Количество", "Количество (т)", "Нетто (т)", "Нетто, т", "Netto, t", "Ton").',
+          facts: { field: 'netTonnes' },
         },
       ]);
     });
@@ -510,6 +513,7 @@ describe('parseShipmentCsv', () => {
           field: 'file',
           code: 'csv.duplicate_column',
           message: 'Columns "Date" and "B/L date" both mean B/L date. Keep one of them.',
+          facts: { first: 'Date', second: 'B/L date', field: 'blDate' },
         },
       ]);
     });
@@ -525,6 +529,7 @@ describe('parseShipmentCsv', () => {
           code: 'csv.too_many_cells',
           message:
             'Line 3 has 4 cells but the header names 3 columns. A value probably contains an unquoted comma; wrap it in quotes.',
+          facts: { line: 3, cells: 4, columns: 3, separator: 'comma' },
         },
       ]);
     });
@@ -532,16 +537,18 @@ describe('parseShipmentCsv', () => {
     it('refuses a value under a column with no name', () => {
       const parsed = parseShipmentCsv('Date;Vessel;Tonnes;\n2024-03-12;Astana;9959,5;oops\n');
       expect(parsed.rows).toEqual([]);
-      expect(parsed.fileIssues.map((issue) => issue.code)).toEqual(['csv.unknown_column']);
+      expect(parsed.fileIssues.map((issue) => issue.code)).toEqual(['csv.unnamed_column']);
       expect(parsed.fileIssues[0]?.message).toContain(
         'Column 4 has no name in the header, but line 2 has a value in it.',
       );
+      expect(parsed.fileIssues[0]?.facts).toEqual({ column: 4, line: 2 });
     });
 
     it('refuses a file with a quote that never closes', () => {
       const parsed = parseShipmentCsv('Date;Vessel;Tonnes\n2024-03-12;"Astana;9959,5\n');
       expect(parsed.rows).toEqual([]);
       expect(parsed.fileIssues.map((issue) => issue.code)).toEqual(['csv.malformed']);
+      expect(parsed.fileIssues[0]?.facts).toEqual({ line: 2 });
     });
 
     it.each([[''], ['\uFEFF'], ['\r\n\r\n']])('refuses an empty file %j', (text) => {

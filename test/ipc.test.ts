@@ -1112,6 +1112,11 @@ describe('the desktop calls go through the same dispatch', () => {
     expect(saved).toEqual({ ok: true, value: { saved: true, path: temp.file('chosen.csv') } });
     expect(saveTo.mock.calls[0]?.[0]).toMatch(/2024.*\.csv$/);
     expect(fs.readFileSync(temp.file('chosen.csv'), 'utf8')).toContain('Astana');
+    // In the reader's language: a Russian page's register has Russian headers and status words.
+    await call('saveReport', [{ year: 2024, report: 'register', separator: ';', language: 'ru' }]);
+    const russian = fs.readFileSync(temp.file('chosen.csv'), 'utf8');
+    expect(russian).toMatch(/^\uFEFFID;Дата коносамента;Номер коносамента;Танкер;/);
+    expect(russian).toContain(';погружен;');
   });
 
   test('a cancelled dialog writes nothing; a disk that refuses is an io error a person can read', async () => {
@@ -1124,9 +1129,23 @@ describe('the desktop calls go through the same dispatch', () => {
     });
     saveTo.mockResolvedValueOnce(temp.file('no-such-folder/report.csv'));
     const refused = await call('saveReport', [{ year: 2024, report: 'monthly', separator: ',' }]);
+    const file = temp.file('no-such-folder/report.csv');
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'io', message: expect.stringContaining('(ENOENT)') },
+      error: {
+        code: 'io',
+        message: `The file ${file} could not be written (ENOENT).`,
+        field: 'file',
+        // The code and facts a page in any language words the refusal with.
+        issues: [
+          {
+            field: 'file',
+            code: 'report.write_failed',
+            message: `The file ${file} could not be written (ENOENT).`,
+            facts: { path: file, reason: 'ENOENT' },
+          },
+        ],
+      },
     });
     if (!refused.ok) expectNoStack(refused.error.message);
   });

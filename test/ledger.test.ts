@@ -212,6 +212,10 @@ describe('damage in the middle of the file', () => {
         seq: 3,
         count: 1,
         confirmed: true,
+        cause: null,
+        // What a screen says it held, in any language: the fields the damaged line still shows.
+        cargo: { blNumber: 'KZ-2', blDate: '2024-07-01', vessel: 'Vessel 2', netKg: 9_000_092 },
+        text: null,
         reason: 'this line is damaged: its checksum does not match its content',
         excerpt:
           'record of Vessel 2, B/L KZ-2 dated 2024-07-01, 9000.092 t (as far as the damaged line can be read)',
@@ -248,6 +252,21 @@ describe('damage in the middle of the file', () => {
     fs.writeFileSync(file, text.join('\n'));
     const { ledger } = openLedger();
     expect(ledger.recovery?.lost[0]?.excerpt).toBe('amend entry #3 (its details cannot be read)');
+    expect(ledger.recovery?.lost[0]).toMatchObject({ cargo: null, text: null });
+  });
+
+  test('a line with nothing of an entry left in it keeps its own text, for a screen to show as it is', () => {
+    writeShipments(2);
+    const text = fs.readFileSync(file, 'utf8').split('\n');
+    text[2] = 'garbage\u0007 from an editor';
+    fs.writeFileSync(file, text.join('\n'));
+    const { ledger } = openLedger();
+    expect(ledger.recovery?.lost[0]).toMatchObject({
+      code: 'unreadable',
+      line: 3,
+      cargo: null,
+      text: 'garbage? from an editor',
+    });
   });
 
   test('also loses the amendments of a shipment whose record was lost, saying why', () => {
@@ -262,6 +281,11 @@ describe('damage in the middle of the file', () => {
     expect(reopened.ledger.recovery?.lost.map((l) => [l.line, l.reason])).toEqual([
       [2, 'this line is damaged: its checksum does not match its content'],
       [3, 'it amends shipment ship0001, whose record was lost'],
+    ]);
+    // The reason as a code and its facts, for a screen in any language; the cargo as far as an entry names it.
+    expect(reopened.ledger.recovery?.lost.map((l) => [l.code, l.cause, l.cargo])).toEqual([
+      ['damaged', null, { blNumber: 'KZ-1', blDate: '2024-07-01', vessel: 'Vessel X', netKg: 9_000_001 }],
+      ['orphan', { code: 'amends-lost', facts: { id: 'ship0001' } }, null],
     ]);
   });
 
@@ -279,6 +303,9 @@ describe('damage in the middle of the file', () => {
         seq: 3,
         count: 1,
         confirmed: true,
+        cause: null,
+        cargo: null,
+        text: null,
         reason: expect.stringContaining('missing from the file'),
         excerpt: 'entry #3',
       },
@@ -297,6 +324,11 @@ describe('damage in the middle of the file', () => {
     expect(reopened.ledger.recovery?.lost[0]?.reason).toBe(
       'B/L number KZ-1 is already recorded for shipment ship0001',
     );
+    expect(reopened.ledger.recovery?.lost[0]).toMatchObject({
+      code: 'orphan',
+      cause: { code: 'bl-number-taken', facts: { blNumber: 'KZ-1', id: 'ship0001' } },
+      cargo: { blNumber: 'KZ-1', blDate: '2024-07-01', vessel: 'Vessel 1', netKg: 9_000_001 },
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 /** What `import` prints: how the file was read, the rows a person must look at, one summary line. */
 import type { ImportEncoding, ImportReport, ImportRowReport } from '../core/api';
 import { ENCODING_LABELS, visible } from '../core/encoding';
+import { t } from './output';
 
 /** Problem rows listed one per line before the summary; the rest are counted, and --json lists every row. */
 export const LISTED_IMPORT_PROBLEMS = 50;
@@ -24,10 +25,23 @@ function importRowLine(row: ImportRowReport, report: ImportReport): string {
           : 'valid'
       : row.outcome;
   const notes = [...row.issues, ...row.warnings].map((issue) => issue.message).join(' ');
+  const cargo = cargoParts(row);
   // Messages quote the file's cells: an escape sequence in one must not reach the terminal.
   return visible(
-    `line ${row.line}: ${what}${row.blNumber ? ` (B/L ${row.blNumber})` : ''}${notes ? ` — ${notes}` : ''}`,
+    `line ${row.line}: ${what}${cargo.length > 0 ? ` (${cargo.join(', ')})` : ''}${notes ? ` — ${notes}` : ''}`,
   );
+}
+
+/**
+ * The row's cargo as read, so the person can find it: date, vessel, tonnes, B/L number; a cell the
+ * core could not read as written, in quotes.
+ */
+function cargoParts(row: ImportRowReport): string[] {
+  const date = row.blDate ?? (row.blDateText === null ? null : `"${row.blDateText}"`);
+  const tonnes =
+    row.netKg !== null ? t(row.netKg) : row.netTonnesText === null ? null : `"${row.netTonnesText}" t`;
+  const bl = row.blNumber === null ? null : `B/L ${row.blNumber}`;
+  return [date, row.vessel, tonnes, bl].filter((part): part is string => part !== null);
 }
 
 /** The rows past the listed ones, counted by kind: `… and 120 more rows not listed (100 invalid, 20 duplicate); …`. */

@@ -253,6 +253,20 @@ export interface ImportRowReport {
   /** 'skipped': a row the file itself marks as voided. */
   outcome: 'add' | 'duplicate' | 'skipped' | 'invalid';
   blNumber: string | null;
+  /**
+   * The row's cargo as read, so a person can find it and check it beside its message: the B/L
+   * date as `YYYY-MM-DD` (null when the cell is blank or no real date), the vessel (null when
+   * blank), the net quantity in kilograms (null when blank or not a readable quantity).
+   */
+  blDate: string | null;
+  vessel: string | null;
+  netKg: number | null;
+  /**
+   * The date and tonnes cells as the file writes them, where they could not be read (null where
+   * they could, or are blank): "2026-02-31", "9,959" (which could be two figures), "abc".
+   */
+  blDateText: string | null;
+  netTonnesText: string | null;
   issues: FieldIssue[];
   warnings: FieldIssue[];
 }
@@ -291,6 +305,32 @@ export type LossCode =
   | 'batch-incomplete' // a multi-entry write (an import) that never reached its commit
   | 'orphan'; // an intact entry that refers to something lost (an amendment of a lost record)
 
+/** What a lost entry held of a cargo, as far as its line can still be read: a part is null where it cannot be. */
+export interface LostCargo {
+  blNumber: string | null;
+  /** `YYYY-MM-DD` as the line holds it. */
+  blDate: string | null;
+  vessel: string | null;
+  netKg: number | null;
+}
+
+/**
+ * Why an intact entry could not be applied (a LostEntry 'orphan'): it refers to something lost, or
+ * breaks a rule of the journal.
+ */
+export type RejectionCode =
+  | 'amends-lost' // it amends a shipment whose record was lost
+  | 'voids-lost' // it voids a shipment whose record was lost
+  | 'recorded-twice' // a second record under a shipment id already recorded
+  | 'not-a-date' // its B/L date is no calendar date (facts: date)
+  | 'bl-number-taken'; // its B/L number is already recorded for another live shipment (facts: blNumber)
+
+export interface EntryRejection {
+  code: RejectionCode;
+  /** The specifics a page words the reason with: the shipment's id, the date or B/L number at fault. */
+  facts: IssueFacts;
+}
+
 export interface LostEntry {
   code: LossCode;
   /** The line in the damaged file, or null where nothing of the entry is left in it. */
@@ -301,8 +341,18 @@ export interface LostEntry {
   count: number;
   /** True when the entry had been confirmed to someone (saved and acknowledged): a real loss. */
   confirmed: boolean;
+  /** For an 'orphan': why it could not be applied. Null for every other code, whose reason the code says. */
+  cause: EntryRejection | null;
+  /**
+   * The cargo the entry held, as far as its line can still be read, so a person can re-enter it
+   * from the bill of lading; null when it held no cargo or nothing of one can be read.
+   */
+  cargo: LostCargo | null;
+  /** A damaged line's own text when nothing of an entry can be read from it (control characters as `?`); else null. */
+  text: string | null;
+  /** The reason in English: what the CLI and the log say. A screen words `code` and `cause` instead. */
   reason: string;
-  /** What the entry held, as far as it can still be read. */
+  /** What the entry held, in English, as far as it can still be read: the CLI's and the log's. */
   excerpt: string;
 }
 

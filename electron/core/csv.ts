@@ -9,7 +9,15 @@
  * decided by shipment.ts, never here.
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import type { CsvSeparator, FieldIssue, ImportEncoding, MonthProgress, Shipment, ShipmentInput } from './api';
+import type {
+  CsvSeparator,
+  FieldIssue,
+  ImportEncoding,
+  IssueFacts,
+  MonthProgress,
+  Shipment,
+  ShipmentInput,
+} from './api';
 import { readDate } from './calendar';
 import { decodeImportSource, type ImportSource } from './encoding';
 import {
@@ -22,6 +30,7 @@ import {
   type Language,
   type Translations,
 } from './fields';
+import { EXTRA_COLUMNS, type ExtraColumn } from './columns';
 import { formatKgAsTonnes, quantityInputText, readQuantity, type DecimalMark } from './quantity';
 
 // ---------------------------------------------------------------------------------------------
@@ -40,12 +49,9 @@ const PLUS = 0x2b;
 const MINUS = 0x2d;
 const AT = 0x40;
 
-/** The register's first column, the cargo's id, before the field table's columns. */
-const ID_HEADER: Translations = { en: 'ID', ru: 'ID', az: 'ID', kk: 'ID' };
-
 /** The register's header row in a language: the id, then every field of the table in its order. */
 export function registerHeaders(language: Language): string[] {
-  return [ID_HEADER[language], ...FIELDS.map((field) => field.csv[language])];
+  return [EXTRA_COLUMNS.id[language], ...FIELDS.map((field) => field.csv[language])];
 }
 
 const MONTHLY_COLUMNS: readonly Translations[] = [
@@ -238,16 +244,8 @@ export interface ParsedCsv {
   fileIssues: FieldIssue[];
 }
 
-/** The columns an import reads that are not fields of a cargo: the id, and a voided mark of the sheet's own. */
-type ExtraColumn = 'id' | 'voided' | 'voidReason';
+/** A column an import reads: a field of the cargo, or the id and a voided mark of the sheet's own. */
 type ImportField = InputKey | ExtraColumn;
-
-/** Names of the extra columns; the register itself writes only the id. */
-const EXTRA_COLUMNS: Record<ExtraColumn, readonly string[]> = {
-  id: Object.values(ID_HEADER),
-  voided: ['Voided', 'Аннулирован', 'Ləğv edilib', 'Күші жойылды'],
-  voidReason: ['Void reason', 'Причина аннулирования', 'Ləğv səbəbi', 'Күшін жою себебі'],
-};
 
 /**
  * Accepted column names per field: the register's header in each of the four languages, then the
@@ -255,13 +253,13 @@ const EXTRA_COLUMNS: Record<ExtraColumn, readonly string[]> = {
  * spaces and punctuation (looseKey).
  */
 const COLUMN_NAMES: ReadonlyMap<ImportField, readonly string[]> = new Map<ImportField, readonly string[]>([
-  ['id', EXTRA_COLUMNS.id],
+  ['id', [...new Set(Object.values(EXTRA_COLUMNS.id))]],
   ...FIELDS.map((field): [ImportField, readonly string[]] => [
     field.key,
     [...new Set([...Object.values(field.csv), ...(field.csvAliases ?? [])])],
   ]),
-  ['voided', EXTRA_COLUMNS.voided],
-  ['voidReason', EXTRA_COLUMNS.voidReason],
+  ['voided', Object.values(EXTRA_COLUMNS.voided)],
+  ['voidReason', Object.values(EXTRA_COLUMNS.voidReason)],
 ]);
 
 function columnNames(field: ImportField): readonly string[] {
@@ -286,8 +284,13 @@ const NOT_VOIDED = new Set(['', 'no', 'n', 'false', '0', 'нет', 'xeyr', 'жо
 
 type ImportSeparator = CsvSeparator | '\t';
 
-function fileIssue(code: string, message: string): FieldIssue {
-  return { field: 'file', code, message };
+/**
+ * A problem with the file as a whole. Its facts are what the sentence says that only the file
+ * knows (a column's name, a line, a count), so a page in another language can say it too; names
+ * of fields are given as their keys, which a page words in its own language.
+ */
+function fileIssue(code: string, message: string, facts?: IssueFacts): FieldIssue {
+  return facts ? { field: 'file', code, message, facts } : { field: 'file', code, message };
 }
 
 /** Counts `;`, `,` and tabs outside quotes on the first non-blank line; the most frequent wins. */
@@ -458,10 +461,11 @@ function mapHeader(cells: readonly string[]): HeaderMap {
     if (key === '') map.unnamed.push(index);
     else if (field === undefined) {
       const message = `Column "${shownHeader(name)}" is not one Transit Ledger knows, and its values would be lost. Rename it to one of: ${ACCEPTED_NAMES}; or delete the column.`;
-      map.issues.push(fileIssue('csv.unknown_column', message));
+      map.issues.push(fileIssue('csv.unknown_column', message, { column: shownHeader(name) }));
     } else if (earlier !== undefined) {
       const message = `Columns "${shownHeader(earlier)}" and "${shownHeader(name)}" both mean ${columnNames(field)[0]}. Keep one of them.`;
-      map.issues.push(fileIssue('csv.duplicate_column', message));
+      const facts = { first: shownHeader(earlier), second: shownHeader(name), field };
+      map.issues.push(fileIssue('csv.duplicate_column', message, facts));
     } else headerOf.set(field, name);
     map.fields.push(field === undefined || earlier !== undefined ? null : field);
   });
@@ -469,7 +473,7 @@ function mapHeader(cells: readonly string[]): HeaderMap {
     if (headerOf.has(field)) continue;
     const [first = field, ...others] = columnNames(field);
     const message = `The file has no ${first} column. Add it, or name the column that holds it "${first}" (also accepted: ${others.map((name) => `"${name}"`).join(', ')}).`;
-    map.issues.push(fileIssue('csv.missing_column', message));
+    map.issues.push(fileIssue('csv.missing_column', message, { field }));
   }
   return map;
 }
@@ -488,13 +492,19 @@ function shapeIssues(
     cells.slice(header.fields.length).some((cell) => !isBlank(cell))
   ) {
     const message = `Line ${line} has ${cells.length} cells but the header names ${header.fields.length} columns. A value probably contains an unquoted ${separatorName(separator)}; wrap it in quotes.`;
-    issues.push(fileIssue('csv.too_many_cells', message));
+    const facts = {
+      line,
+      cells: cells.length,
+      columns: header.fields.length,
+      separator: separatorName(separator),
+    };
+    issues.push(fileIssue('csv.too_many_cells', message, facts));
   }
   for (const index of header.unnamed) {
     if (reportedUnnamed.has(index) || isBlank(cells[index])) continue;
     reportedUnnamed.add(index);
     const message = `Column ${index + 1} has no name in the header, but line ${line} has a value in it. Name it (one of: ${ACCEPTED_NAMES}) or delete the column.`;
-    issues.push(fileIssue('csv.unknown_column', message));
+    issues.push(fileIssue('csv.unnamed_column', message, { column: index + 1, line }));
   }
   return issues;
 }
@@ -528,9 +538,10 @@ function readAllRecords(body: string, separator: ImportSeparator): RawRecord[] |
     return readRecords(body, separator);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const near = typeof error.lines === 'number' ? ` near line ${error.lines}` : '';
+    const line = typeof error.lines === 'number' ? error.lines : null;
+    const near = line === null ? '' : ` near line ${line}`;
     const message = `The file could not be read as CSV${near}: ${error.message}. Check the quotes on that line: a value with quotes must be wrapped in quotes and its own quotes doubled.`;
-    return fileIssue('csv.malformed', message);
+    return fileIssue('csv.malformed', message, line === null ? undefined : { line });
   }
 }
 
@@ -568,6 +579,41 @@ export function parseShipmentCsv(text: string): ParsedCsv {
 
 function refuse(fileIssues: FieldIssue[]): ParsedCsv {
   return { rows: [], fileIssues };
+}
+
+/** What an import row report shows of a cargo as read: see ImportRowReport. */
+export interface RowCargo {
+  blDate: string | null;
+  vessel: string | null;
+  netKg: number | null;
+  blDateText: string | null;
+  netTonnesText: string | null;
+}
+
+/** A cell quoted back in a report: a wrong file's cell can be a whole megabyte of text. */
+function shownCell(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * A row's date, vessel and tonnes as read, whatever the validator makes of them, so that a
+ * preview can show each listed row beside its message. The cells arrive as readRow left them: a
+ * readable date or quantity already in its plain form, anything else as the file wrote it.
+ */
+export function rowCargo(input: ShipmentInput): RowCargo {
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+  const date = text(input.blDate);
+  const reading = date === '' ? null : readDate(date);
+  const net = text(input.netTonnes);
+  const quantity = net === '' ? null : readQuantity(net);
+  const vessel = text(input.vessel).replace(/\s+/g, ' ');
+  return {
+    blDate: reading?.ok ? reading.date : null,
+    vessel: vessel === '' ? null : shownCell(vessel, 100),
+    netKg: quantity?.ok ? quantity.kg : null,
+    blDateText: reading && !reading.ok ? shownCell(date, 40) : null,
+    netTonnesText: quantity && !quantity.ok ? shownCell(net, 40) : null,
+  };
 }
 
 export interface ParsedFile extends ParsedCsv {

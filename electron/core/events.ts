@@ -2,7 +2,7 @@
  * The journal's vocabulary: every line of a ledger file is one of these events. The journal is
  * append-only, so this is also the audit trail: who did what, when and why.
  */
-import type { ShipmentFields } from './api';
+import type { EntryRejection, IssueFacts, RejectionCode, ShipmentFields } from './api';
 
 /** A seq range [from, to] absent from the journal that an earlier repair already reported. */
 export type SeqRange = [number, number];
@@ -62,5 +62,14 @@ export interface EventMeta {
 
 export type LedgerEvent = EventMeta & EventPayload;
 
+/** Why an event cannot apply: a code and its facts for screens, the English for the log and the CLI. */
+export interface Rejection extends EntryRejection {
+  message: string;
+}
+
+export function rejection(code: RejectionCode, message: string, facts: IssueFacts = {}): Rejection {
+  return { code, message, facts };
+}
+
 /** Called for each intact event, in order; returns why the event cannot apply, or null. */
-export type ApplyEvent = (event: LedgerEvent) => string | null;
+export type ApplyEvent = (event: LedgerEvent) => Rejection | null;

@@ -87,21 +87,34 @@ export function parseId(value: unknown): string {
   return value;
 }
 
-/** Tonnes of a target or the baseline, read by the core's one quantity reader (`2 200 000`, `2.200.000,5`). */
-function parseTonnes(value: unknown, field: string, label: string, allowZero: boolean): number {
+/**
+ * Tonnes of a target or the baseline, read by the core's one quantity reader (`2 200 000`,
+ * `2.200.000,5`). `where` is a fact every refusal carries (a plan's month), so a page can say
+ * which figure it means in its own words.
+ */
+function parseTonnes(
+  value: unknown,
+  field: string,
+  label: string,
+  allowZero: boolean,
+  where: IssueFacts = {},
+): number {
   const reading = typeof value === 'number' || typeof value === 'string' ? readQuantity(value) : null;
   // "2,200": two thousand two hundred, or two point two? Asked, never guessed.
-  if (reading !== null && !reading.ok && reading.reason === 'ambiguous')
-    throw invalid([ambiguityIssue(field, label, shown(value).trim(), reading, 't')]);
+  if (reading !== null && !reading.ok && reading.reason === 'ambiguous') {
+    const ambiguity = ambiguityIssue(field, label, shown(value).trim(), reading, 't');
+    throw invalid([{ ...ambiguity, facts: { ...ambiguity.facts, ...where } }]);
+  }
   if (reading === null || !reading.ok || reading.kg < 0 || (!allowZero && reading.kg === 0)) {
     const message = `${label} "${shown(value)}" must be a number of tonnes${allowZero ? '' : ' above zero'} with at most 3 decimals.`;
-    return issue(field, `${field}.invalid`, message, { value: shown(value) });
+    return issue(field, `${field}.invalid`, message, { value: shown(value), ...where });
   }
   if (reading.kg > MAX_ANNUAL_KG)
     return issue(
       field,
       `${field}.too_large`,
       `${label} ${formatKgAsTonnes(reading.kg)} t is not a believable figure for this route.`,
+      { valueKg: reading.kg, ...where },
     );
   return reading.kg;
 }
@@ -151,7 +164,7 @@ export function parseTargetsRequest(value: unknown): TargetsRequest {
       );
     }
     monthlyPlanKg = plan.map((figure, i) =>
-      parseTonnes(figure, 'monthlyPlanTonnes', `Plan for month ${i + 1}`, true),
+      parseTonnes(figure, 'monthlyPlanTonnes', `Plan for month ${i + 1}`, true, { month: i + 1 }),
     );
   }
   const planSum = monthlyPlanKg?.reduce((sum, kg) => sum + kg, 0) ?? null;

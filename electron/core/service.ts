@@ -26,7 +26,14 @@ import type {
   YearTargets,
 } from './api';
 import { todayAtLoadPort } from './calendar';
-import { monthlyCsv, parseShipmentFile, registerCsv, type ParsedCsvRow } from './csv';
+import {
+  monthlyCsv,
+  parseShipmentFile,
+  registerCsv,
+  rowCargo,
+  type ParsedCsvRow,
+  type RowCargo,
+} from './csv';
 import { invalid, TransitError } from './errors';
 import type { EventPayload, LedgerEvent } from './events';
 import { STORED_KEYS } from './fields';
@@ -156,6 +163,9 @@ function ledgerSwitched(expected: string, current: string): TransitError {
     { field: 'ledgerId', code, message, facts: { expected, current } },
   ]);
 }
+
+/** A listed row's cargo before it is read (rowCargo). */
+const NO_CARGO: RowCargo = { blDate: null, vessel: null, netKg: null, blDateText: null, netTonnesText: null };
 
 /** An import row's duplicate issue in the import's words: skipped, and where its twin is (the ledger or a line of the file). */
 function importDuplicate(twin: FieldIssue, lineOfNew: ReadonlyMap<string, number>): FieldIssue {
@@ -600,14 +610,24 @@ export class LedgerService implements TransitApi {
       report[outcome === 'duplicate' ? 'duplicates' : 'skipped']++;
     };
     const payloads: EventPayload[] = [];
+    /** The input of each listed row, beside report.rows. */
+    const inputs: ShipmentInput[] = [];
     for (const row of rows) {
       const blNumber =
         typeof row.input.blNumber === 'string' && row.input.blNumber.trim() !== ''
           ? row.input.blNumber.trim()
           : null;
-      const entry: ImportRowReport = { line: row.line, outcome: 'add', blNumber, issues: [], warnings: [] };
+      const entry: ImportRowReport = {
+        line: row.line,
+        outcome: 'add',
+        blNumber,
+        ...NO_CARGO,
+        issues: [],
+        warnings: [],
+      };
       // Listed now, so file order holds; a plain row to add is taken back off at the end of its turn.
       report.rows.push(entry);
+      inputs.push(row.input);
       if (row.voided) {
         leaveOut(entry, 'skipped', {
           field: '',
@@ -648,9 +668,12 @@ export class LedgerService implements TransitApi {
       report.added++;
       if (!allRows && entry.warnings.length === 0) {
         report.rows.pop();
+        inputs.pop();
         report.unlistedRows++;
       }
     }
+    // Only the listed rows are read for the preview: a 100,000-row sheet pays for its problems alone.
+    report.rows.forEach((entry, i) => Object.assign(entry, rowCargo(inputs[i] as ShipmentInput)));
     return payloads;
   }
 

@@ -4,7 +4,7 @@
  */
 import type { Baseline, HistoryEntry, Shipment, ShipmentFields, YearTargets } from './api';
 import { DEFAULT_BASELINE, defaultAnnualTargetKg } from './defaults';
-import type { LedgerEvent } from './events';
+import { rejection, type LedgerEvent, type Rejection } from './events';
 import { STORED_KEYS, type StoredKey } from './fields';
 import { addToYearDays, dayOfYearIndex, emptyYearDays, type YearDays } from './progress';
 import { normaliseBlNumber, normaliseVessel } from './shipment';
@@ -77,17 +77,25 @@ export class LedgerState {
   private readonly sharedKeys = new Set<string>();
 
   /** Returns why the event cannot apply (it refers to a shipment that is not there), or null. */
-  readonly apply = (event: LedgerEvent): string | null => {
+  readonly apply = (event: LedgerEvent): Rejection | null => {
     switch (event.type) {
       case 'record': {
-        if (this.shipments.has(event.id)) return `shipment ${event.id} is recorded twice`;
+        if (this.shipments.has(event.id))
+          return rejection('recorded-twice', `shipment ${event.id} is recorded twice`, { id: event.id });
         const f = event.shipment;
-        if (!isCalendarDate(f.blDate)) return `its B/L date ${f.blDate} is not a calendar date`;
+        if (!isCalendarDate(f.blDate))
+          return rejection('not-a-date', `its B/L date ${f.blDate} is not a calendar date`, {
+            date: f.blDate,
+          });
         // The validator never lets two live cargoes share a B/L number; a journal that has them was tampered with or double-written.
         const blKey = f.blNumber === null ? null : normaliseBlNumber(f.blNumber);
         const holder = blKey === null ? undefined : this.byBlNumber.get(blKey);
         if (holder !== undefined && !this.sharedBlNumbers)
-          return `B/L number ${f.blNumber} is already recorded for shipment ${holder}`;
+          return rejection(
+            'bl-number-taken',
+            `B/L number ${f.blNumber} is already recorded for shipment ${holder}`,
+            { blNumber: f.blNumber ?? '', id: holder },
+          );
         const shipment = newShipment(event.id, f, event.at, event.actor);
         this.shipments.set(event.id, shipment);
         if (blKey !== null && holder === undefined) this.byBlNumber.set(blKey, event.id);
@@ -100,10 +108,15 @@ export class LedgerState {
       case 'amend': {
         const current = this.shipments.get(event.id);
         // An edit naming its base may be of a cargo another station recorded: the stations' fold judges it.
+        if (!current && event.base !== undefined) return null;
         if (!current)
-          return event.base === undefined ? `it amends shipment ${event.id}, whose record was lost` : null;
+          return rejection('amends-lost', `it amends shipment ${event.id}, whose record was lost`, {
+            id: event.id,
+          });
         if (event.set.blDate !== undefined && !isCalendarDate(event.set.blDate))
-          return `its B/L date ${event.set.blDate} is not a calendar date`;
+          return rejection('not-a-date', `its B/L date ${event.set.blDate} is not a calendar date`, {
+            date: event.set.blDate,
+          });
         this.unindexBlNumber(current);
         this.unindexCargo(current);
         this.count(current, -1);
@@ -121,8 +134,11 @@ export class LedgerState {
       }
       case 'void': {
         const current = this.shipments.get(event.id);
+        if (!current && event.base !== undefined) return null;
         if (!current)
-          return event.base === undefined ? `it voids shipment ${event.id}, whose record was lost` : null;
+          return rejection('voids-lost', `it voids shipment ${event.id}, whose record was lost`, {
+            id: event.id,
+          });
         this.unindexBlNumber(current);
         this.unindexCargo(current);
         this.count(current, -1);

@@ -1,7 +1,8 @@
 /**
  * Failures in the person's language. The core and the transports speak English with specifics
  * (a path, a figure); each failure also carries a stable code, which picks a translated sentence
- * here. Outside English the specifics follow in brackets, so nothing the core said is lost.
+ * here, filled with the failure's facts where it names them. A sentence without them is followed,
+ * outside English, by the specifics in brackets, so nothing the core said is lost.
  */
 import type { FieldIssue } from '../../electron/core/api';
 import { ApiError } from './client';
@@ -25,6 +26,9 @@ const SELF_CONTAINED = new Set([
   'reason.too_long',
   'monthlyPlanTonnes.count',
   'annualTonnes.required',
+  // An import file refused before it is read: too large, or damaged on its way.
+  'base64.too_large',
+  'base64.invalid',
   // A write refused because another window switched the ledger: the sentence is the whole story.
   'ledger.switched_to_demo',
   'ledger.switched_to_real',
@@ -41,5 +45,12 @@ export function failureText(
   const detail = issue?.message ?? failure.message;
   const lead = t(key);
   if (lead === key || language === 'en') return detail;
+  // A sentence that names the core's facts (a path, an errno) and has every one of them says it all.
+  if (issue?.facts && /\{\w+\}/.test(lead)) {
+    const vars: Record<string, string> = {};
+    for (const [name, fact] of Object.entries(issue.facts)) vars[name] = String(fact);
+    const said = t(key, vars);
+    if (!/\{\w+\}/.test(said)) return said;
+  }
   return issue && SELF_CONTAINED.has(issue.code) ? lead : `${lead} (${detail})`;
 }

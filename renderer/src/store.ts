@@ -10,6 +10,7 @@ import type {
   FieldIssue,
   HistoryEntry,
   ImportReport,
+  Language,
   LedgerInfo,
   Progress,
   ReportName,
@@ -90,7 +91,12 @@ export interface LedgerStore extends ScreenState {
     annualTonnes: string,
     monthlyPlanTonnes: string[] | null,
   ): Promise<{ ok: true } | ({ ok: false } & Failure)>;
-  exportReport(report: ReportName, separator: CsvSeparator): Promise<{ fileName: string; content: string }>;
+  /** A report in `language`: its headers and status words are the reader's. */
+  exportReport(
+    report: ReportName,
+    separator: CsvSeparator,
+    language: Language,
+  ): Promise<{ fileName: string; content: string }>;
   /** The file's bytes as base64: the core decodes them (or refuses them), never the page. */
   importCsv(base64: string, dryRun: boolean): Promise<ImportReport>;
   switchDemo(on: boolean): Promise<void>;
@@ -291,8 +297,13 @@ export const useLedger = create<LedgerStore>()((set, get) => {
       }
     },
 
-    async exportReport(report, separator) {
-      const exported = await needApi(get().api).exportReport({ year: get().year, report, separator });
+    async exportReport(report, separator, language) {
+      const exported = await needApi(get().api).exportReport({
+        year: get().year,
+        report,
+        separator,
+        language,
+      });
       return { fileName: exported.fileName, content: exported.content };
     },
 

@@ -81,6 +81,7 @@ test('a File-menu report command opens Reports, which carries it out once', asyn
       year: useLedger.getState().year,
       report: 'monthly',
       separator: ',',
+      language: 'en',
     }),
   );
   expect(desktop.saveReport).toHaveBeenCalledTimes(1);

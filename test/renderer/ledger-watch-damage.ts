@@ -14,7 +14,12 @@ interface Fs {
 }
 
 interface Service {
-  recordShipment(input: ShipmentInput, options: { ledgerId: string }): Promise<unknown>;
+  recordShipment(input: ShipmentInput, options: { ledgerId: string }): Promise<{ shipment: { id: string } }>;
+  amendShipment(
+    id: string,
+    changes: ShipmentInput,
+    options: { ledgerId: string; reason: string },
+  ): Promise<unknown>;
   info(): Promise<LedgerInfo>;
   close(): void;
 }
@@ -35,7 +40,12 @@ const CARGOES: ShipmentInput[] = [
   { blDate: '2024-08-07', vessel: 'Бакы', blNumber: 'AKT-0807', netTonnes: '10010.125' },
 ];
 
-export type Damage = 'torn-tail' | 'cut-two' | 'swapped';
+/**
+ * torn-tail: a crash mid-write of the last cargo; cut-two: the last two lines deleted; swapped: two
+ * lines out of order; amended-damaged: Aktau's record damaged after it was amended, so its
+ * amendment is left out too.
+ */
+export type Damage = 'torn-tail' | 'cut-two' | 'swapped' | 'amended-damaged';
 
 async function write(
   file: string,
@@ -71,6 +81,22 @@ export async function damagedLedgerInfo(damage: Damage, readOnly = false): Promi
     } else if (damage === 'cut-two') {
       await write(file, CARGOES);
       fs.writeFileSync(file, `${lines(file).slice(0, -2).join('\n')}\n`); // sed -i '$d', twice
+    } else if (damage === 'amended-damaged') {
+      await write(file, CARGOES);
+      const service = LedgerService.open(file, { actor: 'clerk', now });
+      const { shipment } = await service.recordShipment(
+        { blDate: '2024-08-09', vessel: 'Taraz', blNumber: 'AKT-0809', netTonnes: '6980' },
+        { ledgerId: 'real' },
+      );
+      await service.amendShipment(
+        shipment.id,
+        { status: 'discharged' },
+        { ledgerId: 'real', reason: 'arrived' },
+      );
+      service.close();
+      // One digit of Taraz's tonnes changed by hand: its checksum no longer matches.
+      const all = lines(file).map((line) => line.replace('"netKg":6980000', '"netKg":6980900'));
+      fs.writeFileSync(file, `${all.join('\n')}\n`);
     } else {
       await write(file, CARGOES);
       const all = lines(file);

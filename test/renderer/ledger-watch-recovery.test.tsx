@@ -60,6 +60,23 @@ describe('in Russian', () => {
     expect(englishIn(text, [])).toEqual([]);
   });
 
+  test('a damaged record and its amendment: the cargo from its fields, the amendment left out for its reason', async () => {
+    const info = await damagedLedgerInfo('amended-damaged', true);
+    expect(info.recovery?.lost).toMatchObject([
+      {
+        code: 'damaged',
+        cargo: { vessel: 'Taraz', blNumber: 'AKT-0809', blDate: '2024-08-09', netKg: 6_980_900 },
+      },
+      { code: 'orphan', cause: { code: 'amends-lost' } },
+    ]);
+    const banner = show(info);
+    expect(items(banner)).toEqual([
+      'Повреждено (контрольная сумма не совпадает с содержимым): строка 6, запись № 6 — Taraz, коносамент AKT-0809 от 9 авг. 2024 г., 6\u00a0980,900 т',
+      'Не учтено: изменяет потерянную запись: строка 7, запись № 7',
+    ]);
+    expect(englishIn(banner.textContent ?? '', ['Taraz', 'AKT-0809'])).toEqual([]);
+  });
+
   test('two swapped lines: nothing is missing, but the file was changed; lines out of order, all kept', async () => {
     const info = await damagedLedgerInfo('swapped', true);
     expect(info.recovery).toMatchObject({
@@ -116,8 +133,11 @@ describe('any language', () => {
       seq: 10 + i,
       count: 1,
       confirmed: true,
+      cause: null,
+      cargo: null,
+      text: `{"seq":${10 + i},garbage`,
       reason: '…',
-      excerpt: `{"seq":${10 + i},garbage`,
+      excerpt: 'an English excerpt the page never shows',
     }));
     const banner = show(report({ lost, confirmedLost: 7, complete: false }));
     expect(banner.textContent).toMatch(/^The ledger file was damaged: 7 confirmed entries are lost/);
@@ -137,6 +157,9 @@ describe('any language', () => {
         seq: 3,
         count: 1,
         confirmed: true,
+        cause: null,
+        cargo: null,
+        text: null,
         reason: 'it vanished',
         excerpt: 'entry #3',
       },

@@ -8,7 +8,7 @@
  */
 import type { LostEntry } from '../api';
 import type { ApplyEvent, LedgerEvent } from '../events';
-import { describeEvent, LOSS_REASONS } from './describe';
+import { describeEvent, eventCargo, LOSS_REASONS } from './describe';
 
 export interface Located {
   event: LedgerEvent;
@@ -96,6 +96,9 @@ export class BatchFolder {
       seq: open.beginSeq,
       count: members,
       confirmed: false,
+      cause: null,
+      cargo: null,
+      text: null,
       reason: LOSS_REASONS['batch-incomplete'],
       excerpt: `a write of ${members} ${members === 1 ? 'entry' : 'entries'} (an import)`,
     });
@@ -118,7 +121,10 @@ export class BatchFolder {
       seq: event.seq,
       count: 1,
       confirmed: true,
-      reason: rejection,
+      cause: { code: rejection.code, facts: rejection.facts },
+      cargo: eventCargo(event),
+      text: null,
+      reason: rejection.message,
       excerpt: describeEvent(event),
     });
   }

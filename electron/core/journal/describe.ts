@@ -3,7 +3,7 @@
  * can still be read, and one message a person can act on. Screens in other languages use the
  * codes and numbers of the report; this is the English of the log, the CLI and the recovery note.
  */
-import type { LostEntry, RecoveryNote } from '../api';
+import type { LostCargo, LostEntry, RecoveryNote } from '../api';
 
 /** At most this many findings are spelled out in a message; the report itself keeps them all. */
 const LISTED = 20;
@@ -12,41 +12,78 @@ interface RecordLike {
   type?: unknown;
   seq?: unknown;
   shipment?: { vessel?: string; blDate?: string; netKg?: number; blNumber?: string | null };
+  set?: { vessel?: string; blDate?: string; netKg?: number; blNumber?: string | null };
+}
+
+/** The cargo an intact entry names: a record's, or the parts of it an amendment sets; null when it names none. */
+export function eventCargo(event: RecordLike): LostCargo | null {
+  const fields = event.type === 'record' ? event.shipment : event.type === 'amend' ? event.set : undefined;
+  if (!fields) return null;
+  const cargo: LostCargo = {
+    blNumber: typeof fields.blNumber === 'string' ? fields.blNumber : null,
+    blDate: typeof fields.blDate === 'string' ? fields.blDate : null,
+    vessel: typeof fields.vessel === 'string' ? fields.vessel : null,
+    netKg: typeof fields.netKg === 'number' ? fields.netKg : null,
+  };
+  return Object.values(cargo).some((part) => part !== null) ? cargo : null;
+}
+
+function cargoText(cargo: LostCargo): string {
+  const tonnes = cargo.netKg === null ? '? t' : `${cargo.netKg / 1000} t`;
+  const bl = cargo.blNumber ?? '(no number)';
+  return `record of ${cargo.vessel ?? '?'}, B/L ${bl} dated ${cargo.blDate ?? '?'}, ${tonnes}`;
 }
 
 export function describeEvent(event: RecordLike): string {
-  if (event.type === 'record' && event.shipment) {
-    const s = event.shipment;
-    const tonnes = typeof s.netKg === 'number' ? `${s.netKg / 1000} t` : '? t';
-    return `record of ${s.vessel ?? '?'}, B/L ${s.blNumber ?? '(no number)'} dated ${s.blDate ?? '?'}, ${tonnes}`;
-  }
+  if (event.type === 'record' && event.shipment) return cargoText(eventCargo(event) ?? NO_CARGO);
   if (typeof event.type === 'string')
     return `${event.type} entry${typeof event.seq === 'number' ? ` #${event.seq}` : ''}`;
   return 'an entry';
 }
 
+const NO_CARGO: LostCargo = { blNumber: null, blDate: null, vessel: null, netKg: null };
+
 /**
  * A clerk re-enters a lost cargo from its bill of lading, so a line that no longer parses is
- * still described by the fields that survive in its text, rather than as raw JSON.
+ * still read for the fields that survive in its text, rather than shown as raw JSON. Null when
+ * none of them does.
  */
-export function describeDamagedText(text: string): string {
-  const quoted = (name: string) => new RegExp(`"${name}":"([^"\\\\]{0,200})"`).exec(text)?.[1];
+export function damagedCargo(text: string): LostCargo | null {
+  const quoted = (name: string) => new RegExp(`"${name}":"([^"\\\\]{0,200})"`).exec(text)?.[1] ?? null;
   const numeric = (name: string) => new RegExp(`"${name}":(\\d{1,16})[,}]`).exec(text)?.[1];
-  const vessel = quoted('vessel');
-  const blNumber = quoted('blNumber');
-  const blDate = quoted('blDate');
   const netKg = numeric('netKg');
-  const seq = numeric('seq');
-  if (vessel !== undefined || blNumber !== undefined || blDate !== undefined || netKg !== undefined) {
-    const tonnes = netKg === undefined ? '? t' : `${Number(netKg) / 1000} t`;
-    return `record of ${vessel ?? '?'}, B/L ${blNumber ?? '(no number)'} dated ${blDate ?? '?'}, ${tonnes} (as far as the damaged line can be read)`;
-  }
+  const cargo: LostCargo = {
+    blNumber: quoted('blNumber'),
+    blDate: quoted('blDate'),
+    vessel: quoted('vessel'),
+    netKg: netKg === undefined ? null : Number(netKg),
+  };
+  return Object.values(cargo).some((part) => part !== null) ? cargo : null;
+}
+
+/** The kind and number of entry a damaged line still shows, when no cargo can be read from it. */
+function damagedEntry(text: string): { type: string | undefined; seq: string | undefined } | null {
+  const seq = /"seq":(\d{1,16})[,}]/.exec(text)?.[1];
   const type = /"type":"(\w{1,20})"/.exec(text)?.[1];
-  if (type !== undefined || seq !== undefined)
-    return `${type ?? 'an'} entry${seq !== undefined ? ` #${seq}` : ''} (its details cannot be read)`;
+  return type !== undefined || seq !== undefined ? { type, seq } : null;
+}
+
+/** A damaged line's own text, shown when not even the kind of entry can be read from it. */
+export function damagedText(text: string): string | null {
+  if (damagedCargo(text) !== null || damagedEntry(text) !== null) return null;
   const printable = text.replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?');
-  const excerpt = printable.length > 120 ? `${printable.slice(0, 117)}...` : printable;
-  return excerpt.length > 0 ? excerpt : '(empty)';
+  if (printable === '') return null;
+  return printable.length > 120 ? `${printable.slice(0, 117)}...` : printable;
+}
+
+/** A damaged line in English: the cargo it held as far as it can be read, or the entry it was, or its text. */
+export function describeDamagedText(text: string): string {
+  const cargo = damagedCargo(text);
+  if (cargo !== null) return `${cargoText(cargo)} (as far as the damaged line can be read)`;
+  const entry = damagedEntry(text);
+  if (entry !== null)
+    return `${entry.type ?? 'an'} entry${entry.seq !== undefined ? ` #${entry.seq}` : ''} (its details cannot be read)`;
+  return damagedText(text) ?? '(empty)';
 }
 
 /** The entry number a damaged line still shows, if any. */

@@ -5,10 +5,18 @@
  * A file in order is folded as it is read; from the first line out of place, the rest is indexed
  * and folded in entry-number order at the end, so swapped or repeated lines lose nothing.
  */
-import type { LostEntry, RecoveryNote } from '../api';
+import type { LostCargo, LostEntry, RecoveryNote } from '../api';
 import type { ApplyEvent, SeqRange } from '../events';
 import { BatchFolder, type Located } from './batches';
-import { describeDamagedText, describeEvent, LOSS_REASONS, range, seqInDamagedText } from './describe';
+import {
+  damagedCargo,
+  damagedText,
+  describeDamagedText,
+  describeEvent,
+  LOSS_REASONS,
+  range,
+  seqInDamagedText,
+} from './describe';
 import { bareLine, GENESIS, parseLine, type StoredEvent } from './format';
 import { LineIndex, SumIndex } from './index';
 import { forEachLine, readAt, type RawLine } from './lines';
@@ -19,6 +27,9 @@ interface DamagedLine {
   offset: number;
   code: 'damaged' | 'unreadable';
   excerpt: string;
+  /** The cargo its text still shows, and its text itself where nothing of an entry can be read. */
+  cargo: LostCargo | null;
+  text: string | null;
   /** The entry number its text still shows, if any; trusted only where it fits between its neighbours. */
   readable: number | null;
   /** The intact entries around it in the file, and its place among the damaged lines between them. */
@@ -141,6 +152,8 @@ export class JournalScan {
       offset: raw.offset,
       code: parsed.code,
       excerpt: describeDamagedText(parsed.text),
+      cargo: damagedCargo(parsed.text),
+      text: damagedText(parsed.text),
       readable: seqInDamagedText(parsed.text),
       prevSeq: this.lastIntactSeq,
       nextSeq: null,
@@ -393,6 +406,9 @@ export class JournalScan {
       seq,
       count: 1,
       confirmed: true,
+      cause: null,
+      cargo: null,
+      text: null,
       reason: LOSS_REASONS.replaced,
       excerpt: `entry #${seq} as confirmed here (and perhaps entries before it)`,
     });
@@ -447,6 +463,10 @@ export class JournalScan {
         seq,
         count: line.count,
         confirmed,
+        cause: null,
+        // Lines of junk after the last confirmed entry, reported as one: no one line's cargo or text speaks for them.
+        cargo: line.count > 1 ? null : line.cargo,
+        text: line.count > 1 ? null : line.text,
         reason: LOSS_REASONS[code],
         excerpt,
       });
@@ -482,6 +502,9 @@ export class JournalScan {
         seq: from,
         count,
         confirmed: true,
+        cause: null,
+        cargo: null,
+        text: null,
         reason: LOSS_REASONS[code],
         excerpt,
       });

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import type { Shipment } from '../api';
-import type { LedgerEvent } from '../events';
+import { rejection, type LedgerEvent, type Rejection } from '../events';
 import type { LedgerState } from '../state';
 import { foldStations, type Conflict, type FoldResult, type RefusedEntry, type StationEntries } from './fold';
 import { globalId, isStationId, mirrorPath, stationsDir } from './ids';
@@ -118,13 +118,16 @@ export class StationBook {
    * here (a date, an id recorded twice, an edit of a cargo no journal holds); the rest is the
    * fold's, where two stations' entries meet.
    */
-  readonly apply = (event: LedgerEvent): string | null => {
+  readonly apply = (event: LedgerEvent): Rejection | null => {
     if (event.type === 'station' && isStationId(event.station)) this.station ??= event.station;
     if (event.type === 'seen') this.lastSeen = event.heads;
     if (event.type === 'record') {
-      if (this.ownRecords.has(event.id)) return `shipment ${event.id} is recorded twice`;
+      if (this.ownRecords.has(event.id))
+        return rejection('recorded-twice', `shipment ${event.id} is recorded twice`, { id: event.id });
       if (!DATE_SHAPE.test(event.shipment.blDate))
-        return `its B/L date ${event.shipment.blDate} is not a calendar date`;
+        return rejection('not-a-date', `its B/L date ${event.shipment.blDate} is not a calendar date`, {
+          date: event.shipment.blDate,
+        });
       this.ownRecords.add(event.id);
     }
     if (
@@ -132,7 +135,9 @@ export class StationBook {
       event.base === undefined &&
       !this.knows(event.id)
     )
-      return `it ${event.type === 'amend' ? 'amends' : 'voids'} shipment ${event.id}, whose record was lost`;
+      return event.type === 'amend'
+        ? rejection('amends-lost', `it amends shipment ${event.id}, whose record was lost`, { id: event.id })
+        : rejection('voids-lost', `it voids shipment ${event.id}, whose record was lost`, { id: event.id });
     this.own.push(event);
     this.ownThrough = Math.max(this.ownThrough, event.seq);
     if (this.opened) this.foldLocal(event);

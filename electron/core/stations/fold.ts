@@ -227,7 +227,7 @@ export function foldStations(stations: readonly StationEntries[]): FoldResult {
       if (members && !members.has(folded.gid)) continue;
     }
     const why = state.apply(event);
-    if (why !== null) refused.push({ id: folded.gid, reason: why });
+    if (why !== null) refused.push({ id: folded.gid, reason: why.message });
   }
   const conflicts: Conflict[] = forks.map((fork) => forkConflict(fork, state));
   conflicts.push(...duplicateBlNumbers(state, cargoes));

@@ -2,11 +2,13 @@
  * What opening a damaged ledger found, worded in the page's language from the core's report: a
  * lead sentence (confirmed entries lost; nothing confirmed lost but the ledger was not closed
  * cleanly; nothing missing but the file was changed), a short list naming each lost entry by its
- * line and number, with the cargo it held as far as the damaged line can still be read, and where
- * the damaged original was kept. A report without these fields (an older server) gives null: the
- * banner then shows the core's own message.
+ * line and number and why, with the cargo it held as far as the damaged line can still be read
+ * (the core's codes and structured fields, never its English), and where the damaged original was
+ * kept. A report without these fields (an older server) gives null: the banner then shows the
+ * core's own message.
  */
-import type { LostEntry, RecoveryNote, RecoveryReport } from '../../../electron/core/api';
+import type { LostCargo, LostEntry, RecoveryNote, RecoveryReport } from '../../../electron/core/api';
+import { parseIsoDate } from '../../../electron/core/calendar';
 import { calendarDate, tonnes } from '../format';
 import { LOCALES, MESSAGES, type Translate } from '../i18n';
 import { pluralCategory } from '../register/text';
@@ -24,47 +26,34 @@ export interface RecoveryText {
   after: string[];
 }
 
-interface Cargo {
-  vessel: string;
-  blNumber: string | null;
-  date: string;
-  tonnes: string;
+/** A calendar date the way the language writes it; anything else (a damaged line's text) as it is. */
+function dateText(language: Language, date: string | null): string {
+  if (date === null) return '?';
+  return parseIsoDate(date) !== null ? calendarDate(language, date) : date;
 }
 
-// The core names a lost record by the fields its line still shows (journal/describe.ts). Those
-// fields are data, shown as read; only the English around them is replaced. Any other excerpt
-// that is the core's own wording ("entry #5", "2 entries #4–#5") is said from the code and
-// numbers instead, and a line's raw text is shown as it is.
-const RECORD =
-  /^(?:record of )(.*), B\/L (.*) dated (.*), (\S+) t(?: \(as far as the damaged line can be read\))?$/s;
-const GENERATED =
-  /^(?:entry #\d+.*|\d+ entries #\d+.*|\d+ lines that are not journal entries, from line \d+|\w+ entry(?: #\d+)?(?: \(its details cannot be read\))?|an entry|\(empty\))$/s;
-
-function cargoOf(excerpt: string): Cargo | 'generated' | null {
-  const record = RECORD.exec(excerpt);
-  if (record) {
-    const [, vessel = '?', blNumber = '?', date = '?', amount = '?'] = record;
-    return { vessel, blNumber: blNumber === '(no number)' ? null : blNumber, date, tonnes: amount };
-  }
-  return GENERATED.test(excerpt) || excerpt.trim() === '' ? 'generated' : null;
-}
-
-function cargoText(t: Translate, language: Language, cargo: Cargo): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(cargo.date) ? calendarDate(language, cargo.date) : cargo.date;
-  const figure = Number(cargo.tonnes);
-  const amount =
-    cargo.tonnes !== '' && Number.isFinite(figure)
-      ? tonnes(language, Math.round(figure * 1000))
-      : cargo.tonnes;
-  const vars = { vessel: cargo.vessel, bl: cargo.blNumber ?? '', date, tonnes: amount };
+/**
+ * The cargo a lost entry held, as far as its line can still be read (the core's LostCargo): the
+ * fields are data, shown as read, in the language's sentence; a part that cannot be read is `?`.
+ */
+function cargoText(t: Translate, language: Language, cargo: LostCargo): string {
+  const vars = {
+    vessel: cargo.vessel ?? '?',
+    bl: cargo.blNumber ?? '',
+    date: dateText(language, cargo.blDate),
+    tonnes: cargo.netKg === null ? '?' : tonnes(language, cargo.netKg),
+  };
   return t(cargo.blNumber === null ? 'recovery.cargo.noNumber' : 'recovery.cargo', vars);
 }
 
-/** The excerpt as the list shows it after the dash, or null when the line and number already say all it says. */
-function excerptText(t: Translate, language: Language, excerpt: string): string | null {
-  const cargo = cargoOf(excerpt);
-  if (cargo === 'generated') return null;
-  return cargo ? cargoText(t, language, cargo) : t('recovery.raw', { text: excerpt });
+/**
+ * What the list shows after the dash: the cargo the entry held, or a damaged line's own text
+ * when nothing of an entry is left in it; null when the line and number already say all there is.
+ */
+function detailText(t: Translate, language: Language, entry: LostEntry): string | null {
+  if (entry.cargo) return cargoText(t, language, entry.cargo);
+  if (entry.text) return t('recovery.raw', { text: entry.text });
+  return null;
 }
 
 function place(t: Translate, line: number | null, seq: number | null, count: number): string | null {
@@ -94,14 +83,23 @@ function said(t: Translate, key: string, coreWords: string): string {
   return key in MESSAGES.en ? t(key) : coreWords;
 }
 
+/** Why the entry is lost: its code; for an intact entry left out, the rule it broke, with its facts. */
+function lossText(t: Translate, language: Language, entry: LostEntry): string {
+  const cause = entry.cause;
+  const key = cause ? `recovery.cause.${cause.code}` : null;
+  if (cause && key && key in MESSAGES.en) {
+    const vars: Record<string, string> = {};
+    for (const [name, fact] of Object.entries(cause.facts))
+      vars[name] = name === 'date' ? dateText(language, String(fact)) : String(fact);
+    const text = t(key, vars);
+    if (!/\{\w+\}/.test(text)) return text;
+  }
+  return said(t, `recovery.loss.${entry.code}`, entry.reason);
+}
+
 function lostItem(t: Translate, language: Language, entry: LostEntry): string {
   const where = place(t, entry.line, entry.seq, entry.count);
-  return item(
-    language,
-    said(t, `recovery.loss.${entry.code}`, entry.reason),
-    where,
-    excerptText(t, language, entry.excerpt),
-  );
+  return item(language, lossText(t, language, entry), where, detailText(t, language, entry));
 }
 
 /** Notes of one kind are said once: where, when there is only one of them. */

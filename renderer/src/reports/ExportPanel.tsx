@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { ReportName } from '../../../electron/core/api';
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
 import { downloadText } from './download';
-import { messageOf } from './errors';
+import { failureMessage } from './errors';
 import { useSeparator } from './separator';
 
 export type ExportStatus =
@@ -21,23 +21,25 @@ export function useExport(desktop: boolean) {
   const exportReport = useLedger((s) => s.exportReport);
   const year = useLedger((s) => s.year);
   const [separator] = useSeparator();
+  // The page's language: a Russian reader's register has Russian headers and status words.
+  const language = useLanguage();
 
   const run = async (report: ReportName) => {
     setStatus({ kind: 'busy', report });
     try {
       const bridge = desktop ? window.transitDesktop : undefined;
       if (bridge) {
-        const outcome = await bridge.saveReport({ year, report, separator });
+        const outcome = await bridge.saveReport({ year, report, separator, language });
         setStatus(
           outcome.saved ? { kind: 'saved', desktop: true, where: outcome.path ?? '' } : { kind: 'idle' },
         );
       } else {
-        const { fileName, content } = await exportReport(report, separator);
+        const { fileName, content } = await exportReport(report, separator, language);
         downloadText(fileName, content);
         setStatus({ kind: 'saved', desktop: false, where: fileName });
       }
     } catch (error) {
-      setStatus({ kind: 'error', message: messageOf(error) });
+      setStatus({ kind: 'error', message: failureMessage(language, error) });
     }
   };
 

@@ -1,7 +1,10 @@
-import { integer } from '../format';
+import type { ImportRowReport } from '../../../electron/core/api';
+import { visible } from '../../../electron/core/encoding';
+import { FIELDS } from '../../../electron/core/fields';
+import { calendarDate, integer, tonnes } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
-import { fileIssueText } from './messages';
+import { fileIssueText, importIssueText } from './messages';
 import { usePlural } from './plural';
 import type { ImportController, ImportPreview } from './useImport';
 
@@ -14,6 +17,10 @@ export function ImportPanel({ controller }: { controller: ImportController }) {
   const plural = usePlural();
   const { state, error, inputRef, choose, onFileChosen, desktop } = controller;
   const busy = state.step === 'reading' || (state.step === 'preview' && state.committing);
+  // The required columns under the names this page's language gives them; the names in the other three are read too.
+  const requiredColumns = FIELDS.filter((field) => field.required)
+    .map((field) => t('reports.import.quoted', { text: field.csv[language] }))
+    .join(', ');
 
   return (
     <section className="card rs-card rs-import" aria-labelledby="rs-import-title" data-testid="import-panel">
@@ -72,7 +79,7 @@ export function ImportPanel({ controller }: { controller: ImportController }) {
             {t('reports.import.choose')}
           </label>
         )}
-        <span className="muted rs-note">{t('reports.import.columns')}</span>
+        <span className="muted rs-note">{t('reports.import.columns', { required: requiredColumns })}</span>
       </div>
 
       <div role="status" aria-live="polite" className="rs-status-line">
@@ -226,42 +233,20 @@ function Preview({
                     {t('reports.import.col.line')}
                   </th>
                   <th scope="col">{t('reports.import.col.outcome')}</th>
-                  <th scope="col">{t('reports.import.col.bl')}</th>
+                  <th scope="col">{t('reports.import.col.blDate')}</th>
+                  <th scope="col">
+                    {t('reports.import.col.vessel')}
+                    <span className="rs-th-sub">{t('reports.import.col.bl')}</span>
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('reports.import.col.tonnes')}
+                  </th>
                   <th scope="col">{t('reports.import.col.messages')}</th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((row) => (
-                  <tr key={row.line} className={`rs-row-${row.outcome}`}>
-                    <td className="numeric">{row.line}</td>
-                    <td>
-                      <span className={`rs-outcome rs-outcome-${row.outcome}`}>
-                        {t(`reports.import.outcome.${row.outcome}`)}
-                      </span>
-                    </td>
-                    <td className="rs-bl">{row.blNumber ?? <span className="muted">—</span>}</td>
-                    <td>
-                      {row.issues.length === 0 && row.warnings.length === 0 ? (
-                        <span className="muted">{t('reports.import.rowOk')}</span>
-                      ) : (
-                        <ul className="rs-messages">
-                          {row.issues.map((issue, index) => (
-                            <li
-                              key={`i${index}`}
-                              className={row.outcome === 'invalid' ? 'rs-msg rs-msg-error' : 'rs-msg'}
-                            >
-                              {issue.message}
-                            </li>
-                          ))}
-                          {row.warnings.map((warning, index) => (
-                            <li key={`w${index}`} className="rs-msg rs-msg-warning">
-                              {warning.message}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
+                  <PreviewRow key={row.line} row={row} />
                 ))}
               </tbody>
             </table>
@@ -296,5 +281,81 @@ function Preview({
         </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * A cell the file wrote but the core could not read: shown as written, marked, so the row can still
+ * be found. Control characters show as `\x07`, as in every other place the app quotes a file.
+ */
+function AsWritten({ text }: { text: string }) {
+  const t = useT();
+  return (
+    <span className="rs-raw" title={t('reports.import.asWritten')}>
+      {visible(text)}
+    </span>
+  );
+}
+
+const NOTHING = <span className="muted">—</span>;
+
+/**
+ * One listed row: its line and outcome, its cargo as read (date, vessel and tonnes the page's way;
+ * a cell the core could not read as the file wrote it), and what the core says of it, translated
+ * from its codes and facts.
+ */
+function PreviewRow({ row }: { row: ImportRowReport }) {
+  const t = useT();
+  const language = useLanguage();
+  const date =
+    row.blDate !== null ? (
+      calendarDate(language, row.blDate)
+    ) : row.blDateText !== null ? (
+      <AsWritten text={row.blDateText} />
+    ) : (
+      NOTHING
+    );
+  const amount =
+    row.netKg !== null ? (
+      tonnes(language, row.netKg)
+    ) : row.netTonnesText !== null ? (
+      <AsWritten text={row.netTonnesText} />
+    ) : (
+      NOTHING
+    );
+  return (
+    <tr className={`rs-row-${row.outcome}`}>
+      <td className="numeric">{integer(language, row.line)}</td>
+      <td>
+        <span className={`rs-outcome rs-outcome-${row.outcome}`}>
+          {t(`reports.import.outcome.${row.outcome}`)}
+        </span>
+      </td>
+      <td className="rs-date">{date}</td>
+      <td className="rs-vessel">
+        {/* The B/L number under the vessel: the messages keep the width they need at 1024 px. */}
+        <span className="rs-vessel-name">{row.vessel === null ? NOTHING : visible(row.vessel)}</span>
+        {row.blNumber !== null && <span className="rs-bl">{visible(row.blNumber)}</span>}
+      </td>
+      <td className="numeric rs-tonnes">{amount}</td>
+      <td>
+        {row.issues.length === 0 && row.warnings.length === 0 ? (
+          <span className="muted">{t('reports.import.rowOk')}</span>
+        ) : (
+          <ul className="rs-messages">
+            {row.issues.map((issue, index) => (
+              <li key={`i${index}`} className={row.outcome === 'invalid' ? 'rs-msg rs-msg-error' : 'rs-msg'}>
+                {importIssueText(language, issue, row)}
+              </li>
+            ))}
+            {row.warnings.map((warning, index) => (
+              <li key={`w${index}`} className="rs-msg rs-msg-warning">
+                {importIssueText(language, warning, row)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+    </tr>
   );
 }

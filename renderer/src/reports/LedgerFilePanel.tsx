@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { integer } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
-import { messageOf } from './errors';
+import { failureMessage } from './errors';
 
 export type FileStatus =
   { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved'; path: string } | { kind: 'error'; message: string };
 
 /** Desktop only: a copy of the ledger file, and the folder that holds it. */
 export function useLedgerFile() {
+  const language = useLanguage();
   const [status, setStatus] = useState<FileStatus>({ kind: 'idle' });
 
   const backup = async () => {
@@ -19,7 +20,7 @@ export function useLedgerFile() {
       const outcome = await bridge.backupLedger();
       setStatus(outcome.saved ? { kind: 'saved', path: outcome.path ?? '' } : { kind: 'idle' });
     } catch (error) {
-      setStatus({ kind: 'error', message: messageOf(error) });
+      setStatus({ kind: 'error', message: failureMessage(language, error) });
     }
   };
 
@@ -29,7 +30,7 @@ export function useLedgerFile() {
     try {
       await bridge.openDataFolder();
     } catch (error) {
-      setStatus({ kind: 'error', message: messageOf(error) });
+      setStatus({ kind: 'error', message: failureMessage(language, error) });
     }
   };
 

@@ -3,11 +3,10 @@
  * invalid — the real run, which adds every row in one write or none.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
-import type { ErrorPayload, ImportReport } from '../../../electron/core/api';
-import { ApiError } from '../client';
-import { failureOf, failureText } from '../errors';
-import { translate, useLanguage } from '../i18n';
+import type { ImportReport } from '../../../electron/core/api';
+import { useLanguage } from '../i18n';
 import { useLedger } from '../store';
+import { failureMessage } from './errors';
 import { readFileAsBase64 } from './read-file';
 
 export interface ImportPreview {
@@ -32,14 +31,8 @@ export function useImport(desktop: boolean) {
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const bridge = desktop ? window.transitDesktop : undefined;
-  // In the person's language, by the core's code and facts. The desktop bridge rejects with a plain
-  // `{code, message, issues}` (an Error would not cross the context bridge whole).
-  const failed = (failure: unknown) => {
-    const plain =
-      typeof failure === 'object' && failure !== null && !(failure instanceof Error) && 'message' in failure;
-    const known = failureOf(plain ? new ApiError(failure as Partial<ErrorPayload>) : failure);
-    setError(failureText((key, vars) => translate(language, key, vars), language, known));
-  };
+  // In the person's language, by the core's code and facts.
+  const failed = (failure: unknown) => setError(failureMessage(language, failure));
 
   const showPreview = (preview: ImportPreview) =>
     setState({ step: 'preview', preview, committing: false, notCommitted: false });

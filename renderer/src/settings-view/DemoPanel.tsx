@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { messageOf } from '../reports/errors';
-import { useT } from '../i18n';
+import { failureMessage } from '../reports/errors';
+import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
 
 export function DemoPanel() {
   const t = useT();
+  const language = useLanguage();
   const demo = useLedger((s) => s.info?.demo ?? false);
   const ready = useLedger((s) => s.info !== null);
   const switchDemo = useLedger((s) => s.switchDemo);
@@ -17,7 +18,7 @@ export function DemoPanel() {
     try {
       await switchDemo(on);
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(failureMessage(language, failure));
     } finally {
       setBusy(false);
     }

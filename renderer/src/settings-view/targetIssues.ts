@@ -1,8 +1,9 @@
 /**
  * The core's refusal of a targets save, sorted to where it belongs on the form (beside the annual
- * figure, beside the plan, or under the form) and worded in the page's language. An issue whose
- * code has a sentence here is written from the core's facts (kilograms, shown the language's way);
- * any other goes through the app's one failure path, keyed by its code.
+ * figure, beside the plan, or under the form) and worded in the page's language. Every refusal a
+ * person can cause by typing has a sentence here, written from the core's facts (kilograms shown
+ * the language's way, a plan's month by its name); any other goes through the app's one failure
+ * path, keyed by its code.
  */
 import type { FieldIssue } from '../../../electron/core/api';
 import { failureText } from '../errors';
@@ -18,20 +19,44 @@ export interface TargetIssues {
 
 export const NO_ISSUES: TargetIssues = { annual: null, plan: null, other: null };
 
-/** Codes said from their facts: the sentence's key and the facts it needs, each in kilograms ("planKg" fills {plan}). */
-const FROM_FACTS: Readonly<Record<string, { key: string; tonnes: readonly string[] }>> = {
-  'monthlyPlanTonnes.sum': { key: 'settings.issue.planSum', tonnes: ['planKg', 'annualKg'] },
+/**
+ * Codes said from their facts: the sentence's key and the facts it needs. A fact in kilograms is
+ * written as tonnes the page's way and named without its unit (`planKg` fills {plan}, `valueKg`
+ * fills {amount}); a plan's `month` (1–12) by its name.
+ */
+const FROM_FACTS: Readonly<Record<string, { key: string; facts: readonly string[] }>> = {
+  'monthlyPlanTonnes.sum': { key: 'settings.issue.planSum', facts: ['planKg', 'annualKg'] },
+  'monthlyPlanTonnes.invalid': { key: 'settings.issue.planInvalid', facts: ['month', 'value'] },
+  'monthlyPlanTonnes.ambiguous': {
+    key: 'settings.issue.planAmbiguous',
+    facts: ['month', 'value', 'asThousandsKg', 'asDecimalKg'],
+  },
+  'monthlyPlanTonnes.too_large': { key: 'settings.issue.planTooLarge', facts: ['month', 'valueKg'] },
+  'annualTonnes.invalid': { key: 'settings.issue.annualInvalid', facts: ['value'] },
+  'annualTonnes.ambiguous': {
+    key: 'settings.issue.annualAmbiguous',
+    facts: ['value', 'asThousandsKg', 'asDecimalKg'],
+  },
+  'annualTonnes.too_large': { key: 'settings.issue.annualTooLarge', facts: ['valueKg'] },
 };
+
+/** The placeholder a fact fills: {plan} for planKg, {amount} for valueKg. */
+function varName(fact: string): string {
+  return fact === 'valueKg' ? 'amount' : fact.replace(/Kg$/, '');
+}
 
 function fromFacts(t: Translate, language: Language, issue: FieldIssue): string | null {
   const sentence = FROM_FACTS[issue.code];
   if (!sentence) return null;
   const vars: Record<string, string> = {};
-  for (const fact of sentence.tonnes) {
-    const kg = issue.facts?.[fact];
+  for (const name of sentence.facts) {
+    const fact = issue.facts?.[name];
     // An older core sent no facts: its own words are better than a sentence with holes.
-    if (typeof kg !== 'number') return null;
-    vars[fact.replace(/Kg$/, '')] = `${tonnes(language, kg)} ${t('unit.t')}`;
+    if (fact === undefined) return null;
+    if (name.endsWith('Kg') && typeof fact === 'number')
+      vars[varName(name)] = `${tonnes(language, fact)} ${t('unit.t')}`;
+    else if (name === 'month') vars.month = t(`settings.month.${fact}`);
+    else vars[name] = String(fact);
   }
   return t(sentence.key, vars);
 }

@@ -1,5 +1,12 @@
 /** A TransitApi double for the Reports and Settings screens: every method a jest.fn with a sensible answer. */
-import type { ImportReport, LedgerInfo, Progress, TransitApi, YearTargets } from '../../../electron/core/api';
+import type {
+  ImportReport,
+  ImportRowReport,
+  LedgerInfo,
+  Progress,
+  TransitApi,
+  YearTargets,
+} from '../../../electron/core/api';
 import { useLedger } from '../../../renderer/src/store';
 import { useSettings, type Language } from '../../../renderer/src/settings';
 
@@ -36,6 +43,22 @@ export function importReport(change: Partial<ImportReport> = {}): ImportReport {
     unlistedRows: 0,
     fileIssues: [],
     encoding: 'utf-8',
+    ...change,
+  };
+}
+
+/** A listed row of an import report: a cargo as read (Astana, 1 March 2024, 9,959.5 t) unless `change` says else. */
+export function importRow(change: Partial<ImportRowReport> & Pick<ImportRowReport, 'line'>): ImportRowReport {
+  return {
+    outcome: 'add',
+    blNumber: null,
+    blDate: '2024-03-01',
+    vessel: 'Astana',
+    netKg: 9_959_500,
+    blDateText: null,
+    netTonnesText: null,
+    issues: [],
+    warnings: [],
     ...change,
   };
 }
@@ -88,4 +111,10 @@ export function loadStore(api: FakeApi, change: { info?: LedgerInfo; targets?: Y
 export function resetSettings(language: Language | null): void {
   localStorage.clear();
   useSettings.setState({ language, theme: 'system', separator: null, entryDefaults: {} });
+}
+
+/** A preview cell's text; the vessel's cell holds the vessel and, under it, the B/L number: "Astana / KZ-1". */
+export function cellText(cell: HTMLElement): string {
+  if (!cell.classList.contains('rs-vessel')) return cell.textContent ?? '';
+  return [...cell.children].map((part) => part.textContent ?? '').join(' / ');
 }

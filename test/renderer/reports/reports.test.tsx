@@ -6,7 +6,17 @@ import { useLedger } from '../../../renderer/src/store';
 import { Reports } from '../../../renderer/src/views/Reports';
 import { decodeCsvBytes } from '../../../electron/core/encoding';
 import { ApiError } from '../../../renderer/src/client';
-import { fakeApi, importReport, ledgerInfo, loadStore, resetSettings, YEAR, type FakeApi } from './fake-api';
+import {
+  cellText,
+  fakeApi,
+  importReport,
+  importRow,
+  ledgerInfo,
+  loadStore,
+  resetSettings,
+  YEAR,
+  type FakeApi,
+} from './fake-api';
 
 // jsdom has no TextDecoder; Node's reads the downloaded bytes back.
 const { TextDecoder } = jest.requireActual<{ TextDecoder: typeof globalThis.TextDecoder }>('node:util');
@@ -112,7 +122,13 @@ describe('export in browser mode', () => {
     render(<Reports desktop={false} />);
     await user.click(screen.getByTestId('export-register'));
 
-    expect(api.exportReport).toHaveBeenCalledWith({ year: YEAR, report: 'register', separator: ';' });
+    // A Russian page asks for a Russian file: headers and status words in the reader's language.
+    expect(api.exportReport).toHaveBeenCalledWith({
+      year: YEAR,
+      report: 'register',
+      separator: ';',
+      language: 'ru',
+    });
     await waitFor(() => expect(clicked).toHaveLength(1));
     expect(clicked[0]?.download).toBe('transit-register-2024.csv');
     expect(clicked[0]?.href).toBe('blob:transit/1');
@@ -153,7 +169,12 @@ describe('export on the desktop', () => {
     window.transitDesktop = desktop;
     render(<Reports desktop />);
     await user.click(screen.getByTestId('export-monthly'));
-    expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'monthly', separator: ',' });
+    expect(desktop.saveReport).toHaveBeenCalledWith({
+      year: YEAR,
+      report: 'monthly',
+      separator: ',',
+      language: 'en',
+    });
     expect(api.exportReport).not.toHaveBeenCalled();
     expect(await screen.findByText(/Saved \/home\/anna\/Documents\/transit-monthly-2024.csv/)).toBeTruthy();
   });
@@ -185,6 +206,47 @@ describe('export on the desktop', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('EACCES');
   });
 
+  test("a disk's refusal is said in the page's language from the core's code and facts", async () => {
+    const user = userEvent.setup();
+    resetSettings('ru');
+    const desktop = fakeDesktop();
+    const message = 'The file /mnt/usb/transit-register-2024.csv could not be written (EACCES).';
+    desktop.saveReport.mockRejectedValue({
+      code: 'io',
+      message,
+      issues: [
+        {
+          field: 'file',
+          code: 'report.write_failed',
+          message,
+          facts: { path: '/mnt/usb/transit-register-2024.csv', reason: 'EACCES' },
+        },
+      ],
+    });
+    desktop.backupLedger.mockRejectedValue({
+      code: 'io',
+      message: 'The backup /mnt/usb/b.jsonl could not be written (ENOSPC).',
+      issues: [
+        {
+          field: 'file',
+          code: 'backup.write_failed',
+          message: 'The backup /mnt/usb/b.jsonl could not be written (ENOSPC).',
+          facts: { path: '/mnt/usb/b.jsonl', reason: 'ENOSPC' },
+        },
+      ],
+    });
+    window.transitDesktop = desktop;
+    render(<Reports desktop />);
+    await user.click(screen.getByTestId('export-register'));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Отчёт не сохранён. Отчёт не удалось записать в /mnt/usb/transit-register-2024.csv (EACCES).',
+    );
+    await user.click(screen.getByRole('button', { name: 'Резервная копия журнала…' }));
+    expect(
+      await screen.findByText('Резервную копию не удалось записать в /mnt/usb/b.jsonl (ENOSPC).'),
+    ).toBeTruthy();
+  });
+
   test('back up and open the data folder', async () => {
     const user = userEvent.setup();
     const desktop = fakeDesktop();
@@ -205,7 +267,12 @@ describe('menu commands', () => {
     expect(useLedger.getState().tab).toBe('reports');
     render(<Reports desktop />);
     await waitFor(() =>
-      expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'register', separator: ',' }),
+      expect(desktop.saveReport).toHaveBeenCalledWith({
+        year: YEAR,
+        report: 'register',
+        separator: ',',
+        language: 'en',
+      }),
     );
     expect(useLedger.getState().reportsCommands).toEqual([]);
     expect(desktop.saveReport).toHaveBeenCalledTimes(1);
@@ -220,7 +287,12 @@ describe('menu commands', () => {
         useLedger.getState().menuCommand(command);
     });
     await waitFor(() => expect(desktop.importFile).toHaveBeenCalledWith({ dryRun: true }));
-    expect(desktop.saveReport).toHaveBeenCalledWith({ year: YEAR, report: 'monthly', separator: ',' });
+    expect(desktop.saveReport).toHaveBeenCalledWith({
+      year: YEAR,
+      report: 'monthly',
+      separator: ',',
+      language: 'en',
+    });
     expect(desktop.backupLedger).toHaveBeenCalledTimes(1);
     expect(desktop.openDataFolder).toHaveBeenCalledTimes(1);
     expect(useLedger.getState().reportsCommands).toEqual([]);
@@ -238,51 +310,58 @@ test('the print button asks the app for the dashboard print layout', async () =>
 describe('import', () => {
   const csv =
     'B/L date,Vessel,Net tonnes,B/L number\n2024-03-01,Astana,9959.5,KZ-1\n2024-03-02,Taraz,abc,KZ-2\n2024-03-03,Liwa,8800,KZ-3\n';
+  // As the core reports it: codes, facts and each listed row's cargo as read.
   const withInvalid = importReport({
     added: 1,
     duplicates: 1,
     invalid: 1,
     rows: [
-      {
+      importRow({
         line: 2,
-        outcome: 'add',
         blNumber: 'KZ-1',
-        issues: [],
         warnings: [
           {
             field: 'blDate',
             code: 'blDate.old',
             message: 'B/L date 2024-03-01 is 400 days ago; check the date.',
             overridable: true,
+            facts: { days: 400 },
           },
         ],
-      },
-      {
+      }),
+      importRow({
         line: 3,
         outcome: 'invalid',
         blNumber: 'KZ-2',
+        blDate: '2024-03-02',
+        vessel: 'Taraz',
+        netKg: null,
+        netTonnesText: 'abc',
         issues: [
           {
             field: 'netTonnes',
-            code: 'netTonnes.invalid',
-            message: 'Net tonnes "abc" must be a number of tonnes.',
+            code: 'netTonnes.format',
+            message: 'Net tonnes "abc" is not a number of tonnes; write it like 9959.5 or 9 959,5.',
+            facts: { value: 'abc' },
           },
         ],
-        warnings: [],
-      },
-      {
+      }),
+      importRow({
         line: 4,
         outcome: 'duplicate',
         blNumber: 'KZ-3',
+        blDate: '2024-03-03',
+        vessel: 'Liwa',
+        netKg: 8_800_000,
         issues: [
           {
             field: 'blNumber',
             code: 'blNumber.duplicate',
             message: 'B/L number KZ-3 is already in the ledger (Liwa, 2024-01-09); skipped.',
+            facts: { vessel: 'Liwa', date: '2024-01-09', id: 'k3m9x2pq7d' },
           },
         ],
-        warnings: [],
-      },
+      }),
     ],
   });
   // As the core reports it: the two plain rows to add are counted, not listed.
@@ -290,19 +369,22 @@ describe('import', () => {
     added: 2,
     duplicates: 1,
     rows: [
-      {
+      importRow({
         line: 4,
         outcome: 'duplicate',
         blNumber: 'KZ-3',
+        blDate: '2024-03-03',
+        vessel: 'Liwa',
+        netKg: 8_800_000,
         issues: [
           {
             field: 'blNumber',
             code: 'blNumber.duplicate',
-            message: 'B/L number KZ-3 is already in the ledger; skipped.',
+            message: 'B/L number KZ-3 already appears on line 2 of this file; skipped.',
+            facts: { line: 2 },
           },
         ],
-        warnings: [],
-      },
+      }),
     ],
     unlistedRows: 2,
   });
@@ -331,11 +413,37 @@ describe('import', () => {
     const table = screen.getByTestId('import-rows');
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(4);
-    expect(within(rows[2] as HTMLElement).getByText('Invalid')).toBeTruthy();
-    expect(within(rows[2] as HTMLElement).getByText('KZ-2')).toBeTruthy();
-    expect(within(table).getByText('Net tonnes "abc" must be a number of tonnes.')).toBeTruthy();
-    expect(within(table).getByText(/already in the ledger \(Liwa/)).toBeTruthy();
-    expect(within(table).getByText(/400 days ago/)).toBeTruthy();
+    // Each listed row: its line, what happens to it, its cargo as read, and what the core says of it.
+    const cells = (row: number) =>
+      within(rows[row] as HTMLElement)
+        .getAllByRole('cell')
+        .map((cell) => cellText(cell));
+    expect(cells(1)).toEqual([
+      '2',
+      'To add',
+      '1 Mar 2024',
+      'Astana / KZ-1',
+      '9,959.500',
+      'B/L date 1 Mar 2024 is 400 days ago; check the date.',
+    ]);
+    expect(cells(2)).toEqual([
+      '3',
+      'Invalid',
+      '2 Mar 2024',
+      'Taraz / KZ-2',
+      'abc',
+      'Net tonnes “abc” is not a number of tonnes; write it like 9959.5 or 9 959,5.',
+    ]);
+    expect(cells(3)).toEqual([
+      '4',
+      'Duplicate',
+      '3 Mar 2024',
+      'Liwa / KZ-3',
+      '8,800.000',
+      'B/L number KZ-3 is already in the ledger (Liwa, 9 Jan 2024); skipped.',
+    ]);
+    // A cell the core could not read is shown as the file wrote it, and marked.
+    expect(within(rows[2] as HTMLElement).getByText('abc').className).toBe('rs-raw');
 
     const commit = screen.getByTestId('import-commit');
     expect((commit as HTMLButtonElement).disabled).toBe(true);
@@ -353,15 +461,21 @@ describe('import', () => {
         added: 19_999,
         invalid: 1,
         rows: [
-          {
+          importRow({
             line: 14_323,
             outcome: 'invalid',
             blNumber: 'BIG-14321',
+            netKg: null,
+            netTonnesText: 'abc',
             issues: [
-              { field: 'netTonnes', code: 'netTonnes.invalid', message: 'Net tonnes "abc" is not a number.' },
+              {
+                field: 'netTonnes',
+                code: 'netTonnes.format',
+                message: 'Net tonnes "abc" is not a number of tonnes; write it like 9959.5 or 9 959,5.',
+                facts: { value: 'abc' },
+              },
             ],
-            warnings: [],
-          },
+          }),
         ],
         unlistedRows: 19_999,
       }),
@@ -544,8 +658,8 @@ describe('import', () => {
     );
     render(<Reports desktop={false} />);
     await user.upload(screen.getByTestId('import-file'), new File([csv], 'march.csv', { type: 'text/csv' }));
-    expect((await screen.findByTestId('import-error')).textContent).toContain(
-      'Fayl göndərişlər cədvəli üçün çox böyükdür (64 MB-dan çox).',
+    expect((await screen.findByTestId('import-error')).textContent).toBe(
+      'Fayl idxal edilə bilmədi. Fayl göndərişlər cədvəli üçün çox böyükdür (64 MB-dan çox).',
     );
     expect(screen.queryByTestId('import-preview')).toBeNull();
   });

@@ -2,7 +2,10 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TransitError } from '../../../electron/core/errors';
 import { ApiError } from '../../../renderer/src/client';
-import { useSettings } from '../../../renderer/src/settings';
+import type { FieldIssue } from '../../../electron/core/api';
+import { translate } from '../../../renderer/src/i18n';
+import { useSettings, type Language } from '../../../renderer/src/settings';
+import { targetIssuesOf } from '../../../renderer/src/settings-view/targetIssues';
 import { normaliseTonnes, planSum, tonnesForInput } from '../../../renderer/src/settings-view/tonnes-input';
 import { useLedger } from '../../../renderer/src/store';
 import { SettingsView } from '../../../renderer/src/views/SettingsView';
@@ -318,5 +321,60 @@ describe('tonnes as typed', () => {
     expect(tonnesForInput(9_959_500, 'kk')).toBe('9959,5');
     expect(tonnesForInput(2_200_000_000, 'ru')).toBe('2200000');
     expect(planSum(['1,5', '', 'x', '2'])).toEqual({ kg: 3500, counted: 2, unreadable: [2] });
+  });
+});
+
+describe("every refusal of the targets a person can type is said in the page's language", () => {
+  /** What the real core refuses for a save of these figures, as the form shows it: by place. */
+  function said(language: Language, annualTonnes: string, monthlyPlanTonnes: string[] | null) {
+    let refusal: { code: string; message: string; issues: FieldIssue[] } | null = null;
+    try {
+      parseTargetsRequest({ year: YEAR, annualTonnes, monthlyPlanTonnes });
+    } catch (error) {
+      if (!(error instanceof TransitError)) throw error;
+      refusal = { code: error.code, message: error.message, issues: error.issues };
+    }
+    if (!refusal) throw new Error('the core accepted these targets');
+    const issues = targetIssuesOf((key, vars) => translate(language, key, vars), language, refusal);
+    return [issues.annual, issues.plan, issues.other]
+      .filter((text) => text !== null)
+      .join(' ')
+      .replace(/\s/g, ' ');
+  }
+  const ENGLISH =
+    /(?<!\p{L})(the|is|not|of|for|must|be|number|annual|target|plan|month|figure|tonnes|route|agree)(?!\p{L})/iu;
+  const plan = (march: string) => Array.from({ length: 12 }, (_, i) => (i === 2 ? march : '183333,333'));
+  const cases: [string, string, string[] | null][] = [
+    ['an annual figure that is no number', 'abc', null],
+    ['an annual figure that reads two ways', '2,200', null],
+    ['an annual figure beyond belief', '60000000', null],
+    ['a month that is no number', '2200000', plan('abc')],
+    ['a month that reads two ways', '2200000', plan('183,333')],
+    ['a month beyond belief', '2200000', plan('99999999')],
+    ['a plan that does not add up', '2200000', plan('183333,333')],
+  ];
+
+  test.each(cases)('%s', (_what, annual, monthly) => {
+    const english = said('en', annual, monthly);
+    for (const language of ['ru', 'az', 'kk'] as const) {
+      const text = said(language, annual, monthly);
+      expect(text).not.toBe(english);
+      // What was typed ("abc") is data; no word of the core's English may be left.
+      expect({ language, text }).toEqual({ language, text: expect.not.stringMatching(ENGLISH) });
+      // Russian and Kazakh are written in Cyrillic: no Latin word at all beyond the typed one.
+      if (language !== 'az') expect(text.replace('«abc»', '')).not.toMatch(/[A-Za-z]{2,}/);
+    }
+  });
+
+  test('in Russian, with the month named and the tonnes written the Russian way', () => {
+    expect(said('ru', '2200000', plan('abc'))).toBe(
+      'Март: «abc» — не число тонн; пишите как 183333 или 183 333,5.',
+    );
+    expect(said('ru', '2200000', plan('183,333'))).toBe(
+      'Март: «183,333» — это 183 333,000 т или 183,333 т? Отделяйте тысячи пробелами (183 333) или пишите без разделителей.',
+    );
+    expect(said('ru', '60000000', null)).toBe(
+      'Годовая цель 60 000 000,000 т — неправдоподобная цифра для этого маршрута.',
+    );
   });
 });
