@@ -428,7 +428,7 @@ describe('history', () => {
     const local = new Date('2024-03-12T09:30:00.000Z');
     const two = (n: number) => String(n).padStart(2, '0');
     expect(time?.textContent).toBe(
-      `${two(local.getDate())}/${two(local.getMonth() + 1)}/${local.getFullYear()} ${two(local.getHours())}:${two(local.getMinutes())}`,
+      `${local.getFullYear()}-${two(local.getMonth() + 1)}-${two(local.getDate())} ${two(local.getHours())}:${two(local.getMinutes())}`,
     );
   });
 
