@@ -87,12 +87,24 @@ export function parseId(value: unknown): string {
   return value;
 }
 
-/** Tonnes of a target or the baseline, read by the core's one quantity reader (`2 200 000`, `2.200.000,5`). */
-function parseTonnes(value: unknown, field: string, label: string, allowZero: boolean): number {
+/**
+ * Tonnes of a target or the baseline, read by the core's one quantity reader (`2 200 000`, `2.200.000,5`).
+ * `where` adds to an ambiguous figure's facts which figure it is (a plan's month), so a screen can
+ * offer both readings beside it.
+ */
+function parseTonnes(
+  value: unknown,
+  field: string,
+  label: string,
+  allowZero: boolean,
+  where?: IssueFacts,
+): number {
   const reading = typeof value === 'number' || typeof value === 'string' ? readQuantity(value) : null;
   // "2,200": two thousand two hundred, or two point two? Asked, never guessed.
-  if (reading !== null && !reading.ok && reading.reason === 'ambiguous')
-    throw invalid([ambiguityIssue(field, label, shown(value).trim(), reading, 't')]);
+  if (reading !== null && !reading.ok && reading.reason === 'ambiguous') {
+    const question = ambiguityIssue(field, label, shown(value).trim(), reading, 't');
+    throw invalid([{ ...question, facts: { ...question.facts, ...where } }]);
+  }
   if (reading === null || !reading.ok || reading.kg < 0 || (!allowZero && reading.kg === 0)) {
     const message = `${label} "${shown(value)}" must be a number of tonnes${allowZero ? '' : ' above zero'} with at most 3 decimals.`;
     return issue(field, `${field}.invalid`, message, { value: shown(value) });
@@ -151,7 +163,7 @@ export function parseTargetsRequest(value: unknown): TargetsRequest {
       );
     }
     monthlyPlanKg = plan.map((figure, i) =>
-      parseTonnes(figure, 'monthlyPlanTonnes', `Plan for month ${i + 1}`, true),
+      parseTonnes(figure, 'monthlyPlanTonnes', `Plan for month ${i + 1}`, true, { month: i + 1 }),
     );
   }
   const planSum = monthlyPlanKg?.reduce((sum, kg) => sum + kg, 0) ?? null;
