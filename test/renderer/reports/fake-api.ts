@@ -1,5 +1,12 @@
 /** A TransitApi double for the Reports and Settings screens: every method a jest.fn with a sensible answer. */
-import type { ImportReport, LedgerInfo, Progress, TransitApi, YearTargets } from '../../../electron/core/api';
+import type {
+  ImportReport,
+  LedgerInfo,
+  Progress,
+  TransitApi,
+  WriteOptions,
+  YearTargets,
+} from '../../../electron/core/api';
 import { useLedger } from '../../../renderer/src/store';
 import { useSettings, type Language } from '../../../renderer/src/settings';
 
@@ -42,12 +49,26 @@ export function importReport(change: Partial<ImportReport> = {}): ImportReport {
 
 export type FakeApi = { [K in keyof TransitApi]: jest.Mock };
 
+/** A write's options: a check (WriteOptions.check) writes nothing and is no save. */
+const isCheck = (options: unknown) => (options as WriteOptions | undefined)?.check === true;
+
+/** Until a test says otherwise, a check is answered as the core answers a sound form: no questions. */
+const answersChecks = (options: unknown) =>
+  isCheck(options)
+    ? Promise.resolve({ shipment: {}, warnings: [], checked: true })
+    : Promise.resolve(undefined);
+
+/** The calls of a write mock that were saves, checks left out. */
+export function saveCalls(write: jest.Mock): unknown[][] {
+  return write.mock.calls.filter((args: unknown[]) => !isCheck(args[args.length - 1]));
+}
+
 export function fakeApi(): FakeApi {
   const progress = { year: YEAR, months: [] } as unknown as Progress;
   return {
     info: jest.fn(async () => ledgerInfo()),
-    recordShipment: jest.fn(),
-    amendShipment: jest.fn(),
+    recordShipment: jest.fn((_input: unknown, options?: unknown) => answersChecks(options)),
+    amendShipment: jest.fn((_id: unknown, _changes: unknown, options?: unknown) => answersChecks(options)),
     voidShipment: jest.fn(),
     shipmentHistory: jest.fn(async () => []),
     listShipments: jest.fn(async () => []),
