@@ -14,7 +14,7 @@ import { useLedger } from '../store';
 import { shipmentName } from './RegisterTable';
 import { fieldLabel, statusLabel } from './text';
 
-/** A stored value as a person reads it, by the field's kind: exact tonnes, a status's word, a date as dates are shown. */
+/** A stored value as a person reads it, by the field's kind: exact tonnes, a status's word, a date. */
 export function changeValue(
   field: FieldChange['field'],
   value: FieldChange['before'],

@@ -177,7 +177,7 @@ describe('keyboard-only entry', () => {
     });
   });
 
-  test('an ambiguous "9,959" is not guessed at: it goes as typed, the core asks, and each reading is a button', async () => {
+  test('an ambiguous "9,959" is not guessed: sent as typed, the core asks, each reading a button', async () => {
     const { fake, user } = await setup();
     await typeCargo(user, { vessel: 'Astana', netTonnes: '9,959' });
     await press(user, '{Enter}');
@@ -337,7 +337,8 @@ describe('unusual but possible values are asked about', () => {
     expect(dialogIsOpen()).toBe(true);
     expect(
       within(dialog() as HTMLElement).getByText(
-        `The ledger already holds a cargo of Astana dated 2024-08-15 with the same net tonnes (id ${first}). If this is a second cargo, save it anyway; if it is the same one, it is already recorded.`,
+        `The ledger already holds a cargo of Astana dated 2024-08-15 with the same net tonnes (id ${first}). ` +
+          'If this is a second cargo, save it anyway; if it is the same one, it is already recorded.',
       ),
     ).toBeTruthy();
     expect(fake.live()).toHaveLength(1);
@@ -398,7 +399,7 @@ describe('unusual but possible values are asked about', () => {
     expect(fake.live()[0]?.blDate).toBe('2024-06-01');
   });
 
-  test('a refusal comes before any question; the question is asked once the refusal is fixed, and only once', async () => {
+  test('a refusal comes before any question; the question follows the fix, and is asked only once', async () => {
     const { fake, user } = await setup();
     await typeCargo(user, { blDate: '2024-06-01', blNumber: 'X1', vessel: 'Taraz', netTonnes: '6980' });
     await press(user, '{Enter}');

@@ -294,7 +294,7 @@ describe('editing a shipment', () => {
     expect(amend).not.toHaveBeenCalled();
   });
 
-  test('an unusual figure is asked about before saving, as the entry form asks; "Save anyway" sends force', async () => {
+  test('an unusual figure is asked about before saving, as in the entry form; "Save anyway" forces', async () => {
     const amend = jest
       .fn()
       .mockResolvedValue({ status: 'saved', shipment: { ...target, netKg: 19_000_000 }, warnings: [] });
@@ -305,7 +305,8 @@ describe('editing a shipment', () => {
           field: 'netTonnes',
           code: 'netTonnes.unusual',
           message:
-            '19000.000 t is more than a Caspian tanker carries (about 13,000 t at most). Check the figure; if it is right, confirm it.',
+            '19000.000 t is more than a Caspian tanker carries (about 13,000 t at most). ' +
+            'Check the figure; if it is right, confirm it.',
           overridable: true,
         },
       ],
@@ -433,7 +434,8 @@ describe('history', () => {
     const local = new Date('2024-03-12T09:30:00.000Z');
     const two = (n: number) => String(n).padStart(2, '0');
     expect(time?.textContent).toBe(
-      `${local.getFullYear()}-${two(local.getMonth() + 1)}-${two(local.getDate())} ${two(local.getHours())}:${two(local.getMinutes())}`,
+      `${local.getFullYear()}-${two(local.getMonth() + 1)}-${two(local.getDate())} ` +
+        `${two(local.getHours())}:${two(local.getMinutes())}`,
     );
   });
 
