@@ -58,11 +58,6 @@ const answersChecks = (options: unknown) =>
     ? Promise.resolve({ shipment: {}, warnings: [], checked: true })
     : Promise.resolve(undefined);
 
-/** The calls of a write mock that were saves, checks left out. */
-export function saveCalls(write: jest.Mock): unknown[][] {
-  return write.mock.calls.filter((args: unknown[]) => !isCheck(args[args.length - 1]));
-}
-
 export function fakeApi(): FakeApi {
   const progress = { year: YEAR, months: [] } as unknown as Progress;
   return {
