@@ -9,22 +9,11 @@
  * English sentence itself is never read: a test runs each code through the real validator.
  */
 import type { FieldIssue, IssueFacts, ShipmentInput } from '../../../electron/core/api';
+import { fieldSpec } from '../../../electron/core/fields';
 import { calendarDate, decimal, monthName, tonnes } from '../format';
 import { MESSAGES, translate, type Vars } from '../i18n';
 import type { Language } from '../settings';
 import { fieldOfIssue } from './form-values';
-
-/** Several fields share one sentence. */
-const SHARED: Record<string, string> = {
-  'netTonnes.format': 'tonnes.format',
-  'netTonnes.precision': 'tonnes.precision',
-  'netTonnes.not_positive': 'tonnes.not_positive',
-  'netTonnes.too_large': 'tonnes.too_large',
-  'outturnTonnes.format': 'tonnes.format',
-  'outturnTonnes.precision': 'tonnes.precision',
-  'outturnTonnes.not_positive': 'tonnes.not_positive',
-  'outturnTonnes.too_large': 'tonnes.too_large',
-};
 
 /** Codes any text field can have: `<field>.required`, `<field>.too_long`, `<field>.control_chars`. */
 const ANY_FIELD = ['required', 'too_long', 'control_chars'];
@@ -32,11 +21,13 @@ const ANY_FIELD = ['required', 'too_long', 'control_chars'];
 /** Facts that are counts of the calendar, written as they are (2024, not 2,024). */
 const CALENDAR_FACTS = new Set(['year', 'minYear', 'month', 'days']);
 
+/** The sentence for a code: its own, else the one every quantity field shares (`tonnes.<suffix>`), else any field's. */
 function templateKey(code: string): string | null {
   const suffix = code.slice(code.lastIndexOf('.') + 1);
+  const quantity = fieldSpec(code.slice(0, code.lastIndexOf('.')))?.kind === 'quantity';
   const candidates = [
     `entry.issue.${code}`,
-    SHARED[code] ? `entry.issue.${SHARED[code]}` : null,
+    quantity ? `entry.issue.tonnes.${suffix}` : null,
     ANY_FIELD.includes(suffix) ? `entry.issue.any.${suffix}` : null,
   ];
   return candidates.find((key): key is string => key !== null && key in MESSAGES.en) ?? null;

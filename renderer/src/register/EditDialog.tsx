@@ -3,18 +3,16 @@
  * order, the keys and the questions are the same as when it was recorded; the fields start from
  * the shipment, a reason is asked for, and only the fields the person changed go to the core.
  */
-import { useId, useRef, useState } from 'react';
+import { useId, type RefObject } from 'react';
 import type { FieldIssue, Shipment } from '../../../electron/core/api';
 import { Dialog } from '../components/Dialog';
-import { changedInput, valuesFromShipment, type FormValues } from '../entry/form-values';
 import { issueText } from '../entry/messages';
 import { QuestionDialog } from '../entry/QuestionDialog';
 import { ShipmentFieldset } from '../entry/ShipmentFieldset';
-import { useShipmentForm } from '../entry/useShipmentForm';
 import { failureText } from '../errors';
 import { useLanguage, useT } from '../i18n';
-import { useLedger } from '../store';
 import { shipmentName } from './RegisterTable';
+import { useEditForm } from './useEditForm';
 
 export interface EditDialogProps {
   shipment: Shipment;
@@ -27,71 +25,40 @@ export interface EditDialogProps {
 export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: EditDialogProps) {
   const t = useT();
   const language = useLanguage();
-  const checkAmend = useLedger((s) => s.checkAmend);
-  const amend = useLedger((s) => s.amend);
   const id = useId();
   const formId = `${id}-form`;
-  const [initial] = useState(() => valuesFromShipment(shipment, language));
-  const [reason, setReason] = useState('');
-  const [reasonMissing, setReasonMissing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const changes = (values: FormValues) => changedInput(initial, values);
-
-  /** Nothing changed, or no reason given: said here, and nothing goes to the core. */
-  function ready(values: FormValues): boolean {
-    const nothing = Object.keys(changes(values)).length === 0;
-    const noReason = reason.trim() === '';
-    setNotice(nothing ? t('register.edit.noChange') : null);
-    setReasonMissing(noReason);
-    if (!nothing && noReason) reasonRef.current?.focus();
-    return !nothing && !noReason;
-  }
-
-  const { attachForm, ...form } = useShipmentForm({
-    initial: () => initial,
-    check: async (values) => {
-      const changed = changes(values);
-      return Object.keys(changed).length === 0
-        ? { status: 'ok', warnings: [] }
-        : checkAmend(shipment.id, changed);
-    },
-    save: (values, force) => amend(shipment.id, changes(values), reason.trim(), force),
-    onSaved: (outcome) => {
-      onSaved(outcome.shipment, outcome.warnings);
-      return null;
-    },
-    beforeSubmit: ready,
-    detailsOpen: true,
-  });
-
+  const { form, attachForm, reason, setReason, reasonMissing, reasonRef, notice } = useEditForm(
+    shipment,
+    onSaved,
+  );
   const alerts = [
     ...(notice ? [notice] : []),
     ...(form.failure ? [failureText(t, language, form.failure)] : []),
     ...form.formIssues.map((issue) => issueText(language, issue, form.values)),
   ];
+  const footer = (
+    <>
+      <button type="button" className="button" onClick={onClose}>
+        {t('common.cancel')}
+      </button>
+      <button
+        type="submit"
+        form={formId}
+        className="button button-primary"
+        disabled={form.busy}
+        data-testid="edit-save"
+      >
+        {t('register.edit.save')}
+      </button>
+    </>
+  );
   return (
     <Dialog
       title={t('register.edit.title', { name: shipmentName(shipment) })}
       open
       onClose={onClose}
       testId="register-edit-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="button button-primary"
-            disabled={form.busy}
-            data-testid="edit-save"
-          >
-            {t('register.edit.save')}
-          </button>
-        </>
-      }
+      footer={footer}
     >
       <form
         id={formId}
@@ -111,36 +78,13 @@ export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: Edit
           suggestions={{ vessel: vessels, grade: grades }}
           testIdPrefix="edit"
         />
-        <div className="entry-field entry-field-wide register-reason">
-          <label htmlFor={`${id}-reason`} className="entry-label">
-            {t('register.edit.reason')}
-            <span className="entry-required" aria-hidden="true">
-              {' '}
-              *
-            </span>
-          </label>
-          <textarea
-            ref={reasonRef}
-            id={`${id}-reason`}
-            name="reason"
-            rows={2}
-            required
-            value={reason}
-            placeholder={t('register.edit.reasonPlaceholder')}
-            aria-invalid={reasonMissing ? true : undefined}
-            aria-describedby={reasonMissing ? `${id}-reason-issue` : undefined}
-            data-testid="edit-reason"
-            onChange={(event) => {
-              setReason(event.target.value);
-              if (event.target.value.trim() !== '') setReasonMissing(false);
-            }}
-          />
-          {reasonMissing && (
-            <p id={`${id}-reason-issue`} className="field-error entry-message">
-              {t('register.edit.reasonRequired')}
-            </p>
-          )}
-        </div>
+        <ReasonField
+          id={`${id}-reason`}
+          value={reason}
+          onChange={setReason}
+          missing={reasonMissing}
+          ref={reasonRef}
+        />
         {alerts.length > 0 && (
           <div className="register-form-alert" role="alert" data-testid="edit-alert">
             {alerts.map((text, index) => (
@@ -151,5 +95,47 @@ export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: Edit
       </form>
       <QuestionDialog form={form} testId="edit-confirm" />
     </Dialog>
+  );
+}
+
+interface ReasonFieldProps {
+  id: string;
+  value: string;
+  onChange(text: string): void;
+  missing: boolean;
+  ref: RefObject<HTMLTextAreaElement | null>;
+}
+
+/** Why the shipment is changed: required, kept in its history. Enter is a new line; Ctrl+Enter saves. */
+function ReasonField({ id, value, onChange, missing, ref }: ReasonFieldProps) {
+  const t = useT();
+  return (
+    <div className="entry-field entry-field-wide register-reason">
+      <label htmlFor={id} className="entry-label">
+        {t('register.edit.reason')}
+        <span className="entry-required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      </label>
+      <textarea
+        ref={ref}
+        id={id}
+        name="reason"
+        rows={2}
+        required
+        value={value}
+        placeholder={t('register.edit.reasonPlaceholder')}
+        aria-invalid={missing ? true : undefined}
+        aria-describedby={missing ? `${id}-issue` : undefined}
+        data-testid="edit-reason"
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {missing && (
+        <p id={`${id}-issue`} className="field-error entry-message">
+          {t('register.edit.reasonRequired')}
+        </p>
+      )}
+    </div>
   );
 }
