@@ -208,11 +208,18 @@ describe('one quantity reader for targets and the baseline too', () => {
     );
   });
 
-  test('asks about a monthly figure the same way', () => {
+  test('asks about a monthly figure the same way, naming its month in the facts', () => {
     const plan = Array.from({ length: 12 }, () => '183 333,333');
     plan[5] = '183,333';
     expect(() => parseTargetsRequest({ year: 2024, annualTonnes: null, monthlyPlanTonnes: plan })).toThrow(
-      expect.objectContaining({ issues: [expect.objectContaining({ code: 'monthlyPlanTonnes.ambiguous' })] }),
+      expect.objectContaining({
+        issues: [
+          expect.objectContaining({
+            code: 'monthlyPlanTonnes.ambiguous',
+            facts: { value: '183,333', asThousandsKg: 183_333_000, asDecimalKg: 183_333, month: 6 },
+          }),
+        ],
+      }),
     );
   });
 });

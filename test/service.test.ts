@@ -192,6 +192,27 @@ describe('a check (WriteOptions.check) validates as the save would and writes no
     ]);
   });
 
+  test('a refused check carries the questions a save would ask too, after its refusals', async () => {
+    const error = await ledger.refused(() =>
+      ledger.service.recordShipment(cargo({ blDate: '2024-05-03', netTonnes: '20000' }), { check: true }),
+    );
+    expect(error).toMatchObject({
+      code: 'invalid',
+      issues: [
+        expect.objectContaining({ code: 'netTonnes.unusual', overridable: true }),
+        expect.objectContaining({ code: 'blDate.old', overridable: true, facts: { days: 104 } }),
+      ],
+    });
+    // A save is refused with the refusals alone, as before.
+    const saved = await ledger.refused(() =>
+      ledger.service.recordShipment(cargo({ blDate: '2024-05-03', netTonnes: '20000' })),
+    );
+    expect((saved as { issues: { code: string }[] }).issues.map((i) => i.code)).toEqual([
+      'netTonnes.unusual',
+    ]);
+    expect(fs.existsSync(ledger.file)).toBe(false);
+  });
+
   test('an amendment check returns the cargo as it would stand and leaves the history alone', async () => {
     const { shipment } = await ledger.service.recordShipment(cargo());
     const result = await ledger.service.amendShipment(

@@ -103,7 +103,12 @@ describe('tonnes a clerk might mistype are refused with a message naming the fie
 
   test('a cargo above 15,000 t needs confirmation, and with it is accepted with a warning', () => {
     const [error] = errorsOf({ ...valid, netTonnes: '20000' });
-    expect(error).toMatchObject({ code: 'netTonnes.unusual', overridable: true });
+    // The facts say it in any language: the cargo in kilograms, what a tanker carries in tonnes.
+    expect(error).toMatchObject({
+      code: 'netTonnes.unusual',
+      overridable: true,
+      facts: { tonnesKg: 20_000_000, capacity: 13_000 },
+    });
     const forced = validateShipment({ ...valid, netTonnes: '20000' }, context({ force: true }));
     expect(forced.ok).toBe(true);
     expect(forced.warnings.map((w) => w.code)).toEqual(['netTonnes.unusual']);
@@ -113,8 +118,19 @@ describe('tonnes a clerk might mistype are refused with a message naming the fie
     const result = validateShipment({ ...valid, netTonnes: '14000' }, context());
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([
-      expect.objectContaining({ field: 'netTonnes', code: 'netTonnes.large' }),
+      expect.objectContaining({
+        field: 'netTonnes',
+        code: 'netTonnes.large',
+        facts: { tonnesKg: 14_000_000, capacity: 13_000 },
+      }),
     ]);
+  });
+
+  test('a figure no tanker carries is refused with the figure and the capacity as facts', () => {
+    expect(errorsOf({ ...valid, netTonnes: '105 000' })[0]).toMatchObject({
+      code: 'netTonnes.too_large',
+      facts: { value: '105 000', amountKg: 105_000_000, capacity: 13_000 },
+    });
   });
 });
 

@@ -82,7 +82,8 @@ export interface WriteOptions extends LedgerGuard {
    * Validate exactly as the save would (duplicate cargo and unusual values included) and write
    * nothing: a screen asks the core "is this valid, and what would you ask?" before it saves.
    * Refusals come back as a save's would ('invalid', overridable issues needing force); what the
-   * save would accept but a person should be asked about comes back as the result's warnings.
+   * save would accept but a person should be asked about comes back as the result's warnings, or,
+   * when the check is refused, as further overridable issues after the refusal's own.
    */
   check?: boolean;
 }

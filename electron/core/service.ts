@@ -184,6 +184,15 @@ function importDuplicate(twin: FieldIssue, lineOfNew: ReadonlyMap<string, number
   };
 }
 
+/**
+ * A refused write or check. A check answers "what would you ask?" in the same breath as "is this
+ * valid?": its refusal carries the questions a save would ask too (an old B/L date beside a cargo
+ * above what a tanker carries), after the refusals, so a screen asks them all at once.
+ */
+function refusal(result: { errors: FieldIssue[]; warnings: FieldIssue[] }, check: boolean): TransitError {
+  return invalid(check ? [...result.errors, ...result.warnings] : result.errors);
+}
+
 export class LedgerService implements TransitApi {
   private takeOver: boolean;
 
@@ -395,7 +404,7 @@ export class LedgerService implements TransitApi {
     const { force, check, ledgerId } = parseWriteOptions(options);
     this.expectLedger(ledgerId);
     const result = validateShipment(input, this.context(force));
-    if (!result.ok) throw invalid(result.errors);
+    if (!result.ok) throw refusal(result, check);
     // A check stops here: validated exactly as the save, nothing written.
     if (check) return { shipment: this.wouldRecord(result.value), warnings: result.warnings, checked: true };
     const id = this.newId();
@@ -412,7 +421,7 @@ export class LedgerService implements TransitApi {
     if (current.voided)
       throw new TransitError('conflict', `Shipment ${current.id} is void and cannot be amended.`);
     const result = validateAmendment(current, changes, this.context(force));
-    if (!result.ok) throw invalid(result.errors);
+    if (!result.ok) throw refusal(result, check);
     if (check)
       return { shipment: { ...copy(current), ...result.value }, warnings: result.warnings, checked: true };
     const links = this.book?.links(current.id) ?? {};

@@ -13,6 +13,8 @@ import { ambiguityIssue, formatKgAsTonnes, quantityInputText, readQuantity } fro
 
 /** A Caspian tanker carries about 13,000 t at most; above this a cargo needs a second look. */
 export const UNUSUAL_CARGO_KG = 13_000_000;
+/** What a Caspian tanker carries at most, in whole tonnes: the figure the messages about a cargo's size quote. */
+export const CAPACITY_TONNES = UNUSUAL_CARGO_KG / 1000;
 /** Above this a single cargo is almost certainly a typing error and needs an explicit override. */
 export const OVERRIDE_CARGO_KG = 15_000_000;
 /** No override makes this believable for one Caspian cargo. */
@@ -168,6 +170,7 @@ function readTonnes(spec: FieldSpec, raw: unknown): Read {
     if (reading.reason === 'range')
       return refused(spec, 'too_large', `${spec.name} ${shown} is far more than any tanker carries.`, {
         value: shown,
+        capacity: CAPACITY_TONNES,
       });
     return refused(
       spec,
@@ -179,7 +182,11 @@ function readTonnes(spec: FieldSpec, raw: unknown): Read {
   if (reading.kg <= 0) return refused(spec, 'not_positive', `${spec.name} must be more than zero.`);
   if (reading.kg > MAX_CARGO_KG) {
     const message = `${spec.name} ${formatKgAsTonnes(reading.kg)} t is far more than any Caspian tanker carries (about 13,000 t at most).`;
-    return refused(spec, 'too_large', message, { value: shown });
+    return refused(spec, 'too_large', message, {
+      value: shown,
+      amountKg: reading.kg,
+      capacity: CAPACITY_TONNES,
+    });
   }
   return kept(reading.kg);
 }
@@ -394,18 +401,27 @@ function checkDuplicates(
 /** Figures no Caspian cargo has (a slipped digit) are asked about, or refused until confirmed. */
 function checkFigures(fields: ShipmentFields, context: ValidationContext, found: Findings): void {
   const cargo = formatKgAsTonnes(fields.netKg);
+  // What a screen needs to say it in any language: the cargo in kilograms, the tanker's capacity in tonnes.
+  const facts: IssueFacts = { tonnesKg: fields.netKg, capacity: CAPACITY_TONNES };
   const unlessConfirmed = context.force ? found.warnings : found.errors;
   if (fields.netKg > OVERRIDE_CARGO_KG) {
     const message = context.force
       ? `${cargo} t is more than a Caspian tanker usually carries (about 13,000 t at most); saved as confirmed.`
       : `${cargo} t is more than a Caspian tanker carries (about 13,000 t at most). Check the figure; if it is right, confirm it.`;
-    unlessConfirmed.push({ field: 'netTonnes', code: 'netTonnes.unusual', message, overridable: true });
+    unlessConfirmed.push({
+      field: 'netTonnes',
+      code: 'netTonnes.unusual',
+      message,
+      overridable: true,
+      facts,
+    });
   } else if (fields.netKg > UNUSUAL_CARGO_KG) {
     found.warnings.push({
       field: 'netTonnes',
       code: 'netTonnes.large',
       message: `${cargo} t is a very large cargo for the Caspian; check the figure.`,
       overridable: true,
+      facts,
     });
   }
   if (fields.outturnKg !== null) {
@@ -436,7 +452,7 @@ function checkFigures(fields: ShipmentFields, context: ValidationContext, found:
         code: 'barrels.ratio',
         message,
         overridable: true,
-        facts: { ratio: Number(shown) },
+        facts: { ratio: Number(shown), tonnesKg: fields.netKg },
       });
     }
   }

@@ -2,7 +2,7 @@
  * Numbers and dates as people in each language read them. Quantities arrive as integer kilograms
  * from the core and are only turned into text here.
  */
-import { formatKgAsTonnes } from '../../electron/core/quantity';
+import { formatKgAsTonnes, quantityInputText } from '../../electron/core/quantity';
 import { LOCALES } from './i18n';
 import type { Language } from './settings';
 
@@ -108,38 +108,40 @@ export function percent(language: Language, value: number, digits = 1): string {
   return `${numberFormat(language, digits).format(value)}%`;
 }
 
-/** A calendar date string shown in the language's style, without any time zone shifting it. */
+/**
+ * The one way each language shows a calendar date (YYYY-MM-DD): the register, the forms, their
+ * hints and every message. English shows it as stored, 2026-11-27, which no English reader takes
+ * for another day; Russian, Azerbaijani and Kazakh as their clerks write it, 27.11.2026. Both are
+ * what the core's date reader takes back, so a form shows a date as a person may type it.
+ * Built from the string itself: no time zone can move it, and no browser's locale data is needed.
+ */
 export function calendarDate(language: Language, iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const own = OWN_TABLES[language];
-  if (own) return `${d} ${own.short[m - 1] ?? m} ${y}`;
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  return language === 'en' ? iso : `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 /**
- * An instant (ISO 8601, as the core records one) as a date and time in the language's style, in the
- * viewer's own time zone: "29 нояб. 2026 г., 18:27" in Russian, "29 noy 2026, 18:27" in Azerbaijani.
+ * An instant (ISO 8601, as the core records one) as this computer's local date, written as
+ * calendarDate writes dates, and 24-hour time: "2026-11-29 18:27", "29.11.2026 18:27".
  */
 export function dateTime(language: Language, iso: string): string {
   const when = new Date(iso);
   if (Number.isNaN(when.getTime())) return iso;
-  const own = OWN_TABLES[language];
-  if (own) {
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${when.getDate()} ${own.short[when.getMonth()] ?? when.getMonth() + 1} ${when.getFullYear()}, ${pad(when.getHours())}:${pad(when.getMinutes())}`;
-  }
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(when);
+  const day = `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
+  return `${calendarDate(language, day)} ${pad(when.getHours())}:${pad(when.getMinutes())}`;
+}
+
+/**
+ * A quantity as a form shows it for editing: the language's decimal mark, no digit groups, no
+ * trailing zeros ("9959,5"), and never a figure the core would have to ask about (`9,9590`).
+ */
+export function quantityInput(language: Language, kg: number): string {
+  const text = quantityInputText(kg);
+  return language === 'en' ? text : text.replace('.', ',');
 }
 
 export function monthName(language: Language, month: string, style: 'short' | 'long' = 'short'): string {

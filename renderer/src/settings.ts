@@ -4,20 +4,14 @@
  */
 import { create } from 'zustand';
 import type { CsvSeparator } from '../../electron/core/api';
+import type { InputKey } from '../../electron/core/fields';
 
 export const LANGUAGES = ['en', 'ru', 'az', 'kk'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
-export interface EntryDefaults {
-  vessel: string;
-  grade: string;
-  loadPort: string;
-  dischargeTerminal: string;
-  shipper: string;
-  receiver: string;
-  status: string;
-}
+/** What the last entry carried to the next (the field table's carryOver rows), as typed. */
+export type EntryDefaults = Partial<Record<InputKey, string>>;
 
 export interface Settings {
   /** null: follow the operating system's language. */
@@ -25,7 +19,7 @@ export interface Settings {
   theme: ThemeChoice;
   /** null: `;` for Russian, Azerbaijani and Kazakh Excel, `,` for English. */
   separator: CsvSeparator | null;
-  entryDefaults: Partial<EntryDefaults>;
+  entryDefaults: EntryDefaults;
 }
 
 const KEY = 'transit-ledger-settings';

@@ -31,6 +31,16 @@ export type SaveOutcome =
   | { status: 'invalid'; issues: FieldIssue[] }
   | ({ status: 'failed' } & Failure);
 
+/**
+ * What the core said of a form it was asked to check (WriteOptions.check), having written nothing:
+ * 'ok' with the questions a save would accept but a person should be asked (warnings); otherwise
+ * as a save's refusal, its questions among the issues (overridable ones).
+ */
+export type CheckOutcome = { status: 'ok'; warnings: FieldIssue[] } | Refusal;
+
+/** A save or a check the core refused, or that did not reach it. */
+type Refusal = Exclude<SaveOutcome, { status: 'saved' }>;
+
 export const TABS = ['dashboard', 'entry', 'register', 'reports', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
 
@@ -82,6 +92,10 @@ export interface LedgerStore extends ScreenState {
   /** Asks whether the ledger changed, and reloads what the window shows only if it did. */
   poll(): Promise<void>;
   dismissNotice(): void;
+  /** Asks the core whether a new shipment would be saved, and what it would ask: writes nothing. */
+  check(input: ShipmentInput): Promise<CheckOutcome>;
+  /** The same for an amendment. */
+  checkAmend(id: string, changes: ShipmentInput): Promise<CheckOutcome>;
   record(input: ShipmentInput, force: boolean): Promise<SaveOutcome>;
   amend(id: string, changes: ShipmentInput, reason: string, force: boolean): Promise<SaveOutcome>;
   voidShipment(id: string, reason: string): Promise<{ ok: true } | ({ ok: false } & Failure)>;
@@ -107,7 +121,7 @@ function needApi(api: TransitApi | null): TransitApi {
   return api;
 }
 
-function outcomeOf(error: unknown): SaveOutcome {
+function outcomeOf(error: unknown): Refusal {
   if (error instanceof ApiError && error.code === 'invalid' && error.issues.length > 0) {
     const blocking = error.issues.filter((issue) => !issue.overridable);
     return blocking.length === 0
@@ -226,6 +240,32 @@ export const useLedger = create<LedgerStore>()((set, get) => {
 
     dismissNotice() {
       set({ notice: null });
+    },
+
+    async check(input) {
+      try {
+        const { warnings } = await needApi(get().api).recordShipment(input, {
+          check: true,
+          ...guardOf(get().info),
+        });
+        return { status: 'ok', warnings };
+      } catch (error) {
+        await afterRefusal(error);
+        return outcomeOf(error);
+      }
+    },
+
+    async checkAmend(id, changes) {
+      try {
+        const { warnings } = await needApi(get().api).amendShipment(id, changes, {
+          check: true,
+          ...guardOf(get().info),
+        });
+        return { status: 'ok', warnings };
+      } catch (error) {
+        await afterRefusal(error);
+        return outcomeOf(error);
+      }
     },
 
     async record(input, force) {

@@ -37,7 +37,8 @@ describe('in Russian', () => {
       /^Журнал не был закрыт как следует: последняя запись так и не была подтверждена и не сохранена\. Все подтверждённые записи на месте/,
     );
     expect(items(banner)).toEqual([
-      'Оборвано при сохранении, не подтверждено: строка 5, запись № 5 — Бакы, коносамент AKT-0807 от 7 авг. 2024 г., 10\u00a0010,125 т',
+      'Оборвано при сохранении, не подтверждено: строка 5, запись № 5 — ' +
+        'Бакы, коносамент AKT-0807 от 07.08.2024, 10\u00a0010,125 т',
     ]);
     expect(text).toContain(`Повреждённый оригинал сохранён без изменений: ${info.recovery?.backupPath}.`);
     expect(englishIn(text, ['AKT-0807', info.recovery?.backupPath ?? ''])).toEqual([]);
@@ -71,7 +72,7 @@ describe('in Russian', () => {
     ]);
     const banner = show(info);
     expect(items(banner)).toEqual([
-      'Повреждено (контрольная сумма не совпадает с содержимым): строка 6, запись № 6 — Taraz, коносамент AKT-0809 от 9 авг. 2024 г., 6\u00a0980,900 т',
+      'Повреждено (контрольная сумма не совпадает с содержимым): строка 6, запись № 6 — Taraz, коносамент AKT-0809 от 09.08.2024, 6\u00a0980,900 т',
       'Не учтено: изменяет потерянную запись: строка 7, запись № 7',
     ]);
     expect(englishIn(banner.textContent ?? '', ['Taraz', 'AKT-0809'])).toEqual([]);
@@ -173,12 +174,13 @@ describe('any language', () => {
     const info = await damagedLedgerInfo('torn-tail');
     resetSettings('kk');
     expect(items(show(info))).toEqual([
-      'Сақтау кезінде үзілген, расталмаған: 5-жол, № 5 жазба — Бакы, коносамент AKT-0807, 7 там. 2024, 10\u00a0010,125 т',
+      'Сақтау кезінде үзілген, расталмаған: 5-жол, № 5 жазба — ' +
+        'Бакы, коносамент AKT-0807, 07.08.2024, 10\u00a0010,125 т',
     ]);
     cleanup();
     resetSettings('az');
     expect(items(show(info))).toEqual([
-      'Saxlanarkən kəsilib, təsdiqlənməyib: sətir 5, qeyd № 5 — Бакы, konosament AKT-0807, 7 avq 2024, 10.010,125 t',
+      'Saxlanarkən kəsilib, təsdiqlənməyib: sətir 5, qeyd № 5 — Бакы, konosament AKT-0807, 07.08.2024, 10.010,125 t',
     ]);
   });
 });

@@ -104,3 +104,39 @@ test("a failure to load is kept with its code, for the banner to say in the pers
     issues: [],
   });
 });
+
+test('a check asks the core with check: true, writes nothing, and is no save', async () => {
+  const { fake, api } = ledgerWithProgress();
+  await useLedger.getState().init(api, 2024);
+  const store = useLedger.getState();
+  expect(await store.check({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '14 000' })).toEqual({
+    status: 'ok',
+    warnings: [
+      expect.objectContaining({ code: 'netTonnes.large', facts: { tonnesKg: 14_000_000, capacity: 13_000 } }),
+    ],
+  });
+  // A refusal carries the questions too: a cargo above what a tanker carries, and an old date.
+  expect(await store.check({ blDate: '2024-05-01', vessel: 'Astana', netTonnes: '20000' })).toMatchObject({
+    status: 'confirm',
+    issues: [
+      expect.objectContaining({ code: 'netTonnes.unusual' }),
+      expect.objectContaining({ code: 'blDate.old', facts: { days: 106 } }),
+    ],
+  });
+  expect(fake.checkCalls).toHaveLength(2);
+  expect(fake.recordCalls).toEqual([]);
+  expect(fake.shipments.size).toBe(0);
+  expect(useLedger.getState().lastSaved).toBeNull();
+});
+
+test("an amendment's check answers for the cargo as it would stand, and amends nothing", async () => {
+  const { fake, api } = ledgerWithProgress();
+  const shipment = fake.add({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5' });
+  await useLedger.getState().init(api, 2024);
+  expect(await useLedger.getState().checkAmend(shipment.id, { netTonnes: '20 000' })).toMatchObject({
+    status: 'confirm',
+    issues: [expect.objectContaining({ code: 'netTonnes.unusual', overridable: true })],
+  });
+  expect(fake.amendCalls).toEqual([]);
+  expect(fake.shipments.get(shipment.id)?.netKg).toBe(9_959_500);
+});

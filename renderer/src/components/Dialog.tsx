@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 /**
  * A modal dialog on the platform's own <dialog>: focus moves in and is trapped, Escape closes it,
@@ -11,6 +11,7 @@ export function Dialog({
   children,
   footer,
   testId,
+  onKeyDown,
 }: {
   title: string;
   open: boolean;
@@ -18,8 +19,11 @@ export function Dialog({
   children: ReactNode;
   footer?: ReactNode;
   testId?: string;
+  onKeyDown?: (event: KeyboardEvent<HTMLDialogElement>) => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Its own id: a dialog may open over another (a question over the edit dialog).
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -36,14 +40,15 @@ export function Dialog({
     <dialog
       ref={ref}
       className="dialog"
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       data-testid={testId}
+      onKeyDown={onKeyDown}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
       }}
     >
-      <h2 id="dialog-title" className="dialog-title">
+      <h2 id={titleId} className="dialog-title">
         {title}
       </h2>
       <div className="dialog-body">{children}</div>

@@ -1,42 +1,33 @@
 /**
  * The core's field issues in the person's language. The core speaks English and gives each issue a
- * stable code and, where its sentence states something only the core knows (today at Aktau, the
- * other cargo's vessel and date, an age in days, a percentage), those specifics as `facts`. Each
- * common code has a translated sentence here (renderer/i18n/_parts/entry.json,
- * `entry.issue.<code>`), filled with what was typed (from the input the form sent) and with the
- * facts, written the way the language writes numbers and dates. A code without a translation, or
- * an issue without a fact its sentence needs, shows the core's English message rather than a
- * sentence that has lost its facts. A test runs each code through the real validator.
+ * stable code and, where its sentence states something (today at Aktau, the other cargo's vessel
+ * and date, an age in days, a figure in kilograms, what a tanker carries), those specifics as
+ * `facts`. Each common code has a translated sentence (`entry.issue.<code>` in the language
+ * files), filled with what was typed in the field and with the facts, written the way the language
+ * writes numbers and dates. A code without a translation, or an issue without a fact its sentence
+ * needs, shows the core's English message rather than a sentence that has lost its facts. The
+ * English sentence itself is never read: a test runs each code through the real validator.
  */
-import type { FieldIssue, ShipmentInput } from '../../../electron/core/api';
-import { daysInMonth, MIN_YEAR } from '../../../electron/core/calendar';
-import { parseTonnesText } from '../../../electron/core/quantity';
-import { UNUSUAL_CARGO_KG } from '../../../electron/core/shipment';
-import { calendarDate, decimal, integer, monthName, tonnes } from '../format';
+import type { FieldIssue, IssueFacts, ShipmentInput } from '../../../electron/core/api';
+import { fieldSpec } from '../../../electron/core/fields';
+import { calendarDate, decimal, monthName, tonnes } from '../format';
 import { MESSAGES, translate, type Vars } from '../i18n';
 import type { Language } from '../settings';
-import { fieldOfIssue } from './fields';
-
-/** Several fields share one sentence. */
-const SHARED: Record<string, string> = {
-  'netTonnes.format': 'tonnes.format',
-  'netTonnes.precision': 'tonnes.precision',
-  'netTonnes.not_positive': 'tonnes.not_positive',
-  'netTonnes.too_large': 'tonnes.too_large',
-  'outturnTonnes.format': 'tonnes.format',
-  'outturnTonnes.precision': 'tonnes.precision',
-  'outturnTonnes.not_positive': 'tonnes.not_positive',
-  'outturnTonnes.too_large': 'tonnes.too_large',
-};
+import { fieldOfIssue } from './form-values';
 
 /** Codes any text field can have: `<field>.required`, `<field>.too_long`, `<field>.control_chars`. */
 const ANY_FIELD = ['required', 'too_long', 'control_chars'];
 
+/** Facts that are counts of the calendar, written as they are (2024, not 2,024). */
+const CALENDAR_FACTS = new Set(['year', 'minYear', 'month', 'days']);
+
+/** The sentence for a code: its own, else the one every quantity field shares (`tonnes.<suffix>`), else any field's. */
 function templateKey(code: string): string | null {
   const suffix = code.slice(code.lastIndexOf('.') + 1);
+  const quantity = fieldSpec(code.slice(0, code.lastIndexOf('.')))?.kind === 'quantity';
   const candidates = [
     `entry.issue.${code}`,
-    SHARED[code] ? `entry.issue.${SHARED[code]}` : null,
+    quantity ? `entry.issue.tonnes.${suffix}` : null,
     ANY_FIELD.includes(suffix) ? `entry.issue.any.${suffix}` : null,
   ];
   return candidates.find((key): key is string => key !== null && key in MESSAGES.en) ?? null;
@@ -51,64 +42,53 @@ function sentText(sent: ShipmentInput, field: string): string {
       : String(value);
 }
 
-/** Exact tonnes in the language's style, or null when the text is not a quantity. */
-function shownTonnes(language: Language, text: string): string | null {
-  const parsed = parseTonnesText(text.replace(/^\+/, ''));
-  return parsed.ok ? tonnes(language, parsed.kg) : null;
-}
-
-function impossibleDate(language: Language, value: string): { key: string; vars: Vars } | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  if (month < 1 || month > 12) return { key: 'entry.issue.blDate.impossible_month', vars: { month } };
-  const days = daysInMonth(year, month);
-  const monthYear = `${monthName(language, `${match[1]}-${match[2]}`, 'long')} ${year}`;
-  const lastDay = calendarDate(language, `${match[1]}-${match[2]}-${String(days).padStart(2, '0')}`);
+/** "does not exist: February 2024 has 29 days", from the year, month and days the core read. */
+function impossibleDate(language: Language, facts: IssueFacts): { key: string; vars: Vars } | null {
+  const { year, month, days } = facts;
+  if (typeof year !== 'number' || typeof month !== 'number') return null;
+  if (typeof days !== 'number') return { key: 'entry.issue.blDate.impossible_month', vars: { month } };
+  const yearMonth = `${year}-${String(month).padStart(2, '0')}`;
+  const monthYear = `${monthName(language, yearMonth, 'long')} ${year}`;
+  const lastDay = calendarDate(language, `${yearMonth}-${String(days).padStart(2, '0')}`);
   return { key: 'entry.issue.blDate.impossible', vars: { days, monthYear, lastDay } };
 }
 
-/** A fact in the language's style: dates and numbers as the language writes them, names as they are. */
-function factText(language: Language, name: string, fact: string | number): string | number {
-  if (typeof fact === 'string') return name === 'date' ? calendarDateOrText(language, fact) : fact;
-  if (name === 'percent') return decimal(language, fact, 1);
-  if (name === 'ratio') return decimal(language, fact, 2);
-  return integer(language, fact);
+/**
+ * A fact as a sentence's variable, in the language's style: `<name>Kg` fills `{<name>}` with exact
+ * tonnes, a date is shown as dates are, calendar counts as they are, other numbers grouped.
+ */
+function factVar(language: Language, name: string, fact: string | number): [string, string | number] {
+  if (typeof fact === 'string')
+    return [name, name === 'date' || name === 'today' ? calendarDate(language, fact) : fact];
+  if (name.endsWith('Kg')) return [name.slice(0, -2), tonnes(language, fact)];
+  if (name === 'percent') return [name, decimal(language, fact, 1)];
+  if (name === 'ratio') return [name, decimal(language, fact, 2)];
+  if (CALENDAR_FACTS.has(name)) return [name, String(fact)];
+  const fraction = Number.isInteger(fact) ? 0 : Math.min(3, String(fact).split('.')[1]?.length ?? 0);
+  return [name, decimal(language, fact, fraction)];
 }
 
-function calendarDateOrText(language: Language, text: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? calendarDate(language, text) : text;
-}
-
-/** An issue from the core (or the form's pre-check) as one sentence in `language`. */
+/** An issue from the core as one sentence in `language`; `sent` holds what was typed in each field. */
 export function issueText(language: Language, issue: FieldIssue, sent: ShipmentInput): string {
   let key = templateKey(issue.code);
   const field = fieldOfIssue(issue.field);
-  const value = sentText(sent, field ?? issue.field);
   const vars: Vars = {
-    value,
+    value: sentText(sent, field ?? issue.field),
     field: field ? translate(language, `entry.field.${field}`) : issue.field,
-    capacity: integer(language, UNUSUAL_CARGO_KG / 1000),
-    year: MIN_YEAR,
   };
-  const net = shownTonnes(language, sentText(sent, 'netTonnes'));
-  if (net) vars.tonnes = net;
-  const amount = shownTonnes(language, value);
-  if (amount) vars.amount = amount;
-
-  if (issue.code === 'blDate.impossible') {
-    const found = impossibleDate(language, value);
-    if (found) {
-      key = found.key;
-      Object.assign(vars, found.vars);
-    }
+  const facts = issue.facts ?? {};
+  for (const [name, fact] of Object.entries(facts)) {
+    const [variable, text] = factVar(language, name, fact);
+    vars[variable] = text;
   }
-  for (const [name, fact] of Object.entries(issue.facts ?? {})) vars[name] = factText(language, name, fact);
+  const impossible = issue.code === 'blDate.impossible' ? impossibleDate(language, facts) : null;
+  if (impossible) {
+    key = impossible.key;
+    Object.assign(vars, impossible.vars);
+  }
   if (!key) return issue.message;
   const text = translate(language, key, vars);
   // A placeholder left unfilled means a specific was not found: the core's own words keep it.
   if (/\{\w+\}/.test(text)) return issue.message;
-  // A date ending in an abbreviation ("29 февр. 2024 г.") ends the sentence too.
-  return text.replace(/\.\.(?=\s|$)/g, '.');
+  return text;
 }

@@ -3,6 +3,7 @@
  * known tankers and grades (shared/domain/facts.md). Suggestions only: any name may be typed.
  */
 import type { Shipment } from '../../../electron/core/api';
+import { fieldSpec } from '../../../electron/core/fields';
 
 /** Kazmortransflot / KMG and ASCO tankers seen on the Aktau → Baku run. */
 export const KNOWN_TANKERS = [
@@ -14,8 +15,9 @@ export const KNOWN_TANKERS = [
   'Akademik Khoshbakht Yusifzade',
 ] as const;
 
-/** Tengiz (main) and Kashagan (regular from January 2025); the core writes them this way. */
-export const KNOWN_GRADES = ['Tengiz', 'Kashagan'] as const;
+/** Tengiz (main) and Kashagan (regular from January 2025): the grades the field table knows, as the core writes them. */
+const gradeSpec = fieldSpec('grade');
+export const KNOWN_GRADES: readonly string[] = (gradeSpec?.kind === 'text' && gradeSpec.known) || [];
 
 function mostRecentFirst(shipments: readonly Shipment[]): Shipment[] {
   return shipments

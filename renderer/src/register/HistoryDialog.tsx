@@ -5,15 +5,16 @@
 import { useEffect, useState } from 'react';
 import type { FieldChange, HistoryEntry, Shipment, ShipmentStatus } from '../../../electron/core/api';
 import { Dialog } from '../components/Dialog';
-import { decimal, tonnes } from '../format';
+import { fieldSpec } from '../../../electron/core/fields';
+import { calendarDate, dateTime, decimal, tonnes } from '../format';
 import { failureOf, failureText, type Failure } from '../errors';
 import { useLanguage, useT, type Translate } from '../i18n';
 import type { Language } from '../settings';
 import { useLedger } from '../store';
 import { shipmentName } from './RegisterTable';
-import { blDateText, dateTimeText, fieldLabel, statusLabel } from './text';
+import { fieldLabel, statusLabel } from './text';
 
-/** A stored value as a person reads it: kilograms as exact tonnes, statuses and dates in their words. */
+/** A stored value as a person reads it, by the field's kind: exact tonnes, a status's word, a date. */
 export function changeValue(
   field: FieldChange['field'],
   value: FieldChange['before'],
@@ -21,11 +22,11 @@ export function changeValue(
   t: Translate,
 ): string {
   if (value === null || value === '') return t('register.history.empty');
-  if ((field === 'netKg' || field === 'outturnKg') && typeof value === 'number')
-    return `${tonnes(language, value)} ${t('unit.t')}`;
-  if (field === 'status' && typeof value === 'string') return statusLabel(t, value as ShipmentStatus);
-  if (field === 'blDate' && typeof value === 'string') return blDateText(language, value);
-  if (field === 'barrels' && typeof value === 'number')
+  const kind = fieldSpec(field)?.kind;
+  if (kind === 'quantity' && typeof value === 'number') return `${tonnes(language, value)} ${t('unit.t')}`;
+  if (kind === 'enum' && typeof value === 'string') return statusLabel(t, value as ShipmentStatus);
+  if (kind === 'date' && typeof value === 'string') return calendarDate(language, value);
+  if (kind === 'decimal' && typeof value === 'number')
     return decimal(language, value, Number.isInteger(value) ? 0 : 2);
   return String(value);
 }
@@ -88,7 +89,7 @@ export function HistoryDialog({ shipment, onClose }: HistoryDialogProps) {
                 <span className={`register-history-action is-${entry.action}`}>
                   {t(`register.history.action.${entry.action}`)}
                 </span>
-                <time dateTime={entry.at}>{dateTimeText(language, entry.at)}</time>
+                <time dateTime={entry.at}>{dateTime(language, entry.at)}</time>
                 <span className="muted">{t('register.history.by', { actor: entry.actor })}</span>
               </div>
               {entry.reason && (

@@ -7,12 +7,12 @@
 import { useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, type ReactNode } from 'react';
 import type { Shipment } from '../../../electron/core/api';
-import { tonnes } from '../format';
+import { calendarDate, tonnes } from '../format';
 import { translate, type Translate } from '../i18n';
 import type { Language } from '../settings';
 import { EditIcon, HistoryIcon, SortIcon, VoidIcon } from './icons';
 import type { SortKey, SortState } from './model';
-import { blDateText, statusLabel } from './text';
+import { statusLabel } from './text';
 
 /** Every row is this tall (CSS agrees): a consistent rhythm and no measuring while scrolling. */
 export const ROW_HEIGHT = 36;
@@ -197,7 +197,7 @@ const Row = memo(function Row({ shipment, index, readOnly, language, t, onAction
     .join(' ');
   return (
     <tr className={classes} aria-rowindex={index + 2} data-testid="register-row" data-id={shipment.id}>
-      <td className="register-date">{blDateText(language, shipment.blDate)}</td>
+      <td className="register-date">{calendarDate(language, shipment.blDate)}</td>
       <td className="register-mono">{shipment.blNumber ?? <span className="muted">—</span>}</td>
       <td className="register-clip" title={shipment.vessel}>
         {shipment.vessel}

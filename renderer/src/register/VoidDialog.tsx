@@ -5,12 +5,11 @@
 import { useId, useRef, useState } from 'react';
 import type { Shipment } from '../../../electron/core/api';
 import { Dialog } from '../components/Dialog';
-import { tonnes } from '../format';
+import { calendarDate, tonnes } from '../format';
 import { failureText } from '../errors';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
 import { shipmentName } from './RegisterTable';
-import { blDateText } from './text';
 
 export interface VoidDialogProps {
   shipment: Shipment;
@@ -77,7 +76,7 @@ export function VoidDialog({ shipment, onClose, onVoided }: VoidDialogProps) {
         <dl className="register-summary">
           <div>
             <dt>{t('register.field.blDate')}</dt>
-            <dd>{blDateText(language, shipment.blDate)}</dd>
+            <dd>{calendarDate(language, shipment.blDate)}</dd>
           </div>
           <div>
             <dt>{t('register.field.vessel')}</dt>

@@ -1,5 +1,6 @@
 /** The year's annual target: the figure, where it comes from (the agreement's default or the ledger), and the core's refusal of it. */
-import type { YearTargets } from '../../../electron/core/api';
+import type { FieldIssue, YearTargets } from '../../../electron/core/api';
+import { QuantityChoices } from '../components/QuantityChoices';
 import type { Translate } from '../i18n';
 
 interface AnnualTargetFieldsetProps {
@@ -8,6 +9,9 @@ interface AnnualTargetFieldsetProps {
   onChange(text: string): void;
   /** The core's refusal of the figure, worded. */
   error: string | null;
+  /** The core's question about an ambiguous figure, offered as its two readings. */
+  question?: FieldIssue;
+  onChoose(issue: FieldIssue, text: string): void;
   disabled: boolean;
   t: Translate;
 }
@@ -17,6 +21,8 @@ export function AnnualTargetFieldset({
   value,
   onChange,
   error,
+  question,
+  onChoose,
   disabled,
   t,
 }: AnnualTargetFieldsetProps) {
@@ -54,6 +60,7 @@ export function AnnualTargetFieldset({
             <strong>{t('settings.targets.refused')}</strong> {error}
           </p>
         )}
+        {question && <QuantityChoices issue={question} onChoose={(text) => onChoose(question, text)} />}
       </div>
     </fieldset>
   );

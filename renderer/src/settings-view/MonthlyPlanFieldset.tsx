@@ -2,11 +2,12 @@
  * The optional monthly plan: twelve figures (the core's by-days split shown greyed while there is
  * none), their running sum, and the core's refusal of the plan, tied to its inputs for screen readers.
  */
+import { QuantityChoices } from '../components/QuantityChoices';
+import { quantityInput } from '../format';
 import type { Translate } from '../i18n';
 import type { Language } from '../settings';
 import { PlanSumLine } from './PlanSumLine';
 import { MONTHS } from './planMonths';
-import { tonnesForInput } from './tonnes-input';
 import type { TargetsFormState } from './useTargetsForm';
 
 interface MonthlyPlanFieldsetProps {
@@ -31,7 +32,7 @@ export function MonthlyPlanFieldset({
 }: MonthlyPlanFieldsetProps) {
   const error = form.issues.plan;
   const hint = (i: number) =>
-    !form.hasPlan && byDaysKg?.[i] !== undefined ? tonnesForInput(byDaysKg[i], language) : undefined;
+    !form.hasPlan && byDaysKg?.[i] !== undefined ? quantityInput(language, byDaysKg[i]) : undefined;
   return (
     <fieldset className="rs-fieldset st-plan-fieldset" disabled={disabled} aria-describedby="st-plan-hint">
       <legend>{t('settings.plan.legend')}</legend>
@@ -74,6 +75,12 @@ export function MonthlyPlanFieldset({
           <strong>{t('settings.targets.refused')}</strong> {error}
         </p>
       )}
+      {form.issues.ambiguous.map((issue) => {
+        const month = issue.facts?.month;
+        if (issue.field !== 'monthlyPlanTonnes' || typeof month !== 'number') return null;
+        const choose = (text: string) => form.choose(issue, text);
+        return <QuantityChoices key={month} issue={issue} label={monthName(month - 1)} onChoose={choose} />;
+      })}
     </fieldset>
   );
 }

@@ -5,7 +5,7 @@
 import { tonnes } from '../format';
 import type { Translate } from '../i18n';
 import type { Language } from '../settings';
-import type { PlanSum } from './tonnes-input';
+import type { PlanSum } from './planMonths';
 
 interface PlanSumLineProps {
   sum: PlanSum;

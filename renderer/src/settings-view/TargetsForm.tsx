@@ -44,6 +44,8 @@ export function TargetsForm({ targets, byDaysKg, readOnly, onSaved }: TargetsFor
         value={form.annual}
         onChange={form.setAnnual}
         error={form.issues.annual}
+        question={form.issues.ambiguous.find((issue) => issue.field === 'annualTonnes')}
+        onChoose={form.choose}
         disabled={disabled}
         t={t}
       />

@@ -6,6 +6,7 @@
  * path, keyed by its code.
  */
 import type { FieldIssue } from '../../../electron/core/api';
+import { readings } from '../components/QuantityChoices';
 import { failureText } from '../errors';
 import { tonnes } from '../format';
 import type { Translate } from '../i18n';
@@ -15,9 +16,11 @@ export interface TargetIssues {
   annual: string | null;
   plan: string | null;
   other: string | null;
+  /** Figures the core could read two ways ("2,200"), each offered beside its field with both readings. */
+  ambiguous: readonly FieldIssue[];
 }
 
-export const NO_ISSUES: TargetIssues = { annual: null, plan: null, other: null };
+export const NO_ISSUES: TargetIssues = { annual: null, plan: null, other: null, ambiguous: [] };
 
 /**
  * Codes said from their facts: the sentence's key and the facts it needs. A fact in kilograms is
@@ -85,6 +88,7 @@ export function targetIssuesOf(
   return {
     annual: on('annualTonnes'),
     plan: on('monthlyPlanTonnes'),
+    ambiguous: issues.filter((issue) => readings(issue) !== null),
     other:
       issues.length === 0
         ? failureText(t, language, failure)

@@ -1,15 +1,16 @@
 /**
  * The targets form's state: the annual figure and the twelve plan figures as typed, the running
  * sum of the plan, the core's refusal of the last save, and the save itself (with the plan, or
- * with none so the target is spread by days). What is valid is the core's to say, on save.
+ * with none so the target is spread by days). The figures go to the core as typed (`2 200 000,5`,
+ * `2,200,000.5`): what is valid, and what is ambiguous, is the core's to say, on save.
  */
 import { useState } from 'react';
-import type { YearTargets } from '../../../electron/core/api';
+import type { FieldIssue, YearTargets } from '../../../electron/core/api';
+import { quantityInput } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
-import { EMPTY_PLAN } from './planMonths';
+import { EMPTY_PLAN, planSum, typedKg, type PlanSum } from './planMonths';
 import { NO_ISSUES, targetIssuesOf, type TargetIssues } from './targetIssues';
-import { normaliseTonnes, planSum, tonnesForInput, typedKg, type PlanSum } from './tonnes-input';
 
 export interface TargetsFormState {
   annual: string;
@@ -19,7 +20,7 @@ export interface TargetsFormState {
   /** True when any month holds something. */
   hasPlan: boolean;
   sum: PlanSum;
-  /** The annual figure as typed, in kilograms, or null while it is not a plain number. */
+  /** The annual figure as typed, in kilograms, or null while it cannot be read. */
   annualKg: number | null;
   issues: TargetIssues;
   busy: boolean;
@@ -27,6 +28,8 @@ export interface TargetsFormState {
   saveAll(): Promise<void>;
   /** Saves the target with no plan, and empties the months. */
   clearPlan(): Promise<void>;
+  /** One reading of an ambiguous figure, chosen: written into its field, the question answered. */
+  choose(issue: FieldIssue, text: string): void;
 }
 
 /** A line for the status area after a save; null clears it. */
@@ -37,9 +40,9 @@ export function useTargetsForm(targets: YearTargets, onSaved: OnSaved): TargetsF
   const language = useLanguage();
   const saveTargets = useLedger((s) => s.saveTargets);
   const { year } = targets;
-  const [annual, setAnnual] = useState(() => tonnesForInput(targets.annualKg, language));
+  const [annual, setAnnual] = useState(() => quantityInput(language, targets.annualKg));
   const [plan, setPlan] = useState<readonly string[]>(
-    () => targets.monthlyPlanKg?.map((kg) => tonnesForInput(kg, language)) ?? EMPTY_PLAN,
+    () => targets.monthlyPlanKg?.map((kg) => quantityInput(language, kg)) ?? EMPTY_PLAN,
   );
   const [issues, setIssues] = useState<TargetIssues>(NO_ISSUES);
   const [busy, setBusy] = useState(false);
@@ -49,7 +52,7 @@ export function useTargetsForm(targets: YearTargets, onSaved: OnSaved): TargetsF
     setBusy(true);
     setIssues(NO_ISSUES);
     onSaved(null);
-    const result = await saveTargets(normaliseTonnes(annual), monthly);
+    const result = await saveTargets(annual, monthly);
     setBusy(false);
     if (result.ok) {
       if (monthly === null) setPlan(EMPTY_PLAN);
@@ -70,7 +73,17 @@ export function useTargetsForm(targets: YearTargets, onSaved: OnSaved): TargetsF
     annualKg: typedKg(annual),
     issues,
     busy,
-    saveAll: () => save(hasPlan ? plan.map(normaliseTonnes) : null, t('settings.targets.saved', { year })),
+    saveAll: () => save(hasPlan ? [...plan] : null, t('settings.targets.saved', { year })),
     clearPlan: () => save(null, t('settings.plan.cleared', { year })),
+    choose(issue, text) {
+      const month = issue.facts?.month;
+      if (typeof month === 'number')
+        setPlan((current) => current.map((figure, m) => (m === month - 1 ? text : figure)));
+      else setAnnual(text);
+      setIssues((current) => ({
+        ...current,
+        ambiguous: current.ambiguous.filter((other) => other !== issue),
+      }));
+    },
   };
 }

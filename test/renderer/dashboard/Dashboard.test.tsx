@@ -50,12 +50,12 @@ describe('key figures, hand-computed (see fixtures.ts)', () => {
     show(progress2024());
     expect(kpi('ytd')).toBe(`33.5${NBSP}kt`);
     expect(kpiCard('ytd')).toContain('Cargoes: 4');
-    expect(kpiCard('ytd')).toContain('31 Jul 2024');
+    expect(kpiCard('ytd')).toContain('2024-07-31');
     expect(kpi('percent')).toBe('1.5%');
     expect(kpiCard('percent')).toContain(`of the 2.200${NBSP}Mt annual target`);
     expect(kpi('ahead')).toBe(`${MINUS}1.247${NBSP}Mt`);
     expect(kpiCard('ahead')).toContain('Behind');
-    expect(kpiCard('ahead')).toContain(`Pro-rata target to 31 Jul 2024: 1.280${NBSP}Mt`);
+    expect(kpiCard('ahead')).toContain(`Pro-rata target to 2024-07-31: 1.280${NBSP}Mt`);
     expect(kpi('runRate')).toBe(`157${NBSP}t/day`);
     expect(kpiCard('runRate')).toContain('over 213 days');
     expect(kpi('forecast')).toBe(`57.5${NBSP}kt`);
@@ -64,20 +64,21 @@ describe('key figures, hand-computed (see fixtures.ts)', () => {
     expect(kpiCard('required')).toContain('153 days left');
     expect(kpi('baseline')).toBe(`${MINUS}581.7${NBSP}kt ${MINUS}94.6%`);
     expect(kpiCard('baseline')).toContain('Below 2023 pace');
-    expect(kpiCard('baseline')).toContain(`2023 pace to 31 Jul 2024: 615.1${NBSP}kt`);
+    expect(kpiCard('baseline')).toContain(`2023 pace to 2024-07-31: 615.1${NBSP}kt`);
   });
 
   test('the headline says behind, with the figures', () => {
     show(progress2024());
     expect(screen.getByTestId('dashboard-headline').textContent).toBe(
-      `▼2024 is 1.247${NBSP}Mt behind the pro-rata target: 33.5${NBSP}kt shipped of 1.280${NBSP}Mt due by 31 Jul 2024.`,
+      `▼2024 is 1.247${NBSP}Mt behind the pro-rata target: 33.5${NBSP}kt shipped of 1.280${NBSP}Mt due by 2024-07-31.`,
     );
   });
 
   test('against a 50,000 t target the year is ahead: headline, sign, word and arrow', () => {
     show(progress2024({ annualKg: 50_000_000 }));
     expect(screen.getByTestId('dashboard-headline').textContent).toBe(
-      `▲2024 is 4,361${NBSP}t ahead of the pro-rata target: 33.5${NBSP}kt shipped against 29.1${NBSP}kt due by 31 Jul 2024.`,
+      `▲2024 is 4,361${NBSP}t ahead of the pro-rata target: ` +
+        `33.5${NBSP}kt shipped against 29.1${NBSP}kt due by 2024-07-31.`,
     );
     expect(kpi('ahead')).toBe(`+4,361${NBSP}t`);
     expect(kpiCard('ahead')).toContain('Ahead');
@@ -138,7 +139,7 @@ describe('monthly table', () => {
     expect(cells('January')).toEqual(['1', '9,959.500', '9,959.500', '186,338.798', `${MINUS}176,379.298`]);
     // February: 8,800.000 t (loaded on the 29th), cumulative 18,759.500 t, plan 174,316.940 t.
     expect(cells('February')).toEqual(['1', '8,800.000', '18,759.500', '174,316.940', `${MINUS}165,516.940`]);
-    expect(within(row('July')).getByRole('rowheader').textContent).toContain('(to 31 Jul 2024)');
+    expect(within(row('July')).getByRole('rowheader').textContent).toContain('(to 2024-07-31)');
     expect(cells('August')[0]).toContain('—');
     expect(cells('August')[3]).toBe('186,338.798');
     expect(within(row('January')).getAllByRole('cell')[4]?.className).toContain('dash-behind');
@@ -151,7 +152,8 @@ describe('charts', () => {
     expect(screen.getByRole('img', { name: /Line chart: cumulative tonnes shipped in 2024/ })).toBeTruthy();
     expect(screen.getByRole('img', { name: /Bar chart: tonnes shipped each month of 2024/ })).toBeTruthy();
     expect(screen.getByTestId('cumulative-chart').querySelector('figcaption')?.textContent).toBe(
-      `By 31 Jul 2024, 33.5${NBSP}kt shipped, against 1.280${NBSP}Mt at the target pace and 615.1${NBSP}kt at the 2023 pace. Annual target 2.200${NBSP}Mt; 2023 total 1.057${NBSP}Mt.`,
+      `By 2024-07-31, 33.5${NBSP}kt shipped, against 1.280${NBSP}Mt at the target pace and 615.1${NBSP}kt ` +
+        `at the 2023 pace. Annual target 2.200${NBSP}Mt; 2023 total 1.057${NBSP}Mt.`,
     );
     const line = mockCharts.filter((chart) => chart.type === 'line').at(-1);
     const data = line?.props.data as { datasets: { label: string; data: { x: number; y: number }[] }[] };
@@ -196,7 +198,7 @@ describe('the cumulative chart', () => {
       dataset: { label },
     }));
     const { title, label } = options.plugins.tooltip.callbacks;
-    expect(title(items)).toBe('31 Jul 2024');
+    expect(title(items)).toBe('2024-07-31');
     expect(label(items[0] as Item)).toBe(`Shipped, cumulative: 33,459.500${NBSP}t`);
     expect(label(items[1] as Item)).toMatch(/^Target pace: 1,2\d\d,\d{3}\.\d{3}\u00a0t$/);
     const axis: { ticks?: { value: number }[] } = {};
@@ -261,7 +263,7 @@ describe('print', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Print / Save as PDF' }));
     expect(print).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId('dashboard').querySelector('.dash-print-title')?.textContent).toBe(
-      'Transit Ledger · Year 2024 · as of 31 Jul 2024 · ledger ledger.jsonlDEMO DATA',
+      'Transit Ledger · Year 2024 · as of 2024-07-31 · ledger ledger.jsonlDEMO DATA',
     );
     print.mockRestore();
   });

@@ -1,9 +1,13 @@
 /**
- * An in-memory TransitApi for the entry form's tests: recordShipment runs the REAL core validator
- * (electron/core/shipment.ts) with a fixed "today", so every refusal, question and message the
- * form shows is the core's own. Errors reach the store as the client delivers them: ApiError.
+ * An in-memory TransitApi for the entry form's and edit dialog's tests: recordShipment and
+ * amendShipment run the REAL core validator (electron/core/shipment.ts) with a fixed "today", so
+ * every refusal, question and message the forms show is the core's own. A check (WriteOptions.check)
+ * validates as the service's does and writes nothing; it is counted apart from the saves. Errors
+ * reach the store as the client delivers them: ApiError.
  */
 import type {
+  AmendOptions,
+  FieldIssue,
   LedgerInfo,
   Progress,
   Shipment,
@@ -13,7 +17,13 @@ import type {
   YearTargets,
 } from '../../../electron/core/api';
 import { invalid, TransitError } from '../../../electron/core/errors';
-import { normaliseBlNumber, normaliseVessel, validateShipment } from '../../../electron/core/shipment';
+import {
+  normaliseBlNumber,
+  normaliseVessel,
+  validateAmendment,
+  validateShipment,
+  type ValidationContext,
+} from '../../../electron/core/shipment';
 import { ApiError } from '../../../renderer/src/client';
 
 /** 2024-08-15 12:00 UTC: 17:00 at Aktau, so the load-port date is 2024-08-15 all day long for a test. */
@@ -25,9 +35,25 @@ export interface RecordCall {
   force: boolean;
 }
 
+export interface AmendCall {
+  id: string;
+  changes: ShipmentInput;
+  force: boolean;
+  reason: string | undefined;
+}
+
+/** A refusal as the service gives it: a check's carries the questions a save would ask too. */
+function refusal(result: { errors: FieldIssue[]; warnings: FieldIssue[] }, check: boolean): ApiError {
+  return new ApiError(invalid(check ? [...result.errors, ...result.warnings] : result.errors).toPayload());
+}
+
 export class FakeLedger {
   readonly shipments = new Map<string, Shipment>();
+  /** Saves only: a check is never one. */
   readonly recordCalls: RecordCall[] = [];
+  readonly amendCalls: AmendCall[] = [];
+  /** Checks of a new shipment or of an amendment: what the forms asked without saving. */
+  readonly checkCalls: ShipmentInput[] = [];
   readonly voidCalls: { id: string; reason: string }[] = [];
   readOnly = false;
   private serial = 0;
@@ -40,7 +66,7 @@ export class FakeLedger {
     this.api = {
       info: async () => this.info(),
       recordShipment: async (input, options) => this.record(input, options),
-      amendShipment: notUsed,
+      amendShipment: async (id, changes, options) => this.amend(id, changes, options),
       voidShipment: async (id, reason) => this.void(id, reason),
       shipmentHistory: notUsed,
       listShipments: async (query) =>
@@ -84,23 +110,33 @@ export class FakeLedger {
     };
   }
 
+  private context(force: boolean): ValidationContext {
+    return {
+      today: TODAY,
+      findByBlNumber: (blNumber: string) =>
+        this.live().find(
+          (s) => s.blNumber !== null && normaliseBlNumber(s.blNumber) === normaliseBlNumber(blNumber),
+        ),
+      findSameCargo: (blDate: string, vessel: string, netKg: number) =>
+        this.live().filter(
+          (s) =>
+            s.blDate === blDate && normaliseVessel(s.vessel) === normaliseVessel(vessel) && s.netKg === netKg,
+        ),
+      force,
+    };
+  }
+
   private async record(input: ShipmentInput, options?: WriteOptions) {
     const force = options?.force === true;
-    this.recordCalls.push({ input: { ...input }, force });
-    if (this.readOnly)
+    const check = options?.check === true;
+    if (check) this.checkCalls.push({ ...input });
+    else this.recordCalls.push({ input: { ...input }, force });
+    // A check writes nothing, so a read-only ledger answers it (as the service does).
+    if (this.readOnly && !check)
       throw new ApiError({ code: 'read_only', message: 'This ledger was opened read-only.' });
-    const findByBlNumber = (blNumber: string) =>
-      this.live().find(
-        (s) => s.blNumber !== null && normaliseBlNumber(s.blNumber) === normaliseBlNumber(blNumber),
-      );
-    const findSameCargo = (blDate: string, vessel: string, netKg: number) =>
-      this.live().filter(
-        (s) =>
-          s.blDate === blDate && normaliseVessel(s.vessel) === normaliseVessel(vessel) && s.netKg === netKg,
-      );
-    const result = validateShipment(input, { today: TODAY, findByBlNumber, findSameCargo, force });
-    if (!result.ok) throw new ApiError(invalid(result.errors).toPayload());
-    const id = `id${String(++this.serial).padStart(8, '0')}`;
+    const result = validateShipment(input, this.context(force));
+    if (!result.ok) throw refusal(result, check);
+    const id = check ? '' : `id${String(++this.serial).padStart(8, '0')}`;
     const at = new Date(FIXED_NOW.getTime() + this.serial * 1000).toISOString();
     const shipment: Shipment = {
       ...result.value,
@@ -111,8 +147,43 @@ export class FakeLedger {
       recordedBy: 'test',
       updatedAt: at,
     };
+    if (check) return { shipment, warnings: result.warnings, checked: true };
     this.shipments.set(id, shipment);
     return { shipment: { ...shipment }, warnings: result.warnings };
+  }
+
+  private async amend(id: string, changes: ShipmentInput, options?: AmendOptions) {
+    const force = options?.force === true;
+    const check = options?.check === true;
+    if (check) this.checkCalls.push({ ...changes });
+    else this.amendCalls.push({ id, changes: { ...changes }, force, reason: options?.reason });
+    const current = this.shipments.get(id);
+    if (!current)
+      throw new ApiError(new TransitError('not_found', `There is no shipment with id ${id}.`).toPayload());
+    const result = validateAmendment(current, changes, this.context(force));
+    if (!result.ok) throw refusal(result, check);
+    const next: Shipment = { ...current, ...result.value };
+    if (!check) this.shipments.set(id, next);
+    return { shipment: { ...next }, warnings: result.warnings, ...(check ? { checked: true } : {}) };
+  }
+
+  /** Puts a recorded cargo in the ledger, as an earlier session would have left it. */
+  add(input: ShipmentInput): Shipment {
+    const result = validateShipment(input, this.context(true));
+    if (!result.ok) throw new Error(`not a valid cargo: ${result.errors.map((e) => e.message).join(' ')}`);
+    const id = `id${String(++this.serial).padStart(8, '0')}`;
+    const at = FIXED_NOW.toISOString();
+    const shipment: Shipment = {
+      ...result.value,
+      id,
+      voided: false,
+      voidReason: null,
+      recordedAt: at,
+      recordedBy: 'test',
+      updatedAt: at,
+    };
+    this.shipments.set(id, shipment);
+    return { ...shipment };
   }
 
   private async void(id: string, reason: string): Promise<Shipment> {

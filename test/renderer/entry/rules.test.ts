@@ -1,58 +1,20 @@
 /**
- * The form's three small pieces of logic, each pinned to the core it leans on: the pre-save
- * questions ask exactly what the core would warn about, every translated message keeps the
- * specifics of the core's real message, and the decimal comma is converted only when unambiguous.
+ * The form's pure pieces, each pinned to the core it leans on: every translated message keeps the
+ * specifics of the core's real message (from its facts, never from its English), and what the
+ * form sends is the text as typed, for the core's own readers.
  */
 import type { FieldIssue, Shipment, ShipmentInput } from '../../../electron/core/api';
 import { validateShipment } from '../../../electron/core/shipment';
-import { acceptDecimalComma, toShipmentInput, initialValues } from '../../../renderer/src/entry/fields';
+import {
+  carriedDefaults,
+  entryInput,
+  FORM_KEYS,
+  initialValues,
+} from '../../../renderer/src/entry/form-values';
 import { issueText } from '../../../renderer/src/entry/messages';
-import { questionsBeforeSaving } from '../../../renderer/src/entry/precheck';
 import { TODAY } from './fake-ledger';
 
 const base = { blDate: TODAY, vessel: 'Astana', netTonnes: '9000' };
-
-function coreWarnings(input: ShipmentInput): string[] {
-  const result = validateShipment(input, {
-    today: TODAY,
-    findByBlNumber: () => undefined,
-    findSameCargo: () => [],
-  });
-  return result.warnings
-    .map((w) => w.code)
-    .filter((code) => code === 'netTonnes.large' || code === 'blDate.old');
-}
-
-describe("questions before saving are the core's own warnings, asked earlier", () => {
-  const cases: [string, ShipmentInput][] = [
-    ['12,999.999 t', { ...base, netTonnes: '12999.999' }],
-    ['exactly 13,000 t', { ...base, netTonnes: '13000' }],
-    ['13,000.001 t', { ...base, netTonnes: '13000.001' }],
-    ['14,000 t with a plus sign and spaces', { ...base, netTonnes: ' +14000 ' }],
-    ['exactly 15,000 t', { ...base, netTonnes: '15000.000' }],
-    ['15,000.001 t (the core refuses without force instead)', { ...base, netTonnes: '15000.001' }],
-    ['60 days back', { ...base, blDate: '2024-06-16' }],
-    ['61 days back', { ...base, blDate: '2024-06-15' }],
-    ['75 days back and 14,000 t', { ...base, blDate: '2024-06-01', netTonnes: '14000' }],
-    ['a year back across a leap day', { ...base, blDate: '2023-08-15' }],
-    ['tomorrow (the core refuses it)', { ...base, blDate: '2024-08-16' }],
-  ];
-  test.each(cases)('%s', (_name, input) => {
-    const asked = questionsBeforeSaving(input, TODAY).map((q) => q.code);
-    expect(asked.sort()).toEqual(coreWarnings(input).sort());
-  });
-
-  test("the question reads as the core's warning does", () => {
-    const input = { ...base, blDate: '2024-06-01' };
-    const [question] = questionsBeforeSaving(input, TODAY);
-    const result = validateShipment(input, {
-      today: TODAY,
-      findByBlNumber: () => undefined,
-      findSameCargo: () => [],
-    });
-    expect(question?.message).toBe(result.warnings[0]?.message);
-  });
-});
 
 describe("messages in four languages keep the core's specifics", () => {
   const recorded = validateShipment(
@@ -90,9 +52,9 @@ describe("messages in four languages keep the core's specifics", () => {
       'blDate.impossible',
       {
         en: /February 2023 has 28 days/,
-        ru: /последний день этого месяца — 28 февр\. 2023 г\.$/,
-        az: /28 fev 2023/,
-        kk: /соңғы күні — 28 ақп\. 2023\.$/,
+        ru: /последний день этого месяца — 28\.02\.2023\.$/,
+        az: /28\.02\.2023/,
+        kk: /соңғы күні — 28\.02\.2023\.$/,
       },
     ],
     [
@@ -105,9 +67,9 @@ describe("messages in four languages keep the core's specifics", () => {
       'blDate.future',
       {
         en: /today at Aktau is 2024-08-15/,
-        ru: /сегодня в Актау 2024-08-15/,
-        az: /Aktauda bu gün 2024-08-15/,
-        kk: /Ақтауда бүгін 2024-08-15/,
+        ru: /сегодня в Актау 15\.08\.2024/,
+        az: /Aktauda bu gün 15\.08\.2024/,
+        kk: /Ақтауда бүгін 15\.08\.2024/,
       },
     ],
     [
@@ -209,8 +171,8 @@ describe("messages in four languages keep the core's specifics", () => {
       { ...base, blNumber: 'akt-7' },
       'blNumber.duplicate',
       {
-        en: /B\/L number akt-7 is already in the ledger \(Astana, 3 Aug 2024, id k3m9xq2w7p\)/,
-        ru: /Коносамент akt-7 уже есть в журнале \(Astana, 3 авг\. 2024 г\., id k3m9xq2w7p\)/,
+        en: /B\/L number akt-7 is already in the ledger \(Astana, 2024-08-03, id k3m9xq2w7p\)/,
+        ru: /Коносамент akt-7 уже есть в журнале \(Astana, 03\.08\.2024, id k3m9xq2w7p\)/,
         az: /akt-7 nömrəli konosament.*k3m9xq2w7p/,
         kk: /akt-7 коносаменті журналда бар.*k3m9xq2w7p/,
       },
@@ -309,10 +271,10 @@ describe("messages in four languages keep the core's specifics", () => {
       facts: { id: 'k3m9x2pq7d', vessel: 'Astana', date: '2024-08-03' },
     });
     const expected = {
-      en: /^The ledger already holds a cargo of Astana dated 3 Aug 2024 with the same net tonnes \(id k3m9x2pq7d\)\./,
-      ru: /^В журнале уже есть груз Astana от 3 авг\. 2024 г\. с той же массой нетто \(id k3m9x2pq7d\)\./,
+      en: /^The ledger already holds a cargo of Astana dated 2024-08-03 with the same net tonnes \(id k3m9x2pq7d\)\./,
+      ru: /^В журнале уже есть груз Astana от 03\.08\.2024 с той же массой нетто \(id k3m9x2pq7d\)\./,
       az: /^Jurnalda artıq Astana gəmisinin .*2024.* tarixli, eyni xalis çəkili yükü var \(id k3m9x2pq7d\)\./,
-      kk: /^Журналда Astana кемесінің 3 там\. 2024 күнгі, таза салмағы дәл сондай жүгі бар \(id k3m9x2pq7d\)\./,
+      kk: /^Журналда Astana кемесінің 03\.08\.2024 күнгі, таза салмағы дәл сондай жүгі бар \(id k3m9x2pq7d\)\./,
     };
     for (const language of ['en', 'ru', 'az', 'kk'] as const)
       expect(issueText(language, issue, input)).toMatch(expected[language]);
@@ -356,53 +318,24 @@ describe("messages in four languages keep the core's specifics", () => {
     expect(issueText('ru', reworded, { blDate: '2024-06-01' })).toMatch(/75/);
     expect(issueText('ru', reworded, { blDate: '2024-06-01' })).not.toBe(reworded.message);
   });
-
-  test('the form asks about an old B/L date with the same facts the core gives', () => {
-    const input = { ...base, blDate: '2024-05-01' };
-    const core = validateShipment(input, {
-      today: TODAY,
-      findByBlNumber: () => undefined,
-      findSameCargo: () => [],
-    }).warnings.find((w) => w.code === 'blDate.old');
-    const asked = questionsBeforeSaving(input, TODAY).find((q) => q.code === 'blDate.old');
-    expect(core?.facts).toEqual({ days: 106 });
-    expect(asked?.facts).toEqual(core?.facts);
-  });
 });
 
-describe('the decimal comma', () => {
-  test.each([
-    ['9959,5', '9959.5'],
-    ['9959,500', '9959.500'],
-    [' 9959,5 ', ' 9959.5 '],
-    ['0,250', '0.250'],
-    ['12,5', '12.5'],
-    // Could be an English thousands separator: left for the core to refuse, never guessed.
-    ['9,959', '9,959'],
-    ['105,000', '105,000'],
-    ['9,959.5', '9,959.5'],
-    ['9.959,5', '9.959,5'],
-    ['9959.5', '9959.5'],
-    ['abc', 'abc'],
-  ])('%j is sent as %j', (typed, sent) => {
-    expect(acceptDecimalComma(typed)).toBe(sent);
-  });
-
-  test('only the three quantity fields are converted, and blank fields are left out', () => {
+describe('what the form sends', () => {
+  test('every field as typed, blank ones left out: the core reads 9 959,5 and 03.05.2024 itself', () => {
     const values = {
-      ...initialValues({}, TODAY),
+      ...initialValues({}, TODAY, 'ru'),
       vessel: 'A,B',
-      netTonnes: '9959,5',
-      outturnTonnes: '9950,25',
+      netTonnes: '9\u202f959,5',
+      outturnTonnes: '9,950.25',
       barrels: '79370,5',
       remarks: 'draft 6,5 m',
     };
-    expect(toShipmentInput(values)).toEqual({
-      blDate: TODAY,
+    expect(entryInput(values)).toEqual({
+      blDate: '15.08.2024',
       vessel: 'A,B',
-      netTonnes: '9959.5',
-      outturnTonnes: '9950.25',
-      barrels: '79370.5',
+      netTonnes: '9\u202f959,5',
+      outturnTonnes: '9,950.25',
+      barrels: '79370,5',
       remarks: 'draft 6,5 m',
       status: 'loaded',
       loadPort: 'Aktau',
@@ -410,5 +343,56 @@ describe('the decimal comma', () => {
       shipper: 'KMG',
       receiver: 'SOCAR',
     });
+    // What the core makes of it.
+    const read = validateShipment(entryInput({ ...values, blDate: '03.05.2024' }), {
+      today: TODAY,
+      findByBlNumber: () => undefined,
+      findSameCargo: () => [],
+      force: true,
+    });
+    expect(read.ok && [read.value.blDate, read.value.netKg, read.value.outturnKg]).toEqual([
+      '2024-05-03',
+      9_959_500,
+      9_950_250,
+    ]);
+  });
+
+  test("a fresh form starts from what the last entry carried, else the field table's defaults", () => {
+    const fresh = initialValues(
+      { vessel: 'Taraz', status: 'в пути', receiver: ' ', blNumber: 'X' },
+      TODAY,
+      'en',
+    );
+    expect(fresh).toMatchObject({
+      blDate: TODAY,
+      vessel: 'Taraz',
+      status: 'in_transit',
+      receiver: 'SOCAR',
+      blNumber: '',
+      netTonnes: '',
+    });
+    expect(Object.keys(carriedDefaults(fresh)).sort()).toEqual(
+      ['dischargeTerminal', 'grade', 'loadPort', 'receiver', 'shipper', 'status', 'vessel'].sort(),
+    );
+  });
+
+  test("both forms follow the field table: its main group, then its 'more' group, each in the table's order", () => {
+    expect(FORM_KEYS).toEqual([
+      'blDate',
+      'blNumber',
+      'vessel',
+      'voyage',
+      'grade',
+      'status',
+      'netTonnes',
+      'imo',
+      'loadPort',
+      'dischargeTerminal',
+      'shipper',
+      'receiver',
+      'outturnTonnes',
+      'barrels',
+      'remarks',
+    ]);
   });
 });

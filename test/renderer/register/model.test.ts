@@ -11,14 +11,9 @@ import {
   type RegisterFilters,
   type SortState,
 } from '../../../renderer/src/register/model';
-import { changedFields, formFromShipment } from '../../../renderer/src/register/editing';
-import {
-  blDateText,
-  fieldLabel,
-  monthLabel,
-  pluralCategory,
-  statusLabel,
-} from '../../../renderer/src/register/text';
+import { changedInput, valuesFromShipment } from '../../../renderer/src/entry/form-values';
+import { calendarDate, dateTime } from '../../../renderer/src/format';
+import { fieldLabel, monthLabel, pluralCategory, statusLabel } from '../../../renderer/src/register/text';
 import { translate } from '../../../renderer/src/i18n';
 import { shipment } from './fixtures';
 
@@ -178,28 +173,39 @@ describe('the edit form', () => {
     status: 'discharged',
   });
 
-  test('shows tonnes as exact text and missing values as empty', () => {
-    const form = formFromShipment(original);
-    expect(form.netTonnes).toBe('9959.500');
-    expect(form.outturnTonnes).toBe('');
-    expect(form.barrels).toBe('79370.25');
+  // The edit dialog shows figures as the language writes them for typing: no groups, its decimal
+  // mark, no trailing zeros (it showed 9959.500 before issue 9), and dates as dates are shown.
+  test('shows tonnes and dates as the language writes them, and missing values as empty', () => {
+    const en = valuesFromShipment(original, 'en');
+    expect([en.netTonnes, en.outturnTonnes, en.barrels, en.blDate]).toEqual([
+      '9959.5',
+      '',
+      '79370.25',
+      original.blDate,
+    ]);
+    const ru = valuesFromShipment(original, 'ru');
+    expect([ru.netTonnes, ru.barrels]).toEqual(['9959,5', '79370,25']);
+    expect(ru.blDate).toBe(original.blDate.split('-').reverse().join('.'));
   });
 
-  test('sends only what changed; the same tonnes written differently is no change; an emptied field is null', () => {
-    const initial = formFromShipment(original);
-    expect(changedFields(initial, { ...initial, netTonnes: '9959.5' })).toEqual({});
-    expect(changedFields(initial, { ...initial, netTonnes: ' 9960 ' })).toEqual({ netTonnes: '9960' });
-    expect(changedFields(initial, { ...initial, remarks: '', status: 'in_transit' })).toEqual({
+  test('sends only what changed, as typed; the same value written another way is no change; emptied is null', () => {
+    const initial = valuesFromShipment(original, 'en');
+    expect(changedInput(initial, { ...initial, netTonnes: '9959.500' })).toEqual({});
+    expect(changedInput(initial, { ...initial, netTonnes: ' 9960 ' })).toEqual({ netTonnes: ' 9960 ' });
+    expect(changedInput(initial, { ...initial, remarks: '', status: 'in_transit' })).toEqual({
       remarks: null,
       status: 'in_transit',
     });
-    expect(changedFields(initial, { ...initial, vessel: ' Astana ' })).toEqual({});
+    expect(changedInput(initial, { ...initial, vessel: ' Astana ' })).toEqual({});
   });
 
-  test('a decimal comma typed on a Russian keypad is read as the entry form reads it', () => {
-    const initial = formFromShipment(original);
-    expect(changedFields(initial, { ...initial, netTonnes: '9959,5' })).toEqual({});
-    expect(changedFields(initial, { ...initial, netTonnes: '9960,25' })).toEqual({ netTonnes: '9960.25' });
+  test("figures and dates written as the app shows them are read by the core's own readers", () => {
+    const initial = valuesFromShipment(original, 'en');
+    for (const same of ['9959,5', '9 959,5', '9,959.5', '9.959,5', '9\u202f959,500'])
+      expect(changedInput(initial, { ...initial, netTonnes: same })).toEqual({});
+    expect(changedInput(initial, { ...initial, netTonnes: '9 960,25' })).toEqual({ netTonnes: '9 960,25' });
+    const [y, m, d] = original.blDate.split('-');
+    expect(changedInput(initial, { ...initial, blDate: `${d}.${m}.${y}` })).toEqual({});
   });
 
   test('fields and statuses carry the entry form’s names, in each language, kilograms named as tonnes', () => {
@@ -225,11 +231,18 @@ describe('the edit form', () => {
 });
 
 describe('dates and months', () => {
-  test('a B/L date is written from its string in each language’s numeric order, whatever the time zone', () => {
-    expect(blDateText('en', '2024-12-31')).toBe('31/12/2024');
-    expect(blDateText('ru', '2024-01-01')).toBe('01.01.2024');
-    expect(blDateText('kk', '2024-02-29')).toBe('29.02.2024');
-    expect(blDateText('az', '2024-12-31')).toBe('31.12.2024');
+  test('a B/L date is written from its string, one way per language, whatever the time zone', () => {
+    // English as stored (no reader takes it for another day); the others as their clerks write it.
+    expect(calendarDate('en', '2024-12-31')).toBe('2024-12-31');
+    expect(calendarDate('ru', '2024-01-01')).toBe('01.01.2024');
+    expect(calendarDate('kk', '2024-02-29')).toBe('29.02.2024');
+    expect(calendarDate('az', '2024-12-31')).toBe('31.12.2024');
+  });
+
+  test('a moment is its local date, written the same way, and 24-hour time', () => {
+    const at = new Date(2024, 2, 12, 9, 5).toISOString();
+    expect(dateTime('en', at)).toBe('2024-03-12 09:05');
+    expect(dateTime('ru', at)).toBe('12.03.2024 09:05');
   });
 
   test('month names come from the translations (some Chromium builds lack Kazakh and Azerbaijani month names)', () => {

@@ -5,6 +5,7 @@ import type {
   LedgerInfo,
   Progress,
   TransitApi,
+  WriteOptions,
   YearTargets,
 } from '../../../electron/core/api';
 import { useLedger } from '../../../renderer/src/store';
@@ -65,12 +66,21 @@ export function importRow(change: Partial<ImportRowReport> & Pick<ImportRowRepor
 
 export type FakeApi = { [K in keyof TransitApi]: jest.Mock };
 
+/** A write's options: a check (WriteOptions.check) writes nothing and is no save. */
+const isCheck = (options: unknown) => (options as WriteOptions | undefined)?.check === true;
+
+/** Until a test says otherwise, a check is answered as the core answers a sound form: no questions. */
+const answersChecks = (options: unknown) =>
+  isCheck(options)
+    ? Promise.resolve({ shipment: {}, warnings: [], checked: true })
+    : Promise.resolve(undefined);
+
 export function fakeApi(): FakeApi {
   const progress = { year: YEAR, months: [] } as unknown as Progress;
   return {
     info: jest.fn(async () => ledgerInfo()),
-    recordShipment: jest.fn(),
-    amendShipment: jest.fn(),
+    recordShipment: jest.fn((_input: unknown, options?: unknown) => answersChecks(options)),
+    amendShipment: jest.fn((_id: unknown, _changes: unknown, options?: unknown) => answersChecks(options)),
     voidShipment: jest.fn(),
     shipmentHistory: jest.fn(async () => []),
     listShipments: jest.fn(async () => []),

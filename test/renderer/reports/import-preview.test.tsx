@@ -64,27 +64,27 @@ test('a Russian preview of a sheet full of bad rows says everything in Russian',
     '31.02.2024',
     'Astana',
     '9 959,500',
-    'Даты коносамента 31.02.2024 не существует: последний день этого месяца — 29 февр. 2024 г.',
+    'Даты коносамента 31.02.2024 не существует: последний день этого месяца — 29.02.2024.',
   ]);
   expect(cells(15)).toEqual([
     '15',
     'Ошибка',
-    '5 авг. 2024 г.',
+    '05.08.2024',
     'Astana',
     'abc',
     '«Масса нетто, т»: «abc» — не число тонн; пишите как 9959,5 или 9 959,5.',
   ]);
   expect(cells(3)?.[5]).toBe('Даты коносамента 2024-13-01 не существует: месяца с номером 13 нет.');
-  expect(cells(5)?.[5]).toBe('Дата коносамента 1 янв. 1999 г. раньше 2000 года; проверьте год.');
+  expect(cells(5)?.[5]).toBe('Дата коносамента 01.01.1999 раньше 2000 года; проверьте год.');
   // A control character in a cell is shown, not hidden.
   expect(cells(11)?.[3]).toBe('Ast\\x07ana');
-  expect(cells(27)?.slice(0, 5)).toEqual(['27', 'Дубликат', '5 авг. 2024 г.', 'Astana / KZ-1', '9 959,500']);
+  expect(cells(27)?.slice(0, 5)).toEqual(['27', 'Дубликат', '05.08.2024', 'Astana / KZ-1', '9 959,500']);
 });
 
 test('the same sheet in English says the same things', async () => {
   const shown = await preview('en');
   const text = shown.textContent ?? '';
-  expect(text).toContain('B/L date 31.02.2024 does not exist: that month ends on 29 Feb 2024.');
-  expect(text).toContain('B/L number KZ-1 is already in the ledger (Liwa, 1 Aug 2024); skipped.');
+  expect(text).toContain('B/L date 31.02.2024 does not exist: that month ends on 2024-02-29.');
+  expect(text).toContain('B/L number KZ-1 is already in the ledger (Liwa, 2024-08-01); skipped.');
   expect(text).toContain('This row is marked voided in the file; it is not imported.');
 });

@@ -421,15 +421,15 @@ describe('import', () => {
     expect(cells(1)).toEqual([
       '2',
       'To add',
-      '1 Mar 2024',
+      '2024-03-01',
       'Astana / KZ-1',
       '9,959.500',
-      'B/L date 1 Mar 2024 is 400 days ago; check the date.',
+      'B/L date 2024-03-01 is 400 days ago; check the date.',
     ]);
     expect(cells(2)).toEqual([
       '3',
       'Invalid',
-      '2 Mar 2024',
+      '2024-03-02',
       'Taraz / KZ-2',
       'abc',
       'Net tonnes “abc” is not a number of tonnes; write it like 9959.5 or 9 959,5.',
@@ -437,10 +437,10 @@ describe('import', () => {
     expect(cells(3)).toEqual([
       '4',
       'Duplicate',
-      '3 Mar 2024',
+      '2024-03-03',
       'Liwa / KZ-3',
       '8,800.000',
-      'B/L number KZ-3 is already in the ledger (Liwa, 9 Jan 2024); skipped.',
+      'B/L number KZ-3 is already in the ledger (Liwa, 2024-01-09); skipped.',
     ]);
     // A cell the core could not read is shown as the file wrote it, and marked.
     expect(within(rows[2] as HTMLElement).getByText('abc').className).toBe('rs-raw');

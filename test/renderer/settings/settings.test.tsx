@@ -6,7 +6,8 @@ import type { FieldIssue } from '../../../electron/core/api';
 import { translate } from '../../../renderer/src/i18n';
 import { useSettings, type Language } from '../../../renderer/src/settings';
 import { targetIssuesOf } from '../../../renderer/src/settings-view/targetIssues';
-import { normaliseTonnes, planSum, tonnesForInput } from '../../../renderer/src/settings-view/tonnes-input';
+import { quantityInput } from '../../../renderer/src/format';
+import { planSum } from '../../../renderer/src/settings-view/planMonths';
 import { useLedger } from '../../../renderer/src/store';
 import { SettingsView } from '../../../renderer/src/views/SettingsView';
 import {
@@ -68,7 +69,7 @@ describe('targets', () => {
     expect(screen.queryByTestId('targets-default')).toBeNull();
   });
 
-  test('save sends the annual target and the 12 plan figures, decimal commas and digit spaces converted', async () => {
+  test('save sends the annual target and the 12 plan figures as typed, for the core to read', async () => {
     const user = userEvent.setup();
     render(<SettingsView />);
     await typeInto(user, annualInput(), '2 200 000,5');
@@ -81,8 +82,8 @@ describe('targets', () => {
     expect(api.setTargets).toHaveBeenCalledWith(
       {
         year: YEAR,
-        annualTonnes: '2200000.5',
-        monthlyPlanTonnes: ['183333.837', ...Array.from({ length: 11 }, () => '183333.333')],
+        annualTonnes: '2 200 000,5',
+        monthlyPlanTonnes: ['183333,837', ...Array.from({ length: 11 }, () => '183333,333')],
       },
       { ledgerId: 'real' },
     );
@@ -177,6 +178,54 @@ describe('targets', () => {
     for (let month = 1; month <= 12; month++) await typeInto(user, planInput(month), '183333.333');
     await user.click(screen.getByTestId('save-targets'));
     expect((await screen.findByTestId('plan-error')).textContent).toBe(`Not saved: ${message}`);
+  });
+
+  test('an ambiguous figure is asked about with both readings, never guessed; a choice writes it plainly', async () => {
+    const user = userEvent.setup();
+    // The real core reads the figures and asks its question.
+    api.setTargets.mockImplementation((request) => {
+      try {
+        parseTargetsRequest(request);
+      } catch (error) {
+        if (error instanceof TransitError) throw new ApiError(error.toPayload());
+        throw error;
+      }
+      return Promise.resolve(yearTargets({ source: 'ledger' }));
+    });
+    render(<SettingsView />);
+    await typeInto(user, annualInput(), '2,200');
+    await user.click(screen.getByTestId('save-targets'));
+    const annual = await screen.findByRole('group', { name: 'Which figure did you mean?' });
+    expect(
+      within(annual)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['2,200.000 t', '2.200 t']);
+    await user.click(within(annual).getByRole('button', { name: '2,200.000 t' }));
+    expect(annualInput().value).toBe('2200');
+    expect(screen.queryByRole('group', { name: 'Which figure did you mean?' })).toBeNull();
+    expect(api.setTargets).toHaveBeenCalledTimes(1);
+  });
+
+  test("an ambiguous month of the plan is offered beside the plan, named by the core's facts", async () => {
+    const user = userEvent.setup();
+    api.setTargets.mockImplementation((request) => {
+      try {
+        parseTargetsRequest(request);
+      } catch (error) {
+        if (error instanceof TransitError) throw new ApiError(error.toPayload());
+        throw error;
+      }
+      return Promise.resolve(yearTargets({ source: 'ledger' }));
+    });
+    render(<SettingsView />);
+    for (let month = 1; month <= 12; month++)
+      await typeInto(user, planInput(month), month === 3 ? '183,333' : '1');
+    await user.click(screen.getByTestId('save-targets'));
+    const march = await screen.findByRole('group', { name: 'March: Which figure did you mean?' });
+    await user.click(within(march).getByRole('button', { name: '183.333 t' }));
+    // Written so that it can only mean 183.333 t.
+    expect(planInput(3).value).toBe('183.3330');
   });
 
   test('a refusal of the annual figure appears next to it', async () => {
@@ -314,13 +363,17 @@ describe('demo and ledger', () => {
 });
 
 describe('tonnes as typed', () => {
-  test('only prepare the text; the core decides what is valid', () => {
-    expect(normaliseTonnes(' 2\u00a0200 000,5 ')).toBe('2200000.5');
-    expect(normaliseTonnes('abc')).toBe('abc');
-    expect(tonnesForInput(9_959_500, 'en')).toBe('9959.5');
-    expect(tonnesForInput(9_959_500, 'kk')).toBe('9959,5');
-    expect(tonnesForInput(2_200_000_000, 'ru')).toBe('2200000');
-    expect(planSum(['1,5', '', 'x', '2'])).toEqual({ kg: 3500, counted: 2, unreadable: [2] });
+  test("go to the core as typed; the running sum reads them with the core's own reader", () => {
+    expect(quantityInput('en', 9_959_500)).toBe('9959.5');
+    expect(quantityInput('kk', 9_959_500)).toBe('9959,5');
+    expect(quantityInput('ru', 2_200_000_000)).toBe('2200000');
+    // 9.959 t written so that it cannot be read as 9959 t.
+    expect(quantityInput('ru', 9_959)).toBe('9,9590');
+    expect(planSum(['1,5', '', 'x', '2', '2 200 000,5', '9,959'])).toEqual({
+      kg: 2_200_004_000,
+      counted: 3,
+      unreadable: [2, 5],
+    });
   });
 });
 
