@@ -222,6 +222,14 @@ describe('one quantity reader for targets and the baseline too', () => {
       }),
     );
   });
+  test.each(['0.959.000', '0,959,000', '0 200 000', '00 200', '0,959.5'])(
+    'refuses "%s": a first group of thousands never begins with 0, so it is a typing error, not 959 000',
+    (annualTonnes) => {
+      expect(() => parseTargetsRequest({ year: 2024, annualTonnes })).toThrow(
+        expect.objectContaining({ code: 'invalid' }),
+      );
+    },
+  );
 });
 
 describe('one date reader for list ranges and the as-of date too', () => {

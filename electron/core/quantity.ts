@@ -75,7 +75,8 @@ export interface QuantityContext {
 // space (U+00A0), narrow no-break space (U+202F) and thin space (U+2009).
 const GROUP_SPACES = /[ \u00a0\u202f\u2009]/g;
 const DIGITS = /^\d+$/;
-const SPACE_GROUPED = /^\d{1,3}(?: \d{3})+$/;
+// A group separator has 1-3 digits before its first use, never beginning with 0: nobody writes `0 200 000`.
+const SPACE_GROUPED = /^[1-9]\d{0,2}(?: \d{3})+$/;
 const PLAIN = /^(\d+)(?:([.,])(\d+))?$/;
 
 /** Whole and fraction digits of an unsigned quantity; null when its marks fit no way of writing it. */
@@ -85,7 +86,7 @@ type Split = { whole: string; fraction: string } | { ambiguous: { whole: string;
 function groupedBy(text: string, mark: DecimalMark): string | null {
   const groups = text.split(mark);
   const [lead = '', ...rest] = groups;
-  if (!/^\d{1,3}$/.test(lead) || !rest.every((group) => /^\d{3}$/.test(group))) return null;
+  if (!/^[1-9]\d{0,2}$/.test(lead) || !rest.every((group) => /^\d{3}$/.test(group))) return null;
   return groups.join('');
 }
 

@@ -81,6 +81,9 @@ export function issueText(language: Language, issue: FieldIssue, sent: ShipmentI
     const [variable, text] = factVar(language, name, fact);
     vars[variable] = text;
   }
+  // A figure too long to read has no amount the core could give: the sentence quotes it as typed.
+  if (issue.code.endsWith('.too_large') && vars.amount === undefined && vars.value !== undefined)
+    vars.amount = vars.value;
   const impossible = issue.code === 'blDate.impossible' ? impossibleDate(language, facts) : null;
   if (impossible) {
     key = impossible.key;

@@ -12,7 +12,7 @@ import type { FieldIssue, ImportRowReport, IssueFacts } from '../../../electron/
 import { MIN_YEAR, parseIsoDate } from '../../../electron/core/calendar';
 import { columnHeader, importColumnHeaders } from '../../../electron/core/columns';
 import { enumWord, fieldSpec, type FieldSpec } from '../../../electron/core/fields';
-import { UNUSUAL_CARGO_KG } from '../../../electron/core/shipment';
+import { CAPACITY_TONNES } from '../../../electron/core/limits';
 import { calendarDate, decimal, integer, tonnes } from '../format';
 import { MESSAGES, translate, type Vars } from '../i18n';
 import type { Language } from '../settings';
@@ -104,7 +104,7 @@ function factVars(language: Language, facts: IssueFacts, vars: Vars): void {
 function baseVars(language: Language, issue: FieldIssue, row: ImportRowReport | undefined): Vars {
   const spec = fieldSpec(issue.field) ?? specOf(issue.code);
   const vars: Vars = {
-    capacity: integer(language, UNUSUAL_CARGO_KG / 1000),
+    capacity: integer(language, CAPACITY_TONNES),
     minYear: String(MIN_YEAR),
     accepted: importColumnHeaders(language).join(', '),
   };
