@@ -23,7 +23,8 @@ function isCalendarDate(text: string): boolean {
     text.charCodeAt(7) !== 0x2d
   )
     return false;
-  for (const i of DATE_DIGITS) if (!isDigit(text.charCodeAt(i))) return false;
+  for (let i = 0; i < DATE_DIGITS.length; i++)
+    if (!isDigit(text.charCodeAt(DATE_DIGITS[i] as number))) return false;
   try {
     dayOfYearIndex(text, Number(text.slice(0, 4)));
     return true;
