@@ -9,7 +9,7 @@ import type { EventPayload, LedgerEvent } from '../events';
 export const SUM_LENGTH = 16;
 const SUM_PREFIX = ',"sum":"';
 // `,"sum":"` + 16 hex + `"}`: the fixed tail every line ends with.
-const SUM_SUFFIX_LENGTH = SUM_PREFIX.length + SUM_LENGTH + 2;
+export const SUM_SUFFIX_LENGTH = SUM_PREFIX.length + SUM_LENGTH + 2;
 export const GENESIS = '0'.repeat(SUM_LENGTH);
 
 // One-shot hashing (Node ≥ 20.12) costs half of createHash per line, which matters on open at 100,000 lines.
