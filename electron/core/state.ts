@@ -119,7 +119,8 @@ export class LedgerState {
    * and kept in step from then on, so opening or reading a ledger pays nothing for it.
    */
   private cargoIndex: { numbered: Map<number, string[]>; unnumbered: Map<number, string[]> } | null = null;
-  private readonly events = new Map<string, ShipmentEvent[]>();
+  /** Each cargo's events, for its history: the record alone until it is amended or voided (no array per cargo). */
+  private readonly events = new Map<string, ShipmentEvent | ShipmentEvent[]>();
   private readonly targets = new Map<number, { annualKg: number; monthlyPlanKg: number[] | null }>();
   private baseline: { year: number; kg: number } | null = null;
   private readonly yearDays = new Map<number, YearDays>();
@@ -140,7 +141,7 @@ export class LedgerState {
         this.shipments.set(event.id, shipment);
         if (blKey !== null) this.byBlNumber.set(blKey, event.id);
         this.indexCargo(shipment);
-        this.events.set(event.id, [event]);
+        this.events.set(event.id, event);
         this.count(shipment, 1);
         return null;
       }
@@ -157,7 +158,7 @@ export class LedgerState {
         this.indexBlNumber(next);
         this.indexCargo(next);
         this.count(next, 1);
-        this.events.get(event.id)?.push(event);
+        this.remember(event);
         return null;
       }
       case 'void': {
@@ -172,7 +173,7 @@ export class LedgerState {
           voidReason: event.reason,
           updatedAt: event.at,
         });
-        this.events.get(event.id)?.push(event);
+        this.remember(event);
         return null;
       }
       case 'targets':
@@ -189,6 +190,14 @@ export class LedgerState {
         return null;
     }
   };
+
+  /** Adds an amendment or a void to its cargo's events. */
+  private remember(event: ShipmentEvent): void {
+    const held = this.events.get(event.id);
+    if (held === undefined) return;
+    if (Array.isArray(held)) held.push(event);
+    else this.events.set(event.id, [held, event]);
+  }
 
   /** Keeps the per-day totals of live cargoes in step with every record, amendment and void. */
   private count(shipment: Shipment, sign: 1 | -1): void {
@@ -283,7 +292,8 @@ export class LedgerState {
   history(id: string): HistoryEntry[] {
     const entries: HistoryEntry[] = [];
     let state: Partial<ShipmentFields> = {};
-    for (const event of this.events.get(id) ?? []) {
+    const held = this.events.get(id);
+    for (const event of held === undefined ? [] : Array.isArray(held) ? held : [held]) {
       if (event.type === 'record') {
         state = { ...event.shipment };
         entries.push({
