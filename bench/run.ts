@@ -9,8 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Shipment } from '../electron/core/api';
+import { checksum, SUM_LENGTH, SUM_SUFFIX_LENGTH } from '../electron/core/journal/format';
 import type { LedgerIo } from '../electron/core/ledger';
+import type { LedgerEvent } from '../electron/core/events';
 import { LedgerService } from '../electron/core/service';
+import { LedgerState } from '../electron/core/state';
 import { compare, formatNs, median, sink, sinkChecksum, type CompareOptions, type Stats } from './measure';
 import { benchShipments, oneShipment } from './shipments';
 
@@ -238,6 +241,60 @@ async function benchOpen(file: string, size: Size, expectedEntries: number): Pro
     baseline: result.baseline,
     target: 2,
   });
+  if (size === SIZES[0]) {
+    // The least any open of this journal must do: read it, check each line's checksum, parse it.
+    // No index, no tip, no state. Timed against the same baseline, it shows how much of the target
+    // is left for everything else; with the fold into the state the app reads (the shipments, their
+    // B/L numbers and history, the day totals) on top, how much is left for the tip and the account
+    // of every entry number.
+    const checkedBodies = (): string[] => {
+      const text = fs.readFileSync(file, 'utf8');
+      const bodies: string[] = [];
+      for (const line of text.split('\n')) {
+        if (line.length === 0) continue;
+        // `,"sum":"` + 16 hex digits + `"}` end every line; the checksum covers the rest, closed with `}`.
+        const body = `${line.slice(0, -SUM_SUFFIX_LENGTH)}}`;
+        if (!line.startsWith(checksum(body), line.length - SUM_LENGTH - 2))
+          throw new Error('open floor: a checksum does not match');
+        bodies.push(body);
+      }
+      return bodies;
+    };
+    const floor = (): void => {
+      let parsed = 0;
+      for (const body of checkedBodies()) parsed += (JSON.parse(body) as { seq: number }).seq;
+      sink(parsed);
+    };
+    const floorAndFold = (): void => {
+      const state = new LedgerState();
+      for (const body of checkedBodies()) state.apply(JSON.parse(body) as LedgerEvent);
+      sink(state.shipments.size);
+    };
+    const floorRow = await compare(floor, baseline, OPEN[size]);
+    rows.push({
+      operation: 'open floor: read + checksum + parse (info)',
+      size,
+      measured: floorRow.real,
+      baseline: floorRow.baseline,
+      target: null,
+    });
+    const foldRow = await compare(floorAndFold, baseline, OPEN[size]);
+    rows.push({
+      operation: 'open floor + fold into the state (info)',
+      size,
+      measured: foldRow.real,
+      baseline: foldRow.baseline,
+      target: null,
+    });
+    const overFloor = await compare(real, floorAndFold, OPEN[size]);
+    rows.push({
+      operation: 'open vs floor + fold (info)',
+      size,
+      measured: overFloor.real,
+      baseline: overFloor.baseline,
+      target: null,
+    });
+  }
 }
 
 async function benchProgress(service: LedgerService, size: Size): Promise<void> {
@@ -533,6 +590,9 @@ const ORDER = [
   'record, fsync off (CPU+write, info)',
   'record fsync off, 100k vs 100 (info)',
   'open ledger (read-only)',
+  'open floor: read + checksum + parse (info)',
+  'open floor + fold into the state (info)',
+  'open vs floor + fold (info)',
   'progress at N vs progress at 100',
   'progress vs bare loop (info)',
   'progress vs its floor: series only (info)',
@@ -598,6 +658,10 @@ function printLegend(): void {
     `             "fsync off" info rows switch the fsync off on both sides (${RECORD_NOSYNC_REPS} reps) to show the CPU cost alone.`,
     '  open     : real = LedgerService.open(ledger, { readOnly: true }) + close().',
     "             baseline = fs.readFileSync(ledger, 'utf8') → text.split('\\n') → JSON.parse(line) of every non-empty line (results dropped).",
+    '             (info) floor = the same read and split, then each line checked against its checksum (SHA-256 of the line',
+    '             without its sum) and parsed: what any open of this journal must do, with no tip, index or state.',
+    '             (info) floor + fold = that, each parsed line then applied to a new LedgerState (what the app reads).',
+    '             (info) open vs floor + fold = the open above against that: the tip, the path, the entry-number account.',
     "  progress : service.progress({ year: 2024, asOf: '2024-12-31' }) on a service opened from the seeded file. The target row:",
     '             real = progress on the N-cargo ledger, baseline = progress on the 100-cargo ledger, both services open at once.',
     '             (info) bare loop = a for-loop summing .netKg over the array listShipments({ year: 2024 }) returned (the same N).',

@@ -9,17 +9,40 @@ import { STORED_KEYS, type StoredKey } from './fields';
 import { addToYearDays, dayOfYearIndex, emptyYearDays, type YearDays } from './progress';
 import { normaliseBlNumber, normaliseVessel } from './shipment';
 
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
 
 /** A real YYYY-MM-DD date; cheaper than a full parse, which matters when replaying 100,000 entries. */
 function isCalendarDate(text: string): boolean {
-  if (!DATE_SHAPE.test(text)) return false;
+  // The shape /^\d{4}-\d{2}-\d{2}$/, checked char by char.
+  if (
+    typeof text !== 'string' ||
+    text.length !== 10 ||
+    text.charCodeAt(4) !== 0x2d ||
+    text.charCodeAt(7) !== 0x2d
+  )
+    return false;
+  for (let i = 0; i < DATE_DIGITS.length; i++)
+    if (!isDigit(text.charCodeAt(DATE_DIGITS[i] as number))) return false;
   try {
     dayOfYearIndex(text, Number(text.slice(0, 4)));
     return true;
   } catch {
     return false;
   }
+}
+
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
+
+/** The year of a date that isCalendarDate accepted: Number(blDate.slice(0, 4)) without the slice. */
+function yearOf(blDate: string): number {
+  return (
+    (blDate.charCodeAt(0) - 0x30) * 1000 +
+    (blDate.charCodeAt(1) - 0x30) * 100 +
+    (blDate.charCodeAt(2) - 0x30) * 10 +
+    (blDate.charCodeAt(3) - 0x30)
+  );
 }
 
 type ShipmentEvent = Extract<LedgerEvent, { type: 'record' | 'amend' | 'void' }>;
@@ -35,12 +58,33 @@ function weightAndDay(netKg: number, blDate: string): number {
   return netKg * 1_000_000 + day;
 }
 
+/** True when the fields' own keys are the table's stored keys, in its order: how the app writes every record. */
+function inTableShape(fields: object): boolean {
+  let i = 0;
+  for (const key in fields) {
+    if (key !== STORED_KEYS[i]) return false;
+    i++;
+  }
+  return i === STORED_KEYS.length;
+}
+
 /**
- * A shipment as first recorded. Every one is built by adding the same properties in the same
- * order (the field table's), so all share one object shape, which keeps replaying and summing
- * 100,000 of them fast; a spread would copy the journal line's own order instead.
+ * A shipment as first recorded. Every one has the same properties in the same order (the field
+ * table's), so all share one object shape, which keeps replaying and summing 100,000 of them fast.
+ * Fields as the app writes them are copied whole (a third of the cost of a store per key); any
+ * other (a key missing, or one more) is read key by key, so the shipment has the table's keys only.
  */
 function newShipment(id: string, fields: ShipmentFields, at: string, actor: string): Shipment {
+  if (inTableShape(fields))
+    return {
+      id,
+      ...fields,
+      voided: false,
+      voidReason: null,
+      recordedAt: at,
+      recordedBy: actor,
+      updatedAt: at,
+    };
   const shipment: Record<string, unknown> = { id };
   for (let i = 0; i < STORED_KEYS.length; i++) {
     const key = STORED_KEYS[i] as StoredKey;
@@ -54,6 +98,18 @@ function newShipment(id: string, fields: ShipmentFields, at: string, actor: stri
   return shipment as unknown as Shipment;
 }
 
+/**
+ * normaliseBlNumber, without its two string operations for a number that is already normal
+ * (printable ASCII, no space, no lower-case letter), as the validator stores every one.
+ */
+function blNumberKey(blNumber: string): string {
+  for (let i = 0; i < blNumber.length; i++) {
+    const code = blNumber.charCodeAt(i);
+    if (code <= 0x20 || code >= 0x7f || (code >= 0x61 && code <= 0x7a)) return normaliseBlNumber(blNumber);
+  }
+  return blNumber;
+}
+
 export class LedgerState {
   readonly shipments = new Map<string, Shipment>();
   private readonly byBlNumber = new Map<string, string>();
@@ -63,7 +119,8 @@ export class LedgerState {
    * and kept in step from then on, so opening or reading a ledger pays nothing for it.
    */
   private cargoIndex: { numbered: Map<number, string[]>; unnumbered: Map<number, string[]> } | null = null;
-  private readonly events = new Map<string, ShipmentEvent[]>();
+  /** Each cargo's events, for its history: the record alone until it is amended or voided (no array per cargo). */
+  private readonly events = new Map<string, ShipmentEvent | ShipmentEvent[]>();
   private readonly targets = new Map<number, { annualKg: number; monthlyPlanKg: number[] | null }>();
   private baseline: { year: number; kg: number } | null = null;
   private readonly yearDays = new Map<number, YearDays>();
@@ -88,7 +145,7 @@ export class LedgerState {
             date: f.blDate,
           });
         // The validator never lets two live cargoes share a B/L number; a journal that has them was tampered with or double-written.
-        const blKey = f.blNumber === null ? null : normaliseBlNumber(f.blNumber);
+        const blKey = f.blNumber === null ? null : blNumberKey(f.blNumber);
         const holder = blKey === null ? undefined : this.byBlNumber.get(blKey);
         if (holder !== undefined && !this.sharedBlNumbers)
           return rejection(
@@ -101,7 +158,7 @@ export class LedgerState {
         if (blKey !== null && holder === undefined) this.byBlNumber.set(blKey, event.id);
         else if (blKey !== null) this.sharedKeys.add(blKey);
         this.indexCargo(shipment);
-        this.events.set(event.id, [event]);
+        this.events.set(event.id, event);
         this.count(shipment, 1);
         return null;
       }
@@ -129,7 +186,7 @@ export class LedgerState {
         this.indexBlNumber(next);
         this.indexCargo(next);
         this.count(next, 1);
-        this.events.get(event.id)?.push(event);
+        this.remember(event);
         return null;
       }
       case 'void': {
@@ -148,7 +205,7 @@ export class LedgerState {
           voidReason: event.reason,
           updatedAt: event.at,
         });
-        this.events.get(event.id)?.push(event);
+        this.remember(event);
         return null;
       }
       case 'targets':
@@ -168,10 +225,18 @@ export class LedgerState {
     }
   };
 
+  /** Adds an amendment or a void to its cargo's events. */
+  private remember(event: ShipmentEvent): void {
+    const held = this.events.get(event.id);
+    if (held === undefined) return;
+    if (Array.isArray(held)) held.push(event);
+    else this.events.set(event.id, [held, event]);
+  }
+
   /** Keeps the per-day totals of live cargoes in step with every record, amendment and void. */
   private count(shipment: Shipment, sign: 1 | -1): void {
     if (shipment.voided) return;
-    const year = Number(shipment.blDate.slice(0, 4));
+    const year = yearOf(shipment.blDate);
     let days = this.yearDays.get(year);
     if (!days) {
       days = emptyYearDays(year);
@@ -187,7 +252,7 @@ export class LedgerState {
 
   private indexBlNumber(shipment: Shipment): void {
     if (shipment.blNumber === null || shipment.voided) return;
-    const key = normaliseBlNumber(shipment.blNumber);
+    const key = blNumberKey(shipment.blNumber);
     const holder = this.sharedBlNumbers ? this.byBlNumber.get(key) : undefined;
     if (holder === undefined) this.byBlNumber.set(key, shipment.id);
     else if (holder !== shipment.id) this.sharedKeys.add(key);
@@ -195,7 +260,7 @@ export class LedgerState {
 
   private unindexBlNumber(shipment: Shipment): void {
     if (shipment.blNumber === null) return;
-    const key = normaliseBlNumber(shipment.blNumber);
+    const key = blNumberKey(shipment.blNumber);
     if (this.byBlNumber.get(key) !== shipment.id) return;
     this.byBlNumber.delete(key);
     if (!this.sharedKeys.has(key)) return;
@@ -205,7 +270,7 @@ export class LedgerState {
         other.id !== shipment.id &&
         !other.voided &&
         other.blNumber !== null &&
-        normaliseBlNumber(other.blNumber) === key
+        blNumberKey(other.blNumber) === key
       ) {
         this.byBlNumber.set(key, other.id);
         return;
@@ -252,7 +317,7 @@ export class LedgerState {
 
   /** The live shipment holding a B/L number; a voided cargo's number may be used again. */
   findByBlNumber = (blNumber: string): Shipment | undefined => {
-    const id = this.byBlNumber.get(normaliseBlNumber(blNumber));
+    const id = this.byBlNumber.get(blNumberKey(blNumber));
     return id === undefined ? undefined : this.shipments.get(id);
   };
 
@@ -277,7 +342,8 @@ export class LedgerState {
   history(id: string): HistoryEntry[] {
     const entries: HistoryEntry[] = [];
     let state: Partial<ShipmentFields> = {};
-    for (const event of this.events.get(id) ?? []) {
+    const held = this.events.get(id);
+    for (const event of held === undefined ? [] : Array.isArray(held) ? held : [held]) {
       if (event.type === 'record') {
         state = { ...event.shipment };
         entries.push({

@@ -9,7 +9,7 @@ import type { EventPayload, LedgerEvent } from '../events';
 export const SUM_LENGTH = 16;
 const SUM_PREFIX = ',"sum":"';
 // `,"sum":"` + 16 hex + `"}`: the fixed tail every line ends with.
-const SUM_SUFFIX_LENGTH = SUM_PREFIX.length + SUM_LENGTH + 2;
+export const SUM_SUFFIX_LENGTH = SUM_PREFIX.length + SUM_LENGTH + 2;
 export const GENESIS = '0'.repeat(SUM_LENGTH);
 
 // One-shot hashing (Node ≥ 20.12) costs half of createHash per line, which matters on open at 100,000 lines.
@@ -41,16 +41,31 @@ export function bareLine(text: string): string {
 export type ParsedLine =
   { ok: true; event: StoredEvent; sum: string } | { ok: false; code: 'damaged' | 'unreadable'; text: string };
 
-/** Checks one line (without its newline) and parses it; a line that fails says how. */
-export function parseLine(line: string): ParsedLine {
+/** A line whose checksum matches its body, not yet parsed. */
+export type CheckedLine = { ok: true; body: string; sum: string } | Extract<ParsedLine, { ok: false }>;
+
+/**
+ * The first half of parseLine: the line's shape and checksum. A reader of many lines checks a
+ * group of them before parsing the group: hashing and parsing line by line, each evicts what the
+ * other keeps warm, and the same lines took about a tenth longer.
+ */
+export function checkLine(line: string): CheckedLine {
   const wellFormed =
     line.length > SUM_SUFFIX_LENGTH &&
     line.endsWith('"}') &&
-    line.slice(-SUM_SUFFIX_LENGTH, -SUM_LENGTH - 2) === SUM_PREFIX;
+    line.startsWith(SUM_PREFIX, line.length - SUM_SUFFIX_LENGTH);
   if (!wellFormed) return { ok: false, code: 'unreadable', text: line };
-  const sum = line.slice(-SUM_LENGTH - 2, -2);
   const body = `${line.slice(0, -SUM_SUFFIX_LENGTH)}}`;
-  if (checksum(body) !== sum) return { ok: false, code: 'damaged', text: body };
+  const sum = checksum(body);
+  // The sum kept is the digest's, not a slice of the line: a line may be a slice of a whole chunk of the file.
+  if (!line.startsWith(sum, line.length - SUM_LENGTH - 2)) return { ok: false, code: 'damaged', text: body };
+  return { ok: true, body, sum };
+}
+
+/** The second half of parseLine: the checked body as an event. */
+export function parseChecked(checked: CheckedLine): ParsedLine {
+  if (!checked.ok) return checked;
+  const { body, sum } = checked;
   try {
     const event = JSON.parse(body) as StoredEvent;
     if (typeof event !== 'object' || event === null || !Number.isSafeInteger(event.seq) || event.seq < 1) {
@@ -60,4 +75,9 @@ export function parseLine(line: string): ParsedLine {
   } catch {
     return { ok: false, code: 'unreadable', text: body };
   }
+}
+
+/** Checks one line (without its newline) and parses it; a line that fails says how. */
+export function parseLine(line: string): ParsedLine {
+  return parseChecked(checkLine(line));
 }

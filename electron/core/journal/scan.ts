@@ -17,7 +17,16 @@ import {
   range,
   seqInDamagedText,
 } from './describe';
-import { bareLine, GENESIS, parseLine, type StoredEvent } from './format';
+import {
+  bareLine,
+  checkLine,
+  GENESIS,
+  parseChecked,
+  parseLine,
+  type CheckedLine,
+  type ParsedLine,
+  type StoredEvent,
+} from './format';
 import { LineIndex, SumIndex } from './index';
 import { forEachLine, readAt, type RawLine } from './lines';
 import type { TipReading } from './tip';
@@ -73,11 +82,14 @@ export interface ScanResult {
   tipBefore: { seq: number; sum: string } | null;
 }
 
+/** Lines checked, then parsed, a group at a time (see checkLine). */
+const GROUP = 64;
+
 export class JournalScan {
   private readonly lost: LostEntry[] = [];
   private readonly notes: RecoveryNote[] = [];
-  private readonly sums = new SumIndex();
-  private readonly lines = new LineIndex();
+  private readonly sums: SumIndex;
+  private readonly lines: LineIndex;
   private readonly keptAt: number[] = [];
   private readonly folder: BatchFolder;
   private readonly damaged: DamagedLine[] = [];
@@ -100,6 +112,8 @@ export class JournalScan {
   private readonly tipSize: number | null;
   private late = new Set<number>();
   private alteredCount = 0;
+  private readonly pending: RawLine[] = [];
+  private readonly checks: (CheckedLine | null)[] = [];
 
   constructor(
     private readonly fd: number,
@@ -107,34 +121,62 @@ export class JournalScan {
     apply: ApplyEvent,
     private readonly options: ScanOptions,
   ) {
+    // Room for the lines a file of this size usually holds (a few hundred bytes each): most scans never grow it.
+    const expected = Math.min(Math.ceil(size / 256) + 16, 1 << 20);
+    this.lines = new LineIndex(expected);
+    this.sums = new SumIndex(expected);
     this.tip = options.tip;
     this.tipSize = this.tip.state === 'ok' ? this.tip.tip.size : null;
     this.folder = new BatchFolder(apply, this.lost, (entry) => this.keptAt.push(entry.at));
   }
 
   run(): ScanResult {
-    if (this.size > 0) forEachLine(this.fd, 0, this.size, (line) => this.readLine(line));
+    if (this.size > 0) forEachLine(this.fd, 0, this.size, (line) => this.queue(line));
+    this.drain();
     this.foldDeferred();
     const tipSeq = this.tip.state === 'ok' ? this.tip.tip.seq : 0;
     this.folder.finish(tipSeq);
     return this.account(tipSeq);
   }
 
-  private readLine(raw: RawLine): void {
+  private queue(raw: RawLine): void {
+    this.pending.push(raw);
+    if (this.pending.length === GROUP) this.drain();
+  }
+
+  /** The lines read so far: each checked (its checksum), then each parsed and accounted for, in file order. */
+  private drain(): void {
+    const lines = this.pending;
+    const checks = this.checks;
+    for (let i = 0; i < lines.length; i++) checks.push(this.check(lines[i] as RawLine));
+    for (let i = 0; i < lines.length; i++) {
+      const checked = checks[i];
+      if (checked !== null && checked !== undefined)
+        this.readLine(lines[i] as RawLine, parseChecked(checked));
+    }
+    lines.length = 0;
+    checks.length = 0;
+  }
+
+  /** A line without what an editor may add (a BOM, a CR), checked; null for a blank line. */
+  private check(raw: RawLine): CheckedLine | null {
     let text = raw.text;
     if (raw.lineNo === 1 && text.charCodeAt(0) === 0xfeff) {
       text = text.slice(1);
       this.lineEnds++;
     }
-    if (text.endsWith('\r')) {
+    if (text.charCodeAt(text.length - 1) === 0x0d) {
       text = text.slice(0, -1);
       this.lineEnds++;
     }
     if (text === '') {
       this.blankLines++;
-      return;
+      return null;
     }
-    const parsed = parseLine(text);
+    return checkLine(text);
+  }
+
+  private readLine(raw: RawLine, parsed: ParsedLine): void {
     if (parsed.ok) {
       if (!raw.terminated) this.missingNewline = true;
       this.readEntry(parsed.event, parsed.sum, raw);
@@ -147,20 +189,22 @@ export class JournalScan {
       return;
     }
     this.damagedSinceIntact++;
+    // Its own copy: a line read with others is a slice of their whole chunk, which a kept excerpt would keep.
+    const text = Buffer.from(parsed.text, 'utf8').toString('utf8');
     const line: DamagedLine = {
       lineNo: raw.lineNo,
       offset: raw.offset,
       code: parsed.code,
-      excerpt: describeDamagedText(parsed.text),
-      cargo: damagedCargo(parsed.text),
-      text: damagedText(parsed.text),
-      readable: seqInDamagedText(parsed.text),
+      excerpt: describeDamagedText(text),
+      cargo: damagedCargo(text),
+      text: damagedText(text),
+      readable: seqInDamagedText(text),
       prevSeq: this.lastIntactSeq,
       nextSeq: null,
       position: this.damagedSinceIntact,
       terminated: raw.terminated,
       confirmed,
-      marker: /"type":"(begin|commit)"/.test(parsed.text),
+      marker: /"type":"(begin|commit)"/.test(text),
       count: 1,
     };
     this.damaged.push(line);
@@ -476,14 +520,23 @@ export class JournalScan {
 
   /** Numbers up to topSeq held by no intact line and no damaged one, less those an earlier repair reported. */
   private absentRanges(topSeq: number, claimed: Set<number>): SeqRange[] {
-    const seqs = new Float64Array(this.lines.length + claimed.size);
-    for (let i = 0; i < this.lines.length; i++) seqs[i] = this.lines.seq(i);
-    let i = this.lines.length;
-    for (const seq of claimed) seqs[i++] = seq;
-    if (!isAscending(seqs)) seqs.sort();
+    const count = this.lines.length;
+    // A file in order, with no damaged line, is walked as it is; anything else is sorted first.
+    let ascending = claimed.size === 0;
+    for (let i = 1; i < count && ascending; i++) ascending = this.lines.seq(i) >= this.lines.seq(i - 1);
+    let seqs: Float64Array | null = null;
+    if (!ascending) {
+      seqs = new Float64Array(count + claimed.size);
+      for (let i = 0; i < count; i++) seqs[i] = this.lines.seq(i);
+      let at = count;
+      for (const seq of claimed) seqs[at++] = seq;
+      seqs.sort();
+    }
     const ranges: SeqRange[] = [];
     let reached = 0;
-    for (const seq of seqs) {
+    const length = seqs === null ? count : seqs.length;
+    for (let i = 0; i < length; i++) {
+      const seq = seqs === null ? this.lines.seq(i) : (seqs[i] as number);
       if (seq > reached + 1) ranges.push([reached + 1, seq - 1]);
       reached = Math.max(reached, seq);
     }
@@ -558,11 +611,6 @@ export class JournalScan {
       if (this.lines.lineNo(i) === lineNo) return this.lines.offset(i);
     return null;
   }
-}
-
-function isAscending(values: Float64Array): boolean {
-  for (let i = 1; i < values.length; i++) if ((values[i] as number) < (values[i - 1] as number)) return false;
-  return true;
 }
 
 /** The parts of `ranges` that none of `known` covers. */

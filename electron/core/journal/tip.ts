@@ -27,8 +27,12 @@ export function tipPath(ledgerPath: string): string {
   return `${ledgerPath}.tip`;
 }
 
+// One-shot hashing (Node ≥ 20.12), as journal lines are checked: every open reads the tip.
+const hashOnce = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
+
 function check(text: string): string {
-  return crypto.createHash('sha256').update(text).digest('hex').slice(0, 8);
+  const digest = hashOnce ? hashOnce('sha256', text) : crypto.createHash('sha256').update(text).digest('hex');
+  return digest.slice(0, 8);
 }
 
 export function formatTip(tip: Tip): string {
