@@ -30,7 +30,7 @@ export type SaveOutcome =
   | { status: 'invalid'; issues: FieldIssue[] }
   | ({ status: 'failed' } & Failure);
 
-export const TABS = ['dashboard', 'entry', 'register', 'reports', 'settings'] as const;
+export const TABS = ['dashboard', 'entry', 'register', 'reports', 'conflicts', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The File menu's commands that the Reports screen carries out. */
