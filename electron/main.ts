@@ -12,6 +12,7 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -27,6 +28,7 @@ import { MENU_CHANNEL, type MenuCommand } from './desktop-api';
 import { desktopCalls, type DesktopHost, type FileFilter } from './desktop-calls';
 import { registerDesktopIpc, registerIpc } from './ipc';
 import { fileLogger } from './log';
+import { safeStorageLogin } from './sync-login';
 import {
   APP_HOST,
   APP_ORIGIN,
@@ -54,10 +56,17 @@ function ledgerPath(): string {
     : path.join(app.getPath('userData'), LEDGER_FILE_NAME);
 }
 
+/** The sync login the Sync panel keeps, encrypted with safeStorage (sync-login.ts); read once the app is ready. */
+const syncLogin = () => safeStorageLogin(safeStorage, app.getPath('userData'));
+
 function openLedger(): LedgerService {
   const file = ledgerPath();
   try {
-    return LedgerService.open(file, { actor: currentUser(), appName: 'Transit Ledger (desktop)' });
+    return LedgerService.open(file, {
+      actor: currentUser(),
+      appName: 'Transit Ledger (desktop)',
+      credentials: syncLogin(),
+    });
   } catch (error) {
     if (error instanceof TransitError && error.code === 'locked') {
       dialog.showMessageBoxSync({
@@ -73,6 +82,7 @@ function openLedger(): LedgerService {
         actor: currentUser(),
         appName: 'Transit Ledger (desktop)',
         takeOverWhenFree: true,
+        credentials: syncLogin(),
       });
     }
     throw error;
@@ -247,6 +257,7 @@ if (!app.requestSingleInstanceLock()) {
       try {
         workspace = new Workspace(openLedger(), path.join(app.getPath('userData'), 'demo-ledger.jsonl'), {
           actor: currentUser(),
+          credentials: syncLogin(),
         });
       } catch (error) {
         log('open ledger', error);

@@ -883,6 +883,11 @@ describe('only the app window’s own top-level page may call', () => {
       importCsv: [{ text: 'blDate,vessel,netTonnes\n2024-08-02,Evil,1\n' }],
       verify: [],
       useDemoLedger: [true],
+      syncStatus: [],
+      syncNow: [],
+      syncSetup: [{ url: 'http://127.0.0.1:5984/evil', station: 'EVL' }],
+      testConnection: [{ url: 'http://127.0.0.1:5984/evil', user: 'evil', password: 'evil' }],
+      conflicts: [],
     };
     for (const method of TRANSIT_API_METHODS) {
       const envelope = await invoke(method, calls[method], event());

@@ -29,6 +29,11 @@ export const TRANSIT_API: MethodTable<TransitApi> = {
   importCsv: [1, 2],
   verify: [0, 0],
   useDemoLedger: [1, 1],
+  syncStatus: [0, 0],
+  syncNow: [0, 1],
+  syncSetup: [1, 2],
+  testConnection: [0, 1],
+  conflicts: [0, 0],
 };
 
 /** The method names, in the order above. */

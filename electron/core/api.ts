@@ -438,6 +438,69 @@ export interface LedgerInfo {
   recovery: RecoveryReport | null;
 }
 
+/** What the Sync panel sends to make this ledger a station: the server, the station's id, and (desktop only) its login. */
+export interface SyncSetupRequest {
+  url: unknown;
+  station: unknown;
+  /** Plain http:// to another computer, on a network the person trusts. */
+  insecure?: unknown;
+  /** The CouchDB user and password, given together; kept by the desktop app only, never returned. */
+  user?: unknown;
+  password?: unknown;
+}
+
+/** A connection to try: any part left out is the one set up (the address) or kept (the login). */
+export interface ConnectionRequest {
+  url?: unknown;
+  insecure?: unknown;
+  user?: unknown;
+  password?: unknown;
+}
+
+/** Where sync takes its login from. Never the password itself: no answer carries it. */
+export interface SyncCredentialsInfo {
+  source: 'stored' | 'environment' | null;
+  user: string | null;
+  /** True where the app keeps a login given in the Sync panel (the desktop app); false in browser mode. */
+  canStore: boolean;
+}
+
+export interface SyncState {
+  /** Null until the ledger is set up as a station. */
+  station: string | null;
+  url: string | null;
+  insecure: boolean;
+  /** The last round that completed, an ISO 8601 instant. */
+  lastSync: string | null;
+  /** Why the last round failed, when it did (cleared by the next that completes). */
+  lastError: string | null;
+  /** Own entries the server does not have yet. */
+  waiting: number;
+  conflicts: number;
+  /** Received entries waiting for other stations' entries they follow. */
+  waitingForOthers: number;
+  refused: { id: string; reason: string }[];
+  credentials: SyncCredentialsInfo;
+  /** A round is under way. */
+  running: boolean;
+}
+
+export interface SyncOutcome {
+  pushed: number;
+  /** Station → entries received from it. */
+  pulled: Record<string, number>;
+  refused: number;
+  state: SyncState;
+}
+
+export interface ConnectionReport {
+  ok: boolean;
+  url: string;
+  /** Why not: the server cannot be reached, refuses this login, or has no ledger database. */
+  failure: 'unreachable' | 'refused' | 'setup' | null;
+  message: string;
+}
+
 export interface TransitApi {
   info(): Promise<LedgerInfo>;
   recordShipment(input: ShipmentInput, options?: WriteOptions): Promise<SaveResult>;
@@ -455,6 +518,16 @@ export interface TransitApi {
   verify(): Promise<VerifyReport>;
   /** Switches between the real ledger and a separate demo ledger; the two are never mixed. */
   useDemoLedger(on: boolean): Promise<LedgerInfo>;
+  /** Where sync stands: station, server, last sync, entries waiting, open conflicts; never a password. */
+  syncStatus(): Promise<SyncState>;
+  /** One round now (pull, then push); refused with 'sync' when the server cannot be reached or refuses. */
+  syncNow(options?: LedgerGuard): Promise<SyncOutcome>;
+  /** Makes this ledger a station (once) with its server, as `sync setup`; the desktop app also keeps the login. */
+  syncSetup(request: SyncSetupRequest, options?: LedgerGuard): Promise<SyncState>;
+  /** Asks the server whether it lets the login in; writes nothing. */
+  testConnection(request?: ConnectionRequest): Promise<ConnectionReport>;
+  /** Open conflicts between stations: forks of one cargo and B/L numbers recorded twice. */
+  conflicts(): Promise<Conflict[]>;
 }
 
 /** The method list, written once beside this interface and checked against it: api-methods.ts. */

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'locked' // another process holds the ledger
   | 'read_only' // this ledger was opened for reading only
   | 'io' // the disk refused a read or a write
+  | 'sync' // the sync server cannot be reached, refuses, or no login is set; `issues[0].code` says which
   | 'forbidden' // the caller is not the app's own page (IPC sender, HTTP token or origin)
   | 'internal'; // a fault inside the app; the details went to the log, not to the person
 

@@ -6,6 +6,8 @@ import crypto from 'node:crypto';
 import type {
   AmendOptions,
   Baseline,
+  ConnectionReport,
+  ConnectionRequest,
   ExportedReport,
   FieldIssue,
   HistoryEntry,
@@ -20,6 +22,9 @@ import type {
   Shipment,
   ShipmentFields,
   ShipmentInput,
+  SyncOutcome,
+  SyncSetupRequest,
+  SyncState,
   TransitApi,
   VerifyReport,
   WriteOptions,
@@ -66,6 +71,14 @@ import { LedgerState } from './state';
 import { StationBook } from './stations/book';
 import type { Conflict } from './stations/fold';
 import { isStationId, parseStationId, stationsDir } from './stations/ids';
+import {
+  environmentCredentials,
+  setupSync,
+  syncNow,
+  syncState,
+  testConnection,
+  type CredentialStore,
+} from './sync/app';
 import { verifyLedger } from './verify';
 import fs from 'node:fs';
 
@@ -84,6 +97,11 @@ export interface ServiceOptions {
    * A writer that loses its lock to another program does the same without being asked.
    */
   takeOverWhenFree?: boolean;
+  /**
+   * Where sync takes the server's user and password from: the desktop app's safeStorage store;
+   * TRANSIT_SYNC_USER / TRANSIT_SYNC_PASSWORD from the environment unless given.
+   */
+  credentials?: CredentialStore;
 }
 
 /**
@@ -331,6 +349,42 @@ export class LedgerService implements TransitApi {
   async conflicts(): Promise<Conflict[]> {
     this.follow();
     return this.book?.conflicts() ?? [];
+  }
+
+  get readOnly(): boolean {
+    return this.ledger.readOnly;
+  }
+
+  private get credentials(): CredentialStore {
+    return this.options.credentials ?? environmentCredentials();
+  }
+
+  async syncStatus(): Promise<SyncState> {
+    this.follow();
+    return syncState(this, this.credentials);
+  }
+
+  async syncNow(options?: LedgerGuard): Promise<SyncOutcome> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
+    return syncNow(this, this.credentials);
+  }
+
+  async syncSetup(request: SyncSetupRequest, options?: LedgerGuard): Promise<SyncState> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
+    if (typeof request !== 'object' || request === null)
+      throw new TransitError('invalid', 'syncSetup takes the server address and the station id.');
+    return setupSync(this, this.credentials, request);
+  }
+
+  async testConnection(request?: ConnectionRequest): Promise<ConnectionReport> {
+    this.follow();
+    return testConnection(
+      this,
+      this.credentials,
+      typeof request === 'object' && request !== null ? request : {},
+    );
   }
 
   /**

@@ -6,6 +6,9 @@ import { useLanguage, useT } from './i18n';
 import { useSettings } from './settings';
 import { TABS, useLedger } from './store';
 import { useLedgerWatch } from './useLedgerWatch';
+import { SyncIndicator, useSyncRunner } from './sync/SyncIndicator';
+import { useSync } from './sync/syncStore';
+import { Conflicts } from './views/Conflicts';
 import { Dashboard } from './views/Dashboard';
 import { EntryForm } from './views/EntryForm';
 import { Register } from './views/Register';
@@ -77,6 +80,10 @@ export function App({ api }: { api: TransitApi }) {
   useLedgerWatch();
   useCommands();
   usePendingPrint();
+  useSyncRunner(api);
+  // The Conflicts tab is there on a station's ledger only, with the count of open conflicts.
+  const station = useSync((s) => s.state?.station ?? null);
+  const openConflicts = useSync((s) => s.conflicts.length);
 
   useEffect(() => {
     void init(api, thisYear);
@@ -101,7 +108,7 @@ export function App({ api }: { api: TransitApi }) {
           {info?.readOnly && <span className="badge badge-readonly">{t('badge.readOnly')}</span>}
         </div>
         <nav className="tabs" aria-label={t('nav.label')}>
-          {TABS.map((name) => (
+          {TABS.filter((name) => name !== 'conflicts' || station !== null).map((name) => (
             <button
               key={name}
               type="button"
@@ -111,9 +118,15 @@ export function App({ api }: { api: TransitApi }) {
               data-testid={`tab-${name}`}
             >
               {t(`nav.${name}`)}
+              {name === 'conflicts' && openConflicts > 0 && (
+                <span className="tab-count" data-testid="conflicts-count">
+                  {openConflicts}
+                </span>
+              )}
             </button>
           ))}
         </nav>
+        <SyncIndicator />
         <label className="year-select">
           <span>{t('header.year')}</span>
           <select
@@ -135,6 +148,7 @@ export function App({ api }: { api: TransitApi }) {
         {tab === 'entry' && <EntryForm key={entryForm} />}
         {tab === 'register' && <Register onNewShipment={newShipment} />}
         {tab === 'reports' && <Reports desktop={isDesktop()} />}
+        {tab === 'conflicts' && <Conflicts />}
         {tab === 'settings' && <SettingsView />}
       </main>
     </div>

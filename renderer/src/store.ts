@@ -41,7 +41,7 @@ export type CheckOutcome = { status: 'ok'; warnings: FieldIssue[] } | Refusal;
 /** A save or a check the core refused, or that did not reach it. */
 type Refusal = Exclude<SaveOutcome, { status: 'saved' }>;
 
-export const TABS = ['dashboard', 'entry', 'register', 'reports', 'settings'] as const;
+export const TABS = ['dashboard', 'entry', 'register', 'reports', 'conflicts', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The File menu's commands that the Reports screen carries out. */

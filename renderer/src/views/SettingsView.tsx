@@ -7,6 +7,7 @@ import { useT } from '../i18n';
 import { DemoPanel } from '../settings-view/DemoPanel';
 import { LedgerInfoPanel } from '../settings-view/LedgerInfoPanel';
 import { PreferencesPanel } from '../settings-view/PreferencesPanel';
+import { SyncPanel } from '../settings-view/SyncPanel';
 import { TargetsForm, targetsKey } from '../settings-view/TargetsForm';
 import { useLedger } from '../store';
 
@@ -56,6 +57,7 @@ export function SettingsView() {
         </section>
         <div className="rs-stack">
           <PreferencesPanel />
+          <SyncPanel />
           <DemoPanel />
           <LedgerInfoPanel />
         </div>

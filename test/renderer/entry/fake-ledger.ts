@@ -88,6 +88,11 @@ export class FakeLedger {
       importCsv: notUsed,
       verify: notUsed,
       useDemoLedger: notUsed,
+      syncStatus: notUsed,
+      syncNow: notUsed,
+      syncSetup: notUsed,
+      testConnection: notUsed,
+      conflicts: notUsed,
     };
   }
 

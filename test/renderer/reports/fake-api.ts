@@ -97,6 +97,11 @@ export function fakeApi(): FakeApi {
     importCsv: jest.fn(async () => importReport()),
     verify: jest.fn(),
     useDemoLedger: jest.fn(async (on: boolean) => ledgerInfo({ demo: on })),
+    syncStatus: jest.fn(),
+    syncNow: jest.fn(),
+    syncSetup: jest.fn(),
+    testConnection: jest.fn(),
+    conflicts: jest.fn(async () => []),
   };
 }
 
