@@ -496,7 +496,7 @@ describe('after saving', () => {
     expect(document.activeElement).toBe(field(/^B\/L date/));
   });
 
-  test('vessel, grade, status and parties carry to the next cargo and are remembered for the next session', async () => {
+  test('B/L date, vessel, grade, status and parties carry to the next cargo and are remembered for the next session', async () => {
     const { user, remount } = await setup();
     await typeCargo(user, { vessel: 'Akademik Khoshbakht Yusifzade', grade: 'Kashagan', netTonnes: '7800' });
     await user.selectOptions(field(/^Status/), 'in_transit');
@@ -507,6 +507,7 @@ describe('after saving', () => {
 
     expect(screen.getByTestId('entry-status').textContent).toMatch(/Saved: Akademik Khoshbakht Yusifzade/);
     const carried = {
+      blDate: TODAY,
       vessel: 'Akademik Khoshbakht Yusifzade',
       grade: 'Kashagan',
       status: 'in_transit',
@@ -589,5 +590,29 @@ describe('languages', () => {
     await press(user, '{Escape}');
     act(() => useSettings.getState().update({ language: 'az' }));
     expect(describedText(field(/^Netto çəki/))).toMatch(/14\.000,000 t Xəzər üçün çox böyük yükdür/);
+  });
+});
+
+describe('a batch of bills', () => {
+  test("a batch of yesterday's bills: the B/L date carries to the next cargo, as the vessel does", async () => {
+    const { fake, user, remount } = await setup({ language: 'ru' });
+    await typeCargo(user, { blDate: '14.08.2024', vessel: 'Astana', netTonnes: '7000' });
+    await press(user, '{Enter}');
+    expect(fake.live()).toHaveLength(1);
+    // The next bill of the batch starts on the same date (written the Russian way), selected for retyping.
+    const date = field(/^Дата коносамента/);
+    expect(date.value).toBe('14.08.2024');
+    expect(document.activeElement).toBe(date);
+    expect(useSettings.getState().entryDefaults.blDate).toBe('2024-08-14');
+    await typeCargo(user, { netTonnes: '7100' });
+    await press(user, '{Enter}');
+    expect(fake.live().map((s) => [s.vessel, s.blDate])).toEqual([
+      ['Astana', '2024-08-14'],
+      ['Astana', '2024-08-14'],
+    ]);
+    // Remembered as YYYY-MM-DD: a form opened in English shows it the English way.
+    act(() => useSettings.getState().update({ language: 'en' }));
+    remount();
+    expect(field(/^B\/L date/).value).toBe('2024-08-14');
   });
 });
