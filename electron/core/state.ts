@@ -40,7 +40,7 @@ function weightAndDay(netKg: number, blDate: string): number {
  * order (the field table's), so all share one object shape, which keeps replaying and summing
  * 100,000 of them fast; a spread would copy the journal line's own order instead.
  */
-function newShipment(id: string, fields: ShipmentFields, at: string, actor: string): Shipment {
+function newShipment(id: string, fields: ShipmentFields, at: string, actor: string, order: number): Shipment {
   const shipment: Record<string, unknown> = { id };
   for (let i = 0; i < STORED_KEYS.length; i++) {
     const key = STORED_KEYS[i] as StoredKey;
@@ -51,11 +51,14 @@ function newShipment(id: string, fields: ShipmentFields, at: string, actor: stri
   shipment.recordedAt = at;
   shipment.recordedBy = actor;
   shipment.updatedAt = at;
+  shipment.recordedOrder = order;
   return shipment as unknown as Shipment;
 }
 
 export class LedgerState {
   readonly shipments = new Map<string, Shipment>();
+  /** Cargoes recorded so far, in the order applied: each new one's `recordedOrder`. */
+  private recorded = 0;
   private readonly byBlNumber = new Map<string, string>();
   /**
    * Live cargoes by weight and B/L day (one number key: cheap to build, about 35 ms for 100,000
@@ -96,7 +99,7 @@ export class LedgerState {
             `B/L number ${f.blNumber} is already recorded for shipment ${holder}`,
             { blNumber: f.blNumber ?? '', id: holder },
           );
-        const shipment = newShipment(event.id, f, event.at, event.actor);
+        const shipment = newShipment(event.id, f, event.at, event.actor, ++this.recorded);
         this.shipments.set(event.id, shipment);
         if (blKey !== null && holder === undefined) this.byBlNumber.set(blKey, event.id);
         else if (blKey !== null) this.sharedKeys.add(blKey);

@@ -616,3 +616,35 @@ describe('a batch of bills', () => {
     expect(field(/^B\/L date/).value).toBe('2024-08-14');
   });
 });
+
+describe('recently recorded', () => {
+  test("after an import it lists the clerk's latest entries, newest first, not the batch's earliest B/L dates", async () => {
+    const { fake, user } = await setup();
+    // An import (or the demo): every row recorded at one time, in the sheet's order, B/L dates not in order.
+    const batch = [
+      ['2024-01-03', 'Astana'],
+      ['2024-01-04', 'Taraz'],
+      ['2024-03-10', 'Liwa'],
+      ['2024-02-01', 'Aktau'],
+      ['2024-08-01', 'Astana'],
+      ['2024-05-20', 'Taraz'],
+      ['2024-04-02', 'Liwa'],
+    ];
+    batch.forEach(([blDate, vessel], index) =>
+      fake.add({ blDate, vessel, netTonnes: String(7000 + index), blNumber: `IMP-${index}` }),
+    );
+    // Then the clerk records one by hand.
+    await typeCargo(user, { blNumber: 'AKT-9', vessel: 'President Heydar Aliyev', netTonnes: '6500' });
+    await press(user, '{Enter}');
+    const recent = within(screen.getByTestId('entry-recent'))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent ?? '');
+    expect(recent.map((text) => /(AKT|IMP)-\d/.exec(text)?.[0])).toEqual([
+      'AKT-9',
+      'IMP-6',
+      'IMP-5',
+      'IMP-4',
+      'IMP-3',
+    ]);
+  });
+});
