@@ -24,7 +24,8 @@ export const KNOWN_GRADES: readonly string[] = (gradeSpec?.kind === 'text' && gr
  * a time, so `recordedAt` alone would list them in the register's B/L-date order (3 January first).
  */
 function newerFirst(a: Shipment, b: Shipment): number {
-  if (a.recordedOrder !== undefined && b.recordedOrder !== undefined) return b.recordedOrder - a.recordedOrder;
+  if (a.recordedOrder !== undefined && b.recordedOrder !== undefined)
+    return b.recordedOrder - a.recordedOrder;
   return a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : 0;
 }
 
