@@ -33,6 +33,8 @@ export interface ShipmentFormOptions {
   save(values: FormValues, force: boolean): Promise<SaveOutcome>;
   /** After a save: the values the form starts again with, or nothing when the form goes away. */
   onSaved(saved: Saved, values: FormValues, asked: readonly FieldIssue[]): FormValues | null;
+  /** A person changed a field (typed, stepped a date, chose a reading); not called by a reset. */
+  onEdit?(): void;
   /** Before a submit is checked: false stops it (the view says why, e.g. no reason given). */
   beforeSubmit?(values: FormValues): boolean;
   disabled?: boolean;
@@ -87,6 +89,7 @@ export function useShipmentForm(options: ShipmentFormOptions) {
   }
 
   function change(key: InputKey, value: string) {
+    options.onEdit?.();
     setValues({ ...current.current, [key]: value });
     const keep = (issue: FieldIssue) => fieldOfIssue(issue.field) !== key;
     setProblems((was) => ({ ...was, errors: was.errors.filter(keep), notes: was.notes.filter(keep) }));

@@ -648,3 +648,55 @@ describe('recently recorded', () => {
     ]);
   });
 });
+
+describe('the saved banner', () => {
+  test('the saved status shows beside Save, moving nothing above it, and Undo is reached by Tab', async () => {
+    const { fake, user } = await setup();
+    const form = screen.getByTestId('entry-form');
+    // Whatever stands before the form's fields, and before Save within the form, is the same after a save.
+    const before = (element: Element) => {
+      const all = [...document.querySelectorAll('.entry-card *')];
+      return all.slice(0, all.indexOf(element)).filter((node) => node.textContent !== '').length;
+    };
+    const save = screen.getByTestId('entry-save');
+    const counts = [before(form), before(save)];
+    await typeCargo(user, { blNumber: 'AKT-1', vessel: 'Astana', netTonnes: '9000' });
+    await press(user, '{Enter}');
+    const status = screen.getByTestId('entry-status');
+    expect(status.textContent).toMatch(/Saved: Astana/);
+    expect([before(form), before(save)]).toEqual(counts);
+    expect(form.querySelector('.entry-actions')?.contains(status)).toBe(true);
+    expect(save.compareDocumentPosition(status) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    // From the next cargo's first field, Tab alone reaches Undo; moving through fields keeps the status.
+    const undo = within(status).getByRole('button', { name: 'Undo' });
+    for (let step = 0; step < 20 && document.activeElement !== undo; step++) await user.tab();
+    expect(document.activeElement).toBe(undo);
+    await press(user, '{Enter}');
+    expect(fake.voidCalls).toEqual([{ id: fake.shipments.keys().next().value, reason: 'undo' }]);
+  });
+
+  test('the saved status goes once the next cargo starts: the first keystroke in a field', async () => {
+    const { user } = await setup();
+    await typeCargo(user, { vessel: 'Astana', netTonnes: '9000' });
+    await press(user, '{Enter}');
+    const status = screen.getByTestId('entry-status');
+    expect(status.textContent).toMatch(/Saved: Astana/);
+    // Tab and Shift+Tab through the fields type nothing: the status stays.
+    await user.tab();
+    await user.tab({ shift: true });
+    expect(status.textContent).toMatch(/Saved: Astana/);
+    // A day down in the B/L date is the next cargo begun.
+    await press(user, '{ArrowDown}');
+    expect(status.textContent).toBe('');
+    // And so is a keystroke after the next save.
+    await typeCargo(user, { netTonnes: '9100' });
+    await press(user, '{Enter}');
+    expect(status.textContent).toMatch(/Saved: Astana/);
+    await user.tab();
+    await user.keyboard('A');
+    expect(status.textContent).toBe('');
+    // The live region itself stays in place, empty, for the next save's announcement.
+    expect(status.getAttribute('role')).toBe('status');
+  });
+});
