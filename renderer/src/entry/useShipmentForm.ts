@@ -50,6 +50,20 @@ export function useShipmentForm(options: ShipmentFormOptions) {
   const [busy, setBusyState] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(options.detailsOpen === true);
   const [focusRequest, setFocusRequest] = useState({ key: FIRST_KEY as string, n: 0 });
+  /**
+   * Field errors said aloud by the fieldset's polite live region: those that appear where the
+   * focus is not taken to them (a check after a field was left, or a refusal at the field that
+   * already has the focus). An error the focus moves to is read from its aria-describedby, so it
+   * is not said twice. `n` makes a repeated refusal a new announcement.
+   */
+  const [announced, setAnnounced] = useState<{ issues: readonly FieldIssue[]; n: number }>({
+    issues: [],
+    n: 0,
+  });
+  const shown = useRef<{ problems: Problems; visited: ReadonlySet<string> }>({
+    problems: NO_PROBLEMS,
+    visited: new Set(),
+  });
   const formElement = useRef<HTMLFormElement | null>(null);
   // A callback ref: the form element is for effects and handlers only, never read while rendering.
   const attachForm = useCallback((element: HTMLFormElement | null) => {
@@ -72,6 +86,15 @@ export function useShipmentForm(options: ShipmentFormOptions) {
     control.focus();
     if (control instanceof HTMLInputElement) control.select();
   }, [focusRequest]);
+
+  // What the fields show, at hand for answers that arrive later.
+  useEffect(() => {
+    shown.current = { problems, visited };
+  }, [problems, visited]);
+
+  function announce(issues: readonly FieldIssue[]) {
+    if (issues.length > 0) setAnnounced((was) => ({ issues, n: was.n + 1 }));
+  }
 
   function setValues(next: FormValues) {
     current.current = next;
@@ -109,7 +132,18 @@ export function useShipmentForm(options: ShipmentFormOptions) {
     const outcome = await options.check(asked);
     // An answer about values since changed, or overtaken by a save, says nothing any more.
     if (outcome.status === 'failed' || current.current !== asked || busyRef.current) return;
-    setProblems((was) => ({ ...sorted(outcome), all: was.all }));
+    const { problems: was, visited: left } = shown.current;
+    const found = sorted(outcome);
+    // Said aloud: the errors this check brings to a field that shows its problems, new there.
+    const key = (issue: FieldIssue) => `${fieldOfIssue(issue.field) ?? ''}|${issue.code}`;
+    const before = new Set(was.errors.map(key));
+    announce(
+      found.errors.filter((issue) => {
+        const field = fieldOfIssue(issue.field);
+        return field !== null && (was.all || left.has(field)) && !before.has(key(issue));
+      }),
+    );
+    setProblems((prev) => ({ ...found, all: prev.all }));
   }
 
   function reset(next: FormValues) {
@@ -130,7 +164,13 @@ export function useShipmentForm(options: ShipmentFormOptions) {
       setDetailsOpen(true);
     const first = firstField(found.errors);
     if (found.errors.length > 0) {
-      if (first) focusField(first);
+      if (first) {
+        // Focus that does not move reads nothing: the live region says the field's refusal instead.
+        const control = formElement.current?.elements.namedItem(first);
+        if (control instanceof HTMLElement && control === document.activeElement)
+          announce(found.errors.filter((issue) => fieldOfIssue(issue.field) === first));
+        focusField(first);
+      }
       return false;
     }
     const questions = found.notes.filter((issue) => !answered.current.has(questionKey(issue, asked)));
@@ -200,6 +240,7 @@ export function useShipmentForm(options: ShipmentFormOptions) {
       onKeyDown,
       attachForm,
       focusField,
+      announced,
       detailsOpen,
       setDetailsOpen,
     },

@@ -700,3 +700,53 @@ describe('the saved banner', () => {
     expect(status.getAttribute('role')).toBe('status');
   });
 });
+
+describe('errors announced', () => {
+  const announced = () => screen.getByTestId('entry-announce').textContent ?? '';
+
+  test('a refusal at the field that already has the focus is announced once, politely, and linked by aria-describedby', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { vessel: 'Astana', netTonnes: 'abc' });
+    const tonnes = field(/^Net tonnes/);
+    expect(document.activeElement).toBe(tonnes);
+    await press(user, '{Enter}');
+    expect(fake.recordCalls).toEqual([]);
+    // The focus stays where it was, so nothing would be read: the live region says it.
+    expect(document.activeElement).toBe(tonnes);
+    const region = screen.getByTestId('entry-announce');
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    const error = document.getElementById('entry-netTonnes-error');
+    expect(tonnes.getAttribute('aria-describedby')?.split(' ')).toContain('entry-netTonnes-error');
+    expect(announced()).toBe(`Net tonnes: ${error?.textContent}`);
+    // The same refusal again is a new announcement (a new node), not silence.
+    const first = region.firstElementChild;
+    await press(user, '{Enter}');
+    expect(region.firstElementChild).not.toBe(first);
+    expect(announced()).toBe(`Net tonnes: ${error?.textContent}`);
+  });
+
+  test('a refusal the focus moves to is read from aria-describedby only, not announced twice', async () => {
+    const { user } = await setup();
+    await typeCargo(user, { blDate: '2024-02-30', vessel: 'Astana', netTonnes: '9000' });
+    await press(user, '{Enter}');
+    expect(document.activeElement).toBe(field(/^B\/L date/));
+    expect(describedText(field(/^B\/L date/))).toMatch(/2024-02-30 does not exist/);
+    expect(announced()).toBe('');
+  });
+
+  test('an error found after leaving a field is announced with its field, once', async () => {
+    const { user } = await setup();
+    await user.keyboard('2024-02-30');
+    await user.tab();
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 400)));
+    await settle();
+    expect(announced()).toMatch(/^B\/L date: .*2024-02-30 does not exist/);
+    const said = screen.getByTestId('entry-announce').firstElementChild;
+    // Leaving another field brings no new error there: the region says nothing new.
+    await user.keyboard('AKT-5');
+    await user.tab();
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 400)));
+    await settle();
+    expect(screen.getByTestId('entry-announce').firstElementChild).toBe(said);
+  });
+});
