@@ -73,6 +73,7 @@ export function useShipmentForm(options: ShipmentFormOptions) {
   const current = useRef(values);
   const busyRef = useRef(false);
   const lastChecked = useRef<FormValues | null>(null);
+  const moving = useRef(false);
   const timer = useRef<number | undefined>(undefined);
   const answered = useRef(new Set<string>());
   /** The questions the core raised for this submit, answered or not. */
@@ -83,7 +84,11 @@ export function useShipmentForm(options: ShipmentFormOptions) {
   useEffect(() => {
     const control = formElement.current?.elements.namedItem(focusRequest.key);
     if (!(control instanceof HTMLElement) || control.matches(':disabled')) return;
+    // The field this takes the focus from was not left by the person: after a save it would be
+    // checked blank and show the next cargo a refusal before anything was typed.
+    moving.current = true;
     control.focus();
+    moving.current = false;
     if (control instanceof HTMLInputElement) control.select();
   }, [focusRequest]);
 
@@ -120,6 +125,7 @@ export function useShipmentForm(options: ShipmentFormOptions) {
 
   /** A field was left: its problems may show, and the core is asked once the person pauses. */
   function leave(key: InputKey) {
+    if (moving.current) return;
     setVisited((was) => (was.has(key) ? was : new Set(was).add(key)));
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => void checkQuietly(), CHECK_DELAY_MS);

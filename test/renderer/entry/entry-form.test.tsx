@@ -750,3 +750,16 @@ describe('errors announced', () => {
     expect(screen.getByTestId('entry-announce').firstElementChild).toBe(said);
   });
 });
+
+describe('the next cargo after a save', () => {
+  test('starts without errors: the field Save was pressed from is not checked blank as the focus leaves it', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { vessel: 'Astana', netTonnes: '9000' });
+    await press(user, '{Enter}');
+    expect(fake.live()).toHaveLength(1);
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 400)));
+    await settle();
+    expect(document.querySelectorAll('[data-testid="entry-form"] .field-error')).toHaveLength(0);
+    expect(field(/^Net tonnes/).getAttribute('aria-invalid')).toBeNull();
+  });
+});
