@@ -49,6 +49,7 @@ interface ListedShipment {
   recordedAt: string;
   recordedBy: string;
   updatedAt: string;
+  recordedOrder?: number;
 }
 
 interface MonthJson {
@@ -137,12 +138,13 @@ async function progressJson(ledger: string, ...flags: string[]): Promise<Progres
 /** A shipment as the person entered it: without the id and the ledger's own timestamps. */
 function withoutIdentity(
   shipment: ListedShipment,
-): Omit<ListedShipment, 'id' | 'recordedAt' | 'recordedBy' | 'updatedAt'> {
+): Omit<ListedShipment, 'id' | 'recordedAt' | 'recordedBy' | 'updatedAt' | 'recordedOrder'> {
   const {
     id: _id,
     recordedAt: _recordedAt,
     recordedBy: _recordedBy,
     updatedAt: _updatedAt,
+    recordedOrder: _recordedOrder,
     ...fields
   } = shipment;
   return fields;

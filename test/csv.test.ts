@@ -894,6 +894,7 @@ describe("reports in the reader's language", () => {
       recordedAt: _a,
       recordedBy: _b,
       updatedAt: _u,
+      recordedOrder: _o,
       ...fields
     }: Shipment) => fields;
 

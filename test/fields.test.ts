@@ -139,8 +139,9 @@ describe('every row of the field table', () => {
     });
   });
 
-  test('the fields the next entry starts with are the tanker, its grade, route, parties and status', () => {
+  test('the fields the next entry starts with are the B/L date, the tanker, its grade, route, parties and status', () => {
     expect(CARRY_OVER_KEYS).toEqual([
+      'blDate',
       'vessel',
       'grade',
       'loadPort',

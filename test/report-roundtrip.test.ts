@@ -69,7 +69,14 @@ const CARGOES: ShipmentInput[] = [
   },
 ];
 
-const fieldsOf = ({ id: _i, recordedAt: _r, recordedBy: _b, updatedAt: _u, ...fields }: Shipment) => fields;
+const fieldsOf = ({
+  id: _i,
+  recordedAt: _r,
+  recordedBy: _b,
+  updatedAt: _u,
+  recordedOrder: _o,
+  ...fields
+}: Shipment) => fields;
 
 describe.each(LANGUAGES.flatMap((language) => [',', ';'].map((separator) => [language, separator] as const)))(
   'a register in %s with "%s"',

@@ -325,6 +325,21 @@ describe('import', () => {
     '',
   ].join('\r\n');
 
+  test('recording order: the rows of one import share a time, and recordedOrder keeps the entry order across a reopen', async () => {
+    const first = await ledger.service.recordShipment(cargo({ blDate: '2024-08-10', blNumber: 'KZ-0' }));
+    // The sheet's rows are in entry order: 01.08 then 02.08; a later B/L date recorded before them.
+    await ledger.service.importCsv({ text: sheet });
+    const order = (list: readonly Shipment[]) =>
+      [...list].sort((a, b) => (a.recordedOrder ?? 0) - (b.recordedOrder ?? 0)).map((s) => s.blNumber);
+    const listed = await ledger.service.listShipments({ year: 2024 });
+    expect(listed.map((s) => s.blNumber)).toEqual(['KZ-1', 'KZ-2', 'KZ-0']);
+    expect(listed.map((s) => s.recordedOrder)).toEqual([2, 3, 1]);
+    expect(listed[0]?.recordedAt).toBe(listed[1]?.recordedAt);
+    expect(order(listed)).toEqual(['KZ-0', 'KZ-1', 'KZ-2']);
+    expect(first.shipment.recordedOrder).toBe(1);
+    expect(order(await ledger.reopen().listShipments({ year: 2024 }))).toEqual(['KZ-0', 'KZ-1', 'KZ-2']);
+  });
+
   test('a dry run counts every row and writes nothing; with allRows it lists every row', async () => {
     const before = ledger.bytes();
     const report = await ledger.service.importCsv({ text: sheet, dryRun: true });
@@ -465,7 +480,14 @@ describe('import', () => {
           committed: true,
           added: 2,
         });
-        const strip = ({ id: _i, recordedAt: _r, recordedBy: _b, updatedAt: _u, ...rest }: Shipment) => rest;
+        const strip = ({
+          id: _i,
+          recordedAt: _r,
+          recordedBy: _b,
+          updatedAt: _u,
+          recordedOrder: _o,
+          ...rest
+        }: Shipment) => rest;
         expect((await other.listShipments({ year: 2024 })).map(strip)).toEqual(
           (await ledger.service.listShipments({ year: 2024 })).map(strip),
         );

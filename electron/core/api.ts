@@ -24,6 +24,12 @@ export interface Shipment extends ShipmentFields {
   recordedAt: string;
   recordedBy: string;
   updatedAt: string;
+  /**
+   * Its place in the order cargoes were recorded (1 = the ledger's first): the journal's order, on
+   * a station's ledger the fold's. Unlike `recordedAt`, it tells apart the rows of one import or of
+   * the demo, which share a time. Absent on a cargo a check says a save would add.
+   */
+  recordedOrder?: number;
   /** On a station's ledger: the station that recorded the cargo. */
   station?: string | null;
   /** On a station's ledger: the kind of open conflict the cargo is in, or null. */

@@ -101,6 +101,8 @@ export const SHIPMENT_FIELDS = [
     csvAliases: ['BL date', 'Date', 'Bill of lading date', 'Дата', 'B/L tarixi', 'Tarix', 'B/L күні', 'Күні'],
     flags: ['bl-date'],
     group: 'main',
+    // A batch of bills is usually of one day (yesterday's, typed this morning): the date stays.
+    carryOver: true,
     hint: true,
   },
   {

@@ -74,7 +74,7 @@ function inTableShape(fields: object): boolean {
  * Fields as the app writes them are copied whole (a third of the cost of a store per key); any
  * other (a key missing, or one more) is read key by key, so the shipment has the table's keys only.
  */
-function newShipment(id: string, fields: ShipmentFields, at: string, actor: string): Shipment {
+function newShipment(id: string, fields: ShipmentFields, at: string, actor: string, order: number): Shipment {
   if (inTableShape(fields))
     return {
       id,
@@ -84,6 +84,7 @@ function newShipment(id: string, fields: ShipmentFields, at: string, actor: stri
       recordedAt: at,
       recordedBy: actor,
       updatedAt: at,
+      recordedOrder: order,
     };
   const shipment: Record<string, unknown> = { id };
   for (let i = 0; i < STORED_KEYS.length; i++) {
@@ -95,6 +96,7 @@ function newShipment(id: string, fields: ShipmentFields, at: string, actor: stri
   shipment.recordedAt = at;
   shipment.recordedBy = actor;
   shipment.updatedAt = at;
+  shipment.recordedOrder = order;
   return shipment as unknown as Shipment;
 }
 
@@ -112,6 +114,8 @@ function blNumberKey(blNumber: string): string {
 
 export class LedgerState {
   readonly shipments = new Map<string, Shipment>();
+  /** Cargoes recorded so far, in the order applied: each new one's `recordedOrder`. */
+  private recorded = 0;
   private readonly byBlNumber = new Map<string, string>();
   /**
    * Live cargoes by weight and B/L day (one number key: cheap to build, about 35 ms for 100,000
@@ -153,7 +157,7 @@ export class LedgerState {
             `B/L number ${f.blNumber} is already recorded for shipment ${holder}`,
             { blNumber: f.blNumber ?? '', id: holder },
           );
-        const shipment = newShipment(event.id, f, event.at, event.actor);
+        const shipment = newShipment(event.id, f, event.at, event.actor, ++this.recorded);
         this.shipments.set(event.id, shipment);
         if (blKey !== null && holder === undefined) this.byBlNumber.set(blKey, event.id);
         else if (blKey !== null) this.sharedKeys.add(blKey);

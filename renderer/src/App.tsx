@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { TransitApi } from '../../electron/core/api';
 import { isDesktop } from './client';
 import { LedgerBanners } from './components/LedgerBanners';
+import { isNewShipmentKey } from './shortcuts';
 import { useLanguage, useT } from './i18n';
 import { useSettings } from './settings';
 import { TABS, useLedger } from './store';
@@ -36,13 +37,13 @@ function useTheme(): void {
   }, [theme]);
 }
 
-/** Ctrl/Cmd+N anywhere, and the desktop's File menu: both are store actions. */
+/** Ctrl/Cmd+N anywhere (Alt+N in browser mode: shortcuts.tsx), and the desktop's File menu: both are store actions. */
 function useCommands(): void {
   const newShipment = useLedger((s) => s.newShipment);
   const menuCommand = useLedger((s) => s.menuCommand);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'n') {
+      if (isNewShipmentKey(event)) {
         event.preventDefault();
         newShipment();
       }

@@ -70,6 +70,27 @@ test('File › New shipment and Ctrl+N each open a fresh entry form', async () =
   expect(useLedger.getState()).toMatchObject({ tab: 'entry', entryForm: 2 });
 });
 
+test('Ctrl+N in browser mode: Alt+N starts a new shipment there, and the entry screen shows Alt+N', async () => {
+  // Browser mode: no desktop bridge. Chromium keeps Ctrl+N for a new window, so Alt+N is the key.
+  await renderApp();
+  fireEvent.keyDown(window, { key: 'n', code: 'KeyN', altKey: true });
+  expect(useLedger.getState()).toMatchObject({ tab: 'entry', entryForm: 1 });
+  expect(screen.getByTestId('entry-keys-new').textContent).toBe('Alt+N');
+  // A Russian layout types "т" on that key; the key's place still counts.
+  fireEvent.keyDown(window, { key: 'т', code: 'KeyN', altKey: true });
+  expect(useLedger.getState()).toMatchObject({ entryForm: 2 });
+});
+
+test('the desktop app keeps Ctrl+N, shows it, and leaves Alt+N to the menu bar', async () => {
+  window.transitDesktop = fakeDesktop();
+  await renderApp();
+  fireEvent.keyDown(window, { key: 'n', code: 'KeyN', altKey: true });
+  expect(useLedger.getState()).toMatchObject({ tab: 'dashboard', entryForm: 0 });
+  fireEvent.keyDown(window, { key: 'т', code: 'KeyN', ctrlKey: true });
+  expect(useLedger.getState()).toMatchObject({ tab: 'entry', entryForm: 1 });
+  expect(screen.getByTestId('entry-keys-new').textContent).toBe('Ctrl+N');
+});
+
 test('a File-menu report command opens Reports, which carries it out once', async () => {
   const desktop = fakeDesktop();
   window.transitDesktop = desktop;

@@ -1,9 +1,20 @@
 /** Beside the entry form: the latest cargoes recorded, and the keys that drive the form. */
 import type { Shipment } from '../../../electron/core/api';
+import { isDesktop } from '../client';
 import { calendarDate, tonnes } from '../format';
 import { useLanguage, useT } from '../i18n';
+import { newShipmentKeys, ShortcutKeys } from '../shortcuts';
 
-export function EntryAside({ recent, year }: { recent: readonly Shipment[]; year: number }) {
+export function EntryAside({
+  recent,
+  year,
+  desktop = isDesktop(),
+}: {
+  recent: readonly Shipment[];
+  year: number;
+  /** The desktop app (Ctrl+N) or browser mode (Alt+N). */
+  desktop?: boolean;
+}) {
   const t = useT();
   const language = useLanguage();
   return (
@@ -52,8 +63,8 @@ export function EntryAside({ recent, year }: { recent: readonly Shipment[]; year
             <kbd>Esc</kbd>
           </dt>
           <dd>{t('entry.keys.escape')}</dd>
-          <dt>
-            <kbd>Ctrl</kbd>+<kbd>N</kbd>
+          <dt data-testid="entry-keys-new">
+            <ShortcutKeys keys={newShipmentKeys(desktop)} />
           </dt>
           <dd>{t('entry.keys.new')}</dd>
         </dl>

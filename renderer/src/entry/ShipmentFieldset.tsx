@@ -4,11 +4,11 @@
  * required mark, hint, and the core's refusals and questions beside it (linked for screen readers).
  */
 import type { FieldIssue } from '../../../electron/core/api';
-import type { FieldSpec, InputKey } from '../../../electron/core/fields';
+import { fieldSpec, type FieldSpec, type InputKey } from '../../../electron/core/fields';
 import { QuantityChoices } from '../components/QuantityChoices';
 import { useLanguage, useT } from '../i18n';
 import { FieldControl, type CommonProps } from './FieldControl';
-import { MAIN_FIELDS, MORE_FIELDS } from './form-values';
+import { fieldOfIssue, MAIN_FIELDS, MORE_FIELDS } from './form-values';
 import { issueText } from './messages';
 import type { ShipmentForm } from './useShipmentForm';
 
@@ -45,6 +45,7 @@ export function ShipmentFieldset({ form, idPrefix, suggestions = {}, testIdPrefi
         </summary>
         <div className="entry-grid entry-grid-details">{MORE_FIELDS.map(block)}</div>
       </details>
+      <Announcer form={form} id={`${idPrefix}-announce`} />
     </>
   );
 }
@@ -138,5 +139,32 @@ function IssueLines(props: {
     <p id={props.id} className={`${props.className} entry-message`}>
       {props.issues.map((issue) => issueText(language, issue, props.form.values)).join(' ')}
     </p>
+  );
+}
+
+/**
+ * The polite live region for field errors the focus is not taken to (see useShipmentForm's
+ * `announced`): each said with its field's name, once. Always in the page, so that a screen reader
+ * is watching it before anything is said; a new paragraph for each announcement, so that the same
+ * refusal said again is heard again.
+ */
+function Announcer({ form, id }: { form: ShipmentForm; id: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const { issues, n } = form.announced;
+  return (
+    <div id={id} className="visually-hidden" aria-live="polite" data-testid={id}>
+      {issues.length > 0 && (
+        <p key={n}>
+          {issues
+            .map((issue) => {
+              const key = fieldOfIssue(issue.field);
+              const label = key ? t(fieldSpec(key)?.labelKey ?? '') : '';
+              return `${label}: ${issueText(language, issue, form.values)}`;
+            })
+            .join(' ')}
+        </p>
+      )}
+    </div>
   );
 }

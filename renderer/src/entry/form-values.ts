@@ -10,6 +10,7 @@ import {
   CARRY_OVER_KEYS,
   enumValue,
   FIELDS,
+  fieldSpec,
   inputKeyOf,
   type FieldSpec,
   type InputKey,
@@ -44,16 +45,21 @@ function fromRows(value: (spec: FieldSpec) => string): FormValues {
 }
 
 /** A carried value the field can start with: text as it was, an enum only when it is one of its values. */
-function carried(spec: FieldSpec, defaults: EntryDefaults): string | null {
+function carried(spec: FieldSpec, defaults: EntryDefaults, language: Language): string | null {
   const value = spec.carryOver ? defaults[spec.key] : undefined;
   if (typeof value !== 'string' || value.trim() === '') return null;
+  if (spec.kind === 'date') {
+    // Kept as YYYY-MM-DD, shown the language's way; a date that cannot be read starts at today.
+    const reading = readDate(value);
+    return reading.ok ? calendarDate(language, reading.date) : null;
+  }
   return spec.kind === 'enum' ? enumValue(spec.key, value) : value;
 }
 
-/** A fresh form: what the last entry carried, else the row's default; a date starts at today (YYYY-MM-DD). */
+/** A fresh form: what the last entry carried (the B/L date too), else the row's default; a date else starts at today. */
 export function initialValues(defaults: EntryDefaults, today: string, language: Language): FormValues {
   return fromRows((spec) => {
-    const last = carried(spec, defaults);
+    const last = carried(spec, defaults, language);
     if (last !== null) return last;
     if (spec.kind === 'date') return calendarDate(language, today);
     return 'default' in spec && spec.default !== undefined ? spec.default : '';
@@ -108,9 +114,15 @@ export function changedInput(initial: FormValues, values: FormValues): ShipmentI
   return changes;
 }
 
-/** What the next cargo starts with: the carry-over fields as this one had them. */
+/** What the next cargo starts with: the carry-over fields as this one had them, a date as YYYY-MM-DD. */
 export function carriedDefaults(values: FormValues): EntryDefaults {
-  return Object.fromEntries(CARRY_OVER_KEYS.map((key) => [key, values[key].trim()]));
+  return Object.fromEntries(
+    CARRY_OVER_KEYS.map((key) => {
+      const text = values[key].trim();
+      const reading = fieldSpec(key)?.kind === 'date' ? readDate(text) : null;
+      return [key, reading?.ok ? reading.date : text];
+    }),
+  );
 }
 
 export function sameValues(a: FormValues, b: FormValues): boolean {

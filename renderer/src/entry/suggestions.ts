@@ -19,10 +19,18 @@ export const KNOWN_TANKERS = [
 const gradeSpec = fieldSpec('grade');
 export const KNOWN_GRADES: readonly string[] = (gradeSpec?.kind === 'text' && gradeSpec.known) || [];
 
+/**
+ * Newest entry first, by the ledger's recording order: the rows of one import or of the demo share
+ * a time, so `recordedAt` alone would list them in the register's B/L-date order (3 January first).
+ */
+function newerFirst(a: Shipment, b: Shipment): number {
+  if (a.recordedOrder !== undefined && b.recordedOrder !== undefined)
+    return b.recordedOrder - a.recordedOrder;
+  return a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : 0;
+}
+
 function mostRecentFirst(shipments: readonly Shipment[]): Shipment[] {
-  return shipments
-    .filter((s) => !s.voided)
-    .sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : 0));
+  return shipments.filter((s) => !s.voided).sort(newerFirst);
 }
 
 function unique(names: Iterable<string>): string[] {

@@ -1,7 +1,8 @@
 /**
  * The entry form's own part of the shared form: what a fresh form starts with (today at Aktau and
  * what the last entry carried), what a save leaves behind (the carried values remembered, the
- * saved cargo announced), and Undo, which voids that cargo and brings its figures back.
+ * saved cargo announced until the next one is begun), and Undo, which voids that cargo and brings
+ * its figures back.
  */
 import { useState } from 'react';
 import type { FieldIssue } from '../../../electron/core/api';
@@ -48,6 +49,9 @@ export function useEntryForm(now: () => Date) {
     check: (values) => check(entryInput(values)),
     save: (values, force) => record(entryInput(values), force),
     onSaved,
+    // The next cargo's first keystroke (or a day up or down, a date picked): the last one's status
+    // has had its say and goes, its Undo with it. Tabbing to Undo changes nothing, so it stays.
+    onEdit: () => setSaved(null),
     disabled: readOnly,
   });
 

@@ -33,6 +33,8 @@ export interface ShipmentFormOptions {
   save(values: FormValues, force: boolean): Promise<SaveOutcome>;
   /** After a save: the values the form starts again with, or nothing when the form goes away. */
   onSaved(saved: Saved, values: FormValues, asked: readonly FieldIssue[]): FormValues | null;
+  /** A person changed a field (typed, stepped a date, chose a reading); not called by a reset. */
+  onEdit?(): void;
   /** Before a submit is checked: false stops it (the view says why, e.g. no reason given). */
   beforeSubmit?(values: FormValues): boolean;
   disabled?: boolean;
@@ -48,6 +50,20 @@ export function useShipmentForm(options: ShipmentFormOptions) {
   const [busy, setBusyState] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(options.detailsOpen === true);
   const [focusRequest, setFocusRequest] = useState({ key: FIRST_KEY as string, n: 0 });
+  /**
+   * Field errors said aloud by the fieldset's polite live region: those that appear where the
+   * focus is not taken to them (a check after a field was left, or a refusal at the field that
+   * already has the focus). An error the focus moves to is read from its aria-describedby, so it
+   * is not said twice. `n` makes a repeated refusal a new announcement.
+   */
+  const [announced, setAnnounced] = useState<{ issues: readonly FieldIssue[]; n: number }>({
+    issues: [],
+    n: 0,
+  });
+  const shown = useRef<{ problems: Problems; visited: ReadonlySet<string> }>({
+    problems: NO_PROBLEMS,
+    visited: new Set(),
+  });
   const formElement = useRef<HTMLFormElement | null>(null);
   // A callback ref: the form element is for effects and handlers only, never read while rendering.
   const attachForm = useCallback((element: HTMLFormElement | null) => {
@@ -57,6 +73,7 @@ export function useShipmentForm(options: ShipmentFormOptions) {
   const current = useRef(values);
   const busyRef = useRef(false);
   const lastChecked = useRef<FormValues | null>(null);
+  const moving = useRef(false);
   const timer = useRef<number | undefined>(undefined);
   const answered = useRef(new Set<string>());
   /** The questions the core raised for this submit, answered or not. */
@@ -67,9 +84,22 @@ export function useShipmentForm(options: ShipmentFormOptions) {
   useEffect(() => {
     const control = formElement.current?.elements.namedItem(focusRequest.key);
     if (!(control instanceof HTMLElement) || control.matches(':disabled')) return;
+    // The field this takes the focus from was not left by the person: after a save it would be
+    // checked blank and show the next cargo a refusal before anything was typed.
+    moving.current = true;
     control.focus();
+    moving.current = false;
     if (control instanceof HTMLInputElement) control.select();
   }, [focusRequest]);
+
+  // What the fields show, at hand for answers that arrive later.
+  useEffect(() => {
+    shown.current = { problems, visited };
+  }, [problems, visited]);
+
+  function announce(issues: readonly FieldIssue[]) {
+    if (issues.length > 0) setAnnounced((was) => ({ issues, n: was.n + 1 }));
+  }
 
   function setValues(next: FormValues) {
     current.current = next;
@@ -87,6 +117,7 @@ export function useShipmentForm(options: ShipmentFormOptions) {
   }
 
   function change(key: InputKey, value: string) {
+    options.onEdit?.();
     setValues({ ...current.current, [key]: value });
     const keep = (issue: FieldIssue) => fieldOfIssue(issue.field) !== key;
     setProblems((was) => ({ ...was, errors: was.errors.filter(keep), notes: was.notes.filter(keep) }));
@@ -94,6 +125,7 @@ export function useShipmentForm(options: ShipmentFormOptions) {
 
   /** A field was left: its problems may show, and the core is asked once the person pauses. */
   function leave(key: InputKey) {
+    if (moving.current) return;
     setVisited((was) => (was.has(key) ? was : new Set(was).add(key)));
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => void checkQuietly(), CHECK_DELAY_MS);
@@ -106,7 +138,18 @@ export function useShipmentForm(options: ShipmentFormOptions) {
     const outcome = await options.check(asked);
     // An answer about values since changed, or overtaken by a save, says nothing any more.
     if (outcome.status === 'failed' || current.current !== asked || busyRef.current) return;
-    setProblems((was) => ({ ...sorted(outcome), all: was.all }));
+    const { problems: was, visited: left } = shown.current;
+    const found = sorted(outcome);
+    // Said aloud: the errors this check brings to a field that shows its problems, new there.
+    const key = (issue: FieldIssue) => `${fieldOfIssue(issue.field) ?? ''}|${issue.code}`;
+    const before = new Set(was.errors.map(key));
+    announce(
+      found.errors.filter((issue) => {
+        const field = fieldOfIssue(issue.field);
+        return field !== null && (was.all || left.has(field)) && !before.has(key(issue));
+      }),
+    );
+    setProblems((prev) => ({ ...found, all: prev.all }));
   }
 
   function reset(next: FormValues) {
@@ -127,7 +170,13 @@ export function useShipmentForm(options: ShipmentFormOptions) {
       setDetailsOpen(true);
     const first = firstField(found.errors);
     if (found.errors.length > 0) {
-      if (first) focusField(first);
+      if (first) {
+        // Focus that does not move reads nothing: the live region says the field's refusal instead.
+        const control = formElement.current?.elements.namedItem(first);
+        if (control instanceof HTMLElement && control === document.activeElement)
+          announce(found.errors.filter((issue) => fieldOfIssue(issue.field) === first));
+        focusField(first);
+      }
       return false;
     }
     const questions = found.notes.filter((issue) => !answered.current.has(questionKey(issue, asked)));
@@ -197,6 +246,7 @@ export function useShipmentForm(options: ShipmentFormOptions) {
       onKeyDown,
       attachForm,
       focusField,
+      announced,
       detailsOpen,
       setDetailsOpen,
     },

@@ -2,7 +2,8 @@
  * New shipment: one bill of lading typed from the keyboard, saved with Enter. The fields, their
  * order and every rule come from the core (the field table, and a check that writes nothing): the
  * form is the shared fieldset and form hook (entry/), the same ones the register's edit dialog
- * uses. After a save the form starts the next cargo with what carries over (entry/useEntryForm).
+ * uses. After a save the form starts the next cargo with what carries over (entry/useEntryForm);
+ * what was saved is said beside Save, with Undo, until the next cargo's first keystroke.
  */
 import { useMemo } from 'react';
 import { EntryAside } from '../entry/EntryAside';
@@ -37,7 +38,6 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
           </h1>
           <p className="entry-intro">{t('entry.intro')}</p>
         </header>
-        <SavedStatus saved={saved} onUndo={() => void undo()} />
         {readOnly && (
           <p className="entry-readonly" data-testid="entry-readonly">
             {t('entry.readOnly')}
@@ -71,6 +71,8 @@ export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {})
               <button type="button" className="button" onClick={clear}>
                 {t('entry.clear')}
               </button>
+              {/* Beside Save, not above the form: showing it moves no field and no button (issue 10.4). */}
+              <SavedStatus saved={saved} onUndo={() => void undo()} />
               <span className="entry-required-note">{t('entry.requiredNote')}</span>
             </div>
           </fieldset>

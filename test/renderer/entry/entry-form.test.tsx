@@ -496,7 +496,7 @@ describe('after saving', () => {
     expect(document.activeElement).toBe(field(/^B\/L date/));
   });
 
-  test('vessel, grade, status and parties carry to the next cargo and are remembered for the next session', async () => {
+  test('B/L date, vessel, grade, status and parties carry to the next cargo and are remembered for the next session', async () => {
     const { user, remount } = await setup();
     await typeCargo(user, { vessel: 'Akademik Khoshbakht Yusifzade', grade: 'Kashagan', netTonnes: '7800' });
     await user.selectOptions(field(/^Status/), 'in_transit');
@@ -507,6 +507,7 @@ describe('after saving', () => {
 
     expect(screen.getByTestId('entry-status').textContent).toMatch(/Saved: Akademik Khoshbakht Yusifzade/);
     const carried = {
+      blDate: TODAY,
       vessel: 'Akademik Khoshbakht Yusifzade',
       grade: 'Kashagan',
       status: 'in_transit',
@@ -589,5 +590,176 @@ describe('languages', () => {
     await press(user, '{Escape}');
     act(() => useSettings.getState().update({ language: 'az' }));
     expect(describedText(field(/^Netto çəki/))).toMatch(/14\.000,000 t Xəzər üçün çox böyük yükdür/);
+  });
+});
+
+describe('a batch of bills', () => {
+  test("a batch of yesterday's bills: the B/L date carries to the next cargo, as the vessel does", async () => {
+    const { fake, user, remount } = await setup({ language: 'ru' });
+    await typeCargo(user, { blDate: '14.08.2024', vessel: 'Astana', netTonnes: '7000' });
+    await press(user, '{Enter}');
+    expect(fake.live()).toHaveLength(1);
+    // The next bill of the batch starts on the same date (written the Russian way), selected for retyping.
+    const date = field(/^Дата коносамента/);
+    expect(date.value).toBe('14.08.2024');
+    expect(document.activeElement).toBe(date);
+    expect(useSettings.getState().entryDefaults.blDate).toBe('2024-08-14');
+    await typeCargo(user, { netTonnes: '7100' });
+    await press(user, '{Enter}');
+    expect(fake.live().map((s) => [s.vessel, s.blDate])).toEqual([
+      ['Astana', '2024-08-14'],
+      ['Astana', '2024-08-14'],
+    ]);
+    // Remembered as YYYY-MM-DD: a form opened in English shows it the English way.
+    act(() => useSettings.getState().update({ language: 'en' }));
+    remount();
+    expect(field(/^B\/L date/).value).toBe('2024-08-14');
+  });
+});
+
+describe('recently recorded', () => {
+  test("after an import it lists the clerk's latest entries, newest first, not the batch's earliest B/L dates", async () => {
+    const { fake, user } = await setup();
+    // An import (or the demo): every row recorded at one time, in the sheet's order, B/L dates not in order.
+    const batch = [
+      ['2024-01-03', 'Astana'],
+      ['2024-01-04', 'Taraz'],
+      ['2024-03-10', 'Liwa'],
+      ['2024-02-01', 'Aktau'],
+      ['2024-08-01', 'Astana'],
+      ['2024-05-20', 'Taraz'],
+      ['2024-04-02', 'Liwa'],
+    ];
+    batch.forEach(([blDate, vessel], index) =>
+      fake.add({ blDate, vessel, netTonnes: String(7000 + index), blNumber: `IMP-${index}` }),
+    );
+    // Then the clerk records one by hand.
+    await typeCargo(user, { blNumber: 'AKT-9', vessel: 'President Heydar Aliyev', netTonnes: '6500' });
+    await press(user, '{Enter}');
+    const recent = within(screen.getByTestId('entry-recent'))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent ?? '');
+    expect(recent.map((text) => /(AKT|IMP)-\d/.exec(text)?.[0])).toEqual([
+      'AKT-9',
+      'IMP-6',
+      'IMP-5',
+      'IMP-4',
+      'IMP-3',
+    ]);
+  });
+});
+
+describe('the saved banner', () => {
+  test('the saved status shows beside Save, moving nothing above it, and Undo is reached by Tab', async () => {
+    const { fake, user } = await setup();
+    const form = screen.getByTestId('entry-form');
+    // Whatever stands before the form's fields, and before Save within the form, is the same after a save.
+    const before = (element: Element) => {
+      const all = [...document.querySelectorAll('.entry-card *')];
+      return all.slice(0, all.indexOf(element)).filter((node) => node.textContent !== '').length;
+    };
+    const save = screen.getByTestId('entry-save');
+    const counts = [before(form), before(save)];
+    await typeCargo(user, { blNumber: 'AKT-1', vessel: 'Astana', netTonnes: '9000' });
+    await press(user, '{Enter}');
+    const status = screen.getByTestId('entry-status');
+    expect(status.textContent).toMatch(/Saved: Astana/);
+    expect([before(form), before(save)]).toEqual(counts);
+    expect(form.querySelector('.entry-actions')?.contains(status)).toBe(true);
+    expect(save.compareDocumentPosition(status) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    // From the next cargo's first field, Tab alone reaches Undo; moving through fields keeps the status.
+    const undo = within(status).getByRole('button', { name: 'Undo' });
+    for (let step = 0; step < 20 && document.activeElement !== undo; step++) await user.tab();
+    expect(document.activeElement).toBe(undo);
+    await press(user, '{Enter}');
+    expect(fake.voidCalls).toEqual([{ id: fake.shipments.keys().next().value, reason: 'undo' }]);
+  });
+
+  test('the saved status goes once the next cargo starts: the first keystroke in a field', async () => {
+    const { user } = await setup();
+    await typeCargo(user, { vessel: 'Astana', netTonnes: '9000' });
+    await press(user, '{Enter}');
+    const status = screen.getByTestId('entry-status');
+    expect(status.textContent).toMatch(/Saved: Astana/);
+    // Tab and Shift+Tab through the fields type nothing: the status stays.
+    await user.tab();
+    await user.tab({ shift: true });
+    expect(status.textContent).toMatch(/Saved: Astana/);
+    // A day down in the B/L date is the next cargo begun.
+    await press(user, '{ArrowDown}');
+    expect(status.textContent).toBe('');
+    // And so is a keystroke after the next save.
+    await typeCargo(user, { netTonnes: '9100' });
+    await press(user, '{Enter}');
+    expect(status.textContent).toMatch(/Saved: Astana/);
+    await user.tab();
+    await user.keyboard('A');
+    expect(status.textContent).toBe('');
+    // The live region itself stays in place, empty, for the next save's announcement.
+    expect(status.getAttribute('role')).toBe('status');
+  });
+});
+
+describe('errors announced', () => {
+  const announced = () => screen.getByTestId('entry-announce').textContent ?? '';
+
+  test('a refusal at the field that already has the focus is announced once, politely, and linked by aria-describedby', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { vessel: 'Astana', netTonnes: 'abc' });
+    const tonnes = field(/^Net tonnes/);
+    expect(document.activeElement).toBe(tonnes);
+    await press(user, '{Enter}');
+    expect(fake.recordCalls).toEqual([]);
+    // The focus stays where it was, so nothing would be read: the live region says it.
+    expect(document.activeElement).toBe(tonnes);
+    const region = screen.getByTestId('entry-announce');
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    const error = document.getElementById('entry-netTonnes-error');
+    expect(tonnes.getAttribute('aria-describedby')?.split(' ')).toContain('entry-netTonnes-error');
+    expect(announced()).toBe(`Net tonnes: ${error?.textContent}`);
+    // The same refusal again is a new announcement (a new node), not silence.
+    const first = region.firstElementChild;
+    await press(user, '{Enter}');
+    expect(region.firstElementChild).not.toBe(first);
+    expect(announced()).toBe(`Net tonnes: ${error?.textContent}`);
+  });
+
+  test('a refusal the focus moves to is read from aria-describedby only, not announced twice', async () => {
+    const { user } = await setup();
+    await typeCargo(user, { blDate: '2024-02-30', vessel: 'Astana', netTonnes: '9000' });
+    await press(user, '{Enter}');
+    expect(document.activeElement).toBe(field(/^B\/L date/));
+    expect(describedText(field(/^B\/L date/))).toMatch(/2024-02-30 does not exist/);
+    expect(announced()).toBe('');
+  });
+
+  test('an error found after leaving a field is announced with its field, once', async () => {
+    const { user } = await setup();
+    await user.keyboard('2024-02-30');
+    await user.tab();
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 400)));
+    await settle();
+    expect(announced()).toMatch(/^B\/L date: .*2024-02-30 does not exist/);
+    const said = screen.getByTestId('entry-announce').firstElementChild;
+    // Leaving another field brings no new error there: the region says nothing new.
+    await user.keyboard('AKT-5');
+    await user.tab();
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 400)));
+    await settle();
+    expect(screen.getByTestId('entry-announce').firstElementChild).toBe(said);
+  });
+});
+
+describe('the next cargo after a save', () => {
+  test('starts without errors: the field Save was pressed from is not checked blank as the focus leaves it', async () => {
+    const { fake, user } = await setup();
+    await typeCargo(user, { vessel: 'Astana', netTonnes: '9000' });
+    await press(user, '{Enter}');
+    expect(fake.live()).toHaveLength(1);
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 400)));
+    await settle();
+    expect(document.querySelectorAll('[data-testid="entry-form"] .field-error')).toHaveLength(0);
+    expect(field(/^Net tonnes/).getAttribute('aria-invalid')).toBeNull();
   });
 });

@@ -69,9 +69,11 @@ export class FakeLedger {
       amendShipment: async (id, changes, options) => this.amend(id, changes, options),
       voidShipment: async (id, reason) => this.void(id, reason),
       shipmentHistory: notUsed,
+      // In the service's order: by B/L date, then by time of recording.
       listShipments: async (query) =>
         [...this.shipments.values()]
           .filter((s) => query.year === undefined || s.blDate.startsWith(`${query.year}-`))
+          .sort((a, b) => a.blDate.localeCompare(b.blDate) || a.recordedAt.localeCompare(b.recordedAt))
           .map((s) => ({ ...s })),
       getTargets: async (year): Promise<YearTargets> => ({
         year,
@@ -151,6 +153,7 @@ export class FakeLedger {
       recordedAt: at,
       recordedBy: 'test',
       updatedAt: at,
+      recordedOrder: this.serial,
     };
     if (check) return { shipment, warnings: result.warnings, checked: true };
     this.shipments.set(id, shipment);
@@ -186,6 +189,7 @@ export class FakeLedger {
       recordedAt: at,
       recordedBy: 'test',
       updatedAt: at,
+      recordedOrder: this.serial,
     };
     this.shipments.set(id, shipment);
     return { ...shipment };

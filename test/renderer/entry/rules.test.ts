@@ -372,8 +372,12 @@ describe('what the form sends', () => {
       netTonnes: '',
     });
     expect(Object.keys(carriedDefaults(fresh)).sort()).toEqual(
-      ['dischargeTerminal', 'grade', 'loadPort', 'receiver', 'shipper', 'status', 'vessel'].sort(),
+      ['blDate', 'dischargeTerminal', 'grade', 'loadPort', 'receiver', 'shipper', 'status', 'vessel'].sort(),
     );
+    // The B/L date carries too: kept as YYYY-MM-DD, shown the language's way; an unreadable one gives today.
+    expect(carriedDefaults({ ...fresh, blDate: '14.08.2024' }).blDate).toBe('2024-08-14');
+    expect(initialValues({ blDate: '2024-08-14' }, TODAY, 'ru').blDate).toBe('14.08.2024');
+    expect(initialValues({ blDate: 'yesterday' }, TODAY, 'en').blDate).toBe(TODAY);
   });
 
   test("both forms follow the field table: its main group, then its 'more' group, each in the table's order", () => {
