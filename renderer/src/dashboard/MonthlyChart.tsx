@@ -1,14 +1,15 @@
 /**
  * Tonnes shipped each month against the month's plan: solid bars for what was shipped, pale
- * outlined bars for the plan (they differ by fill, not only by colour). The tooltip gives exact
- * tonnes and the variance, all from the core's month figures.
+ * outlined bars for the plan (they differ by fill, not only by colour). The tooltip gives whole
+ * tonnes and the variance (the running month's against its plan to date), all from the core's
+ * month figures.
  */
 import type { Chart, ChartOptions } from 'chart.js';
 import { useMemo, useRef } from 'react';
 import { Bar } from 'react-chartjs-2';
 import type { Progress } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
-import { monthlyChartData, monthlyUnit, monthStarted, type XY } from './chartData';
+import { monthlyChartData, monthlyUnit, type XY } from './chartData';
 import { ChartLegend, LINE_STYLES } from './ChartLegend';
 import { baseChartOptions, chartFont, quantityAxis, tooltipLook } from './chartSetup';
 import type { DashboardFormat } from './formatters';
@@ -85,14 +86,20 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
               const month = progress.months[item.parsed.x ?? -1];
               if (!month) return '';
               const kg = item.datasetIndex === 0 ? month.tonnesKg : month.planKg;
-              return `${item.dataset.label ?? ''}: ${f.exact(kg)}`;
+              return `${item.dataset.label ?? ''}: ${f.tonnes(kg)}`;
             },
             footer: (items) => {
               const month = progress.months[items[0]?.parsed.x ?? -1];
-              if (!month || !monthStarted(month.month, progress.asOf)) return '';
-              return t('dashboard.tooltip.variance', {
-                value: `${f.signedExactNumber(month.varianceKg)} ${f.unit('t')}`,
-              });
+              if (!month || month.varianceKg === null || month.planToDateKg === null) return '';
+              const value = `${f.signedTonnesNumber(month.varianceKg)}\u00a0${f.unit('t')}`;
+              // The month in progress is measured against its plan to date, and says so.
+              return month.state === 'current'
+                ? t('dashboard.tooltip.varianceToDate', {
+                    value,
+                    plan: f.tonnes(month.planToDateKg),
+                    date: f.date(progress.asOf),
+                  })
+                : t('dashboard.tooltip.variance', { value });
             },
           },
         },

@@ -2,7 +2,7 @@
  * The dashboard's figures as text in the person's language: the core's kilograms and rates,
  * formatted and converted (kg → t, kt, Mt), never recomputed.
  */
-import { calendarDate, decimal, integer, monthName, percent, tonnes, tonnesShort } from '../format';
+import { calendarDate, decimal, integer, monthName, percent, tonnesShort } from '../format';
 import { LOCALES, type Translate } from '../i18n';
 import type { Language } from '../settings';
 import { KG_PER_UNIT, tickDigits, type ChartUnit } from './chartData';
@@ -17,11 +17,15 @@ export interface DashboardFormat {
   short(kg: number): string;
   /** "+82.3 kt", "−82.3 kt", "0 t". */
   signedShort(kg: number): string;
-  /** Every kilogram: "1,935,234.567 t". */
-  exact(kg: number): string;
-  /** "+12,345.678", "−12,345.678" (no unit: table cells under a unit header). */
-  signedExactNumber(kg: number): string;
-  exactNumber(kg: number): string;
+  /**
+   * Whole tonnes, as management reads them: "1,935,235 t" (the register and the exports keep the
+   * kilograms). Rounded half away from zero, so −0.5 t is "−1 t" and a figure never reads "−0".
+   */
+  tonnes(kg: number): string;
+  /** "160,000" (no unit: table cells under a unit header). */
+  tonnesNumber(kg: number): string;
+  /** "+12,346", "−12,346", "0". */
+  signedTonnesNumber(kg: number): string;
   /** kg per day as whole tonnes per day: "5,810 t/day". */
   perDay(kgPerDay: number): string;
   percent(value: number): string;
@@ -38,6 +42,12 @@ export interface DashboardFormat {
   tick(value: number, all: readonly number[]): string;
 }
 
+/** Kilograms as whole tonnes, half away from zero: the figure a management table shows. */
+export function wholeTonnes(kg: number): number {
+  const rounded = Math.round(Math.abs(kg) / KG_PER_UNIT.t);
+  return kg < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
 function sign(value: number): string {
   if (value > 0) return '+';
   if (value < 0) return MINUS;
@@ -52,6 +62,10 @@ function narrowMonth(language: Language, month: string): string {
 }
 
 export function dashboardFormat(language: Language, t: Translate): DashboardFormat {
+  const whole = (kg: number) => {
+    const value = wholeTonnes(kg);
+    return `${value < 0 ? MINUS : ''}${integer(language, Math.abs(value))}`;
+  };
   const short = (kg: number) => {
     const { value, unit } = tonnesShort(language, Math.abs(kg));
     return `${kg < 0 ? MINUS : ''}${value}${NBSP}${t(`unit.${unit}`)}`;
@@ -60,9 +74,9 @@ export function dashboardFormat(language: Language, t: Translate): DashboardForm
     language,
     short,
     signedShort: (kg) => `${sign(kg)}${short(Math.abs(kg))}`,
-    exact: (kg) => `${kg < 0 ? MINUS : ''}${tonnes(language, Math.abs(kg))}${NBSP}${t('unit.t')}`,
-    exactNumber: (kg) => `${kg < 0 ? MINUS : ''}${tonnes(language, Math.abs(kg))}`,
-    signedExactNumber: (kg) => `${sign(kg)}${tonnes(language, Math.abs(kg))}`,
+    tonnes: (kg) => `${whole(kg)}${NBSP}${t('unit.t')}`,
+    tonnesNumber: whole,
+    signedTonnesNumber: (kg) => `${sign(wholeTonnes(kg))}${integer(language, Math.abs(wholeTonnes(kg)))}`,
     perDay: (kgPerDay) =>
       `${integer(language, Math.round(kgPerDay / KG_PER_UNIT.t))}${NBSP}${t('unit.perDay')}`,
     percent: (value) => `${value < 0 ? MINUS : ''}${percent(language, Math.abs(value))}`,
