@@ -366,7 +366,15 @@ export interface LedgerInfo {
   demo: boolean;
   entries: number;
   shipments: number;
+  /** The years with live cargoes, ascending. */
   years: number[];
+  /**
+   * The years whose target the ledger sets (a target event), ascending. Left out by a peer that
+   * does not know them: then no year is known to have one.
+   */
+  targetYears?: number[];
+  /** The baseline year every year is compared with (Baseline.year), so a year list can name it. */
+  baselineYear?: number;
   /** Set when this open found damage: recovered (read-write) or merely seen (read-only). */
   recovery: RecoveryReport | null;
 }

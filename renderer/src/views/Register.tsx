@@ -32,6 +32,7 @@ export function Register({ onNewShipment, viewport }: RegisterProps) {
   const year = useLedger((s) => s.year);
   const loading = useLedger((s) => s.loading);
   const readOnly = useLedger((s) => s.info?.readOnly ?? false);
+  const baselineYear = useLedger((s) => s.info?.baselineYear ?? null);
   const { sort, filters, setSort } = useRegisterView();
   const titleId = `${useId()}-title`;
   const search = useSearchText();
@@ -43,6 +44,7 @@ export function Register({ onNewShipment, viewport }: RegisterProps) {
       <EmptyYear
         titleId={titleId}
         year={year}
+        baseline={year === baselineYear}
         loading={loading}
         onNewShipment={onNewShipment}
         readOnly={readOnly}
