@@ -146,6 +146,9 @@ function buildMenu(): void {
         { label: 'Back up ledger…', click: () => sendMenuCommand('backup') },
         { label: 'Open data folder', click: () => sendMenuCommand('open-data-folder') },
         { type: 'separator' },
+        // The screen in view, in its print layout: the dashboard on one page, the register whole.
+        { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => mainWindow?.webContents.print() },
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

@@ -34,8 +34,8 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
 
   const data = useMemo(
     () => ({
-      // On paper the chart is narrow: one-letter months, as printed charts commonly have.
-      labels: series.months.map((month) => (printing ? f.narrowMonth(month) : f.axisMonth(month))),
+      // Three letters on paper too: one-letter months ("J J") cannot tell June from July.
+      labels: series.months.map((month) => f.axisMonth(month)),
       datasets: [
         {
           label: actualLabel,
@@ -55,7 +55,7 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
         },
       ],
     }),
-    [series, palette, f, actualLabel, planLabel, printing],
+    [series, palette, f, actualLabel, planLabel],
   );
 
   const options = useMemo((): ChartOptions<'bar'> => {
@@ -69,7 +69,13 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
           type: 'category',
           grid: { display: false },
           border: { color: palette.grid },
-          ticks: { color: palette.muted, font, maxRotation: 0, autoSkip: false },
+          // Every month named, level; on paper a size smaller, so three letters fit under each pair of bars.
+          ticks: {
+            color: palette.muted,
+            font: printing ? { ...font, size: 8 } : font,
+            maxRotation: 0,
+            autoSkip: false,
+          },
         },
         y: quantityAxis(palette, font, f, unit, 6),
       },

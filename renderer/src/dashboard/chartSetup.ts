@@ -86,6 +86,17 @@ function drawLabel(
   ctx.fillText(text, left + padX, y);
 }
 
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
 export const markersPlugin: Plugin<'line'> = {
   id: 'dashboardMarkers',
   afterDatasetsDraw(chart, _args, options) {
@@ -97,6 +108,28 @@ export const markersPlugin: Plugin<'line'> = {
     if (!x || !y) return;
     ctx.save();
     ctx.font = `600 ${markers.fontSize}px ${markers.fontFamily}`;
+    const plateHeight = markers.fontSize + 4;
+
+    // Where today's label goes, worked out first so a level's label can keep clear of it.
+    let today: { px: number; align: 'left' | 'right'; y: number; box: Box } | null = null;
+    if (markers.todayX >= 0) {
+      const px = Math.round(x.getPixelForValue(markers.todayX)) + 0.5;
+      if (px >= chartArea.left && px <= chartArea.right) {
+        // The label sits beside the line, on the side with room.
+        const width = ctx.measureText(markers.todayLabel).width + 8;
+        const align = px + 4 + width > chartArea.right ? 'right' : 'left';
+        const labelY = chartArea.top + markers.fontSize / 2 + 4;
+        const left = align === 'left' ? px + 4 : px - 4 - width;
+        const box = {
+          left,
+          right: left + width,
+          top: labelY - plateHeight / 2,
+          bottom: labelY + plateHeight / 2,
+        };
+        today = { px, align, y: labelY, box };
+      }
+    }
+
     for (const level of markers.levels) {
       const py = Math.round(y.getPixelForValue(level.value)) + 0.5;
       if (py < chartArea.top - 1 || py > chartArea.bottom + 1) continue;
@@ -108,33 +141,43 @@ export const markersPlugin: Plugin<'line'> = {
       ctx.lineTo(chartArea.right, py);
       ctx.stroke();
       ctx.setLineDash([]);
-      // Above the line, or below it when the line runs along the top of the plot.
+      // Above the line, or below it when the line runs along the top of the plot or today's label
+      // would cover it (a narrow chart on paper).
       const offset = markers.fontSize / 2 + 4;
-      const labelY = py - offset - markers.fontSize / 2 < chartArea.top ? py + offset : py - offset;
-      drawLabel(ctx, level.label, chartArea.left + 6, labelY, 'left', markers, level.color);
-    }
-    if (markers.todayX >= 0) {
-      const px = Math.round(x.getPixelForValue(markers.todayX)) + 0.5;
-      if (px >= chartArea.left && px <= chartArea.right) {
-        ctx.strokeStyle = markers.todayColor;
-        ctx.lineWidth = 1.5;
-        ctx.beginPath();
-        ctx.moveTo(px, chartArea.top);
-        ctx.lineTo(px, chartArea.bottom);
-        ctx.stroke();
-        // The label sits beside the line, on the side with room.
-        const width = ctx.measureText(markers.todayLabel).width + 8;
-        const align = px + 4 + width > chartArea.right ? 'right' : 'left';
-        drawLabel(
-          ctx,
-          markers.todayLabel,
-          align === 'left' ? px + 4 : px - 4,
-          chartArea.top + markers.fontSize / 2 + 4,
-          align,
-          markers,
-          markers.textColor,
-        );
+      const above = py - offset;
+      const below = py + offset;
+      const left = chartArea.left + 6;
+      const width = ctx.measureText(level.label).width + 8;
+      const box = (at: number): Box => ({
+        left,
+        right: left + width,
+        top: at - plateHeight / 2,
+        bottom: at + plateHeight / 2,
+      });
+      let labelY = above - markers.fontSize / 2 < chartArea.top ? below : above;
+      if (today && overlaps(box(labelY), today.box)) {
+        const other = labelY === above ? below : above;
+        if (!overlaps(box(other), today.box) && other - plateHeight / 2 >= chartArea.top) labelY = other;
       }
+      drawLabel(ctx, level.label, left, labelY, 'left', markers, level.color);
+    }
+
+    if (today) {
+      ctx.strokeStyle = markers.todayColor;
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(today.px, chartArea.top);
+      ctx.lineTo(today.px, chartArea.bottom);
+      ctx.stroke();
+      drawLabel(
+        ctx,
+        markers.todayLabel,
+        today.align === 'left' ? today.px + 4 : today.px - 4,
+        today.y,
+        today.align,
+        markers,
+        markers.textColor,
+      );
     }
     ctx.restore();
   },

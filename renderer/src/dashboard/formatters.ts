@@ -3,7 +3,7 @@
  * formatted and converted (kg → t, kt, Mt), never recomputed.
  */
 import { calendarDate, decimal, integer, monthName, percent, tonnesShort } from '../format';
-import { LOCALES, type Translate } from '../i18n';
+import type { Translate } from '../i18n';
 import type { Language } from '../settings';
 import { KG_PER_UNIT, tickDigits, type ChartUnit } from './chartData';
 
@@ -35,8 +35,6 @@ export interface DashboardFormat {
   month(month: string, style?: 'short' | 'long'): string;
   /** Three letters for an axis, whatever the language's own abbreviation: "Sep", "фев", "iyn". */
   axisMonth(month: string): string;
-  /** One letter or so, for a narrow axis: "J", "F", "M". */
-  narrowMonth(month: string): string;
   unit(unit: ChartUnit): string;
   /** An axis tick in a chart unit, with as many decimals as the axis steps need. */
   tick(value: number, all: readonly number[]): string;
@@ -52,13 +50,6 @@ function sign(value: number): string {
   if (value > 0) return '+';
   if (value < 0) return MINUS;
   return '';
-}
-
-function narrowMonth(language: Language, month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(LOCALES[language], { month: 'narrow', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, 1)),
-  );
 }
 
 export function dashboardFormat(language: Language, t: Translate): DashboardFormat {
@@ -85,7 +76,6 @@ export function dashboardFormat(language: Language, t: Translate): DashboardForm
     date: (iso) => calendarDate(language, iso),
     month: (month, style = 'short') => monthName(language, month, style),
     axisMonth: (month) => monthName(language, month, 'short').replace(/\./g, '').slice(0, 3),
-    narrowMonth: (month) => narrowMonth(language, month),
     unit: (unit) => t(`unit.${unit}`),
     tick: (value, all) => decimal(language, value, tickDigits(all)),
   };
