@@ -133,13 +133,13 @@ function markers(
       {
         value: series.levels.target,
         label: labels.targetLevel,
-        color: palette.target,
+        color: palette.targetLevel,
         dash: LINE_STYLES.targetLevel.dash,
       },
       {
         value: series.levels.baseline,
         label: labels.baselineLevel,
-        color: palette.baseline,
+        color: palette.baselineLevel,
         dash: LINE_STYLES.baselineLevel.dash,
       },
     ],
