@@ -64,16 +64,16 @@ export function MonthlyTable({ progress, t, f }: Props) {
               {t('dashboard.table.shipments')}
             </th>
             <th scope="col" className="numeric">
-              {t('dashboard.table.tonnes')}
+              {f.columnLabel(t('dashboard.table.tonnes'))}
             </th>
             <th scope="col" className="numeric">
-              {t('dashboard.table.cumulative')}
+              {f.columnLabel(t('dashboard.table.cumulative'))}
             </th>
             <th scope="col" className="numeric">
-              {t('dashboard.table.plan')}
+              {f.columnLabel(t('dashboard.table.plan'))}
             </th>
             <th scope="col" className="numeric">
-              {t('dashboard.table.variance')}
+              {f.columnLabel(t('dashboard.table.variance'))}
             </th>
           </tr>
         </thead>

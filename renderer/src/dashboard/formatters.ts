@@ -2,7 +2,7 @@
  * The dashboard's figures as text in the person's language: the core's kilograms and rates,
  * formatted and converted (kg → t, kt, Mt), never recomputed.
  */
-import { calendarDate, decimal, integer, monthName, percent, tonnesShort } from '../format';
+import { calendarDate, decimal, integer, keepUnit, monthName, percent, tonnesShort } from '../format';
 import type { Translate } from '../i18n';
 import type { Language } from '../settings';
 import { KG_PER_UNIT, tickDigits, type ChartUnit } from './chartData';
@@ -36,6 +36,8 @@ export interface DashboardFormat {
   /** Three letters for an axis, whatever the language's own abbreviation: "Sep", "фев", "iyn". */
   axisMonth(month: string): string;
   unit(unit: ChartUnit): string;
+  /** A column header ending in its unit ("Plan, t"), the unit held to the word before it. */
+  columnLabel(label: string): string;
   /** An axis tick in a chart unit, with as many decimals as the axis steps need. */
   tick(value: number, all: readonly number[]): string;
 }
@@ -57,26 +59,30 @@ export function dashboardFormat(language: Language, t: Translate): DashboardForm
     const value = wholeTonnes(kg);
     return `${value < 0 ? MINUS : ''}${integer(language, Math.abs(value))}`;
   };
+  // A unit of two words ("тыс. т") is one word too: no line ends inside a figure.
+  const unitText = (unit: ChartUnit | 'perDay') => t(`unit.${unit}`).replace(/ /g, NBSP);
   const short = (kg: number) => {
     const { value, unit } = tonnesShort(language, Math.abs(kg));
-    return `${kg < 0 ? MINUS : ''}${value}${NBSP}${t(`unit.${unit}`)}`;
+    return `${kg < 0 ? MINUS : ''}${value}${NBSP}${unitText(unit)}`;
   };
   return {
     language,
     short,
     signedShort: (kg) => `${sign(kg)}${short(Math.abs(kg))}`,
-    tonnes: (kg) => `${whole(kg)}${NBSP}${t('unit.t')}`,
+    tonnes: (kg) => `${whole(kg)}${NBSP}${unitText('t')}`,
     tonnesNumber: whole,
     signedTonnesNumber: (kg) => `${sign(wholeTonnes(kg))}${integer(language, Math.abs(wholeTonnes(kg)))}`,
     perDay: (kgPerDay) =>
-      `${integer(language, Math.round(kgPerDay / KG_PER_UNIT.t))}${NBSP}${t('unit.perDay')}`,
+      `${integer(language, Math.round(kgPerDay / KG_PER_UNIT.t))}${NBSP}${unitText('perDay')}`,
     percent: (value) => `${value < 0 ? MINUS : ''}${percent(language, Math.abs(value))}`,
     signedPercent: (value) => `${sign(Number(value.toFixed(1)))}${percent(language, Math.abs(value))}`,
     integer: (value) => integer(language, value),
-    date: (iso) => calendarDate(language, iso),
+    // "30 нояб. 2026 г." is one item in a sentence: it never breaks across lines.
+    date: (iso) => calendarDate(language, iso).replace(/ /g, NBSP),
     month: (month, style = 'short') => monthName(language, month, style),
     axisMonth: (month) => monthName(language, month, 'short').replace(/\./g, '').slice(0, 3),
-    unit: (unit) => t(`unit.${unit}`),
+    unit: (unit) => unitText(unit),
+    columnLabel: (label) => keepUnit(label, t('unit.t')),
     tick: (value, all) => decimal(language, value, tickDigits(all)),
   };
 }

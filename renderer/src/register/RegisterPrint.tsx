@@ -8,7 +8,7 @@
  */
 import { useLayoutEffect } from 'react';
 import type { LedgerInfo, Shipment } from '../../../electron/core/api';
-import { tonnes } from '../format';
+import { keepUnit, tonnes } from '../format';
 import { LOCALES, type Translate } from '../i18n';
 import type { Language } from '../settings';
 import type { FilterResult, RegisterFilters, SortKey, SortState } from './model';
@@ -121,7 +121,7 @@ export function RegisterPrint({
           <tr>
             {COLUMNS.map((column) => (
               <th key={column.key} scope="col" className={column.numeric ? 'numeric' : undefined}>
-                {t(`register.column.${column.key}`)}
+                {keepUnit(t(`register.column.${column.key}`), t('unit.t'))}
                 {sort.key === column.key && <span aria-hidden="true"> {arrow}</span>}
               </th>
             ))}

@@ -58,8 +58,8 @@ test('on paper every row is there, not the screenful in view: 177 of 177', () =>
     'Voyage',
     'Grade',
     'Status',
-    'Net, t',
-    'Outturn, t',
+    'Net,\u00a0t',
+    'Outturn,\u00a0t',
     'Remarks',
   ]);
   expect(screen.getByTestId('register-print').textContent).toContain(
