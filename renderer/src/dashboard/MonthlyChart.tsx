@@ -9,9 +9,9 @@ import { useMemo, useRef } from 'react';
 import { Bar } from 'react-chartjs-2';
 import type { Progress } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
-import { monthlyChartData, monthlyUnit, type XY } from './chartData';
+import { monthlyChartData, monthlyUnit, toUnit, type XY } from './chartData';
 import { ChartLegend, LINE_STYLES } from './ChartLegend';
-import { baseChartOptions, chartFont, quantityAxis, tooltipLook } from './chartSetup';
+import { baseChartOptions, chartFont, planToDatePlugin, quantityAxis, tooltipLook } from './chartSetup';
 import type { DashboardFormat } from './formatters';
 import { withAlpha, type ChartPalette } from './palette';
 import { PRINT_CHART_SIZE } from './printing';
@@ -25,12 +25,18 @@ interface Props {
   f: DashboardFormat;
 }
 
+const PLUGINS = [planToDatePlugin];
+
 export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
   const chartRef = useRef<Chart<'bar', XY[]> | null>(null);
   const unit = monthlyUnit(progress);
   const series = useMemo(() => monthlyChartData(progress, unit), [progress, unit]);
   const actualLabel = t('dashboard.series.monthActual');
   const planLabel = t('dashboard.series.plan');
+  // The month in progress is measured against its plan to date: the chart marks it on its plan bar.
+  const currentIndex = progress.months.findIndex((month) => month.state === 'current');
+  const planToDateKg = progress.months[currentIndex]?.planToDateKg ?? null;
+  const planToDateLabel = t('dashboard.series.planToDate', { date: f.date(progress.asOf) });
 
   const data = useMemo(
     () => ({
@@ -81,6 +87,10 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
       },
       plugins: {
         legend: { display: false },
+        planToDate:
+          planToDateKg === null
+            ? false
+            : { index: currentIndex, value: toUnit(planToDateKg, unit), color: palette.text },
         tooltip: {
           ...tooltipLook(palette, printing),
           callbacks: {
@@ -111,7 +121,18 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
         },
       },
     };
-  }, [palette, printing, f, unit, progress.months, progress.year, progress.asOf, t]);
+  }, [
+    palette,
+    printing,
+    f,
+    unit,
+    progress.months,
+    progress.year,
+    progress.asOf,
+    t,
+    currentIndex,
+    planToDateKg,
+  ]);
 
   usePrintSize(chartRef, printing, PRINT_CHART_SIZE.monthly);
 
@@ -122,6 +143,7 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
           ref={chartRef}
           data={data}
           options={options}
+          plugins={PLUGINS}
           role="img"
           aria-label={t('dashboard.chart.monthly.aria', { year: progress.year })}
         />
@@ -130,6 +152,16 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
         items={[
           { key: 'actual', label: actualLabel, color: palette.actual, style: LINE_STYLES.monthActual },
           { key: 'plan', label: planLabel, color: palette.plan, style: LINE_STYLES.plan },
+          ...(planToDateKg === null
+            ? []
+            : [
+                {
+                  key: 'planToDate',
+                  label: planToDateLabel,
+                  color: palette.text,
+                  style: LINE_STYLES.planToDate,
+                },
+              ]),
         ]}
       />
       <figcaption className="visually-hidden">{t('dashboard.chart.monthly.summary')}</figcaption>

@@ -53,13 +53,47 @@ export interface MarkerOptions {
   fontSize: number;
 }
 
+/** The month in progress on the monthly chart: a bar across its plan at the plan to date. */
+export interface PlanToDateOptions {
+  /** The month's index (0 = January), or -1 when no month is in progress. */
+  index: number;
+  /** The plan to date in the chart's unit. */
+  value: number;
+  color: string;
+}
+
 declare module 'chart.js' {
   // The type parameter must repeat Chart.js's own declaration for the interfaces to merge.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface PluginOptionsByType<TType extends ChartType> {
     dashboardMarkers?: MarkerOptions | false;
+    planToDate?: PlanToDateOptions | false;
   }
 }
+
+/** Draws the plan to date across the running month's plan bar (dataset 1), a little wider than it. */
+export const planToDatePlugin: Plugin<'bar'> = {
+  id: 'planToDate',
+  afterDatasetsDraw(chart, _args, options) {
+    const marker = options as unknown as PlanToDateOptions | undefined;
+    if (!marker || typeof marker.index !== 'number' || marker.index < 0) return;
+    const bar = chart.getDatasetMeta(1).data[marker.index] as unknown as
+      { x: number; width: number } | undefined;
+    const y = chart.scales.y;
+    if (!bar || !y) return;
+    const py = Math.round(y.getPixelForValue(marker.value)) + 0.5;
+    const half = bar.width / 2 + 3;
+    const { ctx } = chart;
+    ctx.save();
+    ctx.strokeStyle = marker.color;
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    ctx.moveTo(bar.x - half, py);
+    ctx.lineTo(bar.x + half, py);
+    ctx.stroke();
+    ctx.restore();
+  },
+};
 
 export const FONT_FAMILY = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 

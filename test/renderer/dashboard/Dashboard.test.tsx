@@ -185,6 +185,24 @@ describe('monthly table', () => {
     expect(cell?.className).not.toMatch(/dash-(ahead|behind)/);
   });
 
+  test('the monthly chart marks the plan to date on the running month, and its legend names it', () => {
+    show(progress2024({ asOf: '2024-03-05' }));
+    const bar = mockCharts.filter((chart) => chart.type === 'bar').at(-1);
+    const marker = (bar?.props.options as { plugins: { planToDate: { index: number; value: number } } })
+      .plugins.planToDate;
+    // March (index 2): 30,054.645 t due by the 5th, on an axis in kt.
+    expect(marker.index).toBe(2);
+    expect(marker.value).toBeCloseTo(30.054645, 6);
+    expect(screen.getByTestId('monthly-chart').textContent).toContain('Plan to 5\u00a0Mar\u00a02024');
+  });
+
+  test('with no month in progress the chart marks nothing', () => {
+    show(progress2024());
+    const bar = mockCharts.filter((chart) => chart.type === 'bar').at(-1);
+    expect((bar?.props.options as { plugins: { planToDate: unknown } }).plugins.planToDate).toBe(false);
+    expect(screen.getByTestId('monthly-chart').textContent).not.toContain('Plan to');
+  });
+
   test('the monthly chart tooltip gives whole tonnes, and the running month its variance against the plan to date', () => {
     show(progress2024({ asOf: '2024-03-05' }));
     const bar = mockCharts.filter((chart) => chart.type === 'bar').at(-1);
