@@ -220,40 +220,69 @@ describe('monthlyCsv', () => {
   const months: MonthProgress[] = [
     {
       month: '2024-01',
+      state: 'closed',
+      daysElapsed: 31,
       shipments: 14,
       tonnesKg: 120_000_500,
       cumulativeKg: 120_000_500,
       planKg: 121_234_000,
       cumulativePlanKg: 121_234_000,
+      planToDateKg: 121_234_000,
       varianceKg: -1_233_500,
     },
     {
+      // Ten days of 29: 113,415,000 × 10 / 29 = 39,108,620.69 → 39,108,621 kg due.
       month: '2024-02',
-      shipments: 15,
-      tonnesKg: 125_000_000,
-      cumulativeKg: 245_000_500,
+      state: 'current',
+      daysElapsed: 10,
+      shipments: 6,
+      tonnesKg: 50_000_000,
+      cumulativeKg: 170_000_500,
       planKg: 113_415_000,
       cumulativePlanKg: 234_649_000,
-      varianceKg: 10_351_500,
+      planToDateKg: 39_108_621,
+      varianceKg: 10_891_379,
+    },
+    {
+      month: '2024-03',
+      state: 'future',
+      daysElapsed: 0,
+      shipments: 0,
+      tonnesKg: 0,
+      cumulativeKg: 170_000_500,
+      planKg: 121_234_000,
+      cumulativePlanKg: 355_883_000,
+      planToDateKg: null,
+      varianceKg: null,
     },
   ];
 
   it('writes months with decimal commas for a semicolon file, and a negative variance stays a plain number', () => {
     expect(monthlyCsv(months, ';')).toBe(
       '\uFEFF' +
-        'Month;Shipments;Tonnes;Cumulative tonnes;Plan tonnes;Cumulative plan tonnes;Variance tonnes\r\n' +
-        '2024-01;14;120000,500;120000,500;121234,000;121234,000;-1233,500\r\n' +
-        '2024-02;15;125000,000;245000,500;113415,000;234649,000;10351,500\r\n',
+        'Month;Shipments;Tonnes;Cumulative tonnes;Plan tonnes;Cumulative plan tonnes;Plan to date tonnes;Variance tonnes\r\n' +
+        '2024-01;14;120000,500;120000,500;121234,000;121234,000;121234,000;-1233,500\r\n' +
+        '2024-02;6;50000,000;170000,500;113415,000;234649,000;39108,621;10891,379\r\n' +
+        '2024-03;;;;121234,000;355883,000;;\r\n',
     );
   });
 
   it('writes months with decimal points for a comma file, the negative variance unguarded and unquoted', () => {
     expect(monthlyCsv(months, ',')).toBe(
       '\uFEFF' +
-        'Month,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Variance tonnes\r\n' +
-        '2024-01,14,120000.500,120000.500,121234.000,121234.000,-1233.500\r\n' +
-        '2024-02,15,125000.000,245000.500,113415.000,234649.000,10351.500\r\n',
+        'Month,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Plan to date tonnes,Variance tonnes\r\n' +
+        '2024-01,14,120000.500,120000.500,121234.000,121234.000,121234.000,-1233.500\r\n' +
+        '2024-02,6,50000.000,170000.500,113415.000,234649.000,39108.621,10891.379\r\n' +
+        '2024-03,,,,121234.000,355883.000,,\r\n',
     );
+  });
+
+  it('the month in progress is measured against its plan to date; a month not begun is its plan alone', () => {
+    const [, february, march] = monthlyCsv(months, ',').split('\r\n').slice(1);
+    // The variance column is Tonnes − Plan to date, as a formula in Excel would give it.
+    expect(february?.split(',').slice(6)).toEqual(['39108.621', '10891.379']);
+    // Not −121234.000: nothing of March is due yet, and empty cells add nothing to a SUM.
+    expect(march).toBe('2024-03,,,,121234.000,355883.000,,');
   });
 });
 
@@ -834,13 +863,13 @@ describe("reports in the reader's language", () => {
 
   it('writes the monthly summary with headers in the language', () => {
     expect(monthlyCsv([], ';', 'az')).toBe(
-      '\uFEFFAy;Reyslər;Göndərilib, t;Məcmu, t;Plan, t;Məcmu plan, t;Kənarlaşma, t\r\n',
+      '\uFEFFAy;Reyslər;Göndərilib, t;Məcmu, t;Plan, t;Məcmu plan, t;Tarixədək plan, t;Kənarlaşma, t\r\n',
     );
     expect(monthlyCsv([], ';', 'kk')).toBe(
-      '\uFEFFАй;Рейстер;Жөнелтілді, т;Жинақталған, т;Жоспар, т;Жинақталған жоспар, т;Ауытқу, т\r\n',
+      '\uFEFFАй;Рейстер;Жөнелтілді, т;Жинақталған, т;Жоспар, т;Жинақталған жоспар, т;Күнге дейінгі жоспар, т;Ауытқу, т\r\n',
     );
     expect(monthlyCsv([], ',')).toBe(
-      '\uFEFFMonth,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Variance tonnes\r\n',
+      '\uFEFFMonth,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Plan to date tonnes,Variance tonnes\r\n',
     );
   });
 

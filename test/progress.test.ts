@@ -306,45 +306,117 @@ describe('monthly plan', () => {
     // January: 60 + 70 = 130 against 100 → +30.
     expect(p.months[0]).toEqual({
       month: '2024-01',
+      state: 'closed',
+      daysElapsed: 31,
       shipments: 2,
       tonnesKg: 130,
       cumulativeKg: 130,
       planKg: 100,
       cumulativePlanKg: 100,
+      planToDateKg: 100,
       varianceKg: 30,
     });
     // February: nothing against 100 → −100; running totals 130 and 200.
     expect(p.months[1]).toEqual({
       month: '2024-02',
+      state: 'closed',
+      daysElapsed: 29,
       shipments: 0,
       tonnesKg: 0,
       cumulativeKg: 130,
       planKg: 100,
       cumulativePlanKg: 200,
+      planToDateKg: 100,
       varianceKg: -100,
     });
-    // March: 90 against 100 → −10; running totals 220 and 300.
+    // March: 90 against 100 → −10; running totals 220 and 300. The as-of date is its last day: closed.
     expect(p.months[2]).toEqual({
       month: '2024-03',
+      state: 'closed',
+      daysElapsed: 31,
       shipments: 1,
       tonnesKg: 90,
       cumulativeKg: 220,
       planKg: 100,
       cumulativePlanKg: 300,
+      planToDateKg: 100,
       varianceKg: -10,
     });
-    // April's cargo is after the as-of date: the plan still runs on, the actuals do not.
+    // April's cargo is after the as-of date: the plan still runs on, the actuals do not, and a
+    // month not begun has no plan to date and no variance (not −100: nothing is behind yet).
     expect(p.months[3]).toEqual({
       month: '2024-04',
+      state: 'future',
+      daysElapsed: 0,
       shipments: 0,
       tonnesKg: 0,
       cumulativeKg: 220,
       planKg: 100,
       cumulativePlanKg: 400,
-      varianceKg: -100,
+      planToDateKg: null,
+      varianceKg: null,
     });
     // 12 × 100.
     expect(p.months[11]?.cumulativePlanKg).toBe(1_200);
+  });
+});
+
+describe('the month in progress', () => {
+  // 2026 (365 days), 2.2 Mt spread by days: March's plan is 2,200,000,000 × 31 / 365
+  // = 186,849,315.07 → 186,849,315 kg (its remainder is not among the largest; see planForYear).
+  const MARCH_PLAN_KG = 186_849_315;
+
+  test('on 3 March it is compared with the plan for three days, not the whole month', () => {
+    const p = progress(2026, '2026-03-03', [ship('2026-03-02', 9_959_500), ship('2026-03-05', 8_800_000)]);
+    const march = p.months[2];
+    expect(march?.planKg).toBe(MARCH_PLAN_KG);
+    // 186,849,315 × 3 / 31 = 18,082,191.77… → 18,082,192 kg; 9,959,500 − 18,082,192 = −8,122,692.
+    expect(march).toMatchObject({
+      state: 'current',
+      daysElapsed: 3,
+      shipments: 1,
+      tonnesKg: 9_959_500,
+      planToDateKg: 18_082_192,
+      varianceKg: -8_122_692,
+    });
+    // February is closed and measured against its whole plan; April has not begun.
+    expect(p.months[1]).toMatchObject({ state: 'closed', daysElapsed: 28 });
+    expect(p.months[1]?.planToDateKg).toBe(p.months[1]?.planKg);
+    expect(p.months[3]).toMatchObject({
+      state: 'future',
+      daysElapsed: 0,
+      planToDateKg: null,
+      varianceKg: null,
+    });
+  });
+
+  test('on the first of a month one day of its plan is due; on its last day the whole plan', () => {
+    // 186,849,315 / 31 = 6,027,397.25… → 6,027,397 kg.
+    expect(progress(2026, '2026-03-01', []).months[2]).toMatchObject({
+      state: 'current',
+      daysElapsed: 1,
+      planToDateKg: 6_027_397,
+      varianceKg: -6_027_397,
+    });
+    expect(progress(2026, '2026-03-31', []).months[2]).toMatchObject({
+      state: 'closed',
+      daysElapsed: 31,
+      planToDateKg: MARCH_PLAN_KG,
+      varianceKg: -MARCH_PLAN_KG,
+    });
+  });
+
+  test('a past year has every month closed, a year not begun every month in the future', () => {
+    expect(progress(2025, '2025-12-31', []).months.every((m) => m.state === 'closed')).toBe(true);
+    const future = progress(2027, '2026-12-31', []);
+    expect(future.months.every((m) => m.state === 'future' && m.varianceKg === null)).toBe(true);
+  });
+
+  test("an explicit monthly plan is pro-rated the same way: 29 February 2024's 100 t on the 10th", () => {
+    const plan = [100, 100_000, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100];
+    const p = progress(2024, '2024-02-10', [ship('2024-02-09', 50_000)], { monthlyPlanKg: plan });
+    // 100,000 × 10 / 29 = 34,482.75… → 34,483 kg; 50,000 − 34,483 = +15,517.
+    expect(p.months[1]).toMatchObject({ state: 'current', planToDateKg: 34_483, varianceKg: 15_517 });
   });
 });
 

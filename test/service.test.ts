@@ -273,6 +273,22 @@ describe('targets and baseline', () => {
   });
 });
 
+describe('info', () => {
+  test('names the years with cargoes, the years whose target the ledger sets, and the baseline year', async () => {
+    await ledger.service.recordShipment(cargo({ blDate: '2024-03-01' }));
+    await ledger.service.setTargets({ year: 2026, annualTonnes: '2200000' });
+    await ledger.service.setTargets({ year: 2025, annualTonnes: '1500000' });
+    // The baseline year has no cargo and no target of its own: it is not among either.
+    expect(await ledger.service.info()).toMatchObject({
+      years: [2024],
+      targetYears: [2025, 2026],
+      baselineYear: 2023,
+    });
+    await ledger.service.setBaseline({ year: 2022, tonnes: '1000000' });
+    expect((await ledger.service.info()).baselineYear).toBe(2022);
+  });
+});
+
 describe('progress', () => {
   test('defaults to today at the load port for the current year and to 31 December for a past one', async () => {
     expect((await ledger.service.progress({ year: 2024 })).asOf).toBe('2024-08-15');

@@ -165,14 +165,30 @@ export interface ProgressQuery {
   asOf?: unknown;
 }
 
+/**
+ * Where a month stands on the as-of date: 'closed' once its last day is counted, 'current' while
+ * the as-of date falls before its last day, 'future' before its first day.
+ */
+export type MonthState = 'closed' | 'current' | 'future';
+
 export interface MonthProgress {
   month: string; // YYYY-MM
+  state: MonthState;
+  /** The month's days up to and including the as-of date: all of them once closed, none in the future. */
+  daysElapsed: number;
   shipments: number;
   tonnesKg: number;
   cumulativeKg: number;
   planKg: number;
   cumulativePlanKg: number;
-  varianceKg: number;
+  /**
+   * The plan for the days elapsed: the month's plan once it is closed, the plan pro rata to the
+   * as-of date while it runs (planKg × days elapsed / days in the month, to the kilogram), null
+   * for a month not begun.
+   */
+  planToDateKg: number | null;
+  /** tonnesKg − planToDateKg: negative when behind; null for a month not begun. */
+  varianceKg: number | null;
 }
 
 /** One point per day of the year; `actualKg` is null after the as-of date. */
@@ -439,7 +455,15 @@ export interface LedgerInfo {
   demo: boolean;
   entries: number;
   shipments: number;
+  /** The years with live cargoes, ascending. */
   years: number[];
+  /**
+   * The years whose target the ledger sets (a target event), ascending. Left out by a peer that
+   * does not know them: then no year is known to have one.
+   */
+  targetYears?: number[];
+  /** The baseline year every year is compared with (Baseline.year), so a year list can name it. */
+  baselineYear?: number;
   /** Set when this open found damage: recovered (read-write) or merely seen (read-only). */
   recovery: RecoveryReport | null;
 }

@@ -73,6 +73,12 @@ const MONTHLY_COLUMNS: readonly Translations[] = [
     az: 'Məcmu plan, t',
     kk: 'Жинақталған жоспар, т',
   },
+  {
+    en: 'Plan to date tonnes',
+    ru: 'План на дату, т',
+    az: 'Tarixədək plan, t',
+    kk: 'Күнге дейінгі жоспар, т',
+  },
   { en: 'Variance tonnes', ru: 'Отклонение, т', az: 'Kənarlaşma, t', kk: 'Ауытқу, т' },
 ];
 
@@ -470,7 +476,11 @@ export function registerCsv(
   return out.done();
 }
 
-/** Month by month against plan; the variance is negative when behind and stays a number. */
+/**
+ * Month by month against plan; the variance is negative when behind and stays a number. The variance
+ * is against the plan to date, its own column (the whole plan once a month is closed, pro rata
+ * while it runs); a month not begun has its plan and nothing else, so no sum in Excel counts it.
+ */
 export function monthlyCsv(
   months: readonly MonthProgress[],
   separator: CsvSeparator,
@@ -481,13 +491,15 @@ export function monthlyCsv(
   const lines: string[] = new Array<string>(months.length + 2);
   let n = 1;
   for (const m of months) {
+    const begun = m.state !== 'future';
     lines[n++] = [
       plainField(m.month, code, mark),
-      plainField(m.shipments, code, mark),
-      tonnesField(m.tonnesKg, mark),
-      tonnesField(m.cumulativeKg, mark),
+      begun ? plainField(m.shipments, code, mark) : '',
+      tonnesField(begun ? m.tonnesKg : null, mark),
+      tonnesField(begun ? m.cumulativeKg : null, mark),
       tonnesField(m.planKg, mark),
       tonnesField(m.cumulativePlanKg, mark),
+      tonnesField(m.planToDateKg, mark),
       tonnesField(m.varianceKg, mark),
     ].join(separator);
   }

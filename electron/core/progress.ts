@@ -6,7 +6,7 @@
  * compared as `YYYY-MM-DD` strings and taken apart with charCodeAt, so a cargo's month never
  * depends on a time zone and 100,000 shipments cost one cheap pass.
  */
-import type { Baseline, DailySeries, MonthProgress, Progress, YearTargets } from './api';
+import type { Baseline, DailySeries, MonthProgress, MonthState, Progress, YearTargets } from './api';
 import { daysInMonth, daysInYear, parseIsoDate } from './calendar';
 
 /** A non-voided shipment; any year may be passed, only the requested one counts. */
@@ -267,14 +267,28 @@ export function progressFromDays(input: DaysProgressInput): Progress {
     const planKg = at(plan, m);
     shipmentCount += count;
     cumulativePlanKg += planKg;
+    // A running month is measured against its plan to date, not its whole plan: on the 3rd of a
+    // month a tenth of it is due, and comparing with all of it would show a deficit nobody has.
+    const monthDaysElapsed = Math.min(monthLength, Math.max(0, daysElapsed - at(calendar.monthStart, m)));
+    const state: MonthState =
+      monthDaysElapsed === 0 ? 'future' : monthDaysElapsed === monthLength ? 'closed' : 'current';
+    const planToDateKg =
+      state === 'future'
+        ? null
+        : state === 'closed'
+          ? planKg
+          : Math.round((planKg * monthDaysElapsed) / monthLength);
     months.push({
       month: monthText,
+      state,
+      daysElapsed: monthDaysElapsed,
       shipments: count,
       tonnesKg: monthKg,
       cumulativeKg,
       planKg,
       cumulativePlanKg,
-      varianceKg: monthKg - planKg,
+      planToDateKg,
+      varianceKg: planToDateKg === null ? null : monthKg - planToDateKg,
     });
   }
   const daily: DailySeries = { dates, actualKg, targetPaceKg, baselinePaceKg };

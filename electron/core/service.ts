@@ -449,6 +449,8 @@ export class LedgerService implements TransitApi {
       entries: this.ledger.entries,
       shipments,
       years: this.state.years(),
+      targetYears: this.state.targetYears(),
+      baselineYear: this.state.currentBaseline().year,
       recovery: this.ledger.recovery,
     };
   }

@@ -387,6 +387,11 @@ export class LedgerState {
     return entries;
   }
 
+  /** The years whose target a targets event sets, ascending. */
+  targetYears(): number[] {
+    return [...this.targets.keys()].sort((a, b) => a - b);
+  }
+
   years(): number[] {
     const years: number[] = [];
     for (const [year, days] of this.yearDays) if (days.shipments.some((count) => count > 0)) years.push(year);

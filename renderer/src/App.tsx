@@ -10,6 +10,7 @@ import { useLedgerWatch } from './useLedgerWatch';
 import { SyncIndicator, useSyncRunner } from './sync/SyncIndicator';
 import { useSync } from './sync/syncStore';
 import { Conflicts } from './views/Conflicts';
+import { selectableYears } from './years';
 import { Dashboard } from './views/Dashboard';
 import { EntryForm } from './views/EntryForm';
 import { Register } from './views/Register';
@@ -17,11 +18,6 @@ import { Reports } from './views/Reports';
 import { SettingsView } from './views/SettingsView';
 
 export { TABS, type Tab } from './store';
-
-/** Years a person may pick: the ledger's own, this year, and the baseline year for comparison. */
-function selectableYears(years: readonly number[], current: number): number[] {
-  return [...new Set([...years, current, 2023])].sort((a, b) => b - a);
-}
 
 function useTheme(): void {
   const theme = useSettings((s) => s.theme);
@@ -135,9 +131,9 @@ export function App({ api }: { api: TransitApi }) {
             onChange={(event) => void setYear(Number(event.target.value))}
             data-testid="year-select"
           >
-            {selectableYears(info?.years ?? [], thisYear).map((y) => (
+            {selectableYears(info, thisYear, year).map((y) => (
               <option key={y} value={y}>
-                {y}
+                {y === info?.baselineYear ? t('dashboard.yearOption.baseline', { year: y }) : y}
               </option>
             ))}
           </select>

@@ -152,3 +152,11 @@ export function monthName(language: Language, month: string, style: 'short' | 'l
     new Date(Date.UTC(y, m - 1, 1)),
   );
 }
+
+/**
+ * A label that ends in its unit ("Boşaltma, t", "План, т", "Net, t/day") with a no-break space
+ * before the unit, so a wrapped column header never leaves the unit alone on its last line.
+ */
+export function keepUnit(label: string, unit: string): string {
+  return label.endsWith(` ${unit}`) ? `${label.slice(0, -unit.length - 1)}\u00a0${unit}` : label;
+}

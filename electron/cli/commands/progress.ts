@@ -6,15 +6,19 @@ import type { Command } from '../command';
 import { EXIT } from '../io';
 import { t, table } from '../output';
 
+const orNull = (kg: number | null) => (kg === null ? null : kgToTonnes(kg));
+
 function monthsJson(progress: Progress) {
   return progress.months.map((month) => ({
     month: month.month,
+    state: month.state,
     shipments: month.shipments,
     tonnes: kgToTonnes(month.tonnesKg),
     cumulativeTonnes: kgToTonnes(month.cumulativeKg),
     planTonnes: kgToTonnes(month.planKg),
     cumulativePlanTonnes: kgToTonnes(month.cumulativePlanKg),
-    varianceTonnes: kgToTonnes(month.varianceKg),
+    planToDateTonnes: orNull(month.planToDateKg),
+    varianceTonnes: orNull(month.varianceKg),
   }));
 }
 
@@ -55,18 +59,24 @@ function change(p: Progress): string {
   return `${p.changeVsBaselineKg >= 0 ? '+' : '-'}${t(Math.abs(p.changeVsBaselineKg))}${percent}`;
 }
 
+/** A month not begun shows its plan alone; the running month's variance is against its plan to date. */
 function monthTable(p: Progress): string {
+  const dash = (text: string, begun: boolean) => (begun ? text : '-');
   return table(
-    ['Month', 'Cargoes', 'Tonnes', 'Cumulative', 'Plan', 'Variance'],
-    p.months.map((m) => [
-      m.month,
-      String(m.shipments),
-      formatKgAsTonnes(m.tonnesKg),
-      formatKgAsTonnes(m.cumulativeKg),
-      formatKgAsTonnes(m.planKg),
-      formatKgAsTonnes(m.varianceKg),
-    ]),
-    new Set([1, 2, 3, 4, 5]),
+    ['Month', 'Cargoes', 'Tonnes', 'Cumulative', 'Plan', 'Plan to date', 'Variance'],
+    p.months.map((m) => {
+      const begun = m.state !== 'future';
+      return [
+        m.state === 'current' ? `${m.month} (to ${p.asOf})` : m.month,
+        dash(String(m.shipments), begun),
+        dash(formatKgAsTonnes(m.tonnesKg), begun),
+        dash(formatKgAsTonnes(m.cumulativeKg), begun),
+        formatKgAsTonnes(m.planKg),
+        m.planToDateKg === null ? '-' : formatKgAsTonnes(m.planToDateKg),
+        m.varianceKg === null ? '-' : formatKgAsTonnes(m.varianceKg),
+      ];
+    }),
+    new Set([1, 2, 3, 4, 5, 6]),
   );
 }
 

@@ -18,6 +18,7 @@ export const LINE_STYLES = {
   today: { kind: 'vertical', dash: [], width: 1.5 },
   monthActual: { kind: 'fill', dash: [], width: 0 },
   plan: { kind: 'outline', dash: [], width: 2 },
+  planToDate: { kind: 'line', dash: [], width: 2.5 },
 } satisfies Record<string, LegendStyle>;
 
 export interface LegendItem {

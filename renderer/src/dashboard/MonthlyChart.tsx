@@ -1,16 +1,17 @@
 /**
  * Tonnes shipped each month against the month's plan: solid bars for what was shipped, pale
- * outlined bars for the plan (they differ by fill, not only by colour). The tooltip gives exact
- * tonnes and the variance, all from the core's month figures.
+ * outlined bars for the plan (they differ by fill, not only by colour). The tooltip gives whole
+ * tonnes and the variance (the running month's against its plan to date), all from the core's
+ * month figures.
  */
 import type { Chart, ChartOptions } from 'chart.js';
 import { useMemo, useRef } from 'react';
 import { Bar } from 'react-chartjs-2';
 import type { Progress } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
-import { monthlyChartData, monthlyUnit, monthStarted, type XY } from './chartData';
+import { monthlyChartData, monthlyUnit, toUnit, type XY } from './chartData';
 import { ChartLegend, LINE_STYLES } from './ChartLegend';
-import { baseChartOptions, chartFont, quantityAxis, tooltipLook } from './chartSetup';
+import { baseChartOptions, chartFont, planToDatePlugin, quantityAxis, tooltipLook } from './chartSetup';
 import type { DashboardFormat } from './formatters';
 import { withAlpha, type ChartPalette } from './palette';
 import { PRINT_CHART_SIZE } from './printing';
@@ -24,17 +25,23 @@ interface Props {
   f: DashboardFormat;
 }
 
+const PLUGINS = [planToDatePlugin];
+
 export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
   const chartRef = useRef<Chart<'bar', XY[]> | null>(null);
   const unit = monthlyUnit(progress);
   const series = useMemo(() => monthlyChartData(progress, unit), [progress, unit]);
   const actualLabel = t('dashboard.series.monthActual');
   const planLabel = t('dashboard.series.plan');
+  // The month in progress is measured against its plan to date: the chart marks it on its plan bar.
+  const currentIndex = progress.months.findIndex((month) => month.state === 'current');
+  const planToDateKg = progress.months[currentIndex]?.planToDateKg ?? null;
+  const planToDateLabel = t('dashboard.series.planToDate', { date: f.date(progress.asOf) });
 
   const data = useMemo(
     () => ({
-      // On paper the chart is narrow: one-letter months, as printed charts commonly have.
-      labels: series.months.map((month) => (printing ? f.narrowMonth(month) : f.axisMonth(month))),
+      // Three letters on paper too: one-letter months ("J J") cannot tell June from July.
+      labels: series.months.map((month) => f.axisMonth(month)),
       datasets: [
         {
           label: actualLabel,
@@ -54,7 +61,7 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
         },
       ],
     }),
-    [series, palette, f, actualLabel, planLabel, printing],
+    [series, palette, f, actualLabel, planLabel],
   );
 
   const options = useMemo((): ChartOptions<'bar'> => {
@@ -68,12 +75,22 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
           type: 'category',
           grid: { display: false },
           border: { color: palette.grid },
-          ticks: { color: palette.muted, font, maxRotation: 0, autoSkip: false },
+          // Every month named, level; on paper a size smaller, so three letters fit under each pair of bars.
+          ticks: {
+            color: palette.muted,
+            font: printing ? { ...font, size: 8 } : font,
+            maxRotation: 0,
+            autoSkip: false,
+          },
         },
         y: quantityAxis(palette, font, f, unit, 6),
       },
       plugins: {
         legend: { display: false },
+        planToDate:
+          planToDateKg === null
+            ? false
+            : { index: currentIndex, value: toUnit(planToDateKg, unit), color: palette.text },
         tooltip: {
           ...tooltipLook(palette, printing),
           callbacks: {
@@ -85,20 +102,37 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
               const month = progress.months[item.parsed.x ?? -1];
               if (!month) return '';
               const kg = item.datasetIndex === 0 ? month.tonnesKg : month.planKg;
-              return `${item.dataset.label ?? ''}: ${f.exact(kg)}`;
+              return `${item.dataset.label ?? ''}: ${f.tonnes(kg)}`;
             },
             footer: (items) => {
               const month = progress.months[items[0]?.parsed.x ?? -1];
-              if (!month || !monthStarted(month.month, progress.asOf)) return '';
-              return t('dashboard.tooltip.variance', {
-                value: `${f.signedExactNumber(month.varianceKg)} ${f.unit('t')}`,
-              });
+              if (!month || month.varianceKg === null || month.planToDateKg === null) return '';
+              const value = `${f.signedTonnesNumber(month.varianceKg)}\u00a0${f.unit('t')}`;
+              // The month in progress is measured against its plan to date, and says so.
+              return month.state === 'current'
+                ? t('dashboard.tooltip.varianceToDate', {
+                    value,
+                    plan: f.tonnes(month.planToDateKg),
+                    date: f.date(progress.asOf),
+                  })
+                : t('dashboard.tooltip.variance', { value });
             },
           },
         },
       },
     };
-  }, [palette, printing, f, unit, progress.months, progress.year, progress.asOf, t]);
+  }, [
+    palette,
+    printing,
+    f,
+    unit,
+    progress.months,
+    progress.year,
+    progress.asOf,
+    t,
+    currentIndex,
+    planToDateKg,
+  ]);
 
   usePrintSize(chartRef, printing, PRINT_CHART_SIZE.monthly);
 
@@ -109,6 +143,7 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
           ref={chartRef}
           data={data}
           options={options}
+          plugins={PLUGINS}
           role="img"
           aria-label={t('dashboard.chart.monthly.aria', { year: progress.year })}
         />
@@ -117,6 +152,16 @@ export function MonthlyChart({ progress, palette, printing, t, f }: Props) {
         items={[
           { key: 'actual', label: actualLabel, color: palette.actual, style: LINE_STYLES.monthActual },
           { key: 'plan', label: planLabel, color: palette.plan, style: LINE_STYLES.plan },
+          ...(planToDateKg === null
+            ? []
+            : [
+                {
+                  key: 'planToDate',
+                  label: planToDateLabel,
+                  color: palette.text,
+                  style: LINE_STYLES.planToDate,
+                },
+              ]),
         ]}
       />
       <figcaption className="visually-hidden">{t('dashboard.chart.monthly.summary')}</figcaption>

@@ -1,8 +1,11 @@
-/** The month-by-month figures behind the bar chart, exact to the kilogram. */
-import type { Progress } from '../../../electron/core/api';
+/**
+ * The month-by-month figures behind the bar chart, in whole tonnes as management reads them (the
+ * register and the exports keep the kilograms). The month in progress is measured against its plan
+ * to date, and its variance cell says so; a month not begun shows its plan alone.
+ */
+import type { MonthProgress, Progress } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
-import { monthStarted } from './chartData';
-import type { DashboardFormat } from './formatters';
+import { wholeTonnes, type DashboardFormat } from './formatters';
 
 interface Props {
   progress: Progress;
@@ -10,14 +13,40 @@ interface Props {
   f: DashboardFormat;
 }
 
+/** Coloured by the figure as shown: a variance that rounds to 0 t is neither ahead nor behind. */
 function varianceClass(kg: number): string {
-  if (kg > 0) return 'dash-ahead';
-  if (kg < 0) return 'dash-behind';
+  const shown = wholeTonnes(kg);
+  if (shown > 0) return 'dash-ahead';
+  if (shown < 0) return 'dash-behind';
   return '';
 }
 
+function VarianceCell({
+  month,
+  date,
+  t,
+  f,
+}: {
+  month: MonthProgress;
+  date: string;
+  t: Translate;
+  f: DashboardFormat;
+}) {
+  if (month.varianceKg === null || month.planToDateKg === null) return null;
+  const value = f.signedTonnesNumber(month.varianceKg);
+  if (month.state !== 'current') return <>{value}</>;
+  return (
+    <>
+      {value}
+      <span className="dash-cell-note" data-testid="variance-to-date">
+        {t('dashboard.table.againstToDate', { plan: f.tonnesNumber(month.planToDateKg), date })}
+      </span>
+    </>
+  );
+}
+
 export function MonthlyTable({ progress, t, f }: Props) {
-  const asOfMonth = progress.asOf.slice(0, 7);
+  const date = f.date(progress.asOf);
   const notYet = (
     <>
       <span aria-hidden="true">—</span>
@@ -35,40 +64,41 @@ export function MonthlyTable({ progress, t, f }: Props) {
               {t('dashboard.table.shipments')}
             </th>
             <th scope="col" className="numeric">
-              {t('dashboard.table.tonnes')}
+              {f.columnLabel(t('dashboard.table.tonnes'))}
             </th>
             <th scope="col" className="numeric">
-              {t('dashboard.table.cumulative')}
+              {f.columnLabel(t('dashboard.table.cumulative'))}
             </th>
             <th scope="col" className="numeric">
-              {t('dashboard.table.plan')}
+              {f.columnLabel(t('dashboard.table.plan'))}
             </th>
             <th scope="col" className="numeric">
-              {t('dashboard.table.variance')}
+              {f.columnLabel(t('dashboard.table.variance'))}
             </th>
           </tr>
         </thead>
         <tbody>
           {progress.months.map((month) => {
-            const started = monthStarted(month.month, progress.asOf);
-            const partial = month.month === asOfMonth && progress.daysLeft > 0;
+            const begun = month.state !== 'future';
             return (
-              <tr key={month.month} className={started ? undefined : 'dash-row-future'}>
+              <tr
+                key={month.month}
+                className={
+                  begun ? (month.state === 'current' ? 'dash-row-current' : undefined) : 'dash-row-future'
+                }
+              >
                 <th scope="row">
                   {f.month(month.month, 'long')}
-                  {partial && (
-                    <span className="dash-row-note">
-                      {' '}
-                      {t('dashboard.table.toDate', { date: f.date(progress.asOf) })}
-                    </span>
+                  {month.state === 'current' && (
+                    <span className="dash-row-note"> {t('dashboard.table.toDate', { date })}</span>
                   )}
                 </th>
-                <td className="numeric">{started ? f.integer(month.shipments) : notYet}</td>
-                <td className="numeric">{started ? f.exactNumber(month.tonnesKg) : notYet}</td>
-                <td className="numeric">{started ? f.exactNumber(month.cumulativeKg) : notYet}</td>
-                <td className="numeric">{f.exactNumber(month.planKg)}</td>
-                <td className={`numeric ${started ? varianceClass(month.varianceKg) : ''}`}>
-                  {started ? f.signedExactNumber(month.varianceKg) : notYet}
+                <td className="numeric">{begun ? f.integer(month.shipments) : notYet}</td>
+                <td className="numeric">{begun ? f.tonnesNumber(month.tonnesKg) : notYet}</td>
+                <td className="numeric">{begun ? f.tonnesNumber(month.cumulativeKg) : notYet}</td>
+                <td className="numeric">{f.tonnesNumber(month.planKg)}</td>
+                <td className={`numeric ${month.varianceKg === null ? '' : varianceClass(month.varianceKg)}`}>
+                  {begun ? <VarianceCell month={month} date={date} t={t} f={f} /> : notYet}
                 </td>
               </tr>
             );

@@ -3,7 +3,7 @@
  * figure a second way: the values are the core's kilograms, only scaled to the axis unit (and laid
  * out on a day-of-year x axis). Tests call these directly.
  */
-import type { Progress } from '../../../electron/core/api';
+import type { MonthProgress, Progress } from '../../../electron/core/api';
 
 export type ChartUnit = 't' | 'kt' | 'Mt';
 
@@ -108,9 +108,9 @@ export interface MonthlyChartData {
   plan: XY[];
 }
 
-/** Whether a month (YYYY-MM) has begun by the as-of date. */
-export function monthStarted(month: string, asOf: string): boolean {
-  return month <= asOf.slice(0, 7);
+/** Whether a month has begun by the as-of date (the core's month state says so). */
+export function monthBegun(month: MonthProgress): boolean {
+  return month.state !== 'future';
 }
 
 export function monthlyChartData(progress: Progress, unit: ChartUnit): MonthlyChartData {
@@ -118,7 +118,7 @@ export function monthlyChartData(progress: Progress, unit: ChartUnit): MonthlyCh
   const actual: XY[] = [];
   const plan: XY[] = [];
   progress.months.forEach((m, index) => {
-    if (monthStarted(m.month, progress.asOf)) actual.push({ x: index, y: toUnit(m.tonnesKg, unit) });
+    if (monthBegun(m)) actual.push({ x: index, y: toUnit(m.tonnesKg, unit) });
     plan.push({ x: index, y: toUnit(m.planKg, unit) });
   });
   return { unit, months, actual, plan };

@@ -53,13 +53,47 @@ export interface MarkerOptions {
   fontSize: number;
 }
 
+/** The month in progress on the monthly chart: a bar across its plan at the plan to date. */
+export interface PlanToDateOptions {
+  /** The month's index (0 = January), or -1 when no month is in progress. */
+  index: number;
+  /** The plan to date in the chart's unit. */
+  value: number;
+  color: string;
+}
+
 declare module 'chart.js' {
   // The type parameter must repeat Chart.js's own declaration for the interfaces to merge.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface PluginOptionsByType<TType extends ChartType> {
     dashboardMarkers?: MarkerOptions | false;
+    planToDate?: PlanToDateOptions | false;
   }
 }
+
+/** Draws the plan to date across the running month's plan bar (dataset 1), a little wider than it. */
+export const planToDatePlugin: Plugin<'bar'> = {
+  id: 'planToDate',
+  afterDatasetsDraw(chart, _args, options) {
+    const marker = options as unknown as PlanToDateOptions | undefined;
+    if (!marker || typeof marker.index !== 'number' || marker.index < 0) return;
+    const bar = chart.getDatasetMeta(1).data[marker.index] as unknown as
+      { x: number; width: number } | undefined;
+    const y = chart.scales.y;
+    if (!bar || !y) return;
+    const py = Math.round(y.getPixelForValue(marker.value)) + 0.5;
+    const half = bar.width / 2 + 3;
+    const { ctx } = chart;
+    ctx.save();
+    ctx.strokeStyle = marker.color;
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    ctx.moveTo(bar.x - half, py);
+    ctx.lineTo(bar.x + half, py);
+    ctx.stroke();
+    ctx.restore();
+  },
+};
 
 export const FONT_FAMILY = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 
@@ -86,6 +120,17 @@ function drawLabel(
   ctx.fillText(text, left + padX, y);
 }
 
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
 export const markersPlugin: Plugin<'line'> = {
   id: 'dashboardMarkers',
   afterDatasetsDraw(chart, _args, options) {
@@ -97,6 +142,28 @@ export const markersPlugin: Plugin<'line'> = {
     if (!x || !y) return;
     ctx.save();
     ctx.font = `600 ${markers.fontSize}px ${markers.fontFamily}`;
+    const plateHeight = markers.fontSize + 4;
+
+    // Where today's label goes, worked out first so a level's label can keep clear of it.
+    let today: { px: number; align: 'left' | 'right'; y: number; box: Box } | null = null;
+    if (markers.todayX >= 0) {
+      const px = Math.round(x.getPixelForValue(markers.todayX)) + 0.5;
+      if (px >= chartArea.left && px <= chartArea.right) {
+        // The label sits beside the line, on the side with room.
+        const width = ctx.measureText(markers.todayLabel).width + 8;
+        const align = px + 4 + width > chartArea.right ? 'right' : 'left';
+        const labelY = chartArea.top + markers.fontSize / 2 + 4;
+        const left = align === 'left' ? px + 4 : px - 4 - width;
+        const box = {
+          left,
+          right: left + width,
+          top: labelY - plateHeight / 2,
+          bottom: labelY + plateHeight / 2,
+        };
+        today = { px, align, y: labelY, box };
+      }
+    }
+
     for (const level of markers.levels) {
       const py = Math.round(y.getPixelForValue(level.value)) + 0.5;
       if (py < chartArea.top - 1 || py > chartArea.bottom + 1) continue;
@@ -108,33 +175,43 @@ export const markersPlugin: Plugin<'line'> = {
       ctx.lineTo(chartArea.right, py);
       ctx.stroke();
       ctx.setLineDash([]);
-      // Above the line, or below it when the line runs along the top of the plot.
+      // Above the line, or below it when the line runs along the top of the plot or today's label
+      // would cover it (a narrow chart on paper).
       const offset = markers.fontSize / 2 + 4;
-      const labelY = py - offset - markers.fontSize / 2 < chartArea.top ? py + offset : py - offset;
-      drawLabel(ctx, level.label, chartArea.left + 6, labelY, 'left', markers, level.color);
-    }
-    if (markers.todayX >= 0) {
-      const px = Math.round(x.getPixelForValue(markers.todayX)) + 0.5;
-      if (px >= chartArea.left && px <= chartArea.right) {
-        ctx.strokeStyle = markers.todayColor;
-        ctx.lineWidth = 1.5;
-        ctx.beginPath();
-        ctx.moveTo(px, chartArea.top);
-        ctx.lineTo(px, chartArea.bottom);
-        ctx.stroke();
-        // The label sits beside the line, on the side with room.
-        const width = ctx.measureText(markers.todayLabel).width + 8;
-        const align = px + 4 + width > chartArea.right ? 'right' : 'left';
-        drawLabel(
-          ctx,
-          markers.todayLabel,
-          align === 'left' ? px + 4 : px - 4,
-          chartArea.top + markers.fontSize / 2 + 4,
-          align,
-          markers,
-          markers.textColor,
-        );
+      const above = py - offset;
+      const below = py + offset;
+      const left = chartArea.left + 6;
+      const width = ctx.measureText(level.label).width + 8;
+      const box = (at: number): Box => ({
+        left,
+        right: left + width,
+        top: at - plateHeight / 2,
+        bottom: at + plateHeight / 2,
+      });
+      let labelY = above - markers.fontSize / 2 < chartArea.top ? below : above;
+      if (today && overlaps(box(labelY), today.box)) {
+        const other = labelY === above ? below : above;
+        if (!overlaps(box(other), today.box) && other - plateHeight / 2 >= chartArea.top) labelY = other;
       }
+      drawLabel(ctx, level.label, left, labelY, 'left', markers, level.color);
+    }
+
+    if (today) {
+      ctx.strokeStyle = markers.todayColor;
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(today.px, chartArea.top);
+      ctx.lineTo(today.px, chartArea.bottom);
+      ctx.stroke();
+      drawLabel(
+        ctx,
+        markers.todayLabel,
+        today.align === 'left' ? today.px + 4 : today.px - 4,
+        today.y,
+        today.align,
+        markers,
+        markers.textColor,
+      );
     }
     ctx.restore();
   },

@@ -1,6 +1,6 @@
 /**
  * The cumulative chart's Chart.js configuration, built by pure functions: the three paced series,
- * the day axis labelled at month starts, the tooltip in exact tonnes, and the plates for the two
+ * the day axis labelled at month starts, the tooltip in whole tonnes, and the plates for the two
  * levels and today. Daily series on a linear day axis, unparsed and decimated, as Chart.js
  * recommends for long series.
  */
@@ -96,7 +96,7 @@ function dayAxis(
   } satisfies NonNullable<LineOptions['scales']>['x'];
 }
 
-/** The date pointed at, and each series' exact tonnes that day (from the core's kilograms, not the scaled line). */
+/** The date pointed at, and each series' tonnes that day (from the core's kilograms, not the scaled line). */
 function dayTooltip(
   progress: Progress,
   palette: ChartPalette,
@@ -116,7 +116,7 @@ function dayTooltip(
       },
       label: (item) => {
         const kg = perSeries[Math.min(item.datasetIndex, 2)]?.[dayIndex(item)] ?? null;
-        return kg === null ? '' : `${item.dataset.label ?? ''}: ${f.exact(kg)}`;
+        return kg === null ? '' : `${item.dataset.label ?? ''}: ${f.tonnes(kg)}`;
       },
     },
   };
@@ -133,13 +133,13 @@ function markers(
       {
         value: series.levels.target,
         label: labels.targetLevel,
-        color: palette.target,
+        color: palette.targetLevel,
         dash: LINE_STYLES.targetLevel.dash,
       },
       {
         value: series.levels.baseline,
         label: labels.baselineLevel,
-        color: palette.baseline,
+        color: palette.baselineLevel,
         dash: LINE_STYLES.baselineLevel.dash,
       },
     ],

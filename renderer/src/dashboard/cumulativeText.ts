@@ -50,13 +50,13 @@ export function cumulativeLegend(
     {
       key: 'targetLevel',
       label: t('dashboard.legend.targetLevel'),
-      color: palette.target,
+      color: palette.targetLevel,
       style: LINE_STYLES.targetLevel,
     },
     {
       key: 'baselineLevel',
       label: t('dashboard.legend.baselineLevel', { year: baselineYear }),
-      color: palette.baseline,
+      color: palette.baselineLevel,
       style: LINE_STYLES.baselineLevel,
     },
     ...(series.today === null

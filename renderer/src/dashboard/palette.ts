@@ -1,5 +1,6 @@
 /**
  * Chart colours from the design tokens in styles.css, so charts follow the light and dark themes.
+ * Each series has a colour of its own (Okabe–Ito hues), so no two are told apart by dash alone.
  * The theme is the `data-theme` attribute App puts on <html>; charts re-read the tokens whenever it
  * changes. Printing always uses the light tokens (paper is white), read from an element that
  * carries data-theme="light".
@@ -8,8 +9,14 @@ import { useMemo, useSyncExternalStore } from 'react';
 
 export interface ChartPalette {
   actual: string;
+  /** The target pace (a line that rises through the year). */
   target: string;
+  /** The annual target as a level line: a colour of its own, not the pace's. */
+  targetLevel: string;
+  /** The baseline year's pace. */
   baseline: string;
+  /** The baseline year's total as a level line. */
+  baselineLevel: string;
   plan: string;
   ahead: string;
   behind: string;
@@ -23,7 +30,9 @@ export interface ChartPalette {
 const FALLBACK: ChartPalette = {
   actual: '#0072b2',
   target: '#d55e00',
+  targetLevel: '#a8388c',
   baseline: '#6b6b6b',
+  baselineLevel: '#007a66',
   plan: '#e69f00',
   ahead: '#00795a',
   behind: '#b44700',
@@ -36,7 +45,9 @@ const FALLBACK: ChartPalette = {
 const TOKENS: Record<keyof ChartPalette, string> = {
   actual: '--actual',
   target: '--target',
+  targetLevel: '--target-level',
   baseline: '--baseline',
+  baselineLevel: '--baseline-level',
   plan: '--plan',
   ahead: '--ahead',
   behind: '--behind',

@@ -55,8 +55,8 @@ export function usePrinting(): boolean {
  * print style sheet gives the chart boxes these same sizes.
  */
 export const PRINT_CHART_SIZE = {
-  cumulative: { width: 392, height: 232 },
-  monthly: { width: 262, height: 232 },
+  cumulative: { width: 336, height: 232 },
+  monthly: { width: 318, height: 232 },
 } as const;
 
 /** Canvas pixels per CSS pixel on paper, so lines and text stay sharp in a PDF. */

@@ -5,6 +5,8 @@ import { EmptyRegisterIcon } from './icons';
 interface EmptyYearProps {
   titleId: string;
   year: number;
+  /** True for the baseline year: its empty register says what the year is. */
+  baseline?: boolean;
   loading: boolean;
   /** Shown as a button to the entry form, unless the ledger is read-only. */
   onNewShipment?: () => void;
@@ -12,7 +14,7 @@ interface EmptyYearProps {
   t: Translate;
 }
 
-export function EmptyYear({ titleId, year, loading, onNewShipment, readOnly, t }: EmptyYearProps) {
+export function EmptyYear({ titleId, year, baseline, loading, onNewShipment, readOnly, t }: EmptyYearProps) {
   return (
     <section className="register register-empty-year card" aria-labelledby={titleId} data-testid="register">
       <h1 id={titleId} className="register-title">
@@ -26,6 +28,11 @@ export function EmptyYear({ titleId, year, loading, onNewShipment, readOnly, t }
         <div className="register-empty" data-testid="register-empty">
           <EmptyRegisterIcon />
           <p className="register-empty-headline">{t('register.empty.title', { year })}</p>
+          {baseline && (
+            <p className="register-empty-baseline" data-testid="register-empty-baseline">
+              {t('register.empty.baseline', { year })}
+            </p>
+          )}
           <p className="muted">{t('register.empty.hint', { entry: t('nav.entry') })}</p>
           {onNewShipment && !readOnly && (
             <button type="button" className="button button-primary" onClick={onNewShipment}>

@@ -20,7 +20,8 @@ export function RegisterFooter({ result, notice, t, language }: RegisterFooterPr
       <p className="register-summary-line" role="status" data-testid="register-footer">
         {t(`register.footer.${pluralCategory(language, shown)}`, {
           count: count(shown),
-          total: tonnes(language, result.totalKg),
+          // A number and its unit never part at a line's end.
+          total: `${tonnes(language, result.totalKg)}\u00a0${t('unit.t')}`,
         })}
         {result.voidedCount > 0 && (
           <span className="muted">

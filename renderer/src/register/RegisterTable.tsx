@@ -7,7 +7,7 @@
 import { useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, type ReactNode } from 'react';
 import type { Shipment } from '../../../electron/core/api';
-import { calendarDate, tonnes } from '../format';
+import { calendarDate, keepUnit, tonnes } from '../format';
 import { translate, type Translate } from '../i18n';
 import type { Language } from '../settings';
 import { EditIcon, HistoryIcon, SortIcon, VoidIcon } from './icons';
@@ -141,7 +141,9 @@ export function RegisterTable({
                     title={t(`register.columnTitle.${column.key}`)}
                     data-testid={`sort-${column.key}`}
                   >
-                    <span className="register-sort-label">{t(`register.column.${column.key}`)}</span>
+                    <span className="register-sort-label">
+                      {keepUnit(t(`register.column.${column.key}`), t('unit.t'))}
+                    </span>
                     <SortIcon direction={sort.key === column.key ? sort.direction : null} />
                   </button>
                 </th>

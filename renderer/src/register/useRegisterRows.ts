@@ -22,6 +22,8 @@ export interface RegisterRows {
   result: FilterResult;
   /** True while the table still shows the filters before the latest change. */
   stale: boolean;
+  /** The filters the result was made with (the latest, once no longer stale). */
+  filters: RegisterFilters;
 }
 
 export function useRegisterRows(
@@ -38,5 +40,5 @@ export function useRegisterRows(
   const order = useMemo(() => cachedOrder(index, sort, collator), [index, sort, collator]);
   const shownFilters = useDeferredValue(filters);
   const result = useMemo(() => applyFilters(index, order, shownFilters), [index, order, shownFilters]);
-  return { index, result, stale: shownFilters !== filters };
+  return { index, result, stale: shownFilters !== filters, filters: shownFilters };
 }

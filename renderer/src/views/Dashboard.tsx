@@ -4,6 +4,7 @@
  * this view only formats, scales and lays them out.
  */
 import { useMemo } from 'react';
+import { BaselineYear } from '../dashboard/BaselineYear';
 import { CumulativeChart } from '../dashboard/CumulativeChart';
 import { EmptyState } from '../dashboard/EmptyState';
 import { dashboardFormat } from '../dashboard/formatters';
@@ -30,6 +31,7 @@ export function Dashboard({ onNewShipment }: { onNewShipment: () => void }) {
   const progress = useLedger((s) => s.progress);
   const info = useLedger((s) => s.info);
   const switchDemo = useLedger((s) => s.switchDemo);
+  const setYear = useLedger((s) => s.setYear);
   const screenPalette = useChartPalette();
   const printing = usePrinting();
   const palette = useMemo(() => (printing ? readPrintPalette() : screenPalette), [printing, screenPalette]);
@@ -63,6 +65,20 @@ export function Dashboard({ onNewShipment }: { onNewShipment: () => void }) {
 
   const yearEmpty = progress.shipments === 0;
   const otherYears = (info?.years ?? []).filter((year) => year !== progress.year);
+  // The baseline year with none of its cargoes recorded is shown as what it is, not as a year that
+  // shipped nothing against its target.
+  if (yearEmpty && progress.year === progress.baselineYear) {
+    const latest = otherYears.length > 0 ? Math.max(...otherYears) : null;
+    return (
+      <BaselineYear
+        progress={progress}
+        otherYear={latest}
+        onShowYear={(year) => void setYear(year)}
+        t={t}
+        f={f}
+      />
+    );
+  }
   const sentence = headline(progress, t, f);
   const printTitle = [
     t('app.title'),

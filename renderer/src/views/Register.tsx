@@ -1,13 +1,16 @@
 /**
  * The register: the year's shipments in a virtualised table, sorted and filtered in one memoised
- * pass, with the shown live tonnes summed exactly; and per row Edit, Void and History.
+ * pass, with the shown live tonnes summed exactly; and per row Edit, Void and History. Printed, it
+ * is a plain table of every row the filters show (RegisterPrint), not the screenful in view.
  */
 import { useId } from 'react';
+import { usePrinting } from '../dashboard/printing';
 import { useLanguage, useT } from '../i18n';
 import { EmptyYear } from '../register/EmptyYear';
 import { FilterBar } from '../register/FilterBar';
 import { isFiltered, type SortKey } from '../register/model';
 import { RegisterFooter } from '../register/RegisterFooter';
+import { RegisterPrint } from '../register/RegisterPrint';
 import { RegisterTable } from '../register/RegisterTable';
 import { RowDialogs } from '../register/RowDialogs';
 import { useRegisterRows } from '../register/useRegisterRows';
@@ -31,18 +34,22 @@ export function Register({ onNewShipment, viewport }: RegisterProps) {
   const shipments = useLedger((s) => s.shipments);
   const year = useLedger((s) => s.year);
   const loading = useLedger((s) => s.loading);
-  const readOnly = useLedger((s) => s.info?.readOnly ?? false);
+  const info = useLedger((s) => s.info);
+  const readOnly = info?.readOnly ?? false;
+  const baselineYear = info?.baselineYear ?? null;
   const { sort, filters, setSort } = useRegisterView();
   const titleId = `${useId()}-title`;
   const search = useSearchText();
-  const { index, result, stale } = useRegisterRows(shipments, sort, filters, language);
+  const { index, result, stale, filters: shownFilters } = useRegisterRows(shipments, sort, filters, language);
   const dialogs = useRowDialog(t);
+  const printing = usePrinting();
 
   if (shipments.length === 0) {
     return (
       <EmptyYear
         titleId={titleId}
         year={year}
+        baseline={year === baselineYear}
         loading={loading}
         onNewShipment={onNewShipment}
         readOnly={readOnly}
@@ -63,28 +70,43 @@ export function Register({ onNewShipment, viewport }: RegisterProps) {
   );
 
   return (
-    <section className="register card" aria-labelledby={titleId} data-testid="register">
-      <div className="register-head">
-        <h1 id={titleId} className="register-title">
-          {t('register.title', { year })}
-        </h1>
-        <FilterBar index={index} search={search} t={t} language={language} />
-      </div>
-      <div className={`register-body${stale ? ' is-stale' : ''}`}>
-        <RegisterTable
+    <>
+      <section className="register card" aria-labelledby={titleId} data-testid="register">
+        <div className="register-head">
+          <h1 id={titleId} className="register-title">
+            {t('register.title', { year })}
+          </h1>
+          <FilterBar index={index} search={search} t={t} language={language} />
+        </div>
+        <div className={`register-body${stale ? ' is-stale' : ''}`}>
+          <RegisterTable
+            shipments={shipments}
+            rows={result.rows}
+            sort={sort}
+            onSort={(key: SortKey) => setSort(nextSort(sort, key))}
+            onAction={dialogs.open}
+            readOnly={readOnly}
+            language={language}
+            viewport={viewport}
+            empty={noMatch}
+          />
+        </div>
+        <RegisterFooter result={result} notice={dialogs.notice} t={t} language={language} />
+        <RowDialogs dialogs={dialogs} shipments={shipments} index={index} />
+      </section>
+      {printing && (
+        <RegisterPrint
           shipments={shipments}
-          rows={result.rows}
+          result={result}
+          filters={shownFilters}
           sort={sort}
-          onSort={(key: SortKey) => setSort(nextSort(sort, key))}
-          onAction={dialogs.open}
-          readOnly={readOnly}
+          year={year}
+          info={info}
           language={language}
-          viewport={viewport}
-          empty={noMatch}
+          t={t}
+          printedAt={new Date().toISOString()}
         />
-      </div>
-      <RegisterFooter result={result} notice={dialogs.notice} t={t} language={language} />
-      <RowDialogs dialogs={dialogs} shipments={shipments} index={index} />
-    </section>
+      )}
+    </>
   );
 }

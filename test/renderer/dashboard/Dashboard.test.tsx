@@ -57,11 +57,11 @@ describe('key figures, hand-computed (see fixtures.ts)', () => {
     expect(kpiCard('ahead')).toContain('Behind');
     expect(kpiCard('ahead')).toContain(`Pro-rata target to 2024-07-31: 1.280${NBSP}Mt`);
     expect(kpi('runRate')).toBe(`157${NBSP}t/day`);
-    expect(kpiCard('runRate')).toContain('over 213 days');
+    expect(kpiCard('runRate')).toContain('over 213\u00a0days');
     expect(kpi('forecast')).toBe(`57.5${NBSP}kt`);
     expect(kpiCard('forecast')).toContain('Short of target');
     expect(kpi('required')).toBe(`14,160${NBSP}t/day`);
-    expect(kpiCard('required')).toContain('153 days left');
+    expect(kpiCard('required')).toContain('153\u00a0days left');
     expect(kpi('baseline')).toBe(`${MINUS}581.7${NBSP}kt ${MINUS}94.6%`);
     expect(kpiCard('baseline')).toContain('Below 2023 pace');
     expect(kpiCard('baseline')).toContain(`2023 pace to 2024-07-31: 615.1${NBSP}kt`);
@@ -77,8 +77,7 @@ describe('key figures, hand-computed (see fixtures.ts)', () => {
   test('against a 50,000 t target the year is ahead: headline, sign, word and arrow', () => {
     show(progress2024({ annualKg: 50_000_000 }));
     expect(screen.getByTestId('dashboard-headline').textContent).toBe(
-      `▲2024 is 4,361${NBSP}t ahead of the pro-rata target: ` +
-        `33.5${NBSP}kt shipped against 29.1${NBSP}kt due by 2024-07-31.`,
+      `▲2024 is 4,361${NBSP}t ahead of the pro-rata target: 33.5${NBSP}kt shipped against 29.1${NBSP}kt due by 2024-07-31.`,
     );
     expect(kpi('ahead')).toBe(`+4,361${NBSP}t`);
     expect(kpiCard('ahead')).toContain('Ahead');
@@ -106,11 +105,11 @@ describe('key figures, hand-computed (see fixtures.ts)', () => {
   test('in Russian: decimal comma, translated units and words', () => {
     useSettings.setState({ language: 'ru' });
     show(progress2024());
-    expect(kpi('ytd')).toBe(`33,5${NBSP}тыс. т`);
+    expect(kpi('ytd')).toBe(`33,5${NBSP}тыс.\u00a0т`);
     expect(kpi('runRate')).toBe(`157${NBSP}т/сут`);
     // Russian groups thousands with a no-break space.
     expect(kpi('required')).toBe(`14${NBSP}160${NBSP}т/сут`);
-    expect(kpi('ahead')).toBe(`${MINUS}1,247${NBSP}млн т`);
+    expect(kpi('ahead')).toBe(`${MINUS}1,247${NBSP}млн${NBSP}т`);
     expect(kpiCard('ahead')).toContain('Отставание');
     expect(
       screen.getByRole('heading', { level: 2, name: 'Отгрузки нарастающим итогом против плана' }),
@@ -119,30 +118,107 @@ describe('key figures, hand-computed (see fixtures.ts)', () => {
 });
 
 describe('monthly table', () => {
-  test('exact tonnes, cumulative, plan and signed variance per month; months not begun show dashes', () => {
+  const monthRow = (table: HTMLElement, name: string) =>
+    within(table)
+      .getByRole('rowheader', { name: new RegExp(`^${name}`) })
+      .closest('tr') as HTMLElement;
+  const monthCells = (table: HTMLElement, name: string) =>
+    within(monthRow(table, name))
+      .getAllByRole('cell')
+      .map((td) => td.textContent);
+
+  test('whole tonnes, cumulative, plan and signed variance per month; months not begun show dashes', () => {
     show(progress2024());
     const table = screen.getByTestId('monthly-table');
     expect(
       within(table)
         .getAllByRole('columnheader')
         .map((th) => th.textContent),
-    ).toEqual(['Month', 'Cargoes', 'Shipped, t', 'Cumulative, t', 'Plan, t', 'Variance, t']);
-    const row = (name: string) =>
-      within(table)
-        .getByRole('rowheader', { name: new RegExp(`^${name}`) })
-        .closest('tr') as HTMLElement;
-    const cells = (name: string) =>
-      within(row(name))
-        .getAllByRole('cell')
-        .map((td) => td.textContent);
-    // January: 9,959.500 t against a plan of 186,338.798 t → −176,379.298 t.
-    expect(cells('January')).toEqual(['1', '9,959.500', '9,959.500', '186,338.798', `${MINUS}176,379.298`]);
+    ).toEqual([
+      'Month',
+      'Cargoes',
+      // The unit is held to the word before it: a wrapped header never leaves "t" alone.
+      `Shipped,${NBSP}t`,
+      `Cumulative,${NBSP}t`,
+      `Plan,${NBSP}t`,
+      `Variance,${NBSP}t`,
+    ]);
+    // January: 9,959.500 t against a plan of 186,338.798 t → −176,379.298 t; shown to the tonne,
+    // half away from zero (9,959.5 → 9,960).
+    expect(monthCells(table, 'January')).toEqual(['1', '9,960', '9,960', '186,339', `${MINUS}176,379`]);
     // February: 8,800.000 t (loaded on the 29th), cumulative 18,759.500 t, plan 174,316.940 t.
-    expect(cells('February')).toEqual(['1', '8,800.000', '18,759.500', '174,316.940', `${MINUS}165,516.940`]);
-    expect(within(row('July')).getByRole('rowheader').textContent).toContain('(to 2024-07-31)');
-    expect(cells('August')[0]).toContain('—');
-    expect(cells('August')[3]).toBe('186,338.798');
-    expect(within(row('January')).getAllByRole('cell')[4]?.className).toContain('dash-behind');
+    expect(monthCells(table, 'February')).toEqual(['1', '8,800', '18,760', '174,317', `${MINUS}165,517`]);
+    // 31 July is July's last day: the month is closed, compared with its whole plan, and has no note.
+    expect(within(monthRow(table, 'July')).getByRole('rowheader').textContent).toBe('July');
+    expect(screen.queryByTestId('variance-to-date')).toBeNull();
+    expect(monthCells(table, 'August')[0]).toContain('—');
+    expect(monthCells(table, 'August')[3]).toBe('186,339');
+    expect(monthCells(table, 'August')[4]).toContain('—');
+    expect(within(monthRow(table, 'January')).getAllByRole('cell')[4]?.className).toContain('dash-behind');
+    expect(table.textContent).not.toMatch(/\d\.\d{3}\b/);
+  });
+
+  test('the month in progress is measured against its plan to date, and its variance cell says so', () => {
+    show(progress2024({ asOf: '2024-03-05' }));
+    const table = screen.getByTestId('monthly-table');
+    expect(within(monthRow(table, 'March')).getByRole('rowheader').textContent).toBe('March (to 2024-03-05)');
+    // March's plan 186,338.798 t × 5 / 31 days = 30,054.645 t due by the 5th; 6,900 t shipped
+    // (the 5 March cargo) → −23,154.645 t, not −179,438.798 t against the whole month.
+    const cells = monthCells(table, 'March');
+    expect(cells.slice(0, 4)).toEqual(['1', '6,900', '25,660', '186,339']);
+    expect(screen.getByTestId('variance-to-date').textContent).toBe('vs plan to 2024-03-05: 30,055');
+    expect(cells[4]).toBe(`${MINUS}23,155vs plan to 2024-03-05: 30,055`);
+    // February closed: against its whole plan.
+    expect(monthCells(table, 'February')[4]).toBe(`${MINUS}165,517`);
+  });
+
+  test('a variance that rounds to 0 t reads "0", neither red nor green', () => {
+    const base = progress2024();
+    const january = { ...(base.months[0] as Progress['months'][number]), varianceKg: -400 };
+    show({ ...base, months: [january, ...base.months.slice(1)] });
+    const cell = within(monthRow(screen.getByTestId('monthly-table'), 'January')).getAllByRole('cell')[4];
+    expect(cell?.textContent).toBe('0');
+    expect(cell?.className).not.toMatch(/dash-(ahead|behind)/);
+  });
+
+  test('the monthly chart marks the plan to date on the running month, and its legend names it', () => {
+    show(progress2024({ asOf: '2024-03-05' }));
+    const bar = mockCharts.filter((chart) => chart.type === 'bar').at(-1);
+    const marker = (bar?.props.options as { plugins: { planToDate: { index: number; value: number } } })
+      .plugins.planToDate;
+    // March (index 2): 30,054.645 t due by the 5th, on an axis in kt.
+    expect(marker.index).toBe(2);
+    expect(marker.value).toBeCloseTo(30.054645, 6);
+    expect(screen.getByTestId('monthly-chart').textContent).toContain('Plan to 2024-03-05');
+  });
+
+  test('with no month in progress the chart marks nothing', () => {
+    show(progress2024());
+    const bar = mockCharts.filter((chart) => chart.type === 'bar').at(-1);
+    expect((bar?.props.options as { plugins: { planToDate: unknown } }).plugins.planToDate).toBe(false);
+    expect(screen.getByTestId('monthly-chart').textContent).not.toContain('Plan to');
+  });
+
+  test('the monthly chart tooltip gives whole tonnes, and the running month its variance against the plan to date', () => {
+    show(progress2024({ asOf: '2024-03-05' }));
+    const bar = mockCharts.filter((chart) => chart.type === 'bar').at(-1);
+    type Item = { parsed: { x: number }; datasetIndex: number; dataset: { label: string } };
+    const { label, footer } = (
+      bar?.props.options as {
+        plugins: { tooltip: { callbacks: { label(item: Item): string; footer(items: Item[]): string } } };
+      }
+    ).plugins.tooltip.callbacks;
+    const item = (x: number, datasetIndex = 0): Item => ({
+      parsed: { x },
+      datasetIndex,
+      dataset: { label: 'Plan' },
+    });
+    expect(label(item(2, 1))).toBe(`Plan: 186,339${NBSP}t`);
+    expect(footer([item(0)])).toBe(`Variance: ${MINUS}176,379${NBSP}t`);
+    expect(footer([item(2)])).toBe(
+      `Variance against the plan to 2024-03-05 (30,055${NBSP}t): ${MINUS}23,155${NBSP}t`,
+    );
+    expect(footer([item(3)])).toBe('');
   });
 });
 
@@ -152,8 +228,7 @@ describe('charts', () => {
     expect(screen.getByRole('img', { name: /Line chart: cumulative tonnes shipped in 2024/ })).toBeTruthy();
     expect(screen.getByRole('img', { name: /Bar chart: tonnes shipped each month of 2024/ })).toBeTruthy();
     expect(screen.getByTestId('cumulative-chart').querySelector('figcaption')?.textContent).toBe(
-      `By 2024-07-31, 33.5${NBSP}kt shipped, against 1.280${NBSP}Mt at the target pace and 615.1${NBSP}kt ` +
-        `at the 2023 pace. Annual target 2.200${NBSP}Mt; 2023 total 1.057${NBSP}Mt.`,
+      `By 2024-07-31, 33.5${NBSP}kt shipped, against 1.280${NBSP}Mt at the target pace and 615.1${NBSP}kt at the 2023 pace. Annual target 2.200${NBSP}Mt; 2023 total 1.057${NBSP}Mt.`,
     );
     const line = mockCharts.filter((chart) => chart.type === 'line').at(-1);
     const data = line?.props.data as { datasets: { label: string; data: { x: number; y: number }[] }[] };
@@ -179,7 +254,7 @@ describe('charts', () => {
 });
 
 describe('the cumulative chart', () => {
-  test("its tooltip names the day and each series' exact tonnes, and its day axis is labelled at month starts", () => {
+  test("its tooltip names the day and each series' whole tonnes, and its day axis is labelled at month starts", () => {
     show(progress2024());
     const line = mockCharts.filter((chart) => chart.type === 'line').at(-1);
     type Item = { parsed: { x: number }; datasetIndex: number; dataset: { label: string } };
@@ -199,8 +274,8 @@ describe('the cumulative chart', () => {
     }));
     const { title, label } = options.plugins.tooltip.callbacks;
     expect(title(items)).toBe('2024-07-31');
-    expect(label(items[0] as Item)).toBe(`Shipped, cumulative: 33,459.500${NBSP}t`);
-    expect(label(items[1] as Item)).toMatch(/^Target pace: 1,2\d\d,\d{3}\.\d{3}\u00a0t$/);
+    expect(label(items[0] as Item)).toBe(`Shipped, cumulative: 33,460${NBSP}t`);
+    expect(label(items[1] as Item)).toBe(`Target pace: 1,280,328${NBSP}t`);
     const axis: { ticks?: { value: number }[] } = {};
     options.scales.x.afterBuildTicks(axis);
     const labels = (axis.ticks ?? [])

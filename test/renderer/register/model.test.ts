@@ -224,9 +224,9 @@ describe('the edit form', () => {
       'one',
       'many',
     ]);
-    expect(translate('ru', `register.footer.${pluralCategory('ru', 3)}`, { count: 3, total: '1,000' })).toBe(
-      'Показаны 3 отгрузки, итого 1,000 т',
-    );
+    expect(
+      translate('ru', `register.footer.${pluralCategory('ru', 3)}`, { count: 3, total: '1,000\u00a0т' }),
+    ).toBe('Показаны 3 отгрузки, итого 1,000\u00a0т');
   });
 });
 

@@ -74,7 +74,7 @@ describe('a year of 100,000 shipments', () => {
     let expected = 0;
     for (const s of list) if (s.grade === 'Kashagan') expected += s.netKg;
     const whole = Math.floor(expected / 1000).toLocaleString('en-GB');
-    expect(footer()).toContain(`total ${whole}.${String(expected % 1000).padStart(3, '0')} t`);
+    expect(footer()).toContain(`total ${whole}.${String(expected % 1000).padStart(3, '0')}\u00a0t`);
     expect(screen.getByTestId('register-table').getAttribute('aria-rowcount')).toBe('10001');
     expect(screen.getAllByTestId('register-row').length).toBeLessThan(60);
   });
@@ -112,14 +112,14 @@ describe('filters', () => {
 
   test('vessel + month + text combine, and the footer gives the hand-computed exact total', async () => {
     setup(list);
-    expect(footer()).toBe('5 shipments shown, total 42,783.956 t');
+    expect(footer()).toBe('5 shipments shown, total 42,783.956\u00a0t');
     fireEvent.change(screen.getByTestId('filter-vessel'), { target: { value: 'Astana' } });
     fireEvent.change(screen.getByTestId('filter-month'), { target: { value: '01' } });
     fireEvent.change(screen.getByTestId('filter-text'), { target: { value: 'shore' } });
     // The search waits for a pause in typing.
     await waitFor(() => expect(shownIds()).toEqual(['f', 'e']));
     // 9,000.999 t + 8,123.456 t
-    expect(footer()).toBe('2 shipments shown, total 17,124.455 t');
+    expect(footer()).toBe('2 shipments shown, total 17,124.455\u00a0t');
   });
 
   test('the month list names the months in the chosen language', () => {
@@ -143,14 +143,14 @@ describe('filters', () => {
     expect(within(voided).queryByTestId('row-edit')).toBeNull();
     expect(within(voided).queryByTestId('row-void')).toBeNull();
     expect(within(voided).getByTestId('row-history')).toBeTruthy();
-    expect(footer()).toBe('6 shipments shown, total 42,783.956 t · 1 voided, not in the total');
+    expect(footer()).toBe('6 shipments shown, total 42,783.956\u00a0t · 1 voided, not in the total');
   });
 
   test('no match says so and offers to clear the filters', async () => {
     setup(list);
     fireEvent.change(screen.getByTestId('filter-text'), { target: { value: 'no such cargo' } });
     await waitFor(() => expect(screen.getByTestId('register-no-match')).toBeTruthy());
-    expect(footer()).toBe('0 shipments shown, total 0.000 t');
+    expect(footer()).toBe('0 shipments shown, total 0.000\u00a0t');
     fireEvent.click(
       within(screen.getByTestId('register-no-match')).getByRole('button', { name: 'Clear filters' }),
     );
@@ -159,7 +159,7 @@ describe('filters', () => {
 
   test('Russian counts and tonnes are written the Russian way', () => {
     setup(list.slice(0, 2), { language: 'ru' });
-    expect(footer()).toBe('Показаны 2 отгрузки, итого 18\u00a0759,500 т');
+    expect(footer()).toBe('Показаны 2 отгрузки, итого 18\u00a0759,500\u00a0т');
   });
 });
 

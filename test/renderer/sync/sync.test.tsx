@@ -250,7 +250,7 @@ describe('Conflicts', () => {
     await userEvent.click(screen.getByTestId('conflict-keep-SNG'));
     expect(api.amendShipment).toHaveBeenCalledWith(
       'c1',
-      expect.objectContaining({ netTonnes: '9100.000', vessel: cargo.vessel }),
+      expect.objectContaining({ netTonnes: '9100', vessel: cargo.vessel }),
       expect.objectContaining({ reason: 'Conflict resolved: kept the version of SNG (SNG:4)', force: true }),
     );
   });
