@@ -54,7 +54,7 @@ export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: Edit
   );
   return (
     <Dialog
-      title={t('register.edit.title', { name: shipmentName(shipment) })}
+      title={t('register.edit.title', { name: shipmentName(shipment, language) })}
       open
       onClose={onClose}
       testId="register-edit-dialog"

@@ -58,7 +58,7 @@ export function HistoryDialog({ shipment, onClose }: HistoryDialogProps) {
 
   return (
     <Dialog
-      title={t('register.history.title', { name: shipmentName(shipment) })}
+      title={t('register.history.title', { name: shipmentName(shipment, language) })}
       open
       onClose={onClose}
       testId="register-history-dialog"

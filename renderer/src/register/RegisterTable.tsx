@@ -68,8 +68,8 @@ function fixedRect(viewport: Rect) {
 }
 
 /** What identifies a shipment to a person in a button's name: its B/L number, or vessel and date. */
-export function shipmentName(shipment: Shipment): string {
-  return shipment.blNumber ?? `${shipment.vessel} ${shipment.blDate}`;
+export function shipmentName(shipment: Shipment, language: Language): string {
+  return shipment.blNumber ?? `${shipment.vessel} ${calendarDate(language, shipment.blDate)}`;
 }
 
 export function RegisterTable({
@@ -191,7 +191,7 @@ interface RowProps {
 }
 
 const Row = memo(function Row({ shipment, index, readOnly, language, t, onAction }: RowProps) {
-  const name = shipmentName(shipment);
+  const name = shipmentName(shipment, language);
   const unit = t('unit.t');
   const status = shipment.voided ? t('register.status.voided') : statusLabel(t, shipment.status);
   const classes = ['register-row', index % 2 === 1 ? 'is-odd' : '', shipment.voided ? 'is-voided' : '']

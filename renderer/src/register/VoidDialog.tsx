@@ -43,7 +43,7 @@ export function VoidDialog({ shipment, onClose, onVoided }: VoidDialogProps) {
 
   return (
     <Dialog
-      title={t('register.void.title', { name: shipmentName(shipment) })}
+      title={t('register.void.title', { name: shipmentName(shipment, language) })}
       open
       onClose={onClose}
       testId="register-void-dialog"

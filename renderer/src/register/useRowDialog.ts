@@ -4,7 +4,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { FieldIssue, Shipment } from '../../../electron/core/api';
-import type { Translate } from '../i18n';
+import { useLanguage, type Translate } from '../i18n';
 import { shipmentName, type RowAction } from './RegisterTable';
 
 export interface OpenDialog {
@@ -27,6 +27,7 @@ export function useRowDialog(t: Translate): RowDialog {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const opener = useRef<HTMLElement | null>(null);
+  const language = useLanguage();
 
   const open = useCallback((kind: RowAction, shipment: Shipment, from: HTMLElement) => {
     opener.current = from;
@@ -46,12 +47,12 @@ export function useRowDialog(t: Translate): RowDialog {
   const saved = (shipment: Shipment, warnings: FieldIssue[]) => {
     close();
     const key = warnings.length > 0 ? 'register.notice.savedWithWarnings' : 'register.notice.saved';
-    setNotice(t(key, { name: shipmentName(shipment) }));
+    setNotice(t(key, { name: shipmentName(shipment, language) }));
   };
 
   const voided = (shipment: Shipment) => {
     close();
-    setNotice(t('register.notice.voided', { name: shipmentName(shipment) }));
+    setNotice(t('register.notice.voided', { name: shipmentName(shipment, language) }));
   };
 
   return { dialog, notice, open, close, saved, voided };

@@ -93,3 +93,18 @@ describe.each(['ru', 'az', 'kk'] as const)('%s', (language) => {
     expect(dialog.textContent ?? '').not.toMatch(ENGLISH);
   });
 });
+
+/** One way of showing a date per language, in a dialog's title too. */
+test.each(['ru', 'az', 'kk'] as const)(
+  '%s: the edit dialog of a cargo without a B/L number names its date as the language writes it',
+  async (language) => {
+    const { fake } = await start(language);
+    const shipment = fake.add({ blDate: '2024-08-03', vessel: 'Astana', netTonnes: '9959.5' });
+    render(
+      <EditDialog shipment={shipment} vessels={[]} grades={[]} onClose={jest.fn()} onSaved={jest.fn()} />,
+    );
+    const title = screen.getByRole('heading', { level: 2 }).textContent ?? '';
+    expect(title).toContain('03.08.2024');
+    expect(title).not.toContain('2024-08-03');
+  },
+);
