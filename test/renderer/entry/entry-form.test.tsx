@@ -15,32 +15,12 @@ import { useSettings } from '../../../renderer/src/settings';
 import { useLedger } from '../../../renderer/src/store';
 import { EntryForm } from '../../../renderer/src/views/EntryForm';
 import { FakeLedger, FIXED_NOW, TODAY } from './fake-ledger';
+import { standInForModalDialogs } from './modal-dialog';
 
 // Forty keystrokes a test; generous for a loaded CI machine.
 jest.setTimeout(30_000);
 
-// jsdom has no modal <dialog>. This stand-in does what Chromium's does and what matters here:
-// closing hands the focus back to whatever had it when the dialog opened.
-const nativeDialog = {
-  showModal: HTMLDialogElement.prototype.showModal,
-  close: HTMLDialogElement.prototype.close,
-};
-beforeAll(() => {
-  const openedFrom = new WeakMap<HTMLDialogElement, Element | null>();
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    openedFrom.set(this, document.activeElement);
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-    const previous = openedFrom.get(this);
-    if (previous instanceof HTMLElement) previous.focus();
-  };
-});
-afterAll(() => {
-  HTMLDialogElement.prototype.showModal = nativeDialog.showModal;
-  HTMLDialogElement.prototype.close = nativeDialog.close;
-});
+standInForModalDialogs();
 
 interface Setup {
   fake: FakeLedger;

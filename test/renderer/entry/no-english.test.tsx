@@ -9,22 +9,11 @@ import { useSettings, type Language } from '../../../renderer/src/settings';
 import { useLedger } from '../../../renderer/src/store';
 import { EntryForm } from '../../../renderer/src/views/EntryForm';
 import { FakeLedger, FIXED_NOW } from './fake-ledger';
+import { standInForModalDialogs } from './modal-dialog';
 
 jest.setTimeout(60_000);
 
-const nativeDialog = {
-  showModal: HTMLDialogElement.prototype.showModal,
-  close: HTMLDialogElement.prototype.close,
-};
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
-afterAll(() => Object.assign(HTMLDialogElement.prototype, nativeDialog));
+standInForModalDialogs();
 
 /** English words the core's messages use; none may show on a ru/az/kk screen. */
 const ENGLISH =

@@ -12,23 +12,11 @@ import { useSettings, type Language } from '../../../renderer/src/settings';
 import { useLedger } from '../../../renderer/src/store';
 import { EntryForm } from '../../../renderer/src/views/EntryForm';
 import { FakeLedger, FIXED_NOW } from './fake-ledger';
+import { standInForModalDialogs } from './modal-dialog';
 
 jest.setTimeout(30_000);
 
-// jsdom has no modal <dialog>: the open attribute stands in for it, as in entry-form.test.tsx.
-const nativeDialog = {
-  showModal: HTMLDialogElement.prototype.showModal,
-  close: HTMLDialogElement.prototype.close,
-};
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
-afterAll(() => Object.assign(HTMLDialogElement.prototype, nativeDialog));
+standInForModalDialogs();
 
 async function start(language: Language = 'en', fake = new FakeLedger()) {
   localStorage.clear();
