@@ -222,7 +222,7 @@ function writeDigits(value: number, digits: number, n: number): number {
 /** Decimals (barrels) below this are written by integer arithmetic. */
 const DECIMAL_LIMIT = 1e9;
 
-/** Kilograms up to this many are written by integer arithmetic; beyond (never a real cargo) as formatKgAsTonnes writes them. */
+/** Kilograms below this are written by integer arithmetic; more (never a cargo) as formatKgAsTonnes writes them. */
 const FAST_KG = 2 ** 50;
 
 /**
