@@ -67,9 +67,11 @@ export const COMMANDS = {
     usage: 'progress [--year Y] [--as-of YYYY-MM-DD] [--json]',
   },
   export: {
-    options: { year: str, report: str, out: str, separator: str, language: str },
+    options: { year: str, report: str, out: str, separator: str, language: str, format: str },
     positionals: 0,
-    usage: `export --year Y --report register|monthly --out FILE [--separator ,|;] [--language ${LANGUAGE_CHOICES}]`,
+    usage:
+      'export --year Y --report register|monthly --out FILE [--format csv|xlsx] [--separator ,|;] ' +
+      `[--language ${LANGUAGE_CHOICES}]`,
   },
   import: {
     options: { 'dry-run': bool, force: bool, json: bool },

@@ -226,6 +226,8 @@ export interface Progress {
 }
 
 export type ReportName = 'register' | 'monthly';
+/** A CSV file for Excel, or an Excel workbook (numbers, dates, a frozen and filtered header, totals). */
+export type ReportFormat = 'csv' | 'xlsx';
 export type CsvSeparator = ',' | ';';
 
 export interface ExportRequest {
@@ -237,12 +239,19 @@ export interface ExportRequest {
    * out, 'en'. Import reads a file written in any of the four, so every export comes back unchanged.
    */
   language?: Language;
+  /** 'csv' (the separator applies) or 'xlsx'; left out, 'csv'. */
+  format?: unknown;
 }
 
 export interface ExportedReport {
   fileName: string;
-  /** The file's whole text, BOM included; write it as UTF-8. */
+  format: ReportFormat;
+  /**
+   * A CSV file's whole text, BOM included, to be written as UTF-8; a workbook's bytes in base64
+   * (a string, so every transport carries it as it carries the rest).
+   */
   content: string;
+  encoding: 'utf8' | 'base64';
   rows: number;
 }
 

@@ -4,7 +4,7 @@
  * rules and messages live in one place.
  */
 import { z } from 'zod';
-import type { CsvSeparator, Language, ReportName } from './api';
+import type { CsvSeparator, Language, ReportFormat, ReportName } from './api';
 import { isSupportedYear, MAX_YEAR, MIN_YEAR, readDate } from './calendar';
 import type { ImportSource } from './encoding';
 import { invalid, type FieldIssue, type IssueFacts } from './errors';
@@ -193,11 +193,13 @@ export function parseBaselineRequest(value: unknown): { year: number; kg: number
 }
 
 const REPORTS: readonly ReportName[] = ['register', 'monthly'];
+const FORMATS: readonly ReportFormat[] = ['csv', 'xlsx'];
 const exportShape = z.strictObject({
   year: z.unknown(),
   report: z.unknown(),
   separator: z.unknown().optional(),
   language: z.unknown().optional(),
+  format: z.unknown().optional(),
 });
 
 export interface ExportArguments {
@@ -206,6 +208,7 @@ export interface ExportArguments {
   separator: CsvSeparator;
   /** The language of the file's headers and status words. */
   language: Language;
+  format: ReportFormat;
 }
 
 export function parseExportRequest(value: unknown): ExportArguments {
@@ -236,7 +239,13 @@ export function parseExportRequest(value: unknown): ExportArguments {
       { value: shown(input.language) },
     );
   }
-  return { year, report, separator, language };
+  const format = FORMATS.find((known) => known === (input.format ?? 'csv'));
+  if (!format) {
+    return issue('format', 'format.unknown', `Format "${shown(input.format)}" must be csv or xlsx.`, {
+      value: shown(input.format),
+    });
+  }
+  return { year, report, separator, language, format };
 }
 
 /** The base64 form of the largest file accepted: 4 characters for every 3 bytes. */

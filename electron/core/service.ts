@@ -12,6 +12,7 @@ import type {
   FieldIssue,
   HistoryEntry,
   ImportReport,
+  Language,
   ImportRowReport,
   IssueFacts,
   LedgerGuard,
@@ -80,6 +81,8 @@ import {
   type CredentialStore,
 } from './sync/app';
 import { verifyLedger } from './verify';
+import { csvReport, loadWorkbooks, workbookReport } from './report-files';
+import type { WorkbookContext } from './xlsx/reports';
 import fs from 'node:fs';
 
 export interface ServiceOptions {
@@ -599,7 +602,7 @@ export class LedgerService implements TransitApi {
 
   async exportReport(request: unknown): Promise<ExportedReport> {
     this.follow();
-    const { year, report, separator, language } = parseExportRequest(request);
+    const { year, report, separator, language, format } = parseExportRequest(request);
     if (report === 'register') {
       // The shipments are only read here, so the state's own objects serve without a copy each.
       const from = `${year}-01-01`;
@@ -607,18 +610,28 @@ export class LedgerService implements TransitApi {
       const shipments = this.liveShipments()
         .filter((s) => s.blDate >= from && s.blDate <= to)
         .sort(byBlDate);
-      return {
-        fileName: `transit-register-${year}.csv`,
-        content: registerCsv(shipments, separator, language),
-        rows: shipments.length,
-      };
+      const fileName = `transit-register-${year}`;
+      if (format === 'xlsx') {
+        const context = this.workbookContext(year, language, this.today());
+        const { registerTable, workbookBytes } = loadWorkbooks();
+        const bytes = await workbookBytes([registerTable(shipments, context)], context);
+        return workbookReport(fileName, shipments.length, bytes);
+      }
+      return csvReport(fileName, shipments.length, registerCsv(shipments, separator, language));
     }
     const progress = await this.progress({ year });
-    return {
-      fileName: `transit-monthly-${year}.csv`,
-      content: monthlyCsv(progress.months, separator, language),
-      rows: progress.months.length,
-    };
+    const fileName = `transit-monthly-${year}`;
+    if (format === 'xlsx') {
+      const context = this.workbookContext(year, language, progress.asOf);
+      const { monthlyTable, workbookBytes } = loadWorkbooks();
+      const bytes = await workbookBytes([monthlyTable(progress.months, context)], context);
+      return workbookReport(fileName, progress.months.length, bytes);
+    }
+    return csvReport(fileName, progress.months.length, monthlyCsv(progress.months, separator, language));
+  }
+
+  private workbookContext(year: number, language: Language, asOf: string): WorkbookContext {
+    return { year, language, asOf, station: this.station, now: this.now() };
   }
 
   async importCsv(request: unknown, options?: LedgerGuard): Promise<ImportReport> {
