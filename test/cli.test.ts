@@ -9,10 +9,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import readXlsxFile from 'read-excel-file/node';
 import { main, type CliIo } from '../electron/cli';
 import { cp1251 } from './support/cp1251';
 import { LockHolder } from './support/holder';
+import { readWorkbook } from './support/read-workbook';
 import { fixedNow, tempDir } from './support/temp';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -1153,7 +1153,7 @@ describe('export and import', () => {
     expect((await ok([...base, '--report', 'monthly', '--out', named])).out).toBe(
       `Wrote 12 rows to ${named}.`,
     );
-    const [register] = await readXlsxFile(fs.readFileSync(asked));
+    const [register] = await readWorkbook(fs.readFileSync(asked));
     expect(register?.sheet).toBe('Реестр');
     expect(register?.data[4]?.slice(0, 4)).toEqual([
       expect.any(String),
@@ -1161,7 +1161,7 @@ describe('export and import', () => {
       'AKT-2024-0101',
       'President Heydar Aliyev',
     ]);
-    const [monthly] = await readXlsxFile(fs.readFileSync(named));
+    const [monthly] = await readWorkbook(fs.readFileSync(named));
     expect(monthly?.data[3]).toEqual(expect.arrayContaining(['Месяц', 'Отклонение, т']));
   });
 

@@ -4,7 +4,6 @@
  * own XML: every cell of every report is checked against the ledger.
  */
 import { unzipSync, strFromU8 } from 'fflate';
-import readXlsxFile from 'read-excel-file/node';
 import type { MonthProgress, Shipment } from '../electron/core/api';
 import { monthlyHeaders, registerHeaders } from '../electron/core/csv';
 import { enumWord, FIELDS, LANGUAGES, type Language } from '../electron/core/fields';
@@ -15,14 +14,15 @@ import {
   workbookBytes,
   type WorkbookContext,
 } from '../electron/core/xlsx/reports';
+import { readWorkbook, type ReadSheet, type WorkbookCell } from './support/read-workbook';
 import { tempDir } from './support/temp';
 
-type Cell = string | number | boolean | Date | null;
+type Cell = WorkbookCell;
 
 const NOW = new Date('2024-06-10T07:00:00Z');
 
-async function sheetsOf(bytes: Buffer): Promise<{ sheet: string; data: Cell[][] }[]> {
-  return (await readXlsxFile(bytes)) as { sheet: string; data: Cell[][] }[];
+function sheetsOf(bytes: Buffer): Promise<ReadSheet[]> {
+  return readWorkbook(bytes);
 }
 
 function partOf(bytes: Buffer, name: string): string {
