@@ -90,6 +90,17 @@ export const COMMANDS = {
       '[--json] | sync init-server --url URL --stations AKT,SNG,HQ [--insecure]',
   },
   conflicts: { options: { json: bool }, positionals: 0, usage: 'conflicts [--json]' },
+  close: {
+    options: { month: str, reason: str, json: bool },
+    positionals: 0,
+    usage: 'close --month YYYY-MM --reason R',
+  },
+  reopen: {
+    options: { month: str, reason: str, json: bool },
+    positionals: 0,
+    usage: 'reopen --month YYYY-MM --reason R',
+  },
+  periods: { options: { json: bool }, positionals: 0, usage: 'periods [--json]' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -142,6 +142,43 @@ export interface YearTargets {
   source: 'default' | 'ledger';
 }
 
+/** What a close recorded of its month: the live cargoes, their tonnes, and a digest of their entries. */
+export interface MonthFigures {
+  shipments: number;
+  kg: number;
+  digest: string;
+}
+
+export interface PeriodStep {
+  action: 'close' | 'reopen';
+  at: string;
+  actor: string;
+  reason: string;
+  /** A close's figures; absent on a reopen. */
+  figures?: MonthFigures;
+}
+
+/** A month closed at least once: its state, its latest close, and every close and reopen. */
+export interface Period {
+  month: string;
+  closed: boolean;
+  lastClose: PeriodStep;
+  steps: PeriodStep[];
+}
+
+/** A period as `periods()` reports it: with the month's figures now, and whether they differ from the close's. */
+export interface PeriodReport extends Period {
+  now: MonthFigures;
+  /** The month's entries differ from what its latest close recorded (changed after a reopen, or by sync). */
+  changedSinceClose: boolean;
+}
+
+export interface PeriodRequest {
+  /** `YYYY-MM`. */
+  month: unknown;
+  reason: unknown;
+}
+
 export interface TargetsInput {
   year: unknown;
   annualTonnes: unknown;
@@ -567,6 +604,11 @@ export interface TransitApi {
   testConnection(request?: ConnectionRequest): Promise<ConnectionReport>;
   /** Open conflicts between stations: forks of one cargo and B/L numbers recorded twice. */
   conflicts(): Promise<Conflict[]>;
+  /** Makes a month's figures final: nothing dated in it may be recorded, amended or voided until reopened. */
+  closeMonth(request: PeriodRequest, options?: LedgerGuard): Promise<PeriodReport>;
+  reopenMonth(request: PeriodRequest, options?: LedgerGuard): Promise<PeriodReport>;
+  /** Every month ever closed, in calendar order, with its figures now against the close's. */
+  periods(): Promise<PeriodReport[]>;
 }
 
 /** The method list, written once beside this interface and checked against it: api-methods.ts. */

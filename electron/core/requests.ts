@@ -9,6 +9,7 @@ import { isSupportedYear, MAX_YEAR, MIN_YEAR, readDate } from './calendar';
 import type { ImportSource } from './encoding';
 import { invalid, type FieldIssue, type IssueFacts } from './errors';
 import { LANGUAGES } from './fields';
+import { isMonth } from './periods';
 import { ambiguityIssue, formatKgAsTonnes, readQuantity } from './quantity';
 
 export const MAX_REASON_LENGTH = 500;
@@ -190,6 +191,18 @@ const baselineShape = z.strictObject({ year: z.unknown(), tonnes: z.unknown() })
 export function parseBaselineRequest(value: unknown): { year: number; kg: number } {
   const input = strictShape(baselineShape, value, 'a baseline request');
   return { year: parseYear(input.year), kg: parseTonnes(input.tonnes, 'tonnes', 'Baseline tonnes', false) };
+}
+
+const periodShape = z.strictObject({ month: z.unknown(), reason: z.unknown() });
+
+/** A close or reopen: the month (`YYYY-MM`) and why, both required. */
+export function parsePeriodRequest(value: unknown): { month: string; reason: string } {
+  const input = strictShape(periodShape, value, 'a close or reopen request');
+  if (!isMonth(input.month))
+    return issue('month', 'month.invalid', `"${shown(input.month)}" is not a month; write it as YYYY-MM.`, {
+      value: shown(input.month),
+    });
+  return { month: input.month, reason: parseReason(input.reason, true) as string };
 }
 
 const REPORTS: readonly ReportName[] = ['register', 'monthly'];

@@ -12,6 +12,8 @@ import type {
   FieldIssue,
   HistoryEntry,
   ImportReport,
+  Period,
+  PeriodReport,
   Language,
   ImportRowReport,
   IssueFacts,
@@ -48,6 +50,7 @@ import { lockWriter } from './lock';
 import { defaultAsOf, progressFromDays } from './progress';
 import {
   parseBaselineRequest,
+  parsePeriodRequest,
   parseExportRequest,
   parseId,
   parseImportRequest,
@@ -81,6 +84,8 @@ import {
   type CredentialStore,
 } from './sync/app';
 import { verifyLedger } from './verify';
+import { monthFigures, sameFigures } from './month-figures';
+import { alreadyClosed, closedMonthIssue } from './periods';
 import { csvReport, loadWorkbooks, workbookReport } from './report-files';
 import type { WorkbookContext } from './xlsx/reports';
 import fs from 'node:fs';
@@ -316,6 +321,7 @@ export class LedgerService implements TransitApi {
       findByBlNumber: this.state.findByBlNumber,
       findSameCargo: this.state.findSameCargo,
       force,
+      closedMonth: (month) => this.state.periods.closed(month),
     };
   }
 
@@ -479,6 +485,7 @@ export class LedgerService implements TransitApi {
     const current = this.shipmentOrThrow(id);
     if (current.voided)
       throw new TransitError('conflict', `Shipment ${current.id} is void and cannot be amended.`);
+    this.refuseInClosedMonth(current, 'amend');
     const result = validateAmendment(current, changes, this.context(force));
     if (!result.ok) throw refusal(result, check);
     if (check)
@@ -517,8 +524,67 @@ export class LedgerService implements TransitApi {
         'conflict',
         `Shipment ${current.id} is already void (${current.voidReason ?? 'no reason'}).`,
       );
+    this.refuseInClosedMonth(current, 'void');
     this.append([{ type: 'void', id: current.id, reason: why, ...(this.book?.links(current.id) ?? {}) }]);
     return this.shown(this.state.shipments.get(current.id) as Shipment);
+  }
+
+  /** A cargo dated in a closed month stays as it was closed: no amend, no void. */
+  private refuseInClosedMonth(current: Shipment, action: 'amend' | 'void'): void {
+    const closed = this.state.periods.closed(current.blDate.slice(0, 7));
+    if (closed) throw invalid([closedMonthIssue(closed, action)]);
+  }
+
+  async closeMonth(request: unknown, options?: LedgerGuard): Promise<PeriodReport> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
+    const { month, reason } = parsePeriodRequest(request);
+    const today = this.today();
+    if (month >= today.slice(0, 7))
+      throw invalid([
+        {
+          field: 'month',
+          code: 'month.not_ended',
+          message: `${month} has not ended (today at Aktau is ${today}); a month is closed once it is over.`,
+          facts: { month, today },
+        },
+      ]);
+    const closed = this.state.periods.closed(month);
+    if (closed) throw new TransitError('conflict', alreadyClosed(closed).message, [alreadyClosed(closed)]);
+    const figures = monthFigures(month, this.state.shipments.values());
+    this.append([{ type: 'close', month, reason, figures }]);
+    return this.periodReport(month);
+  }
+
+  async reopenMonth(request: unknown, options?: LedgerGuard): Promise<PeriodReport> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
+    const { month, reason } = parsePeriodRequest(request);
+    if (!this.state.periods.closed(month)) {
+      const message = `${month} is not closed, so there is nothing to reopen.`;
+      throw new TransitError('conflict', message, [
+        { field: 'month', code: 'month.not_closed', message, facts: { month } },
+      ]);
+    }
+    this.append([{ type: 'reopen', month, reason }]);
+    return this.periodReport(month);
+  }
+
+  async periods(): Promise<PeriodReport[]> {
+    this.follow();
+    return this.state.periods.all().map((period) => this.periodReport(period.month));
+  }
+
+  private periodReport(month: string): PeriodReport {
+    const period = this.state.periods.get(month) as Period;
+    const now = monthFigures(month, this.state.shipments.values());
+    const closedWith = period.lastClose.figures;
+    return {
+      ...period,
+      steps: period.steps.map((step) => ({ ...step })),
+      now,
+      changedSinceClose: closedWith !== undefined && !sameFigures(closedWith, now),
+    };
   }
 
   async shipmentHistory(id: string): Promise<HistoryEntry[]> {
