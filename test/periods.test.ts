@@ -43,7 +43,7 @@ const refusedAsClosed = {
       facts: {
         month: '2024-07',
         closedBy: 'aliya',
-        closedOn: '2024-08-15',
+        date: '2024-08-15',
         reason: 'Reconciled with Sangachal, sent to SOCAR',
       },
     }),

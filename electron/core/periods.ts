@@ -71,7 +71,7 @@ export function closedMonthIssue(period: Period, action: 'record' | 'amend' | 'v
     message:
       `${month} was closed by ${lastClose.actor} on ${on} (${lastClose.reason}), so no cargo dated in it ` +
       `can be ${verb}. A manager can reopen it: transit-ledger reopen --month ${month} --reason R.`,
-    facts: { month, closedBy: lastClose.actor, closedOn: on, reason: lastClose.reason },
+    facts: { month, closedBy: lastClose.actor, date: on, reason: lastClose.reason },
   };
 }
 
@@ -83,6 +83,6 @@ export function alreadyClosed(period: Period): FieldIssue {
     field: 'month',
     code: 'month.already_closed',
     message: `${month} is already closed (by ${lastClose.actor} on ${on}: ${lastClose.reason}).`,
-    facts: { month, closedBy: lastClose.actor, closedOn: on, reason: lastClose.reason },
+    facts: { month, closedBy: lastClose.actor, date: on, reason: lastClose.reason },
   };
 }
