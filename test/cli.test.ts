@@ -1136,11 +1136,11 @@ describe('export and import', () => {
     expect(result.out).toBe(`Wrote 12 rows to ${out}.`);
     const lines = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Month,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Plan to date tonnes,Variance tonnes',
+      'Month,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Plan to date tonnes,Variance tonnes,Closed by,Closed on',
     );
     expect(lines[7]).toMatch(/^2024-07,2,16859\.623,16859\.623,/);
     // Today is 15 August 2024: December has not begun, so it carries its plan and nothing else.
-    expect(lines[12]).toMatch(/^2024-12,,,,\d+\.\d{3},2200000\.000,,$/);
+    expect(lines[12]).toMatch(/^2024-12,,,,\d+\.\d{3},2200000\.000,,,,$/);
   });
 
   test('export --format xlsx writes a workbook, and a FILE named .xlsx gets one without asking', async () => {

@@ -172,6 +172,20 @@ describe('closing a month', () => {
   });
 });
 
+describe('the monthly report', () => {
+  test('names who closed a month and when, in progress, CSV and the workbook', async () => {
+    await closeJuly();
+    const progress = await service.progress({ year: 2024 });
+    expect(progress.months.map((m) => m.closed ?? null).slice(5, 8)).toEqual([
+      null,
+      { by: 'aliya', on: '2024-08-15' },
+      null,
+    ]);
+    const csv = await service.exportReport({ year: 2024, report: 'monthly' });
+    expect(csv.content.split('\r\n')[7]).toMatch(/^2024-07,2,13980\.125,.*,aliya,2024-08-15$/);
+  });
+});
+
 describe('reopening a month', () => {
   test('lets writes in again, is kept with who and why, and a change shows against what was closed', async () => {
     await closeJuly();

@@ -214,25 +214,37 @@ describe('the monthly summary as a workbook', () => {
     varianceKg: state === 'future' ? null : kg - 50_000_001,
   });
   const months = [
-    month(1, 'closed', 3, 30_000_001),
+    { ...month(1, 'closed', 3, 30_000_001), closed: { by: 'aliya', on: '2024-02-03' } },
     month(2, 'current', 1, 9_959_500),
     month(3, 'future', 0, 0),
   ];
 
-  test('months are dates, a month not begun has its plan and nothing else, totals are exact', async () => {
+  test('months are dates, a month not begun has its plan alone, a closed one who closed it; totals exact', async () => {
     const bytes = await workbookBytes([monthlyTable(months, context)], context);
     const [sheet] = await sheetsOf(bytes);
+    const blank = new Array<WorkbookCell>(9).fill(null);
     expect(sheet?.sheet).toBe('Айлар бойынша');
     expect(sheet?.data).toEqual([
-      ['2024 жылғы айлық жөнелтімдер мен жоспар', null, null, null, null, null, null, null],
-      ['10.03.2024 күнгі жағдай', null, null, null, null, null, null, null],
-      ['Станция AKT', null, null, null, null, null, null, null],
-      [null, null, null, null, null, null, null, null],
+      ['2024 жылғы айлық жөнелтімдер мен жоспар', ...blank],
+      ['10.03.2024 күнгі жағдай', ...blank],
+      ['Станция AKT', ...blank],
+      [null, ...blank],
       monthlyHeaders('kk'),
-      [utcDate('2024-01'), 3, 30000.001, 30000.001, 100000, 100000, 50000.001, -20000],
-      [utcDate('2024-02'), 1, 9959.5, 19919, 100000, 200000, 50000.001, -40040.501],
-      [utcDate('2024-03'), null, null, null, 100000, 300000, null, null],
-      ['Барлығы', 4, 39959.501, null, 300000, null, 100000.002, -60040.501],
+      [
+        utcDate('2024-01'),
+        3,
+        30000.001,
+        30000.001,
+        100000,
+        100000,
+        50000.001,
+        -20000,
+        'aliya',
+        utcDate('2024-02-03'),
+      ],
+      [utcDate('2024-02'), 1, 9959.5, 19919, 100000, 200000, 50000.001, -40040.501, null, null],
+      [utcDate('2024-03'), null, null, null, 100000, 300000, null, null, null, null],
+      ['Барлығы', 4, 39959.501, null, 300000, null, 100000.002, -60040.501, null, null],
     ]);
     expect(partOf(bytes, 'xl/styles.xml')).toContain('formatCode="mm.yyyy"');
   });

@@ -226,6 +226,8 @@ export interface MonthProgress {
   planToDateKg: number | null;
   /** tonnesKg − planToDateKg: negative when behind; null for a month not begun. */
   varianceKg: number | null;
+  /** Present for a month closed now: who closed it and on which day (periods.ts). */
+  closed?: { by: string; on: string };
 }
 
 /** One point per day of the year; `actualKg` is null after the as-of date. */

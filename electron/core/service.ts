@@ -657,13 +657,18 @@ export class LedgerService implements TransitApi {
         },
       ]);
     }
-    return progressFromDays({
+    const progress = progressFromDays({
       year,
       asOf: requested ?? defaultAsOf(year, today),
       days: this.state.daysFor(year),
       targets: this.state.targetsFor(year),
       baseline: this.state.currentBaseline(),
     });
+    for (const month of progress.months) {
+      const closed = this.state.periods.closed(month.month)?.lastClose;
+      if (closed) month.closed = { by: closed.actor, on: closed.at.slice(0, 10) };
+    }
+    return progress;
   }
 
   async exportReport(request: unknown): Promise<ExportedReport> {

@@ -93,9 +93,14 @@ const MONTHLY_KINDS: readonly { kind: CellKind; total: boolean }[] = [
   { kind: 'tonnes', total: false },
   { kind: 'tonnes', total: true },
   { kind: 'tonnes', total: true },
+  { kind: 'text', total: false },
+  { kind: 'date', total: false },
 ];
 
-/** A month not begun has its plan and nothing else, as in the CSV: no sum counts it as shipped. */
+/**
+ * A month not begun has its plan and nothing else, as in the CSV: no sum counts it as shipped. A
+ * closed month names who closed it and when.
+ */
 function monthlyRow(m: MonthProgress): CellValue[] {
   const begun = m.state !== 'future';
   return [
@@ -107,6 +112,8 @@ function monthlyRow(m: MonthProgress): CellValue[] {
     m.cumulativePlanKg,
     m.planToDateKg,
     m.varianceKg,
+    m.closed?.by ?? null,
+    m.closed?.on ?? null,
   ];
 }
 
