@@ -229,6 +229,8 @@ describe('monthlyCsv', () => {
       cumulativePlanKg: 121_234_000,
       planToDateKg: 121_234_000,
       varianceKg: -1_233_500,
+      // Closed: the report names who closed it (quoted where the name holds the separator) and when.
+      closed: { by: 'Ayşe; Əliyeva', on: '2024-02-03' },
     },
     {
       // Ten days of 29: 113,415,000 × 10 / 29 = 39,108,620.69 → 39,108,621 kg due.
@@ -260,29 +262,31 @@ describe('monthlyCsv', () => {
   it('writes months with decimal commas for a semicolon file, and a negative variance stays a plain number', () => {
     expect(monthlyCsv(months, ';')).toBe(
       '\uFEFF' +
-        'Month;Shipments;Tonnes;Cumulative tonnes;Plan tonnes;Cumulative plan tonnes;Plan to date tonnes;Variance tonnes\r\n' +
-        '2024-01;14;120000,500;120000,500;121234,000;121234,000;121234,000;-1233,500\r\n' +
-        '2024-02;6;50000,000;170000,500;113415,000;234649,000;39108,621;10891,379\r\n' +
-        '2024-03;;;;121234,000;355883,000;;\r\n',
+        'Month;Shipments;Tonnes;Cumulative tonnes;Plan tonnes;Cumulative plan tonnes;Plan to date tonnes;' +
+        'Variance tonnes;Closed by;Closed on\r\n' +
+        '2024-01;14;120000,500;120000,500;121234,000;121234,000;121234,000;-1233,500;"Ayşe; Əliyeva";2024-02-03\r\n' +
+        '2024-02;6;50000,000;170000,500;113415,000;234649,000;39108,621;10891,379;;\r\n' +
+        '2024-03;;;;121234,000;355883,000;;;;\r\n',
     );
   });
 
   it('writes months with decimal points for a comma file, the negative variance unguarded and unquoted', () => {
     expect(monthlyCsv(months, ',')).toBe(
       '\uFEFF' +
-        'Month,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Plan to date tonnes,Variance tonnes\r\n' +
-        '2024-01,14,120000.500,120000.500,121234.000,121234.000,121234.000,-1233.500\r\n' +
-        '2024-02,6,50000.000,170000.500,113415.000,234649.000,39108.621,10891.379\r\n' +
-        '2024-03,,,,121234.000,355883.000,,\r\n',
+        'Month,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Plan to date tonnes,' +
+        'Variance tonnes,Closed by,Closed on\r\n' +
+        '2024-01,14,120000.500,120000.500,121234.000,121234.000,121234.000,-1233.500,Ayşe; Əliyeva,2024-02-03\r\n' +
+        '2024-02,6,50000.000,170000.500,113415.000,234649.000,39108.621,10891.379,,\r\n' +
+        '2024-03,,,,121234.000,355883.000,,,,\r\n',
     );
   });
 
   it('the month in progress is measured against its plan to date; a month not begun is its plan alone', () => {
     const [, february, march] = monthlyCsv(months, ',').split('\r\n').slice(1);
     // The variance column is Tonnes − Plan to date, as a formula in Excel would give it.
-    expect(february?.split(',').slice(6)).toEqual(['39108.621', '10891.379']);
+    expect(february?.split(',').slice(6)).toEqual(['39108.621', '10891.379', '', '']);
     // Not −121234.000: nothing of March is due yet, and empty cells add nothing to a SUM.
-    expect(march).toBe('2024-03,,,,121234.000,355883.000,,');
+    expect(march).toBe('2024-03,,,,121234.000,355883.000,,,,');
   });
 });
 
@@ -863,13 +867,16 @@ describe("reports in the reader's language", () => {
 
   it('writes the monthly summary with headers in the language', () => {
     expect(monthlyCsv([], ';', 'az')).toBe(
-      '\uFEFFAy;Reyslər;Göndərilib, t;Məcmu, t;Plan, t;Məcmu plan, t;Tarixədək plan, t;Kənarlaşma, t\r\n',
+      '\uFEFFAy;Reyslər;Göndərilib, t;Məcmu, t;Plan, t;Məcmu plan, t;Tarixədək plan, t;Kənarlaşma, t;Bağlayan;' +
+        'Bağlanma tarixi\r\n',
     );
     expect(monthlyCsv([], ';', 'kk')).toBe(
-      '\uFEFFАй;Рейстер;Жөнелтілді, т;Жинақталған, т;Жоспар, т;Жинақталған жоспар, т;Күнге дейінгі жоспар, т;Ауытқу, т\r\n',
+      '\uFEFFАй;Рейстер;Жөнелтілді, т;Жинақталған, т;Жоспар, т;Жинақталған жоспар, т;Күнге дейінгі жоспар, т;' +
+        'Ауытқу, т;Жапқан;Жабылған күні\r\n',
     );
     expect(monthlyCsv([], ',')).toBe(
-      '\uFEFFMonth,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Plan to date tonnes,Variance tonnes\r\n',
+      '\uFEFFMonth,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Plan to date tonnes,' +
+        'Variance tonnes,Closed by,Closed on\r\n',
     );
   });
 
