@@ -67,7 +67,7 @@ describe('opening a window', () => {
     expect(folder.saves).toEqual([]);
   });
 
-  test('a browser-mode window on a new port (an empty storage) opens with the data folder’s preferences', async () => {
+  test('a browser-mode window on a new port (empty storage) opens with the data folder’s preferences', async () => {
     folder.file = readPreferences({ language: 'kk', theme: 'dark' });
     const { useSettings } = openWindow();
     await useSettings.getState().connect(folder.api);
