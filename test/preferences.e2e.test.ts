@@ -180,6 +180,16 @@ describeInBrowser('preferences across browser-mode launches', () => {
       [1920, 1080],
     ] as const)
       await screenshot(restarted, 'preferences-restarted-settings', width, height);
+
+    // And back: English and light, chosen in the restarted launch, are kept in the same file.
+    await restarted.getByTestId('language-en').check();
+    await restarted.getByTestId('theme-light').check();
+    await untilSaved(temp.file('preferences.json'), { language: 'en', theme: 'light' });
+    for (const [width, height] of [
+      [1024, 700],
+      [1920, 1080],
+    ] as const)
+      await screenshot(restarted, 'preferences-english-light-settings', width, height);
     expect(errors).toEqual([]);
     await after.close();
   });
