@@ -7,6 +7,7 @@
  */
 import { create } from 'zustand';
 import type {
+  CsvSeparator,
   EntryDefaults,
   Preferences,
   StoredPreferences,
@@ -35,8 +36,6 @@ export function systemLanguage(languages: readonly string[]): Language {
 export function defaultSeparator(language: Language): CsvSeparator {
   return language === 'en' ? ',' : ';';
 }
-
-type CsvSeparator = NonNullable<Preferences['separator']>;
 
 interface SettingsStore extends Settings {
   /** Applies a change at once, keeps it in the first-paint copy and saves it in the data folder. */
