@@ -18,11 +18,6 @@ const describeInBrowser = chromiumAvailable ? describe : describe.skip;
 if (!chromiumAvailable)
   warnSkipped('the import preview in Chromium', `no browser at ${CHROMIUM} (apt-get install chromium)`);
 
-/** What the page-side callback uses of the browser (this file is type-checked without the DOM). */
-interface PageWindow {
-  localStorage: { setItem(key: string, value: string): void };
-}
-
 /** A day `days` before today at Aktau, as a Russian sheet writes it: DD.MM.YYYY. */
 function daysAgo(days: number): string {
   const today = parseIsoDate(todayAtLoadPort(new Date()));
@@ -100,15 +95,9 @@ describeInBrowser('the import preview in Chromium', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // Preferences live in the data folder: chosen there, they are what the page opens with.
+    await workspace.api.savePreferences({ language, theme: 'light' });
     await page.goto(server.url);
-    await page.evaluate((chosen) => {
-      (globalThis as unknown as PageWindow).localStorage.setItem(
-        'transit-ledger-settings',
-        JSON.stringify({ language: chosen, theme: 'light' }),
-      );
-    }, language);
-    // The same address again would only move to its #token; a reload reads the settings afresh.
-    await page.reload();
     await page.getByTestId('tab-reports').click();
     await page.getByTestId('import-file').setInputFiles(temp.file('сводка.csv'));
     const preview = page.getByTestId('import-preview');

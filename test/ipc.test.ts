@@ -883,6 +883,8 @@ describe('only the app window’s own top-level page may call', () => {
       importCsv: [{ text: 'blDate,vessel,netTonnes\n2024-08-02,Evil,1\n' }],
       verify: [],
       useDemoLedger: [true],
+      preferences: [],
+      savePreferences: [{ theme: 'dark' }],
       syncStatus: [],
       syncNow: [],
       syncSetup: [{ url: 'http://127.0.0.1:5984/evil', station: 'EVL' }],

@@ -51,7 +51,6 @@ interface El {
 interface PageGlobals {
   document: El & { documentElement: { style: { getPropertyValue(name: string): string } } };
   innerWidth: number;
-  localStorage: { setItem(key: string, value: string): void };
   getComputedStyle(element: El): { backgroundColor: string; color: string; lineHeight: string };
 }
 
@@ -103,16 +102,9 @@ describeInBrowser('the management views in Chromium', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // Preferences live in the data folder: chosen there, they are what the page opens with.
+    await workspace.api.savePreferences({ language, theme });
     await page.goto(server.url);
-    await page.evaluate(
-      ([l, t]) =>
-        (globalThis as unknown as PageGlobals).localStorage.setItem(
-          'transit-ledger-settings',
-          JSON.stringify({ language: l, theme: t }),
-        ),
-      [language, theme],
-    );
-    await page.goto(`${server.origin}/`);
     await page.getByTestId(`tab-${tab}`).click();
     if (tab === 'dashboard')
       await page.locator('[data-testid=dashboard], [data-testid=dashboard-empty]').waitFor();

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { RENDERER_DIR } from '../electron/app-paths';
 import { addCalendarDays, formatIsoDate, parseIsoDate, todayAtLoadPort } from '../electron/core/calendar';
 import { LedgerService } from '../electron/core/service';
+import type { TransitApi } from '../electron/core/api';
 import { Workspace } from '../electron/core/workspace';
 import { newToken, startWebServer, type RunningWebServer } from '../electron/web';
 import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } from './support/browser';
@@ -32,7 +33,6 @@ interface PageWindow {
       getAttribute(name: string): string | null;
     } | null;
   };
-  localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
 }
 
 function daysAgo(days: number): string {
@@ -60,13 +60,10 @@ async function typeInto(page: Page, label: RegExp, text: string): Promise<void> 
   await page.keyboard.type(text);
 }
 
-async function screenshotAll(page: Page, origin: string, prefix: string): Promise<void> {
+/** Every screen in both themes, each chosen in the data folder's preferences (where the page reads them). */
+async function screenshotAll(page: Page, origin: string, prefix: string, api: TransitApi): Promise<void> {
   for (const theme of ['light', 'dark'] as const) {
-    await page.evaluate((chosen) => {
-      const storage = (globalThis as unknown as PageWindow).localStorage;
-      const saved = JSON.parse(storage.getItem('transit-ledger-settings') ?? '{}') as Record<string, unknown>;
-      storage.setItem('transit-ledger-settings', JSON.stringify({ ...saved, theme: chosen }));
-    }, theme);
+    await api.savePreferences({ theme });
     await page.goto(`${origin}/`);
     for (const screen of SCREENS) {
       await page.getByTestId(`tab-${screen}`).click();
@@ -126,7 +123,7 @@ describeInBrowser('the screens in Chromium', () => {
 
     // A new ledger says what to do.
     await page.getByTestId('dashboard-empty').waitFor();
-    await screenshotAll(page, server.origin, 'empty');
+    await screenshotAll(page, server.origin, 'empty', workspace.api);
 
     // Three cargoes from the keyboard: Ctrl+N, the fields in tab order, Enter.
     const cargoes = [
@@ -202,7 +199,7 @@ describeInBrowser('the screens in Chromium', () => {
     // 9,959.5 + 6,990 = 16,949.5 t: 16.9 kt, written the Russian way.
     expect(await page.getByTestId('kpi-ytd-value').textContent()).toMatch(/^16,9\sтыс\.\sт$/);
 
-    await screenshotAll(page, server.origin, 'entered');
+    await screenshotAll(page, server.origin, 'entered', workspace.api);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -210,17 +207,12 @@ describeInBrowser('the screens in Chromium', () => {
   test('a full demo year looks right on every screen, light and dark, at 1920×1080', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
     const page = await context.newPage();
+    await workspace.api.savePreferences({ language: 'en' });
     await page.goto(server.url);
-    await page.evaluate(() =>
-      (globalThis as unknown as PageWindow).localStorage.setItem(
-        'transit-ledger-settings',
-        JSON.stringify({ language: 'en' }),
-      ),
-    );
     await workspace.api.useDemoLedger(true);
     await page.reload();
     await page.getByTestId('demo-badge').waitFor();
-    await screenshotAll(page, server.origin, 'demo');
+    await screenshotAll(page, server.origin, 'demo', workspace.api);
     await workspace.api.useDemoLedger(false);
     await context.close();
   });

@@ -295,6 +295,41 @@ describe('the API with the right token', () => {
   });
 });
 
+describe('preferences', () => {
+  test('saved through one launch, they are what the next launch on a new port and token answers', async () => {
+    const saved = await call('savePreferences', [{ language: 'ru', theme: 'dark', colour: 'red' }]);
+    expect(saved.body).toEqual({
+      ok: true,
+      value: {
+        preferences: { language: 'ru', theme: 'dark', separator: null, entryDefaults: {} },
+        stored: true,
+      },
+    });
+    await server.close();
+    service.close();
+    service = LedgerService.open(file, { actor: 'clerk', now: fixedNow });
+    token = newToken();
+    await start();
+    expect((await call('preferences', [])).body).toEqual(saved.body);
+    expect(JSON.parse(fs.readFileSync(temp.file('preferences.json'), 'utf8'))).toEqual({
+      language: 'ru',
+      theme: 'dark',
+      separator: null,
+      entryDefaults: {},
+    });
+  });
+
+  test('a save without the token is refused and writes no preferences file', async () => {
+    const { status } = await call(
+      'savePreferences',
+      [{ theme: 'dark' }],
+      jsonHeaders({ authorization: 'Bearer x' }),
+    );
+    expect(status).toBe(401);
+    expect(fs.existsSync(temp.file('preferences.json'))).toBe(false);
+  });
+});
+
 describe('API calls that are refused before reaching the ledger', () => {
   /** Each of these tries to record a cargo; none may write. */
   async function expectRefused(

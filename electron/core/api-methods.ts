@@ -29,6 +29,9 @@ export const TRANSIT_API: MethodTable<TransitApi> = {
   importCsv: [1, 2],
   verify: [0, 0],
   useDemoLedger: [1, 1],
+  // Preferences, kept in the app's data folder (issue 10, point 8).
+  preferences: [0, 0],
+  savePreferences: [1, 1],
   syncStatus: [0, 0],
   syncNow: [0, 1],
   syncSetup: [1, 2],

@@ -516,6 +516,35 @@ export interface LedgerInfo {
   recovery: RecoveryReport | null;
 }
 
+/** The app's colours: the operating system's choice, or always light or dark. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** What the last entry carried to the next (the field table's carryOver rows), as typed. */
+export type EntryDefaults = Partial<Record<InputKey, string>>;
+
+/**
+ * A person's preferences, kept in the app's data folder (`preferences.json` beside the ledger),
+ * so the desktop app and browser mode on any port start with the same ones.
+ */
+export interface Preferences {
+  /** null: follow the operating system's language. */
+  language: Language | null;
+  theme: ThemeChoice;
+  /** null: `;` for Russian, Azerbaijani and Kazakh Excel, `,` for English. */
+  separator: CsvSeparator | null;
+  entryDefaults: EntryDefaults;
+}
+
+/** The preferences as the data folder holds them. */
+export interface StoredPreferences {
+  preferences: Preferences;
+  /**
+   * False while no preferences file is kept (never saved, or a damaged one was just set aside):
+   * a window then moves what its browser storage held into the file, once.
+   */
+  stored: boolean;
+}
+
 /** What the Sync panel sends to make this ledger a station: the server, the station's id, and (desktop only) its login. */
 export interface SyncSetupRequest {
   url: unknown;
@@ -596,6 +625,10 @@ export interface TransitApi {
   verify(): Promise<VerifyReport>;
   /** Switches between the real ledger and a separate demo ledger; the two are never mixed. */
   useDemoLedger(on: boolean): Promise<LedgerInfo>;
+  /** The preferences kept in the app's data folder (defaults where none are kept); the same for every window. */
+  preferences(): Promise<StoredPreferences>;
+  /** Replaces the preferences `change` names and keeps the others; answers what the folder now holds. */
+  savePreferences(change: Partial<Preferences>): Promise<StoredPreferences>;
   /** Where sync stands: station, server, last sync, entries waiting, open conflicts; never a password. */
   syncStatus(): Promise<SyncState>;
   /** One round now (pull, then push); refused with 'sync' when the server cannot be reached or refuses. */

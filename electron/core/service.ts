@@ -20,11 +20,13 @@ import type {
   LedgerGuard,
   LedgerInfo,
   ListQuery,
+  Preferences,
   Progress,
   SaveResult,
   Shipment,
   ShipmentFields,
   ShipmentInput,
+  StoredPreferences,
   SyncOutcome,
   SyncSetupRequest,
   SyncState,
@@ -47,6 +49,7 @@ import type { EventPayload, LedgerEvent } from './events';
 import { STORED_KEYS } from './fields';
 import { Ledger, type LedgerIo } from './ledger';
 import { lockWriter } from './lock';
+import { PreferencesFile, preferencesPathFor } from './preferences-file';
 import { defaultAsOf, progressFromDays } from './progress';
 import {
   parseBaselineRequest,
@@ -221,6 +224,7 @@ function refusal(result: { errors: FieldIssue[]; warnings: FieldIssue[] }, check
 
 export class LedgerService implements TransitApi {
   private takeOver: boolean;
+  private prefs: PreferencesFile | null = null;
 
   private constructor(
     private ledger: Ledger,
@@ -861,6 +865,20 @@ export class LedgerService implements TransitApi {
       'invalid',
       'This ledger was opened on its own; the demo ledger is available in the app.',
     );
+  }
+
+  /** The preferences kept in this ledger's data folder (preferences-file.ts); a read-only ledger's too. */
+  async preferences(): Promise<StoredPreferences> {
+    return this.preferencesFile.read();
+  }
+
+  async savePreferences(change: Partial<Preferences>): Promise<StoredPreferences> {
+    return this.preferencesFile.save(change);
+  }
+
+  private get preferencesFile(): PreferencesFile {
+    this.prefs ??= new PreferencesFile(preferencesPathFor(this.ledger.path), { now: () => this.now() });
+    return this.prefs;
   }
 
   /** Records many shipments as one all-or-nothing write: how a demo ledger is filled. */

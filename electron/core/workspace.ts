@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LedgerInfo, TransitApi } from './api';
+import type { LedgerInfo, Preferences, TransitApi } from './api';
 import { TRANSIT_API } from './api-methods';
 import { todayAtLoadPort } from './calendar';
 import { dayBefore, demoShipments } from './demo';
@@ -37,6 +37,9 @@ export class Workspace {
       ...current,
       info: () => this.info(),
       useDemoLedger: (on: boolean) => this.useDemoLedger(on),
+      // Preferences belong to the data folder, not to a ledger: the demo never has its own.
+      preferences: () => this.real.preferences(),
+      savePreferences: (change: Partial<Preferences>) => this.real.savePreferences(change),
     });
   }
 

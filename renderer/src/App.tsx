@@ -4,8 +4,8 @@ import { isDesktop } from './client';
 import { LedgerBanners } from './components/LedgerBanners';
 import { isNewShipmentKey } from './shortcuts';
 import { useLanguage, useT } from './i18n';
-import { useSettings } from './settings';
 import { TABS, useLedger } from './store';
+import { useTheme } from './theme';
 import { useLedgerWatch } from './useLedgerWatch';
 import { SyncIndicator, useSyncRunner } from './sync/SyncIndicator';
 import { useSync } from './sync/syncStore';
@@ -18,20 +18,6 @@ import { Reports } from './views/Reports';
 import { SettingsView } from './views/SettingsView';
 
 export { TABS, type Tab } from './store';
-
-function useTheme(): void {
-  const theme = useSettings((s) => s.theme);
-  useEffect(() => {
-    const media = window.matchMedia('(prefers-color-scheme: dark)');
-    const apply = () => {
-      document.documentElement.dataset.theme =
-        theme === 'system' ? (media.matches ? 'dark' : 'light') : theme;
-    };
-    apply();
-    media.addEventListener('change', apply);
-    return () => media.removeEventListener('change', apply);
-  }, [theme]);
-}
 
 /** Ctrl/Cmd+N anywhere (Alt+N in browser mode: shortcuts.tsx), and the desktop's File menu: both are store actions. */
 function useCommands(): void {

@@ -1,45 +1,27 @@
 /**
- * Per-user preferences, kept in this browser profile's localStorage: language, theme, CSV
- * separator and what the last entry carried (so the next cargo starts pre-filled).
+ * Per-user preferences: language, theme, CSV separator and what the last entry carried (so the
+ * next cargo starts pre-filled). The truth is the file in the app's data folder, read and written
+ * through the API (`preferences`, `savePreferences`), so the desktop app and browser mode on any
+ * port share them. This window's localStorage keeps a copy for the first paint; what it held
+ * before the file existed is moved into the file once.
  */
 import { create } from 'zustand';
-import type { CsvSeparator } from '../../electron/core/api';
-import type { InputKey } from '../../electron/core/fields';
+import type {
+  CsvSeparator,
+  EntryDefaults,
+  Preferences,
+  StoredPreferences,
+  ThemeChoice,
+  TransitApi,
+} from '../../electron/core/api';
+import { LANGUAGES, type Language } from '../../electron/core/fields';
+import { readPreferences, samePreferences } from '../../electron/core/preferences';
+import { readCachedPreferences, writeCachedPreferences } from './preferences-cache';
 
-export const LANGUAGES = ['en', 'ru', 'az', 'kk'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export type ThemeChoice = 'system' | 'light' | 'dark';
+export { LANGUAGES };
+export type { EntryDefaults, Language, ThemeChoice };
 
-/** What the last entry carried to the next (the field table's carryOver rows), as typed. */
-export type EntryDefaults = Partial<Record<InputKey, string>>;
-
-export interface Settings {
-  /** null: follow the operating system's language. */
-  language: Language | null;
-  theme: ThemeChoice;
-  /** null: `;` for Russian, Azerbaijani and Kazakh Excel, `,` for English. */
-  separator: CsvSeparator | null;
-  entryDefaults: EntryDefaults;
-}
-
-const KEY = 'transit-ledger-settings';
-const DEFAULTS: Settings = { language: null, theme: 'system', separator: null, entryDefaults: {} };
-
-function load(storage: Storage | undefined): Settings {
-  try {
-    const saved = JSON.parse(storage?.getItem(KEY) ?? 'null') as Partial<Settings> | null;
-    if (!saved || typeof saved !== 'object') return DEFAULTS;
-    return {
-      language: LANGUAGES.find((l) => l === saved.language) ?? null,
-      theme: saved.theme === 'light' || saved.theme === 'dark' ? saved.theme : 'system',
-      separator: saved.separator === ',' || saved.separator === ';' ? saved.separator : null,
-      entryDefaults:
-        typeof saved.entryDefaults === 'object' && saved.entryDefaults !== null ? saved.entryDefaults : {},
-    };
-  } catch {
-    return DEFAULTS;
-  }
-}
+export type Settings = Preferences;
 
 /** The OS language if it is one of ours, else English. */
 export function systemLanguage(languages: readonly string[]): Language {
@@ -56,23 +38,82 @@ export function defaultSeparator(language: Language): CsvSeparator {
 }
 
 interface SettingsStore extends Settings {
+  /** Applies a change at once, keeps it in the first-paint copy and saves it in the data folder. */
   update(change: Partial<Settings>): void;
+  /** Reads the data folder's preferences (moving this window's old ones into it once); before the first paint. */
+  connect(api: TransitApi): Promise<void>;
+  /** Takes what another window saved since: asked on the same beat as the ledger's changes. */
+  refresh(): Promise<void>;
 }
 
-const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
+/** Where preferences are saved: unset until the app connects (a spec's store keeps them in memory). */
+let api: TransitApi | null = null;
+/** Changes made in this window: an answer asked for before the latest one is out of date. */
+let changes = 0;
+let saving = 0;
 
-export const useSettings = create<SettingsStore>()((set, get) => ({
-  ...load(storage),
-  update(change) {
-    set(change);
-    const { language, theme, separator, entryDefaults } = { ...get(), ...change };
-    try {
-      storage?.setItem(KEY, JSON.stringify({ language, theme, separator, entryDefaults }));
-    } catch {
-      // A full or disabled storage only costs the preference, never the ledger.
-    }
-  },
-}));
+const valuesOf = (state: Settings): Settings => ({
+  language: state.language,
+  theme: state.theme,
+  separator: state.separator,
+  entryDefaults: state.entryDefaults,
+});
+
+export const useSettings = create<SettingsStore>()((set, get) => {
+  /** What the data folder holds, unless this window changed something since it asked. */
+  const take = (answer: StoredPreferences, asked: number) => {
+    if (asked !== changes || saving > 0 || samePreferences(valuesOf(get()), answer.preferences)) return;
+    set(answer.preferences);
+    writeCachedPreferences(answer.preferences);
+  };
+
+  return {
+    ...(readCachedPreferences() ?? readPreferences(null)),
+
+    update(change) {
+      set(change);
+      writeCachedPreferences(valuesOf(get()));
+      changes++;
+      if (!api) return;
+      saving++;
+      const asked = changes;
+      api.savePreferences(change).then(
+        (answer) => {
+          saving--;
+          take(answer, asked);
+        },
+        () => {
+          // Not saved (the disk refused): this window keeps the choice, and its next change tries again.
+          saving--;
+        },
+      );
+    },
+
+    async connect(given) {
+      api = given;
+      const asked = changes;
+      try {
+        let answer = await given.preferences();
+        const cached = readCachedPreferences();
+        if (!answer.stored && cached) answer = await given.savePreferences(cached);
+        take(answer, asked);
+      } catch {
+        // The app is not answering yet: this window starts with its own copy; the next refresh tries again.
+      }
+    },
+
+    async refresh() {
+      if (!api || saving > 0) return;
+      const asked = changes;
+      try {
+        const answer = await api.preferences();
+        if (answer.stored) take(answer, asked);
+      } catch {
+        // The ledger's own poll says when the app stops answering.
+      }
+    },
+  };
+});
 
 export function effectiveLanguage(
   settings: Pick<Settings, 'language'>,

@@ -1,16 +1,21 @@
 import { useEffect } from 'react';
 import { POLL_MS } from './ledger-watch';
+import { useSettings } from './settings';
 import { useLedger } from './store';
 
 /**
- * Keeps the window up to date with what other windows and programs do to the ledger: a poll every
- * few seconds while the window is visible, and at once when it comes back into view.
+ * Keeps the window up to date with what other windows and programs do to the ledger, and with the
+ * preferences another window saved: a poll every few seconds while the window is visible, and at
+ * once when it comes back into view.
  */
 export function useLedgerWatch(): void {
   const poll = useLedger((s) => s.poll);
+  const refreshPreferences = useSettings((s) => s.refresh);
   useEffect(() => {
     const check = () => {
-      if (!document.hidden) void poll();
+      if (document.hidden) return;
+      void poll();
+      void refreshPreferences();
     };
     const timer = window.setInterval(check, POLL_MS);
     document.addEventListener('visibilitychange', check);
@@ -20,5 +25,5 @@ export function useLedgerWatch(): void {
       document.removeEventListener('visibilitychange', check);
       window.removeEventListener('focus', check);
     };
-  }, [poll]);
+  }, [poll, refreshPreferences]);
 }

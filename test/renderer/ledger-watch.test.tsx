@@ -6,12 +6,15 @@
  */
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { TransitApi } from '../../electron/core/api';
+import { readPreferences } from '../../electron/core/preferences';
 import { ApiError } from '../../renderer/src/client';
 import { LedgerBanners } from '../../renderer/src/components/LedgerBanners';
 import { failureText } from '../../renderer/src/errors';
 import { dateTime } from '../../renderer/src/format';
 import { translate } from '../../renderer/src/i18n';
 import { POLL_MS } from '../../renderer/src/ledger-watch';
+import { useSettings } from '../../renderer/src/settings';
 import { useLedger } from '../../renderer/src/store';
 import { useLedgerWatch } from '../../renderer/src/useLedgerWatch';
 import { shipment } from './register/fixtures';
@@ -143,6 +146,30 @@ describe('the poll', () => {
       view.unmount();
       jest.advanceTimersByTime(POLL_MS * 2);
       expect(api.info).toHaveBeenCalledTimes(2);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('on the same beat, the preferences another window saved reach this one', async () => {
+    await useSettings.getState().connect(api as unknown as TransitApi);
+    expect(useSettings.getState().theme).toBe('system');
+    api.preferences.mockResolvedValue({
+      preferences: readPreferences({ theme: 'dark', language: 'ru' }),
+      stored: true,
+    });
+    jest.useFakeTimers();
+    try {
+      function Watcher() {
+        useLedgerWatch();
+        return null;
+      }
+      const view = render(<Watcher />);
+      await act(async () => {
+        jest.advanceTimersByTime(POLL_MS + 10);
+      });
+      expect(useSettings.getState()).toMatchObject({ theme: 'dark', language: 'ru' });
+      view.unmount();
     } finally {
       jest.useRealTimers();
     }

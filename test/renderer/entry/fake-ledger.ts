@@ -90,6 +90,8 @@ export class FakeLedger {
       importCsv: notUsed,
       verify: notUsed,
       useDemoLedger: notUsed,
+      preferences: notUsed,
+      savePreferences: notUsed,
       syncStatus: notUsed,
       syncNow: notUsed,
       syncSetup: notUsed,

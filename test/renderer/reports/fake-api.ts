@@ -8,6 +8,7 @@ import type {
   WriteOptions,
   YearTargets,
 } from '../../../electron/core/api';
+import { mergePreferences, readPreferences } from '../../../electron/core/preferences';
 import { useLedger } from '../../../renderer/src/store';
 import { useSettings, type Language } from '../../../renderer/src/settings';
 
@@ -97,6 +98,11 @@ export function fakeApi(): FakeApi {
     importCsv: jest.fn(async () => importReport()),
     verify: jest.fn(),
     useDemoLedger: jest.fn(async (on: boolean) => ledgerInfo({ demo: on })),
+    preferences: jest.fn(async () => ({ preferences: readPreferences(null), stored: false })),
+    savePreferences: jest.fn(async (change: unknown) => ({
+      preferences: mergePreferences(readPreferences(null), change),
+      stored: true,
+    })),
     syncStatus: jest.fn(),
     syncNow: jest.fn(),
     syncSetup: jest.fn(),
