@@ -237,7 +237,9 @@ describe('the sync API', () => {
       }),
     });
     expect(value(await call(akt.api, 'syncStatus'))).toEqual(
-      expect.objectContaining({ lastError: expect.any(String) }),
+      expect.objectContaining({
+        lastError: { code: 'sync.refused', facts: expect.objectContaining({ server: db }) },
+      }),
     );
     const gone = station('SNG', env('sng'));
     value(await call(gone.api, 'syncSetup', { url: 'http://127.0.0.1:9/ledger', station: 'SNG' }));
