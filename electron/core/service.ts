@@ -35,6 +35,7 @@ import {
   monthlyCsv,
   parseShipmentFile,
   registerCsv,
+  type RegisterStations,
   rowCargo,
   type ParsedCsvRow,
   type RowCargo,
@@ -69,6 +70,7 @@ import {
 } from './shipment';
 import { LedgerState } from './state';
 import { StationBook } from './stations/book';
+import { conflictedCargoes } from './stations/conflicted';
 import type { Conflict } from './stations/fold';
 import { isStationId, parseStationId, stationsDir } from './stations/ids';
 import {
@@ -335,6 +337,13 @@ export class LedgerService implements TransitApi {
     return this.book ? this.book.decorate(shipment) : copy(shipment);
   }
 
+  /** What a station's register export adds to each row; nothing on a ledger that is no station's. */
+  private registerStations(): RegisterStations | undefined {
+    const book = this.book;
+    if (!book) return undefined;
+    return { station: (id) => book.recordedBy(id), conflict: (id) => book.conflictKind(id) };
+  }
+
   /** The station this ledger is, or null before `sync setup`. */
   get station(): string | null {
     return this.book?.station ?? null;
@@ -447,6 +456,7 @@ export class LedgerService implements TransitApi {
       writer: this.ledger.readOnly ? lockWriter(this.ledger.path) : null,
       demo: false,
       entries: this.ledger.entries,
+      ...(this.book ? { received: this.book.receivedCount() } : {}),
       shipments,
       years: this.state.years(),
       targetYears: this.state.targetYears(),
@@ -588,13 +598,14 @@ export class LedgerService implements TransitApi {
         },
       ]);
     }
-    return progressFromDays({
+    const progress = progressFromDays({
       year,
       asOf: requested ?? defaultAsOf(year, today),
       days: this.state.daysFor(year),
       targets: this.state.targetsFor(year),
       baseline: this.state.currentBaseline(),
     });
+    return this.book ? { ...progress, conflicted: conflictedCargoes(this.book.conflicts(), year) } : progress;
   }
 
   async exportReport(request: unknown): Promise<ExportedReport> {
@@ -609,14 +620,14 @@ export class LedgerService implements TransitApi {
         .sort(byBlDate);
       return {
         fileName: `transit-register-${year}.csv`,
-        content: registerCsv(shipments, separator, language),
+        content: registerCsv(shipments, separator, language, this.registerStations()),
         rows: shipments.length,
       };
     }
     const progress = await this.progress({ year });
     return {
       fileName: `transit-monthly-${year}.csv`,
-      content: monthlyCsv(progress.months, separator, language),
+      content: monthlyCsv(progress.months, separator, language, progress.conflicted ?? 0),
       rows: progress.months.length,
     };
   }
