@@ -97,6 +97,9 @@ const SENTENCES: Record<SyncFailureCode, Sentence> = {
   'sync.failed': { kind: 'refused', say: (f) => String(f.said ?? 'The last sync did not complete.') },
 };
 
+/** Every code a sync failure can carry: a spec finds a sentence for each in all four languages. */
+export const SYNC_FAILURE_CODES = Object.keys(SENTENCES) as readonly SyncFailureCode[];
+
 function said(f: Facts): string {
   return typeof f.reason === 'string' && f.reason !== '' ? ` (the server says: ${f.reason})` : '';
 }
