@@ -47,7 +47,7 @@ function credentialsInfo(store: CredentialStore): SyncCredentialsInfo {
   };
 }
 
-/** A sync failure as the one error type every transport carries, its kind as an issue code a screen translates. */
+/** A sync failure as the one error type every transport carries: its code and facts, which a screen words. */
 export function syncError(failure: SyncFailure): TransitError {
   return new TransitError('sync', failure.message, [
     { field: 'sync', code: failure.code, message: failure.message, facts: failure.facts },

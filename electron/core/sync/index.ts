@@ -19,10 +19,10 @@ import { parseServerUrl, shownUrl } from './url';
 import type { RefusedEntry } from '../stations/fold';
 
 export { SyncFailure } from './failure';
+export type { Credentials } from './couch';
 
 /** The last failure as `sync status` gives it: its code and facts, and the English sentence they make. */
 export type StatusError = SyncErrorRecord & { message: string };
-export type { Credentials } from './couch';
 
 /** TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD, or null when either is missing. */
 export function credentialsFrom(env: NodeJS.ProcessEnv): Credentials | null {
