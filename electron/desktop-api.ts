@@ -6,7 +6,7 @@
  *
  * Nothing but types is imported at run time besides methods.ts: the sandboxed preload bundles it.
  */
-import type { CsvSeparator, ImportReport, Language, ReportName } from './core/api';
+import type { CsvSeparator, ImportReport, Language, ReportFormat, ReportName } from './core/api';
 import { methodsOf, type MethodTable } from './core/methods';
 
 export interface SaveOutcome {
@@ -29,6 +29,7 @@ export interface SaveReportRequest {
   separator: CsvSeparator;
   /** The reader's language: the file's headers and status words. */
   language: Language;
+  format: ReportFormat;
 }
 
 /** The desktop calls: each one IPC channel `transit-desktop:<method>`. */

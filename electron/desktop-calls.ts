@@ -61,6 +61,7 @@ async function onDisk<T>(host: DesktopHost, failed: DiskStep, step: () => Promis
 }
 
 const CSV_FOR_EXCEL: FileFilter[] = [{ name: 'CSV for Excel', extensions: ['csv'] }];
+const WORKBOOK: FileFilter[] = [{ name: 'Excel workbook', extensions: ['xlsx'] }];
 const CSV_IN: FileFilter[] = [{ name: 'CSV', extensions: ['csv', 'txt'] }];
 
 function isDryRun(request: unknown): boolean {
@@ -70,7 +71,10 @@ function isDryRun(request: unknown): boolean {
 export function desktopCalls(host: DesktopHost): DesktopCalls {
   const saveReport = async (request: unknown): Promise<SaveOutcome> => {
     const report = await host.api().exportReport(parseExportRequest(request));
-    const file = await host.chooseSavePath(report.fileName, CSV_FOR_EXCEL);
+    const file = await host.chooseSavePath(
+      report.fileName,
+      report.format === 'xlsx' ? WORKBOOK : CSV_FOR_EXCEL,
+    );
     if (!file) return { saved: false, path: null };
     const written: DiskStep = {
       code: 'report.write_failed',
@@ -78,7 +82,7 @@ export function desktopCalls(host: DesktopHost): DesktopCalls {
       failed: `The file ${file} could not be written`,
     };
     await onDisk(host, written, () =>
-      fs.promises.writeFile(file, report.content, { encoding: 'utf8', flush: true }),
+      fs.promises.writeFile(file, Buffer.from(report.content, report.encoding), { flush: true }),
     );
     return { saved: true, path: file };
   };

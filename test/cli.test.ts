@@ -12,6 +12,7 @@ import path from 'node:path';
 import { main, type CliIo } from '../electron/cli';
 import { cp1251 } from './support/cp1251';
 import { LockHolder } from './support/holder';
+import { readWorkbook } from './support/read-workbook';
 import { fixedNow, tempDir } from './support/temp';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -1135,11 +1136,53 @@ describe('export and import', () => {
     expect(result.out).toBe(`Wrote 12 rows to ${out}.`);
     const lines = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Month,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Plan to date tonnes,Variance tonnes',
+      'Month,Shipments,Tonnes,Cumulative tonnes,Plan tonnes,Cumulative plan tonnes,Plan to date tonnes,Variance tonnes,Closed by,Closed on',
     );
     expect(lines[7]).toMatch(/^2024-07,2,16859\.623,16859\.623,/);
     // Today is 15 August 2024: December has not begun, so it carries its plan and nothing else.
-    expect(lines[12]).toMatch(/^2024-12,,,,\d+\.\d{3},2200000\.000,,$/);
+    expect(lines[12]).toMatch(/^2024-12,,,,\d+\.\d{3},2200000\.000,,,,$/);
+  });
+
+  test('export --format xlsx writes a workbook, and a FILE named .xlsx gets one without asking', async () => {
+    const asked = tmp.file('register.bin');
+    const named = tmp.file('monthly.xlsx');
+    const base = ['--ledger', source, 'export', '--year', '2024', '--language', 'ru'];
+    expect((await ok([...base, '--report', 'register', '--format', 'xlsx', '--out', asked])).out).toBe(
+      `Wrote 2 rows to ${asked}.`,
+    );
+    expect((await ok([...base, '--report', 'monthly', '--out', named])).out).toBe(
+      `Wrote 12 rows to ${named}.`,
+    );
+    const [register] = await readWorkbook(fs.readFileSync(asked));
+    expect(register?.sheet).toBe('Реестр');
+    expect(register?.data[4]?.slice(0, 4)).toEqual([
+      expect.any(String),
+      new Date('2024-07-02T00:00:00Z'),
+      'AKT-2024-0101',
+      'President Heydar Aliyev',
+    ]);
+    const [monthly] = await readWorkbook(fs.readFileSync(named));
+    expect(monthly?.data[3]).toEqual(expect.arrayContaining(['Месяц', 'Отклонение, т']));
+  });
+
+  test('export --format xls is refused by name, and nothing is written', async () => {
+    const out = tmp.file('register.xls');
+    const result = await cli([
+      '--ledger',
+      source,
+      'export',
+      '--year',
+      '2024',
+      '--report',
+      'register',
+      '--format',
+      'xls',
+      '--out',
+      out,
+    ]);
+    expect(result.code).not.toBe(0);
+    expect(result.err).toContain('Format "xls" must be csv or xlsx.');
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   // The register's B/L date header, a status word and the monthly report's first header, in each language.

@@ -888,6 +888,9 @@ describe('only the app window’s own top-level page may call', () => {
       syncSetup: [{ url: 'http://127.0.0.1:5984/evil', station: 'EVL' }],
       testConnection: [{ url: 'http://127.0.0.1:5984/evil', user: 'evil', password: 'evil' }],
       conflicts: [],
+      closeMonth: [{ month: '2024-07', reason: 'evil' }],
+      reopenMonth: [{ month: '2024-07', reason: 'evil' }],
+      periods: [],
     };
     for (const method of TRANSIT_API_METHODS) {
       const envelope = await invoke(method, calls[method], event());

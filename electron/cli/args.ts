@@ -67,9 +67,11 @@ export const COMMANDS = {
     usage: 'progress [--year Y] [--as-of YYYY-MM-DD] [--json]',
   },
   export: {
-    options: { year: str, report: str, out: str, separator: str, language: str },
+    options: { year: str, report: str, out: str, separator: str, language: str, format: str },
     positionals: 0,
-    usage: `export --year Y --report register|monthly --out FILE [--separator ,|;] [--language ${LANGUAGE_CHOICES}]`,
+    usage:
+      'export --year Y --report register|monthly --out FILE [--format csv|xlsx] [--separator ,|;] ' +
+      `[--language ${LANGUAGE_CHOICES}]`,
   },
   import: {
     options: { 'dry-run': bool, force: bool, json: bool },
@@ -88,6 +90,17 @@ export const COMMANDS = {
       '[--json] | sync init-server --url URL --stations AKT,SNG,HQ [--insecure]',
   },
   conflicts: { options: { json: bool }, positionals: 0, usage: 'conflicts [--json]' },
+  close: {
+    options: { month: str, reason: str, json: bool },
+    positionals: 0,
+    usage: 'close --month YYYY-MM --reason R',
+  },
+  reopen: {
+    options: { month: str, reason: str, json: bool },
+    positionals: 0,
+    usage: 'reopen --month YYYY-MM --reason R',
+  },
+  periods: { options: { json: bool }, positionals: 0, usage: 'periods [--json]' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

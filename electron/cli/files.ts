@@ -6,7 +6,7 @@ import { MAX_IMPORT_BYTES } from '../core/requests';
 import { UsageError } from './io';
 
 /** Writes a whole file or nothing: a failed export never leaves a half-written report behind. */
-export function writeFileAtomically(target: string, content: string): void {
+export function writeFileAtomically(target: string, content: string | Uint8Array): void {
   const temp = `${target}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(temp, content, { flush: true });

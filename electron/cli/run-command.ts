@@ -10,6 +10,7 @@ import type { Command, CommandContext } from './command';
 
 type RecordModule = typeof import('./commands/record');
 type TargetsModule = typeof import('./commands/targets');
+type PeriodsModule = typeof import('./commands/periods');
 
 const COMMAND_MODULES: Record<CommandName, () => Command> = {
   add: () => (require('./commands/record') as RecordModule).add,
@@ -27,6 +28,9 @@ const COMMAND_MODULES: Record<CommandName, () => Command> = {
   unlock: () => (require('./commands/unlock') as typeof import('./commands/unlock')).unlock,
   sync: () => (require('./commands/sync') as typeof import('./commands/sync')).sync,
   conflicts: () => (require('./commands/sync') as typeof import('./commands/sync')).conflicts,
+  close: () => (require('./commands/periods') as PeriodsModule).close,
+  reopen: () => (require('./commands/periods') as PeriodsModule).reopen,
+  periods: () => (require('./commands/periods') as PeriodsModule).periods,
 };
 
 export async function runCommand(context: CommandContext): Promise<number> {

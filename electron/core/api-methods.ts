@@ -34,6 +34,9 @@ export const TRANSIT_API: MethodTable<TransitApi> = {
   syncSetup: [1, 2],
   testConnection: [0, 1],
   conflicts: [0, 0],
+  closeMonth: [1, 2],
+  reopenMonth: [1, 2],
+  periods: [0, 0],
 };
 
 /** The method names, in the order above. */

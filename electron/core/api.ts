@@ -144,6 +144,43 @@ export interface YearTargets {
   source: 'default' | 'ledger';
 }
 
+/** What a close recorded of its month: the live cargoes, their tonnes, and a digest of their entries. */
+export interface MonthFigures {
+  shipments: number;
+  kg: number;
+  digest: string;
+}
+
+export interface PeriodStep {
+  action: 'close' | 'reopen';
+  at: string;
+  actor: string;
+  reason: string;
+  /** A close's figures; absent on a reopen. */
+  figures?: MonthFigures;
+}
+
+/** A month closed at least once: its state, its latest close, and every close and reopen. */
+export interface Period {
+  month: string;
+  closed: boolean;
+  lastClose: PeriodStep;
+  steps: PeriodStep[];
+}
+
+/** A period as `periods()` reports it: with the month's figures now, and whether they differ from the close's. */
+export interface PeriodReport extends Period {
+  now: MonthFigures;
+  /** The month's entries differ from what its latest close recorded (changed after a reopen, or by sync). */
+  changedSinceClose: boolean;
+}
+
+export interface PeriodRequest {
+  /** `YYYY-MM`. */
+  month: unknown;
+  reason: unknown;
+}
+
 export interface TargetsInput {
   year: unknown;
   annualTonnes: unknown;
@@ -191,6 +228,8 @@ export interface MonthProgress {
   planToDateKg: number | null;
   /** tonnesKg − planToDateKg: negative when behind; null for a month not begun. */
   varianceKg: number | null;
+  /** Present for a month closed now: who closed it and on which day (periods.ts). */
+  closed?: { by: string; on: string };
 }
 
 /** One point per day of the year; `actualKg` is null after the as-of date. */
@@ -234,6 +273,8 @@ export interface Progress {
 }
 
 export type ReportName = 'register' | 'monthly';
+/** A CSV file for Excel, or an Excel workbook (numbers, dates, a frozen and filtered header, totals). */
+export type ReportFormat = 'csv' | 'xlsx';
 export type CsvSeparator = ',' | ';';
 
 export interface ExportRequest {
@@ -245,12 +286,19 @@ export interface ExportRequest {
    * out, 'en'. Import reads a file written in any of the four, so every export comes back unchanged.
    */
   language?: Language;
+  /** 'csv' (the separator applies) or 'xlsx'; left out, 'csv'. */
+  format?: unknown;
 }
 
 export interface ExportedReport {
   fileName: string;
-  /** The file's whole text, BOM included; write it as UTF-8. */
+  format: ReportFormat;
+  /**
+   * A CSV file's whole text, BOM included, to be written as UTF-8; a workbook's bytes in base64
+   * (a string, so every transport carries it as it carries the rest).
+   */
   content: string;
+  encoding: 'utf8' | 'base64';
   rows: number;
 }
 
@@ -576,6 +624,11 @@ export interface TransitApi {
   testConnection(request?: ConnectionRequest): Promise<ConnectionReport>;
   /** Open conflicts between stations: forks of one cargo and B/L numbers recorded twice. */
   conflicts(): Promise<Conflict[]>;
+  /** Makes a month's figures final: nothing dated in it may be recorded, amended or voided until reopened. */
+  closeMonth(request: PeriodRequest, options?: LedgerGuard): Promise<PeriodReport>;
+  reopenMonth(request: PeriodRequest, options?: LedgerGuard): Promise<PeriodReport>;
+  /** Every month ever closed, in calendar order, with its figures now against the close's. */
+  periods(): Promise<PeriodReport[]>;
 }
 
 /** The method list, written once beside this interface and checked against it: api-methods.ts. */

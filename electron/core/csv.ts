@@ -135,6 +135,8 @@ const MONTHLY_COLUMNS: readonly Translations[] = [
     kk: 'Күнге дейінгі жоспар, т',
   },
   { en: 'Variance tonnes', ru: 'Отклонение, т', az: 'Kənarlaşma, t', kk: 'Ауытқу, т' },
+  { en: 'Closed by', ru: 'Закрыл', az: 'Bağlayan', kk: 'Жапқан' },
+  { en: 'Closed on', ru: 'Дата закрытия', az: 'Bağlanma tarixi', kk: 'Жабылған күні' },
 ];
 
 export function monthlyHeaders(language: Language): string[] {
@@ -543,6 +545,7 @@ export function registerCsv(
  * Month by month against plan; the variance is negative when behind and stays a number. The variance
  * is against the plan to date, its own column (the whole plan once a month is closed, pro rata
  * while it runs); a month not begun has its plan and nothing else, so no sum in Excel counts it.
+ * A closed month names who closed it and when: its figures are final.
  */
 export function monthlyCsv(
   months: readonly MonthProgress[],
@@ -565,6 +568,8 @@ export function monthlyCsv(
       tonnesField(m.cumulativePlanKg, mark),
       tonnesField(m.planToDateKg, mark),
       tonnesField(m.varianceKg, mark),
+      m.closed ? textField(m.closed.by, code) : '',
+      m.closed?.on ?? '',
     ].join(separator);
   }
   // Under the table, in its first column: no column's sum in Excel takes it in.

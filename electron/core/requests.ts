@@ -4,11 +4,12 @@
  * rules and messages live in one place.
  */
 import { z } from 'zod';
-import type { CsvSeparator, Language, ReportName } from './api';
+import type { CsvSeparator, Language, ReportFormat, ReportName } from './api';
 import { isSupportedYear, MAX_YEAR, MIN_YEAR, readDate } from './calendar';
 import type { ImportSource } from './encoding';
 import { invalid, type FieldIssue, type IssueFacts } from './errors';
 import { LANGUAGES } from './fields';
+import { isMonth } from './periods';
 import { ambiguityIssue, formatKgAsTonnes, readQuantity } from './quantity';
 
 export const MAX_REASON_LENGTH = 500;
@@ -192,12 +193,26 @@ export function parseBaselineRequest(value: unknown): { year: number; kg: number
   return { year: parseYear(input.year), kg: parseTonnes(input.tonnes, 'tonnes', 'Baseline tonnes', false) };
 }
 
+const periodShape = z.strictObject({ month: z.unknown(), reason: z.unknown() });
+
+/** A close or reopen: the month (`YYYY-MM`) and why, both required. */
+export function parsePeriodRequest(value: unknown): { month: string; reason: string } {
+  const input = strictShape(periodShape, value, 'a close or reopen request');
+  if (!isMonth(input.month))
+    return issue('month', 'month.invalid', `"${shown(input.month)}" is not a month; write it as YYYY-MM.`, {
+      value: shown(input.month),
+    });
+  return { month: input.month, reason: parseReason(input.reason, true) as string };
+}
+
 const REPORTS: readonly ReportName[] = ['register', 'monthly'];
+const FORMATS: readonly ReportFormat[] = ['csv', 'xlsx'];
 const exportShape = z.strictObject({
   year: z.unknown(),
   report: z.unknown(),
   separator: z.unknown().optional(),
   language: z.unknown().optional(),
+  format: z.unknown().optional(),
 });
 
 export interface ExportArguments {
@@ -206,6 +221,7 @@ export interface ExportArguments {
   separator: CsvSeparator;
   /** The language of the file's headers and status words. */
   language: Language;
+  format: ReportFormat;
 }
 
 export function parseExportRequest(value: unknown): ExportArguments {
@@ -236,7 +252,13 @@ export function parseExportRequest(value: unknown): ExportArguments {
       { value: shown(input.language) },
     );
   }
-  return { year, report, separator, language };
+  const format = FORMATS.find((known) => known === (input.format ?? 'csv'));
+  if (!format) {
+    return issue('format', 'format.unknown', `Format "${shown(input.format)}" must be csv or xlsx.`, {
+      value: shown(input.format),
+    });
+  }
+  return { year, report, separator, language, format };
 }
 
 /** The base64 form of the largest file accepted: 4 characters for every 3 bytes. */

@@ -12,6 +12,9 @@ import type {
   FieldIssue,
   HistoryEntry,
   ImportReport,
+  Period,
+  PeriodReport,
+  Language,
   ImportRowReport,
   IssueFacts,
   LedgerGuard,
@@ -48,6 +51,7 @@ import { lockWriter } from './lock';
 import { defaultAsOf, progressFromDays } from './progress';
 import {
   parseBaselineRequest,
+  parsePeriodRequest,
   parseExportRequest,
   parseId,
   parseImportRequest,
@@ -82,6 +86,10 @@ import {
   type CredentialStore,
 } from './sync/app';
 import { verifyLedger } from './verify';
+import { monthFigures, sameFigures } from './month-figures';
+import { alreadyClosed, closedMonthIssue } from './periods';
+import { csvReport, loadWorkbooks, workbookReport } from './report-files';
+import type { WorkbookContext } from './xlsx/reports';
 import fs from 'node:fs';
 
 export interface ServiceOptions {
@@ -315,6 +323,7 @@ export class LedgerService implements TransitApi {
       findByBlNumber: this.state.findByBlNumber,
       findSameCargo: this.state.findSameCargo,
       force,
+      closedMonth: (month) => this.state.periods.closed(month),
     };
   }
 
@@ -486,6 +495,7 @@ export class LedgerService implements TransitApi {
     const current = this.shipmentOrThrow(id);
     if (current.voided)
       throw new TransitError('conflict', `Shipment ${current.id} is void and cannot be amended.`);
+    this.refuseInClosedMonth(current, 'amend');
     const result = validateAmendment(current, changes, this.context(force));
     if (!result.ok) throw refusal(result, check);
     if (check)
@@ -524,8 +534,67 @@ export class LedgerService implements TransitApi {
         'conflict',
         `Shipment ${current.id} is already void (${current.voidReason ?? 'no reason'}).`,
       );
+    this.refuseInClosedMonth(current, 'void');
     this.append([{ type: 'void', id: current.id, reason: why, ...(this.book?.links(current.id) ?? {}) }]);
     return this.shown(this.state.shipments.get(current.id) as Shipment);
+  }
+
+  /** A cargo dated in a closed month stays as it was closed: no amend, no void. */
+  private refuseInClosedMonth(current: Shipment, action: 'amend' | 'void'): void {
+    const closed = this.state.periods.closed(current.blDate.slice(0, 7));
+    if (closed) throw invalid([closedMonthIssue(closed, action)]);
+  }
+
+  async closeMonth(request: unknown, options?: LedgerGuard): Promise<PeriodReport> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
+    const { month, reason } = parsePeriodRequest(request);
+    const today = this.today();
+    if (month >= today.slice(0, 7))
+      throw invalid([
+        {
+          field: 'month',
+          code: 'month.not_ended',
+          message: `${month} has not ended (today at Aktau is ${today}); a month is closed once it is over.`,
+          facts: { month, today },
+        },
+      ]);
+    const closed = this.state.periods.closed(month);
+    if (closed) throw new TransitError('conflict', alreadyClosed(closed).message, [alreadyClosed(closed)]);
+    const figures = monthFigures(month, this.state.shipments.values());
+    this.append([{ type: 'close', month, reason, figures }]);
+    return this.periodReport(month);
+  }
+
+  async reopenMonth(request: unknown, options?: LedgerGuard): Promise<PeriodReport> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
+    const { month, reason } = parsePeriodRequest(request);
+    if (!this.state.periods.closed(month)) {
+      const message = `${month} is not closed, so there is nothing to reopen.`;
+      throw new TransitError('conflict', message, [
+        { field: 'month', code: 'month.not_closed', message, facts: { month } },
+      ]);
+    }
+    this.append([{ type: 'reopen', month, reason }]);
+    return this.periodReport(month);
+  }
+
+  async periods(): Promise<PeriodReport[]> {
+    this.follow();
+    return this.state.periods.all().map((period) => this.periodReport(period.month));
+  }
+
+  private periodReport(month: string): PeriodReport {
+    const period = this.state.periods.get(month) as Period;
+    const now = monthFigures(month, this.state.shipments.values());
+    const closedWith = period.lastClose.figures;
+    return {
+      ...period,
+      steps: period.steps.map((step) => ({ ...step })),
+      now,
+      changedSinceClose: closedWith !== undefined && !sameFigures(closedWith, now),
+    };
   }
 
   async shipmentHistory(id: string): Promise<HistoryEntry[]> {
@@ -605,12 +674,16 @@ export class LedgerService implements TransitApi {
       targets: this.state.targetsFor(year),
       baseline: this.state.currentBaseline(),
     });
+    for (const month of progress.months) {
+      const closed = this.state.periods.closed(month.month)?.lastClose;
+      if (closed) month.closed = { by: closed.actor, on: closed.at.slice(0, 10) };
+    }
     return this.book ? { ...progress, conflicted: conflictedCargoes(this.book.conflicts(), year) } : progress;
   }
 
   async exportReport(request: unknown): Promise<ExportedReport> {
     this.follow();
-    const { year, report, separator, language } = parseExportRequest(request);
+    const { year, report, separator, language, format } = parseExportRequest(request);
     if (report === 'register') {
       // The shipments are only read here, so the state's own objects serve without a copy each.
       const from = `${year}-01-01`;
@@ -618,18 +691,30 @@ export class LedgerService implements TransitApi {
       const shipments = this.liveShipments()
         .filter((s) => s.blDate >= from && s.blDate <= to)
         .sort(byBlDate);
-      return {
-        fileName: `transit-register-${year}.csv`,
-        content: registerCsv(shipments, separator, language, this.registerStations()),
-        rows: shipments.length,
-      };
+      const fileName = `transit-register-${year}`;
+      if (format === 'xlsx') {
+        const context = this.workbookContext(year, language, this.today());
+        const { registerTable, workbookBytes } = loadWorkbooks();
+        const bytes = await workbookBytes([registerTable(shipments, context)], context);
+        return workbookReport(fileName, shipments.length, bytes);
+      }
+      const csv = registerCsv(shipments, separator, language, this.registerStations());
+      return csvReport(fileName, shipments.length, csv);
     }
     const progress = await this.progress({ year });
-    return {
-      fileName: `transit-monthly-${year}.csv`,
-      content: monthlyCsv(progress.months, separator, language, progress.conflicted ?? 0),
-      rows: progress.months.length,
-    };
+    const fileName = `transit-monthly-${year}`;
+    if (format === 'xlsx') {
+      const context = this.workbookContext(year, language, progress.asOf);
+      const { monthlyTable, workbookBytes } = loadWorkbooks();
+      const bytes = await workbookBytes([monthlyTable(progress.months, context)], context);
+      return workbookReport(fileName, progress.months.length, bytes);
+    }
+    const csv = monthlyCsv(progress.months, separator, language, progress.conflicted ?? 0);
+    return csvReport(fileName, progress.months.length, csv);
+  }
+
+  private workbookContext(year: number, language: Language, asOf: string): WorkbookContext {
+    return { year, language, asOf, station: this.station, now: this.now() };
   }
 
   async importCsv(request: unknown, options?: LedgerGuard): Promise<ImportReport> {

@@ -9,6 +9,7 @@ import type { Shipment, ShipmentFields, ShipmentInput } from './api';
 import { daysBetween, MIN_YEAR, parseIsoDate, readDate } from './calendar';
 import type { FieldIssue, IssueFacts } from './errors';
 import { enumValue, enumWord, fieldSpec, FIELDS, type FieldSpec } from './fields';
+import { closedMonthIssue, type Period } from './periods';
 import { ambiguityIssue, formatKgAsTonnes, quantityInputText, readQuantity } from './quantity';
 import {
   BARRELS_PER_TONNE_RANGE,
@@ -37,6 +38,8 @@ export interface ValidationContext {
   ) => readonly SameCargoCandidate[];
   /** The person confirmed unusual values. */
   force?: boolean;
+  /** The month's period if it is closed: nothing dated in it may be recorded or amended. */
+  closedMonth?: (month: string) => Period | undefined;
 }
 
 /** What the duplicate question needs to know of a cargo already in the ledger (or earlier in a file). */
@@ -349,8 +352,18 @@ interface Findings {
   warnings: FieldIssue[];
 }
 
-/** No B/L is dated after today at the load port; one dated long ago is asked about. */
-function checkDate(fields: ShipmentFields, context: ValidationContext, found: Findings): void {
+/** No B/L is dated after today at the load port or in a closed month; one dated long ago is asked about. */
+function checkDate(
+  fields: ShipmentFields,
+  context: ValidationContext,
+  selfId: string | null,
+  found: Findings,
+): void {
+  const closed = context.closedMonth?.(fields.blDate.slice(0, 7));
+  if (closed) {
+    found.errors.push(closedMonthIssue(closed, selfId === null ? 'record' : 'amend'));
+    return;
+  }
   if (fields.blDate > context.today) {
     const message = `B/L date ${fields.blDate} is in the future; today at Aktau is ${context.today}.`;
     found.errors.push({ field: 'blDate', code: 'blDate.future', message, facts: { today: context.today } });
@@ -457,7 +470,7 @@ function checkFigures(fields: ShipmentFields, context: ValidationContext, found:
 /** Rules that span fields or need the ledger or today's date, run once the fields themselves are sound. */
 function checkInContext(fields: ShipmentFields, context: ValidationContext, selfId: string | null): Findings {
   const found: Findings = { errors: [], warnings: [] };
-  checkDate(fields, context, found);
+  checkDate(fields, context, selfId, found);
   checkDuplicates(fields, context, selfId, found);
   checkFigures(fields, context, found);
   return found;

@@ -6,6 +6,7 @@ import type { Baseline, HistoryEntry, Shipment, ShipmentFields, YearTargets } fr
 import { DEFAULT_BASELINE, defaultAnnualTargetKg } from './defaults';
 import { rejection, type LedgerEvent, type Rejection } from './events';
 import { STORED_KEYS, type StoredKey } from './fields';
+import { PeriodBook } from './periods';
 import { addToYearDays, dayOfYearIndex, emptyYearDays, type YearDays } from './progress';
 import { normaliseBlNumber, normaliseVessel } from './shipment';
 
@@ -127,6 +128,8 @@ export class LedgerState {
   private readonly events = new Map<string, ShipmentEvent | ShipmentEvent[]>();
   private readonly targets = new Map<number, { annualKg: number; monthlyPlanKg: number[] | null }>();
   private baseline: { year: number; kg: number } | null = null;
+  /** Closed months and their history of closes and reopens. */
+  readonly periods = new PeriodBook();
   private readonly yearDays = new Map<number, YearDays>();
 
   /**
@@ -217,6 +220,10 @@ export class LedgerState {
         return null;
       case 'baseline':
         this.baseline = { year: event.year, kg: event.kg };
+        return null;
+      case 'close':
+      case 'reopen':
+        this.periods.apply(event);
         return null;
       case 'header':
       case 'station':

@@ -14,6 +14,8 @@ import type {
   LedgerInfo,
   Progress,
   ReportName,
+  ReportFormat,
+  ExportedReport,
   Shipment,
   ShipmentInput,
   TransitApi,
@@ -108,9 +110,10 @@ export interface LedgerStore extends ScreenState {
   /** A report in `language`: its headers and status words are the reader's. */
   exportReport(
     report: ReportName,
+    format: ReportFormat,
     separator: CsvSeparator,
     language: Language,
-  ): Promise<{ fileName: string; content: string }>;
+  ): Promise<ExportedReport>;
   /** The file's bytes as base64: the core decodes them (or refuses them), never the page. */
   importCsv(base64: string, dryRun: boolean): Promise<ImportReport>;
   switchDemo(on: boolean): Promise<void>;
@@ -337,14 +340,8 @@ export const useLedger = create<LedgerStore>()((set, get) => {
       }
     },
 
-    async exportReport(report, separator, language) {
-      const exported = await needApi(get().api).exportReport({
-        year: get().year,
-        report,
-        separator,
-        language,
-      });
-      return { fileName: exported.fileName, content: exported.content };
+    async exportReport(report, format, separator, language) {
+      return needApi(get().api).exportReport({ year: get().year, report, format, separator, language });
     },
 
     async importCsv(base64, dryRun) {

@@ -146,6 +146,11 @@ export function writeVariedLedger(file: string): void {
     write({ type: 'amend', id: 'c015x', set: { netKg: 1_000_001, status: 'in_transit' }, reason: null });
     write({ type: 'void', id: 'c016x', reason: 'entered twice' });
     write({ type: 'void', id: 'c040x', reason: 'wrong tanker' });
+    // February closed (the monthly report names who closed it and when), March closed and reopened.
+    const figures = { shipments: 0, kg: 0, digest: '0000000000000000' };
+    write({ type: 'close', month: '2024-02', reason: 'final; sent to SOCAR', figures });
+    write({ type: 'close', month: '2024-03', reason: 'final', figures });
+    write({ type: 'reopen', month: '2024-03', reason: 'late outturn' });
     write({
       type: 'targets',
       year: 2024,

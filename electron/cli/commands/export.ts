@@ -1,4 +1,7 @@
-/** `export`: a report of a year as a CSV file for Excel, written whole or not at all. */
+/**
+ * `export`: a report of a year as a CSV file for Excel or an Excel workbook, written whole or not
+ * at all. Without --format, a FILE named .xlsx gets a workbook, any other a CSV file.
+ */
 import { flag, languageFlag } from '../args';
 import type { Command } from '../command';
 import { writeFileAtomically } from '../files';
@@ -21,8 +24,9 @@ export const exportCommand: Command = {
         report: reportName,
         separator: flag(invocation, 'separator') ?? ',',
         language,
+        format: flag(invocation, 'format') ?? (/\.xlsx$/i.test(out) ? 'xlsx' : 'csv'),
       });
-      writeFileAtomically(out, report.content);
+      writeFileAtomically(out, Buffer.from(report.content, report.encoding));
       io.out(`Wrote ${report.rows} rows to ${out}.`);
       return EXIT.ok;
     },

@@ -1,7 +1,8 @@
 /**
  * The month-by-month figures behind the bar chart, in whole tonnes as management reads them (the
  * register and the exports keep the kilograms). The month in progress is measured against its plan
- * to date, and its variance cell says so; a month not begun shows its plan alone.
+ * to date, and its variance cell says so; a month not begun shows its plan alone; a closed month is
+ * marked final, with who closed it and when on hover.
  */
 import type { MonthProgress, Progress } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
@@ -91,6 +92,19 @@ export function MonthlyTable({ progress, t, f }: Props) {
                   {f.month(month.month, 'long')}
                   {month.state === 'current' && (
                     <span className="dash-row-note"> {t('dashboard.table.toDate', { date })}</span>
+                  )}
+                  {month.closed && (
+                    <span
+                      className="dash-closed"
+                      data-testid={`closed-${month.month}`}
+                      title={t('dashboard.table.closedBy', {
+                        actor: month.closed.by,
+                        date: f.date(month.closed.on),
+                      })}
+                    >
+                      {' '}
+                      {t('dashboard.table.closed')}
+                    </span>
                   )}
                 </th>
                 <td className="numeric">{begun ? f.integer(month.shipments) : notYet}</td>

@@ -1,20 +1,20 @@
 import { useState } from 'react';
-import type { ReportName } from '../../../electron/core/api';
+import type { ReportFormat, ReportName } from '../../../electron/core/api';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
-import { downloadText } from './download';
+import { downloadReport } from './download';
 import { failureMessage } from './errors';
 import { useSeparator } from './separator';
 
 export type ExportStatus =
   | { kind: 'idle' }
-  | { kind: 'busy'; report: ReportName }
+  | { kind: 'busy'; report: ReportName; format: ReportFormat }
   | { kind: 'saved'; desktop: boolean; where: string }
   | { kind: 'error'; message: string };
 
 /**
- * Exports a report of the selected year: through the native save dialog on the desktop (a
- * cancelled dialog changes nothing), as a browser download otherwise.
+ * Exports a report of the selected year, as a CSV file or an Excel workbook: through the native
+ * save dialog on the desktop (a cancelled dialog changes nothing), as a browser download otherwise.
  */
 export function useExport(desktop: boolean) {
   const [status, setStatus] = useState<ExportStatus>({ kind: 'idle' });
@@ -24,19 +24,19 @@ export function useExport(desktop: boolean) {
   // The page's language: a Russian reader's register has Russian headers and status words.
   const language = useLanguage();
 
-  const run = async (report: ReportName) => {
-    setStatus({ kind: 'busy', report });
+  const run = async (report: ReportName, format: ReportFormat = 'csv') => {
+    setStatus({ kind: 'busy', report, format });
     try {
       const bridge = desktop ? window.transitDesktop : undefined;
       if (bridge) {
-        const outcome = await bridge.saveReport({ year, report, separator, language });
+        const outcome = await bridge.saveReport({ year, report, format, separator, language });
         setStatus(
           outcome.saved ? { kind: 'saved', desktop: true, where: outcome.path ?? '' } : { kind: 'idle' },
         );
       } else {
-        const { fileName, content } = await exportReport(report, separator, language);
-        downloadText(fileName, content);
-        setStatus({ kind: 'saved', desktop: false, where: fileName });
+        const exported = await exportReport(report, format, separator, language);
+        downloadReport(exported);
+        setStatus({ kind: 'saved', desktop: false, where: exported.fileName });
       }
     } catch (error) {
       setStatus({ kind: 'error', message: failureMessage(language, error) });
@@ -46,6 +46,51 @@ export function useExport(desktop: boolean) {
   return { status, run };
 }
 
+const REPORTS: readonly ReportName[] = ['register', 'monthly'];
+
+/** One report's row: what it holds, and a button for each format (the workbook first: what managers forward). */
+function ExportItem({
+  report,
+  year,
+  status,
+  onExport,
+}: {
+  report: ReportName;
+  year: number;
+  status: ExportStatus;
+  onExport: (report: ReportName, format: ReportFormat) => void;
+}) {
+  const t = useT();
+  const title = t(`reports.export.${report}`);
+  const button = (format: ReportFormat, testId: string) => {
+    const working = status.kind === 'busy' && status.report === report && status.format === format;
+    return (
+      <button
+        type="button"
+        className={format === 'xlsx' ? 'button button-primary' : 'button'}
+        disabled={status.kind === 'busy'}
+        onClick={() => onExport(report, format)}
+        aria-label={t(`reports.export.as.${format}`, { report: title })}
+        data-testid={testId}
+      >
+        {working ? t('reports.export.working') : t(`reports.export.format.${format}`)}
+      </button>
+    );
+  };
+  return (
+    <div className="rs-export-item">
+      <div>
+        <div className="rs-item-title">{title}</div>
+        <div className="muted rs-item-hint">{t(`reports.export.${report}Hint`, { year })}</div>
+      </div>
+      <div className="rs-export-buttons">
+        {button('xlsx', `export-${report}-xlsx`)}
+        {button('csv', `export-${report}`)}
+      </div>
+    </div>
+  );
+}
+
 export function ExportPanel({
   year,
   status,
@@ -53,11 +98,10 @@ export function ExportPanel({
 }: {
   year: number;
   status: ExportStatus;
-  onExport: (report: ReportName) => void;
+  onExport: (report: ReportName, format: ReportFormat) => void;
 }) {
   const t = useT();
   const [separator, setSeparator] = useSeparator();
-  const busy = status.kind === 'busy';
 
   return (
     <section className="card rs-card" aria-labelledby="rs-export-title" data-testid="export-panel">
@@ -106,40 +150,9 @@ export function ExportPanel({
       </fieldset>
 
       <div className="rs-export-list">
-        <div className="rs-export-item">
-          <div>
-            <div className="rs-item-title">{t('reports.export.register')}</div>
-            <div className="muted rs-item-hint">{t('reports.export.registerHint', { year })}</div>
-          </div>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy}
-            onClick={() => onExport('register')}
-            data-testid="export-register"
-          >
-            {status.kind === 'busy' && status.report === 'register'
-              ? t('reports.export.working')
-              : t('reports.export.registerButton')}
-          </button>
-        </div>
-        <div className="rs-export-item">
-          <div>
-            <div className="rs-item-title">{t('reports.export.monthly')}</div>
-            <div className="muted rs-item-hint">{t('reports.export.monthlyHint', { year })}</div>
-          </div>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy}
-            onClick={() => onExport('monthly')}
-            data-testid="export-monthly"
-          >
-            {status.kind === 'busy' && status.report === 'monthly'
-              ? t('reports.export.working')
-              : t('reports.export.monthlyButton')}
-          </button>
-        </div>
+        {REPORTS.map((report) => (
+          <ExportItem key={report} report={report} year={year} status={status} onExport={onExport} />
+        ))}
       </div>
 
       <div className="rs-status-line" role="status" aria-live="polite" data-testid="export-status">

@@ -1,5 +1,5 @@
 /**
- * Reports: the selected year's register and monthly summary as CSV for Excel, CSV import (always a
+ * Reports: the selected year's register and monthly summary as Excel workbooks or CSV, CSV import (always a
  * dry run first), the printable dashboard, and on the desktop the ledger file's backup.
  */
 import { useEffect, useEffectEvent } from 'react';
@@ -41,7 +41,11 @@ export function Reports({ desktop }: { desktop: boolean }) {
         <p className="muted">{t('reports.subtitle', { year })}</p>
       </header>
       <div className="rs-grid">
-        <ExportPanel year={year} status={exporter.status} onExport={(report) => void exporter.run(report)} />
+        <ExportPanel
+          year={year}
+          status={exporter.status}
+          onExport={(report, format) => void exporter.run(report, format)}
+        />
         <div className="rs-stack">
           <PrintPanel year={year} />
           <LedgerFilePanel controller={ledgerFile} desktop={desktop} />

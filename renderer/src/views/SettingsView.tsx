@@ -1,11 +1,12 @@
 /**
- * Settings: the selected year's targets (kept in the ledger), language and theme (kept in this
- * profile), the demo ledger, and where the ledger lives.
+ * Settings: the selected year's targets and closed months (kept in the ledger), language and theme
+ * (kept in this profile), sync, the demo ledger, and where the ledger lives.
  */
 import { useState } from 'react';
 import { useT } from '../i18n';
 import { DemoPanel } from '../settings-view/DemoPanel';
 import { LedgerInfoPanel } from '../settings-view/LedgerInfoPanel';
+import { PeriodsPanel } from '../settings-view/PeriodsPanel';
 import { PreferencesPanel } from '../settings-view/PreferencesPanel';
 import { SyncPanel } from '../settings-view/SyncPanel';
 import { TargetsForm, targetsKey } from '../settings-view/TargetsForm';
@@ -57,6 +58,7 @@ export function SettingsView() {
         </section>
         <div className="rs-stack">
           <PreferencesPanel />
+          <PeriodsPanel />
           <SyncPanel />
           <DemoPanel />
           <LedgerInfoPanel />

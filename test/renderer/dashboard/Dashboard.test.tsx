@@ -181,6 +181,20 @@ describe('monthly table', () => {
     expect(cell?.className).not.toMatch(/dash-(ahead|behind)/);
   });
 
+  test('a closed month is marked final, with who closed it and when on hover', () => {
+    const base = progress2024();
+    const january = {
+      ...(base.months[0] as Progress['months'][number]),
+      closed: { by: 'aliya', on: '2024-02-03' },
+    };
+    useSettings.setState({ language: 'ru' });
+    show({ ...base, months: [january, ...base.months.slice(1)] });
+    const mark = screen.getByTestId('closed-2024-01');
+    expect(mark.textContent?.trim()).toBe('· закрыт');
+    expect(mark.title).toBe('Цифры окончательные: закрыл(а) aliya, 03.02.2024');
+    expect(screen.queryByTestId('closed-2024-02')).toBeNull();
+  });
+
   test('the monthly chart marks the plan to date on the running month, and its legend names it', () => {
     show(progress2024({ asOf: '2024-03-05' }));
     const bar = mockCharts.filter((chart) => chart.type === 'bar').at(-1);

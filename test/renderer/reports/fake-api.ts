@@ -102,6 +102,9 @@ export function fakeApi(): FakeApi {
     syncSetup: jest.fn(),
     testConnection: jest.fn(),
     conflicts: jest.fn(async () => []),
+    closeMonth: jest.fn(),
+    reopenMonth: jest.fn(),
+    periods: jest.fn(async () => []),
   };
 }
 

@@ -98,7 +98,7 @@ describe('CSV separator', () => {
 
   test('the radio group is a labelled fieldset', () => {
     render(<Reports desktop={false} />);
-    expect(screen.getByRole('group', { name: 'Column separator' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'CSV column separator' })).toBeTruthy();
   });
 });
 
@@ -106,7 +106,13 @@ describe('export in browser mode', () => {
   test('downloads the file the core wrote, under its name, with its BOM', async () => {
     const user = userEvent.setup();
     const content = '\uFEFFID;B/L date;Vessel\r\nk3m9x2pq7d;2024-03-01;Astana\r\n';
-    api.exportReport.mockResolvedValue({ fileName: 'transit-register-2024.csv', content, rows: 1 });
+    api.exportReport.mockResolvedValue({
+      fileName: 'transit-register-2024.csv',
+      format: 'csv',
+      content,
+      encoding: 'utf8',
+      rows: 1,
+    });
     const blobs: Blob[] = [];
     URL.createObjectURL = jest.fn((blob: Blob) => {
       blobs.push(blob);
@@ -126,6 +132,7 @@ describe('export in browser mode', () => {
     expect(api.exportReport).toHaveBeenCalledWith({
       year: YEAR,
       report: 'register',
+      format: 'csv',
       separator: ';',
       language: 'ru',
     });
@@ -139,6 +146,55 @@ describe('export in browser mode', () => {
     expect(screen.getByTestId('export-status').textContent).toContain('transit-register-2024.csv');
     // The temporary link is gone again.
     expect(document.querySelector('a[download]')).toBeNull();
+  });
+
+  test("a workbook is downloaded as the workbook's bytes, under its name", async () => {
+    const user = userEvent.setup();
+    const bytes = [0x50, 0x4b, 0x03, 0x04, 0xff, 0x00];
+    api.exportReport.mockResolvedValue({
+      fileName: 'transit-monthly-2024.xlsx',
+      format: 'xlsx',
+      content: btoa(String.fromCharCode(...bytes)),
+      encoding: 'base64',
+      rows: 12,
+    });
+    const blobs: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:transit/2';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const clicked: HTMLAnchorElement[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    resetSettings('az');
+
+    render(<Reports desktop={false} />);
+    await user.click(screen.getByTestId('export-monthly-xlsx'));
+
+    expect(api.exportReport).toHaveBeenCalledWith({
+      year: YEAR,
+      report: 'monthly',
+      format: 'xlsx',
+      separator: ';',
+      language: 'az',
+    });
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0]?.download).toBe('transit-monthly-2024.xlsx');
+    expect(blobs[0]?.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(Array.from(await readBlob(blobs[0] as Blob))).toEqual(bytes);
+  });
+
+  test('each report offers a workbook and a CSV file, each button named for its report', () => {
+    render(<Reports desktop={false} />);
+    for (const name of [
+      'Shipment register as an Excel workbook (.xlsx)',
+      'Shipment register as CSV',
+      'Monthly summary as an Excel workbook (.xlsx)',
+      'Monthly summary as CSV',
+    ])
+      expect(screen.getByRole('button', { name })).toBeTruthy();
   });
 
   test('a failure is shown, not swallowed', async () => {
@@ -172,11 +228,33 @@ describe('export on the desktop', () => {
     expect(desktop.saveReport).toHaveBeenCalledWith({
       year: YEAR,
       report: 'monthly',
+      format: 'csv',
       separator: ',',
       language: 'en',
     });
     expect(api.exportReport).not.toHaveBeenCalled();
     expect(await screen.findByText(/Saved \/home\/anna\/Documents\/transit-monthly-2024.csv/)).toBeTruthy();
+  });
+
+  test('a workbook is saved by the main process, asked for by its format', async () => {
+    const user = userEvent.setup();
+    const desktop = fakeDesktop();
+    desktop.saveReport.mockResolvedValue({
+      saved: true,
+      path: '/home/anna/Documents/transit-register-2024.xlsx',
+    });
+    window.transitDesktop = desktop;
+    resetSettings('kk');
+    render(<Reports desktop />);
+    await user.click(screen.getByTestId('export-register-xlsx'));
+    expect(desktop.saveReport).toHaveBeenCalledWith({
+      year: YEAR,
+      report: 'register',
+      format: 'xlsx',
+      separator: ';',
+      language: 'kk',
+    });
+    expect(await screen.findByText(/transit-register-2024\.xlsx/)).toBeTruthy();
   });
 
   test('a cancelled dialog shows nothing written', async () => {
@@ -270,6 +348,7 @@ describe('menu commands', () => {
       expect(desktop.saveReport).toHaveBeenCalledWith({
         year: YEAR,
         report: 'register',
+        format: 'csv',
         separator: ',',
         language: 'en',
       }),
@@ -290,6 +369,7 @@ describe('menu commands', () => {
     expect(desktop.saveReport).toHaveBeenCalledWith({
       year: YEAR,
       report: 'monthly',
+      format: 'csv',
       separator: ',',
       language: 'en',
     });

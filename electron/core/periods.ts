@@ -1,0 +1,88 @@
+/**
+ * Closed months (issue 12 part 3). A manager closes a month once its figures are reconciled and
+ * sent; from then on no cargo may be recorded, amended or voided with a B/L date in it until it is
+ * reopened. Closing and reopening are journal entries, so they carry who, when and why, sync to
+ * every station, and are folded like everything else; the figures a close recorded stay in the
+ * journal, so a later change (after a reopen, or received from a station that had not yet heard of
+ * the close) shows against what was closed.
+ *
+ * Pure: the caller hands in the figures; the digest of a month's entries is made in month-figures.ts.
+ */
+import type { MonthFigures, Period, PeriodStep } from './api';
+import type { FieldIssue } from './errors';
+
+export type { MonthFigures, Period, PeriodStep };
+
+export type PeriodEvent =
+  | { type: 'close'; month: string; reason: string; figures: MonthFigures; at: string; actor: string }
+  | { type: 'reopen'; month: string; reason: string; at: string; actor: string };
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export function isMonth(value: unknown): value is string {
+  return typeof value === 'string' && MONTH.test(value);
+}
+
+/** The months that have been closed at least once, and their state now. */
+export class PeriodBook {
+  private readonly byMonth = new Map<string, Period>();
+
+  apply(event: PeriodEvent): void {
+    const step: PeriodStep = { action: event.type, at: event.at, actor: event.actor, reason: event.reason };
+    if (event.type === 'close') step.figures = event.figures;
+    const held = this.byMonth.get(event.month);
+    if (held) {
+      held.steps.push(step);
+      held.closed = event.type === 'close';
+      if (event.type === 'close') held.lastClose = step;
+    } else if (event.type === 'close') {
+      this.byMonth.set(event.month, { month: event.month, closed: true, lastClose: step, steps: [step] });
+    }
+    // A reopen of a month never closed changes nothing: the service refuses to write one.
+  }
+
+  /** The month's period if it is closed now. */
+  closed(month: string): Period | undefined {
+    const period = this.byMonth.get(month);
+    return period?.closed ? period : undefined;
+  }
+
+  get(month: string): Period | undefined {
+    return this.byMonth.get(month);
+  }
+
+  /** Every month ever closed, in calendar order. */
+  all(): Period[] {
+    return [...this.byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
+  }
+}
+
+/**
+ * Why a write dated in a closed month is refused, on the B/L date field: the month, who closed it
+ * and when, and how to reopen it. `action` says what was tried.
+ */
+export function closedMonthIssue(period: Period, action: 'record' | 'amend' | 'void'): FieldIssue {
+  const { month, lastClose } = period;
+  const on = lastClose.at.slice(0, 10);
+  const verb = { record: 'recorded', amend: 'amended', void: 'voided' }[action];
+  return {
+    field: 'blDate',
+    code: 'blDate.month_closed',
+    message:
+      `${month} was closed by ${lastClose.actor} on ${on} (${lastClose.reason}), so no cargo dated in it ` +
+      `can be ${verb}. A manager can reopen it: transit-ledger reopen --month ${month} --reason R.`,
+    facts: { month, closedBy: lastClose.actor, date: on, reason: lastClose.reason },
+  };
+}
+
+/** Why a month cannot be closed twice: who closed it, when and why. */
+export function alreadyClosed(period: Period): FieldIssue {
+  const { month, lastClose } = period;
+  const on = lastClose.at.slice(0, 10);
+  return {
+    field: 'month',
+    code: 'month.already_closed',
+    message: `${month} is already closed (by ${lastClose.actor} on ${on}: ${lastClose.reason}).`,
+    facts: { month, closedBy: lastClose.actor, date: on, reason: lastClose.reason },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * The reports as Excel workbooks: the register and the monthly summary, the same columns and
+ * figures as their CSV exports (headers from the same tables), written as a workbook with real
+ * numbers, dates, a frozen and filtered header and totals. Loaded only when a workbook is asked
+ * for, so opening a ledger or starting the command line never pays for exceljs.
+ */
+import ExcelJS from 'exceljs';
+import type { MonthProgress, Shipment } from '../api';
+import { EXTRA_COLUMNS } from '../columns';
+import { monthlyHeaders } from '../csv';
+import { enumWord, FIELDS, type FieldSpec, type Language } from '../fields';
+import { addTableSheet, type CellKind, type CellValue, type SheetColumn, type TableSheet } from './sheet';
+import { workbookWord } from './words';
+
+export interface WorkbookContext {
+  year: number;
+  language: Language;
+  /** The load-port date the figures stand at, `YYYY-MM-DD`. */
+  asOf: string;
+  /** The ledger's station, or null for a ledger that is no station. */
+  station: string | null;
+  /** When the workbook is written (its document properties). */
+  now: Date;
+}
+
+function shownDate(iso: string, language: Language): string {
+  return language === 'en' ? iso : iso.split('-').reverse().join('.');
+}
+
+function notes(context: WorkbookContext): string[] {
+  const lines = [workbookWord('asOf', context.language, { date: shownDate(context.asOf, context.language) })];
+  if (context.station) lines.push(workbookWord('station', context.language, { station: context.station }));
+  return lines;
+}
+
+function kindOf(field: FieldSpec): CellKind {
+  switch (field.kind) {
+    case 'date':
+      return 'date';
+    case 'quantity':
+      return 'tonnes';
+    case 'decimal':
+      return 'decimal';
+    case 'text':
+    case 'imo':
+    case 'enum':
+      return 'text';
+  }
+}
+
+function registerColumns(language: Language): SheetColumn[] {
+  return [
+    { header: EXTRA_COLUMNS.id[language], kind: 'text' },
+    ...FIELDS.map((field): SheetColumn => ({
+      header: field.csv[language],
+      kind: kindOf(field),
+      total: field.kind === 'quantity' || field.kind === 'decimal',
+      wrap: field.key === 'remarks',
+    })),
+  ];
+}
+
+function registerRow(shipment: Shipment, language: Language): CellValue[] {
+  const record = shipment as Shipment & Record<string, unknown>;
+  const cells: CellValue[] = [shipment.id];
+  for (const field of FIELDS) {
+    const value = record[field.stored];
+    if (value === null || value === undefined) cells.push(null);
+    else if (field.kind === 'enum') cells.push(enumWord(field, String(value), language));
+    else cells.push(typeof value === 'number' ? value : String(value));
+  }
+  return cells;
+}
+
+export function registerTable(shipments: readonly Shipment[], context: WorkbookContext): TableSheet {
+  const { language, year } = context;
+  return {
+    name: workbookWord('registerSheet', language),
+    title: workbookWord('registerTitle', language, { year }),
+    notes: notes(context),
+    columns: registerColumns(language),
+    rows: shipments.map((shipment) => registerRow(shipment, language)),
+    totalLabel: workbookWord('total', language),
+  };
+}
+
+const MONTHLY_KINDS: readonly { kind: CellKind; total: boolean }[] = [
+  { kind: 'month', total: false },
+  { kind: 'count', total: true },
+  { kind: 'tonnes', total: true },
+  { kind: 'tonnes', total: false },
+  { kind: 'tonnes', total: true },
+  { kind: 'tonnes', total: false },
+  { kind: 'tonnes', total: true },
+  { kind: 'tonnes', total: true },
+  { kind: 'text', total: false },
+  { kind: 'date', total: false },
+];
+
+/**
+ * A month not begun has its plan and nothing else, as in the CSV: no sum counts it as shipped. A
+ * closed month names who closed it and when.
+ */
+function monthlyRow(m: MonthProgress): CellValue[] {
+  const begun = m.state !== 'future';
+  return [
+    m.month,
+    begun ? m.shipments : null,
+    begun ? m.tonnesKg : null,
+    begun ? m.cumulativeKg : null,
+    m.planKg,
+    m.cumulativePlanKg,
+    m.planToDateKg,
+    m.varianceKg,
+    m.closed?.by ?? null,
+    m.closed?.on ?? null,
+  ];
+}
+
+export function monthlyTable(months: readonly MonthProgress[], context: WorkbookContext): TableSheet {
+  const { language, year } = context;
+  const headers = monthlyHeaders(language);
+  return {
+    name: workbookWord('monthlySheet', language),
+    title: workbookWord('monthlyTitle', language, { year }),
+    notes: notes(context),
+    columns: MONTHLY_KINDS.map((column, i) => ({ header: headers[i] ?? '', ...column })),
+    rows: months.map(monthlyRow),
+    totalLabel: workbookWord('total', language),
+  };
+}
+
+/** The workbook's bytes: one sheet per table, in order. */
+export async function workbookBytes(
+  tables: readonly TableSheet[],
+  context: WorkbookContext,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Transit Ledger';
+  workbook.created = context.now;
+  workbook.modified = context.now;
+  for (const table of tables) addTableSheet(workbook, table, context.language);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,166 @@
+/**
+ * One report as an Excel worksheet: a title, the as-of line, a frozen and filtered header, the
+ * rows with numbers as numbers and dates as dates, and a totals row. What the columns hold is
+ * the caller's; how a kind of figure looks in Excel is decided here, once for every report.
+ *
+ * Text is always written as text: exceljs makes a formula only from a `{ formula }` value, which
+ * this module never writes, so a remark that begins with `=` stays a remark.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import { KG_PER_TONNE } from '../quantity';
+import type { Language } from '../fields';
+
+/**
+ * - text: written as it is;
+ * - date: a `YYYY-MM-DD` calendar date, written as an Excel date;
+ * - month: a `YYYY-MM` month, written as the Excel date of its first day, shown as the month;
+ * - tonnes: integer kilograms, written as tonnes with three decimals (exact to the kilogram);
+ * - count: a whole number;
+ * - decimal: a number with up to three decimals (barrels).
+ */
+export type CellKind = 'text' | 'date' | 'month' | 'tonnes' | 'count' | 'decimal';
+export type CellValue = string | number | null;
+
+export interface SheetColumn {
+  header: string;
+  kind: CellKind;
+  /** The totals row sums this column (exactly, in kilograms for tonnes). */
+  total?: boolean;
+  /** Long text kept on several lines in its cell (remarks). */
+  wrap?: boolean;
+}
+
+export interface TableSheet {
+  name: string;
+  title: string;
+  /** Lines under the title: the as-of date, the station. */
+  notes: readonly string[];
+  columns: readonly SheetColumn[];
+  rows: readonly (readonly CellValue[])[];
+  /** The first cell of the totals row; no totals row when no column has `total`. */
+  totalLabel: string;
+}
+
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 48;
+
+/** Excel's own formats; Excel shows the separators of the reader's locale (9 959,500 in Russian). */
+function numberFormat(kind: CellKind, language: Language): string | undefined {
+  switch (kind) {
+    case 'tonnes':
+      return '#,##0.000';
+    case 'count':
+      return '#,##0';
+    case 'decimal':
+      return '#,##0.###';
+    case 'date':
+      return language === 'en' ? 'yyyy-mm-dd' : 'dd.mm.yyyy';
+    case 'month':
+      return language === 'en' ? 'yyyy-mm' : 'mm.yyyy';
+    case 'text':
+      return undefined;
+  }
+}
+
+/** A calendar date as the UTC midnight exceljs turns into Excel's day number, with no time zone in between. */
+function excelDate(iso: string): Date {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number?];
+  return new Date(Date.UTC(year, month - 1, day ?? 1));
+}
+
+function cellOf(kind: CellKind, value: CellValue): string | number | Date | null {
+  if (value === null || value === '') return null;
+  switch (kind) {
+    case 'date':
+    case 'month':
+      return excelDate(String(value));
+    case 'tonnes':
+      return Number(value) / KG_PER_TONNE;
+    case 'count':
+    case 'decimal':
+      return Number(value);
+    case 'text':
+      return String(value);
+  }
+}
+
+/** How wide a cell's text is, roughly in Excel's character widths. */
+function shownWidth(kind: CellKind, value: CellValue): number {
+  if (value === null) return 0;
+  if (kind === 'tonnes') return String(Math.trunc(Number(value) / KG_PER_TONNE)).length * 1.34 + 5;
+  if (kind === 'date') return 11;
+  const longestLine = String(value)
+    .split('\n')
+    .reduce((most, line) => Math.max(most, line.length), 0);
+  return longestLine + 1;
+}
+
+function columnWidth(column: SheetColumn, rows: readonly (readonly CellValue[])[], index: number): number {
+  let widest = column.header.length * 0.9 + 2;
+  for (const row of rows) widest = Math.max(widest, shownWidth(column.kind, row[index] ?? null));
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(widest)));
+}
+
+/**
+ * Sums a column exactly: kilograms and counts are integers, and decimals (three places at most)
+ * are summed in thousandths, so no total drifts by a float's rounding. A column with no figure at
+ * all (no outturn yet) has no total, rather than a total of 0 that reads as measured.
+ */
+function columnTotal(kind: CellKind, rows: readonly (readonly CellValue[])[], index: number): number | null {
+  const scale = kind === 'decimal' ? 1000 : 1;
+  let sum: number | null = null;
+  for (const row of rows) {
+    const value = row[index];
+    if (typeof value === 'number') sum = (sum ?? 0) + Math.round(value * scale);
+  }
+  return sum === null ? null : sum / scale;
+}
+
+function writeHeading(sheet: Worksheet, table: TableSheet): number {
+  sheet.addRow([table.title]).font = { bold: true, size: 14 };
+  for (const note of table.notes) sheet.addRow([note]).font = { italic: true };
+  sheet.addRow([]);
+  const header = sheet.addRow(table.columns.map((column) => column.header));
+  header.font = { bold: true };
+  header.alignment = { vertical: 'bottom', wrapText: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF2' } };
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  return header.number;
+}
+
+function writeTotals(sheet: Worksheet, table: TableSheet): void {
+  if (!table.columns.some((column) => column.total)) return;
+  const values = table.columns.map((column, index) =>
+    column.total ? cellOf(column.kind, columnTotal(column.kind, table.rows, index)) : null,
+  );
+  values[0] = table.totalLabel;
+  const row = sheet.addRow(values);
+  row.font = { bold: true };
+  row.eachCell((cell) => {
+    cell.border = { top: { style: 'thin' } };
+  });
+}
+
+/** Adds `table` to `workbook` as one worksheet. */
+export function addTableSheet(workbook: Workbook, table: TableSheet, language: Language): Worksheet {
+  const sheet = workbook.addWorksheet(table.name);
+  const headerRow = writeHeading(sheet, table);
+  table.columns.forEach((column, index) => {
+    const excelColumn = sheet.getColumn(index + 1);
+    excelColumn.width = columnWidth(column, table.rows, index);
+    const numFmt = numberFormat(column.kind, language);
+    if (numFmt) excelColumn.numFmt = numFmt;
+    if (column.wrap) excelColumn.alignment = { wrapText: true, vertical: 'top' };
+  });
+  for (const row of table.rows)
+    sheet.addRow(table.columns.map((column, i) => cellOf(column.kind, row[i] ?? null)));
+  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow }];
+  sheet.autoFilter = {
+    from: { row: headerRow, column: 1 },
+    to: { row: headerRow + table.rows.length, column: table.columns.length },
+  };
+  writeTotals(sheet, table);
+  return sheet;
+}

@@ -1,0 +1,50 @@
+/**
+ * The words a workbook writes around its figures, in the reader's language: sheet names, titles,
+ * the as-of line and the totals row. Column headers come from the field table and csv.ts, so a
+ * workbook and a CSV export of the same report name their columns the same way.
+ */
+import type { Language, Translations } from '../fields';
+
+export type WorkbookWord =
+  'registerSheet' | 'registerTitle' | 'monthlySheet' | 'monthlyTitle' | 'asOf' | 'station' | 'total';
+
+const WORDS: Readonly<Record<WorkbookWord, Translations>> = {
+  registerSheet: { en: 'Register', ru: 'Реестр', az: 'Reyestr', kk: 'Тізілім' },
+  registerTitle: {
+    en: 'Shipment register {year}',
+    ru: 'Реестр отгрузок за {year} год',
+    az: '{year} ili üzrə göndərmələr reyestri',
+    kk: '{year} жылғы жөнелтімдер тізілімі',
+  },
+  monthlySheet: { en: 'Monthly', ru: 'По месяцам', az: 'Aylar üzrə', kk: 'Айлар бойынша' },
+  monthlyTitle: {
+    en: 'Monthly shipments against plan {year}',
+    ru: 'Отгрузки по месяцам против плана, {year} год',
+    az: '{year} ili üzrə aylıq göndərmələr və plan',
+    kk: '{year} жылғы айлық жөнелтімдер мен жоспар',
+  },
+  asOf: {
+    en: 'As of {date}',
+    ru: 'По состоянию на {date}',
+    az: '{date} tarixinə',
+    kk: '{date} күнгі жағдай',
+  },
+  station: {
+    en: 'Station {station}',
+    ru: 'Станция {station}',
+    az: 'Stansiya {station}',
+    kk: 'Станция {station}',
+  },
+  total: { en: 'Total', ru: 'Итого', az: 'Cəmi', kk: 'Барлығы' },
+};
+
+/** A word in `language`, its `{name}` places filled from `facts`. */
+export function workbookWord(
+  word: WorkbookWord,
+  language: Language,
+  facts: Readonly<Record<string, string | number>> = {},
+): string {
+  return WORDS[word][language].replace(/\{(\w+)\}/g, (place, name: string) =>
+    name in facts ? String(facts[name]) : place,
+  );
+}

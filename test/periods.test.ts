@@ -1,0 +1,268 @@
+/**
+ * Month close (issue 12 part 3): a closed month holds against every write path of this ledger (a
+ * record, an amend, a void, an import, a second writer), says who closed it and how to reopen,
+ * and a change after a reopen shows against what was closed.
+ */
+import { main, type CliIo } from '../electron/cli';
+import type { PeriodReport } from '../electron/core/api';
+import { LedgerService } from '../electron/core/service';
+import { fixedNow, tempDir } from './support/temp';
+
+let temp: ReturnType<typeof tempDir>;
+let service: LedgerService;
+
+const cargo = (blDate: string, blNumber: string, netTonnes = '9959.5') => ({
+  blDate,
+  blNumber,
+  vessel: 'Liwa',
+  netTonnes,
+});
+
+beforeEach(async () => {
+  temp = tempDir('transit-periods-');
+  service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'aliya', now: fixedNow });
+  await service.recordShipment(cargo('2024-06-03', 'JUN-1'));
+  await service.recordShipment(cargo('2024-07-02', 'JUL-1', '6980'));
+  await service.recordShipment(cargo('2024-07-30', 'JUL-2', '7000.125'));
+});
+
+afterEach(() => {
+  service.close();
+  temp.cleanup();
+});
+
+const closeJuly = () =>
+  service.closeMonth({ month: '2024-07', reason: 'Reconciled with Sangachal, sent to SOCAR' });
+
+const refusedAsClosed = {
+  code: 'invalid',
+  issues: [
+    expect.objectContaining({
+      field: 'blDate',
+      code: 'blDate.month_closed',
+      facts: {
+        month: '2024-07',
+        closedBy: 'aliya',
+        date: '2024-08-15',
+        reason: 'Reconciled with Sangachal, sent to SOCAR',
+      },
+    }),
+  ],
+};
+
+async function julyCargo(blNumber: string) {
+  const all = await service.listShipments({ year: 2024 });
+  const found = all.find((s) => s.blNumber === blNumber);
+  if (!found) throw new Error(`no cargo ${blNumber}`);
+  return found;
+}
+
+describe('closing a month', () => {
+  test("records the month's cargoes, tonnes and a digest of its entries, with who and why", async () => {
+    const period = await closeJuly();
+    expect(period).toMatchObject({
+      month: '2024-07',
+      closed: true,
+      lastClose: { action: 'close', actor: 'aliya', reason: 'Reconciled with Sangachal, sent to SOCAR' },
+      now: { shipments: 2, kg: 13_980_125 },
+      changedSinceClose: false,
+    });
+    expect(period.lastClose.figures).toEqual(period.now);
+    expect(period.now.digest).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  test('refuses a new cargo dated in it, naming the month, who closed it and how to reopen', async () => {
+    await closeJuly();
+    const refused = service.recordShipment(cargo('2024-07-31', 'JUL-3'));
+    await expect(refused).rejects.toMatchObject(refusedAsClosed);
+    await expect(refused).rejects.toThrow(/reopen --month 2024-07 --reason R/);
+    // Even a check (the form's, before saving) says so, and a cargo of an open month is still welcome.
+    await expect(service.recordShipment(cargo('2024-07-31', 'JUL-3'), { check: true })).rejects.toMatchObject(
+      refusedAsClosed,
+    );
+    await expect(service.recordShipment(cargo('2024-08-01', 'AUG-1'))).resolves.toBeTruthy();
+  });
+
+  test('refuses an amend or a void of a cargo dated in it, and an amend moving a cargo into it', async () => {
+    await closeJuly();
+    const july = await julyCargo('JUL-1');
+    await expect(
+      service.amendShipment(july.id, { netTonnes: '6981' }, { reason: 'typo' }),
+    ).rejects.toMatchObject(refusedAsClosed);
+    await expect(service.voidShipment(july.id, 'entered twice')).rejects.toMatchObject(refusedAsClosed);
+    const june = await julyCargo('JUN-1');
+    await expect(
+      service.amendShipment(june.id, { blDate: '2024-07-01' }, { reason: 'wrong month' }),
+    ).rejects.toMatchObject(refusedAsClosed);
+    expect((await service.periods())[0]?.changedSinceClose).toBe(false);
+  });
+
+  test('an import with a row dated in the closed month names that row and writes nothing', async () => {
+    await closeJuly();
+    const text =
+      'B/L date,B/L number,Vessel,Net tonnes\n2024-07-15,JUL-9,Liwa,5000\n2024-08-02,AUG-9,Liwa,5000\n';
+    const report = await service.importCsv({ text });
+    // An import is whole or nothing (as for any invalid row): the clerk removes the row and imports again.
+    expect(report).toMatchObject({ committed: false, added: 1, invalid: 1 });
+    expect((await service.listShipments({ year: 2024 })).map((s) => s.blNumber)).toEqual([
+      'JUN-1',
+      'JUL-1',
+      'JUL-2',
+    ]);
+    expect(report.rows).toEqual([
+      expect.objectContaining({
+        line: 2,
+        issues: [expect.objectContaining({ code: 'blDate.month_closed' })],
+      }),
+    ]);
+  });
+
+  test('a month closed by another writer while an import waits in preview holds when the import is committed', async () => {
+    const text =
+      'B/L date,B/L number,Vessel,Net tonnes\n2024-07-15,JUL-9,Liwa,5000\n2024-08-02,AUG-9,Liwa,5000\n';
+    const preview = await service.importCsv({ text, dryRun: true });
+    expect(preview).toMatchObject({ added: 2, invalid: 0 });
+    // The manager closes July from the command line while the clerk looks at the preview.
+    service.close();
+    const closed = await cli(
+      '--ledger',
+      temp.file('ledger.jsonl'),
+      'close',
+      '--month',
+      '2024-07',
+      '--reason',
+      'Final',
+    );
+    expect(closed).toMatchObject({ code: 0, err: '' });
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'aliya', now: fixedNow });
+    const committed = await service.importCsv({ text });
+    expect(committed).toMatchObject({ committed: false, invalid: 1 });
+    expect(committed.rows[0]?.issues[0]?.code).toBe('blDate.month_closed');
+  });
+
+  test('a month not yet over cannot be closed, nor closed twice; only a closed month can be reopened', async () => {
+    await expect(service.closeMonth({ month: '2024-08', reason: 'early' })).rejects.toMatchObject({
+      issues: [
+        expect.objectContaining({
+          code: 'month.not_ended',
+          facts: { month: '2024-08', today: '2024-08-15' },
+        }),
+      ],
+    });
+    await expect(service.reopenMonth({ month: '2024-06', reason: 'why' })).rejects.toMatchObject({
+      code: 'conflict',
+      issues: [expect.objectContaining({ code: 'month.not_closed' })],
+    });
+    await closeJuly();
+    await expect(closeJuly()).rejects.toMatchObject({
+      code: 'conflict',
+      issues: [
+        expect.objectContaining({
+          code: 'month.already_closed',
+          facts: expect.objectContaining({ closedBy: 'aliya' }),
+        }),
+      ],
+    });
+    await expect(service.closeMonth({ month: '2024-13', reason: 'x' })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ code: 'month.invalid' })],
+    });
+    await expect(service.closeMonth({ month: '2024-05', reason: ' ' })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ code: 'reason.required' })],
+    });
+  });
+});
+
+describe('the monthly report', () => {
+  test('names who closed a month and when, in progress, CSV and the workbook', async () => {
+    await closeJuly();
+    const progress = await service.progress({ year: 2024 });
+    expect(progress.months.map((m) => m.closed ?? null).slice(5, 8)).toEqual([
+      null,
+      { by: 'aliya', on: '2024-08-15' },
+      null,
+    ]);
+    const csv = await service.exportReport({ year: 2024, report: 'monthly' });
+    expect(csv.content.split('\r\n')[7]).toMatch(/^2024-07,2,13980\.125,.*,aliya,2024-08-15$/);
+  });
+});
+
+describe('reopening a month', () => {
+  test('lets writes in again, is kept with who and why, and a change shows against what was closed', async () => {
+    await closeJuly();
+    const reopened = await service.reopenMonth({ month: '2024-07', reason: 'Outturn of JUL-2 corrected' });
+    expect(reopened).toMatchObject({ closed: false, changedSinceClose: false });
+    const july = await julyCargo('JUL-2');
+    await service.amendShipment(july.id, { netTonnes: '7000.100' }, { reason: 'B/L corrected' });
+    const [period] = await service.periods();
+    expect(period).toMatchObject({
+      month: '2024-07',
+      closed: false,
+      now: { shipments: 2, kg: 13_980_100 },
+      lastClose: { figures: { shipments: 2, kg: 13_980_125 } },
+      changedSinceClose: true,
+    });
+    expect(period?.steps.map((step) => [step.action, step.actor, step.reason])).toEqual([
+      ['close', 'aliya', 'Reconciled with Sangachal, sent to SOCAR'],
+      ['reopen', 'aliya', 'Outturn of JUL-2 corrected'],
+    ]);
+  });
+
+  test('a change of any field, not only the tonnes, shows against the close', async () => {
+    await closeJuly();
+    await service.reopenMonth({ month: '2024-07', reason: 'remarks' });
+    const july = await julyCargo('JUL-1');
+    await service.amendShipment(july.id, { remarks: 'pumped slow' }, { reason: 'note' });
+    const [period] = await service.periods();
+    expect(period?.now.kg).toBe(period?.lastClose.figures?.kg);
+    expect(period?.changedSinceClose).toBe(true);
+  });
+
+  test('closes and reopens are journal entries: a ledger opened again knows them', async () => {
+    await closeJuly();
+    service.close();
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'marat', now: fixedNow });
+    await expect(service.recordShipment(cargo('2024-07-31', 'JUL-3'))).rejects.toMatchObject(refusedAsClosed);
+    expect((await service.periods()).map((p) => [p.month, p.closed])).toEqual([['2024-07', true]]);
+  });
+});
+
+/** Runs the command line in this process with a fixed clock; its output joined by lines. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), env: {}, now: fixedNow };
+  const code = await main(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the command line', () => {
+  test('close, periods --json and reopen, with the figures and the steps', async () => {
+    service.close();
+    const ledger = temp.file('ledger.jsonl');
+    const run = (...args: string[]) => cli('--ledger', ledger, ...args);
+    expect(await run('close', '--month', '2024-07', '--reason', 'Final')).toEqual({
+      code: 0,
+      out: 'Closed 2024-07: 2 cargoes, 13980.125 t.',
+      err: '',
+    });
+    const refused = await run('add', '--bl-date', '15.07.2024', '--vessel', 'Liwa', '--tonnes', '5000');
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('2024-07 was closed by');
+    const listed = JSON.parse((await run('periods', '--json')).out) as PeriodReport[];
+    expect(listed).toEqual([
+      expect.objectContaining({
+        month: '2024-07',
+        closed: true,
+        closedTonnes: 13980.125,
+        changedSinceClose: false,
+      }),
+    ]);
+    expect((await run('reopen', '--month', '2024-07', '--reason', 'Late outturn')).code).toBe(0);
+    expect((await run('add', '--bl-date', '15.07.2024', '--vessel', 'Liwa', '--tonnes', '5000')).code).toBe(
+      0,
+    );
+    const after = JSON.parse((await run('periods', '--json')).out) as Record<string, unknown>[];
+    expect(after[0]).toMatchObject({ closed: false, shipments: 3, changedSinceClose: true });
+    service = LedgerService.open(ledger, { actor: 'aliya', now: fixedNow });
+  });
+});
