@@ -14,7 +14,8 @@ import { initServer } from '../electron/core/sync/server';
 import { Workspace } from '../electron/core/workspace';
 import { dispatch, type Envelope } from '../electron/dispatch';
 import { LOGIN_FILE_NAME, safeStorageLogin, type SafeStorageLike } from '../electron/sync-login';
-import { startTestCouch, type TestCouch } from './support/couch-server';
+import { warnSkipped } from './support/browser';
+import { realCouch, startTestCouch, type TestCouch } from './support/couch-server';
 import { cargo } from './support/service';
 import { fixedNow, tempDir } from './support/temp';
 
@@ -27,12 +28,20 @@ let dbCounter = 0;
 let temp: ReturnType<typeof tempDir>;
 const open: Workspace[] = [];
 
-beforeAll(async () => {
-  couch = await startTestCouch();
-});
+/** The in-memory server, started once for the file (PouchDB's plugins are registered once per process). */
+let inMemory: Promise<TestCouch> | null = null;
+const startedOnce = (): Promise<TestCouch> => (inMemory ??= startTestCouch());
 afterAll(async () => {
-  await couch.close();
+  if (inMemory) await (await inMemory).close();
 });
+
+/** The server the specs of this describe talk to: the one started here, or the real CouchDB of COUCHDB_URL. */
+function servedBy(make: () => Promise<TestCouch> | TestCouch): void {
+  beforeAll(async () => {
+    couch = await make();
+  });
+}
+
 beforeEach(async () => {
   temp = tempDir('transit-sync-app-');
   db = `${couch.base}/app-${process.pid}-${++dbCounter}`;
@@ -94,7 +103,8 @@ function fakeSafeStorage(available = true, backend = 'gnome_libsecret'): SafeSto
   return fake;
 }
 
-describe('the sync API', () => {
+/** The API's specifications, run against each server there is. */
+function apiSpecs(): void {
   test('a ledger not set up says so; syncNow is refused in words', async () => {
     const { api } = station('AKT', env('akt'));
     const status = value<Record<string, unknown>>(await call(api, 'syncStatus'));
@@ -237,7 +247,9 @@ describe('the sync API', () => {
       }),
     });
     expect(value(await call(akt.api, 'syncStatus'))).toEqual(
-      expect.objectContaining({ lastError: expect.any(String) }),
+      expect.objectContaining({
+        lastError: { code: 'sync.refused', facts: expect.objectContaining({ server: db }) },
+      }),
     );
     const gone = station('SNG', env('sng'));
     value(await call(gone.api, 'syncSetup', { url: 'http://127.0.0.1:9/ledger', station: 'SNG' }));
@@ -258,9 +270,26 @@ describe('the sync API', () => {
     const [a, b] = await Promise.all([akt.api.syncNow(), akt.api.syncNow()]);
     expect(a).toBe(b);
   });
+}
+
+describe('the sync API', () => {
+  servedBy(startedOnce);
+  apiSpecs();
 });
 
+const real = realCouch();
+if (real)
+  describe('the sync API through Apache CouchDB (COUCHDB_URL)', () => {
+    servedBy(() => real);
+    apiSpecs();
+  });
+else {
+  warnSkipped('the sync API against Apache CouchDB', 'COUCHDB_URL is not set; it ran on express-pouchdb');
+  test.skip('the sync API through Apache CouchDB (COUCHDB_URL not set)', () => undefined);
+}
+
 describe('the desktop login, kept with safeStorage', () => {
+  servedBy(startedOnce);
   test('saved encrypted, read back for a round, never in any answer or file in plain text', async () => {
     const storage = fakeSafeStorage();
     const login = safeStorageLogin(storage, temp.file('userData'), {});

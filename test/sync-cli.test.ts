@@ -4,7 +4,7 @@
  * exit 4 and a rerun completes; a round killed (SIGKILL) at random moments, then run again, loses
  * and duplicates nothing.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LedgerService } from '../electron/core/service';
@@ -14,11 +14,22 @@ import { startTestCouch, type TestCouch } from './support/couch-server';
 import { tempDir } from './support/temp';
 
 const CLI = path.resolve(__dirname, '..', 'build', 'electron', 'cli.js');
+const BIN = path.resolve(__dirname, '..', 'bin', 'transit-ledger.js');
 jest.setTimeout(180_000);
+
+/**
+ * The installed command builds the compiled one when it is missing (a fresh clone) or older than
+ * electron/ (an edit): run once here, so the spawns below never run a build older than the sources.
+ */
+function ensureBuilt(): void {
+  const built = spawnSync(process.execPath, [BIN, '--help'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (built.status !== 0) throw new Error(`the command line could not be built:\n${built.stderr}`);
+}
 
 let couch: TestCouch;
 let temp: ReturnType<typeof tempDir>;
 beforeAll(async () => {
+  ensureBuilt();
   couch = await startTestCouch();
   await couch.addUser('akt', 'pw-akt', ['AKT']);
   await couch.addUser('sng', 'pw-sng', ['SNG']);
@@ -200,7 +211,11 @@ test('a wrong password, and a server stopped mid-round: exit 4 with the reason; 
   await couch.start();
   expect(stopped.code).toBe(4);
   expect(stopped.err).toMatch(/cannot be reached/);
-  expect((await statusOf(akt, 'AKT')).lastError).toMatch(/cannot be reached/);
+  expect((await statusOf(akt, 'AKT')).lastError).toEqual({
+    code: 'sync.unreachable',
+    facts: expect.objectContaining({ server: expect.any(String) }),
+    message: expect.stringMatching(/cannot be reached/),
+  });
   const rerun = await run(['--ledger', akt, 'sync'], env);
   expect(rerun.code).toBe(0);
   expect((await statusOf(akt, 'AKT')).waiting).toBe(0);

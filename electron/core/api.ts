@@ -4,9 +4,11 @@
  * Quantities are integer kilograms (`…Kg`); calendar dates are `YYYY-MM-DD` strings.
  */
 import type { ErrorPayload, FieldIssue, IssueFacts } from './errors';
+import type { SyncErrorRecord } from './sync/failure';
 import { INPUT_KEYS, type InputFields, type InputKey, type Language, type StoredFields } from './fields';
 
 export type { ErrorPayload, FieldIssue, IssueFacts };
+export type { SyncErrorRecord } from './sync/failure';
 
 export { LANGUAGES, SHIPMENT_STATUSES } from './fields';
 export type { Language, ShipmentStatus } from './fields';
@@ -262,6 +264,12 @@ export interface Progress {
   changeVsBaselinePercent: number | null;
   months: MonthProgress[];
   daily: DailySeries;
+  /**
+   * On a station's ledger: the year's cargoes in an open conflict between stations, counted in these
+   * figures as the documented rule says (a fork as its last agreed version, a B/L number recorded
+   * twice as each cargo recorded). Absent on a ledger that is no station's.
+   */
+  conflicted?: number;
 }
 
 export type ReportName = 'register' | 'monthly';
@@ -502,6 +510,11 @@ export interface LedgerInfo {
   /** True while the separate demo ledger is open instead of the real one. */
   demo: boolean;
   entries: number;
+  /**
+   * On a station's ledger: the entries received from the other stations, all told. A sync that pulls
+   * changes this and not `entries` (this ledger's own journal), so a window watches both.
+   */
+  received?: number;
   shipments: number;
   /** The years with live cargoes, ascending. */
   years: number[];
@@ -579,8 +592,11 @@ export interface SyncState {
   insecure: boolean;
   /** The last round that completed, an ISO 8601 instant. */
   lastSync: string | null;
-  /** Why the last round failed, when it did (cleared by the next that completes). */
-  lastError: string | null;
+  /**
+   * Why the last round failed, when it did (cleared by the next that completes): a code (the
+   * failure's, as `sync.unreachable`) and its facts, which a screen words in its language.
+   */
+  lastError: SyncErrorRecord | null;
   /** Own entries the server does not have yet. */
   waiting: number;
   conflicts: number;
@@ -606,6 +622,8 @@ export interface ConnectionReport {
   /** Why not: the server cannot be reached, refuses this login, or has no ledger database. */
   failure: 'unreachable' | 'refused' | 'setup' | null;
   message: string;
+  /** Why not, as a code and its facts a screen words in its language. */
+  error?: SyncErrorRecord;
 }
 
 export interface TransitApi {

@@ -6,8 +6,12 @@
  */
 import { FIELDS, fieldSpec, type Language, type Translations } from './fields';
 
-/** The columns an import reads that are not fields of a cargo; the register itself writes only the id. */
-export type ExtraColumn = 'id' | 'voided' | 'voidReason';
+/**
+ * The columns an import reads that are not fields of a cargo. The register itself writes the id, and
+ * on a station's ledger the recording station and any open conflict; an import reads those two back
+ * and sets them aside (a cargo imported here is this station's, and a conflict is the fold's to say).
+ */
+export type ExtraColumn = 'id' | 'voided' | 'voidReason' | 'station' | 'conflict';
 
 export const EXTRA_COLUMNS: Readonly<Record<ExtraColumn, Translations>> = {
   id: { en: 'ID', ru: 'ID', az: 'ID', kk: 'ID' },
@@ -18,6 +22,8 @@ export const EXTRA_COLUMNS: Readonly<Record<ExtraColumn, Translations>> = {
     az: 'Ləğv səbəbi',
     kk: 'Күшін жою себебі',
   },
+  station: { en: 'Station', ru: 'Пункт', az: 'Məntəqə', kk: 'Пункт' },
+  conflict: { en: 'Conflict', ru: 'Конфликт', az: 'Ziddiyyət', kk: 'Қайшылық' },
 };
 
 /** A column's header in a language, named by its field's key or as an extra column; null for neither. */
@@ -27,7 +33,7 @@ export function columnHeader(key: string, language: Language): string | null {
   return Object.hasOwn(EXTRA_COLUMNS, key) ? EXTRA_COLUMNS[key as ExtraColumn][language] : null;
 }
 
-/** Every column an import reads, in the register's order, by its header in a language. */
+/** Every column an import keeps, in the register's order, by its header in a language (not Station or Conflict). */
 export function importColumnHeaders(language: Language): string[] {
   return [
     EXTRA_COLUMNS.id[language],

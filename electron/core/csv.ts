@@ -11,6 +11,7 @@
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import type {
+  ConflictKind,
   CsvSeparator,
   FieldIssue,
   ImportEncoding,
@@ -56,10 +57,64 @@ const PLUS = 0x2b;
 const MINUS = 0x2d;
 const AT = 0x40;
 
-/** The register's header row in a language: the id, then every field of the table in its order. */
-export function registerHeaders(language: Language): string[] {
-  return [EXTRA_COLUMNS.id[language], ...FIELDS.map((field) => field.csv[language])];
+/**
+ * The register's header row in a language: the id, then every field of the table in its order; on a
+ * station's ledger, then the recording station and the conflict mark.
+ */
+export function registerHeaders(language: Language, stations = false): string[] {
+  const headers = [EXTRA_COLUMNS.id[language], ...FIELDS.map((field) => field.csv[language])];
+  if (stations) headers.push(EXTRA_COLUMNS.station[language], EXTRA_COLUMNS.conflict[language]);
+  return headers;
 }
+
+/**
+ * What a station's ledger adds to each cargo's row: the station that recorded it and the kind of
+ * open conflict it is in. Left out for a ledger that is no station's, whose register keeps exactly
+ * the columns it always had (the same rule as the screen's Station column).
+ */
+export interface RegisterStations {
+  station(id: string): string | null;
+  conflict(id: string): ConflictKind | null;
+}
+
+/** The conflict column's words: what kind of conflict, in the reader's language; empty when none. */
+const CONFLICT_WORDS: Readonly<Record<ConflictKind, Translations>> = {
+  fork: {
+    en: 'edited at two stations',
+    ru: 'изменён в двух пунктах',
+    az: 'iki məntəqədə dəyişdirilib',
+    kk: 'екі пунктте өзгертілген',
+  },
+  'duplicate-bl': {
+    en: 'B/L recorded twice',
+    ru: 'коносамент записан дважды',
+    az: 'konosament iki dəfə yazılıb',
+    kk: 'коносамент екі рет жазылған',
+  },
+};
+
+/**
+ * The monthly report's note under its table when cargoes of the year are in an open conflict: how
+ * many, and how the figures count them until a person resolves it (README, "Edits made at two places").
+ */
+const CONFLICT_NOTE: Translations = {
+  en:
+    'Cargoes in conflict between stations in these figures: {count}. Until a person resolves it, a cargo ' +
+    'edited at two stations counts as its last agreed version, and cargoes sharing one B/L number each ' +
+    'count as recorded.',
+  ru:
+    'Грузов в конфликте между пунктами в этих цифрах: {count}. Пока человек не решит, груз, изменённый ' +
+    'в двух пунктах, учитывается в последней согласованной версии, а грузы с одним номером коносамента ' +
+    '— каждый как записан.',
+  az:
+    'Bu rəqəmlərdə məntəqələr arasında ziddiyyətdə olan yüklər: {count}. İnsan qərar verənə qədər iki ' +
+    'məntəqədə dəyişdirilmiş yük son razılaşdırılmış versiyası ilə, eyni konosament nömrəli yüklərin ' +
+    'hər biri yazıldığı kimi sayılır.',
+  kk:
+    'Осы көрсеткіштердегі пункттер арасындағы қайшылықтағы жүктер: {count}. Адам шешкенше екі пунктте ' +
+    'өзгертілген жүк соңғы келісілген нұсқасымен, бір коносамент нөмірі бар жүктердің әрқайсысы ' +
+    'жазылғандай есептеледі.',
+};
 
 const MONTHLY_COLUMNS: readonly Translations[] = [
   { en: 'Month', ru: 'Месяц', az: 'Ay', kk: 'Ай' },
@@ -442,12 +497,13 @@ export function registerCsv(
   shipments: readonly Shipment[],
   separator: CsvSeparator,
   language: Language = 'en',
+  stations?: RegisterStations,
 ): string {
   const code = separator.charCodeAt(0);
   const out = new ReportText(code, decimalMarkFor(separator) === '.' ? POINT : COMMA);
   out.raw(
     BOM +
-      registerHeaders(language)
+      registerHeaders(language, stations !== undefined)
         .map((h) => quoteIfNeeded(h, code))
         .join(separator),
   );
@@ -473,6 +529,13 @@ export function registerCsv(
           break;
       }
     }
+    if (stations) {
+      out.unit(code);
+      out.text(stations.station(s.id));
+      out.unit(code);
+      const kind = stations.conflict(s.id);
+      out.text(kind === null ? null : CONFLICT_WORDS[kind][language]);
+    }
     out.raw(CRLF);
   }
   return out.done();
@@ -488,10 +551,11 @@ export function monthlyCsv(
   months: readonly MonthProgress[],
   separator: CsvSeparator,
   language: Language = 'en',
+  conflicted = 0,
 ): string {
   const code = separator.charCodeAt(0);
   const mark = decimalMarkFor(separator);
-  const lines: string[] = new Array<string>(months.length + 2);
+  const lines: string[] = new Array<string>(months.length + (conflicted > 0 ? 3 : 2));
   let n = 1;
   for (const m of months) {
     const begun = m.state !== 'future';
@@ -508,6 +572,9 @@ export function monthlyCsv(
       m.closed?.on ?? '',
     ].join(separator);
   }
+  // Under the table, in its first column: no column's sum in Excel takes it in.
+  if (conflicted > 0)
+    lines[n++] = textField(CONFLICT_NOTE[language].replace('{count}', String(conflicted)), code);
   return fileText(monthlyHeaders(language), lines, separator);
 }
 
@@ -544,6 +611,8 @@ const COLUMN_NAMES: ReadonlyMap<ImportField, readonly string[]> = new Map<Import
   ]),
   ['voided', Object.values(EXTRA_COLUMNS.voided)],
   ['voidReason', Object.values(EXTRA_COLUMNS.voidReason)],
+  ['station', [...new Set(Object.values(EXTRA_COLUMNS.station))]],
+  ['conflict', Object.values(EXTRA_COLUMNS.conflict)],
 ]);
 
 function columnNames(field: ImportField): readonly string[] {
@@ -561,7 +630,11 @@ const FIELD_BY_HEADER: ReadonlyMap<string, ImportField> = (() => {
   return index;
 })();
 
-const ACCEPTED_NAMES = [...COLUMN_NAMES.values()].map((names) => names[0]).join(', ');
+/** The names a column may be renamed to: not Station or Conflict, which an import reads and sets aside. */
+const ACCEPTED_NAMES = [...COLUMN_NAMES]
+  .filter(([field]) => field !== 'station' && field !== 'conflict')
+  .map(([, names]) => names[0])
+  .join(', ');
 
 /** Words a person might put in the Voided column to say "not voided"; anything else voids. */
 const NOT_VOIDED = new Set(['', 'no', 'n', 'false', '0', 'нет', 'xeyr', 'жоқ']);

@@ -40,6 +40,7 @@ import {
   monthlyCsv,
   parseShipmentFile,
   registerCsv,
+  type RegisterStations,
   rowCargo,
   type ParsedCsvRow,
   type RowCargo,
@@ -76,6 +77,7 @@ import {
 } from './shipment';
 import { LedgerState } from './state';
 import { StationBook } from './stations/book';
+import { conflictedCargoes } from './stations/conflicted';
 import type { Conflict } from './stations/fold';
 import { isStationId, parseStationId, stationsDir } from './stations/ids';
 import {
@@ -348,6 +350,13 @@ export class LedgerService implements TransitApi {
     return this.book ? this.book.decorate(shipment) : copy(shipment);
   }
 
+  /** What a station's register export adds to each row; nothing on a ledger that is no station's. */
+  private registerStations(): RegisterStations | undefined {
+    const book = this.book;
+    if (!book) return undefined;
+    return { station: (id) => book.recordedBy(id), conflict: (id) => book.conflictKind(id) };
+  }
+
   /** The station this ledger is, or null before `sync setup`. */
   get station(): string | null {
     return this.book?.station ?? null;
@@ -460,6 +469,7 @@ export class LedgerService implements TransitApi {
       writer: this.ledger.readOnly ? lockWriter(this.ledger.path) : null,
       demo: false,
       entries: this.ledger.entries,
+      ...(this.book ? { received: this.book.receivedCount() } : {}),
       shipments,
       years: this.state.years(),
       targetYears: this.state.targetYears(),
@@ -672,7 +682,7 @@ export class LedgerService implements TransitApi {
       const closed = this.state.periods.closed(month.month)?.lastClose;
       if (closed) month.closed = { by: closed.actor, on: closed.at.slice(0, 10) };
     }
-    return progress;
+    return this.book ? { ...progress, conflicted: conflictedCargoes(this.book.conflicts(), year) } : progress;
   }
 
   async exportReport(request: unknown): Promise<ExportedReport> {
@@ -692,7 +702,8 @@ export class LedgerService implements TransitApi {
         const bytes = await workbookBytes([registerTable(shipments, context)], context);
         return workbookReport(fileName, shipments.length, bytes);
       }
-      return csvReport(fileName, shipments.length, registerCsv(shipments, separator, language));
+      const csv = registerCsv(shipments, separator, language, this.registerStations());
+      return csvReport(fileName, shipments.length, csv);
     }
     const progress = await this.progress({ year });
     const fileName = `transit-monthly-${year}`;
@@ -702,7 +713,8 @@ export class LedgerService implements TransitApi {
       const bytes = await workbookBytes([monthlyTable(progress.months, context)], context);
       return workbookReport(fileName, progress.months.length, bytes);
     }
-    return csvReport(fileName, progress.months.length, monthlyCsv(progress.months, separator, language));
+    const csv = monthlyCsv(progress.months, separator, language, progress.conflicted ?? 0);
+    return csvReport(fileName, progress.months.length, csv);
   }
 
   private workbookContext(year: number, language: Language, asOf: string): WorkbookContext {

@@ -18,11 +18,15 @@ export function guardOf(info: LedgerInfo | null): LedgerGuard {
   return info ? { ledgerId: info.ledgerId } : {};
 }
 
-/** True when what the window shows may be out of date: another ledger, new entries, another writer. */
+/**
+ * True when what the window shows may be out of date: another ledger, new entries (its own journal's,
+ * or other stations' that a sync in any window or program brought), another writer.
+ */
 export function hasChanged(before: LedgerInfo, after: LedgerInfo): boolean {
   return (
     before.ledgerId !== after.ledgerId ||
     before.entries !== after.entries ||
+    (before.received ?? 0) !== (after.received ?? 0) ||
     before.readOnly !== after.readOnly ||
     !sameWriter(before.writer, after.writer)
   );

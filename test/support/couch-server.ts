@@ -55,23 +55,20 @@ async function requestWith(
 
 function userOps(base: string, admin: { user: string; password: string }) {
   return {
+    /**
+     * Creates the user, or sets an existing one's password and roles: a real CouchDB keeps its users
+     * from one run (and one spec file) to the next, each of which may give the same name another password.
+     */
     async addUser(name: string, password: string, stations: string[]): Promise<void> {
       const id = `org.couchdb.user:${name}`;
-      const answer = await requestWith(
-        base,
-        'PUT',
-        `/_users/${encodeURIComponent(id)}`,
-        {
-          _id: id,
-          name,
-          password,
-          type: 'user',
-          roles: stations.map((s) => `station:${s}`),
-        },
-        admin,
-      );
-      if (answer.status >= 300 && answer.status !== 409)
-        throw new Error(`user ${name}: ${JSON.stringify(answer.body)}`);
+      const path = `/_users/${encodeURIComponent(id)}`;
+      const doc = { _id: id, name, password, type: 'user', roles: stations.map((s) => `station:${s}`) };
+      let answer = await requestWith(base, 'PUT', path, doc, admin);
+      if (answer.status === 409) {
+        const held = await requestWith(base, 'GET', path, undefined, admin);
+        answer = await requestWith(base, 'PUT', path, { ...doc, _rev: held.body?._rev }, admin);
+      }
+      if (answer.status >= 300) throw new Error(`user ${name}: ${JSON.stringify(answer.body)}`);
     },
     request(method: string, path: string, body?: unknown, as?: { user: string; password: string }) {
       return requestWith(base, method, path, body, as ?? admin);
@@ -136,7 +133,8 @@ export function realCouch(): TestCouch | null {
   if (!raw) return null;
   const url = new URL(raw);
   const admin = { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
-  const base = url.origin;
+  // The server's address as given, less its credentials: a CouchDB behind a proxy may live under a path.
+  const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   return {
     base,
     admin,

@@ -109,7 +109,7 @@ const statusPlan = (): LedgerPlan => ({
     }
     io.out(`Station ${status.station}, server ${status.url}.`);
     io.out(`Last successful sync: ${status.lastSync ?? 'never'}.`);
-    if (status.lastError) io.out(`Last attempt failed: ${status.lastError}`);
+    if (status.lastError) io.out(`Last attempt failed: ${status.lastError.message}`);
     io.out(`Waiting to be pushed: ${status.waiting}. Open conflicts: ${status.conflicts}.`);
     if (status.waitingForOthers > 0)
       io.out(`Received but waiting for entries of other stations: ${status.waitingForOthers}.`);

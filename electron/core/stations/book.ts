@@ -92,6 +92,18 @@ export class StationBook {
     return heads;
   }
 
+  /** Entries received from the other stations, all told: a pull that brings any changes it. */
+  receivedCount(): number {
+    let count = 0;
+    for (const seq of Object.values(this.heads())) count += seq;
+    return count;
+  }
+
+  /** The station that recorded a cargo (the register's Station column), as the fold says. */
+  recordedBy(id: string): string | null {
+    return this.result?.recordedBy.get(id) ?? null;
+  }
+
   /**
    * The other stations' entries folded here that this journal has not yet said it holds: written
    * as a `seen` line before this station's next entry, so that entry comes after them in every

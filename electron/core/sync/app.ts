@@ -47,10 +47,10 @@ function credentialsInfo(store: CredentialStore): SyncCredentialsInfo {
   };
 }
 
-/** A sync failure as the one error type every transport carries, its kind as an issue code a screen translates. */
+/** A sync failure as the one error type every transport carries: its code and facts, which a screen words. */
 export function syncError(failure: SyncFailure): TransitError {
   return new TransitError('sync', failure.message, [
-    { field: 'sync', code: `sync.${failure.kind}`, message: failure.message },
+    { field: 'sync', code: failure.code, message: failure.message, facts: failure.facts },
   ]);
 }
 
@@ -72,7 +72,7 @@ export function syncState(service: LedgerService, store: CredentialStore): SyncS
     url: status.url,
     insecure: checkpoint?.insecure ?? false,
     lastSync: status.lastSync,
-    lastError: status.lastError,
+    lastError: status.lastError && { code: status.lastError.code, facts: status.lastError.facts },
     waiting: status.waiting,
     conflicts: status.conflicts,
     waitingForOthers: status.waitingForOthers,
@@ -183,6 +183,12 @@ export async function testConnection(
     };
   } catch (error) {
     if (!(error instanceof SyncFailure)) throw error;
-    return { ok: false, url: shownUrl(url), failure: error.kind, message: error.message };
+    return {
+      ok: false,
+      url: shownUrl(url),
+      failure: error.kind,
+      message: error.message,
+      error: error.record,
+    };
   }
 }

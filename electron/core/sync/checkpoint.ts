@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fsyncDirectory } from '../ledger';
 import type { RefusedEntry } from '../stations/fold';
 import { stationsDir } from '../stations/ids';
+import { readSyncError, type SyncErrorRecord } from './failure';
 
 export interface SyncCheckpoint {
   version: 1;
@@ -19,7 +20,8 @@ export interface SyncCheckpoint {
   push: { seq: number; sum: string; offset: number };
   pull: { since: string; known: Record<string, number> };
   lastSync: string | null;
-  lastError: string | null;
+  /** Why the last round failed, as a code and its facts (an earlier version's sentence is read as one). */
+  lastError: SyncErrorRecord | null;
   /** Entries received that this station refused (a broken chain, a changed or deleted event). */
   refused: RefusedEntry[];
 }
@@ -48,8 +50,8 @@ export function readCheckpoint(ledgerPath: string): SyncCheckpoint | null {
   } catch {
     return null;
   }
-  const parsed = JSON.parse(text) as SyncCheckpoint;
-  return parsed.version === 1 ? parsed : null;
+  const parsed = JSON.parse(text) as SyncCheckpoint & { lastError?: unknown };
+  return parsed.version === 1 ? { ...parsed, lastError: readSyncError(parsed.lastError) } : null;
 }
 
 export function writeCheckpoint(ledgerPath: string, checkpoint: SyncCheckpoint): void {

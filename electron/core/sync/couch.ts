@@ -2,7 +2,7 @@
  * The little of CouchDB's HTTP API a sync needs, over Node's built-in fetch: JSON in and out,
  * basic authentication, a time limit on every call, and every failure said in words (SyncFailure).
  */
-import { SyncFailure } from './failure';
+import { SyncFailure, type UnreachableWhy } from './failure';
 import { shownUrl } from './url';
 
 export interface Credentials {
@@ -68,10 +68,7 @@ export class Couch {
     try {
       parsed = text === '' ? null : JSON.parse(text);
     } catch {
-      throw new SyncFailure(
-        'refused',
-        `The server at ${this.where} answered with something that is not CouchDB (HTTP ${response.status}).`,
-      );
+      throw new SyncFailure('sync.refused.not_couch', { server: this.where, status: response.status });
     }
     return { status: response.status, body: parsed as T };
   }
@@ -91,40 +88,26 @@ export class Couch {
 
 function unreachable(where: string, error: unknown): SyncFailure {
   const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name ?? 'no answer';
-  const why =
+  const why: UnreachableWhy =
     cause === 'TimeoutError'
-      ? 'it did not answer in time'
+      ? 'timeout'
       : cause === 'ECONNREFUSED'
-        ? 'nothing answers at that address'
+        ? 'refused'
         : cause === 'ENOTFOUND'
-          ? 'that server name is not known'
-          : `the connection failed (${cause})`;
-  return new SyncFailure(
-    'unreachable',
-    `The sync server ${where} cannot be reached: ${why}. Nothing was lost; sync again when the network is back.`,
-  );
+          ? 'unknown_host'
+          : 'failed';
+  return new SyncFailure('sync.unreachable', {
+    server: where,
+    why,
+    cause: why === 'failed' ? cause : undefined,
+  });
 }
 
 export function refusal(where: string, status: number, body: unknown): SyncFailure {
-  const reason = (body as { reason?: unknown } | null)?.reason;
-  const said = typeof reason === 'string' && reason !== '' ? ` (the server says: ${reason})` : '';
-  if (status === 401)
-    return new SyncFailure(
-      'refused',
-      `The sync server ${where} refused the user name or password${said}. ` +
-        `Check TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.`,
-    );
-  if (status === 403)
-    return new SyncFailure(
-      'refused',
-      `The sync server ${where} refused this user${said}. ` +
-        `Its CouchDB user needs the role station:<ID> of this station.`,
-    );
-  if (status === 404)
-    return new SyncFailure(
-      'setup',
-      `There is no ledger database at ${where}${said}. ` +
-        `Run "transit-ledger sync init-server" with the server's admin credentials first.`,
-    );
-  return new SyncFailure('refused', `The sync server ${where} refused the request (HTTP ${status})${said}.`);
+  const said = (body as { reason?: unknown } | null)?.reason;
+  const reason = typeof said === 'string' && said !== '' ? said : undefined;
+  if (status === 401) return new SyncFailure('sync.refused', { server: where, reason });
+  if (status === 403) return new SyncFailure('sync.refused.role', { server: where, reason });
+  if (status === 404) return new SyncFailure('sync.setup', { server: where, reason });
+  return new SyncFailure('sync.refused.status', { server: where, status, reason });
 }

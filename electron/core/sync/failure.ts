@@ -1,16 +1,154 @@
 /**
- * Why a sync round stopped, in words for a person: the server could not be reached, or it refused
- * (wrong password, a station it does not admit, a database not set up). The command line exits 4.
- * Never carries a password: messages name the server by its address without credentials.
+ * Why a sync round stopped: the server could not be reached, or it refused (wrong password, a
+ * station it does not admit, a database not set up, an entry it would not take). Each reason is a
+ * stable code with its facts (the server's address, an HTTP status, an entry's id); the English
+ * sentence is made from them here, for the command line and the log, and a screen words the same
+ * code and facts in its own language. The command line exits 4. Never carries a password: the
+ * server is named by its address without credentials.
  */
+import type { IssueFacts } from '../errors';
+
 export type SyncFailureKind = 'unreachable' | 'refused' | 'setup';
 
+/** What `sync status` and the checkpoint keep of the last failure: its code and facts, no sentence. */
+export interface SyncErrorRecord {
+  code: string;
+  facts: IssueFacts;
+}
+
+/** The connection's cause as a word a screen can translate: no answer in time, nobody there, no such name. */
+export type UnreachableWhy = 'timeout' | 'refused' | 'unknown_host' | 'failed';
+
+const UNREACHABLE_WHY: Record<UnreachableWhy, string> = {
+  timeout: 'it did not answer in time',
+  refused: 'nothing answers at that address',
+  unknown_host: 'that server name is not known',
+  failed: 'the connection failed',
+};
+
+type Facts = Readonly<Record<string, string | number | undefined>>;
+
+export type SyncFailureCode =
+  | 'sync.unreachable'
+  | 'sync.refused'
+  | 'sync.refused.role'
+  | 'sync.setup'
+  | 'sync.refused.status'
+  | 'sync.refused.not_couch'
+  | 'sync.refused.diverged'
+  | 'sync.refused.entry'
+  | 'sync.refused.security'
+  | 'sync.failed';
+
+interface Sentence {
+  kind: SyncFailureKind;
+  say(f: Facts): string;
+}
+
+/** Each code's kind and its English sentence from its facts. */
+const SENTENCES: Record<SyncFailureCode, Sentence> = {
+  'sync.unreachable': {
+    kind: 'unreachable',
+    say: (f) =>
+      `The sync server ${f.server} cannot be reached: ${UNREACHABLE_WHY[f.why as UnreachableWhy] ?? f.why}` +
+      `${f.cause ? ` (${f.cause})` : ''}. Nothing was lost; sync again when the network is back.`,
+  },
+  'sync.refused': {
+    kind: 'refused',
+    say: (f) =>
+      `The sync server ${f.server} refused the user name or password${said(f)}. ` +
+      `Check TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.`,
+  },
+  'sync.refused.role': {
+    kind: 'refused',
+    say: (f) =>
+      `The sync server ${f.server} refused this user${said(f)}. ` +
+      `Its CouchDB user needs the role station:<ID> of this station.`,
+  },
+  'sync.setup': {
+    kind: 'setup',
+    say: (f) =>
+      `There is no ledger database at ${f.server}${said(f)}. ` +
+      `Run "transit-ledger sync init-server" with the server's admin credentials first.`,
+  },
+  'sync.refused.status': {
+    kind: 'refused',
+    say: (f) => `The sync server ${f.server} refused the request (HTTP ${f.status})${said(f)}.`,
+  },
+  'sync.refused.not_couch': {
+    kind: 'refused',
+    say: (f) => `The server at ${f.server} answered with something that is not CouchDB (HTTP ${f.status}).`,
+  },
+  'sync.refused.diverged': {
+    kind: 'refused',
+    say: (f) =>
+      `The server holds a different entry under ${f.id} than this station's journal. This station's ` +
+      'journal was replaced or repaired after it was sent; nothing more is sent until that is sorted out.',
+  },
+  'sync.refused.entry': {
+    kind: 'refused',
+    say: (f) => `The sync server ${f.server} refused entry ${f.id}: ${f.reason ?? 'no reason given'}.`,
+  },
+  'sync.refused.security': {
+    kind: 'refused',
+    say: (f) => `The server at ${f.server} did not accept the database's security.`,
+  },
+  // A checkpoint written before failures had codes kept only the sentence: it is said again as it was.
+  'sync.failed': { kind: 'refused', say: (f) => String(f.said ?? 'The last sync did not complete.') },
+};
+
+/** Every code a sync failure can carry: a spec finds a sentence for each in all four languages. */
+export const SYNC_FAILURE_CODES = Object.keys(SENTENCES) as readonly SyncFailureCode[];
+
+function said(f: Facts): string {
+  return typeof f.reason === 'string' && f.reason !== '' ? ` (the server says: ${f.reason})` : '';
+}
+
+/** The English sentence of a failure's code and facts (the command line's, the log's). */
+export function syncFailureMessage(record: SyncErrorRecord): string {
+  const known = Object.hasOwn(SENTENCES, record.code);
+  return (known ? SENTENCES[record.code as SyncFailureCode] : SENTENCES['sync.failed']).say(record.facts);
+}
+
+/** Facts without the absent ones: a checkpoint and an answer hold strings and numbers only. */
+function defined(facts: Facts): IssueFacts {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(facts)) if (value !== undefined) out[name] = value;
+  return out;
+}
+
 export class SyncFailure extends Error {
-  constructor(
-    readonly kind: SyncFailureKind,
-    message: string,
-  ) {
-    super(message);
+  readonly kind: SyncFailureKind;
+  readonly code: string;
+  readonly facts: IssueFacts;
+
+  constructor(code: SyncFailureCode, facts: Facts) {
+    const record = { code, facts: defined(facts) };
+    super(syncFailureMessage(record));
     this.name = 'SyncFailure';
+    this.code = code;
+    this.facts = record.facts;
+    this.kind = SENTENCES[code].kind;
   }
+
+  get record(): SyncErrorRecord {
+    return { code: this.code, facts: this.facts };
+  }
+}
+
+/**
+ * The last failure as a checkpoint holds it: a record, or (written by an earlier version) the
+ * sentence alone, which becomes a record that says that sentence again in English and, on a
+ * screen, that the last sync did not complete.
+ */
+export function readSyncError(stored: unknown): SyncErrorRecord | null {
+  if (typeof stored === 'string') return { code: 'sync.failed', facts: { said: stored } };
+  if (typeof stored !== 'object' || stored === null) return null;
+  const { code, facts } = stored as { code?: unknown; facts?: unknown };
+  if (typeof code !== 'string') return null;
+  const kept: Record<string, string | number> = {};
+  if (typeof facts === 'object' && facts !== null)
+    for (const [name, value] of Object.entries(facts))
+      if (typeof value === 'string' || typeof value === 'number') kept[name] = value;
+  return { code, facts: kept };
 }

@@ -13,13 +13,16 @@ import {
   type SyncCheckpoint,
 } from './checkpoint';
 import { Couch, type Credentials } from './couch';
-import { SyncFailure } from './failure';
+import { SyncFailure, syncFailureMessage, type SyncErrorRecord } from './failure';
 import { SyncRound, type RoundOptions, type RoundReport } from './round';
 import { parseServerUrl, shownUrl } from './url';
 import type { RefusedEntry } from '../stations/fold';
 
 export { SyncFailure } from './failure';
 export type { Credentials } from './couch';
+
+/** The last failure as `sync status` gives it: its code and facts, and the English sentence they make. */
+export type StatusError = SyncErrorRecord & { message: string };
 
 /** TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD, or null when either is missing. */
 export function credentialsFrom(env: NodeJS.ProcessEnv): Credentials | null {
@@ -87,7 +90,7 @@ export async function syncOnce(
   } catch (error) {
     if (error instanceof SyncFailure) {
       const latest = readCheckpoint(service.path) ?? checkpoint;
-      writeCheckpoint(service.path, { ...latest, lastError: error.message });
+      writeCheckpoint(service.path, { ...latest, lastError: error.record });
     }
     throw error;
   }
@@ -97,7 +100,7 @@ export interface SyncStatus {
   station: string | null;
   url: string | null;
   lastSync: string | null;
-  lastError: string | null;
+  lastError: StatusError | null;
   /** Own entries the server does not have yet. */
   waiting: number;
   conflicts: number;
@@ -125,7 +128,10 @@ export function syncStatus(service: LedgerService): SyncStatus {
     station: book.station,
     url: checkpoint.url,
     lastSync: checkpoint.lastSync,
-    lastError: checkpoint.lastError,
+    lastError: checkpoint.lastError && {
+      ...checkpoint.lastError,
+      message: syncFailureMessage(checkpoint.lastError),
+    },
     waiting: round.waiting(),
     conflicts: book.conflicts().length,
     waitingForOthers: book.fold.waiting,

@@ -173,16 +173,12 @@ export class SyncRound {
       const mine = docs.find((doc) => doc._id === row.id) as EventDoc;
       const there = stored.get(row.id);
       if (there && there.line === mine.line) continue;
-      if (there)
-        throw new SyncFailure(
-          'refused',
-          `The server holds a different entry under ${row.id} than this station's journal. This station's ` +
-            'journal was replaced or repaired after it was sent; nothing more is sent until that is sorted out.',
-        );
-      throw new SyncFailure(
-        'refused',
-        `The sync server ${this.couch.where} refused entry ${row.id}: ${row.reason ?? row.error ?? 'no reason given'}.`,
-      );
+      if (there) throw new SyncFailure('sync.refused.diverged', { id: row.id });
+      throw new SyncFailure('sync.refused.entry', {
+        server: this.couch.where,
+        id: row.id,
+        reason: row.reason ?? row.error,
+      });
     }
   }
 

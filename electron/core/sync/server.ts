@@ -58,11 +58,7 @@ export async function initServer(couch: Couch, stations: readonly string[]): Pro
   let securityUpdated = false;
   if (JSON.stringify(current.body) !== JSON.stringify(wanted)) {
     const put = await couch.expect<{ ok?: boolean }>('PUT', '/_security', wanted);
-    if (put.body?.ok !== true)
-      throw new SyncFailure(
-        'refused',
-        `The server at ${couch.where} did not accept the database's security.`,
-      );
+    if (put.body?.ok !== true) throw new SyncFailure('sync.refused.security', { server: couch.where });
     securityUpdated = true;
   }
   return { createdDatabase: created.status !== 412, designUpdated, securityUpdated };

@@ -1,7 +1,8 @@
 /**
- * The register's filters: free text, vessel, grade, status and month, whether voided cargoes show,
- * and a way back to everything. A vessel or grade chosen earlier stays in its list even when no
- * shipment of the year has it any more, so the choice shown is never silently different.
+ * The register's filters: free text, vessel, grade, status and month (on a station's ledger, the
+ * recording station too), whether voided cargoes show, and a way back to everything. A vessel or
+ * grade chosen earlier stays in its list even when no shipment of the year has it any more, so the
+ * choice shown is never silently different.
  */
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
@@ -102,6 +103,16 @@ export function FilterBar({ index, search, t, language }: FilterBarProps) {
         onChange={(month) => setFilters({ month })}
         testId="filter-month"
       />
+      {index.stations.length > 0 && (
+        <ChoiceFilter
+          label={t('register.filter.station')}
+          value={filters.station ?? ''}
+          all={t('register.filter.allStations')}
+          choices={asChoices(withChosen(index.stations, filters.station ?? ''))}
+          onChange={(station) => setFilters({ station })}
+          testId="filter-station"
+        />
+      )}
       <label className="register-toggle">
         <input
           type="checkbox"

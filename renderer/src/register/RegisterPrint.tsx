@@ -48,6 +48,7 @@ export function filterSummary(filters: RegisterFilters, t: Translate, language: 
   if (filters.vessel) parts.push(`${t('register.filters.vessel')}: ${filters.vessel}`);
   if (filters.grade) parts.push(`${t('register.filters.grade')}: ${filters.grade}`);
   if (filters.status) parts.push(`${t('register.filters.status')}: ${statusLabel(t, filters.status)}`);
+  if (filters.station) parts.push(`${t('register.filter.station')}: ${filters.station}`);
   if (filters.month)
     parts.push(`${t('register.filters.month')}: ${monthLabel(language, Number(filters.month))}`);
   if (filters.text.trim()) parts.push(`${t('register.filters.search')}: “${filters.text.trim()}”`);

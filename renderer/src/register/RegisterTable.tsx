@@ -9,6 +9,7 @@ import { memo, useCallback, useMemo, useRef, type ReactNode } from 'react';
 import type { Shipment } from '../../../electron/core/api';
 import { calendarDate, keepUnit, tonnes } from '../format';
 import { translate, type Translate } from '../i18n';
+import { useLedger } from '../store';
 import type { Language } from '../settings';
 import { EditIcon, HistoryIcon, SortIcon, VoidIcon } from './icons';
 import type { SortKey, SortState } from './model';
@@ -37,8 +38,10 @@ const COLUMNS: readonly Column[] = [
   { key: 'netKg', numeric: true },
   { key: 'outturnKg', numeric: true },
   { key: 'remarks' },
+  { key: 'station' },
   { key: 'actions' },
 ];
+const WITHOUT_STATION = COLUMNS.filter((column) => column.key !== 'station');
 
 export interface RegisterTableProps {
   shipments: readonly Shipment[];
@@ -53,6 +56,8 @@ export interface RegisterTableProps {
   viewport?: Rect;
   /** Rendered under the header when there are no rows. */
   empty?: ReactNode;
+  /** The Station column (with each cargo's conflict flag): shown on a station's ledger only. */
+  showStation?: boolean;
 }
 
 function ariaSort(sort: SortState, key: SortKey): 'ascending' | 'descending' | 'none' {
@@ -82,7 +87,9 @@ export function RegisterTable({
   language,
   viewport,
   empty,
+  showStation = false,
 }: RegisterTableProps) {
+  const columns = showStation ? COLUMNS : WITHOUT_STATION;
   const scrollRef = useRef<HTMLDivElement>(null);
   // Stable across renders, so a row whose shipment has not changed is not rendered again while scrolling.
   const t = useMemo<Translate>(() => (key, vars) => translate(language, key, vars), [language]);
@@ -116,13 +123,13 @@ export function RegisterTable({
         data-testid="register-table"
       >
         <colgroup>
-          {COLUMNS.map((column) => (
+          {columns.map((column) => (
             <col key={column.key} className={`register-col-${column.key}`} />
           ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            {COLUMNS.map((column) =>
+            {columns.map((column) =>
               column.key === 'actions' ? (
                 <th key={column.key} scope="col" className="register-th-actions">
                   <span className="visually-hidden">{t('register.column.actions')}</span>
@@ -154,7 +161,7 @@ export function RegisterTable({
         <tbody>
           {before > 0 && (
             <tr className="register-spacer" aria-hidden="true">
-              <td colSpan={COLUMNS.length} style={{ height: before }} />
+              <td colSpan={columns.length} style={{ height: before }} />
             </tr>
           )}
           {items.map((item) => (
@@ -166,11 +173,12 @@ export function RegisterTable({
               language={language}
               t={t}
               onAction={onAction}
+              showStation={showStation}
             />
           ))}
           {after > 0 && (
             <tr className="register-spacer" aria-hidden="true">
-              <td colSpan={COLUMNS.length} style={{ height: after }} />
+              <td colSpan={columns.length} style={{ height: after }} />
             </tr>
           )}
         </tbody>
@@ -188,9 +196,31 @@ interface RowProps {
   language: Language;
   t: Translate;
   onAction: RegisterTableProps['onAction'];
+  showStation: boolean;
 }
 
-const Row = memo(function Row({ shipment, index, readOnly, language, t, onAction }: RowProps) {
+/** The recording station, and a flag that leads to the Conflicts view while the cargo is in one. */
+function StationCell({ shipment, t }: { shipment: Shipment; t: Translate }) {
+  return (
+    <td className="register-station" title={shipment.station ?? undefined}>
+      <span className="register-mono">{shipment.station ?? <span className="muted">—</span>}</span>
+      {shipment.conflict && (
+        <button
+          type="button"
+          className="register-conflict"
+          title={t('register.conflictTitle')}
+          onClick={() => useLedger.getState().showTab('conflicts')}
+          data-testid="row-conflict"
+        >
+          <span aria-hidden="true">⚠</span>
+          <span className="visually-hidden">{t('register.conflictFlag')}</span>
+        </button>
+      )}
+    </td>
+  );
+}
+
+const Row = memo(function Row({ shipment, index, readOnly, language, t, onAction, showStation }: RowProps) {
   const name = shipmentName(shipment, language);
   const unit = t('unit.t');
   const status = shipment.voided ? t('register.status.voided') : statusLabel(t, shipment.status);
@@ -239,6 +269,7 @@ const Row = memo(function Row({ shipment, index, readOnly, language, t, onAction
           {shipment.remarks ?? ''}
         </td>
       )}
+      {showStation && <StationCell shipment={shipment} t={t} />}
       <td className="register-actions">
         {shipment.voided || readOnly ? (
           <>

@@ -16,6 +16,7 @@ export const SORT_KEYS = [
   'netKg',
   'outturnKg',
   'remarks',
+  'station',
 ] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
@@ -34,6 +35,8 @@ export interface RegisterFilters {
   month: string;
   text: string;
   showVoided: boolean;
+  /** The recording station, on a station's ledger; '' or left out for every station. */
+  station?: string;
 }
 
 export const NO_FILTERS: RegisterFilters = {
@@ -43,6 +46,7 @@ export const NO_FILTERS: RegisterFilters = {
   month: '',
   text: '',
   showVoided: false,
+  station: '',
 };
 
 /** Statuses sort in the order a cargo passes through them, not alphabetically. */
@@ -68,6 +72,9 @@ export interface RegisterIndex {
   netKg: Float64Array;
   voided: Uint8Array;
   status: Uint8Array;
+  /** Recording stations present (none on a ledger that is no station's), and each row's; -1 for none. */
+  stations: string[];
+  stationCode: Int32Array;
 }
 
 export function lowerKey(shipment: Shipment): string {
@@ -111,8 +118,10 @@ export function buildIndex(shipments: readonly Shipment[], collator: Intl.Collat
   const netKg = new Float64Array(n);
   const voided = new Uint8Array(n);
   const status = new Uint8Array(n);
+  const stationCode = new Int32Array(n);
   const vessels = coder();
   const grades = coder();
+  const stations = coder();
   const seenMonths = new Set<number>();
   for (let i = 0; i < n; i++) {
     const shipment = shipments[i] as Shipment;
@@ -125,6 +134,7 @@ export function buildIndex(shipments: readonly Shipment[], collator: Intl.Collat
     seenMonths.add(m);
     vesselCode[i] = vessels.code(shipment.vessel);
     gradeCode[i] = grades.code(shipment.grade);
+    stationCode[i] = stations.code(shipment.station ?? null);
   }
   return {
     shipments,
@@ -138,6 +148,8 @@ export function buildIndex(shipments: readonly Shipment[], collator: Intl.Collat
     netKg,
     voided,
     status,
+    stations: stations.finish(stationCode, collator),
+    stationCode,
   };
 }
 
@@ -177,6 +189,8 @@ export function sortValues(index: RegisterIndex, key: SortKey, collator: Intl.Co
       return Float64Array.from(index.vesselCode);
     case 'grade':
       return Float64Array.from(index.gradeCode, (code) => (code < 0 ? Number.NaN : code));
+    case 'station':
+      return Float64Array.from(index.stationCode, (code) => (code < 0 ? Number.NaN : code));
     case 'blDate': {
       // YYYY-MM-DD as the integer YYYYMMDD keeps calendar order without parsing a Date.
       const out = new Float64Array(n);
@@ -241,6 +255,7 @@ export function applyFilters(
 ): FilterResult {
   const vessel = filters.vessel === '' ? -2 : index.vessels.indexOf(filters.vessel);
   const grade = filters.grade === '' ? -2 : index.grades.indexOf(filters.grade);
+  const station = !filters.station ? -2 : index.stations.indexOf(filters.station);
   const month = filters.month === '' ? 0 : Number(filters.month);
   const status = filters.status === '' ? -1 : (STATUS_RANK[filters.status] ?? NO_STATUS);
   const showVoided = filters.showVoided;
@@ -252,13 +267,15 @@ export function applyFilters(
   let voidedCount = 0;
   let totalKg = 0;
   // A filter on a value the year does not have shows nothing, rather than everything.
-  if (vessel === -1 || grade === -1) return { rows: rows.subarray(0, 0), liveCount, voidedCount, totalKg };
+  if (vessel === -1 || grade === -1 || station === -1)
+    return { rows: rows.subarray(0, 0), liveCount, voidedCount, totalKg };
   outer: for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
     const isVoided = voided[i] === 1;
     if (isVoided && !showVoided) continue;
     if (vessel >= 0 && vesselCode[i] !== vessel) continue;
     if (grade >= 0 && gradeCode[i] !== grade) continue;
+    if (station >= 0 && index.stationCode[i] !== station) continue;
     if (month !== 0 && months[i] !== month) continue;
     if (status >= 0 && index.status[i] !== status) continue;
     if (terms.length > 0) {
@@ -297,6 +314,7 @@ export function isFiltered(filters: RegisterFilters): boolean {
     filters.grade !== '' ||
     filters.status !== '' ||
     filters.month !== '' ||
+    Boolean(filters.station) ||
     filters.text.trim() !== ''
   );
 }

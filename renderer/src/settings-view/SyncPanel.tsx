@@ -6,12 +6,12 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { ConnectionReport, SyncState } from '../../../electron/core/api';
-import { failureOf, failureText, type Failure } from '../errors';
+import { failureOf, type Failure } from '../errors';
 import { useLanguage, useT } from '../i18n';
 import { guardOf } from '../ledger-watch';
 import { useLedger } from '../store';
 import { useSync } from '../sync/syncStore';
-import { syncLine } from '../sync/text';
+import { syncErrorText, syncFailureText, syncLine } from '../sync/text';
 import '../sync/sync.css';
 
 interface Form {
@@ -121,6 +121,11 @@ function SyncPanelForm({ state }: { state: SyncState | null }) {
           {syncLine(t, language, state, offline, lastFailure)}
         </p>
       )}
+      {state?.lastError && (
+        <p className="rs-note sync-result-bad" data-testid="sync-panel-error">
+          {t('sync.panel.lastError', { reason: syncErrorText(t, state.lastError) })}
+        </p>
+      )}
       <form className="sync-form" onSubmit={save} noValidate>
         <label htmlFor={`${id}-url`}>{t('sync.panel.url')}</label>
         <input
@@ -209,18 +214,12 @@ function SyncPanelForm({ state }: { state: SyncState | null }) {
             <span className="sync-result-ok">{t('sync.test.ok', { url: result.report.url })}</span>
           ) : (
             <span className="sync-result-bad">
-              {failureText(t, language, {
-                code: 'sync',
-                message: result.report.message,
-                issues: [
-                  { field: 'sync', code: `sync.${result.report.failure}`, message: result.report.message },
-                ],
-              })}
+              {syncErrorText(t, result.report.error ?? { code: `sync.${result.report.failure}`, facts: {} })}
             </span>
           ))}
         {result?.kind === 'failed' && (
           <span className="sync-result-bad" role="alert">
-            {failureText(t, language, result.failure)}
+            {syncFailureText(t, language, result.failure)}
           </span>
         )}
       </div>

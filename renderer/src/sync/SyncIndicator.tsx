@@ -8,7 +8,7 @@ import type { TransitApi } from '../../../electron/core/api';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
 import { followLedger, isSetUp, useSync } from './syncStore';
-import { syncFailureText, syncLine } from './text';
+import { syncErrorText, syncFailureText, syncLine } from './text';
 import './sync.css';
 
 /** Starts the sync store on the window's api and follows the ledger's saves; stops on unmount. */
@@ -33,7 +33,13 @@ export function SyncIndicator() {
   const showTab = useLedger((s) => s.showTab);
   if (!state || !isSetUp(state)) return null;
   const line = syncLine(t, language, state, offline, failure);
-  const trouble = offline || failure !== null;
+  const trouble = offline || failure !== null || state.lastError !== null;
+  // This window's own failure, else the one the last round (another window's, the CLI's) left behind.
+  const why = failure
+    ? syncFailureText(t, language, failure)
+    : state.lastError
+      ? syncErrorText(t, state.lastError)
+      : undefined;
   return (
     <div className="sync-state" data-testid="sync-state" role="status" aria-live="polite">
       <span className="sync-station" title={state.url ?? undefined}>
@@ -41,7 +47,7 @@ export function SyncIndicator() {
       </span>
       <span
         className={trouble ? 'sync-line sync-line-trouble' : 'sync-line'}
-        title={failure ? syncFailureText(t, language, failure) : undefined}
+        title={why}
         data-testid="sync-line"
       >
         {running ? t('sync.header.running') : line}

@@ -132,14 +132,17 @@ export const useSync = create<SyncStore>()((set, get) => {
 
 /**
  * Follows the ledger store: a save (the journal's entry count grows) asks for a round soon; another
- * ledger (the demo opened or closed) reads the status again, which stops or starts the timer.
+ * ledger (the demo opened or closed) reads the status again, which stops or starts the timer; so
+ * do entries received by a round another window or program ran (new conflicts, a new last sync).
  */
 export function followLedger(): () => void {
   return useLedger.subscribe((now, before) => {
     const was = before.info;
     const is = now.info;
-    if (!is || is === was) return;
-    if (was && was.ledgerId !== is.ledgerId) void useSync.getState().reload();
-    else if (was && is.entries > was.entries && !is.readOnly) useSync.getState().afterSave();
+    if (!is || is === was || !was) return;
+    const pulled = (is.received ?? 0) !== (was.received ?? 0);
+    if (was.ledgerId !== is.ledgerId || pulled) void useSync.getState().reload();
+    if (was.ledgerId === is.ledgerId && is.entries > was.entries && !is.readOnly)
+      useSync.getState().afterSave();
   });
 }

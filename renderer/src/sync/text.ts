@@ -1,5 +1,5 @@
 /** Sync's words that depend on facts: when the last round was, and a failure in the person's language. */
-import type { SyncState } from '../../../electron/core/api';
+import type { SyncErrorRecord, SyncState } from '../../../electron/core/api';
 import { failureText, type Failure } from '../errors';
 import { LOCALES, type Translate } from '../i18n';
 import type { Language } from '../settings';
@@ -16,7 +16,10 @@ export function syncTime(language: Language, iso: string, now: Date = new Date()
   return format.format(at);
 }
 
-/** The header's one line: never synced, synced at, offline, failed. */
+/**
+ * The header's one line: never synced, synced at, offline, failed. The stored last error counts as
+ * this window's own failure: it is the last round's, whichever window or program ran it.
+ */
 export function syncLine(
   t: Translate,
   language: Language,
@@ -24,13 +27,28 @@ export function syncLine(
   offline: boolean,
   failure: Failure | null,
 ): string {
-  if (offline) return t('sync.header.offline');
-  if (failure || (state.lastError && !state.lastSync)) return t('sync.header.failed');
+  if (offline || (!failure && state.lastError?.code === 'sync.unreachable')) return t('sync.header.offline');
+  if (failure || state.lastError) return t('sync.header.failed');
   if (!state.lastSync) return t('sync.header.never');
   return t('sync.header.last', { time: syncTime(language, state.lastSync) });
 }
 
-/** A sync failure in words: the translated kind, then (outside English) the core's own sentence. */
+/**
+ * A sync failure's code and facts in the page's language: its sentence filled with the facts, or,
+ * for a code this page has no sentence for, that sync did not complete. Never the core's English.
+ */
+export function syncErrorText(t: Translate, error: SyncErrorRecord): string {
+  const key = `error.issue.${error.code}`;
+  const vars: Record<string, string> = {};
+  for (const [name, fact] of Object.entries(error.facts)) vars[name] = String(fact);
+  const said = t(key, vars);
+  return said === key ? t('error.sync') : said;
+}
+
+/** A sync failure in words: by its code and facts when it has a sync code, else as any failure. */
 export function syncFailureText(t: Translate, language: Language, failure: Failure): string {
+  const issue = failure.issues[0];
+  if (issue?.code.startsWith('sync.'))
+    return syncErrorText(t, { code: issue.code, facts: issue.facts ?? {} });
   return failureText(t, language, failure);
 }

@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react';
 import { BaselineYear } from '../dashboard/BaselineYear';
+import { ConflictsNotice } from '../dashboard/ConflictsNotice';
 import { CumulativeChart } from '../dashboard/CumulativeChart';
 import { EmptyState } from '../dashboard/EmptyState';
 import { dashboardFormat } from '../dashboard/formatters';
@@ -137,6 +138,8 @@ export function Dashboard({ onNewShipment }: { onNewShipment: () => void }) {
           )}
         </div>
       )}
+
+      <ConflictsNotice progress={progress} t={t} />
 
       <section aria-labelledby="dash-kpi-heading" className="dash-section">
         <h2 id="dash-kpi-heading" className="visually-hidden">

@@ -42,6 +42,11 @@ export function Register({ onNewShipment, viewport }: RegisterProps) {
   const search = useSearchText();
   const { index, result, stale, filters: shownFilters } = useRegisterRows(shipments, sort, filters, language);
   const dialogs = useRowDialog(t);
+  // The Station column and filter show on a station's ledger (its cargoes carry their recording
+  // station), even while every cargo is still this station's own: the next sync may bring others',
+  // and a column that came and went with them would move the table under the clerk's hand. A
+  // ledger that is no station's has no station to show, so it keeps the table it always had.
+  const showStation = index.stations.length > 0;
   const printing = usePrinting();
 
   if (shipments.length === 0) {
@@ -89,6 +94,7 @@ export function Register({ onNewShipment, viewport }: RegisterProps) {
             language={language}
             viewport={viewport}
             empty={noMatch}
+            showStation={showStation}
           />
         </div>
         <RegisterFooter result={result} notice={dialogs.notice} t={t} language={language} />
