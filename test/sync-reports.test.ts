@@ -14,6 +14,7 @@ import { setupStation, syncOnce, syncStatus } from '../electron/core/sync/index'
 import { initServer } from '../electron/core/sync/server';
 import { warnSkipped } from './support/browser';
 import { realCouch, startTestCouch, type TestCouch } from './support/couch-server';
+import { readWorkbook } from './support/read-workbook';
 import { fixedNow, tempDir } from './support/temp';
 
 const STATIONS = ['AKT', 'SNG'];
@@ -117,6 +118,26 @@ function suite(name: string, make: () => Promise<TestCouch> | TestCouch) {
       expect(ruRows.find((row) => row.includes(';AKT-7;'))?.endsWith(';AKT;изменён в двух пунктах')).toBe(
         true,
       );
+    });
+
+    test('the workbooks name the station on top, each cargo’s station and conflict, and the conflict count', async () => {
+      const register = await net
+        .at('SNG')
+        .exportReport({ year: 2024, report: 'register', format: 'xlsx', language: 'ru' });
+      const [sheet] = await readWorkbook(Buffer.from(register.content, 'base64'));
+      expect(sheet?.data[2]?.[0]).toBe('Станция SNG');
+      const header = sheet?.data[4] ?? [];
+      expect(header.slice(-2)).toEqual(['Пункт', 'Конфликт']);
+      const row = sheet?.data.find((cells) => cells.includes('AKT-7')) ?? [];
+      expect(row.slice(-2)).toEqual(['AKT', 'изменён в двух пунктах']);
+      const monthly = await net.at('AKT').exportReport({ year: 2024, report: 'monthly', format: 'xlsx' });
+      const [months] = await readWorkbook(Buffer.from(monthly.content, 'base64'));
+      expect(months?.data.map((cells) => cells[0]).slice(0, 4)).toEqual([
+        'Monthly shipments against plan 2024',
+        expect.stringMatching(/^As of /),
+        'Station AKT',
+        expect.stringMatching(/^Cargoes in conflict between stations in these figures: 3\. /),
+      ]);
     });
 
     test('a station’s register export imports back: Station and Conflict are read and set aside', async () => {

@@ -116,6 +116,16 @@ const CONFLICT_NOTE: Translations = {
     'жазылғандай есептеледі.',
 };
 
+/** A cargo's conflict in the reader's words (the register's Conflict column); null when it is in none. */
+export function conflictWord(kind: ConflictKind | null, language: Language): string | null {
+  return kind === null ? null : CONFLICT_WORDS[kind][language];
+}
+
+/** The monthly report's note on the year's cargoes in conflict, in the reader's words. */
+export function conflictNote(count: number, language: Language): string {
+  return CONFLICT_NOTE[language].replace('{count}', String(count));
+}
+
 const MONTHLY_COLUMNS: readonly Translations[] = [
   { en: 'Month', ru: 'Месяц', az: 'Ay', kk: 'Ай' },
   { en: 'Shipments', ru: 'Отгрузок', az: 'Reyslər', kk: 'Рейстер' },
@@ -534,7 +544,7 @@ export function registerCsv(
       out.text(stations.station(s.id));
       out.unit(code);
       const kind = stations.conflict(s.id);
-      out.text(kind === null ? null : CONFLICT_WORDS[kind][language]);
+      out.text(conflictWord(kind, language));
     }
     out.raw(CRLF);
   }
@@ -573,8 +583,7 @@ export function monthlyCsv(
     ].join(separator);
   }
   // Under the table, in its first column: no column's sum in Excel takes it in.
-  if (conflicted > 0)
-    lines[n++] = textField(CONFLICT_NOTE[language].replace('{count}', String(conflicted)), code);
+  if (conflicted > 0) lines[n++] = textField(conflictNote(conflicted, language), code);
   return fileText(monthlyHeaders(language), lines, separator);
 }
 

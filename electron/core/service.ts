@@ -699,7 +699,8 @@ export class LedgerService implements TransitApi {
       if (format === 'xlsx') {
         const context = this.workbookContext(year, language, this.today());
         const { registerTable, workbookBytes } = loadWorkbooks();
-        const bytes = await workbookBytes([registerTable(shipments, context)], context);
+        const table = registerTable(shipments, context, this.registerStations());
+        const bytes = await workbookBytes([table], context);
         return workbookReport(fileName, shipments.length, bytes);
       }
       const csv = registerCsv(shipments, separator, language, this.registerStations());
@@ -710,7 +711,8 @@ export class LedgerService implements TransitApi {
     if (format === 'xlsx') {
       const context = this.workbookContext(year, language, progress.asOf);
       const { monthlyTable, workbookBytes } = loadWorkbooks();
-      const bytes = await workbookBytes([monthlyTable(progress.months, context)], context);
+      const table = monthlyTable(progress.months, context, progress.conflicted ?? 0);
+      const bytes = await workbookBytes([table], context);
       return workbookReport(fileName, progress.months.length, bytes);
     }
     const csv = monthlyCsv(progress.months, separator, language, progress.conflicted ?? 0);

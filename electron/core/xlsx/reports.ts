@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { MonthProgress, Shipment } from '../api';
 import { EXTRA_COLUMNS } from '../columns';
-import { monthlyHeaders } from '../csv';
+import { conflictNote, conflictWord, monthlyHeaders, type RegisterStations } from '../csv';
 import { enumWord, FIELDS, type FieldSpec, type Language } from '../fields';
 import { addTableSheet, type CellKind, type CellValue, type SheetColumn, type TableSheet } from './sheet';
 import { workbookWord } from './words';
@@ -48,8 +48,8 @@ function kindOf(field: FieldSpec): CellKind {
   }
 }
 
-function registerColumns(language: Language): SheetColumn[] {
-  return [
+function registerColumns(language: Language, stations: boolean): SheetColumn[] {
+  const columns: SheetColumn[] = [
     { header: EXTRA_COLUMNS.id[language], kind: 'text' },
     ...FIELDS.map((field): SheetColumn => ({
       header: field.csv[language],
@@ -58,9 +58,15 @@ function registerColumns(language: Language): SheetColumn[] {
       wrap: field.key === 'remarks',
     })),
   ];
+  if (stations)
+    columns.push(
+      { header: EXTRA_COLUMNS.station[language], kind: 'text' },
+      { header: EXTRA_COLUMNS.conflict[language], kind: 'text' },
+    );
+  return columns;
 }
 
-function registerRow(shipment: Shipment, language: Language): CellValue[] {
+function registerRow(shipment: Shipment, language: Language, stations?: RegisterStations): CellValue[] {
   const record = shipment as Shipment & Record<string, unknown>;
   const cells: CellValue[] = [shipment.id];
   for (const field of FIELDS) {
@@ -69,17 +75,24 @@ function registerRow(shipment: Shipment, language: Language): CellValue[] {
     else if (field.kind === 'enum') cells.push(enumWord(field, String(value), language));
     else cells.push(typeof value === 'number' ? value : String(value));
   }
+  if (stations)
+    cells.push(stations.station(shipment.id), conflictWord(stations.conflict(shipment.id), language));
   return cells;
 }
 
-export function registerTable(shipments: readonly Shipment[], context: WorkbookContext): TableSheet {
+/** The register; on a station's ledger (`stations` given) with the recording station and the conflict mark. */
+export function registerTable(
+  shipments: readonly Shipment[],
+  context: WorkbookContext,
+  stations?: RegisterStations,
+): TableSheet {
   const { language, year } = context;
   return {
     name: workbookWord('registerSheet', language),
     title: workbookWord('registerTitle', language, { year }),
     notes: notes(context),
-    columns: registerColumns(language),
-    rows: shipments.map((shipment) => registerRow(shipment, language)),
+    columns: registerColumns(language, stations !== undefined),
+    rows: shipments.map((shipment) => registerRow(shipment, language, stations)),
     totalLabel: workbookWord('total', language),
   };
 }
@@ -117,13 +130,19 @@ function monthlyRow(m: MonthProgress): CellValue[] {
   ];
 }
 
-export function monthlyTable(months: readonly MonthProgress[], context: WorkbookContext): TableSheet {
+/** The months against plan; cargoes in an open conflict between stations are counted in a note on top. */
+export function monthlyTable(
+  months: readonly MonthProgress[],
+  context: WorkbookContext,
+  conflicted = 0,
+): TableSheet {
   const { language, year } = context;
   const headers = monthlyHeaders(language);
+  const conflictNotes = conflicted > 0 ? [conflictNote(conflicted, language)] : [];
   return {
     name: workbookWord('monthlySheet', language),
     title: workbookWord('monthlyTitle', language, { year }),
-    notes: notes(context),
+    notes: [...notes(context), ...conflictNotes],
     columns: MONTHLY_KINDS.map((column, i) => ({ header: headers[i] ?? '', ...column })),
     rows: months.map(monthlyRow),
     totalLabel: workbookWord('total', language),
