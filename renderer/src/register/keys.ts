@@ -25,7 +25,7 @@ export interface KeyPress {
   shiftKey: boolean;
 }
 
-/** The keys shown under the table, in order: each its alternatives (a key, or keys pressed together) and its label's key. */
+/** The keys shown under the table, in order: each its alternatives (keys pressed together) and its label's key. */
 export const REGISTER_KEYS: readonly { combos: readonly (readonly string[])[]; label: string }[] = [
   { combos: [['↑'], ['↓']], label: 'register.keys.rows' },
   { combos: [['Enter']], label: 'register.keys.edit' },
