@@ -46,11 +46,13 @@ export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: Edit
         form={formId}
         className="button button-primary"
         disabled={form.busy}
-        title="Ctrl+Enter"
         aria-keyshortcuts="Control+Enter"
         data-testid="edit-save"
       >
         {t('register.edit.save')}
+        <kbd className="button-kbd" aria-hidden="true">
+          Ctrl+Enter
+        </kbd>
       </button>
     </>
   );

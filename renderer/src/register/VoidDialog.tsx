@@ -60,11 +60,13 @@ export function VoidDialog({ shipment, onClose, onVoided }: VoidDialogProps) {
             form={`${id}-form`}
             className="button button-danger-solid"
             disabled={busy}
-            title="Ctrl+Enter"
             aria-keyshortcuts="Control+Enter"
             data-testid="void-confirm"
           >
             {t('register.void.confirm')}
+            <kbd className="button-kbd" aria-hidden="true">
+              Ctrl+Enter
+            </kbd>
           </button>
         </>
       }
