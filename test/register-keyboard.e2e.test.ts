@@ -3,7 +3,7 @@
  * demo year: nothing but keys from the register's tab on. `/` to the search, ↓ on into the rows and
  * down past the rendered window, Enter edits, Ctrl+Enter saves, focus back on the row; Delete asks to
  * void, Ctrl+Enter voids; H shows the history; Ctrl+F back to the search. Screenshots of the active
- * row (1024 px light and dark, 1920 px Russian light and dark) and of the dialogs go to
+ * row (1024 px English and Russian, 1920 px Russian, light and dark) and of the dialogs go to
  * test-artifacts/register-keyboard/ (not committed).
  */
 import fs from 'node:fs';
@@ -243,6 +243,7 @@ describeInBrowser('the register from the keyboard in Chromium', () => {
   test('the active row is plainly marked: at 1024 and 1920 px, English and Russian, light and dark', async () => {
     const sizes = [
       [1024, 700, 'en'],
+      [1024, 700, 'ru'],
       [1920, 1080, 'ru'],
     ] as const;
     for (const [width, height, language] of sizes)
