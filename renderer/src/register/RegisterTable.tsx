@@ -118,7 +118,7 @@ export function RegisterTable({
   const before = first ? first.start - HEADER_HEIGHT : 0;
   const after = last ? virtualizer.getTotalSize() - last.end : 0;
   const keys = useTableKeys({
-    ...{ shipments, rows, cursor, readOnly, virtualizer, onAction, onLeaveTop },
+    ...{ shipments, rows, cursor, readOnly, virtualizer, onAction, onLeaveTop, header: HEADER_HEIGHT },
     page: () =>
       Math.max(1, Math.floor(((virtualizer.scrollRect?.height ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1),
   });
@@ -140,6 +140,7 @@ export function RegisterTable({
         tabIndex={rows.length > 0 ? 0 : -1}
         onKeyDown={keys.onKeyDown}
         onMouseDown={keys.onMouseDown}
+        onFocus={keys.onFocus}
         data-testid="register-table"
       >
         <colgroup>

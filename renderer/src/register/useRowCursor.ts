@@ -30,6 +30,8 @@ export interface RowCursor {
   focusCargo(id: string): void;
   /** Focus on the table at its first row (↓ from the search box). */
   focusFirst(): void;
+  /** Whether the table is being focused by focusCargo or focusFirst, which choose the row themselves. */
+  focusing(): boolean;
 }
 
 /** Where the cursor's cargo is now among the rows, or the nearest position when it is gone. */
@@ -52,14 +54,24 @@ export function useRowCursor(shipments: readonly Shipment[], rows: Uint32Array):
     [idAt],
   );
   const pick = useCallback((at: number) => setState((s) => ({ ...s, id: idAt(at), index: at })), [idAt]);
-  const focusCargo = useCallback((id: string) => {
-    setState((s) => ({ ...s, id, reveal: s.reveal + 1 }));
+  const focusingNow = useRef(false);
+  const focusTable = useCallback(() => {
+    focusingNow.current = true;
     tableRef.current?.focus({ preventScroll: true });
+    focusingNow.current = false;
   }, []);
+  const focusCargo = useCallback(
+    (id: string) => {
+      setState((s) => ({ ...s, id, reveal: s.reveal + 1 }));
+      focusTable();
+    },
+    [focusTable],
+  );
   const focusFirst = useCallback(() => {
     setState((s) => ({ id: null, index: 0, reveal: s.reveal + 1 }));
-    tableRef.current?.focus({ preventScroll: true });
-  }, []);
+    focusTable();
+  }, [focusTable]);
+  const focusing = useCallback(() => focusingNow.current, []);
 
-  return { index, reveal: state.reveal, tableRef, moveTo, pick, focusCargo, focusFirst };
+  return { index, reveal: state.reveal, tableRef, moveTo, pick, focusCargo, focusFirst, focusing };
 }

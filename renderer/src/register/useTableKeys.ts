@@ -2,10 +2,12 @@
  * The table's keys at work (which keys: keys.ts): a move makes another row active and scrolls it
  * into view, however far outside the rendered window it is; Enter, Delete and H open the active
  * row's dialogs; ↑ on the first row goes back to the search box. A row clicked becomes the active
- * row. Only keys pressed on the table itself count, not on a header's sort button inside it.
+ * row. Tabbing into the table while its active row is scrolled out of view makes the first row in
+ * view the active one, so what is announced is what is seen. Only keys pressed on the table itself
+ * count, not on a header's sort button inside it.
  */
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Shipment } from '../../../electron/core/api';
 import { gridKey, movedIndex, type RowKeyAction } from './keys';
 import { canChange, type RowAction } from './RegisterRow';
@@ -17,6 +19,8 @@ interface TableKeysOptions {
   cursor: RowCursor;
   readOnly: boolean;
   virtualizer: Virtualizer<HTMLDivElement, HTMLTableRowElement>;
+  /** The sticky header's height: rows under it are not in view. */
+  header: number;
   /** How many rows a screenful moves. */
   page(): number;
   onAction(action: RowAction, shipment: Shipment): void;
@@ -59,10 +63,23 @@ export function useTableKeys(options: TableKeysOptions) {
     if (dialog) options.onAction(dialog, shipment);
   }
 
+  // A click chooses its own row before the table takes the focus.
+  const clicking = useRef(false);
   function onMouseDown(event: MouseEvent<HTMLTableElement>) {
     const row = (event.target as Element).closest('tr[data-index]');
     if (row) cursor.pick(Number(row.getAttribute('data-index')));
+    clicking.current = true;
+    window.addEventListener('mouseup', () => (clicking.current = false), { once: true });
   }
 
-  return { onKeyDown, onMouseDown };
+  function onFocus(event: FocusEvent<HTMLTableElement>) {
+    if (event.target !== event.currentTarget || clicking.current || cursor.focusing()) return;
+    const top = (virtualizer.scrollOffset ?? 0) + options.header;
+    const bottom = (virtualizer.scrollOffset ?? 0) + (virtualizer.scrollRect?.height ?? 0);
+    const items = virtualizer.getVirtualItems().filter((item) => item.start >= top && item.end <= bottom);
+    const first = items[0];
+    if (first && !items.some((item) => item.index === cursor.index)) cursor.pick(first.index);
+  }
+
+  return { onKeyDown, onMouseDown, onFocus };
 }

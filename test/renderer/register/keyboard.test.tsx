@@ -3,7 +3,7 @@
  * row, the keys move it (past the rendered window of a virtualised table too) and open its
  * dialogs, the dialogs submit with Ctrl+Enter, and focus comes back to the same cargo's row.
  */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Shipment } from '../../../electron/core/api';
 import { resetRegisterView } from '../../../renderer/src/register/viewState';
 import { useSettings, type Language } from '../../../renderer/src/settings';
@@ -61,10 +61,10 @@ function press(key: string, init: Partial<KeyboardEventInit> = {}, target: Eleme
   return fireEvent.keyDown(target, { key, code: key, ...init });
 }
 
-/** Focus is on the table and the active row is this cargo's. */
+/** Focus is on the table and the active row is this cargo's (patient: the machine may be busy). */
 async function focusIsOnRow(id: string) {
-  await waitFor(() => expect(document.activeElement).toBe(table()));
-  await waitFor(() => expect(activeRow().getAttribute('data-id')).toBe(id));
+  await waitFor(() => expect(document.activeElement).toBe(table()), { timeout: 5000 });
+  await waitFor(() => expect(activeRow().getAttribute('data-id')).toBe(id), { timeout: 5000 });
 }
 
 beforeEach(() => resetRegisterView());
@@ -155,6 +155,18 @@ describe('moving between rows', () => {
     expect(screen.getByTestId('register-scroll').scrollTop).toBe(0);
     expect(screen.getAllByTestId('register-row').length).toBeLessThan(60);
   }, 60_000); // 100,000 rows in jsdom on a shared machine: slow, not timed
+
+  test('focus coming into the table with its active row scrolled away makes the first row in view active', async () => {
+    setup(manyShipments(1_000));
+    const scroller = screen.getByTestId('register-scroll');
+    scroller.scrollTo({ top: 50 * 36 });
+    await waitFor(() =>
+      expect(screen.getAllByTestId('register-row')[0]?.getAttribute('aria-rowindex')).not.toBe('2'),
+    );
+    act(() => table().focus());
+    // Row 51 starts right under the header: 40 px + 50 rows of 36 px.
+    expect(activeRow().getAttribute('aria-rowindex')).toBe('52');
+  });
 
   test('PageDown and PageUp move a screenful less one row, as in Excel; Ctrl+↓ and Ctrl+↑ the ends', async () => {
     setup(manyShipments(1_000));
