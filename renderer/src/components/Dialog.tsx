@@ -1,6 +1,21 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 /**
+ * Ctrl/Cmd+Enter anywhere in this dialog (a textarea, a footer button) submits its form, as in the
+ * entry form; not from a dialog opened over it (a question), and not when the form took it already.
+ */
+export function submitOnCtrlEnter(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+  if (event.defaultPrevented || event.nativeEvent.isComposing) return;
+  const dialog = event.currentTarget;
+  if (!(event.target instanceof Element) || event.target.closest('dialog') !== dialog) return;
+  const form = dialog.querySelector('form');
+  if (!form) return;
+  event.preventDefault();
+  form.requestSubmit();
+}
+
+/**
  * A modal dialog on the platform's own <dialog>: focus moves in and is trapped, Escape closes it,
  * and focus returns to where it was.
  */

@@ -5,13 +5,13 @@
  */
 import { useId, type RefObject } from 'react';
 import type { FieldIssue, Shipment } from '../../../electron/core/api';
-import { Dialog } from '../components/Dialog';
+import { Dialog, submitOnCtrlEnter } from '../components/Dialog';
 import { issueText } from '../entry/messages';
 import { QuestionDialog } from '../entry/QuestionDialog';
 import { ShipmentFieldset } from '../entry/ShipmentFieldset';
 import { failureText } from '../errors';
 import { useLanguage, useT } from '../i18n';
-import { shipmentName } from './RegisterTable';
+import { shipmentName } from './text';
 import { useEditForm } from './useEditForm';
 
 export interface EditDialogProps {
@@ -46,9 +46,13 @@ export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: Edit
         form={formId}
         className="button button-primary"
         disabled={form.busy}
+        aria-keyshortcuts="Control+Enter"
         data-testid="edit-save"
       >
         {t('register.edit.save')}
+        <kbd className="button-kbd" aria-hidden="true">
+          Ctrl+Enter
+        </kbd>
       </button>
     </>
   );
@@ -57,6 +61,7 @@ export function EditDialog({ shipment, vessels, grades, onClose, onSaved }: Edit
       title={t('register.edit.title', { name: shipmentName(shipment, language) })}
       open
       onClose={onClose}
+      onKeyDown={submitOnCtrlEnter}
       testId="register-edit-dialog"
       footer={footer}
     >

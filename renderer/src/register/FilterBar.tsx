@@ -4,6 +4,7 @@
  * grade chosen earlier stays in its list even when no shipment of the year has it any more, so the
  * choice shown is never silently different.
  */
+import type { RefObject } from 'react';
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
 import type { Language } from '../settings';
@@ -56,11 +57,15 @@ const asChoices = (values: readonly string[]): Choice[] => values.map((value) =>
 interface FilterBarProps {
   index: RegisterIndex;
   search: SearchText;
+  /** The search box, which Ctrl+F and `/` focus (useFindKeys). */
+  searchRef?: RefObject<HTMLInputElement | null>;
+  /** ↓ in the search box: on into the rows. */
+  onSearchDown?(): void;
   t: Translate;
   language: Language;
 }
 
-export function FilterBar({ index, search, t, language }: FilterBarProps) {
+export function FilterBar({ index, search, searchRef, onSearchDown, t, language }: FilterBarProps) {
   const filters = useRegisterView((s) => s.filters);
   const setFilters = useRegisterView((s) => s.setFilters);
   const statuses = SHIPMENT_STATUSES.map((status) => ({ value: status, label: statusLabel(t, status) }));
@@ -70,7 +75,7 @@ export function FilterBar({ index, search, t, language }: FilterBarProps) {
   }));
   return (
     <div className="register-filters" role="search" aria-label={t('register.filters.label')}>
-      <SearchBox search={search} t={t} />
+      <SearchBox search={search} inputRef={searchRef} onDown={onSearchDown} t={t} />
       <ChoiceFilter
         label={t('register.filters.vessel')}
         value={filters.vessel}
@@ -136,19 +141,35 @@ export function FilterBar({ index, search, t, language }: FilterBarProps) {
   );
 }
 
-function SearchBox({ search, t }: { search: SearchText; t: Translate }) {
+interface SearchBoxProps {
+  search: SearchText;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  onDown?(): void;
+  t: Translate;
+}
+
+/** Enter runs the search now; ↓ runs it and goes on to the first row it found. */
+function SearchBox({ search, inputRef, onDown, t }: SearchBoxProps) {
   return (
     <label className="register-filter register-filter-text">
       <span className="register-filter-label">{t('register.filters.search')}</span>
       <span className="register-search">
         <SearchIcon />
         <input
+          ref={inputRef}
           type="search"
           value={search.text}
           placeholder={t('register.filters.searchPlaceholder')}
+          autoComplete="off"
+          aria-keyshortcuts="Control+F /"
           onChange={(event) => search.setText(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter') search.commit();
+            if (event.key !== 'ArrowDown' || !onDown || event.altKey || event.ctrlKey || event.metaKey)
+              return;
+            event.preventDefault();
+            search.commit();
+            onDown();
           }}
           data-testid="filter-text"
         />

@@ -11,8 +11,7 @@ import { failureOf, failureText, type Failure } from '../errors';
 import { useLanguage, useT, type Translate } from '../i18n';
 import type { Language } from '../settings';
 import { useLedger } from '../store';
-import { shipmentName } from './RegisterTable';
-import { fieldLabel, statusLabel } from './text';
+import { fieldLabel, shipmentName, statusLabel } from './text';
 
 /** A stored value as a person reads it, by the field's kind: exact tonnes, a status's word, a date. */
 export function changeValue(

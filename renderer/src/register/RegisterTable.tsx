@@ -2,26 +2,31 @@
  * The register's table, virtualised: whatever the number of shipments, the DOM holds only the
  * rows in view plus a few either side, between two spacer rows that keep the scroll height true.
  * It stays a real <table> (sticky header, aria-rowcount and aria-rowindex) so a screen reader
- * knows its size and where each row sits.
+ * knows its size and where each row sits, with the role of a grid: the table is one Tab stop that
+ * keeps the focus and names its active row (aria-activedescendant), which the keys move and act on
+ * (useTableKeys), so focus never drops to the page when a virtualised row leaves the DOM.
  */
 import { useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useRef, type ReactNode } from 'react';
 import type { Shipment } from '../../../electron/core/api';
-import { calendarDate, keepUnit, tonnes } from '../format';
+import { keepUnit } from '../format';
 import { translate, type Translate } from '../i18n';
 import { useLedger } from '../store';
 import type { Language } from '../settings';
-import { EditIcon, HistoryIcon, SortIcon, VoidIcon } from './icons';
+import { SortIcon } from './icons';
 import type { SortKey, SortState } from './model';
-import { statusLabel } from './text';
+import { RegisterRow, rowDomId, type RowAction } from './RegisterRow';
+import type { RowCursor } from './useRowCursor';
+import { useTableKeys } from './useTableKeys';
+
+export { shipmentName } from './text';
+export type { RowAction } from './RegisterRow';
 
 /** Every row is this tall (CSS agrees): a consistent rhythm and no measuring while scrolling. */
 export const ROW_HEIGHT = 36;
 /** The sticky header's height (CSS agrees): rows start below it and keyboard scrolling keeps clear of it. */
 export const HEADER_HEIGHT = 40;
 const OVERSCAN = 8;
-
-export type RowAction = 'edit' | 'void' | 'history';
 
 interface Column {
   key: SortKey | 'actions';
@@ -49,7 +54,13 @@ export interface RegisterTableProps {
   rows: Uint32Array;
   sort: SortState;
   onSort(key: SortKey): void;
-  onAction(action: RowAction, shipment: Shipment, opener: HTMLElement): void;
+  onAction(action: RowAction, shipment: Shipment): void;
+  /** The active row, which the keys move and act on. */
+  cursor: RowCursor;
+  /** ↑ on the first row: back to the search box. */
+  onLeaveTop?(): void;
+  /** The element that lists the table's keys, read out when the table takes the focus. */
+  keysId?: string;
   readOnly: boolean;
   language: Language;
   /** A fixed viewport for environments without layout (jsdom); the browser measures the real one. */
@@ -72,17 +83,15 @@ function fixedRect(viewport: Rect) {
   };
 }
 
-/** What identifies a shipment to a person in a button's name: its B/L number, or vessel and date. */
-export function shipmentName(shipment: Shipment, language: Language): string {
-  return shipment.blNumber ?? `${shipment.vessel} ${calendarDate(language, shipment.blDate)}`;
-}
-
 export function RegisterTable({
   shipments,
   rows,
   sort,
   onSort,
   onAction,
+  cursor,
+  onLeaveTop,
+  keysId,
   readOnly,
   language,
   viewport,
@@ -91,6 +100,7 @@ export function RegisterTable({
 }: RegisterTableProps) {
   const columns = showStation ? COLUMNS : WITHOUT_STATION;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const idPrefix = useId();
   // Stable across renders, so a row whose shipment has not changed is not rendered again while scrolling.
   const t = useMemo<Translate>(() => (key, vars) => translate(language, key, vars), [language]);
   const estimateSize = useCallback(() => ROW_HEIGHT, []);
@@ -114,12 +124,30 @@ export function RegisterTable({
   const last = items[items.length - 1];
   const before = first ? first.start - HEADER_HEIGHT : 0;
   const after = last ? virtualizer.getTotalSize() - last.end : 0;
+  const keys = useTableKeys({
+    ...{ shipments, rows, cursor, readOnly, virtualizer, onAction, onLeaveTop, header: HEADER_HEIGHT },
+    page: () =>
+      Math.max(1, Math.floor(((virtualizer.scrollRect?.height ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1),
+  });
+  // The active row is named only while it is rendered; the keys bring it back into view.
+  const activeShown =
+    first !== undefined && last !== undefined && cursor.index >= first.index && cursor.index <= last.index;
+  const activeShipment = activeShown ? shipments[rows[cursor.index] as number] : undefined;
   return (
     <div className="register-scroll" ref={scrollRef} data-testid="register-scroll">
       <table
+        ref={cursor.tableRef}
         className="register-table"
+        role="grid"
+        aria-readonly="true"
         aria-rowcount={rows.length + 1}
         aria-label={t('register.tableLabel')}
+        aria-describedby={keysId}
+        aria-activedescendant={activeShipment ? rowDomId(idPrefix, activeShipment) : undefined}
+        tabIndex={rows.length > 0 ? 0 : -1}
+        onKeyDown={keys.onKeyDown}
+        onMouseDown={keys.onMouseDown}
+        onFocus={keys.onFocus}
         data-testid="register-table"
       >
         <colgroup>
@@ -165,10 +193,12 @@ export function RegisterTable({
             </tr>
           )}
           {items.map((item) => (
-            <Row
+            <RegisterRow
               key={item.key}
               shipment={shipments[rows[item.index] as number] as Shipment}
               index={item.index}
+              active={item.index === cursor.index}
+              idPrefix={idPrefix}
               readOnly={readOnly}
               language={language}
               t={t}
@@ -187,130 +217,3 @@ export function RegisterTable({
     </div>
   );
 }
-
-interface RowProps {
-  shipment: Shipment;
-  /** Position among the shown rows (0-based). */
-  index: number;
-  readOnly: boolean;
-  language: Language;
-  t: Translate;
-  onAction: RegisterTableProps['onAction'];
-  showStation: boolean;
-}
-
-/** The recording station, and a flag that leads to the Conflicts view while the cargo is in one. */
-function StationCell({ shipment, t }: { shipment: Shipment; t: Translate }) {
-  return (
-    <td className="register-station" title={shipment.station ?? undefined}>
-      <span className="register-mono">{shipment.station ?? <span className="muted">—</span>}</span>
-      {shipment.conflict && (
-        <button
-          type="button"
-          className="register-conflict"
-          title={t('register.conflictTitle')}
-          onClick={() => useLedger.getState().showTab('conflicts')}
-          data-testid="row-conflict"
-        >
-          <span aria-hidden="true">⚠</span>
-          <span className="visually-hidden">{t('register.conflictFlag')}</span>
-        </button>
-      )}
-    </td>
-  );
-}
-
-const Row = memo(function Row({ shipment, index, readOnly, language, t, onAction, showStation }: RowProps) {
-  const name = shipmentName(shipment, language);
-  const unit = t('unit.t');
-  const status = shipment.voided ? t('register.status.voided') : statusLabel(t, shipment.status);
-  const classes = ['register-row', index % 2 === 1 ? 'is-odd' : '', shipment.voided ? 'is-voided' : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <tr className={classes} aria-rowindex={index + 2} data-testid="register-row" data-id={shipment.id}>
-      <td className="register-date">{calendarDate(language, shipment.blDate)}</td>
-      <td className="register-mono">{shipment.blNumber ?? <span className="muted">—</span>}</td>
-      <td className="register-clip" title={shipment.vessel}>
-        {shipment.vessel}
-      </td>
-      <td className="register-mono register-clip" title={shipment.voyage ?? undefined}>
-        {shipment.voyage ?? <span className="muted">—</span>}
-      </td>
-      <td className="register-clip">{shipment.grade ?? <span className="muted">—</span>}</td>
-      <td className="register-status-cell" title={status}>
-        <span className={`register-status register-status-${shipment.voided ? 'voided' : shipment.status}`}>
-          <span className="register-status-text">{status}</span>
-        </span>
-      </td>
-      <td className="numeric register-tonnes">
-        {tonnes(language, shipment.netKg)}
-        <span className="visually-hidden"> {unit}</span>
-      </td>
-      <td className="numeric register-tonnes">
-        {shipment.outturnKg === null ? (
-          <span className="muted">—</span>
-        ) : (
-          <>
-            {tonnes(language, shipment.outturnKg)}
-            <span className="visually-hidden"> {unit}</span>
-          </>
-        )}
-      </td>
-      {shipment.voided ? (
-        <td
-          className="register-clip register-void-reason"
-          title={t('register.voidedBecause', { reason: shipment.voidReason ?? '' })}
-        >
-          {t('register.voidedBecause', { reason: shipment.voidReason ?? '' })}
-        </td>
-      ) : (
-        <td className="register-clip" title={shipment.remarks ?? undefined}>
-          {shipment.remarks ?? ''}
-        </td>
-      )}
-      {showStation && <StationCell shipment={shipment} t={t} />}
-      <td className="register-actions">
-        {shipment.voided || readOnly ? (
-          <>
-            <span className="register-action-placeholder" />
-            <span className="register-action-placeholder" />
-          </>
-        ) : (
-          <>
-            <button
-              type="button"
-              className="register-action"
-              aria-label={t('register.action.editLabel', { name })}
-              title={t('register.action.edit')}
-              onClick={(event) => onAction('edit', shipment, event.currentTarget)}
-              data-testid="row-edit"
-            >
-              <EditIcon />
-            </button>
-            <button
-              type="button"
-              className="register-action register-action-danger"
-              aria-label={t('register.action.voidLabel', { name })}
-              title={t('register.action.void')}
-              onClick={(event) => onAction('void', shipment, event.currentTarget)}
-              data-testid="row-void"
-            >
-              <VoidIcon />
-            </button>
-          </>
-        )}
-        <button
-          type="button"
-          className="register-action"
-          aria-label={t('register.action.historyLabel', { name })}
-          title={t('register.action.history')}
-          onClick={(event) => onAction('history', shipment, event.currentTarget)}
-          data-testid="row-history"
-        >
-          <HistoryIcon />
-        </button>
-      </td>
-    </tr>
-  );
-});

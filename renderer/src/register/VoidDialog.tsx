@@ -1,15 +1,16 @@
 /**
  * Voiding a shipment: nothing is deleted; the ledger records who voided it, when and why, so the
- * reason is required before the button does anything.
+ * reason is required before the button does anything. Ctrl+Enter voids from the reason, as it saves
+ * in the entry form (Enter there is a new line).
  */
 import { useId, useRef, useState } from 'react';
 import type { Shipment } from '../../../electron/core/api';
-import { Dialog } from '../components/Dialog';
+import { Dialog, submitOnCtrlEnter } from '../components/Dialog';
 import { calendarDate, tonnes } from '../format';
 import { failureText } from '../errors';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
-import { shipmentName } from './RegisterTable';
+import { shipmentName } from './text';
 
 export interface VoidDialogProps {
   shipment: Shipment;
@@ -29,6 +30,7 @@ export function VoidDialog({ shipment, onClose, onVoided }: VoidDialogProps) {
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   async function confirm() {
+    if (busy) return;
     if (reason.trim() === '') {
       setMissing(true);
       reasonRef.current?.focus();
@@ -46,6 +48,7 @@ export function VoidDialog({ shipment, onClose, onVoided }: VoidDialogProps) {
       title={t('register.void.title', { name: shipmentName(shipment, language) })}
       open
       onClose={onClose}
+      onKeyDown={submitOnCtrlEnter}
       testId="register-void-dialog"
       footer={
         <>
@@ -57,9 +60,13 @@ export function VoidDialog({ shipment, onClose, onVoided }: VoidDialogProps) {
             form={`${id}-form`}
             className="button button-danger-solid"
             disabled={busy}
+            aria-keyshortcuts="Control+Enter"
             data-testid="void-confirm"
           >
             {t('register.void.confirm')}
+            <kbd className="button-kbd" aria-hidden="true">
+              Ctrl+Enter
+            </kbd>
           </button>
         </>
       }

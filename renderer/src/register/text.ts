@@ -2,8 +2,9 @@
  * Words the register shows, in the person's language (dates and numbers: format.ts). Formatters
  * are built once per language: a scrolling table formats hundreds of cells a second.
  */
-import type { ShipmentStatus } from '../../../electron/core/api';
+import type { Shipment, ShipmentStatus } from '../../../electron/core/api';
 import { inputKeyOf } from '../../../electron/core/fields';
+import { calendarDate } from '../format';
 import { LOCALES, translate, type Translate } from '../i18n';
 import type { Language } from '../settings';
 
@@ -25,6 +26,11 @@ export function fieldLabel(t: Translate, field: string): string {
 
 export function statusLabel(t: Translate, status: ShipmentStatus): string {
   return firstOf(t, [`entry.status.${status}`, `register.status.${status}`], status);
+}
+
+/** What identifies a shipment to a person in a button's name: its B/L number, or vessel and date. */
+export function shipmentName(shipment: Shipment, language: Language): string {
+  return shipment.blNumber ?? `${shipment.vessel} ${calendarDate(language, shipment.blDate)}`;
 }
 
 const pluralRules = new Map<Language, Intl.PluralRules>();

@@ -1,11 +1,12 @@
 /**
  * The one dialog a register row can open (edit, void, history), the line that reports what it did,
- * and focus back on the row's button when it closes.
+ * and focus back on the cargo's row when it closes, however it closes (saved, voided, cancelled).
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { FieldIssue, Shipment } from '../../../electron/core/api';
 import { useLanguage, type Translate } from '../i18n';
-import { shipmentName, type RowAction } from './RegisterTable';
+import type { RowAction } from './RegisterRow';
+import { shipmentName } from './text';
 
 export interface OpenDialog {
   kind: RowAction;
@@ -17,31 +18,28 @@ export interface RowDialog {
   /** What the last dialog did ("… saved"), for the register's status line. */
   notice: string | null;
   /** Stable, so the memoised rows are not rendered again for it. */
-  open(kind: RowAction, shipment: Shipment, from: HTMLElement): void;
+  open(kind: RowAction, shipment: Shipment): void;
   close(): void;
   saved(shipment: Shipment, warnings: FieldIssue[]): void;
   voided(shipment: Shipment): void;
 }
 
-export function useRowDialog(t: Translate): RowDialog {
+/** `returnTo` puts the focus back on a cargo's row (useRowCursor's focusCargo). */
+export function useRowDialog(t: Translate, returnTo: (id: string) => void): RowDialog {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const opener = useRef<HTMLElement | null>(null);
   const language = useLanguage();
 
-  const open = useCallback((kind: RowAction, shipment: Shipment, from: HTMLElement) => {
-    opener.current = from;
+  const open = useCallback((kind: RowAction, shipment: Shipment) => {
     setNotice(null);
     setDialog({ kind, id: shipment.id });
   }, []);
 
   const close = () => {
     setDialog(null);
-    // Focus goes back to the row's button when it is still there (a virtualised row may have scrolled away).
-    const back = opener.current;
-    window.setTimeout(() => {
-      if (back?.isConnected) back.focus();
-    }, 0);
+    // After the dialog has gone (its own close hands focus back to where it was opened from).
+    const id = dialog?.id;
+    if (id !== undefined) window.setTimeout(() => returnTo(id), 0);
   };
 
   const saved = (shipment: Shipment, warnings: FieldIssue[]) => {

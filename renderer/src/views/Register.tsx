@@ -1,9 +1,10 @@
 /**
  * The register: the year's shipments in a virtualised table, sorted and filtered in one memoised
- * pass, with the shown live tonnes summed exactly; and per row Edit, Void and History. Printed, it
- * is a plain table of every row the filters show (RegisterPrint), not the screenful in view.
+ * pass, with the shown live tonnes summed exactly; and per row Edit, Void and History, from the
+ * keyboard too (register/keys.ts: the keys, shown under the table). Printed, it is a plain table of
+ * every row the filters show (RegisterPrint), not the screenful in view.
  */
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { usePrinting } from '../dashboard/printing';
 import { useLanguage, useT } from '../i18n';
 import { EmptyYear } from '../register/EmptyYear';
@@ -14,6 +15,8 @@ import { RegisterPrint } from '../register/RegisterPrint';
 import { RegisterTable } from '../register/RegisterTable';
 import { RowDialogs } from '../register/RowDialogs';
 import { useRegisterRows } from '../register/useRegisterRows';
+import { useFindKeys } from '../register/useFindKeys';
+import { useRowCursor } from '../register/useRowCursor';
 import { useRowDialog } from '../register/useRowDialog';
 import { useSearchText } from '../register/useSearchText';
 import { nextSort, useRegisterView } from '../register/viewState';
@@ -38,10 +41,15 @@ export function Register({ onNewShipment, viewport }: RegisterProps) {
   const readOnly = info?.readOnly ?? false;
   const baselineYear = info?.baselineYear ?? null;
   const { sort, filters, setSort } = useRegisterView();
-  const titleId = `${useId()}-title`;
+  const id = useId();
+  const titleId = `${id}-title`;
+  const keysId = `${id}-keys`;
   const search = useSearchText();
+  const searchRef = useRef<HTMLInputElement>(null);
   const { index, result, stale, filters: shownFilters } = useRegisterRows(shipments, sort, filters, language);
-  const dialogs = useRowDialog(t);
+  const cursor = useRowCursor(shipments, result.rows);
+  const dialogs = useRowDialog(t, cursor.focusCargo);
+  useFindKeys(searchRef, shipments.length > 0 && dialogs.dialog === null);
   // The Station column and filter show on a station's ledger (its cargoes carry their recording
   // station), even while every cargo is still this station's own: the next sync may bring others',
   // and a column that came and went with them would move the table under the clerk's hand. A
@@ -81,7 +89,14 @@ export function Register({ onNewShipment, viewport }: RegisterProps) {
           <h1 id={titleId} className="register-title">
             {t('register.title', { year })}
           </h1>
-          <FilterBar index={index} search={search} t={t} language={language} />
+          <FilterBar
+            index={index}
+            search={search}
+            searchRef={searchRef}
+            onSearchDown={cursor.focusFirst}
+            t={t}
+            language={language}
+          />
         </div>
         <div className={`register-body${stale ? ' is-stale' : ''}`}>
           <RegisterTable
@@ -90,6 +105,9 @@ export function Register({ onNewShipment, viewport }: RegisterProps) {
             sort={sort}
             onSort={(key: SortKey) => setSort(nextSort(sort, key))}
             onAction={dialogs.open}
+            cursor={cursor}
+            onLeaveTop={() => searchRef.current?.focus()}
+            keysId={keysId}
             readOnly={readOnly}
             language={language}
             viewport={viewport}
@@ -97,7 +115,14 @@ export function Register({ onNewShipment, viewport }: RegisterProps) {
             showStation={showStation}
           />
         </div>
-        <RegisterFooter result={result} notice={dialogs.notice} t={t} language={language} />
+        <RegisterFooter
+          result={result}
+          notice={dialogs.notice}
+          keysId={keysId}
+          readOnly={readOnly}
+          t={t}
+          language={language}
+        />
         <RowDialogs dialogs={dialogs} shipments={shipments} index={index} />
       </section>
       {printing && (

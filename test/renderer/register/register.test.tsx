@@ -448,14 +448,14 @@ describe('history', () => {
     );
   });
 
-  test('Close returns focus to the row’s History button', async () => {
+  test('Close returns focus to the cargo’s row, which the table names as active', async () => {
     setup([target], { store: { history: jest.fn().mockResolvedValue(entries) } });
-    const button = within(row('h')).getByTestId('row-history');
-    button.focus();
-    fireEvent.click(button);
+    fireEvent.click(within(row('h')).getByTestId('row-history'));
     await screen.findByTestId('history-list');
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    await waitFor(() => expect(document.activeElement).toBe(within(row('h')).getByTestId('row-history')));
+    const table = screen.getByTestId('register-table');
+    await waitFor(() => expect(document.activeElement).toBe(table));
+    expect(document.getElementById(table.getAttribute('aria-activedescendant') as string)).toBe(row('h'));
   });
 });
 
