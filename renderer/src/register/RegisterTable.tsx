@@ -11,7 +11,6 @@ import { useCallback, useId, useMemo, useRef, type ReactNode } from 'react';
 import type { Shipment } from '../../../electron/core/api';
 import { keepUnit } from '../format';
 import { translate, type Translate } from '../i18n';
-import { useLedger } from '../store';
 import type { Language } from '../settings';
 import { SortIcon } from './icons';
 import type { SortKey, SortState } from './model';
