@@ -65,6 +65,7 @@ function openLedger(): LedgerService {
     return LedgerService.open(file, {
       actor: currentUser(),
       appName: 'Transit Ledger (desktop)',
+      backups: 'auto',
       credentials: syncLogin(),
     });
   } catch (error) {
@@ -81,6 +82,7 @@ function openLedger(): LedgerService {
         readOnly: true,
         actor: currentUser(),
         appName: 'Transit Ledger (desktop)',
+        backups: 'auto',
         takeOverWhenFree: true,
         credentials: syncLogin(),
       });

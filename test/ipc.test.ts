@@ -888,6 +888,9 @@ describe('only the app window’s own top-level page may call', () => {
       syncSetup: [{ url: 'http://127.0.0.1:5984/evil', station: 'EVL' }],
       testConnection: [{ url: 'http://127.0.0.1:5984/evil', user: 'evil', password: 'evil' }],
       conflicts: [],
+      backupStatus: [],
+      backupNow: [],
+      setBackupFolder: [{ folder: '/tmp/evil' }],
     };
     for (const method of TRANSIT_API_METHODS) {
       const envelope = await invoke(method, calls[method], event());

@@ -88,6 +88,9 @@ export const COMMANDS = {
       '[--json] | sync init-server --url URL --stations AKT,SNG,HQ [--insecure]',
   },
   conflicts: { options: { json: bool }, positionals: 0, usage: 'conflicts [--json]' },
+  backup: { options: { dir: str, json: bool }, positionals: 0, usage: 'backup [--dir DIR] [--json]' },
+  backups: { options: { json: bool }, positionals: 0, usage: 'backups [--json]' },
+  restore: { options: { to: str }, positionals: 1, usage: 'restore BACKUP --to FILE' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

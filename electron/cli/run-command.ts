@@ -10,6 +10,7 @@ import type { Command, CommandContext } from './command';
 
 type RecordModule = typeof import('./commands/record');
 type TargetsModule = typeof import('./commands/targets');
+type BackupModule = typeof import('./commands/backup');
 
 const COMMAND_MODULES: Record<CommandName, () => Command> = {
   add: () => (require('./commands/record') as RecordModule).add,
@@ -27,6 +28,9 @@ const COMMAND_MODULES: Record<CommandName, () => Command> = {
   unlock: () => (require('./commands/unlock') as typeof import('./commands/unlock')).unlock,
   sync: () => (require('./commands/sync') as typeof import('./commands/sync')).sync,
   conflicts: () => (require('./commands/sync') as typeof import('./commands/sync')).conflicts,
+  backup: () => (require('./commands/backup') as BackupModule).backup,
+  backups: () => (require('./commands/backup') as BackupModule).backups,
+  restore: () => (require('./commands/backup') as BackupModule).restore,
 };
 
 export async function runCommand(context: CommandContext): Promise<number> {

@@ -34,6 +34,9 @@ export const TRANSIT_API: MethodTable<TransitApi> = {
   syncSetup: [1, 2],
   testConnection: [0, 1],
   conflicts: [0, 0],
+  backupStatus: [0, 0],
+  backupNow: [0, 1],
+  setBackupFolder: [1, 2],
 };
 
 /** The method names, in the order above. */
