@@ -99,7 +99,7 @@ describe('which backups pruning removes (a fixed today, 2024-08-15)', () => {
 });
 
 describe('backups at the first write of the day', () => {
-  test('the first write of a day makes exactly one daily backup and the month’s monthly one, holding that write', async () => {
+  test('the first write of a day makes one daily and the month’s monthly backup, holding that write', async () => {
     const file = tmp.file('ledger.jsonl');
     const ledger = service(file, { backups: 'auto' });
     await ledger.recordShipment(cargo(1));
@@ -112,7 +112,7 @@ describe('backups at the first write of the day', () => {
     expect(daily?.summary.shipments).toBe(1);
   });
 
-  test('a ledger reopened the same day makes no second daily backup; the next day’s first write makes one', async () => {
+  test('reopened the same day, no second daily backup; the next day’s first write makes one', async () => {
     const file = tmp.file('ledger.jsonl');
     const first = service(file, { backups: 'auto' });
     await first.recordShipment(cargo(1));
@@ -182,7 +182,7 @@ describe('backups at the first write of the day', () => {
 });
 
 describe('each backup verified after it is written', () => {
-  test('a ledger damaged on disk since it was opened is not backed up: the failure is reported, the good backup stays', async () => {
+  test('a ledger damaged on disk since it was opened is refused and reported; the good backup stays', async () => {
     const file = tmp.file('ledger.jsonl');
     const ledger = service(file);
     await ledger.recordShipment(cargo(1));
@@ -299,7 +299,7 @@ describe('a kill during a backup', () => {
 });
 
 describe('restore', () => {
-  test('a station’s ledger, with another station’s journal, restores to a new file that opens with the same totals', async () => {
+  test('a station’s ledger and a received journal restore to a new file with the same totals', async () => {
     const other = service(tmp.file('sng.jsonl'));
     other.becomeStation('SNG');
     await other.recordShipment(cargo(10, { vessel: 'Sangachal Star', blNumber: 'SNG-1' }));

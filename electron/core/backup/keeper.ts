@@ -6,7 +6,7 @@
  * path. Backups made on request go the same way, one at a time.
  */
 import path from 'node:path';
-import type { BackupFolderRequest, BackupProblem, BackupStatus } from '../api';
+import type { BackupFolderRequest, BackupProblem, BackupStatus, BackupSummary } from '../api';
 import { todayAtLoadPort, LOAD_PORT_UTC_OFFSET_HOURS } from '../calendar';
 import { TransitError } from '../errors';
 import { backupError } from './errors';
@@ -189,19 +189,8 @@ export class BackupKeeper {
       settings.failure !== null && (last === null || settings.failure.at > last.createdAt)
         ? settings.failure
         : null;
-    const now = this.host.now().getTime();
-    const warning =
-      this.mode === 'off'
-        ? 'none'
-        : failure
-          ? 'failed'
-          : last === null
-            ? this.host.snapshot().journal.size > 0
-              ? 'never'
-              : 'none'
-            : now - Date.parse(last.createdAt) > STALE_MS
-              ? 'stale'
-              : 'none';
+    const hasEntries = () => this.host.snapshot().journal.size > 0;
+    const warning = this.mode === 'off' ? 'none' : warningOf(failure, last, this.host.now(), hasEntries);
     return {
       folder,
       chosen: settings.folder !== null,
@@ -212,6 +201,18 @@ export class BackupKeeper {
       backups,
     };
   }
+}
+
+/** What Settings warns of: a failure after the newest backup, a newest one over two days old, or none at all. */
+function warningOf(
+  failure: BackupProblem | null,
+  last: BackupSummary | null,
+  now: Date,
+  hasEntries: () => boolean,
+): BackupStatus['warning'] {
+  if (failure) return 'failed';
+  if (last === null) return hasEntries() ? 'never' : 'none';
+  return now.getTime() - Date.parse(last.createdAt) > STALE_MS ? 'stale' : 'none';
 }
 
 /** A folder a person typed or picked: absolute, and a folder this process can write into (made if missing). */
