@@ -139,6 +139,13 @@ const desktopHost: DesktopHost = {
       : dialog.showOpenDialog(options));
     return choice.canceled ? null : (choice.filePaths[0] ?? null);
   },
+  async chooseFolder() {
+    const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const choice = await (mainWindow
+      ? dialog.showOpenDialog(mainWindow, options)
+      : dialog.showOpenDialog(options));
+    return choice.canceled ? null : (choice.filePaths[0] ?? null);
+  },
   showFolder: (folder: string) => shell.openPath(folder),
   log,
 };

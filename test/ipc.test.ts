@@ -1040,6 +1040,7 @@ describe('the desktop calls go through the same dispatch', () => {
       ledgerPath: () => file,
       chooseSavePath: saveTo,
       chooseOpenPath: openFrom,
+      chooseFolder: async () => null,
       showFolder,
       log: (context, error) => logged.push({ method: context, error }),
       now: fixedNow,
@@ -1071,6 +1072,7 @@ describe('the desktop calls go through the same dispatch', () => {
       importFile: [{ dryRun: false }],
       backupLedger: [],
       openDataFolder: [],
+      chooseBackupFolder: [],
     };
     for (const method of DESKTOP_METHODS) {
       expect(await call(method, args[method], trustedEvent('https://evil.example/'))).toEqual({

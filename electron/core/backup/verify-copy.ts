@@ -24,11 +24,14 @@ export function receivedPath(dir: string, station: string): string {
   return path.join(dir, `${JOURNAL_FILE}.stations`, `${station}.jsonl`);
 }
 
-/** Checks the journals in backup folder `dir`; throws 'backup.unverifiable' naming what is wrong. */
-export function verifyCopy(dir: string, expected: Expected): Verified {
+/**
+ * Checks the journals in backup folder `dir`; throws 'backup.unverifiable' naming what is wrong,
+ * and the backup as the person knows it (`shownAs`: its final name, while it is still a temporary folder).
+ */
+export function verifyCopy(dir: string, expected: Expected, shownAs = dir): Verified {
   const unverifiable = (reason: string) =>
-    backupError('backup.unverifiable', `The backup in ${dir} does not check out: ${reason}.`, {
-      path: dir,
+    backupError('backup.unverifiable', `The backup ${shownAs} does not check out: ${reason}.`, {
+      path: shownAs,
       reason,
     });
   const report = verifyLedger(path.join(dir, JOURNAL_FILE));

@@ -68,7 +68,7 @@ export async function writeBackup(request: WriteRequest): Promise<Manifest> {
     await fs.promises.mkdir(temp);
     const files = await copyAll(temp, snapshot);
     const stations = Object.fromEntries(snapshot.received.map((cut) => [cut.station, cut.seq]));
-    const verified = verifyCopy(temp, { stations });
+    const verified = verifyCopy(temp, { stations }, final);
     const manifest: Manifest = {
       format: 'transit-ledger-backup',
       version: 1,

@@ -95,6 +95,9 @@ export class FakeLedger {
       syncSetup: notUsed,
       testConnection: notUsed,
       conflicts: notUsed,
+      backupStatus: notUsed,
+      backupNow: notUsed,
+      setBackupFolder: notUsed,
     };
   }
 
