@@ -1,9 +1,10 @@
 /**
  * Settings: the selected year's targets (kept in the ledger), language and theme (kept in this
- * profile), the demo ledger, and where the ledger lives.
+ * profile), sync, the ledger's backups, the demo ledger, and where the ledger lives.
  */
 import { useState } from 'react';
 import { useT } from '../i18n';
+import { BackupPanel } from '../settings-view/BackupPanel';
 import { DemoPanel } from '../settings-view/DemoPanel';
 import { LedgerInfoPanel } from '../settings-view/LedgerInfoPanel';
 import { PreferencesPanel } from '../settings-view/PreferencesPanel';
@@ -58,6 +59,7 @@ export function SettingsView() {
         <div className="rs-stack">
           <PreferencesPanel />
           <SyncPanel />
+          <BackupPanel />
           <DemoPanel />
           <LedgerInfoPanel />
         </div>
