@@ -94,7 +94,7 @@ export function BackupPanel() {
   };
 
   return (
-    <section className="card rs-card" aria-labelledby={`${id}-title`} data-testid="backup-panel">
+    <section className="card rs-card bk-panel" aria-labelledby={`${id}-title`} data-testid="backup-panel">
       <h2 id={`${id}-title`} className="rs-card-title">
         {t('settings.backups.title')}
       </h2>
