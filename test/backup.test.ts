@@ -108,8 +108,9 @@ describe('backups at the first write of the day', () => {
     await ledger.backupsSettled();
     expect(names(file)).toEqual(['ledger-daily-2024-08-15', 'ledger-monthly-2024-08']);
     // Taken after the first write's fsync: the backup holds the shipment that triggered it.
-    const [daily] = listBackups(folderOf(file), 'ledger').filter((b) => b.kind === 'daily');
-    expect(daily?.summary.shipments).toBe(1);
+    const [newest, monthly] = listBackups(folderOf(file), 'ledger');
+    expect(newest?.summary).toMatchObject({ kind: 'daily', shipments: 1 });
+    expect(monthly?.summary.createdAt).toBe(newest?.summary.createdAt);
   });
 
   test('reopened the same day, no second daily backup; the next day’s first write makes one', async () => {
@@ -134,7 +135,7 @@ describe('backups at the first write of the day', () => {
     ]);
   });
 
-  test('the day is the load port’s: 20:00 UTC is already the next day at Aktau', async () => {
+  test('the day is the load port’s: 19:30 UTC is already the next day at Aktau', async () => {
     const file = tmp.file('ledger.jsonl');
     const ledger = service(file, { backups: 'auto' });
     clock = new Date('2024-08-15T18:30:00Z');

@@ -107,13 +107,20 @@ export class BackupKeeper {
     if (!have.some((b) => b.kind === 'daily' && b.day === day)) missing.push('daily');
     if (!have.some((b) => b.kind === 'monthly' && b.day.slice(0, 7) === day.slice(0, 7)))
       missing.push('monthly');
-    for (const kind of missing) await this.write(snapshot, folder, kind, day);
+    // One moment for both: they hold the same snapshot.
+    const at = this.host.now();
+    for (const kind of missing) await this.write(snapshot, folder, kind, day, at);
     await this.tidy(folder, day);
   }
 
   /** Writes one backup into the ledger's folder, keeping its outcome for Settings. */
-  private async write(snapshot: Snapshot, folder: string, kind: BackupKind, day: string): Promise<void> {
-    const at = this.host.now();
+  private async write(
+    snapshot: Snapshot,
+    folder: string,
+    kind: BackupKind,
+    day: string,
+    at = this.host.now(),
+  ): Promise<void> {
     try {
       await writeBackup({ snapshot, folder, kind, at, name: backupName(this.stem, kind, at, day) });
       this.remember(null);

@@ -42,7 +42,15 @@ export function listBackups(folder: string, stem: string): Listed[] {
       },
     });
   }
-  return found.sort((a, b) => (a.summary.createdAt < b.summary.createdAt ? 1 : -1));
+  return found.sort(newestFirst);
+}
+
+/** A daily and a monthly backup made from one snapshot share their moment: the daily one is named first. */
+const KIND_ORDER = { daily: 0, manual: 1, monthly: 2 } as const;
+
+function newestFirst(a: Listed, b: Listed): number {
+  if (a.summary.createdAt !== b.summary.createdAt) return a.summary.createdAt < b.summary.createdAt ? 1 : -1;
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
 }
 
 /** A temporary folder this old belongs to no backup still running. */
