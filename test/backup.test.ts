@@ -135,6 +135,14 @@ describe('backups at the first write of the day', () => {
     ]);
   });
 
+  test('the status asked right after the day’s first write already shows the backup it started', async () => {
+    const ledger = service(tmp.file('ledger.jsonl'), { backups: 'auto' });
+    await ledger.recordShipment(cargo(1));
+    const status = await ledger.backupStatus();
+    expect(status.last).toMatchObject({ kind: 'daily', shipments: 1 });
+    expect(status.warning).toBe('none');
+  });
+
   test('the day is the load port’s: 19:30 UTC is already the next day at Aktau', async () => {
     const file = tmp.file('ledger.jsonl');
     const ledger = service(file, { backups: 'auto' });

@@ -834,6 +834,8 @@ export class LedgerService implements TransitApi {
 
   async backupStatus(): Promise<BackupStatus> {
     this.follow();
+    // A backup the last write started is part of the answer: Settings never shows "none yet" while one is being made.
+    await this.backups.settled();
     return this.backups.status();
   }
 
