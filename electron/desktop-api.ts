@@ -15,6 +15,12 @@ export interface SaveOutcome {
   path: string | null;
 }
 
+export interface FolderOutcome {
+  /** False when the person cancelled the dialog. */
+  chosen: boolean;
+  path: string | null;
+}
+
 export interface OpenImportOutcome {
   cancelled: boolean;
   fileName: string | null;
@@ -38,6 +44,8 @@ export interface DesktopCalls {
   importFile(request: { dryRun: boolean }): Promise<OpenImportOutcome>;
   backupLedger(): Promise<SaveOutcome>;
   openDataFolder(): Promise<void>;
+  /** The folder dialog for the ledger's backups; the page then sets it through TransitApi.setBackupFolder. */
+  chooseBackupFolder(): Promise<FolderOutcome>;
 }
 
 /** Method → [fewest, most] arguments, checked against DesktopCalls. */
@@ -46,6 +54,7 @@ export const DESKTOP_API: MethodTable<DesktopCalls> = {
   importFile: [1, 1],
   backupLedger: [0, 0],
   openDataFolder: [0, 0],
+  chooseBackupFolder: [0, 0],
 };
 
 export const DESKTOP_METHODS: readonly (keyof DesktopCalls)[] = Object.freeze(methodsOf(DESKTOP_API));

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { TransitApi } from './core/api';
 import { TransitError } from './core/errors';
 import { parseExportRequest } from './core/requests';
-import type { DesktopCalls, OpenImportOutcome, SaveOutcome } from './desktop-api';
+import type { DesktopCalls, FolderOutcome, OpenImportOutcome, SaveOutcome } from './desktop-api';
 
 export interface FileFilter {
   name: string;
@@ -26,6 +26,8 @@ export interface DesktopHost {
   chooseSavePath(defaultPath: string, filters: FileFilter[]): Promise<string | null>;
   /** The file the person chose in an open dialog, or null when they cancelled. */
   chooseOpenPath(filters: FileFilter[]): Promise<string | null>;
+  /** The folder the person chose in a folder dialog (one can be made there), or null when they cancelled. */
+  chooseFolder(): Promise<string | null>;
   /** Shows a folder in the system's file manager; resolves with an error text, '' when it worked. */
   showFolder(folder: string): Promise<string>;
   log(context: string, error: unknown): void;
@@ -126,5 +128,10 @@ export function desktopCalls(host: DesktopHost): DesktopCalls {
       );
   };
 
-  return { saveReport, importFile, backupLedger, openDataFolder };
+  const chooseBackupFolder = async (): Promise<FolderOutcome> => {
+    const folder = await host.chooseFolder();
+    return folder === null ? { chosen: false, path: null } : { chosen: true, path: folder };
+  };
+
+  return { saveReport, importFile, backupLedger, openDataFolder, chooseBackupFolder };
 }

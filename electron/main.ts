@@ -65,6 +65,7 @@ function openLedger(): LedgerService {
     return LedgerService.open(file, {
       actor: currentUser(),
       appName: 'Transit Ledger (desktop)',
+      backups: 'auto',
       credentials: syncLogin(),
     });
   } catch (error) {
@@ -81,6 +82,7 @@ function openLedger(): LedgerService {
         readOnly: true,
         actor: currentUser(),
         appName: 'Transit Ledger (desktop)',
+        backups: 'auto',
         takeOverWhenFree: true,
         credentials: syncLogin(),
       });
@@ -132,6 +134,13 @@ const desktopHost: DesktopHost = {
   },
   async chooseOpenPath(filters: FileFilter[]) {
     const options = { properties: ['openFile' as const], filters };
+    const choice = await (mainWindow
+      ? dialog.showOpenDialog(mainWindow, options)
+      : dialog.showOpenDialog(options));
+    return choice.canceled ? null : (choice.filePaths[0] ?? null);
+  },
+  async chooseFolder() {
+    const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
     const choice = await (mainWindow
       ? dialog.showOpenDialog(mainWindow, options)
       : dialog.showOpenDialog(options));

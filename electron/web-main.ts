@@ -37,6 +37,7 @@ async function main(): Promise<number> {
     service = LedgerService.open(ledgerFile, {
       actor: currentUser(),
       appName: 'Transit Ledger (browser mode)',
+      backups: 'auto',
     });
   } catch (error) {
     if (!(error instanceof TransitError && error.code === 'locked')) throw error;
@@ -48,6 +49,7 @@ async function main(): Promise<number> {
       readOnly: true,
       actor: currentUser(),
       appName: 'Transit Ledger (browser mode)',
+      backups: 'auto',
       takeOverWhenFree: true,
     });
   }

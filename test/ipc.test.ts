@@ -893,6 +893,9 @@ describe('only the app window’s own top-level page may call', () => {
       closeMonth: [{ month: '2024-07', reason: 'evil' }],
       reopenMonth: [{ month: '2024-07', reason: 'evil' }],
       periods: [],
+      backupStatus: [],
+      backupNow: [],
+      setBackupFolder: [{ folder: '/tmp/evil' }],
     };
     for (const method of TRANSIT_API_METHODS) {
       const envelope = await invoke(method, calls[method], event());
@@ -1042,6 +1045,7 @@ describe('the desktop calls go through the same dispatch', () => {
       ledgerPath: () => file,
       chooseSavePath: saveTo,
       chooseOpenPath: openFrom,
+      chooseFolder: async () => null,
       showFolder,
       log: (context, error) => logged.push({ method: context, error }),
       now: fixedNow,
@@ -1073,6 +1077,7 @@ describe('the desktop calls go through the same dispatch', () => {
       importFile: [{ dryRun: false }],
       backupLedger: [],
       openDataFolder: [],
+      chooseBackupFolder: [],
     };
     for (const method of DESKTOP_METHODS) {
       expect(await call(method, args[method], trustedEvent('https://evil.example/'))).toEqual({

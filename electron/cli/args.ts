@@ -101,6 +101,9 @@ export const COMMANDS = {
     usage: 'reopen --month YYYY-MM --reason R',
   },
   periods: { options: { json: bool }, positionals: 0, usage: 'periods [--json]' },
+  backup: { options: { dir: str, json: bool }, positionals: 0, usage: 'backup [--dir DIR] [--json]' },
+  backups: { options: { json: bool }, positionals: 0, usage: 'backups [--json]' },
+  restore: { options: { to: str }, positionals: 1, usage: 'restore BACKUP --to FILE' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -11,6 +11,7 @@ import type { Command, CommandContext } from './command';
 type RecordModule = typeof import('./commands/record');
 type TargetsModule = typeof import('./commands/targets');
 type PeriodsModule = typeof import('./commands/periods');
+type BackupModule = typeof import('./commands/backup');
 
 const COMMAND_MODULES: Record<CommandName, () => Command> = {
   add: () => (require('./commands/record') as RecordModule).add,
@@ -31,6 +32,9 @@ const COMMAND_MODULES: Record<CommandName, () => Command> = {
   close: () => (require('./commands/periods') as PeriodsModule).close,
   reopen: () => (require('./commands/periods') as PeriodsModule).reopen,
   periods: () => (require('./commands/periods') as PeriodsModule).periods,
+  backup: () => (require('./commands/backup') as BackupModule).backup,
+  backups: () => (require('./commands/backup') as BackupModule).backups,
+  restore: () => (require('./commands/backup') as BackupModule).restore,
 };
 
 export async function runCommand(context: CommandContext): Promise<number> {

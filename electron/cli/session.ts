@@ -17,11 +17,14 @@ export async function runOnLedger(context: CommandContext, plan: LedgerPlan): Pr
     readOnly: !plan.writes,
     actor: currentUser(),
     now: io.now,
+    // A command that writes makes the day's backup after its first write; the process waits for it to finish.
+    backups: plan.writes ? 'auto' : 'manual',
   });
   try {
     const info = await service.info();
     if (info.recovery) io.err(info.recovery.message);
     const outcome = await plan.run({ ...context, service, year: yearOf(context) });
+    await service.backupsSettled();
     return plan.writes ? outcome : readOutcome(info.recovery, outcome, io);
   } finally {
     service.close();

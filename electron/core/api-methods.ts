@@ -40,6 +40,9 @@ export const TRANSIT_API: MethodTable<TransitApi> = {
   closeMonth: [1, 2],
   reopenMonth: [1, 2],
   periods: [0, 0],
+  backupStatus: [0, 0],
+  backupNow: [0, 1],
+  setBackupFolder: [1, 2],
 };
 
 /** The method names, in the order above. */

@@ -626,6 +626,49 @@ export interface ConnectionReport {
   error?: SyncErrorRecord;
 }
 
+/** A backup as listed: daily at the first write of a day, monthly, or made on request. */
+export interface BackupSummary {
+  name: string;
+  path: string;
+  kind: 'daily' | 'monthly' | 'manual';
+  createdAt: string;
+  /** The own journal's entries, live shipments and their total when it was made (verified in the copy). */
+  entries: number;
+  shipments: number;
+  totalKg: number;
+  /** The other stations' journals it holds. */
+  stations: string[];
+}
+
+/** The last backup attempt that failed: its code and facts (a path, a reason), worded by the page. */
+export interface BackupProblem {
+  at: string;
+  code: string;
+  facts: IssueFacts;
+  message: string;
+}
+
+export interface BackupStatus {
+  /** Where backups go: the folder chosen for this ledger, else the one beside it. */
+  folder: string;
+  chosen: boolean;
+  /** True where backups happen at the first write of each day (the real ledger, in a writing process). */
+  automatic: boolean;
+  /** The newest good backup. */
+  last: BackupSummary | null;
+  /** The latest attempt, when it failed after the newest good backup. */
+  failure: BackupProblem | null;
+  /** What Settings warns of: the last attempt failed, the newest backup is over two days old, or there is none. */
+  warning: 'none' | 'failed' | 'stale' | 'never';
+  /** Every good backup in the folder, newest first. */
+  backups: BackupSummary[];
+}
+
+export interface BackupFolderRequest {
+  /** An absolute folder (a USB stick, a network share); null goes back to the folder beside the ledger. */
+  folder: string | null;
+}
+
 export interface TransitApi {
   info(): Promise<LedgerInfo>;
   recordShipment(input: ShipmentInput, options?: WriteOptions): Promise<SaveResult>;
@@ -662,6 +705,12 @@ export interface TransitApi {
   reopenMonth(request: PeriodRequest, options?: LedgerGuard): Promise<PeriodReport>;
   /** Every month ever closed, in calendar order, with its figures now against the close's. */
   periods(): Promise<PeriodReport[]>;
+  /** Where backups go, the newest good one, and whether Settings should warn. */
+  backupStatus(): Promise<BackupStatus>;
+  /** Makes a verified backup now, into the ledger's backup folder. */
+  backupNow(options?: LedgerGuard): Promise<BackupStatus>;
+  /** Chooses the ledger's backup folder (kept beside the ledger, so every program on it agrees). */
+  setBackupFolder(request: BackupFolderRequest, options?: LedgerGuard): Promise<BackupStatus>;
 }
 
 /** The method list, written once beside this interface and checked against it: api-methods.ts. */

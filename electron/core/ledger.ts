@@ -197,6 +197,11 @@ export class Ledger {
     return this.position.size;
   }
 
+  /** The last entry's checksum: with its number and the confirmed size, the tip a copy of the journal gets. */
+  get lastSum(): string {
+    return this.position.lastSum;
+  }
+
   /**
    * Opens (or creates) a ledger, replaying every intact entry through `options.apply`. Writable
    * opens take the lock and repair damage; read-only opens change nothing and only report it.

@@ -411,3 +411,14 @@ export function parseLedgerGuard(value: unknown): string | null {
     strictShape(z.strictObject({ ledgerId: z.unknown().optional() }), value, 'the options').ledgerId,
   );
 }
+
+/** A backup folder as sent: a path of at most 4,096 characters, or null for the folder beside the ledger. */
+export function parseBackupFolderRequest(value: unknown): { folder: string | null } {
+  const input = strictShape(z.strictObject({ folder: z.unknown() }), value, 'the backup folder request');
+  if (input.folder === null) return { folder: null };
+  if (typeof input.folder !== 'string' || input.folder.length > 4096)
+    return issue('folder', 'backup.folder_invalid', 'The backup folder must be a folder path.', {
+      path: String(input.folder).slice(0, 200),
+    });
+  return { folder: input.folder };
+}

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type {
   AmendOptions,
+  BackupStatus,
   Baseline,
   ConnectionReport,
   ConnectionRequest,
@@ -53,6 +54,7 @@ import { lockWriter } from './lock';
 import { PreferencesFile, preferencesPathFor } from './preferences-file';
 import { defaultAsOf, progressFromDays } from './progress';
 import {
+  parseBackupFolderRequest,
   parseBaselineRequest,
   parsePeriodRequest,
   parseExportRequest,
@@ -94,6 +96,8 @@ import { alreadyClosed, closedMonthIssue } from './periods';
 import { csvReport, loadWorkbooks, workbookReport } from './report-files';
 import type { WorkbookContext } from './xlsx/reports';
 import fs from 'node:fs';
+import { BackupKeeper, type BackupMode } from './backup/keeper';
+import { readSyncFile, type Snapshot } from './backup/snapshot';
 
 export interface ServiceOptions {
   readOnly?: boolean;
@@ -115,6 +119,8 @@ export interface ServiceOptions {
    * TRANSIT_SYNC_USER / TRANSIT_SYNC_PASSWORD from the environment unless given.
    */
   credentials?: CredentialStore;
+  /** auto: a daily and a monthly backup at the first write of a day; manual (the default): on request; off. */
+  backups?: BackupMode;
 }
 
 /**
@@ -236,6 +242,24 @@ export class LedgerService implements TransitApi {
     readonly ledgerId: string,
   ) {
     this.takeOver = options.takeOverWhenFree === true;
+    this.backups = new BackupKeeper(
+      { ledgerPath: ledger.path, now: () => this.now(), snapshot: () => this.snapshot() },
+      options.backups ?? 'manual',
+    );
+  }
+
+  private readonly backups: BackupKeeper;
+
+  /** The journals' confirmed ends now, the sync checkpoint read first (it never names more than they hold). */
+  private snapshot(): Snapshot {
+    const syncFile = this.book ? readSyncFile(this.ledger.path) : null;
+    const { ledger } = this;
+    return {
+      ledgerPath: ledger.path,
+      journal: { seq: ledger.lastSeq, size: ledger.confirmedSize, sum: ledger.lastSum },
+      received: this.book?.received() ?? [],
+      syncFile,
+    };
   }
 
   static open(path: string, options: ServiceOptions = {}): LedgerService {
@@ -291,7 +315,9 @@ export class LedgerService implements TransitApi {
       // A station first writes down which received entries it holds, so its entry follows them in every fold.
       const seen = this.book?.unrecordedHeads();
       if (seen) this.ledger.append([{ type: 'seen', heads: seen }]);
-      return this.ledger.append(payloads);
+      const events = this.ledger.append(payloads);
+      this.backups.afterWrite();
+      return events;
     } catch (error) {
       if (error instanceof TransitError && error.code === 'locked' && !this.ledger.readOnly)
         this.loseWriting();
@@ -920,5 +946,34 @@ export class LedgerService implements TransitApi {
 
   async verify(): Promise<VerifyReport> {
     return verifyLedger(this.ledger.path);
+  }
+
+  async backupStatus(): Promise<BackupStatus> {
+    this.follow();
+    // A backup the last write started is part of the answer: Settings never shows "none yet" while one is being made.
+    await this.backups.settled();
+    return this.backups.status();
+  }
+
+  async backupNow(options?: LedgerGuard): Promise<BackupStatus> {
+    this.expectLedger(parseLedgerGuard(options));
+    this.follow();
+    return this.backups.backupNow();
+  }
+
+  /** A backup now into another folder than the ledger's (the command line's `backup --dir`). */
+  async backupInto(folder: string): Promise<BackupStatus> {
+    this.follow();
+    return this.backups.backupNow(folder);
+  }
+
+  async setBackupFolder(request: unknown, options?: LedgerGuard): Promise<BackupStatus> {
+    this.expectLedger(parseLedgerGuard(options));
+    return this.backups.setFolder(parseBackupFolderRequest(request));
+  }
+
+  /** Resolves once the backups started so far have finished (a process waits for them before it exits). */
+  backupsSettled(): Promise<void> {
+    return this.backups.settled();
   }
 }

@@ -69,6 +69,8 @@ export class Workspace {
         actor: 'demo',
         appName: 'Transit Ledger (demo)',
         ledgerId,
+        // Nobody's data, made afresh at every load: never backed up.
+        backups: 'off',
       });
       const now = this.options.now ?? (() => new Date());
       demo.recordMany(demoShipments(dayBefore(todayAtLoadPort(now()))));

@@ -30,6 +30,7 @@ function fakeDesktop(): FakeDesktop {
     importFile: jest.fn(async () => ({ cancelled: true, fileName: null, report: null, base64: null })),
     backupLedger: jest.fn(async () => ({ saved: false, path: null })),
     openDataFolder: jest.fn(async () => undefined),
+    chooseBackupFolder: jest.fn(async () => ({ chosen: false, path: null })),
     onMenuCommand: jest.fn((listener: (command: MenuCommand) => void) => {
       menu = listener;
       return () => {

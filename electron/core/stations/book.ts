@@ -120,6 +120,18 @@ export class StationBook {
     return same || Object.keys(heads).length === 0 ? null : heads;
   }
 
+  /** The received journals as read here, each up to its last checked line: what a backup copies. */
+  received(): { station: string; file: string; size: number; seq: number }[] {
+    return [...this.mirrors.values()]
+      .filter(({ mirror }) => mirror.lastSeq > 0)
+      .map(({ mirror }) => ({
+        station: mirror.station,
+        file: mirror.file,
+        size: mirror.checkedSize,
+        seq: mirror.lastSeq,
+      }));
+  }
+
   /** What the received journals say is wrong with them as stored here. */
   damage(): string[] {
     return [...this.mirrors.values()].flatMap(({ mirror }) => (mirror.damage ? [mirror.damage] : []));

@@ -74,6 +74,11 @@ export class MirrorJournal {
     return this.lastSumValue;
   }
 
+  /** The bytes of the lines checked so far: what a backup copies. */
+  get checkedSize(): number {
+    return this.size;
+  }
+
   /** The checksum of entry `seq`, when held. */
   sumAt(seq: number): string | undefined {
     return this.sums[seq - 1];

@@ -1,9 +1,10 @@
 /**
  * Settings: the selected year's targets and closed months (kept in the ledger), language and theme
- * (kept in this profile), sync, the demo ledger, and where the ledger lives.
+ * (kept in this profile), sync, the ledger's backups, the demo ledger, and where the ledger lives.
  */
 import { useState } from 'react';
 import { useT } from '../i18n';
+import { BackupPanel } from '../settings-view/BackupPanel';
 import { DemoPanel } from '../settings-view/DemoPanel';
 import { LedgerInfoPanel } from '../settings-view/LedgerInfoPanel';
 import { PeriodsPanel } from '../settings-view/PeriodsPanel';
@@ -60,6 +61,7 @@ export function SettingsView() {
           <PreferencesPanel />
           <PeriodsPanel />
           <SyncPanel />
+          <BackupPanel />
           <DemoPanel />
           <LedgerInfoPanel />
         </div>

@@ -100,6 +100,9 @@ export class FakeLedger {
       closeMonth: notUsed,
       reopenMonth: notUsed,
       periods: notUsed,
+      backupStatus: notUsed,
+      backupNow: notUsed,
+      setBackupFolder: notUsed,
     };
   }
 

@@ -1,5 +1,7 @@
 /** A TransitApi double for the Reports and Settings screens: every method a jest.fn with a sensible answer. */
 import type {
+  BackupStatus,
+  BackupSummary,
   ImportReport,
   ImportRowReport,
   LedgerInfo,
@@ -65,6 +67,30 @@ export function importRow(change: Partial<ImportRowReport> & Pick<ImportRowRepor
   };
 }
 
+/** Backups as a ledger written to today has them: yesterday's daily one beside the ledger, nothing to warn of. */
+export function backupState(change: Partial<BackupStatus> = {}): BackupStatus {
+  const last: BackupSummary = {
+    name: 'ledger-daily-2024-08-14',
+    path: '/home/anna/.config/Transit Ledger/ledger.jsonl.backups/ledger-daily-2024-08-14',
+    kind: 'daily',
+    createdAt: '2024-08-14T04:12:00.000Z',
+    entries: 1230,
+    shipments: 1176,
+    totalKg: 11_700_000_000,
+    stations: [],
+  };
+  return {
+    folder: '/home/anna/.config/Transit Ledger/ledger.jsonl.backups',
+    chosen: false,
+    automatic: true,
+    last,
+    failure: null,
+    warning: 'none',
+    backups: [last],
+    ...change,
+  };
+}
+
 export type FakeApi = { [K in keyof TransitApi]: jest.Mock };
 
 /** A write's options: a check (WriteOptions.check) writes nothing and is no save. */
@@ -111,6 +137,9 @@ export function fakeApi(): FakeApi {
     closeMonth: jest.fn(),
     reopenMonth: jest.fn(),
     periods: jest.fn(async () => []),
+    backupStatus: jest.fn(async () => backupState()),
+    backupNow: jest.fn(async () => backupState()),
+    setBackupFolder: jest.fn(async () => backupState()),
   };
 }
 

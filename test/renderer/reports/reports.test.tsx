@@ -29,6 +29,7 @@ function fakeDesktop(): FakeDesktop {
     importFile: jest.fn(async () => ({ cancelled: true, fileName: null, report: null })),
     backupLedger: jest.fn(async () => ({ saved: true, path: '/mnt/backup/transit-ledger-backup.jsonl' })),
     openDataFolder: jest.fn(async () => undefined),
+    chooseBackupFolder: jest.fn(async () => ({ chosen: false, path: null })),
     onMenuCommand: jest.fn(() => () => undefined),
   };
 }

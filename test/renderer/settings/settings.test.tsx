@@ -29,6 +29,8 @@ const { parseTargetsRequest } = jest.requireActual<{ parseTargetsRequest(value: 
 
 beforeEach(() => {
   api = fakeApi();
+  // The Backups panel is specified in backups.test.tsx; here its status never arrives, so it changes nothing.
+  api.backupStatus.mockReturnValue(new Promise(() => undefined));
   loadStore(api);
   resetSettings('en');
 });

@@ -1,0 +1,57 @@
+/**
+ * What a backup is called in its folder, and what a name says back: its ledger (the file's name
+ * without `.jsonl`), its kind and its day, month or moment. Pure: the retention rule and the
+ * listing read names, never clocks.
+ */
+export type BackupKind = 'daily' | 'monthly' | 'manual';
+
+/** The ledger's part of every backup name: `ledger.jsonl` → `ledger`. */
+export function backupStem(ledgerPath: string): string {
+  const base = ledgerPath.split(/[\\/]/).pop() ?? 'ledger';
+  return base.replace(/\.jsonl$/i, '') || 'ledger';
+}
+
+/** `<stem>-daily-2024-05-03`, `<stem>-monthly-2024-05`, `<stem>-manual-20240503T101500Z`. */
+export function backupName(stem: string, kind: BackupKind, at: Date, day: string): string {
+  if (kind === 'daily') return `${stem}-daily-${day}`;
+  if (kind === 'monthly') return `${stem}-monthly-${day.slice(0, 7)}`;
+  const moment = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  return `${stem}-manual-${moment}`;
+}
+
+export interface NamedBackup {
+  name: string;
+  kind: BackupKind;
+  /** The day it stands for (a monthly one: the first of its month; a manual one: its UTC day). */
+  day: string;
+}
+
+const SHAPES: readonly [BackupKind, RegExp][] = [
+  ['daily', /^-daily-(\d{4}-\d{2}-\d{2})$/],
+  ['monthly', /^-monthly-(\d{4}-\d{2})$/],
+  ['manual', /^-manual-(\d{4})(\d{2})(\d{2})T\d{6}Z$/],
+];
+
+/** The backup a folder entry is, for this ledger's stem; null for anything else (another ledger's, a temp). */
+export function parseBackupName(stem: string, name: string): NamedBackup | null {
+  if (!name.startsWith(stem)) return null;
+  const rest = name.slice(stem.length);
+  for (const [kind, shape] of SHAPES) {
+    const match = shape.exec(rest);
+    if (!match) continue;
+    if (kind === 'daily') return { name, kind, day: match[1] as string };
+    if (kind === 'monthly') return { name, kind, day: `${match[1]}-01` };
+    return { name, kind, day: `${match[1]}-${match[2]}-${match[3]}` };
+  }
+  return null;
+}
+
+/** A backup being written: hidden, and never mistaken for a finished one. */
+export function partialName(name: string, token: string): string {
+  return `.${name}.partial-${token}`;
+}
+
+export const isPartialName = (name: string): boolean => name.startsWith('.') && name.includes('.partial-');

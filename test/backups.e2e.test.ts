@@ -1,0 +1,132 @@
+/**
+ * Settings → Backups in a real Chromium against browser mode (issue 12, part 8): the day's first
+ * save leaves a backup that the panel shows, "Back up now" makes another, and a folder that has
+ * gone (a USB stick pulled out) turns into a warning in the page's language. Screenshots at 1024
+ * and 1920 px, English and Russian, light and dark, go to test-artifacts/ (not committed).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { RENDERER_DIR } from '../electron/app-paths';
+import { LedgerService } from '../electron/core/service';
+import { Workspace } from '../electron/core/workspace';
+import { newToken, startWebServer, type RunningWebServer } from '../electron/web';
+import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } from './support/browser';
+import { tempDir } from './support/temp';
+
+const describeInBrowser = chromiumAvailable ? describe : describe.skip;
+if (!chromiumAvailable)
+  warnSkipped('Settings → Backups in Chromium', `no browser at ${CHROMIUM} (apt-get install chromium)`);
+
+interface PageWindow {
+  localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+}
+
+async function showSettings(page: Page, origin: string, language: 'en' | 'ru', theme: 'light' | 'dark') {
+  await page.evaluate(
+    ([chosenLanguage, chosenTheme]) => {
+      const storage = (globalThis as unknown as PageWindow).localStorage;
+      const saved = JSON.parse(storage.getItem('transit-ledger-settings') ?? '{}') as Record<string, unknown>;
+      storage.setItem(
+        'transit-ledger-settings',
+        JSON.stringify({ ...saved, language: chosenLanguage, theme: chosenTheme }),
+      );
+    },
+    [language, theme] as const,
+  );
+  await page.goto(`${origin}/`);
+  await page.getByTestId('tab-settings').click();
+  await page.getByTestId('backup-last').waitFor();
+}
+
+describeInBrowser('Settings → Backups in Chromium', () => {
+  jest.setTimeout(180_000);
+  let temp: ReturnType<typeof tempDir>;
+  let service: LedgerService;
+  let workspace: Workspace;
+  let server: RunningWebServer;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
+      throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
+    temp = tempDir();
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e', backups: 'auto' });
+    workspace = new Workspace(service, temp.file('demo-ledger.jsonl'));
+    server = await startWebServer({
+      api: workspace.api,
+      rendererDir: RENDERER_DIR,
+      token: newToken(),
+      port: 0,
+      logInternal: () => undefined,
+    });
+    ({ browser, cleanup: closeBrowser } = await launchChromium());
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await server?.close();
+    await service?.backupsSettled();
+    workspace?.close();
+    temp?.cleanup();
+  });
+
+  test('the day’s backup is shown, Back up now adds one, and a lost folder is warned of in words', async () => {
+    await service.recordShipment({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5' });
+    await service.backupsSettled();
+    const { origin } = server;
+    for (const width of [1024, 1920]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(server.url);
+      for (const language of ['en', 'ru'] as const)
+        for (const theme of ['light', 'dark'] as const) {
+          await showSettings(page, origin, language, theme);
+          expect(await page.getByTestId('backup-last').textContent()).toMatch(
+            /daily|monthly|ежедневная|ежемесячная/,
+          );
+          await page.screenshot({
+            path: path.join(ARTIFACTS, `backups-${width}-${language}-${theme}.png`),
+            fullPage: true,
+          });
+        }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await showSettings(page, origin, 'en', 'light');
+    await page.getByTestId('backup-now').click();
+    await page.getByTestId('backup-result').getByText('Backup written and checked.').waitFor();
+    expect(await page.getByText('Backups kept').locator('..').textContent()).toContain('3');
+
+    // The folder is typed (browser mode), then it goes away, as a USB stick pulled out does.
+    const usb = temp.file('usb');
+    await page.getByTestId('backup-folder-input').fill(usb);
+    await page.getByRole('button', { name: 'Use this folder' }).click();
+    await page.getByTestId('backup-folder').getByText(usb, { exact: true }).waitFor();
+    fs.rmSync(usb, { recursive: true });
+    fs.writeFileSync(usb, 'not a folder');
+    await page.getByTestId('backup-now').click();
+    await page.getByTestId('backup-warning').waitFor();
+    expect(await page.getByTestId('backup-warning').textContent()).toContain('The last backup failed');
+    for (const theme of ['light', 'dark'] as const) {
+      await showSettings(page, origin, 'ru', theme);
+      const warning = await page.getByTestId('backup-warning').textContent();
+      expect(warning).toContain('Последняя резервная копия не удалась');
+      const panel = page.getByTestId('backup-panel');
+      await panel.screenshot({ path: path.join(ARTIFACTS, `backups-warning-1024-ru-${theme}.png`) });
+    }
+    await showSettings(page, origin, 'en', 'light');
+    await page
+      .getByTestId('backup-panel')
+      .screenshot({ path: path.join(ARTIFACTS, 'backups-warning-1024-en-light.png') });
+    await context.close();
+  });
+});
