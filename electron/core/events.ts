@@ -24,7 +24,14 @@ export type EventPayload =
       also?: string[];
     }
   | { type: 'void'; id: string; reason: string; base?: string; also?: string[] }
-  | { type: 'targets'; year: number; annualKg: number; monthlyPlanKg: number[] | null }
+  | {
+      type: 'targets';
+      year: number;
+      annualKg: number;
+      monthlyPlanKg: number[] | null;
+      /** Absent in entries written before the allowance was a setting: then the default. */
+      lossAllowancePercent?: number;
+    }
   | { type: 'baseline'; year: number; kg: number }
   /** This journal is station `station`'s own (stations/ids.ts); written once, by `sync setup`. */
   | { type: 'station'; station: string }

@@ -18,6 +18,7 @@ import type {
   LedgerInfo,
   ListQuery,
   Progress,
+  Reconciliation,
   SaveResult,
   Shipment,
   ShipmentFields,
@@ -45,6 +46,8 @@ import { STORED_KEYS } from './fields';
 import { Ledger, type LedgerIo } from './ledger';
 import { lockWriter } from './lock';
 import { defaultAsOf, progressFromDays } from './progress';
+import { reconcile } from './reconcile';
+import { reconciliationCsv } from './reconcile-csv';
 import {
   parseBaselineRequest,
   parseExportRequest,
@@ -53,6 +56,7 @@ import {
   parseLedgerGuard,
   parseListQuery,
   parseProgressQuery,
+  parseReconcileQuery,
   parseReason,
   parseTargetsRequest,
   parseWriteOptions,
@@ -546,8 +550,11 @@ export class LedgerService implements TransitApi {
   async setTargets(input: unknown, options?: LedgerGuard): Promise<YearTargets> {
     this.follow();
     this.expectLedger(parseLedgerGuard(options));
-    const request = parseTargetsRequest(input);
-    this.append([{ type: 'targets', ...request }]);
+    const { lossAllowancePercent, ...request } = parseTargetsRequest(input);
+    // A request that leaves the allowance out keeps the year's; the entry states it whole, so the
+    // year's settings are always one entry.
+    const allowance = lossAllowancePercent ?? this.state.targetsFor(request.year).lossAllowancePercent;
+    this.append([{ type: 'targets', ...request, lossAllowancePercent: allowance }]);
     return this.state.targetsFor(request.year);
   }
 
@@ -597,6 +604,17 @@ export class LedgerService implements TransitApi {
     });
   }
 
+  async reconcile(query: unknown): Promise<Reconciliation> {
+    this.follow();
+    const { year, month } = parseReconcileQuery(query);
+    return reconcile({
+      year,
+      month,
+      lossAllowancePercent: this.state.targetsFor(year).lossAllowancePercent,
+      cargoes: this.liveShipments(),
+    });
+  }
+
   async exportReport(request: unknown): Promise<ExportedReport> {
     this.follow();
     const { year, report, separator, language } = parseExportRequest(request);
@@ -611,6 +629,14 @@ export class LedgerService implements TransitApi {
         fileName: `transit-register-${year}.csv`,
         content: registerCsv(shipments, separator, language),
         rows: shipments.length,
+      };
+    }
+    if (report === 'reconciliation') {
+      const reconciliation = await this.reconcile({ year });
+      return {
+        fileName: `transit-reconciliation-${year}.csv`,
+        content: reconciliationCsv(reconciliation, separator, language),
+        rows: reconciliation.cargoes.length,
       };
     }
     const progress = await this.progress({ year });
