@@ -209,7 +209,7 @@ describe('the service: the allowance is a setting of the year, kept with its tar
   const ledger = ClerkLedger.perTest();
   const discharged = (overrides: ShipmentInput) => cargo({ status: 'discharged', ...overrides });
 
-  test('by default a year allows 0.5%; setting 0.3 for 2024 flags a 0.4% loss, and another year keeps 0.5', async () => {
+  test('a year allows 0.5% by default; set to 0.3 for 2024 it flags a 0.4% loss, other years keep 0.5', async () => {
     await ledger.service.recordShipment(discharged({ netTonnes: '10000', outturnTonnes: '9960' }));
     expect((await ledger.service.getTargets(2024)).lossAllowancePercent).toBe(0.5);
     expect((await ledger.service.reconcile({ year: 2024 })).cargoes[0]?.beyondAllowance).toBe(false);

@@ -33,7 +33,7 @@ const JULY_2024 = steady(2024, '2024-07-31');
 describe('a stoppage that starts before the as-of date and ends after it', () => {
   const s = whatIf(JULY_2024, { stoppage: parseStoppage('2024-07-20..2024-08-10'), rate: null });
 
-  test('only the days after the as-of date are lost (1–10 August: 10); 20–31 July are already in the year to date', () => {
+  test('only days after the as-of date are lost (1–10 August: 10); 20–31 July are in the year to date', () => {
     expect(JULY_2024.daysElapsed).toBe(213);
     expect(s.lostDays).toBe(10);
     expect(s.pastStoppedDays).toBe(12);
@@ -50,7 +50,7 @@ describe('a stoppage that starts before the as-of date and ends after it', () =>
     expect(Math.round(s.requiredPerDayKg ?? 0)).toBe(6_447_552);
   });
 
-  test('the projection starts at the year to date on the as-of date, stays level while stopped, ends at the forecast', () => {
+  test('the projection starts at the year to date on the as-of date, is level while stopped, ends at the forecast', () => {
     const index = (date: string) => JULY_2024.daily.dates.indexOf(date);
     expect(s.projectedKg[index('2024-07-30')]).toBeNull();
     expect(s.projectedKg[index('2024-07-31')]).toBe(1_278_000_000);

@@ -127,12 +127,12 @@ function scenarioText(p: Progress, s: Scenario): string {
     s.stoppage ? `loadings stopped ${s.stoppage.from} to ${s.stoppage.to}` : null,
     s.rate ? `${perDay(s.rate.perDayKg)} from ${s.rate.from}` : null,
   ].filter((part) => part !== null);
+  const past = s.pastStoppedDays > 0 ? `, ${s.pastStoppedDays} already past` : '';
   const gap = `${s.gapKg >= 0 ? 'above' : 'short of'} the target by ${t(Math.abs(s.gapKg))}`;
   return [
     '',
     `What if: ${asked.join(', ')} (not stored)`,
-    `  Stopped days       ${s.lostDays} still to come${s.pastStoppedDays > 0 ? `, ${s.pastStoppedDays} already past` : ''}; ` +
-      `${s.workingDaysLeft} loading days left`,
+    `  Stopped days       ${s.lostDays} still to come${past}; ` + `${s.workingDaysLeft} loading days left`,
     `  Forecast           ${t(s.forecastKg)}, ${gap} (without it ${t(p.forecastKg)})`,
     `  Required rate      ${s.requiredPerDayKg === null ? 'no loading day is left' : perDay(s.requiredPerDayKg)}`,
   ].join('\n');

@@ -45,7 +45,8 @@ function reconcileText(r: Reconciliation): string {
   const t = r.totals;
   return [
     `Outturn and transit loss, ${r.month ?? r.year} (allowance ${r.lossAllowancePercent.toFixed(3)}% of B/L)`,
-    `  ${t.cargoes} cargoes with outturn: loss ${tonnes(t.lossKg)} t of ${tonnes(t.blKg)} t (${percent(t.lossPercent)}), ` +
+    `  ${t.cargoes} cargoes with outturn: loss ${tonnes(t.lossKg)} t of ${tonnes(t.blKg)} t ` +
+      `(${percent(t.lossPercent)}), ` +
       `${t.flagged} beyond the allowance; ${t.pending} pending outturn (not counted)`,
     '',
     r.cargoes.length === 0 ? 'No cargoes.' : cargoTable(r),
