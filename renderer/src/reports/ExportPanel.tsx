@@ -140,6 +140,23 @@ export function ExportPanel({
               : t('reports.export.monthlyButton')}
           </button>
         </div>
+        <div className="rs-export-item">
+          <div>
+            <div className="rs-item-title">{t('reports.export.reconciliation')}</div>
+            <div className="muted rs-item-hint">{t('reports.export.reconciliationHint', { year })}</div>
+          </div>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => onExport('reconciliation')}
+            data-testid="export-reconciliation"
+          >
+            {status.kind === 'busy' && status.report === 'reconciliation'
+              ? t('reports.export.working')
+              : t('reports.export.reconciliationButton')}
+          </button>
+        </div>
       </div>
 
       <div className="rs-status-line" role="status" aria-live="polite" data-testid="export-status">
