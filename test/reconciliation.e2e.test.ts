@@ -28,29 +28,33 @@ const YEAR = Number(todayAtLoadPort(new Date()).slice(0, 4));
 const VESSELS = ['Astana', 'Taraz', 'Aktau', 'Liwa', 'President Heydar Aliyev'];
 
 /**
- * Two cargoes a month from January to the month before this one, each with an outturn losing 0.1–0.4%,
- * one cargo (Astana on 17 March) losing 0.7% (beyond the 0.5% allowance), and this month's two still
+ * Fourteen cargoes a month from 1 January to today, each with an outturn losing 0.1–0.4%, except
+ * one (the sixth, on 11 January) losing 0.7%, beyond the 0.5% allowance, and the last two, still
  * waiting for their outturn.
  */
 function cargoes(): ShipmentInput[] {
-  const thisMonth = Number(todayAtLoadPort(new Date()).slice(5, 7));
+  const today = todayAtLoadPort(new Date());
   const list: ShipmentInput[] = [];
-  for (let month = 1; month <= thisMonth; month++) {
-    for (const day of [3, 17]) {
+  for (let month = 1; month <= 12; month++) {
+    for (let day = 1; day <= 27; day += 2) {
+      const blDate = `${YEAR}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      if (blDate > today) continue;
       const index = list.length;
-      const vessel = VESSELS[index % VESSELS.length] ?? 'Astana';
       const kg = 7_000_000 + ((index * 431_417) % 3_000_000);
-      const lossKg = index === 5 ? Math.round(kg * 0.007) : Math.round(kg * (0.001 + (index % 4) * 0.001));
-      const pending = month === thisMonth;
+      const lossKg = Math.round(kg * (index === 5 ? 0.007 : 0.001 + (index % 4) * 0.001));
       list.push({
-        blDate: `${YEAR}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-        vessel,
+        blDate,
+        vessel: VESSELS[index % VESSELS.length] ?? 'Astana',
         blNumber: `KZ-${YEAR}-${String(index + 1).padStart(3, '0')}`,
         netTonnes: (kg / 1000).toFixed(3),
-        status: pending ? 'in_transit' : 'discharged',
-        ...(pending ? {} : { outturnTonnes: ((kg - lossKg) / 1000).toFixed(3) }),
+        status: 'discharged',
+        outturnTonnes: ((kg - lossKg) / 1000).toFixed(3),
       });
     }
+  }
+  for (const pending of list.slice(-2)) {
+    pending.status = 'in_transit';
+    delete pending.outturnTonnes;
   }
   return list;
 }
@@ -125,6 +129,10 @@ describeInBrowser('reconciliation and what-if in Chromium', () => {
       expect(await page.getByTestId('reconcile-pending-value').textContent()).toBe('2');
       expect(await page.locator('.rc-row-beyond').count()).toBe(1);
       await page.screenshot({ path: path.join(ARTIFACTS, `${name}-view.png`), fullPage: true });
+      // The page as it opens, and its summaries, at the window's own size: readable where a full page is not.
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-view-top.png`) });
+      await page.getByTestId('reconcile-months').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-view-summaries.png`) });
 
       await page.getByTestId('tab-dashboard').click();
       await page.getByTestId('whatif').waitFor();

@@ -50,7 +50,7 @@ describe('a stoppage that starts before the as-of date and ends after it', () =>
     expect(Math.round(s.requiredPerDayKg ?? 0)).toBe(6_447_552);
   });
 
-  test('the projection starts at the year to date on the as-of date, is level while stopped, ends at the forecast', () => {
+  test('the projection starts at the year to date on the as-of date, is level while stopped, ends at forecast', () => {
     const index = (date: string) => JULY_2024.daily.dates.indexOf(date);
     expect(s.projectedKg[index('2024-07-30')]).toBeNull();
     expect(s.projectedKg[index('2024-07-31')]).toBe(1_278_000_000);

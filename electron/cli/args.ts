@@ -74,7 +74,9 @@ export const COMMANDS = {
   export: {
     options: { year: str, report: str, out: str, separator: str, language: str },
     positionals: 0,
-    usage: `export --year Y --report register|monthly|reconciliation --out FILE [--separator ,|;] [--language ${LANGUAGE_CHOICES}]`,
+    usage:
+      'export --year Y --report register|monthly|reconciliation --out FILE [--separator ,|;] ' +
+      `[--language ${LANGUAGE_CHOICES}]`,
   },
   import: {
     options: { 'dry-run': bool, force: bool, json: bool },

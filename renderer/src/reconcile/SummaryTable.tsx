@@ -13,14 +13,18 @@ export interface SummaryRow extends LossTotals {
   name: string;
 }
 
+const DASH = <span aria-hidden="true">—</span>;
+
+/** A row with no outturn yet has no sums to show: a dash, never a loss of 0 t. */
 function Cells({ row, language }: { row: LossTotals; language: Language }) {
+  const sum = (kg: number) => (row.cargoes === 0 ? DASH : summaryTonnes(language, kg));
   return (
     <>
       <td className="numeric">{row.cargoes}</td>
       <td className="numeric">{row.pending}</td>
-      <td className="numeric">{summaryTonnes(language, row.blKg)}</td>
-      <td className="numeric">{summaryTonnes(language, row.outturnKg)}</td>
-      <td className="numeric">{summaryTonnes(language, row.lossKg)}</td>
+      <td className="numeric">{sum(row.blKg)}</td>
+      <td className="numeric">{sum(row.outturnKg)}</td>
+      <td className="numeric">{sum(row.lossKg)}</td>
       <td className={`numeric${row.beyondAllowance ? ' rc-beyond' : ''}`}>
         {row.lossPercent === null ? (
           <span aria-hidden="true">—</span>

@@ -1,4 +1,4 @@
-/** The period at a glance: its transit loss, the cargoes beyond the allowance, and those still waiting for their outturn. */
+/** At a glance: the transit loss, the cargoes beyond the allowance, and those still waiting for an outturn. */
 import type { LossTotals } from '../../../electron/core/api';
 import type { Translate } from '../i18n';
 import type { Language } from '../settings';

@@ -1,4 +1,4 @@
-/** The year's transit loss allowance (percent of the B/L figure), saved with its targets; the core reads and checks it. */
+/** The year's transit loss allowance (percent of B/L), saved with its targets; the core reads and checks it. */
 import type { Translate } from '../i18n';
 
 interface LossAllowanceFieldsetProps {
