@@ -148,6 +148,12 @@ describeInBrowser('reconciliation and what-if in Chromium', () => {
 
       await page.getByTestId('whatif-clear').click();
       expect(await page.getByTestId('whatif-active').count()).toBe(0);
+
+      // The allowance the view measures against, where a manager sets it.
+      await page.getByTestId('tab-settings').click();
+      await page.getByTestId('loss-allowance').scrollIntoViewIfNeeded();
+      expect(await page.getByTestId('loss-allowance').inputValue()).toBe(language === 'en' ? '0.5' : '0,5');
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-settings.png`) });
       await context.close();
     },
   );
