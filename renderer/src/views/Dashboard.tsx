@@ -37,7 +37,8 @@ export function Dashboard({ onNewShipment }: { onNewShipment: () => void }) {
   const screenPalette = useChartPalette();
   const printing = usePrinting();
   const palette = useMemo(() => (printing ? readPrintPalette() : screenPalette), [printing, screenPalette]);
-  // A what-if is asked of this year on this screen and kept nowhere else: another year starts without one.
+  // A what-if is asked of this year on this screen and kept nowhere else: another year starts without
+  // one, and the printed dashboard draws the year as it is.
   const [asked, setAsked] = useState<{ year: number; stoppage: Stoppage } | null>(null);
   const stoppage = asked !== null && asked.year === progress?.year ? asked.stoppage : null;
   const scenario = useMemo(
@@ -176,7 +177,7 @@ export function Dashboard({ onNewShipment }: { onNewShipment: () => void }) {
             printing={printing}
             t={t}
             f={f}
-            scenario={scenario}
+            scenario={printing ? null : scenario}
           />
         </section>
         <section className="card dash-card dash-card-monthly" aria-labelledby="dash-monthly-heading">
