@@ -632,7 +632,7 @@ describe('bad input gets a clear error and changes nothing', () => {
       name: 'export --report bogus, which writes no file',
       args: (c) => ['export', '--year', '2024', '--report', 'bogus', '--out', path.join(c.dir, 'bogus.csv')],
       field: /report/,
-      problem: /no report "bogus"; choose register or monthly/,
+      problem: /no report "bogus"; choose register, monthly or reconciliation/,
       absent: 'bogus.csv',
     },
     {
@@ -880,7 +880,13 @@ describe('targets', () => {
     const json = JSON.parse(
       (await ok(['--ledger', ledger, 'targets', '--year', '2024', '--json'])).out,
     ) as unknown;
-    expect(json).toEqual({ year: 2024, annualTonnes: 2_200_000, monthlyPlanTonnes: null, source: 'default' });
+    expect(json).toEqual({
+      year: 2024,
+      annualTonnes: 2_200_000,
+      monthlyPlanTonnes: null,
+      lossAllowancePercent: 0.5,
+      source: 'default',
+    });
     expect(fs.existsSync(ledger)).toBe(false);
   });
 
@@ -891,7 +897,13 @@ describe('targets', () => {
     const json = JSON.parse(
       (await ok(['--ledger', ledger, 'targets', '--year', '2025', '--json'])).out,
     ) as unknown;
-    expect(json).toEqual({ year: 2025, annualTonnes: 1_500_000, monthlyPlanTonnes: null, source: 'ledger' });
+    expect(json).toEqual({
+      year: 2025,
+      annualTonnes: 1_500_000,
+      monthlyPlanTonnes: null,
+      lossAllowancePercent: 0.5,
+      source: 'ledger',
+    });
     // A year's target may be set before it begins; its progress is counted once it has.
     const in2025 = () => new Date('2025-03-01T08:00:00Z');
     const p2025 = JSON.parse(
@@ -915,6 +927,7 @@ describe('targets', () => {
       year: 2024,
       annualTonnes: 2_200_000,
       monthlyPlanTonnes: PLAN.map(Number),
+      lossAllowancePercent: 0.5,
       source: 'ledger',
     });
     const progress = await progressJson(ledger, '--year', '2024', '--as-of', '2024-07-31');

@@ -10,7 +10,7 @@ const TARGET_KG = 2_200_000_000; // 2.2 Mt
 const BASELINE: Baseline = { year: 2023, kg: 1_057_000_000, source: 'default' };
 
 function targets(year: number, annualKg = TARGET_KG, monthlyPlanKg: number[] | null = null): YearTargets {
-  return { year, annualKg, monthlyPlanKg, source: 'default' };
+  return { year, annualKg, monthlyPlanKg, lossAllowancePercent: 0.5, source: 'default' };
 }
 
 function ship(blDate: string, netKg: number): ProgressShipment {

@@ -244,6 +244,7 @@ describe('targets and baseline', () => {
       year: 2024,
       annualKg: 2_200_000_000,
       monthlyPlanKg: null,
+      lossAllowancePercent: 0.5,
       source: 'default',
     });
     expect(await ledger.service.getBaseline()).toEqual({ year: 2023, kg: 1_057_000_000, source: 'default' });

@@ -193,6 +193,53 @@ describe('the register as a workbook', () => {
   });
 });
 
+describe('the reconciliation as a workbook', () => {
+  test('cargoes, vessels and months on a sheet each; totals over the cargoes with an outturn only', async () => {
+    const temp = tempDir();
+    const service = await seeded(temp);
+    try {
+      const report = await service.exportReport({
+        year: 2024,
+        report: 'reconciliation',
+        format: 'xlsx',
+        language: 'ru',
+      });
+      expect(report).toMatchObject({ fileName: 'transit-reconciliation-2024.xlsx', rows: 3 });
+      const sheets = await sheetsOf(Buffer.from(report.content, 'base64'));
+      expect(sheets.map((sheet) => sheet.sheet)).toEqual(['Грузы', 'По судам', 'По месяцам']);
+      const blank = new Array<Cell>(7).fill(null);
+      // 9,959.500 t loaded, 9,912.004 t received: 47.496 t lost, 0.477 % of the B/L figure.
+      expect(sheets[0]?.data).toEqual([
+        ['Выгрузка и потери в пути за 2024 год', ...blank],
+        ['По состоянию на 10.06.2024', ...blank],
+        ['Норма потерь, % от коносамента: 0.500', ...blank],
+        ['Итоги — по грузам с выгрузкой; ожидают выгрузки: 2', ...blank],
+        [null, ...blank],
+        [
+          'Дата коносамента',
+          'Номер коносамента',
+          'Судно',
+          'По коносаменту, т',
+          'При выгрузке, т',
+          'Потери, т',
+          'Потери, %',
+          'Состояние',
+        ],
+        [utcDate('2024-01-03'), 'AKT-0103', 'Taraz', 6980.001, null, null, null, 'ожидает выгрузки'],
+        [utcDate('2024-02-29'), 'AKT-0229', 'Liwa', 9959.5, 9912.004, 47.496, 0.00477, 'в пределах нормы'],
+        [utcDate('2024-03-15'), 'AKT-0315', 'Astana', 12000, null, null, null, 'ожидает выгрузки'],
+        ['Итого', null, null, 9959.5, 9912.004, 47.496, 0.00477, null],
+      ]);
+      const months = sheets[2]?.data ?? [];
+      expect(months.at(-1)).toEqual(['Итого', 1, 2, 9959.5, 9912.004, 47.496, 0.00477, 0]);
+      expect(partOf(Buffer.from(report.content, 'base64'), 'xl/styles.xml')).toContain('formatCode="0.000%"');
+    } finally {
+      service.close();
+      temp.cleanup();
+    }
+  });
+});
+
 describe('the monthly summary as a workbook', () => {
   const context: WorkbookContext = {
     year: 2024,

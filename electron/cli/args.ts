@@ -52,9 +52,9 @@ export const COMMANDS = {
       `[--format table|json|csv [--language ${LANGUAGE_CHOICES}]]`,
   },
   targets: {
-    options: { year: str, tonnes: str, plan: str, json: bool },
+    options: { year: str, tonnes: str, plan: str, allowance: str, json: bool },
     positionals: 0,
-    usage: 'targets [--year Y] [--tonnes N] [--plan m1,…,m12] [--json]',
+    usage: 'targets [--year Y] [--tonnes N] [--plan m1,…,m12] [--allowance PERCENT] [--json]',
   },
   baseline: {
     options: { year: str, tonnes: str, json: bool },
@@ -62,15 +62,21 @@ export const COMMANDS = {
     usage: 'baseline [--year Y --tonnes N] [--json]',
   },
   progress: {
-    options: { year: str, 'as-of': str, json: bool },
+    options: { year: str, 'as-of': str, stoppage: str, rate: str, from: str, json: bool },
     positionals: 0,
-    usage: 'progress [--year Y] [--as-of YYYY-MM-DD] [--json]',
+    usage: 'progress [--year Y] [--as-of YYYY-MM-DD] [--stoppage D1..D2] [--rate T --from D] [--json]',
+  },
+  reconcile: {
+    options: { year: str, month: str, json: bool },
+    positionals: 0,
+    usage: 'reconcile --year Y [--month YYYY-MM] [--json]',
   },
   export: {
     options: { year: str, report: str, out: str, separator: str, language: str, format: str },
     positionals: 0,
     usage:
-      'export --year Y --report register|monthly --out FILE [--format csv|xlsx] [--separator ,|;] ' +
+      'export --year Y --report register|monthly|reconciliation --out FILE [--format csv|xlsx] ' +
+      '[--separator ,|;] ' +
       `[--language ${LANGUAGE_CHOICES}]`,
   },
   import: {
@@ -119,6 +125,8 @@ export function usage(): string {
     ...Object.values(COMMANDS).map((command) => `  ${command.usage}`),
     '',
     'The ledger is --ledger PATH, else $TRANSIT_LEDGER, else the desktop app’s file.',
+    'progress --stoppage (or --rate tonnes a day --from a date) asks what it does to the year; nothing is stored.',
+    'reconcile counts transit loss over cargoes with an outturn; --allowance sets a year’s (default 0.5%).',
     'Sync reads the CouchDB user and password from TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.',
     'Exit codes: 0 done, 2 bad input (nothing written), 3 ledger ' +
       'damaged or locked, 4 sync server unreachable or refusing.',

@@ -22,6 +22,8 @@ const COMMAND_MODULES: Record<CommandName, () => Command> = {
   targets: () => (require('./commands/targets') as TargetsModule).targets,
   baseline: () => (require('./commands/targets') as TargetsModule).baseline,
   progress: () => (require('./commands/progress') as typeof import('./commands/progress')).progress,
+  reconcile: () =>
+    (require('./commands/reconcile') as typeof import('./commands/reconcile')).reconcileCommand,
   export: () => (require('./commands/export') as typeof import('./commands/export')).exportCommand,
   import: () => (require('./commands/import') as typeof import('./commands/import')).importCommand,
   verify: () => (require('./commands/verify') as typeof import('./commands/verify')).verify,

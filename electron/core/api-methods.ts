@@ -25,6 +25,7 @@ export const TRANSIT_API: MethodTable<TransitApi> = {
   getBaseline: [0, 0],
   setBaseline: [1, 2],
   progress: [1, 1],
+  reconcile: [1, 1],
   exportReport: [1, 1],
   importCsv: [1, 2],
   verify: [0, 0],

@@ -140,6 +140,11 @@ export interface YearTargets {
   annualKg: number;
   /** Twelve monthly figures, or null when the plan is the annual target spread by days. */
   monthlyPlanKg: number[] | null;
+  /**
+   * The transit loss (B/L − outturn) a cargo may show before it is flagged, in percent of its B/L
+   * figure, at most 3 decimals: the trade's customary 0.5 until the year's targets set another.
+   */
+  lossAllowancePercent: number;
   /** 'default' until someone sets the year's target in the ledger. */
   source: 'default' | 'ledger';
 }
@@ -185,6 +190,8 @@ export interface TargetsInput {
   year: unknown;
   annualTonnes: unknown;
   monthlyPlanTonnes?: unknown;
+  /** Percent of the B/L figure, as text ("0,5") or a number; left out, the year's allowance stays as it is. */
+  lossAllowancePercent?: unknown;
 }
 
 export interface Baseline {
@@ -272,7 +279,66 @@ export interface Progress {
   conflicted?: number;
 }
 
-export type ReportName = 'register' | 'monthly';
+export interface ReconcileQuery {
+  year: unknown;
+  /** `YYYY-MM` within the year: that month's cargoes only. */
+  month?: unknown;
+}
+
+/** One cargo's outturn against its B/L figure. A cargo still waiting for its outturn has nulls, never a zero loss. */
+export interface CargoReconciliation {
+  id: string;
+  blNumber: string | null;
+  blDate: string;
+  vessel: string;
+  blKg: number;
+  outturnKg: number | null;
+  /** B/L − outturn: negative for a gain. */
+  lossKg: number | null;
+  /** lossKg in percent of blKg, rounded half away from zero to 3 decimals. */
+  lossPercent: number | null;
+  /** lossPercent above the year's allowance (exactly at it is within). */
+  beyondAllowance: boolean;
+}
+
+/** Sums over the cargoes that have an outturn; `pending` counts those that do not. */
+export interface LossTotals {
+  /** Cargoes with an outturn. */
+  cargoes: number;
+  pending: number;
+  blKg: number;
+  outturnKg: number;
+  lossKg: number;
+  /** Null while no cargo has an outturn. */
+  lossPercent: number | null;
+  beyondAllowance: boolean;
+  /** Cargoes beyond the allowance. */
+  flagged: number;
+}
+
+export interface VesselReconciliation extends LossTotals {
+  vessel: string;
+}
+
+export interface MonthReconciliation extends LossTotals {
+  month: string; // YYYY-MM
+}
+
+export interface Reconciliation {
+  year: number;
+  /** The month asked for, or null for the whole year. */
+  month: string | null;
+  lossAllowancePercent: number;
+  /** In B/L date order, pending cargoes included (with nulls). */
+  cargoes: CargoReconciliation[];
+  /** By vessel name, A to Z. */
+  byVessel: VesselReconciliation[];
+  /** The months with a cargo, in order. */
+  byMonth: MonthReconciliation[];
+  totals: LossTotals;
+}
+
+export type ReportName = 'register' | 'monthly' | 'reconciliation';
 /** A CSV file for Excel, or an Excel workbook (numbers, dates, a frozen and filtered header, totals). */
 export type ReportFormat = 'csv' | 'xlsx';
 export type CsvSeparator = ',' | ';';
@@ -681,6 +747,8 @@ export interface TransitApi {
   getBaseline(): Promise<Baseline>;
   setBaseline(input: BaselineInput, options?: LedgerGuard): Promise<Baseline>;
   progress(query: ProgressQuery): Promise<Progress>;
+  /** Outturn against B/L figure by cargo, vessel and month, against the year's loss allowance. */
+  reconcile(query: ReconcileQuery): Promise<Reconciliation>;
   exportReport(request: ExportRequest): Promise<ExportedReport>;
   importCsv(request: ImportRequest, options?: LedgerGuard): Promise<ImportReport>;
   verify(): Promise<VerifyReport>;

@@ -154,7 +154,7 @@ export function monthlyHeaders(language: Language): string[] {
 }
 
 /** Excel in a decimal-comma locale (ru, az, kk) reads `;` files; a `,` file is for decimal-point Excel. */
-function decimalMarkFor(separator: CsvSeparator): DecimalMark {
+export function decimalMarkFor(separator: CsvSeparator): DecimalMark {
   return separator === ';' ? ',' : '.';
 }
 
@@ -194,7 +194,7 @@ export function restoreFormula(text: string): string {
 }
 
 /** RFC 4180 quoting, only when the field needs it (so ordinary numbers stay numbers in Excel). */
-function quoteIfNeeded(text: string, separatorCode: number): string {
+export function quoteIfNeeded(text: string, separatorCode: number): string {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === separatorCode || code === QUOTE || code === CR || code === LF) {
@@ -205,13 +205,13 @@ function quoteIfNeeded(text: string, separatorCode: number): string {
 }
 
 /** Text somebody typed: guarded against formulas, then quoted. */
-function textField(value: string | null, separatorCode: number): string {
+export function textField(value: string | null, separatorCode: number): string {
   if (value === null || value === '') return '';
   return quoteIfNeeded(looksLikeFormula(value) ? "'" + value : value, separatorCode);
 }
 
 /** Tonnes are never guarded: `-1234.500` must stay a number Excel can sum. */
-function tonnesField(kg: number | null, mark: DecimalMark): string {
+export function tonnesField(kg: number | null, mark: DecimalMark): string {
   return kg === null ? '' : formatKgAsTonnes(kg, mark);
 }
 

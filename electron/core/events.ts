@@ -25,7 +25,14 @@ export type EventPayload =
       also?: string[];
     }
   | { type: 'void'; id: string; reason: string; base?: string; also?: string[] }
-  | { type: 'targets'; year: number; annualKg: number; monthlyPlanKg: number[] | null }
+  | {
+      type: 'targets';
+      year: number;
+      annualKg: number;
+      monthlyPlanKg: number[] | null;
+      /** Absent in entries written before the allowance was a setting: then the default. */
+      lossAllowancePercent?: number;
+    }
   | { type: 'baseline'; year: number; kg: number }
   /** A month's figures made final (periods.ts): nothing dated in it may change until it is reopened. */
   | { type: 'close'; month: string; reason: string; figures: MonthFigures }

@@ -124,13 +124,48 @@ export interface TargetsRequest {
   year: number;
   annualKg: number;
   monthlyPlanKg: number[] | null;
+  /** Null when the request leaves the year's allowance as it is. */
+  lossAllowancePercent: number | null;
 }
 
 const targetsShape = z.strictObject({
   year: z.unknown(),
   annualTonnes: z.unknown(),
   monthlyPlanTonnes: z.unknown().optional(),
+  lossAllowancePercent: z.unknown().optional(),
 });
+
+/** An allowance above this is no transit allowance but a typing error (the trade's figure is 0.5%). */
+export const MAX_LOSS_ALLOWANCE_PERCENT = 5;
+
+/**
+ * The loss allowance, in percent of the B/L figure with at most 3 decimals ("0,5", "0.25", 0.5),
+ * read by the core's one quantity reader (its thousandths are thousandths of a percent here). A
+ * comma is always a decimal mark: "0,500" and "1,250" read as 0.5 and 1.25, since 500% and 1,250%
+ * are no allowance anyone means.
+ */
+function parseLossAllowance(value: unknown): number | null {
+  if (value === undefined || value === null || value === '') return null;
+  const reading = typeof value === 'number' || typeof value === 'string' ? readQuantity(value) : null;
+  const milli =
+    reading === null
+      ? null
+      : reading.ok
+        ? reading.kg
+        : reading.reason === 'ambiguous'
+          ? reading.asDecimalKg
+          : null;
+  if (milli === null || milli < 0 || milli > MAX_LOSS_ALLOWANCE_PERCENT * 1000) {
+    return issue(
+      'lossAllowancePercent',
+      'lossAllowancePercent.invalid',
+      `Loss allowance "${shown(value)}" must be a percent from 0 to ${MAX_LOSS_ALLOWANCE_PERCENT} ` +
+        'with at most 3 decimals, e.g. 0.5.',
+      { value: shown(value), max: MAX_LOSS_ALLOWANCE_PERCENT },
+    );
+  }
+  return milli / 1000;
+}
 
 function strictShape<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
   const parsed = schema.safeParse(value);
@@ -183,7 +218,12 @@ export function parseTargetsRequest(value: unknown): TargetsRequest {
       { planKg: planSum, annualKg },
     );
   }
-  return { year, annualKg, monthlyPlanKg };
+  return {
+    year,
+    annualKg,
+    monthlyPlanKg,
+    lossAllowancePercent: parseLossAllowance(input.lossAllowancePercent),
+  };
 }
 
 const baselineShape = z.strictObject({ year: z.unknown(), tonnes: z.unknown() });
@@ -205,7 +245,7 @@ export function parsePeriodRequest(value: unknown): { month: string; reason: str
   return { month: input.month, reason: parseReason(input.reason, true) as string };
 }
 
-const REPORTS: readonly ReportName[] = ['register', 'monthly'];
+const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation'];
 const FORMATS: readonly ReportFormat[] = ['csv', 'xlsx'];
 const exportShape = z.strictObject({
   year: z.unknown(),
@@ -232,7 +272,7 @@ export function parseExportRequest(value: unknown): ExportArguments {
     return issue(
       'report',
       'report.unknown',
-      `There is no report "${shown(input.report)}"; choose register or monthly.`,
+      `There is no report "${shown(input.report)}"; choose register, monthly or reconciliation.`,
     );
   const separator = input.separator === undefined ? ',' : input.separator;
   if (separator !== ',' && separator !== ';') {
@@ -344,6 +384,29 @@ export function parseListQuery(value: unknown): { from: string; to: string; incl
   const to = input.to === undefined ? '9999-12-31' : parseDate(input.to, 'to', 'End date');
   if (from > to) return issue('to', 'to.before_from', `End date ${to} is before start date ${from}.`);
   return { from, to, includeVoided };
+}
+
+const reconcileShape = z.strictObject({ year: z.unknown(), month: z.unknown().optional() });
+
+/** A reconciliation's year, and the month (`YYYY-MM`, within the year) when one is asked for. */
+export function parseReconcileQuery(value: unknown): { year: number; month: string | null } {
+  const input = strictShape(reconcileShape, value, 'a reconciliation query');
+  const year = parseYear(input.year);
+  if (input.month === undefined || input.month === null) return { year, month: null };
+  const text = typeof input.month === 'string' ? input.month.trim() : '';
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  if (!month || Number(month[2]) < 1 || Number(month[2]) > 12)
+    return issue(
+      'month',
+      'month.invalid',
+      `Month "${shown(input.month)}" must be written YYYY-MM, e.g. 2025-08.`,
+      {
+        value: shown(input.month),
+      },
+    );
+  if (Number(month[1]) !== year)
+    return issue('month', 'month.other_year', `Month ${text} is not in ${year}.`, { value: text, year });
+  return { year, month: text };
 }
 
 const progressShape = z.strictObject({ year: z.unknown(), asOf: z.unknown().optional() });

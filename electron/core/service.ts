@@ -23,6 +23,7 @@ import type {
   ListQuery,
   Preferences,
   Progress,
+  Reconciliation,
   SaveResult,
   Shipment,
   ShipmentFields,
@@ -53,6 +54,8 @@ import { Ledger, type LedgerIo } from './ledger';
 import { lockWriter } from './lock';
 import { PreferencesFile, preferencesPathFor } from './preferences-file';
 import { defaultAsOf, progressFromDays } from './progress';
+import { reconcile } from './reconcile';
+import { reconciliationCsv } from './reconcile-csv';
 import {
   parseBackupFolderRequest,
   parseBaselineRequest,
@@ -63,6 +66,7 @@ import {
   parseLedgerGuard,
   parseListQuery,
   parseProgressQuery,
+  parseReconcileQuery,
   parseReason,
   parseTargetsRequest,
   parseWriteOptions,
@@ -655,8 +659,11 @@ export class LedgerService implements TransitApi {
   async setTargets(input: unknown, options?: LedgerGuard): Promise<YearTargets> {
     this.follow();
     this.expectLedger(parseLedgerGuard(options));
-    const request = parseTargetsRequest(input);
-    this.append([{ type: 'targets', ...request }]);
+    const { lossAllowancePercent, ...request } = parseTargetsRequest(input);
+    // A request that leaves the allowance out keeps the year's; the entry states it whole, so the
+    // year's settings are always one entry.
+    const allowance = lossAllowancePercent ?? this.state.targetsFor(request.year).lossAllowancePercent;
+    this.append([{ type: 'targets', ...request, lossAllowancePercent: allowance }]);
     return this.state.targetsFor(request.year);
   }
 
@@ -711,6 +718,17 @@ export class LedgerService implements TransitApi {
     return this.book ? { ...progress, conflicted: conflictedCargoes(this.book.conflicts(), year) } : progress;
   }
 
+  async reconcile(query: unknown): Promise<Reconciliation> {
+    this.follow();
+    const { year, month } = parseReconcileQuery(query);
+    return reconcile({
+      year,
+      month,
+      lossAllowancePercent: this.state.targetsFor(year).lossAllowancePercent,
+      cargoes: this.liveShipments(),
+    });
+  }
+
   async exportReport(request: unknown): Promise<ExportedReport> {
     this.follow();
     const { year, report, separator, language, format } = parseExportRequest(request);
@@ -731,6 +749,21 @@ export class LedgerService implements TransitApi {
       }
       const csv = registerCsv(shipments, separator, language, this.registerStations());
       return csvReport(fileName, shipments.length, csv);
+    }
+    if (report === 'reconciliation') {
+      const reconciliation = await this.reconcile({ year });
+      const fileName = `transit-reconciliation-${year}`;
+      const rows = reconciliation.cargoes.length;
+      if (format === 'xlsx') {
+        const context = this.workbookContext(year, language, this.today());
+        const { reconciliationTables, workbookBytes } = loadWorkbooks();
+        return workbookReport(
+          fileName,
+          rows,
+          await workbookBytes(reconciliationTables(reconciliation, context), context),
+        );
+      }
+      return csvReport(fileName, rows, reconciliationCsv(reconciliation, separator, language));
     }
     const progress = await this.progress({ year });
     const fileName = `transit-monthly-${year}`;

@@ -3,7 +3,7 @@
  * the targets and the baseline. Every event passes through `apply`, at open and after each write.
  */
 import type { Baseline, HistoryEntry, Shipment, ShipmentFields, YearTargets } from './api';
-import { DEFAULT_BASELINE, defaultAnnualTargetKg } from './defaults';
+import { DEFAULT_BASELINE, DEFAULT_LOSS_ALLOWANCE_PERCENT, defaultAnnualTargetKg } from './defaults';
 import { rejection, type LedgerEvent, type Rejection } from './events';
 import { STORED_KEYS, type StoredKey } from './fields';
 import { PeriodBook } from './periods';
@@ -126,7 +126,10 @@ export class LedgerState {
   private cargoIndex: { numbered: Map<number, string[]>; unnumbered: Map<number, string[]> } | null = null;
   /** Each cargo's events, for its history: the record alone until it is amended or voided (no array per cargo). */
   private readonly events = new Map<string, ShipmentEvent | ShipmentEvent[]>();
-  private readonly targets = new Map<number, { annualKg: number; monthlyPlanKg: number[] | null }>();
+  private readonly targets = new Map<
+    number,
+    { annualKg: number; monthlyPlanKg: number[] | null; lossAllowancePercent: number }
+  >();
   private baseline: { year: number; kg: number } | null = null;
   /** Closed months and their history of closes and reopens. */
   readonly periods = new PeriodBook();
@@ -216,7 +219,11 @@ export class LedgerState {
         return null;
       }
       case 'targets':
-        this.targets.set(event.year, { annualKg: event.annualKg, monthlyPlanKg: event.monthlyPlanKg });
+        this.targets.set(event.year, {
+          annualKg: event.annualKg,
+          monthlyPlanKg: event.monthlyPlanKg,
+          lossAllowancePercent: event.lossAllowancePercent ?? DEFAULT_LOSS_ALLOWANCE_PERCENT,
+        });
         return null;
       case 'baseline':
         this.baseline = { year: event.year, kg: event.kg };
@@ -339,9 +346,16 @@ export class LedgerState {
         year,
         annualKg: set.annualKg,
         monthlyPlanKg: set.monthlyPlanKg ? [...set.monthlyPlanKg] : null,
+        lossAllowancePercent: set.lossAllowancePercent,
         source: 'ledger',
       };
-    return { year, annualKg: defaultAnnualTargetKg(year), monthlyPlanKg: null, source: 'default' };
+    return {
+      year,
+      annualKg: defaultAnnualTargetKg(year),
+      monthlyPlanKg: null,
+      lossAllowancePercent: DEFAULT_LOSS_ALLOWANCE_PERCENT,
+      source: 'default',
+    };
   }
 
   currentBaseline(): Baseline {

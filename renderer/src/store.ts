@@ -43,7 +43,15 @@ export type CheckOutcome = { status: 'ok'; warnings: FieldIssue[] } | Refusal;
 /** A save or a check the core refused, or that did not reach it. */
 type Refusal = Exclude<SaveOutcome, { status: 'saved' }>;
 
-export const TABS = ['dashboard', 'entry', 'register', 'reports', 'conflicts', 'settings'] as const;
+export const TABS = [
+  'dashboard',
+  'entry',
+  'register',
+  'reconciliation',
+  'reports',
+  'conflicts',
+  'settings',
+] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The File menu's commands that the Reports screen carries out. */
@@ -103,9 +111,11 @@ export interface LedgerStore extends ScreenState {
   voidShipment(id: string, reason: string): Promise<{ ok: true } | ({ ok: false } & Failure)>;
   undoLast(reason: string): Promise<boolean>;
   history(id: string): Promise<HistoryEntry[]>;
+  /** The year's targets as typed; the loss allowance left out stays as the ledger has it. */
   saveTargets(
     annualTonnes: string,
     monthlyPlanTonnes: string[] | null,
+    lossAllowancePercent?: string,
   ): Promise<{ ok: true } | ({ ok: false } & Failure)>;
   /** A report in `language`: its headers and status words are the reader's. */
   exportReport(
@@ -325,10 +335,11 @@ export const useLedger = create<LedgerStore>()((set, get) => {
       return needApi(get().api).shipmentHistory(id);
     },
 
-    async saveTargets(annualTonnes, monthlyPlanTonnes) {
+    async saveTargets(annualTonnes, monthlyPlanTonnes, lossAllowancePercent) {
+      const allowance = lossAllowancePercent === undefined ? {} : { lossAllowancePercent };
       try {
         const targets = await needApi(get().api).setTargets(
-          { year: get().year, annualTonnes, monthlyPlanTonnes },
+          { year: get().year, annualTonnes, monthlyPlanTonnes, ...allowance },
           guardOf(get().info),
         );
         set({ targets });

@@ -17,7 +17,13 @@ function ledgerWithProgress(): { fake: FakeLedger; api: TransitApi } {
         year: Number((query as { year: number }).year),
         asOf: '2024-08-15',
         shipments: [...fake.shipments.values()].filter((s) => !s.voided),
-        targets: { year: 2024, annualKg: 2_200_000_000, monthlyPlanKg: null, source: 'default' },
+        targets: {
+          year: 2024,
+          annualKg: 2_200_000_000,
+          monthlyPlanKg: null,
+          lossAllowancePercent: 0.5,
+          source: 'default',
+        },
         baseline: { year: 2023, kg: 1_057_000_000, source: 'default' },
       }),
   };

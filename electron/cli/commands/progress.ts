@@ -1,9 +1,16 @@
 /** `progress`: where the year stands, as text or JSON in tonnes. */
 import type { Progress } from '../../core/api';
 import { formatKgAsTonnes, kgToTonnes } from '../../core/quantity';
-import { flag, given } from '../args';
+import {
+  parseRateChange,
+  parseStoppage,
+  whatIf,
+  type Scenario,
+  type ScenarioQuestion,
+} from '../../core/scenario';
+import { flag, given, type Invocation } from '../args';
 import type { Command } from '../command';
-import { EXIT } from '../io';
+import { EXIT, UsageError } from '../io';
 import { t, table } from '../output';
 
 const orNull = (kg: number | null) => (kg === null ? null : kgToTonnes(kg));
@@ -95,16 +102,59 @@ function progressText(p: Progress): string {
   return lines.join('\n');
 }
 
+/** The what-if the flags ask (--stoppage, --rate with --from), read by the core; null when none. */
+function question(invocation: Invocation): ScenarioQuestion | null {
+  const stoppage = flag(invocation, 'stoppage');
+  const rate = flag(invocation, 'rate');
+  const from = flag(invocation, 'from');
+  if ((rate === undefined) !== (from === undefined))
+    throw new UsageError('--rate and --from go together: --rate 6500 --from 2025-09-14.');
+  if (stoppage === undefined && rate === undefined) return null;
+  return {
+    stoppage: stoppage === undefined ? null : parseStoppage(stoppage),
+    rate: rate === undefined || from === undefined ? null : parseRateChange(rate, from),
+  };
+}
+
+/** The scenario in kilograms, as the issue names its figures; the projection per day is the chart's, not the CLI's. */
+function scenarioJson(scenario: Scenario) {
+  const { projectedKg: _projection, ...figures } = scenario;
+  return figures;
+}
+
+function scenarioText(p: Progress, s: Scenario): string {
+  const asked = [
+    s.stoppage ? `loadings stopped ${s.stoppage.from} to ${s.stoppage.to}` : null,
+    s.rate ? `${perDay(s.rate.perDayKg)} from ${s.rate.from}` : null,
+  ].filter((part) => part !== null);
+  const past = s.pastStoppedDays > 0 ? `, ${s.pastStoppedDays} already past` : '';
+  const gap = `${s.gapKg >= 0 ? 'above' : 'short of'} the target by ${t(Math.abs(s.gapKg))}`;
+  return [
+    '',
+    `What if: ${asked.join(', ')} (not stored)`,
+    `  Stopped days       ${s.lostDays} still to come${past}; ` + `${s.workingDaysLeft} loading days left`,
+    `  Forecast           ${t(s.forecastKg)}, ${gap} (without it ${t(p.forecastKg)})`,
+    `  Required rate      ${s.requiredPerDayKg === null ? 'no loading day is left' : perDay(s.requiredPerDayKg)}`,
+  ].join('\n');
+}
+
 export const progress: Command = {
   kind: 'ledger',
-  plan: ({ invocation }) => ({
-    writes: false,
-    async run({ service, io, year }) {
-      const answer = await service.progress({ year, asOf: flag(invocation, 'as-of') });
-      io.out(
-        given(invocation, 'json') ? JSON.stringify(progressJson(answer), null, 2) : progressText(answer),
-      );
-      return EXIT.ok;
-    },
-  }),
+  plan: ({ invocation }) => {
+    const asked = question(invocation);
+    return {
+      writes: false,
+      async run({ service, io, year }) {
+        const answer = await service.progress({ year, asOf: flag(invocation, 'as-of') });
+        const scenario = asked === null ? null : whatIf(answer, asked);
+        if (given(invocation, 'json')) {
+          const json = progressJson(answer);
+          io.out(JSON.stringify(scenario ? { ...json, scenario: scenarioJson(scenario) } : json, null, 2));
+        } else {
+          io.out(progressText(answer) + (scenario ? scenarioText(answer, scenario) : ''));
+        }
+        return EXIT.ok;
+      },
+    };
+  },
 };

@@ -1,22 +1,48 @@
 /** `targets` and `baseline`: show a year's target and monthly plan, or the baseline; or set them. */
-import { formatKgAsTonnes, kgToTonnes } from '../../core/quantity';
+import type { TargetsInput } from '../../core/api';
+import { DEFAULT_LOSS_ALLOWANCE_PERCENT } from '../../core/defaults';
+import { formatKgAsTonnes, kgToTonnes, quantityInputText } from '../../core/quantity';
+import type { LedgerService } from '../../core/service';
 import { flag, given } from '../args';
 import type { Command } from '../command';
 import { EXIT, UsageError } from '../io';
 import { t } from '../output';
+
+/**
+ * What `targets` sets: the flags given. `--allowance` alone keeps the year's target and plan as they
+ * are; `--tonnes` without `--plan` spreads the target by days, as it always has.
+ */
+async function targetsRequest(
+  service: LedgerService,
+  year: number,
+  tonnes: string | undefined,
+  plan: string | undefined,
+  allowance: string | undefined,
+): Promise<TargetsInput> {
+  const monthlyPlanTonnes = plan?.split(',').map((figure) => figure.trim());
+  if (tonnes !== undefined || plan !== undefined)
+    return { year, annualTonnes: tonnes, monthlyPlanTonnes, lossAllowancePercent: allowance };
+  const current = await service.getTargets(year);
+  return {
+    year,
+    annualTonnes: quantityInputText(current.annualKg),
+    monthlyPlanTonnes: current.monthlyPlanKg?.map(quantityInputText),
+    lossAllowancePercent: allowance,
+  };
+}
 
 export const targets: Command = {
   kind: 'ledger',
   plan: ({ invocation }) => {
     const tonnes = flag(invocation, 'tonnes');
     const plan = flag(invocation, 'plan');
-    const sets = tonnes !== undefined || plan !== undefined;
+    const allowance = flag(invocation, 'allowance');
+    const sets = tonnes !== undefined || plan !== undefined || allowance !== undefined;
     return {
       writes: sets,
       async run({ service, io, year }) {
-        const monthlyPlanTonnes = plan?.split(',').map((figure) => figure.trim());
         const shown = sets
-          ? await service.setTargets({ year, annualTonnes: tonnes, monthlyPlanTonnes })
+          ? await service.setTargets(await targetsRequest(service, year, tonnes, plan, allowance))
           : await service.getTargets(year);
         if (given(invocation, 'json')) {
           const monthly = shown.monthlyPlanKg?.map(kgToTonnes) ?? null;
@@ -25,6 +51,7 @@ export const targets: Command = {
               year: shown.year,
               annualTonnes: kgToTonnes(shown.annualKg),
               monthlyPlanTonnes: monthly,
+              lossAllowancePercent: shown.lossAllowancePercent,
               source: shown.source,
             }),
           );
@@ -35,6 +62,8 @@ export const targets: Command = {
         io.out(`${label} for ${shown.year}: ${t(shown.annualKg)}${byDefault}`);
         if (shown.monthlyPlanKg)
           io.out(`Monthly plan: ${shown.monthlyPlanKg.map((kg) => formatKgAsTonnes(kg)).join(', ')}`);
+        if (allowance !== undefined || shown.lossAllowancePercent !== DEFAULT_LOSS_ALLOWANCE_PERCENT)
+          io.out(`Loss allowance: ${shown.lossAllowancePercent}% of the B/L figure`);
         return EXIT.ok;
       },
     };

@@ -161,3 +161,5 @@ export async function workbookBytes(
   for (const table of tables) addTableSheet(workbook, table, context.language);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+export { reconciliationTables } from './reconciliation';

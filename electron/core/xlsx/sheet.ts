@@ -16,9 +16,10 @@ import type { Language } from '../fields';
  * - month: a `YYYY-MM` month, written as the Excel date of its first day, shown as the month;
  * - tonnes: integer kilograms, written as tonnes with three decimals (exact to the kilogram);
  * - count: a whole number;
- * - decimal: a number with up to three decimals (barrels).
+ * - decimal: a number with up to three decimals (barrels);
+ * - percent: a percentage as the core gives it (0.523 for 0.523 %), shown by Excel as a percentage.
  */
-export type CellKind = 'text' | 'date' | 'month' | 'tonnes' | 'count' | 'decimal';
+export type CellKind = 'text' | 'date' | 'month' | 'tonnes' | 'count' | 'decimal' | 'percent';
 export type CellValue = string | number | null;
 
 export interface SheetColumn {
@@ -39,6 +40,8 @@ export interface TableSheet {
   rows: readonly (readonly CellValue[])[];
   /** The first cell of the totals row; no totals row when no column has `total`. */
   totalLabel: string;
+  /** A totals row given whole, for figures no column sum gives (a total over some rows only, a percent). */
+  totals?: readonly CellValue[];
 }
 
 const MIN_WIDTH = 8;
@@ -53,6 +56,8 @@ function numberFormat(kind: CellKind, language: Language): string | undefined {
       return '#,##0';
     case 'decimal':
       return '#,##0.###';
+    case 'percent':
+      return '0.000%';
     case 'date':
       return language === 'en' ? 'yyyy-mm-dd' : 'dd.mm.yyyy';
     case 'month':
@@ -79,6 +84,9 @@ function cellOf(kind: CellKind, value: CellValue): string | number | Date | null
     case 'count':
     case 'decimal':
       return Number(value);
+    case 'percent':
+      // Excel's percentages are fractions; thousandths of a percent keep the core's three decimals.
+      return Math.round(Number(value) * 1000) / 100_000;
     case 'text':
       return String(value);
   }
@@ -131,10 +139,12 @@ function writeHeading(sheet: Worksheet, table: TableSheet): number {
 }
 
 function writeTotals(sheet: Worksheet, table: TableSheet): void {
-  if (!table.columns.some((column) => column.total)) return;
-  const values = table.columns.map((column, index) =>
-    column.total ? cellOf(column.kind, columnTotal(column.kind, table.rows, index)) : null,
-  );
+  const given = table.totals;
+  if (!given && !table.columns.some((column) => column.total)) return;
+  const values = table.columns.map((column, index) => {
+    if (given) return cellOf(column.kind, given[index] ?? null);
+    return column.total ? cellOf(column.kind, columnTotal(column.kind, table.rows, index)) : null;
+  });
   values[0] = table.totalLabel;
   const row = sheet.addRow(values);
   row.font = { bold: true };

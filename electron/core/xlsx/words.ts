@@ -6,7 +6,18 @@
 import type { Language, Translations } from '../fields';
 
 export type WorkbookWord =
-  'registerSheet' | 'registerTitle' | 'monthlySheet' | 'monthlyTitle' | 'asOf' | 'station' | 'total';
+  | 'registerSheet'
+  | 'registerTitle'
+  | 'monthlySheet'
+  | 'monthlyTitle'
+  | 'reconciliationTitle'
+  | 'cargoesSheet'
+  | 'vesselsSheet'
+  | 'monthsSheet'
+  | 'pendingNote'
+  | 'asOf'
+  | 'station'
+  | 'total';
 
 const WORDS: Readonly<Record<WorkbookWord, Translations>> = {
   registerSheet: { en: 'Register', ru: 'Реестр', az: 'Reyestr', kk: 'Тізілім' },
@@ -22,6 +33,21 @@ const WORDS: Readonly<Record<WorkbookWord, Translations>> = {
     ru: 'Отгрузки по месяцам против плана, {year} год',
     az: '{year} ili üzrə aylıq göndərmələr və plan',
     kk: '{year} жылғы айлық жөнелтімдер мен жоспар',
+  },
+  reconciliationTitle: {
+    en: 'Outturn and transit loss {year}',
+    ru: 'Выгрузка и потери в пути за {year} год',
+    az: '{year} ili üzrə boşaltma və yolda itkilər',
+    kk: '{year} жылғы түсіру және жолдағы шығын',
+  },
+  cargoesSheet: { en: 'Cargoes', ru: 'Грузы', az: 'Yüklər', kk: 'Жүктер' },
+  vesselsSheet: { en: 'By vessel', ru: 'По судам', az: 'Gəmilər üzrə', kk: 'Кемелер бойынша' },
+  monthsSheet: { en: 'By month', ru: 'По месяцам', az: 'Aylar üzrə', kk: 'Айлар бойынша' },
+  pendingNote: {
+    en: 'Totals are over the cargoes with an outturn; awaiting outturn: {pending}',
+    ru: 'Итоги — по грузам с выгрузкой; ожидают выгрузки: {pending}',
+    az: 'Yekunlar boşaldılmış yüklər üzrədir; boşaltma gözlənilir: {pending}',
+    kk: 'Қорытындылар түсірілген жүктер бойынша; түсіруді күтеді: {pending}',
   },
   asOf: {
     en: 'As of {date}',

@@ -11,6 +11,7 @@ export interface LegendStyle {
 /** One dash pattern per series, shared by the chart and its legend. */
 export const LINE_STYLES = {
   actual: { kind: 'line', dash: [], width: 3 },
+  projection: { kind: 'line', dash: [6, 4], width: 2.5 },
   targetPace: { kind: 'line', dash: [8, 5], width: 2 },
   baselinePace: { kind: 'line', dash: [1, 5], width: 2.5 },
   targetLevel: { kind: 'line', dash: [14, 4, 2, 4], width: 1.5 },

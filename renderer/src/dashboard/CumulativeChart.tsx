@@ -7,8 +7,9 @@ import type { Chart } from 'chart.js';
 import { useMemo, useRef } from 'react';
 import { Line } from 'react-chartjs-2';
 import type { Progress } from '../../../electron/core/api';
+import type { Scenario } from '../../../electron/core/scenario';
 import type { Translate } from '../i18n';
-import { cumulativeChartData, cumulativeUnit, type XY } from './chartData';
+import { cumulativeChartData, cumulativeUnit, projectionSeries, type XY } from './chartData';
 import { ChartLegend } from './ChartLegend';
 import { markersPlugin } from './chartSetup';
 import { cumulativeDatasets, cumulativeOptions } from './cumulativeOptions';
@@ -24,19 +25,29 @@ interface Props {
   printing: boolean;
   t: Translate;
   f: DashboardFormat;
+  /** A what-if asked on the dashboard: drawn dashed beside the real line; null draws none. */
+  scenario?: Scenario | null;
 }
 
 const PLUGINS = [markersPlugin];
 
-export function CumulativeChart({ progress, palette, printing, t, f }: Props) {
+export function CumulativeChart({ progress, palette, printing, t, f, scenario = null }: Props) {
   const chartRef = useRef<Chart<'line', XY[]> | null>(null);
   const unit = cumulativeUnit(progress);
   const series = useMemo(() => cumulativeChartData(progress, unit), [progress, unit]);
   const labels = useMemo(() => cumulativeLabels(progress, t, f), [progress, t, f]);
-  const data = useMemo(() => cumulativeDatasets(series, palette, labels), [series, palette, labels]);
+  const projectedKg = scenario?.projectedKg ?? null;
+  const projection = useMemo(
+    () => (projectedKg ? projectionSeries(projectedKg, unit) : null),
+    [projectedKg, unit],
+  );
+  const data = useMemo(
+    () => cumulativeDatasets(series, palette, labels, projection),
+    [series, palette, labels, projection],
+  );
   const options = useMemo(
-    () => cumulativeOptions({ progress, series, unit, labels, palette, printing, f }),
-    [progress, series, unit, labels, palette, printing, f],
+    () => cumulativeOptions({ progress, series, unit, labels, palette, printing, f, projectedKg }),
+    [progress, series, unit, labels, palette, printing, f, projectedKg],
   );
   usePrintSize(chartRef, printing, PRINT_CHART_SIZE.cumulative);
 
@@ -55,7 +66,9 @@ export function CumulativeChart({ progress, palette, printing, t, f }: Props) {
           })}
         />
       </div>
-      <ChartLegend items={cumulativeLegend(labels, series, palette, t, progress.baselineYear)} />
+      <ChartLegend
+        items={cumulativeLegend(labels, series, palette, t, progress.baselineYear, projection !== null)}
+      />
       <figcaption className="visually-hidden">{cumulativeSummary(progress, t, f)}</figcaption>
     </figure>
   );

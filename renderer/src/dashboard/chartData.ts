@@ -98,6 +98,15 @@ export function cumulativeChartData(progress: Progress, unit: ChartUnit): Cumula
   };
 }
 
+/** A what-if's projected cumulative figures (the core's scenario, per day of the year) on the day axis, in `unit`. */
+export function projectionSeries(projectedKg: readonly (number | null)[], unit: ChartUnit): XY[] {
+  const points: XY[] = [];
+  projectedKg.forEach((kg, i) => {
+    if (kg !== null) points.push({ x: i + 1, y: toUnit(kg, unit) });
+  });
+  return points;
+}
+
 export interface MonthlyChartData {
   unit: ChartUnit;
   /** YYYY-MM, January first. */

@@ -27,6 +27,7 @@ export function cumulativeDatasets(
   series: CumulativeChartData,
   palette: ChartPalette,
   labels: CumulativeLabels,
+  projection: XY[] | null = null,
 ): ChartData<'line', XY[]> {
   const line = (
     label: string,
@@ -59,6 +60,10 @@ export function cumulativeDatasets(
         ),
         borderCapStyle: 'round' as const,
       },
+      // A what-if: dashed, in the shipped line's colour, from the as-of date on.
+      ...(projection
+        ? [line(labels.projection, projection, palette.actual, 2.5, LINE_STYLES.projection.dash, 0)]
+        : []),
     ],
   };
 }
@@ -102,10 +107,11 @@ function dayTooltip(
   palette: ChartPalette,
   printing: boolean,
   f: DashboardFormat,
+  projectedKg: readonly (number | null)[] | null,
 ): Plugins['tooltip'] {
   const { daily } = progress;
   const dayIndex = (item: TooltipItem<'line'>) => Math.round(item.parsed.x ?? 0) - 1;
-  const perSeries = [daily.actualKg, daily.targetPaceKg, daily.baselinePaceKg];
+  const perSeries = [daily.actualKg, daily.targetPaceKg, daily.baselinePaceKg, projectedKg ?? []];
   return {
     ...tooltipLook(palette, printing),
     callbacks: {
@@ -115,7 +121,7 @@ function dayTooltip(
         return date ? f.date(date) : '';
       },
       label: (item) => {
-        const kg = perSeries[Math.min(item.datasetIndex, 2)]?.[dayIndex(item)] ?? null;
+        const kg = perSeries[Math.min(item.datasetIndex, 3)]?.[dayIndex(item)] ?? null;
         return kg === null ? '' : `${item.dataset.label ?? ''}: ${f.tonnes(kg)}`;
       },
     },
@@ -161,6 +167,8 @@ export interface CumulativeOptionsInput {
   palette: ChartPalette;
   printing: boolean;
   f: DashboardFormat;
+  /** A what-if's projection per day (the core's scenario), or null. */
+  projectedKg?: readonly (number | null)[] | null;
 }
 
 export function cumulativeOptions({
@@ -171,6 +179,7 @@ export function cumulativeOptions({
   palette,
   printing,
   f,
+  projectedKg = null,
 }: CumulativeOptionsInput): LineOptions {
   const font = chartFont(printing);
   return {
@@ -182,7 +191,7 @@ export function cumulativeOptions({
     plugins: {
       legend: { display: false },
       decimation: { enabled: true, algorithm: 'min-max' },
-      tooltip: dayTooltip(progress, palette, printing, f),
+      tooltip: dayTooltip(progress, palette, printing, f, projectedKg),
       dashboardMarkers: markers(series, palette, labels, printing),
     },
   };

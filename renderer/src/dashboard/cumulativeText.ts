@@ -16,6 +16,7 @@ export interface CumulativeLabels {
   targetLevel: string;
   baselineLevel: string;
   today: string;
+  projection: string;
 }
 
 export function cumulativeLabels(progress: Progress, t: Translate, f: DashboardFormat): CumulativeLabels {
@@ -27,6 +28,7 @@ export function cumulativeLabels(progress: Progress, t: Translate, f: DashboardF
     targetLevel: t('dashboard.series.targetLevel', { amount: f.short(progress.targetKg) }),
     baselineLevel: t('dashboard.series.baselineLevel', { year, amount: f.short(progress.baselineKg) }),
     today: t('dashboard.series.today', { date: f.date(progress.asOf) }),
+    projection: t('dashboard.series.projection'),
   };
 }
 
@@ -37,9 +39,20 @@ export function cumulativeLegend(
   palette: ChartPalette,
   t: Translate,
   baselineYear: number,
+  projection = false,
 ): LegendItem[] {
   return [
     { key: 'actual', label: labels.actual, color: palette.actual, style: LINE_STYLES.actual },
+    ...(projection
+      ? [
+          {
+            key: 'projection',
+            label: t('dashboard.legend.projection'),
+            color: palette.actual,
+            style: LINE_STYLES.projection,
+          },
+        ]
+      : []),
     { key: 'targetPace', label: labels.targetPace, color: palette.target, style: LINE_STYLES.targetPace },
     {
       key: 'baselinePace',

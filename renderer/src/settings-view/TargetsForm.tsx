@@ -6,13 +6,15 @@ import type { FormEvent } from 'react';
 import type { YearTargets } from '../../../electron/core/api';
 import { useLanguage, useT } from '../i18n';
 import { AnnualTargetFieldset } from './AnnualTargetFieldset';
+import { LossAllowanceFieldset } from './LossAllowanceFieldset';
 import { MonthlyPlanFieldset } from './MonthlyPlanFieldset';
 import { planMonthName } from './planMonths';
 import { useTargetsForm } from './useTargetsForm';
 
 /** The form's key: it starts over from the ledger's figures whenever they (or the year) change. */
 export function targetsKey(targets: YearTargets): string {
-  return `${targets.year}|${targets.source}|${targets.annualKg}|${targets.monthlyPlanKg?.join(',') ?? 'by-days'}`;
+  const plan = targets.monthlyPlanKg?.join(',') ?? 'by-days';
+  return `${targets.year}|${targets.source}|${targets.annualKg}|${plan}|${targets.lossAllowancePercent}`;
 }
 
 interface TargetsFormProps {
@@ -57,6 +59,13 @@ export function TargetsForm({ targets, byDaysKg, readOnly, onSaved }: TargetsFor
         disabled={disabled}
         t={t}
         language={language}
+      />
+      <LossAllowanceFieldset
+        value={form.allowance}
+        onChange={form.setAllowance}
+        error={form.issues.allowance}
+        disabled={disabled}
+        t={t}
       />
       {form.issues.other && (
         <p className="rs-error" role="alert">

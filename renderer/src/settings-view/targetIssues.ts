@@ -14,13 +14,20 @@ import type { Language } from '../settings';
 
 export interface TargetIssues {
   annual: string | null;
+  allowance: string | null;
   plan: string | null;
   other: string | null;
   /** Figures the core could read two ways ("2,200"), each offered beside its field with both readings. */
   ambiguous: readonly FieldIssue[];
 }
 
-export const NO_ISSUES: TargetIssues = { annual: null, plan: null, other: null, ambiguous: [] };
+export const NO_ISSUES: TargetIssues = {
+  annual: null,
+  allowance: null,
+  plan: null,
+  other: null,
+  ambiguous: [],
+};
 
 /**
  * Codes said from their facts: the sentence's key and the facts it needs. A fact in kilograms is
@@ -41,6 +48,7 @@ const FROM_FACTS: Readonly<Record<string, { key: string; facts: readonly string[
     facts: ['value', 'asThousandsKg', 'asDecimalKg'],
   },
   'annualTonnes.too_large': { key: 'settings.issue.annualTooLarge', facts: ['valueKg'] },
+  'lossAllowancePercent.invalid': { key: 'settings.issue.allowanceInvalid', facts: ['value', 'max'] },
 };
 
 /** The placeholder a fact fills: {plan} for planKg, {amount} for valueKg. */
@@ -84,9 +92,11 @@ export function targetIssuesOf(
       .filter((i) => i.field === field)
       .map(text)
       .join(' ') || null;
-  const rest = issues.filter((i) => i.field !== 'annualTonnes' && i.field !== 'monthlyPlanTonnes');
+  const placed = new Set(['annualTonnes', 'monthlyPlanTonnes', 'lossAllowancePercent']);
+  const rest = issues.filter((i) => !placed.has(i.field));
   return {
     annual: on('annualTonnes'),
+    allowance: on('lossAllowancePercent'),
     plan: on('monthlyPlanTonnes'),
     ambiguous: issues.filter((issue) => readings(issue) !== null),
     other:

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import type { FieldIssue, YearTargets } from '../../../electron/core/api';
+import { toMilliPercent } from '../../../electron/core/reconcile';
 import { quantityInput } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { useLedger } from '../store';
@@ -15,6 +16,9 @@ import { NO_ISSUES, targetIssuesOf, type TargetIssues } from './targetIssues';
 export interface TargetsFormState {
   annual: string;
   setAnnual(text: string): void;
+  /** The loss allowance in percent of B/L, as typed ("0,5"). */
+  allowance: string;
+  setAllowance(text: string): void;
   plan: readonly string[];
   setMonth(month: number, text: string): void;
   /** True when any month holds something. */
@@ -44,6 +48,10 @@ export function useTargetsForm(targets: YearTargets, onSaved: OnSaved): TargetsF
   const [plan, setPlan] = useState<readonly string[]>(
     () => targets.monthlyPlanKg?.map((kg) => quantityInput(language, kg)) ?? EMPTY_PLAN,
   );
+  // Thousandths of a percent read as the core reads thousandths: "0.5" in English, "0,5" in Russian.
+  const [allowance, setAllowance] = useState(() =>
+    quantityInput(language, toMilliPercent(targets.lossAllowancePercent)),
+  );
   const [issues, setIssues] = useState<TargetIssues>(NO_ISSUES);
   const [busy, setBusy] = useState(false);
   const hasPlan = plan.some((figure) => figure.trim() !== '');
@@ -52,7 +60,7 @@ export function useTargetsForm(targets: YearTargets, onSaved: OnSaved): TargetsF
     setBusy(true);
     setIssues(NO_ISSUES);
     onSaved(null);
-    const result = await saveTargets(annual, monthly);
+    const result = await saveTargets(annual, monthly, allowance);
     setBusy(false);
     if (result.ok) {
       if (monthly === null) setPlan(EMPTY_PLAN);
@@ -65,6 +73,8 @@ export function useTargetsForm(targets: YearTargets, onSaved: OnSaved): TargetsF
   return {
     annual,
     setAnnual,
+    allowance,
+    setAllowance,
     plan,
     setMonth: (month, text) =>
       setPlan((current) => current.map((figure, m) => (m === month ? text : figure))),

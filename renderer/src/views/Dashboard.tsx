@@ -3,7 +3,8 @@
  * charts and the month table. Every figure is a field of the core's Progress (via the store);
  * this view only formats, scales and lays them out.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { whatIf, type Stoppage } from '../../../electron/core/scenario';
 import { BaselineYear } from '../dashboard/BaselineYear';
 import { ConflictsNotice } from '../dashboard/ConflictsNotice';
 import { CumulativeChart } from '../dashboard/CumulativeChart';
@@ -15,6 +16,7 @@ import { MonthlyChart } from '../dashboard/MonthlyChart';
 import { MonthlyTable } from '../dashboard/MonthlyTable';
 import { readPrintPalette, useChartPalette } from '../dashboard/palette';
 import { usePrinting } from '../dashboard/printing';
+import { WhatIf } from '../dashboard/WhatIf';
 import { translate, useLanguage, type Translate } from '../i18n';
 import { useLedger } from '../store';
 
@@ -36,6 +38,14 @@ export function Dashboard({ onNewShipment }: { onNewShipment: () => void }) {
   const screenPalette = useChartPalette();
   const printing = usePrinting();
   const palette = useMemo(() => (printing ? readPrintPalette() : screenPalette), [printing, screenPalette]);
+  // A what-if is asked of this year on this screen and kept nowhere else: another year starts without
+  // one, and the printed dashboard draws the year as it is.
+  const [asked, setAsked] = useState<{ year: number; stoppage: Stoppage } | null>(null);
+  const stoppage = asked !== null && asked.year === progress?.year ? asked.stoppage : null;
+  const scenario = useMemo(
+    () => (progress && stoppage ? whatIf(progress, { stoppage, rate: null }) : null),
+    [progress, stoppage],
+  );
 
   if (!progress) {
     return (
@@ -148,12 +158,30 @@ export function Dashboard({ onNewShipment }: { onNewShipment: () => void }) {
         <Kpis progress={progress} t={t} f={f} />
       </section>
 
+      {progress.daysLeft > 0 && (
+        <WhatIf
+          key={progress.year}
+          progress={progress}
+          scenario={scenario}
+          onAsk={(next) => setAsked(next ? { year: progress.year, stoppage: next } : null)}
+          t={t}
+          f={f}
+        />
+      )}
+
       <div className="dash-charts">
         <section className="card dash-card dash-card-cumulative" aria-labelledby="dash-cumulative-heading">
           <h2 id="dash-cumulative-heading" className="dash-card-title">
             {t('dashboard.chart.cumulative.title')}
           </h2>
-          <CumulativeChart progress={progress} palette={palette} printing={printing} t={t} f={f} />
+          <CumulativeChart
+            progress={progress}
+            palette={palette}
+            printing={printing}
+            t={t}
+            f={f}
+            scenario={printing ? null : scenario}
+          />
         </section>
         <section className="card dash-card dash-card-monthly" aria-labelledby="dash-monthly-heading">
           <h2 id="dash-monthly-heading" className="dash-card-title">

@@ -29,7 +29,13 @@ function progress2023(): Progress {
     year: 2023,
     asOf: '2023-12-31',
     shipments: [{ blDate: '2024-01-15', netKg: 9_959_500 }],
-    targets: { year: 2023, annualKg: 1_500_000_000, monthlyPlanKg: null, source: 'default' },
+    targets: {
+      year: 2023,
+      annualKg: 1_500_000_000,
+      monthlyPlanKg: null,
+      lossAllowancePercent: 0.5,
+      source: 'default',
+    },
     baseline: BASELINE,
   });
 }
@@ -67,7 +73,13 @@ describe('the baseline year on the dashboard', () => {
       year: 2023,
       asOf: '2023-12-31',
       shipments: [{ blDate: '2023-05-01', netKg: 9_000_000 }],
-      targets: { year: 2023, annualKg: 1_500_000_000, monthlyPlanKg: null, source: 'default' },
+      targets: {
+        year: 2023,
+        annualKg: 1_500_000_000,
+        monthlyPlanKg: null,
+        lossAllowancePercent: 0.5,
+        source: 'default',
+      },
       baseline: BASELINE,
     });
     useLedger.setState({ progress, info: ledgerInfo({ years: [2023, 2024] }), year: 2023 });

@@ -49,6 +49,7 @@ export function progress2024(
       year: 2024,
       annualKg: options.annualKg ?? 2_200_000_000,
       monthlyPlanKg: null,
+      lossAllowancePercent: 0.5,
       source: 'default',
     },
     baseline: BASELINE,

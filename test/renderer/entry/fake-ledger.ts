@@ -79,6 +79,7 @@ export class FakeLedger {
         year,
         annualKg: 2_200_000_000,
         monthlyPlanKg: null,
+        lossAllowancePercent: 0.5,
         source: 'default',
       }),
       setTargets: notUsed,
@@ -86,6 +87,7 @@ export class FakeLedger {
       setBaseline: notUsed,
       // The entry form shows no totals; the store only keeps what it is given.
       progress: async () => ({}) as Progress,
+      reconcile: notUsed,
       exportReport: notUsed,
       importCsv: notUsed,
       verify: notUsed,

@@ -32,7 +32,14 @@ export function ledgerInfo(change: Partial<LedgerInfo> = {}): LedgerInfo {
 }
 
 export function yearTargets(change: Partial<YearTargets> = {}): YearTargets {
-  return { year: YEAR, annualKg: 2_200_000_000, monthlyPlanKg: null, source: 'default', ...change };
+  return {
+    year: YEAR,
+    annualKg: 2_200_000_000,
+    monthlyPlanKg: null,
+    lossAllowancePercent: 0.5,
+    source: 'default',
+    ...change,
+  };
 }
 
 export function importReport(change: Partial<ImportReport> = {}): ImportReport {
@@ -116,6 +123,7 @@ export function fakeApi(): FakeApi {
     getBaseline: jest.fn(),
     setBaseline: jest.fn(),
     progress: jest.fn(async () => progress),
+    reconcile: jest.fn(),
     exportReport: jest.fn(async () => ({
       fileName: `transit-register-${YEAR}.csv`,
       content: '\uFEFFID,B/L date\r\n',

@@ -86,6 +86,7 @@ describe('targets', () => {
         year: YEAR,
         annualTonnes: '2 200 000,5',
         monthlyPlanTonnes: ['183333,837', ...Array.from({ length: 11 }, () => '183333,333')],
+        lossAllowancePercent: '0.5',
       },
       { ledgerId: 'real' },
     );
@@ -100,7 +101,7 @@ describe('targets', () => {
     await typeInto(user, annualInput(), '1500000');
     await user.click(screen.getByRole('button', { name: `Save targets for ${YEAR}` }));
     expect(api.setTargets).toHaveBeenCalledWith(
-      { year: YEAR, annualTonnes: '1500000', monthlyPlanTonnes: null },
+      { year: YEAR, annualTonnes: '1500000', monthlyPlanTonnes: null, lossAllowancePercent: '0.5' },
       { ledgerId: 'real' },
     );
   });
@@ -247,6 +248,41 @@ describe('targets', () => {
     expect(screen.getByText(message)).toBeTruthy();
   });
 
+  test("the loss allowance starts from the ledger's, written the page's way, and is saved with the targets", async () => {
+    resetSettings('ru');
+    loadStore(api, { targets: yearTargets({ lossAllowancePercent: 0.25 }) });
+    const user = userEvent.setup();
+    render(<SettingsView />);
+    const allowance = screen.getByTestId('loss-allowance') as HTMLInputElement;
+    expect(allowance.value).toBe('0,25');
+    await typeInto(user, allowance, '0,3');
+    await user.click(screen.getByTestId('save-targets'));
+    expect(api.setTargets).toHaveBeenCalledWith(expect.objectContaining({ lossAllowancePercent: '0,3' }), {
+      ledgerId: 'real',
+    });
+  });
+
+  test("the core's refusal of the allowance is said beside it in the page's language, from its facts", async () => {
+    resetSettings('ru');
+    const user = userEvent.setup();
+    api.setTargets.mockImplementation((request) => {
+      try {
+        parseTargetsRequest(request);
+      } catch (error) {
+        return Promise.reject(new ApiError((error as TransitError).toPayload()));
+      }
+      return Promise.resolve(yearTargets({ source: 'ledger' }));
+    });
+    render(<SettingsView />);
+    await typeInto(user, screen.getByTestId('loss-allowance') as HTMLInputElement, '7');
+    await user.click(screen.getByTestId('save-targets'));
+    const error = await screen.findByText(/не норма/);
+    expect(error.closest('p')?.textContent).toBe(
+      'Не сохранено: «7» — не норма: укажите процент от 0 до 5, не более 3 знаков после запятой, например 0,5.',
+    );
+    expect(screen.getByTestId('loss-allowance').getAttribute('aria-invalid')).toBe('true');
+  });
+
   test('"Clear the plan" saves the target with no plan', async () => {
     const user = userEvent.setup();
     loadStore(api, {
@@ -258,7 +294,7 @@ describe('targets', () => {
     render(<SettingsView />);
     await user.click(screen.getByRole('button', { name: 'Clear the plan (spread by days)' }));
     expect(api.setTargets).toHaveBeenCalledWith(
-      { year: YEAR, annualTonnes: '2200000', monthlyPlanTonnes: null },
+      { year: YEAR, annualTonnes: '2200000', monthlyPlanTonnes: null, lossAllowancePercent: '0.5' },
       { ledgerId: 'real' },
     );
     await waitFor(() => expect(planInput(1).value).toBe(''));

@@ -1,0 +1,96 @@
+/**
+ * The reconciliation as a workbook: the cargoes, the vessels and the months on a sheet each, with
+ * the same words and figures as its CSV (reconcile-csv.ts). Totals are the core's own, over the
+ * cargoes with an outturn, so a pending cargo's B/L tonnes never enter a loss total.
+ */
+import type { LossTotals, Reconciliation } from '../api';
+import type { Language } from '../fields';
+import { reconciliationWord, type ReconciliationWord } from '../reconcile-csv';
+import type { CellKind, CellValue, SheetColumn, TableSheet } from './sheet';
+import { workbookWord } from './words';
+import type { WorkbookContext } from './reports';
+
+const SUMMARY: readonly [ReconciliationWord, CellKind][] = [
+  ['cargoes', 'count'],
+  ['pending', 'count'],
+  ['blTonnes', 'tonnes'],
+  ['outturnTonnes', 'tonnes'],
+  ['lossTonnes', 'tonnes'],
+  ['lossPercent', 'percent'],
+  ['flagged', 'count'],
+];
+
+function summaryCells(totals: LossTotals): CellValue[] {
+  const { cargoes, pending, blKg, outturnKg, lossKg, lossPercent, flagged } = totals;
+  return [cargoes, pending, blKg, outturnKg, lossKg, lossPercent, flagged];
+}
+
+function columns(language: Language, spec: readonly [ReconciliationWord, CellKind][]): SheetColumn[] {
+  return spec.map(([word, kind]) => ({ header: reconciliationWord(word, language), kind }));
+}
+
+function statusOf(cargo: Reconciliation['cargoes'][number], language: Language): string {
+  const word = cargo.outturnKg === null ? 'awaiting' : cargo.beyondAllowance ? 'beyond' : 'within';
+  return reconciliationWord(word, language);
+}
+
+/** The three sheets of a reconciliation, with the title, the as-of date, the allowance and the pending count on top. */
+export function reconciliationTables(reconciliation: Reconciliation, context: WorkbookContext): TableSheet[] {
+  const { language, year } = context;
+  const { totals } = reconciliation;
+  const total = workbookWord('total', language);
+  const notes = [
+    workbookWord('asOf', language, { date: context.asOf.split('-').reverse().join('.') }),
+    `${reconciliationWord('allowance', language)}: ${reconciliation.lossAllowancePercent.toFixed(3)}`,
+    workbookWord('pendingNote', language, { pending: totals.pending }),
+  ];
+  if (language === 'en') notes[0] = workbookWord('asOf', language, { date: context.asOf });
+  if (context.station) notes.push(workbookWord('station', language, { station: context.station }));
+  const title = workbookWord('reconciliationTitle', language, { year });
+  const cargoes: TableSheet = {
+    name: workbookWord('cargoesSheet', language),
+    title,
+    notes,
+    columns: columns(language, [
+      ['blDate', 'date'],
+      ['blNumber', 'text'],
+      ['vessel', 'text'],
+      ['blTonnes', 'tonnes'],
+      ['outturnTonnes', 'tonnes'],
+      ['lossTonnes', 'tonnes'],
+      ['lossPercent', 'percent'],
+      ['status', 'text'],
+    ]),
+    rows: reconciliation.cargoes.map((c) => [
+      c.blDate,
+      c.blNumber,
+      c.vessel,
+      c.blKg,
+      c.outturnKg,
+      c.lossKg,
+      c.lossPercent,
+      statusOf(c, language),
+    ]),
+    totalLabel: total,
+    totals: [null, null, null, totals.blKg, totals.outturnKg, totals.lossKg, totals.lossPercent, null],
+  };
+  const byVessel: TableSheet = {
+    name: workbookWord('vesselsSheet', language),
+    title,
+    notes,
+    columns: columns(language, [['vessel', 'text'], ...SUMMARY]),
+    rows: reconciliation.byVessel.map((v) => [v.vessel, ...summaryCells(v)]),
+    totalLabel: total,
+    totals: [null, ...summaryCells(totals)],
+  };
+  const byMonth: TableSheet = {
+    name: workbookWord('monthsSheet', language),
+    title,
+    notes,
+    columns: columns(language, [['month', 'month'], ...SUMMARY]),
+    rows: reconciliation.byMonth.map((m) => [m.month, ...summaryCells(m)]),
+    totalLabel: total,
+    totals: [null, ...summaryCells(totals)],
+  };
+  return [cargoes, byVessel, byMonth];
+}

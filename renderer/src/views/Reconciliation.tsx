@@ -1,0 +1,148 @@
+/**
+ * Outturn and transit loss for the chosen year or one of its months: the totals at a glance, each
+ * cargo (flagged beyond the year's allowance, pending ones waiting), then by vessel and by month,
+ * and the same as a CSV report for Excel in the page's language. Every figure is the core's
+ * reconciliation; this view lays it out.
+ */
+import { useState } from 'react';
+import type { Reconciliation as ReconciliationData } from '../../../electron/core/api';
+import { failureText } from '../errors';
+import { useLanguage, useT, type Translate } from '../i18n';
+import { CargoTable } from '../reconcile/CargoTable';
+import { allowancePercent } from '../reconcile/figures';
+import { SummaryTable } from '../reconcile/SummaryTable';
+import { TotalsCards } from '../reconcile/TotalsCards';
+import { useReconciliation } from '../reconcile/useReconciliation';
+import { useExport } from '../reports/ExportPanel';
+import { monthName } from '../format';
+import type { Language } from '../settings';
+import { useLedger } from '../store';
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+
+function Tables({ data, language, t }: { data: ReconciliationData; language: Language; t: Translate }) {
+  const month = (name: string) => monthName(language, name, 'long');
+  return (
+    <>
+      <TotalsCards totals={data.totals} allowance={data.lossAllowancePercent} language={language} t={t} />
+      <section className="card dash-card" aria-labelledby="rc-cargo-heading">
+        <h2 id="rc-cargo-heading" className="dash-card-title">
+          {t('reconcile.byCargo.title')}
+        </h2>
+        <CargoTable cargoes={data.cargoes} language={language} t={t} />
+      </section>
+      <div className="rc-summaries">
+        <section className="card dash-card" aria-labelledby="rc-vessel-heading">
+          <h2 id="rc-vessel-heading" className="dash-card-title">
+            {t('reconcile.byVessel.title')}
+          </h2>
+          <SummaryTable
+            testId="reconcile-vessels"
+            caption={t('reconcile.byVessel.title')}
+            nameHeader={t('reconcile.column.vessel')}
+            rows={data.byVessel.map((v) => ({ ...v, key: v.vessel, name: v.vessel }))}
+            total={null}
+            language={language}
+            t={t}
+          />
+        </section>
+        <section className="card dash-card" aria-labelledby="rc-month-heading">
+          <h2 id="rc-month-heading" className="dash-card-title">
+            {t('reconcile.byMonth.title')}
+          </h2>
+          <SummaryTable
+            testId="reconcile-months"
+            caption={t('reconcile.byMonth.title')}
+            nameHeader={t('reconcile.column.month')}
+            rows={data.byMonth.map((m) => ({ ...m, key: m.month, name: month(m.month) }))}
+            total={data.totals}
+            language={language}
+            t={t}
+          />
+        </section>
+      </div>
+      <p className="muted rs-note">{t('reconcile.tonnesNote')}</p>
+    </>
+  );
+}
+
+export function Reconciliation({ desktop }: { desktop: boolean }) {
+  const t = useT();
+  const language = useLanguage();
+  const year = useLedger((s) => s.year);
+  const [chosen, setChosen] = useState<{ year: number; month: string | null }>({ year, month: null });
+  // A month of another year is forgotten when the year at the top changes.
+  const month = chosen.year === year ? chosen.month : null;
+  const state = useReconciliation(month);
+  const exporter = useExport(desktop);
+  const period = month === null ? String(year) : monthName(language, month, 'long') + ` ${year}`;
+  const data = state.status === 'ready' ? state.reconciliation : null;
+
+  return (
+    <div className="rs-page rc-page" data-testid="reconciliation-view">
+      <header className="rc-head">
+        <div>
+          <h1 className="rs-page-title">{t('reconcile.title', { period })}</h1>
+          <p className="muted">
+            {t('reconcile.subtitle', {
+              year,
+              allowance: allowancePercent(language, data?.lossAllowancePercent ?? 0.5),
+            })}
+          </p>
+        </div>
+        <div className="rc-controls no-print">
+          <label className="rc-period">
+            <span>{t('reconcile.period.label')}</span>
+            <select
+              value={month ?? ''}
+              onChange={(event) => setChosen({ year, month: event.target.value || null })}
+              data-testid="reconcile-month"
+            >
+              <option value="">{t('reconcile.period.year', { year })}</option>
+              {MONTHS.map((m) => (
+                <option key={m} value={`${year}-${m}`}>
+                  {monthName(language, `${year}-${m}`, 'long')}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button"
+            disabled={exporter.status.kind === 'busy'}
+            onClick={() => void exporter.run('reconciliation')}
+            data-testid="reconcile-export"
+          >
+            {t('reconcile.export')}
+          </button>
+        </div>
+      </header>
+      <div role="status" aria-live="polite" className="rc-export-status">
+        {exporter.status.kind === 'saved' && (
+          <span className="rs-ok">
+            {exporter.status.desktop
+              ? t('reports.export.savedTo', { path: exporter.status.where })
+              : t('reports.export.downloaded', { fileName: exporter.status.where })}
+          </span>
+        )}
+        {exporter.status.kind === 'error' && (
+          <span className="rs-error">
+            {t('reports.export.failed')} {exporter.status.message}
+          </span>
+        )}
+      </div>
+      {state.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
+      {state.status === 'failed' && (
+        <p className="rs-error" role="alert">
+          {failureText(t, language, state.failure)}
+        </p>
+      )}
+      {data && data.cargoes.length === 0 && (
+        <p className="card muted" data-testid="reconcile-empty">
+          {t('reconcile.empty', { period })}
+        </p>
+      )}
+      {data && data.cargoes.length > 0 && <Tables data={data} language={language} t={t} />}
+    </div>
+  );
+}
