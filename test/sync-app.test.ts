@@ -181,7 +181,7 @@ describe('the sync API', () => {
       ok: false,
       error: expect.objectContaining({
         code: 'sync',
-        issues: [expect.objectContaining({ code: 'sync.credentials' })],
+        issues: [expect.objectContaining({ code: 'sync.credentials.missing' })],
       }),
     });
   });

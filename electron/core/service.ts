@@ -39,7 +39,7 @@ import {
   type ParsedCsvRow,
   type RowCargo,
 } from './csv';
-import { invalid, TransitError } from './errors';
+import { invalid, stated, TransitError } from './errors';
 import type { EventPayload, LedgerEvent } from './events';
 import { STORED_KEYS } from './fields';
 import { Ledger, type LedgerIo } from './ledger';
@@ -374,7 +374,7 @@ export class LedgerService implements TransitApi {
     this.follow();
     this.expectLedger(parseLedgerGuard(options));
     if (typeof request !== 'object' || request === null)
-      throw new TransitError('invalid', 'syncSetup takes the server address and the station id.');
+      throw stated('invalid', 'sync.setup.request', 'syncSetup takes the server address and the station id.');
     return setupSync(this, this.credentials, request);
   }
 
@@ -395,14 +395,20 @@ export class LedgerService implements TransitApi {
     const id = parseStationId(raw);
     const current = this.book?.station ?? null;
     if (current !== null && current !== id)
-      throw new TransitError(
+      throw stated(
         'conflict',
+        'station.changed',
         `This ledger is station ${current}; a station's id never changes, because every entry it wrote is ` +
           `known by it. Set up a new ledger for station ${id}.`,
+        { station: current, asked: id },
       );
     if (current === null) {
       if (this.ledger.readOnly)
-        throw new TransitError('read_only', 'This ledger is open read-only; it cannot be made a station.');
+        throw stated(
+          'read_only',
+          'station.read_only',
+          'This ledger is open read-only; it cannot be made a station.',
+        );
       fs.mkdirSync(stationsDir(this.ledger.path), { recursive: true });
       this.append([{ type: 'station', station: id }]);
       // Read again as a station's: this journal and the (empty) received ones, folded together.
@@ -424,7 +430,10 @@ export class LedgerService implements TransitApi {
   private shipmentOrThrow(rawId: unknown): Shipment {
     const id = parseId(rawId);
     const shipment = this.state.shipments.get(id);
-    if (!shipment) throw new TransitError('not_found', `There is no shipment with id ${id} in this ledger.`);
+    if (!shipment)
+      throw stated('not_found', 'shipment.not_found', `There is no shipment with id ${id} in this ledger.`, {
+        id,
+      });
     return shipment;
   }
 
@@ -475,7 +484,9 @@ export class LedgerService implements TransitApi {
     const reason = parseReason(rawReason, false);
     const current = this.shipmentOrThrow(id);
     if (current.voided)
-      throw new TransitError('conflict', `Shipment ${current.id} is void and cannot be amended.`);
+      throw stated('conflict', 'shipment.void', `Shipment ${current.id} is void and cannot be amended.`, {
+        id: current.id,
+      });
     const result = validateAmendment(current, changes, this.context(force));
     if (!result.ok) throw refusal(result, check);
     if (check)
@@ -510,9 +521,11 @@ export class LedgerService implements TransitApi {
     const why = parseReason(reason, true) as string;
     const current = this.shipmentOrThrow(id);
     if (current.voided)
-      throw new TransitError(
+      throw stated(
         'conflict',
+        'shipment.already_void',
         `Shipment ${current.id} is already void (${current.voidReason ?? 'no reason'}).`,
+        { id: current.id, reason: current.voidReason ?? '' },
       );
     this.append([{ type: 'void', id: current.id, reason: why, ...(this.book?.links(current.id) ?? {}) }]);
     return this.shown(this.state.shipments.get(current.id) as Shipment);
@@ -773,8 +786,9 @@ export class LedgerService implements TransitApi {
   }
 
   async useDemoLedger(_on: boolean): Promise<LedgerInfo> {
-    throw new TransitError(
+    throw stated(
       'invalid',
+      'demo.unavailable',
       'This ledger was opened on its own; the demo ledger is available in the app.',
     );
   }
