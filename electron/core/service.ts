@@ -166,16 +166,21 @@ function ledgerSwitched(expected: string, current: string): TransitError {
   const [code, message] = isReal(expected)
     ? [
         'ledger.switched_to_demo',
-        'Nothing was saved: this window was showing the real ledger, but the demo ledger was opened in another window. This window now shows the demo ledger; to record this in your own ledger, go back to it and save again.',
+        'Nothing was saved: this window was showing the real ledger, ' +
+          'but the demo ledger was opened in another window. This window now shows the demo ledger; ' +
+          'to record this in your own ledger, go back to it and save again.',
       ]
     : isReal(current)
       ? [
           'ledger.switched_to_real',
-          'Nothing was saved: this window was showing the demo ledger, but another window went back to the real ledger. This window now shows the real ledger; save again only if this belongs in it.',
+          'Nothing was saved: this window was showing the demo ledger, ' +
+            'but another window went back to the real ledger. ' +
+            'This window now shows the real ledger; save again only if this belongs in it.',
         ]
       : [
           'ledger.demo_renewed',
-          'Nothing was saved: the demo ledger this window was showing was built afresh in another window. This window now shows the new demo ledger.',
+          'Nothing was saved: the demo ledger this window was showing was built afresh in another window. ' +
+            'This window now shows the new demo ledger.',
         ];
   return new TransitError('conflict', message, [
     { field: 'ledgerId', code, message, facts: { expected, current } },
@@ -185,7 +190,10 @@ function ledgerSwitched(expected: string, current: string): TransitError {
 /** A listed row's cargo before it is read (rowCargo). */
 const NO_CARGO: RowCargo = { blDate: null, vessel: null, netKg: null, blDateText: null, netTonnesText: null };
 
-/** An import row's duplicate issue in the import's words: skipped, and where its twin is (the ledger or a line of the file). */
+/**
+ * An import row's duplicate issue in the import's words: skipped,
+ * and where its twin is (the ledger or a line of the file).
+ */
 function importDuplicate(twin: FieldIssue, lineOfNew: ReadonlyMap<string, number>): FieldIssue {
   const facts: IssueFacts = twin.facts ?? {};
   const line = lineOfNew.get(String(facts.id));
@@ -755,7 +763,10 @@ export class LedgerService implements TransitApi {
     return payloads;
   }
 
-  /** A B/L number already in the ledger or on an earlier row of the file, as the row's issue; else null (and the row's line is noted). */
+  /**
+   * A B/L number already in the ledger or on an earlier row of the
+   * file, as the row's issue; else null (and the row's line is noted).
+   */
   private blNumberRepeat(
     blNumber: string | null,
     line: number,

@@ -219,7 +219,8 @@ export function repairJournal(request: RepairRequest): RepairOutcome {
         ? cutTail(request, scan.cutAt, kept.backupPath, progress)
         : rewrite(request, kept.backupPath);
   } catch (error) {
-    // Once the file was cut, the copy is the only whole original; before that, copies of every failed attempt would pile up.
+    // Once the file was cut, the copy is the only whole original;
+    // before that, copies of every failed attempt would pile up.
     if (kept?.made && !progress.changed) fs.rmSync(kept.backupPath, { force: true });
     throw stated(
       'damaged',
