@@ -1,4 +1,7 @@
-/** Under the table: how many shipments are shown and their exact total, the voided ones left out, and what the last dialog did. */
+/**
+ * Under the table: how many shipments are shown and their exact
+ * total, the voided ones left out, and what the last dialog did.
+ */
 import { tonnes } from '../format';
 import { LOCALES, type Translate } from '../i18n';
 import type { Language } from '../settings';
