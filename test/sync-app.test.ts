@@ -186,7 +186,7 @@ describe('the sync API', () => {
     });
   });
 
-  test('two stations fork a cargo: syncNow carries it, conflicts() lists both versions, one amend resolves it', async () => {
+  test('two stations fork a cargo: syncNow carries it, conflicts() lists both, an amend resolves it', async () => {
     const akt = station('AKT', env('akt'));
     const sng = station('SNG', env('sng'));
     value(await call(akt.api, 'syncSetup', { url: db, station: 'AKT' }));

@@ -1,10 +1,10 @@
 /**
  * The core's refusals about the ledger, its lock, a repair, a station and sync, as a page receives
  * them: made for real where a spec can (a read-only ledger, a folder given as the file, a file in the
- * way of a folder, a disk that fails mid-save, a journal deleted beside its tip), by the core's own lock messages where only
- * another running program could cause them, and by `stated` with the facts the core's code passes
- * where only a failing repair or a damaged station folder could. The core's modules use Node, which
- * the page's types leave out: they are loaded untyped and typed here.
+ * way of a folder, a disk that fails mid-save, a journal deleted beside its tip), by the core's own
+ * lock messages where only another running program could cause them, and by `stated` with the facts
+ * the core's code passes where only a failing repair or a damaged station folder could. The core's
+ * modules use Node, which the page's types leave out: they are loaded untyped and typed here.
  */
 import type { FieldIssue } from '../../../electron/core/api';
 import { stated } from '../../../electron/core/errors';
