@@ -40,6 +40,7 @@ const SELF_CONTAINED = new Set([
   'ledger.failed_before',
   'repair.changed',
   'station.invalid',
+  'sync.url.credentials',
   'station.read_only',
   'sync.read_only',
   'sync.not_station',

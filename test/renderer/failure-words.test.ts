@@ -34,8 +34,9 @@ function statedCodes(): string[] {
 const placeholders = (text: string) =>
   [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string).sort();
 
-/** Names a sentence carries as they are: the product, the server, the variables to set, station ids. */
-const NAMES = /Transit Ledger|CouchDB|TRANSIT_SYNC_USER|TRANSIT_SYNC_PASSWORD|AKT|SNG|HQ|…\/ledger\.jsonl/g;
+/** Names a sentence carries as they are: the product, the server, the variables, station ids, what to type. */
+const NAMES =
+  /Transit Ledger|CouchDB|TRANSIT_SYNC_USER|TRANSIT_SYNC_PASSWORD|AKT|SNG|HQ|…\/ledger\.jsonl|https?:\/\/|--insecure/g;
 
 /** English words these failures' sentences used; none may show outside the facts (whole words only). */
 const ENGLISH = new RegExp(

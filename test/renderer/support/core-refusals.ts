@@ -171,6 +171,8 @@ async function serviceRefusals(dir: string): Promise<Refusal[]> {
   out.push(await refused(() => service.amendShipment(id, { vessel: 'Aktau' }, { reason: 'typo' })));
   out.push(await refused(() => service.amendShipment('k3m9x2pq7d', { vessel: 'Aktau' }, { reason: 'typo' })));
   out.push(await refused(() => service.syncSetup(null)));
+  for (const url of ['nonsense', 'ftp://x/y', 'http://akt:pw@127.0.0.1:5984/x', 'http://couch.example.org/x'])
+    out.push(await refused(() => service.syncSetup({ url, station: 'AKT' })));
   out.push(await refused(() => service.useDemoLedger(true)));
   out.push(await refused(() => service.syncNow()));
   service.becomeStation('AKT');
