@@ -93,7 +93,8 @@ function machine(): string {
   }
   return [
     `node ${process.version} (${process.platform}/${process.arch}, V8 ${process.versions.v8})`,
-    `cpu: ${model} × ${cpus.length} logical cores (availableParallelism ${os.availableParallelism()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+    `cpu: ${model} × ${cpus.length} logical cores (availableParallelism ${os.availableParallelism()}), ` +
+      `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
     `temp dir: ${os.tmpdir()} on ${tmpFs}`,
   ].join('\n');
 }
@@ -113,7 +114,10 @@ interface Writer {
   dir: string;
 }
 
-/** The disk calls the ledger makes, routed through the LedgerIo seam so the fsync can be switched off for the CPU-only rows. */
+/**
+ * The disk calls the ledger makes, routed through the LedgerIo
+ * seam so the fsync can be switched off for the CPU-only rows.
+ */
 const syncSwitch = { on: true };
 const switchableIo: Partial<LedgerIo> = {
   writeSync: (fd, buffer) => fs.writeSync(fd, buffer),
@@ -215,7 +219,8 @@ async function benchOpen(file: string, size: Size, expectedEntries: number): Pro
   check.close();
   if (info.recovery !== null || info.entries !== expectedEntries) {
     throw new Error(
-      `open sanity: ${info.entries} entries (expected ${expectedEntries}), recovery ${info.recovery?.message ?? 'none'}`,
+      `open sanity: ${info.entries} entries (expected ${expectedEntries}), ` +
+        `recovery ${info.recovery?.message ?? 'none'}`,
     );
   }
   const real = (): void => {
@@ -436,7 +441,8 @@ async function benchExport(service: LedgerService, dir: string, size: Size): Pro
     const floorFile = path.join(dir, 'export-floor.csv');
     const joinOnly = async (): Promise<void> => fs.writeFileSync(floorFile, lines.join('\r\n'));
     const floorFresh = { prepareBaseline: () => fs.rmSync(floorFile, { force: true }) };
-    // The target: the export against its floor, sampled alternately (formatting 1.6 M cells costs no more than writing them).
+    // The target: the export against its floor, sampled alternately
+    // (formatting 1.6 M cells costs no more than writing them).
     const target = await compare(plain.real, joinOnly, {
       ...EXPORT[size],
       prepareReal: fresh.prepareReal,
@@ -490,7 +496,10 @@ async function benchExport(service: LedgerService, dir: string, size: Size): Pro
   }
 }
 
-/** Seeds a ledger of `size` shipments, reopens it as the app does on start, and runs open, progress and export on it. */
+/**
+ * Seeds a ledger of `size` shipments, reopens it as the app
+ * does on start, and runs open, progress and export on it.
+ */
 async function benchSize(size: Size, dirs: string[]): Promise<Writer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `transit-bench-${size}-`));
   dirs.push(dir);
@@ -575,7 +584,8 @@ function recordRows(sides: readonly RecordSide[], fsync: boolean): void {
   }
   if (fsync && first !== undefined)
     notes.push(
-      `record: the appended journal line is ${median(first.lineSizes)} bytes (median at 100); each baseline line has the byte count of the last real line of its size.`,
+      `record: the appended journal line is ${median(first.lineSizes)} bytes (median at 100); ` +
+        `each baseline line has the byte count of the last real line of its size.`,
     );
 }
 
@@ -603,6 +613,9 @@ const ORDER = [
   'export + write, flush:true (info)',
 ];
 
+/** The operations per sample, when more than one: "×1000". */
+const times = (iterations: number) => (iterations > 1 ? `×${iterations}` : '');
+
 function printTable(): number {
   rows.sort(
     (a, b) => ORDER.indexOf(a.operation) - ORDER.indexOf(b.operation) || (a.size ?? 0) - (b.size ?? 0),
@@ -616,8 +629,8 @@ function printTable(): number {
       cells: [
         row.operation,
         row.size === null ? '—' : row.size.toLocaleString('en-US'),
-        `${formatNs(row.measured.median)}  [n=${row.measured.samples}${row.measured.iterations > 1 ? `×${row.measured.iterations}` : ''}]`,
-        `${formatNs(row.baseline.median)}  [n=${row.baseline.samples}${row.baseline.iterations > 1 ? `×${row.baseline.iterations}` : ''}]`,
+        `${formatNs(row.measured.median)}  [n=${row.measured.samples}${times(row.measured.iterations)}]`,
+        `${formatNs(row.baseline.median)}  [n=${row.baseline.samples}${times(row.baseline.iterations)}]`,
         `${ratio.toFixed(2)}×`,
         row.target === null ? '—' : `≤ ${row.target}×`,
         pass === null ? 'info' : pass ? 'PASS' : 'FAIL',
@@ -647,35 +660,56 @@ function printLegend(): void {
     for (const line of lines) console.log(line);
   };
   say([
-    'What each row compares (same run, same temp directory; real and baseline samples interleaved, order flipped each sample):',
-    '  --help   : real = spawnSync(node, [bin/transit-ledger.js, "--help"]), the installed command on the compiled CLI, wall time;',
+    'What each row compares (same run, same temp directory; real and baseline samples interleaved, order flipped ' +
+      'each sample):',
+    '  --help   : real = spawnSync(node, [bin/transit-ledger.js, "--help"]), the installed command on the ' +
+      'compiled CLI, wall time;',
     "             baseline = spawnSync(node, ['-e', '0']). Both a new process per sample, output read through a pipe.",
-    '  record   : real = service.recordShipment(one new cargo) on a writable service (validate, append one JSON line, fsync).',
-    "             baseline = fs.writeSync(fd, 'x'×(N−1)+'\\n') + fs.fsyncSync(fd), fd opened once with flag 'a' on a separate file in the",
-    '             same directory, N = byte size of the journal line the real call just appended. All three sizes and their baselines run',
-    `             in ONE loop (${RECORD_REPS} reps + ${RECORD_WARMUP} warm-up, order rotating), so fsync drift hits every column alike.`,
-    '             The writable services use the LedgerIo seam with fs.writeSync/fs.fsyncSync (identical calls to the default); the',
-    `             "fsync off" info rows switch the fsync off on both sides (${RECORD_NOSYNC_REPS} reps) to show the CPU cost alone.`,
+    '  record   : real = service.recordShipment(one new cargo) on a writable service (validate, append one JSON ' +
+      'line, fsync).',
+    "             baseline = fs.writeSync(fd, 'x'×(N−1)+'\\n') + fs.fsyncSync(fd), fd opened once with flag 'a' " +
+      'on a separate file in the',
+    '             same directory, N = byte size of the journal line the real call just appended. All three sizes ' +
+      'and their baselines run',
+    `             in ONE loop (${RECORD_REPS} reps + ${RECORD_WARMUP} warm-up, order rotating), so fsync drift ` +
+      `hits every column alike.`,
+    '             The writable services use the LedgerIo seam with fs.writeSync/fs.fsyncSync (identical calls to ' +
+      'the default); the',
+    `             "fsync off" info rows switch the fsync off on both sides (${RECORD_NOSYNC_REPS} reps) to show ` +
+      `the CPU cost alone.`,
     '  open     : real = LedgerService.open(ledger, { readOnly: true }) + close().',
-    "             baseline = fs.readFileSync(ledger, 'utf8') → text.split('\\n') → JSON.parse(line) of every non-empty line (results dropped).",
+    "             baseline = fs.readFileSync(ledger, 'utf8') → text.split('\\n') → JSON.parse(line) of every " +
+      'non-empty line (results dropped).',
     '             (info) floor = the same read and split, then each line checked against its checksum (SHA-256',
     '             of the line without its sum) and parsed: what any open of the journal must do, with no tip,',
     '             index or state.',
     '             (info) floor + fold = that, each parsed line then applied to a new LedgerState (what the app reads).',
     '             (info) open vs floor + fold = the open against that: the tip, the path, the entry-number account.',
-    "  progress : service.progress({ year: 2024, asOf: '2024-12-31' }) on a service opened from the seeded file. The target row:",
-    '             real = progress on the N-cargo ledger, baseline = progress on the 100-cargo ledger, both services open at once.',
-    '             (info) bare loop = a for-loop summing .netKg over the array listShipments({ year: 2024 }) returned (the same N).',
-    "  export   : real = service.exportReport({ year: 2024, report: 'register', separator: ';' }) then fs.writeFileSync(file, content).",
-    '             The target row: baseline = the export floor below. (info) raw write = fs.writeFileSync(otherFile, the same content).',
-    '             No fsync on either side; the flush:true row passes { flush: true } (fsync) on both sides, as the CLI does. Every',
-    '             side unlinks its file (untimed) before each sample, so every write creates a new file (a timed overwrite would',
+    "  progress : service.progress({ year: 2024, asOf: '2024-12-31' }) on a service opened from the seeded file. " +
+      'The target row:',
+    '             real = progress on the N-cargo ledger, baseline = progress on the 100-cargo ledger, both ' +
+      'services open at once.',
+    '             (info) bare loop = a for-loop summing .netKg over the array listShipments({ year: 2024 }) ' +
+      'returned (the same N).',
+    "  export   : real = service.exportReport({ year: 2024, report: 'register', separator: ';' }) then " +
+      'fs.writeFileSync(file, content).',
+    '             The target row: baseline = the export floor below. (info) raw write = ' +
+      'fs.writeFileSync(otherFile, the same content).',
+    '             No fsync on either side; the flush:true row passes { flush: true } (fsync) on both sides, as ' +
+      'the CLI does. Every',
+    '             side unlinks its file (untimed) before each sample, so every write creates a new file (a timed ' +
+      'overwrite would',
     '             wait on the previous write-back, ext4 auto_da_alloc).',
-    "  floors   : the least work any implementation must do. progress floor = filling the chart's three 366-point series and a",
-    '             12-month table from day totals, nothing else (timed against progress at 100); export floor = joining the already',
-    '             formatted rows into the content string and writing it, with no formatting at all (timed against the raw write);',
-    '             bytes floor = Buffer.concat of the rows already encoded as UTF-8 + writing it, against writing that same Buffer.',
-    '  record at 100k vs record at 100: median recordShipment at 100,000 ÷ median at 100, from the same interleaved loop.',
+    "  floors   : the least work any implementation must do. progress floor = filling the chart's three 366-point " +
+      'series and a',
+    '             12-month table from day totals, nothing else (timed against progress at 100); export floor = ' +
+      'joining the already',
+    '             formatted rows into the content string and writing it, with no formatting at all (timed against ' +
+      'the raw write);',
+    '             bytes floor = Buffer.concat of the rows already encoded as UTF-8 + writing it, against writing ' +
+      'that same Buffer.',
+    '  record at 100k vs record at 100: median recordShipment at 100,000 ÷ median at 100, from the same ' +
+      'interleaved loop.',
     'Medians; [n=samples×operations per sample]. Every row with a target is judged.',
   ]);
 }

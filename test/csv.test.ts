@@ -56,9 +56,11 @@ function bare(overrides: Partial<Shipment> = {}): Shipment {
 }
 
 const REGISTER_HEADER_COMMA =
-  'ID,B/L date,B/L number,Vessel,IMO,Voyage,Grade,Load port,Discharge terminal,Shipper,Receiver,Status,Net tonnes,Outturn tonnes,Barrels,Remarks\r\n';
+  'ID,B/L date,B/L number,Vessel,IMO,Voyage,Grade,Load port,Discharge terminal,Shipper,Receiver,Status,Net tonnes,' +
+  'Outturn tonnes,Barrels,Remarks\r\n';
 const REGISTER_HEADER_SEMICOLON =
-  'ID;B/L date;B/L number;Vessel;IMO;Voyage;Grade;Load port;Discharge terminal;Shipper;Receiver;Status;Net tonnes;Outturn tonnes;Barrels;Remarks\r\n';
+  'ID;B/L date;B/L number;Vessel;IMO;Voyage;Grade;Load port;Discharge terminal;Shipper;Receiver;Status;Net tonnes;' +
+  'Outturn tonnes;Barrels;Remarks\r\n';
 
 /** The rows after the BOM and header, checking those on the way. */
 function registerRows(csv: string, separator: ',' | ';'): string {
@@ -71,16 +73,20 @@ describe('registerCsv', () => {
   it('writes a UTF-8 BOM, the English headers and CRLF after every line including the last', () => {
     expect(registerCsv([shipment()], ',')).toBe(
       '\uFEFF' +
-        'ID,B/L date,B/L number,Vessel,IMO,Voyage,Grade,Load port,Discharge terminal,Shipper,Receiver,Status,Net tonnes,Outturn tonnes,Barrels,Remarks\r\n' +
-        'shp-0001,2024-03-12,AKT-2024-031,Astana,9336983,12/24,Tengiz,Aktau,Sangachal,KMG,SOCAR,discharged,9959.500,9950.250,79377.2,\r\n',
+        'ID,B/L date,B/L number,Vessel,IMO,Voyage,Grade,Load port,Discharge terminal,Shipper,Receiver,Status,' +
+        'Net tonnes,Outturn tonnes,Barrels,Remarks\r\n' +
+        'shp-0001,2024-03-12,AKT-2024-031,Astana,9336983,12/24,Tengiz,Aktau,Sangachal,KMG,SOCAR,discharged,' +
+        '9959.500,9950.250,79377.2,\r\n',
     );
   });
 
   it('writes decimal commas when the separator is a semicolon, for Russian and Azerbaijani Excel', () => {
     expect(registerCsv([shipment()], ';')).toBe(
       '\uFEFF' +
-        'ID;B/L date;B/L number;Vessel;IMO;Voyage;Grade;Load port;Discharge terminal;Shipper;Receiver;Status;Net tonnes;Outturn tonnes;Barrels;Remarks\r\n' +
-        'shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;discharged;9959,500;9950,250;79377,2;\r\n',
+        'ID;B/L date;B/L number;Vessel;IMO;Voyage;Grade;Load port;Discharge terminal;Shipper;Receiver;Status;' +
+        'Net tonnes;Outturn tonnes;Barrels;Remarks\r\n' +
+        'shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;discharged;' +
+        '9959,500;9950,250;79377,2;\r\n',
     );
   });
 
@@ -197,7 +203,7 @@ describe('neutraliseFormula', () => {
     expect(neutraliseFormula(text)).toBe(text);
   });
 
-  it('adds one more apostrophe to text that already starts with an apostrophe and a formula character, so import can undo it exactly', () => {
+  it('adds one more apostrophe to an apostrophe before a formula character, so import undoes it exactly', () => {
     expect(neutraliseFormula("'=1")).toBe("''=1");
     expect(neutraliseFormula("''-1")).toBe("'''-1");
   });
@@ -398,7 +404,7 @@ describe('parseShipmentCsv', () => {
     });
   });
 
-  it("reads a port office's own sheet: semicolons, Russian headers, DD.MM.YYYY dates, spaced tonnes with a decimal comma", () => {
+  it("reads a port office's sheet: semicolons, Russian headers, DD.MM.YYYY, spaced tonnes, decimal comma", () => {
     const sheet =
       '\uFEFFДата;Судно;Номер коносамента;Тонн;Примечание\r\n' +
       '05.03.2024;Taraz;АКТ-118;6 980,000;\r\n' +
@@ -471,7 +477,8 @@ describe('parseShipmentCsv', () => {
 
   it('knows the usual English and Russian names of every column', () => {
     const text =
-      'Bill of lading date;Tanker;Net quantity;Bill of lading;IMO number;Рейс;Crude;Loading port;Discharge port;Грузоотправитель;Consignee;Статус;Outturn;bbl;Notes\n' +
+      'Bill of lading date;Tanker;Net quantity;Bill of lading;IMO number;Рейс;Crude;Loading port;Discharge port;' +
+      'Грузоотправитель;Consignee;Статус;Outturn;bbl;Notes\n' +
       '2024-03-12;Astana;9959,5;AKT-1;9336983;7;Tengiz;Aktau;Sangachal;KMG;SOCAR;discharged;9950;79377,2;ok\n';
     expect(parseShipmentCsv(text)).toStrictEqual({
       rows: [
@@ -511,7 +518,10 @@ describe('parseShipmentCsv', () => {
           field: 'file',
           code: 'csv.unknown_column',
           message:
-            'Column "Draught" is not one Transit Ledger knows, and its values would be lost. Rename it to one of: ID, B/L date, B/L number, Vessel, IMO, Voyage, Grade, Load port, Discharge terminal, Shipper, Receiver, Status, Net tonnes, Outturn tonnes, Barrels, Remarks, Voided, Void reason; or delete the column.',
+            'Column "Draught" is not one Transit Ledger knows, and its values would be lost. Rename it to one of: ' +
+            'ID, B/L date, B/L number, Vessel, IMO, Voyage, Grade, Load port, Discharge terminal, Shipper, ' +
+            'Receiver, Status, Net tonnes, Outturn tonnes, Barrels, Remarks, Voided, Void reason; ' +
+            'or delete the column.',
           facts: { column: 'Draught' },
         },
       ]);
@@ -525,14 +535,19 @@ describe('parseShipmentCsv', () => {
           field: 'file',
           code: 'csv.missing_column',
           message:
-            'The file has no B/L date column. Add it, or name the column that holds it "B/L date" (also accepted: "Дата коносамента", "Konosament tarixi", "Коносамент күні", "BL date", "Date", "Bill of lading date", "Дата", "B/L tarixi", "Tarix", "B/L күні", "Күні").',
+            'The file has no B/L date column. Add it, or name the column that holds it "B/L date" (also accepted: ' +
+            '"Дата коносамента", "Konosament tarixi", "Коносамент күні", "BL date", "Date", ' +
+            '"Bill of lading date", "Дата", "B/L tarixi", "Tarix", "B/L күні", "Күні").',
           facts: { field: 'blDate' },
         },
         {
           field: 'file',
           code: 'csv.missing_column',
           message:
-            'The file has no Net tonnes column. Add it, or name the column that holds it "Net tonnes" (also accepted: "Масса нетто, т", "Netto çəki, t", "Нетто салмағы, т", "Tonnes", "Tons", "Net tons", "Quantity", "Net quantity", "Qty (t)", "Тонн", "Тонны", "Количество", "Количество (т)", "Нетто (т)", "Нетто, т", "Netto, t", "Ton").',
+            'The file has no Net tonnes column. Add it, or name the column that holds it "Net tonnes" (also ' +
+            'accepted: "Масса нетто, т", "Netto çəki, t", "Нетто салмағы, т", "Tonnes", "Tons", "Net tons", ' +
+            '"Quantity", "Net quantity", "Qty (t)", "Тонн", "Тонны", "Количество", "Количество (т)", ' +
+            '"Нетто (т)", "Нетто, т", "Netto, t", "Ton").',
           facts: { field: 'netTonnes' },
         },
       ]);
@@ -561,7 +576,8 @@ describe('parseShipmentCsv', () => {
           field: 'file',
           code: 'csv.too_many_cells',
           message:
-            'Line 3 has 4 cells but the header names 3 columns. A value probably contains an unquoted comma; wrap it in quotes.',
+            'Line 3 has 4 cells but the header names 3 columns. ' +
+            'A value probably contains an unquoted comma; wrap it in quotes.',
           facts: { line: 3, cells: 4, columns: 3, separator: 'comma' },
         },
       ]);
@@ -834,20 +850,24 @@ describe("reports in the reader's language", () => {
   it('writes the register with Russian headers and status words, decimal commas and the rest as in English', () => {
     expect(registerCsv([shipment()], ';', 'ru')).toBe(
       '\uFEFF' +
-        'ID;Дата коносамента;Номер коносамента;Танкер;Номер IMO;Рейс;Сорт нефти;Порт погрузки;Терминал выгрузки;Грузоотправитель;Грузополучатель;Статус;Масса нетто, т;Масса при выгрузке, т;Баррели;Примечания\r\n' +
-        'shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;выгружен;9959,500;9950,250;79377,2;\r\n',
+        'ID;Дата коносамента;Номер коносамента;Танкер;Номер IMO;Рейс;Сорт нефти;Порт погрузки;Терминал выгрузки;' +
+        'Грузоотправитель;Грузополучатель;Статус;Масса нетто, т;Масса при выгрузке, т;Баррели;Примечания\r\n' +
+        'shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;выгружен;9959,500;' +
+        '9950,250;79377,2;\r\n',
     );
   });
 
   it.each([
     [
       'az',
-      'ID;Konosament tarixi;Konosament nömrəsi;Tanker;IMO nömrəsi;Reys;Neft növü;Yükləmə limanı;Boşaltma terminalı;Yükgöndərən;Yükalan;Status;Netto çəki, t;Boşaltmada çəki, t;Barrel;Qeydlər',
+      'ID;Konosament tarixi;Konosament nömrəsi;Tanker;IMO nömrəsi;Reys;Neft növü;Yükləmə limanı;' +
+        'Boşaltma terminalı;Yükgöndərən;Yükalan;Status;Netto çəki, t;Boşaltmada çəki, t;Barrel;Qeydlər',
       'boşaldılıb',
     ],
     [
       'kk',
-      'ID;Коносамент күні;Коносамент нөмірі;Танкер;IMO нөмірі;Рейс;Мұнай сұрыбы;Тиеу порты;Түсіру терминалы;Жүк жөнелтуші;Жүк алушы;Күйі;Нетто салмағы, т;Түсірудегі салмақ, т;Баррель;Ескертпелер',
+      'ID;Коносамент күні;Коносамент нөмірі;Танкер;IMO нөмірі;Рейс;Мұнай сұрыбы;Тиеу порты;Түсіру терминалы;' +
+        'Жүк жөнелтуші;Жүк алушы;Күйі;Нетто салмағы, т;Түсірудегі салмақ, т;Баррель;Ескертпелер',
       'түсірілді',
     ],
   ] as const)(
@@ -856,7 +876,8 @@ describe("reports in the reader's language", () => {
       const csv = registerCsv([shipment()], ';', language);
       expect(csv.split('\r\n').slice(0, 2)).toEqual([
         `\uFEFF${header}`,
-        `shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;${discharged};9959,500;9950,250;79377,2;`,
+        `shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;${discharged};` +
+          `9959,500;9950,250;79377,2;`,
       ]);
     },
   );
@@ -896,7 +917,8 @@ describe("reports in the reader's language", () => {
         outturnKg: null,
         barrels: 79.377,
       }),
-      // Figures that look like a thousands separator once written (9.959 t, 12.5 t): the file's decimal mark settles them.
+      // Figures that look like a thousands separator once written
+      // (9.959 t, 12.5 t): the file's decimal mark settles them.
       shipment({
         id: 'shp-0003',
         blNumber: 'AKT-2024-033',
@@ -954,11 +976,13 @@ describe("reports in the reader's language", () => {
   it.each([
     [
       'Azerbaijani',
-      'Konosament tarixi;Tanker;Netto çəki, t;Status;Qeydlər\r\n03.05.2024;Astana;9 959,5;Boşaldılıb;yoxlanılıb\r\n27.11.2024;Liwa;7.800,25;YOLDADIR;\r\n',
+      'Konosament tarixi;Tanker;Netto çəki, t;Status;Qeydlər\r\n' +
+        '03.05.2024;Astana;9 959,5;Boşaldılıb;yoxlanılıb\r\n27.11.2024;Liwa;7.800,25;YOLDADIR;\r\n',
     ],
     [
       'Kazakh',
-      'Коносамент күні;Танкер;Нетто салмағы, т;Күйі;Ескертпелер\r\n03.05.2024;Astana;9 959,5;Түсірілді;yoxlanılıb\r\n27.11.2024;Liwa;7.800,25;жолда;\r\n',
+      'Коносамент күні;Танкер;Нетто салмағы, т;Күйі;Ескертпелер\r\n' +
+        '03.05.2024;Astana;9 959,5;Түсірілді;yoxlanılıb\r\n27.11.2024;Liwa;7.800,25;жолда;\r\n',
     ],
   ])(
     'reads a hand-made %s sheet: its headers, its status words, its dates and numbers',
@@ -1001,7 +1025,8 @@ describe('parseShipmentFile: the bytes of a sheet as Excel saves it', () => {
 
   it('reads a Russian Excel "CSV (разделители - запятые)" in Windows-1251, vessel names and all', () => {
     const text =
-      'Дата коносамента;Номер коносамента;Судно;Тонны\r\n03.05.2024;№ АКТ-0417;Актау;9\u00a0959,5\r\n04.05.2024;АКТ-0418;«Ёлкино» — Тараз;6980\r\n';
+      'Дата коносамента;Номер коносамента;Судно;Тонны\r\n' +
+      '03.05.2024;№ АКТ-0417;Актау;9\u00a0959,5\r\n04.05.2024;АКТ-0418;«Ёлкино» — Тараз;6980\r\n';
     const parsed = parseShipmentFile({ kind: 'bytes', bytes: cp1251(text) });
     expect(parsed.fileIssues).toEqual([]);
     expect(parsed.encoding).toBe('windows-1251');
@@ -1010,7 +1035,8 @@ describe('parseShipmentFile: the bytes of a sheet as Excel saves it', () => {
 
   it('reads Excel "Unicode text": UTF-16LE with a BOM, tab-separated, decimal commas', () => {
     const text =
-      'Дата коносамента\tНомер коносамента\tСудно\tТонны\r\n03.05.2024\t№ АКТ-0417\tАктау\t9959,5\r\n04.05.2024\tАКТ-0418\t"«Ёлкино» — Тараз"\t6980\r\n';
+      'Дата коносамента\tНомер коносамента\tСудно\tТонны\r\n' +
+      '03.05.2024\t№ АКТ-0417\tАктау\t9959,5\r\n04.05.2024\tАКТ-0418\t"«Ёлкино» — Тараз"\t6980\r\n';
     const parsed = parseShipmentFile({
       kind: 'bytes',
       bytes: new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])),

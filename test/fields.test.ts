@@ -139,7 +139,7 @@ describe('every row of the field table', () => {
     });
   });
 
-  test('the fields the next entry starts with are the B/L date, the tanker, its grade, route, parties and status', () => {
+  test('the next entry starts with the B/L date, the tanker, its grade, route, parties and status', () => {
     expect(CARRY_OVER_KEYS).toEqual([
       'blDate',
       'vessel',

@@ -192,7 +192,7 @@ describeInBrowser('the management views in Chromium', () => {
       }
     });
 
-    test('figures keep their units on one line at 1024 px; at 1920 px the header lines up with the content', async () => {
+    test('figures keep their units on one line at 1024 px; at 1920 px the header lines up with content', async () => {
       const narrow = await open(1024, 700, 'ru', 'light');
       // "−192,2 тыс. т" and its like: one line each (their unit joined by no-break spaces).
       for (const id of ['ytd', 'ahead', 'forecast', 'runRate', 'required']) {

@@ -117,7 +117,7 @@ describe('closing a month', () => {
     ]);
   });
 
-  test('a month closed by another writer while an import waits in preview holds when the import is committed', async () => {
+  test('a month closed by another writer while an import is in preview holds at its commit', async () => {
     const text =
       'B/L date,B/L number,Vessel,Net tonnes\n2024-07-15,JUL-9,Liwa,5000\n2024-08-02,AUG-9,Liwa,5000\n';
     const preview = await service.importCsv({ text, dryRun: true });

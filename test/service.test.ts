@@ -342,7 +342,7 @@ describe('import', () => {
     '',
   ].join('\r\n');
 
-  test('recording order: the rows of one import share a time, and recordedOrder keeps the entry order across a reopen', async () => {
+  test('recording order: the rows of an import share a time; recordedOrder keeps entry order on reopen', async () => {
     const first = await ledger.service.recordShipment(cargo({ blDate: '2024-08-10', blNumber: 'KZ-0' }));
     // The sheet's rows are in entry order: 01.08 then 02.08; a later B/L date recorded before them.
     await ledger.service.importCsv({ text: sheet });
@@ -377,7 +377,7 @@ describe('import', () => {
     expect(ledger.bytes()).toEqual(before);
   });
 
-  test('20,000 rows with one bad row: the report lists that row alone and counts the 19,999 to add (issue 8, D12)', async () => {
+  test('20,000 rows, one bad: the report lists that row alone, counts the 19,999 to add (issue 8, D12)', async () => {
     // The defect: browser mode answered a 50 MB sheet with 122 MB of JSON, a report for every row.
     const header = 'B/L date,Vessel,Net tonnes,B/L number';
     const rows = Array.from(

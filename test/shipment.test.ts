@@ -161,19 +161,22 @@ describe('tonnes as people write them, and as the app shows them', () => {
       '9,959',
       9_959_000,
       9_959,
-      'could be 9959 t (the comma separating thousands) or 9.959 t (a decimal comma). Write 9959 for 9959 t, or 9.9590 for 9.959 t.',
+      'could be 9959 t (the comma separating thousands) or 9.959 t (a decimal comma). ' +
+        'Write 9959 for 9959 t, or 9.9590 for 9.959 t.',
     ],
     [
       '9.959',
       9_959_000,
       9_959,
-      'could be 9959 t (the point separating thousands) or 9.959 t (a decimal point). Write 9959 for 9959 t, or 9.9590 for 9.959 t.',
+      'could be 9959 t (the point separating thousands) or 9.959 t (a decimal point). ' +
+        'Write 9959 for 9959 t, or 9.9590 for 9.959 t.',
     ],
     [
       '12,500',
       12_500_000,
       12_500,
-      'could be 12500 t (the comma separating thousands) or 12.5 t (a decimal comma). Write 12500 for 12500 t, or 12.5 for 12.5 t.',
+      'could be 12500 t (the comma separating thousands) or 12.5 t (a decimal comma). ' +
+        'Write 12500 for 12500 t, or 12.5 for 12.5 t.',
     ],
   ])(
     '%j is a question with both readings, never a guess',

@@ -108,7 +108,7 @@ describeInBrowser('a station’s screens in Chromium', () => {
     temp?.cleanup();
   });
 
-  test('the register’s Station column and conflict flag, the dashboard’s conflicts count, en and ru, 1024 and 1920 px', async () => {
+  test('Station column, conflict flag and the dashboard’s conflicts count: en, ru, 1024, 1920 px', async () => {
     const errors: string[] = [];
     for (const width of [1024, 1920]) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' });

@@ -137,7 +137,7 @@ function apiSpecs(): void {
         error: expect.objectContaining({
           code: 'invalid',
           field: 'url',
-          issues: [expect.objectContaining({ code: 'sync.url' })],
+          issues: [expect.objectContaining({ code: expect.stringMatching(/^sync\.url/) })],
         }),
       });
     }
@@ -191,12 +191,12 @@ function apiSpecs(): void {
       ok: false,
       error: expect.objectContaining({
         code: 'sync',
-        issues: [expect.objectContaining({ code: 'sync.credentials' })],
+        issues: [expect.objectContaining({ code: 'sync.credentials.missing' })],
       }),
     });
   });
 
-  test('two stations fork a cargo: syncNow carries it, conflicts() lists both versions, one amend resolves it', async () => {
+  test('two stations fork a cargo: syncNow carries it, conflicts() lists both, an amend resolves it', async () => {
     const akt = station('AKT', env('akt'));
     const sng = station('SNG', env('sng'));
     value(await call(akt.api, 'syncSetup', { url: db, station: 'AKT' }));

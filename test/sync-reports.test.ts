@@ -120,7 +120,7 @@ function suite(name: string, make: () => Promise<TestCouch> | TestCouch) {
       );
     });
 
-    test('the workbooks name the station on top, each cargo’s station and conflict, and the conflict count', async () => {
+    test('workbooks name the station on top, each cargo’s station and conflict, and the conflict count', async () => {
       const register = await net
         .at('SNG')
         .exportReport({ year: 2024, report: 'register', format: 'xlsx', language: 'ru' });

@@ -7,7 +7,10 @@ import { t } from './output';
 export const LISTED_IMPORT_PROBLEMS = 50;
 
 const ENCODING_NOTES: Partial<Record<ImportEncoding, string>> = {
-  'windows-1251': `Read as ${ENCODING_LABELS['windows-1251']}: the file is not UTF-8, and its letters are Russian in that code page (Russian Excel's plain CSV). Check the vessel names afterwards; saving as CSV UTF-8 avoids the guess.`,
+  'windows-1251':
+    `Read as ${ENCODING_LABELS['windows-1251']}: the file is not UTF-8, ` +
+    "and its letters are Russian in that code page (Russian Excel's plain CSV). " +
+    `Check the vessel names afterwards; saving as CSV UTF-8 avoids the guess.`,
   'utf-16le': `Read as ${ENCODING_LABELS['utf-16le']}.`,
   'utf-16be': `Read as ${ENCODING_LABELS['utf-16be']}.`,
 };
@@ -74,7 +77,9 @@ function importProblemLines(report: ImportReport): string[] {
 }
 
 function summaryLine(report: ImportReport): string {
-  const summary = `${report.added} to add, ${report.duplicates} duplicate, ${report.skipped} skipped, ${report.invalid} invalid.`;
+  const summary =
+    `${report.added} to add, ${report.duplicates} duplicate, ${report.skipped} skipped, ` +
+    `${report.invalid} invalid.`;
   if (report.fileIssues.length > 0) return 'Nothing was imported: fix the file and try again.';
   if (report.dryRun) return `Dry run, nothing written: ${summary}`;
   if (report.committed) return `Imported: ${summary}`;

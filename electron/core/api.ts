@@ -544,7 +544,10 @@ export interface VerifyReport {
   voided: number;
   totalKg: number;
   problems: LostEntry[];
-  /** What was found that lost nothing (lines out of order, an editor's line ends) or cannot be judged (a missing tip). */
+  /**
+   * What was found that lost nothing (lines out of order, an
+   * editor's line ends) or cannot be judged (a missing tip).
+   */
   notes: RecoveryNote[];
   /** Confirmed entries that are gone; 0 when the totals are whole. */
   confirmedLost: number;
@@ -624,7 +627,10 @@ export interface StoredPreferences {
   stored: boolean;
 }
 
-/** What the Sync panel sends to make this ledger a station: the server, the station's id, and (desktop only) its login. */
+/**
+ * What the Sync panel sends to make this ledger a station:
+ * the server, the station's id, and (desktop only) its login.
+ */
 export interface SyncSetupRequest {
   url: unknown;
   station: unknown;

@@ -826,10 +826,14 @@ function mapHeader(cells: readonly string[]): HeaderMap {
     // Excel leaves nameless columns after a trailing separator; harmless unless they hold data.
     if (key === '') map.unnamed.push(index);
     else if (field === undefined) {
-      const message = `Column "${shownHeader(name)}" is not one Transit Ledger knows, and its values would be lost. Rename it to one of: ${ACCEPTED_NAMES}; or delete the column.`;
+      const message =
+        `Column "${shownHeader(name)}" is not one Transit Ledger knows, and its values would be lost. ` +
+        `Rename it to one of: ${ACCEPTED_NAMES}; or delete the column.`;
       map.issues.push(fileIssue('csv.unknown_column', message, { column: shownHeader(name) }));
     } else if (earlier !== undefined) {
-      const message = `Columns "${shownHeader(earlier)}" and "${shownHeader(name)}" both mean ${columnNames(field)[0]}. Keep one of them.`;
+      const message =
+        `Columns "${shownHeader(earlier)}" and "${shownHeader(name)}" both mean ${columnNames(field)[0]}. ` +
+        `Keep one of them.`;
       const facts = { first: shownHeader(earlier), second: shownHeader(name), field };
       map.issues.push(fileIssue('csv.duplicate_column', message, facts));
     } else headerOf.set(field, name);
@@ -838,7 +842,9 @@ function mapHeader(cells: readonly string[]): HeaderMap {
   for (const field of REQUIRED_FIELDS) {
     if (headerOf.has(field)) continue;
     const [first = field, ...others] = columnNames(field);
-    const message = `The file has no ${first} column. Add it, or name the column that holds it "${first}" (also accepted: ${others.map((name) => `"${name}"`).join(', ')}).`;
+    const message =
+      `The file has no ${first} column. Add it, or name the column that holds it "${first}" ` +
+      `(also accepted: ${others.map((name) => `"${name}"`).join(', ')}).`;
     map.issues.push(fileIssue('csv.missing_column', message, { field }));
   }
   return map;
@@ -857,7 +863,9 @@ function shapeIssues(
     cells.length > header.fields.length &&
     cells.slice(header.fields.length).some((cell) => !isBlank(cell))
   ) {
-    const message = `Line ${line} has ${cells.length} cells but the header names ${header.fields.length} columns. A value probably contains an unquoted ${separatorName(separator)}; wrap it in quotes.`;
+    const message =
+      `Line ${line} has ${cells.length} cells but the header names ${header.fields.length} columns. ` +
+      `A value probably contains an unquoted ${separatorName(separator)}; wrap it in quotes.`;
     const facts = {
       line,
       cells: cells.length,
@@ -869,7 +877,9 @@ function shapeIssues(
   for (const index of header.unnamed) {
     if (reportedUnnamed.has(index) || isBlank(cells[index])) continue;
     reportedUnnamed.add(index);
-    const message = `Column ${index + 1} has no name in the header, but line ${line} has a value in it. Name it (one of: ${ACCEPTED_NAMES}) or delete the column.`;
+    const message =
+      `Column ${index + 1} has no name in the header, but line ${line} has a value in it. ` +
+      `Name it (one of: ${ACCEPTED_NAMES}) or delete the column.`;
     issues.push(fileIssue('csv.unnamed_column', message, { column: index + 1, line }));
   }
   return issues;
@@ -906,7 +916,9 @@ function readAllRecords(body: string, separator: ImportSeparator): RawRecord[] |
     if (!(error instanceof CsvError)) throw error;
     const line = typeof error.lines === 'number' ? error.lines : null;
     const near = line === null ? '' : ` near line ${line}`;
-    const message = `The file could not be read as CSV${near}: ${error.message}. Check the quotes on that line: a value with quotes must be wrapped in quotes and its own quotes doubled.`;
+    const message =
+      `The file could not be read as CSV${near}: ${error.message}. ` +
+      `Check the quotes on that line: a value with quotes must be wrapped in quotes and its own quotes doubled.`;
     return fileIssue('csv.malformed', message, line === null ? undefined : { line });
   }
 }

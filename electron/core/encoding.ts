@@ -246,7 +246,9 @@ function windows1251Excerpt(bytes: Uint8Array, offset: number): string {
   let end = offset + 1;
   while (end < bytes.length && end - offset < EXCERPT_REACH && !isBreak(end)) end++;
   const decoder = new TextDecoder('windows-1251');
-  const text = `${visible(decoder.decode(bytes.subarray(start, offset)))}\\x${hex(bytes[offset] as number).slice(2)}${visible(decoder.decode(bytes.subarray(offset + 1, end)))}`;
+  const before = visible(decoder.decode(bytes.subarray(start, offset)));
+  const after = visible(decoder.decode(bytes.subarray(offset + 1, end)));
+  const text = `${before}\\x${hex(bytes[offset] as number).slice(2)}${after}`;
   return `${start > 0 && !isBreak(start - 1) ? '…' : ''}${text}${end < bytes.length && !isBreak(end) ? '…' : ''}`;
 }
 
@@ -261,7 +263,8 @@ function invalidUtf8Issue(
   const byte = hex(bytes[offset] as number);
   return fileIssue(
     'file.encoding',
-    `${lead}: line ${line} has byte ${byte} at byte offset ${offset} (“${excerpt}”). Nothing was imported, so no name is garbled. ${SAVE_AS_UTF8}`,
+    `${lead}: line ${line} has byte ${byte} at byte offset ${offset} (“${excerpt}”). ` +
+      `Nothing was imported, so no name is garbled. ${SAVE_AS_UTF8}`,
     { encoding, line, byteOffset: offset, byte, excerpt },
   );
 }
@@ -322,7 +325,8 @@ function brokenUtf16Issue(bytes: Uint8Array, littleEndian: boolean): FieldIssue 
   const encoding = littleEndian ? 'UTF-16LE' : 'UTF-16BE';
   return fileIssue(
     'file.encoding',
-    `The file starts with the mark of ${encoding} text, but it is not valid ${encoding}: line ${line} breaks off at byte offset ${offset} (“${excerpt}”). Nothing was imported. ${SAVE_AS_UTF8}`,
+    `The file starts with the mark of ${encoding} text, but it is not valid ${encoding}: line ${line} breaks off ` +
+      `at byte offset ${offset} (“${excerpt}”). Nothing was imported. ${SAVE_AS_UTF8}`,
     { encoding, line, byteOffset: offset, byte, excerpt },
   );
 }
@@ -348,7 +352,9 @@ function zeroIssue(
   if (byteOrder !== null) {
     return fileIssue(
       'file.utf16_no_bom',
-      `The file looks like UTF-16${byteOrder} text (what Excel saves as “Unicode text”) without the mark at its start that says so: every other byte is zero. Transit Ledger does not guess at it, and nothing was imported. ${SAVE_AS_UTF8}`,
+      `The file looks like UTF-16${byteOrder} text (what Excel saves as “Unicode text”) ` +
+        'without the mark at its start that says so: every other byte is zero. ' +
+        `Transit Ledger does not guess at it, and nothing was imported. ${SAVE_AS_UTF8}`,
       { byteOrder },
     );
   }
@@ -356,7 +362,9 @@ function zeroIssue(
   const where = unit === 'byte' ? `a zero byte at byte offset ${first}` : 'a NUL character';
   return fileIssue(
     'file.binary',
-    `The file is not CSV text: line ${line} has ${where}, which text never has. If it is UTF-16 text or a spreadsheet, open it in Excel and save it again; nothing was imported. ${SAVE_AS_UTF8}`,
+    `The file is not CSV text: line ${line} has ${where}, which text never has. ` +
+      `If it is UTF-16 text or a spreadsheet, open it in Excel and save it again; ` +
+      `nothing was imported. ${SAVE_AS_UTF8}`,
     { line, ...(unit === 'byte' ? { byteOffset: first } : {}) },
   );
 }
@@ -371,7 +379,10 @@ function replacementIssue(text: string, index: number): FieldIssue {
   const excerpt = `${from > start ? '…' : ''}${visible(text.slice(from, index) + rest)}`;
   return fileIssue(
     'file.replacement_char',
-    `Line ${line} has the character “\uFFFD” (U+FFFD) at position ${column} (“${excerpt}”): a program puts it where it could not read the original letters, so this text was damaged before it reached Transit Ledger. Nothing was imported; import the original file. ${SAVE_AS_UTF8}`,
+    `Line ${line} has the character “\uFFFD” (U+FFFD) at position ${column} (“${excerpt}”): ` +
+      `a program puts it where it could not read the original letters, so this text was damaged ` +
+      `before it reached Transit Ledger. Nothing was imported; ` +
+      `import the original file. ${SAVE_AS_UTF8}`,
     { line, column, excerpt },
   );
 }

@@ -61,3 +61,21 @@ export function invalid(issues: FieldIssue[], summary?: string): TransitError {
   const message = summary ?? issues.map((i) => i.message).join(' ');
   return new TransitError('invalid', message, issues);
 }
+
+/**
+ * A failure about the ledger or the disk rather than one field (or about one field, when `field` is
+ * given): `message` is the English of the command line and the log; its one issue carries a code
+ * and the facts the message states, so a page says the same in its own language without reading
+ * the English.
+ */
+export function stated(
+  code: ErrorCode,
+  issueCode: string,
+  message: string,
+  facts?: IssueFacts,
+  field = '',
+): TransitError {
+  const issue: FieldIssue = { field, code: issueCode, message };
+  if (facts) issue.facts = facts;
+  return new TransitError(code, message, [issue]);
+}

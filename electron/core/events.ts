@@ -44,7 +44,10 @@ export type EventPayload =
   /** Opens a multi-entry write (an import): its entries count only once its commit is written. */
   | { type: 'begin'; size: number }
   | { type: 'commit'; size: number }
-  /** Written once into a ledger begun before tips: from here on a tip is kept beside it, and its absence is a finding. */
+  /**
+   * Written once into a ledger begun before tips: from here
+   * on a tip is kept beside it, and its absence is a finding.
+   */
   | { type: 'tip-kept' }
   | {
       type: 'recovery';

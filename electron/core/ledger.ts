@@ -13,10 +13,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RecoveryReport } from './api';
-import { TransitError } from './errors';
+import { stated, TransitError } from './errors';
 import type { ApplyEvent, EventPayload, LedgerEvent } from './events';
 import { recoveryMessage } from './journal/describe';
-import { diskTrouble } from './journal/disk-words';
+import { diskFacts, diskTrouble } from './journal/disk-words';
 import { GENESIS, parseLine, serialise } from './journal/format';
 import { forEachLine } from './journal/lines';
 import { repairJournal, type RepairOutcome } from './journal/repair';
@@ -69,9 +69,14 @@ interface Position {
 
 const EMPTY: Position = { size: 0, lastSeq: 0, lastSum: GENESIS, entries: 0 };
 
-function ioError(absolute: string, error: unknown, doing = 'open'): TransitError {
+function ioError(absolute: string, error: unknown, doing: 'open' | 'create' = 'open'): TransitError {
   if (error instanceof TransitError) return error;
-  return new TransitError('io', `Could not ${doing} the ledger ${absolute}: ${diskTrouble(error)}.`);
+  return stated(
+    'io',
+    doing === 'open' ? 'ledger.open_failed' : 'ledger.create_failed',
+    `Could not ${doing} the ledger ${absolute}: ${diskTrouble(error)}.`,
+    { path: absolute, ...diskFacts(error) },
+  );
 }
 
 function scanFile(
@@ -128,9 +133,12 @@ function removeStoppedRepair(absolute: string): void {
 function refuseMissingJournal(absolute: string): void {
   const tip = readTip(absolute);
   if (tip.state === 'ok' && tip.tip.seq > 0) {
-    throw new TransitError(
+    throw stated(
       'damaged',
-      `The ledger file ${absolute} is missing, but the record beside it says it held ${tip.tip.seq} entries. Restore it from a backup. To start a new, empty ledger here instead, delete ${absolute}.tip.`,
+      'ledger.missing',
+      `The ledger file ${absolute} is missing, but the record beside it says it held ${tip.tip.seq} entries. ` +
+        `Restore it from a backup. To start a new, empty ledger here instead, delete ${absolute}.tip.`,
+      { path: absolute, entries: tip.tip.seq, tip: `${absolute}.tip` },
     );
   }
 }
@@ -317,9 +325,12 @@ export class Ledger {
     const existing = fs.existsSync(this.path) ? fs.statSync(this.path).size : 0;
     if (existing > 0) {
       this.failed = true;
-      throw new TransitError(
+      throw stated(
         'conflict',
-        `The ledger ${this.path} was started by another program after this one opened it. Nothing was recorded: close and reopen the ledger, then try again.`,
+        'ledger.started_elsewhere',
+        `The ledger ${this.path} was started by another program after this one opened it. ` +
+          'Nothing was recorded: close and reopen the ledger, then try again.',
+        { path: this.path },
       );
     }
     refuseMissingJournal(this.path);
@@ -398,11 +409,17 @@ export class Ledger {
    */
   append(payloads: readonly EventPayload[]): LedgerEvent[] {
     if (this.readOnly)
-      throw new TransitError('read_only', 'This ledger is open read-only; nothing can be written to it.');
+      throw stated(
+        'read_only',
+        'ledger.read_only',
+        'This ledger is open read-only; nothing can be written to it.',
+      );
     if (this.failed)
-      throw new TransitError(
+      throw stated(
         'io',
-        'An earlier save to this ledger failed and could not be undone. Close and reopen the ledger before writing again.',
+        'ledger.failed_before',
+        'An earlier save to this ledger failed and could not be undone. ' +
+          'Close and reopen the ledger before writing again.',
       );
     if (payloads.length === 0) return [];
     if (this.fd === null) {
@@ -438,9 +455,12 @@ export class Ledger {
     const size = fs.fstatSync(fd).size;
     if (size !== this.position.size) {
       this.failed = true;
-      throw new TransitError(
+      throw stated(
         'conflict',
-        `Another program has written to the ledger ${this.path} since it was opened here. Nothing was recorded: close and reopen the ledger, then try again.`,
+        'ledger.written_elsewhere',
+        `Another program has written to the ledger ${this.path} since it was opened here. ` +
+          'Nothing was recorded: close and reopen the ledger, then try again.',
+        { path: this.path },
       );
     }
   }
@@ -457,14 +477,21 @@ export class Ledger {
         // Unconfirmed bytes may remain at the end of the file; appending after them could count
         // this entry twice, so nothing more is written until a fresh open has checked the file.
         this.failed = true;
-        throw new TransitError(
+        throw stated(
           'io',
-          `Could not save to the ledger ${this.path} (${code}), and the file could not be restored. The entry may or may not have been recorded: close and reopen the ledger, and check it before entering it again.`,
+          'ledger.save_unsure',
+          `Could not save to the ledger ${this.path} (${code}), and the file could not be restored. ` +
+            'The entry may or may not have been recorded: close and reopen the ledger, ' +
+            'and check it before entering it again.',
+          { path: this.path, reason: code },
         );
       }
-      throw new TransitError(
+      throw stated(
         'io',
-        `Could not save to the ledger ${this.path} (${code}). Nothing was recorded; free disk space or check the drive, then try again.`,
+        'ledger.save_failed',
+        `Could not save to the ledger ${this.path} (${code}). ` +
+          'Nothing was recorded; free disk space or check the drive, then try again.',
+        { path: this.path, reason: code },
       );
     }
   }

@@ -210,8 +210,10 @@ export function ambiguityIssue(
   const thousands = shortest(reading.asThousandsKg);
   const decimal = shortest(reading.asDecimalKg);
   const message =
-    `${name} "${text}" could be ${thousands} ${unit} (the ${mark} separating thousands) or ${decimal} ${unit} (a decimal ${mark}). ` +
-    `Write ${quantityInputText(reading.asThousandsKg)} for ${thousands} ${unit}, or ${quantityInputText(reading.asDecimalKg)} for ${decimal} ${unit}.`;
+    `${name} "${text}" could be ${thousands} ${unit} (the ${mark} separating thousands) ` +
+    `or ${decimal} ${unit} (a decimal ${mark}). ` +
+    `Write ${quantityInputText(reading.asThousandsKg)} for ${thousands} ${unit}, ` +
+    `or ${quantityInputText(reading.asDecimalKg)} for ${decimal} ${unit}.`;
   const facts = { value: text, asThousandsKg: reading.asThousandsKg, asDecimalKg: reading.asDecimalKg };
   return { field, code: `${field}.ambiguous`, message, facts };
 }

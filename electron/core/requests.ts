@@ -18,7 +18,10 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 /** An annual target above this is a typing error: the route's ceiling is 2.2 Mt. */
 const MAX_ANNUAL_KG = 50_000_000_000;
 
-/** Shows a refused value in a message: never throws (an object may have a poisoned toString) and never echoes a flood. */
+/**
+ * Shows a refused value in a message: never throws (an object
+ * may have a poisoned toString) and never echoes a flood.
+ */
 export function shown(value: unknown): string {
   if (typeof value === 'string') return value.length > 60 ? `${value.slice(0, 57)}...` : value;
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
@@ -107,7 +110,9 @@ function parseTonnes(
     throw invalid([{ ...ambiguity, facts: { ...ambiguity.facts, ...where } }]);
   }
   if (reading === null || !reading.ok || reading.kg < 0 || (!allowZero && reading.kg === 0)) {
-    const message = `${label} "${shown(value)}" must be a number of tonnes${allowZero ? '' : ' above zero'} with at most 3 decimals.`;
+    const message =
+      `${label} "${shown(value)}" must be a number of tonnes` +
+      `${allowZero ? '' : ' above zero'} with at most 3 decimals.`;
     return issue(field, `${field}.invalid`, message, { value: shown(value), ...where });
   }
   if (reading.kg > MAX_ANNUAL_KG)
@@ -213,7 +218,8 @@ export function parseTargetsRequest(value: unknown): TargetsRequest {
     return issue(
       'monthlyPlanTonnes',
       'monthlyPlanTonnes.sum',
-      `The 12 monthly figures add up to ${formatKgAsTonnes(planSum)} t but the annual target is ${formatKgAsTonnes(annualKg)} t; make them agree.`,
+      `The 12 monthly figures add up to ${formatKgAsTonnes(planSum)} t ` +
+        `but the annual target is ${formatKgAsTonnes(annualKg)} t; make them agree.`,
       // Kilograms, so a page in another language writes both figures its own way.
       { planKg: planSum, annualKg },
     );

@@ -47,7 +47,7 @@ import {
   type ParsedCsvRow,
   type RowCargo,
 } from './csv';
-import { invalid, TransitError } from './errors';
+import { invalid, stated, TransitError } from './errors';
 import type { EventPayload, LedgerEvent } from './events';
 import { STORED_KEYS } from './fields';
 import { Ledger, type LedgerIo } from './ledger';
@@ -189,16 +189,21 @@ function ledgerSwitched(expected: string, current: string): TransitError {
   const [code, message] = isReal(expected)
     ? [
         'ledger.switched_to_demo',
-        'Nothing was saved: this window was showing the real ledger, but the demo ledger was opened in another window. This window now shows the demo ledger; to record this in your own ledger, go back to it and save again.',
+        'Nothing was saved: this window was showing the real ledger, ' +
+          'but the demo ledger was opened in another window. This window now shows the demo ledger; ' +
+          'to record this in your own ledger, go back to it and save again.',
       ]
     : isReal(current)
       ? [
           'ledger.switched_to_real',
-          'Nothing was saved: this window was showing the demo ledger, but another window went back to the real ledger. This window now shows the real ledger; save again only if this belongs in it.',
+          'Nothing was saved: this window was showing the demo ledger, ' +
+            'but another window went back to the real ledger. ' +
+            'This window now shows the real ledger; save again only if this belongs in it.',
         ]
       : [
           'ledger.demo_renewed',
-          'Nothing was saved: the demo ledger this window was showing was built afresh in another window. This window now shows the new demo ledger.',
+          'Nothing was saved: the demo ledger this window was showing was built afresh in another window. ' +
+            'This window now shows the new demo ledger.',
         ];
   return new TransitError('conflict', message, [
     { field: 'ledgerId', code, message, facts: { expected, current } },
@@ -208,7 +213,10 @@ function ledgerSwitched(expected: string, current: string): TransitError {
 /** A listed row's cargo before it is read (rowCargo). */
 const NO_CARGO: RowCargo = { blDate: null, vessel: null, netKg: null, blDateText: null, netTonnesText: null };
 
-/** An import row's duplicate issue in the import's words: skipped, and where its twin is (the ledger or a line of the file). */
+/**
+ * An import row's duplicate issue in the import's words: skipped,
+ * and where its twin is (the ledger or a line of the file).
+ */
 function importDuplicate(twin: FieldIssue, lineOfNew: ReadonlyMap<string, number>): FieldIssue {
   const facts: IssueFacts = twin.facts ?? {};
   const line = lineOfNew.get(String(facts.id));
@@ -426,7 +434,7 @@ export class LedgerService implements TransitApi {
     this.follow();
     this.expectLedger(parseLedgerGuard(options));
     if (typeof request !== 'object' || request === null)
-      throw new TransitError('invalid', 'syncSetup takes the server address and the station id.');
+      throw stated('invalid', 'sync.setup.request', 'syncSetup takes the server address and the station id.');
     return setupSync(this, this.credentials, request);
   }
 
@@ -447,14 +455,20 @@ export class LedgerService implements TransitApi {
     const id = parseStationId(raw);
     const current = this.book?.station ?? null;
     if (current !== null && current !== id)
-      throw new TransitError(
+      throw stated(
         'conflict',
+        'station.changed',
         `This ledger is station ${current}; a station's id never changes, because every entry it wrote is ` +
           `known by it. Set up a new ledger for station ${id}.`,
+        { station: current, asked: id },
       );
     if (current === null) {
       if (this.ledger.readOnly)
-        throw new TransitError('read_only', 'This ledger is open read-only; it cannot be made a station.');
+        throw stated(
+          'read_only',
+          'station.read_only',
+          'This ledger is open read-only; it cannot be made a station.',
+        );
       fs.mkdirSync(stationsDir(this.ledger.path), { recursive: true });
       this.append([{ type: 'station', station: id }]);
       // Read again as a station's: this journal and the (empty) received ones, folded together.
@@ -476,7 +490,10 @@ export class LedgerService implements TransitApi {
   private shipmentOrThrow(rawId: unknown): Shipment {
     const id = parseId(rawId);
     const shipment = this.state.shipments.get(id);
-    if (!shipment) throw new TransitError('not_found', `There is no shipment with id ${id} in this ledger.`);
+    if (!shipment)
+      throw stated('not_found', 'shipment.not_found', `There is no shipment with id ${id} in this ledger.`, {
+        id,
+      });
     return shipment;
   }
 
@@ -528,7 +545,9 @@ export class LedgerService implements TransitApi {
     const reason = parseReason(rawReason, false);
     const current = this.shipmentOrThrow(id);
     if (current.voided)
-      throw new TransitError('conflict', `Shipment ${current.id} is void and cannot be amended.`);
+      throw stated('conflict', 'shipment.void', `Shipment ${current.id} is void and cannot be amended.`, {
+        id: current.id,
+      });
     this.refuseInClosedMonth(current, 'amend');
     const result = validateAmendment(current, changes, this.context(force));
     if (!result.ok) throw refusal(result, check);
@@ -564,9 +583,11 @@ export class LedgerService implements TransitApi {
     const why = parseReason(reason, true) as string;
     const current = this.shipmentOrThrow(id);
     if (current.voided)
-      throw new TransitError(
+      throw stated(
         'conflict',
+        'shipment.already_void',
         `Shipment ${current.id} is already void (${current.voidReason ?? 'no reason'}).`,
+        { id: current.id, reason: current.voidReason ?? '' },
       );
     this.refuseInClosedMonth(current, 'void');
     this.append([{ type: 'void', id: current.id, reason: why, ...(this.book?.links(current.id) ?? {}) }]);
@@ -903,7 +924,10 @@ export class LedgerService implements TransitApi {
     return payloads;
   }
 
-  /** A B/L number already in the ledger or on an earlier row of the file, as the row's issue; else null (and the row's line is noted). */
+  /**
+   * A B/L number already in the ledger or on an earlier row of the
+   * file, as the row's issue; else null (and the row's line is noted).
+   */
   private blNumberRepeat(
     blNumber: string | null,
     line: number,
@@ -934,8 +958,9 @@ export class LedgerService implements TransitApi {
   }
 
   async useDemoLedger(_on: boolean): Promise<LedgerInfo> {
-    throw new TransitError(
+    throw stated(
       'invalid',
+      'demo.unavailable',
       'This ledger was opened on its own; the demo ledger is available in the app.',
     );
   }

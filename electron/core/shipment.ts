@@ -180,7 +180,9 @@ function readTonnes(spec: FieldSpec, raw: unknown): Read {
   }
   if (reading.kg <= 0) return refused(spec, 'not_positive', `${spec.name} must be more than zero.`);
   if (reading.kg > MAX_CARGO_KG) {
-    const message = `${spec.name} ${formatKgAsTonnes(reading.kg)} t is far more than any Caspian tanker carries (about 13,000 t at most).`;
+    const message =
+      `${spec.name} ${formatKgAsTonnes(reading.kg)} t is far more than any Caspian tanker carries ` +
+      `(about 13,000 t at most).`;
     return refused(spec, 'too_large', message, {
       value: shown,
       amountKg: reading.kg,
@@ -333,10 +335,13 @@ function sameCargo(
 }
 
 function duplicateIssue(twin: SameCargoCandidate, force: boolean): FieldIssue {
-  const which = `${twin.vessel}, B/L date ${twin.blDate}, ${formatKgAsTonnes(twin.netKg)} t${twin.blNumber ? `, B/L ${twin.blNumber}` : ''}, id ${twin.id}`;
+  const number = twin.blNumber ? `, B/L ${twin.blNumber}` : '';
+  const which = `${twin.vessel}, B/L date ${twin.blDate}, ${formatKgAsTonnes(twin.netKg)} t${number}, id ${twin.id}`;
   const message = force
-    ? `The ledger already holds a cargo with the same B/L date, vessel and tonnes (${which}); saved as a separate cargo, as confirmed.`
-    : `The ledger already holds a cargo with the same B/L date, vessel and tonnes (${which}). If this is a second cargo, confirm it; if it is the same one, it is already recorded.`;
+    ? `The ledger already holds a cargo with the same B/L date, vessel and tonnes (${which}); ` +
+      `saved as a separate cargo, as confirmed.`
+    : `The ledger already holds a cargo with the same B/L date, vessel and tonnes (${which}). ` +
+      `If this is a second cargo, confirm it; if it is the same one, it is already recorded.`;
   return {
     field: '',
     code: DUPLICATE_CARGO,
@@ -397,7 +402,9 @@ function checkDuplicates(
       found.errors.push({
         field: 'blNumber',
         code: 'blNumber.duplicate',
-        message: `B/L number ${fields.blNumber} is already in the ledger (${holder.vessel}, ${holder.blDate}, id ${holder.id}).`,
+        message:
+          `B/L number ${fields.blNumber} is already in the ledger ` +
+          `(${holder.vessel}, ${holder.blDate}, id ${holder.id}).`,
         facts: { vessel: holder.vessel, date: holder.blDate, id: holder.id },
       });
     }
@@ -416,7 +423,8 @@ function checkFigures(fields: ShipmentFields, context: ValidationContext, found:
   if (fields.netKg > OVERRIDE_CARGO_KG) {
     const message = context.force
       ? `${cargo} t is more than a Caspian tanker usually carries (about 13,000 t at most); saved as confirmed.`
-      : `${cargo} t is more than a Caspian tanker carries (about 13,000 t at most). Check the figure; if it is right, confirm it.`;
+      : `${cargo} t is more than a Caspian tanker carries (about 13,000 t at most). ` +
+        `Check the figure; if it is right, confirm it.`;
     unlessConfirmed.push({
       field: 'netTonnes',
       code: 'netTonnes.unusual',
@@ -530,7 +538,8 @@ export function validateAmendment(
   }
   const touched = new Set(Object.keys(changes));
   const touchedFields = new Set([...touched].map((key) => fieldSpec(key)?.stored ?? key));
-  // The duplicate question is asked again only when the change makes the cargo look like one it did not look like before.
+  // The duplicate question is asked again only when the change
+  // makes the cargo look like one it did not look like before.
   const concerns = (issue: FieldIssue) =>
     issue.code === DUPLICATE_CARGO
       ? !sameCargo(current, context, current.id).some((other) => other.id === issue.facts?.id)

@@ -154,7 +154,8 @@ export class LedgerState {
           return rejection('not-a-date', `its B/L date ${f.blDate} is not a calendar date`, {
             date: f.blDate,
           });
-        // The validator never lets two live cargoes share a B/L number; a journal that has them was tampered with or double-written.
+        // The validator never lets two live cargoes share a B/L number;
+        // a journal that has them was tampered with or double-written.
         const blKey = f.blNumber === null ? null : blNumberKey(f.blNumber);
         const holder = blKey === null ? undefined : this.byBlNumber.get(blKey);
         if (holder !== undefined && !this.sharedBlNumbers)

@@ -11,7 +11,7 @@ import { TRANSIT_API } from './api-methods';
 import { todayAtLoadPort } from './calendar';
 import { dayBefore, demoShipments } from './demo';
 import { tipPath } from './journal/tip';
-import { TransitError } from './errors';
+import { stated } from './errors';
 import { forward } from './methods';
 import { LedgerService, type ServiceOptions } from './service';
 
@@ -56,7 +56,8 @@ export class Workspace {
   }
 
   async useDemoLedger(on: unknown): Promise<LedgerInfo> {
-    if (typeof on !== 'boolean') throw new TransitError('invalid', 'useDemoLedger takes true or false.');
+    if (typeof on !== 'boolean')
+      throw stated('invalid', 'demo.request', 'useDemoLedger takes true or false.');
     if (on && !this.demo) {
       // A fresh demo every time: yesterday's demo edits are nobody's data.
       // The tip beside it goes too: kept, it would report the fresh file as the old one cut short.

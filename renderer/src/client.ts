@@ -52,7 +52,10 @@ export function takeToken(location: Location, storage: Storage, history: History
   return storage.getItem(TOKEN_KEY);
 }
 
-/** Browser mode: each method is a POST to ./api/<method> with this launch's token; the answer is dispatch's envelope. */
+/**
+ * Browser mode: each method is a POST to ./api/<method> with
+ * this launch's token; the answer is dispatch's envelope.
+ */
 function httpApi(token: string | null): TransitApi {
   return remote(TRANSIT_API, async (method, args) => {
     let response: Response;

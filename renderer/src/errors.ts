@@ -2,11 +2,13 @@
  * Failures in the person's language. The core and the transports speak English with specifics
  * (a path, a figure); each failure also carries a stable code, which picks a translated sentence
  * here, filled with the failure's facts where it names them. A sentence without them is followed,
- * outside English, by the specifics in brackets, so nothing the core said is lost.
+ * outside English, by the specifics in brackets, so nothing the core said is lost; a spec holds every
+ * code the core raises to a sentence that needs no brackets.
  */
-import type { FieldIssue } from '../../electron/core/api';
+import type { FieldIssue, IssueFacts } from '../../electron/core/api';
 import { ApiError } from './client';
-import type { Translate } from './i18n';
+import { dateTime } from './format';
+import type { Translate, Vars } from './i18n';
 import type { Language } from './settings';
 
 export interface Failure {
@@ -33,7 +35,33 @@ const SELF_CONTAINED = new Set([
   'ledger.switched_to_demo',
   'ledger.switched_to_real',
   'ledger.demo_renewed',
+  // The ledger, a lock, a repair or a sync refused in a way that names nothing more than the sentence does.
+  'ledger.read_only',
+  'ledger.failed_before',
+  'repair.changed',
+  'station.invalid',
+  'sync.url.credentials',
+  'station.read_only',
+  'sync.read_only',
+  'sync.not_station',
+  'sync.setup.request',
+  'sync.credentials.missing',
+  'demo.unavailable',
+  'demo.request',
 ]);
+
+/** Failures without an issue whose sentence is the whole story: the transports' and the page's own. */
+const SAYS_IT_ALL = new Set(['forbidden', 'internal', 'starting', 'unreachable']);
+
+/** The facts as a sentence states them: an instant the language's way, a disk's trouble in words. */
+function factWords(t: Translate, language: Language, facts: IssueFacts): Vars {
+  const vars: Vars = {};
+  for (const [name, fact] of Object.entries(facts)) vars[name] = String(fact);
+  if (typeof facts.since === 'string') vars.since = dateTime(language, facts.since);
+  if (typeof facts.trouble === 'string')
+    vars.trouble = t(`error.trouble.${facts.trouble}`, { reason: String(facts.reason ?? '') });
+  return vars;
+}
 
 export function failureText(
   t: Translate,
@@ -47,10 +75,9 @@ export function failureText(
   if (lead === key || language === 'en') return detail;
   // A sentence that names the core's facts (a path, an errno) and has every one of them says it all.
   if (issue?.facts && /\{\w+\}/.test(lead)) {
-    const vars: Record<string, string> = {};
-    for (const [name, fact] of Object.entries(issue.facts)) vars[name] = String(fact);
-    const said = t(key, vars);
+    const said = t(key, factWords(t, language, issue.facts));
     if (!/\{\w+\}/.test(said)) return said;
   }
-  return issue && SELF_CONTAINED.has(issue.code) ? lead : `${lead} (${detail})`;
+  const whole = issue ? SELF_CONTAINED.has(issue.code) : SAYS_IT_ALL.has(failure.code);
+  return whole ? lead : `${lead} (${detail})`;
 }

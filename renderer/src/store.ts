@@ -172,7 +172,10 @@ function screenSlice(set: SetScreen, get: () => ScreenState): ScreenState {
   };
 }
 
-/** Counts this window's own switches to or from the demo, so a poll answered meanwhile is not taken for another window's. */
+/**
+ * Counts this window's own switches to or from the demo, so a
+ * poll answered meanwhile is not taken for another window's.
+ */
 let ownSwitches = 0;
 
 export const useLedger = create<LedgerStore>()((set, get) => {

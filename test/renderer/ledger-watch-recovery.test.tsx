@@ -17,7 +17,10 @@ function show(info: LedgerInfo): HTMLElement {
   return screen.getByTestId('recovery');
 }
 
-/** Latin words left once the data is taken out: vessel names, B/L numbers and the backup's path are the ledger's, not the app's words. */
+/**
+ * Latin words left once the data is taken out: vessel names, B/L
+ * numbers and the backup's path are the ledger's, not the app's words.
+ */
 function englishIn(text: string, data: readonly string[]): string[] {
   const rest = data.reduce((left, datum) => left.split(datum).join(' '), text);
   return rest.match(/[A-Za-z]{2,}/g) ?? [];
@@ -28,13 +31,16 @@ const items = (banner: HTMLElement) => [...banner.querySelectorAll('li')].map((l
 describe('in Russian', () => {
   beforeEach(() => resetSettings('ru'));
 
-  test('a torn, never confirmed last write: not closed cleanly, nothing confirmed lost, the lost cargo named', async () => {
+  test('a torn, never confirmed last write: not closed cleanly, nothing confirmed lost, the cargo named', async () => {
     const info = await damagedLedgerInfo('torn-tail');
     expect(info.recovery).toMatchObject({ confirmedLost: 0, lost: [{ code: 'torn', confirmed: false }] });
     const banner = show(info);
     const text = banner.textContent ?? '';
     expect(text).toMatch(
-      /^Журнал не был закрыт как следует: последняя запись так и не была подтверждена и не сохранена\. Все подтверждённые записи на месте/,
+      new RegExp(
+        String.raw`^Журнал не был закрыт как следует: последняя запись так и не была подтверждена и не сохранена\. ` +
+          String.raw`Все подтверждённые записи на месте`,
+      ),
     );
     expect(items(banner)).toEqual([
       'Оборвано при сохранении, не подтверждено: строка 5, запись № 5 — ' +
@@ -44,7 +50,7 @@ describe('in Russian', () => {
     expect(englishIn(text, ['AKT-0807', info.recovery?.backupPath ?? ''])).toEqual([]);
   });
 
-  test('two confirmed entries cut off the end: the count in the lead, the numbers in the list, what to do', async () => {
+  test('two confirmed entries cut off the end: the count in the lead, their numbers listed, what to do', async () => {
     const info = await damagedLedgerInfo('cut-two', true);
     expect(info.recovery).toMatchObject({
       confirmedLost: 2,
@@ -54,14 +60,18 @@ describe('in Russian', () => {
     const banner = show(info);
     const text = banner.textContent ?? '';
     expect(text).toMatch(
-      /^Файл журнала повреждён: потеряны 2 подтверждённые записи; остальные восстановлены \(записей в журнале: 3\)\. Внесите перечисленное заново по коносаментам/,
+      new RegExp(
+        String.raw`^Файл журнала повреждён: потеряны 2 подтверждённые записи; ` +
+          String.raw`остальные восстановлены \(записей в журнале: 3\)\. ` +
+          String.raw`Внесите перечисленное заново по коносаментам`,
+      ),
     );
     expect(items(banner)).toEqual(['Отрезано с конца файла: записи № 4–5']);
     expect(text).toContain('Файл открыт только для чтения и не изменён');
     expect(englishIn(text, [])).toEqual([]);
   });
 
-  test('a damaged record and its amendment: the cargo from its fields, the amendment left out for its reason', async () => {
+  test('a damaged record and its amendment: the cargo from its fields, the amendment left out, and why', async () => {
     const info = await damagedLedgerInfo('amended-damaged', true);
     expect(info.recovery?.lost).toMatchObject([
       {
@@ -72,7 +82,8 @@ describe('in Russian', () => {
     ]);
     const banner = show(info);
     expect(items(banner)).toEqual([
-      'Повреждено (контрольная сумма не совпадает с содержимым): строка 6, запись № 6 — Taraz, коносамент AKT-0809 от 09.08.2024, 6\u00a0980,900 т',
+      'Повреждено (контрольная сумма не совпадает с содержимым): строка 6, запись № 6 — Taraz, коносамент ' +
+        'AKT-0809 от 09.08.2024, 6\u00a0980,900 т',
       'Не учтено: изменяет потерянную запись: строка 7, запись № 7',
     ]);
     expect(englishIn(banner.textContent ?? '', ['Taraz', 'AKT-0809'])).toEqual([]);
@@ -89,7 +100,10 @@ describe('in Russian', () => {
     const banner = show(info);
     const text = banner.textContent ?? '';
     expect(text).toMatch(
-      /^Из журнала ничего не пропало \(записей в журнале: 5\), но файл записан не так, как его записывает эта программа\./,
+      new RegExp(
+        String.raw`^Из журнала ничего не пропало \(записей в журнале: 5\), ` +
+          String.raw`но файл записан не так, как его записывает эта программа\.`,
+      ),
     );
     expect(items(banner)).toEqual(['Строки в файле стоят не по порядку, все сохранены']);
     expect(englishIn(text, [])).toEqual([]);

@@ -198,7 +198,7 @@ describe('writes name the ledger the window shows', () => {
     expect(api.importCsv.mock.calls[0]?.[1]).toEqual({ ledgerId: 'real' });
   });
 
-  test('a save refused because another window opened the demo fails, and the window shows the demo at once', async () => {
+  test('a save refused because another window opened the demo fails; the window shows the demo at once', async () => {
     api.recordShipment.mockRejectedValue(switchedToDemo());
     api.info.mockResolvedValue(ledgerInfo({ ledgerId: 'demo-abc123', demo: true }));
     const outcome = await useLedger.getState().record({ vessel: 'Astana' }, false);
@@ -215,12 +215,13 @@ describe('the banners', () => {
     loadStore(api, { info: ledgerInfo({ readOnly: true, writer: ANNA }) });
     render(<LedgerBanners />);
     expect(screen.getByTestId('read-only-banner').textContent).toBe(
-      `Read-only: user anna on computer pc has been writing to this ledger since ${dateTime('en', ANNA.since)}. This window shows the new entries as they are saved.`,
+      `Read-only: user anna on computer pc has been writing to this ledger since ${dateTime('en', ANNA.since)}. ` +
+        `This window shows the new entries as they are saved.`,
     );
     expect(dateTime('en', ANNA.since)).toMatch(/^2024-08-1[456] \d\d:\d\d$/);
   });
 
-  test("in Russian the banner is Russian: no Latin word but the user's and the computer's names, the date in Russian", () => {
+  test("in Russian the banner is Russian: no Latin word but the user's and computer's names, a Russian date", () => {
     resetSettings('ru');
     const since = '2026-11-29T18:27:46.235Z';
     loadStore(api, {
@@ -229,7 +230,8 @@ describe('the banners', () => {
     render(<LedgerBanners />);
     const text = screen.getByTestId('read-only-banner').textContent ?? '';
     expect(text).toBe(
-      `Только чтение: в этот журнал сейчас пишет пользователь clerk на компьютере aktau-pc (с ${dateTime('ru', since)}). Это окно показывает новые записи по мере их сохранения.`,
+      `Только чтение: в этот журнал сейчас пишет пользователь clerk на компьютере aktau-pc ` +
+        `(с ${dateTime('ru', since)}). Это окно показывает новые записи по мере их сохранения.`,
     );
     // Whatever the viewer's time zone, the day is the 29th or 30th of November, as Russian writes dates.
     expect(dateTime('ru', since)).toMatch(/^(29|30)\.11\.2026 \d\d:\d\d$/);

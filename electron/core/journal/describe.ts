@@ -103,7 +103,8 @@ export const LOSS_REASONS: Record<LostEntry['code'], string> = {
   removed: 'these entries are missing from the file: nothing is left of them where they stood',
   'cut-short': 'the file is shorter than it was: these confirmed entries at its end are gone',
   replaced:
-    'the file is another copy than the one this ledger last confirmed: restore it from a backup or from the copy kept beside it',
+    'the file is another copy than the one this ledger last confirmed: ' +
+    'restore it from a backup or from the copy kept beside it',
   'batch-incomplete':
     'part of a multi-entry write (an import) that was cut short before it was confirmed, so none of it counts',
   orphan: 'it refers to an entry that was lost',
@@ -140,16 +141,23 @@ export function recoveryMessage(found: MessageInput): string {
     const serious = found.notes.some((note) => note.serious);
     const lead =
       unconfirmed.length > 0
-        ? `The ledger was not closed cleanly: the last write was never confirmed to anyone and is not kept; every confirmed entry is intact (${found.keptEntries} journal entries). ${listed(unconfirmed, lossLine)}.`
+        ? `The ledger was not closed cleanly: the last write was never confirmed to anyone and is not kept; ` +
+          `every confirmed entry is intact (${found.keptEntries} journal entries). ` +
+          `${listed(unconfirmed, lossLine)}.`
         : serious
-          ? `The ledger file was changed by something other than this app; no entry is known to be missing (${found.keptEntries} journal entries), but check it against a backup.`
-          : `Nothing is missing from the ledger (${found.keptEntries} journal entries), but the file is not as this app wrote it.`;
+          ? `The ledger file was changed by something other than this app; no entry is known to be missing ` +
+            `(${found.keptEntries} journal entries), but check it against a backup.`
+          : `Nothing is missing from the ledger (${found.keptEntries} journal entries), ` +
+            `but the file is not as this app wrote it.`;
     return `${lead}${notes}${where}${repair}`;
   }
   const count =
     found.confirmedLost === 1
       ? '1 confirmed entry is lost'
       : `${found.confirmedLost} confirmed entries are lost`;
-  const lead = `The ledger file was damaged: ${count}; the other ${found.keptEntries} journal entries were recovered. Re-enter what is listed here from the bills of lading or restore it from a backup: the details shown are read from the damaged lines and may themselves be wrong.`;
+  const lead =
+    `The ledger file was damaged: ${count}; the other ${found.keptEntries} journal entries were recovered. ` +
+    `Re-enter what is listed here from the bills of lading or restore it from a backup: ` +
+    `the details shown are read from the damaged lines and may themselves be wrong.`;
   return `${lead} ${listed(found.lost, lossLine)}.${notes}${where}${repair}`;
 }

@@ -7,9 +7,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { TransitError } from '../errors';
+import { stated } from '../errors';
 import type { LedgerEvent } from '../events';
-import { diskTrouble } from './disk-words';
+import { diskFacts, diskTrouble } from './disk-words';
 import { bareLine, GENESIS, parseLine, serialise } from './format';
 import { readAt } from './lines';
 import type { ScanResult } from './scan';
@@ -93,7 +93,7 @@ function readKept(
   const { index } = scan.kept;
   const parsed = parseLine(bareLine(readAt(fd, index.offset(at), index.bytes(at))));
   if (!parsed.ok)
-    throw new TransitError('io', 'The ledger file changed while it was being repaired; reopen it.');
+    throw stated('io', 'repair.changed', 'The ledger file changed while it was being repaired; reopen it.');
   return parsed;
 }
 
@@ -219,11 +219,16 @@ export function repairJournal(request: RepairRequest): RepairOutcome {
         ? cutTail(request, scan.cutAt, kept.backupPath, progress)
         : rewrite(request, kept.backupPath);
   } catch (error) {
-    // Once the file was cut, the copy is the only whole original; before that, copies of every failed attempt would pile up.
+    // Once the file was cut, the copy is the only whole original;
+    // before that, copies of every failed attempt would pile up.
     if (kept?.made && !progress.changed) fs.rmSync(kept.backupPath, { force: true });
-    throw new TransitError(
+    throw stated(
       'damaged',
-      `The ledger ${absolute} is damaged and could not be repaired (${diskTrouble(error)}). Nothing was changed, and it can still be read: open it read-only, or make it writable and open it again to repair it.`,
+      'repair.failed',
+      `The ledger ${absolute} is damaged and could not be repaired (${diskTrouble(error)}). ` +
+        'Nothing was changed, and it can still be read: open it read-only, ' +
+        'or make it writable and open it again to repair it.',
+      { path: absolute, ...diskFacts(error) },
     );
   }
   const { writer } = TipWriter.open(absolute);

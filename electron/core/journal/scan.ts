@@ -294,7 +294,9 @@ export class JournalScan {
       lineNo,
       seq,
       true,
-      `the checksum chain breaks between entries #${seq - 1} and #${seq} (line ${lineNo}, ${describeEvent(event)}): one of them, or the line before, was changed after it was written`,
+      `the checksum chain breaks between entries #${seq - 1} and #${seq} ` +
+        `(line ${lineNo}, ${describeEvent(event)}): ` +
+        'one of them, or the line before, was changed after it was written',
     );
   }
 
@@ -303,7 +305,10 @@ export class JournalScan {
     if (event.gaps) {
       this.knownGaps.push(...event.gaps);
       this.tipRequired = true; // only a repair that keeps a tip records its gaps
-    } else this.knownBelow = Math.max(this.knownBelow, event.seq); // an older repair named its losses but not their numbers
+    } else {
+      // An older repair named its losses but not their numbers.
+      this.knownBelow = Math.max(this.knownBelow, event.seq);
+    }
     if (event.tipBefore) this.tipsBefore.push(event.tipBefore);
   }
 
@@ -327,7 +332,8 @@ export class JournalScan {
         null,
         null,
         false,
-        `${moved === 1 ? '1 line stands' : `${moved} lines stand`} out of order in the file; ${moved === 1 ? 'it is' : 'they are'} kept`,
+        `${moved === 1 ? '1 line stands' : `${moved} lines stand`} out of order in the file; ` +
+          `${moved === 1 ? 'it is' : 'they are'} kept`,
       );
   }
 

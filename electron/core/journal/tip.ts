@@ -36,7 +36,9 @@ function check(text: string): string {
 }
 
 export function formatTip(tip: Tip): string {
-  const body = `transit-ledger tip v1 seq=${String(tip.seq).padStart(12, '0')} size=${String(tip.size).padStart(16, '0')} sum=${tip.sum}`;
+  const seq = String(tip.seq).padStart(12, '0');
+  const size = String(tip.size).padStart(16, '0');
+  const body = `transit-ledger tip v1 seq=${seq} size=${size} sum=${tip.sum}`;
   return `${body} check=${check(body)}\n`;
 }
 

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TransitError } from '../errors';
+import { stated } from '../errors';
 
 /** The journal's real path; refuses what is not a regular file, and (for writing) a file with other names. */
 export function realLedgerPath(filePath: string, writable: boolean): string {
@@ -17,15 +17,22 @@ export function realLedgerPath(filePath: string, writable: boolean): string {
   const real = own.isSymbolicLink() ? fs.realpathSync.native(absolute) : absolute;
   const stat = own.isSymbolicLink() ? fs.statSync(real) : own;
   if (!stat.isFile()) {
-    throw new TransitError(
+    throw stated(
       'io',
-      `${absolute} is not a file (it is a folder or a device), so it cannot be a ledger. Give the path of a ledger file, e.g. …/ledger.jsonl.`,
+      'ledger.not_a_file',
+      `${absolute} is not a file (it is a folder or a device), so it cannot be a ledger. ` +
+        'Give the path of a ledger file, e.g. …/ledger.jsonl.',
+      { path: absolute },
     );
   }
   if (writable && stat.nlink > 1) {
-    throw new TransitError(
+    throw stated(
       'io',
-      `The ledger file ${real} has ${stat.nlink} names (hard links). Writing could split it into separate files, so it is opened for reading only from here: keep one name, delete the others, and open it again.`,
+      'ledger.hard_links',
+      `The ledger file ${real} has ${stat.nlink} names (hard links). ` +
+        'Writing could split it into separate files, so it is opened for reading only from here: ' +
+        'keep one name, delete the others, and open it again.',
+      { path: real, names: stat.nlink },
     );
   }
   return real;

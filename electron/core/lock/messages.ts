@@ -3,7 +3,7 @@
  * command that releases it, so every refusal names what is wrong and what to do.
  */
 import path from 'node:path';
-import { TransitError } from '../errors';
+import { stated, TransitError, type IssueFacts } from '../errors';
 import type { LockRecord, SeenFile } from './holder';
 import type { Verdict } from './liveness';
 
@@ -26,56 +26,76 @@ export function unlockCommand(ledgerPath: string): string {
   return `transit-ledger --ledger ${shellQuote(ledgerPath)} unlock --force`;
 }
 
+/** Who holds the lock, as facts a page words in its own language ("since" as an instant it formats). */
+function holderFacts(ledgerPath: string, record: LockRecord): IssueFacts {
+  return { path: ledgerPath, pid: record.pid, user: record.user, host: record.host, since: record.since };
+}
+
 export function lockedError(ledgerPath: string, seen: SeenFile, verdict: Verdict): TransitError {
   const record = seen.record;
   if (verdict.kind === 'writing' || !record) {
-    return new TransitError(
+    return stated(
       'locked',
+      'lock.opening',
       `Another program is just now opening the ledger ${ledgerPath} (its lock file is being written); ` +
         'try again in a few seconds. Reading is still possible.',
+      { path: ledgerPath },
     );
   }
+  const facts = holderFacts(ledgerPath, record);
   if (verdict.kind === 'unrelated') {
-    return new TransitError(
+    return stated(
       'locked',
+      'lock.stale',
       `The ledger ${ledgerPath} is locked by an older lock file naming ${describeHolder(record)}; ` +
         `${nowAnotherProgram(record.pid, verdict.program)}. ` +
         'The lock is most likely left from before a restart. ' +
         `If Transit Ledger is no longer running, release the lock with: ${unlockCommand(ledgerPath)}`,
+      { ...facts, program: verdict.program, command: unlockCommand(ledgerPath) },
     );
   }
   if (verdict.kind === 'elsewhere') {
-    return new TransitError(
+    return stated(
       'locked',
+      'lock.elsewhere',
       `The ledger ${ledgerPath} is open in ${describeHolder(record)}, on another computer; ` +
         'from here it cannot be told whether it still runs. ' +
         'Close it there and try again; reading is still possible. ' +
-        `If Transit Ledger is no longer running on ${record.host}, release the lock with: ${unlockCommand(ledgerPath)}`,
+        `If Transit Ledger is no longer running on ${record.host}, ` +
+        `release the lock with: ${unlockCommand(ledgerPath)}`,
+      { ...facts, command: unlockCommand(ledgerPath) },
     );
   }
-  return new TransitError(
+  return stated(
     'locked',
+    'lock.held',
     `The ledger ${ledgerPath} is open in ${describeHolder(record)}. ` +
       'Close it there and try again; reading is still possible.',
+    facts,
   );
 }
 
 /** Every attempt lost a race for a stale lock to another taker: rare, and worth trying again. */
 export function contendedError(ledgerPath: string): TransitError {
-  return new TransitError(
+  const command = `transit-ledger --ledger ${shellQuote(ledgerPath)} unlock`;
+  return stated(
     'locked',
+    'lock.contended',
     `The ledger ${ledgerPath} could not be locked: another program kept taking its lock over. ` +
-      `Try again; if this goes on, see who holds it with: transit-ledger --ledger ${shellQuote(ledgerPath)} unlock`,
+      `Try again; if this goes on, see who holds it with: ${command}`,
+    { path: ledgerPath, command },
   );
 }
 
 /** A writer whose lock file was taken over or removed: it must stop, since another may be writing. */
 export function lostLockError(ledgerPath: string): TransitError {
-  return new TransitError(
+  return stated(
     'locked',
+    'lock.lost',
     `This program no longer holds the lock of the ledger ${ledgerPath}: ` +
       'another program took it over or the lock file was removed. ' +
       'Nothing was recorded. Close the ledger and open it again.',
+    { path: ledgerPath },
   );
 }
 
@@ -86,30 +106,39 @@ export function ioError(error: unknown, lockPath: string): unknown {
   if (typeof code !== 'string') return error;
   const dir = path.dirname(lockPath);
   const because = `(${code})`; // the OS's own text names a temp file the person never sees
+  const facts = { folder: dir, path: lockPath, reason: code };
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new TransitError(
+    return stated(
       'io',
+      'lock.folder_not_writable',
       `The folder ${dir} is not writable: the ledger's lock file cannot be created there ${because}. ` +
         'Nothing was recorded. ' +
         'Give yourself write access to the folder, or use a ledger in a folder you can write to.',
+      facts,
     );
   }
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new TransitError(
+    return stated(
       'io',
+      'lock.disk_full',
       `The disk is full: the ledger's lock file ${lockPath} cannot be written ${because}. ` +
         'Nothing was recorded. Free some space and try again.',
+      facts,
     );
   }
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new TransitError(
+    return stated(
       'io',
+      'lock.no_folder',
       `The folder ${dir} does not exist or is not a folder, so the ledger cannot be locked there ${because}. ` +
         'Nothing was recorded.',
+      facts,
     );
   }
-  return new TransitError(
+  return stated(
     'io',
+    'lock.write_failed',
     `The ledger's lock file ${lockPath} cannot be written ${because}. Nothing was recorded.`,
+    facts,
   );
 }

@@ -13,7 +13,7 @@ import type {
   SyncSetupRequest,
   SyncState,
 } from '../api';
-import { TransitError } from '../errors';
+import { stated, TransitError } from '../errors';
 import type { LedgerService } from '../service';
 import { readCheckpoint } from './checkpoint';
 import { Couch, type Credentials } from './couch';
@@ -59,7 +59,8 @@ function noCredentials(store: CredentialStore): TransitError {
     ? 'Give the sync server’s user name and password in the Sync settings first.'
     : 'Sync needs the CouchDB user and password in TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD, ' +
       'set in the environment before the app starts.';
-  return new TransitError('sync', message, [{ field: 'password', code: 'sync.credentials', message }]);
+  const code = store.save ? 'sync.credentials' : 'sync.credentials.missing';
+  return new TransitError('sync', message, [{ field: 'password', code, message }]);
 }
 
 const running = new WeakMap<LedgerService, Promise<SyncOutcome>>();
@@ -88,8 +89,9 @@ export function syncNow(service: LedgerService, store: CredentialStore): Promise
   if (current) return current;
   const round = (async (): Promise<SyncOutcome> => {
     if (service.readOnly)
-      throw new TransitError(
+      throw stated(
         'read_only',
+        'sync.read_only',
         'This ledger is open read-only here; the program writing it syncs it.',
       );
     const credentials = store.read();

@@ -4,7 +4,7 @@
  * safeStorage) and are held only in memory for the round.
  */
 import type { LedgerService } from '../service';
-import { TransitError } from '../errors';
+import { stated } from '../errors';
 import {
   checkpointPath,
   freshCheckpoint,
@@ -34,8 +34,9 @@ export function credentialsFrom(env: NodeJS.ProcessEnv): Credentials | null {
 export function requireCredentials(env: NodeJS.ProcessEnv): Credentials {
   const credentials = credentialsFrom(env);
   if (!credentials)
-    throw new TransitError(
+    throw stated(
       'invalid',
+      'sync.credentials.missing',
       'Sync needs the CouchDB user and password in TRANSIT_SYNC_USER and ' +
         'TRANSIT_SYNC_PASSWORD (never on the command line, where others can read them).',
     );
@@ -65,10 +66,12 @@ function checkpointOrRefuse(service: LedgerService): { checkpoint: SyncCheckpoin
   const checkpoint = readCheckpoint(service.path);
   const station = service.station;
   if (!checkpoint || station === null)
-    throw new TransitError(
+    throw stated(
       'invalid',
+      'sync.not_set_up',
       `This ledger is not set up for sync (${checkpointPath(service.path)} is missing). ` +
         `Run "transit-ledger sync setup --url URL --station ID" first.`,
+      { path: checkpointPath(service.path) },
     );
   return { checkpoint, station };
 }
@@ -81,7 +84,7 @@ export async function syncOnce(
 ): Promise<RoundReport> {
   const { checkpoint } = checkpointOrRefuse(service);
   const book = service.stations;
-  if (!book) throw new TransitError('invalid', 'This ledger is not a station’s.');
+  if (!book) throw stated('invalid', 'sync.not_station', 'This ledger is not a station’s.');
   const couch = new Couch(parseServerUrl(checkpoint.url, checkpoint.insecure), credentials);
   try {
     // Asked first, so a wrong password or a missing database is said before anything moves.

@@ -3,7 +3,7 @@
  * stored and printed); a plain http:// address is accepted only on this computer (loopback)
  * unless the person insists with --insecure, since the password would cross the network in clear.
  */
-import { TransitError } from '../errors';
+import { stated, type IssueFacts } from '../errors';
 
 export const DEFAULT_DATABASE = 'transit-ledger';
 
@@ -12,8 +12,8 @@ function isLoopback(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-function refuse(message: string): never {
-  throw new TransitError('invalid', message, [{ field: 'url', code: 'sync.url', message }]);
+function refuse(code: string, message: string, facts?: IssueFacts): never {
+  throw stated('invalid', code, message, facts, 'url');
 }
 
 /** The database URL, checked: http(s), no user or password in it, http only to loopback unless insecure. */
@@ -23,22 +23,29 @@ export function parseServerUrl(text: unknown, insecure: boolean): URL {
     url = new URL(String(text ?? ''));
   } catch {
     return refuse(
+      'sync.url',
       `"${String(text)}" is not a server address; give one like https://couch.example.org/${DEFAULT_DATABASE}.`,
+      { text: String(text), example: `https://couch.example.org/${DEFAULT_DATABASE}` },
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     refuse(
+      'sync.url.protocol',
       `The sync server's address must start with https:// (or http:// on this computer), not ${url.protocol}.`,
+      { protocol: url.protocol },
     );
   if (url.username !== '' || url.password !== '')
     refuse(
+      'sync.url.credentials',
       'Put no user name or password in the address: they would be stored and shown. ' +
         'Give them in TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.',
     );
   if (url.protocol === 'http:' && !isLoopback(url.hostname) && !insecure)
     refuse(
+      'sync.url.insecure',
       `http://${url.host} would send the password unencrypted across the network. ` +
         `Use https://, or add --insecure if this network is trusted.`,
+      { address: `http://${url.host}` },
     );
   url.search = '';
   url.hash = '';

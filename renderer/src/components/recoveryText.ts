@@ -125,7 +125,8 @@ function leadText(t: Translate, language: Language, report: RecoveryReport): str
   );
   if (confirmed > 0) {
     const count = confirmed.toLocaleString(LOCALES[language]);
-    return `${t(`recovery.lead.lost.${pluralCategory(language, confirmed)}`, { count, kept })} ${t('recovery.lead.lostAction')}`;
+    const lead = t(`recovery.lead.lost.${pluralCategory(language, confirmed)}`, { count, kept });
+    return `${lead} ${t('recovery.lead.lostAction')}`;
   }
   if (report.lost.length > 0) return t('recovery.lead.unclean', { kept });
   const serious = !report.complete || report.notes.some((note) => note.serious);

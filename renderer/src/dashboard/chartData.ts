@@ -37,7 +37,10 @@ export interface MonthTick {
 
 export interface CumulativeChartData {
   unit: ChartUnit;
-  /** x = days elapsed at the end of the day (1 = end of 1 January), y = cumulative tonnage in `unit`. Ends at the as-of date. */
+  /**
+   * x = days elapsed at the end of the day (1 = end of 1 January),
+   * y = cumulative tonnage in `unit`. Ends at the as-of date.
+   */
   actual: XY[];
   targetPace: XY[];
   baselinePace: XY[];

@@ -32,7 +32,10 @@ export function cumulativeLabels(progress: Progress, t: Translate, f: DashboardF
   };
 }
 
-/** The legend names the level lines without their amounts (the chart's plates show those), and today only when it is in the year. */
+/**
+ * The legend names the level lines without their amounts (the
+ * chart's plates show those), and today only when it is in the year.
+ */
 export function cumulativeLegend(
   labels: CumulativeLabels,
   series: CumulativeChartData,

@@ -56,7 +56,10 @@ function carried(spec: FieldSpec, defaults: EntryDefaults, language: Language): 
   return spec.kind === 'enum' ? enumValue(spec.key, value) : value;
 }
 
-/** A fresh form: what the last entry carried (the B/L date too), else the row's default; a date else starts at today. */
+/**
+ * A fresh form: what the last entry carried (the B/L date
+ * too), else the row's default; a date else starts at today.
+ */
 export function initialValues(defaults: EntryDefaults, today: string, language: Language): FormValues {
   return fromRows((spec) => {
     const last = carried(spec, defaults, language);

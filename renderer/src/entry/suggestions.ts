@@ -15,7 +15,10 @@ export const KNOWN_TANKERS = [
   'Akademik Khoshbakht Yusifzade',
 ] as const;
 
-/** Tengiz (main) and Kashagan (regular from January 2025): the grades the field table knows, as the core writes them. */
+/**
+ * Tengiz (main) and Kashagan (regular from January 2025):
+ * the grades the field table knows, as the core writes them.
+ */
 const gradeSpec = fieldSpec('grade');
 export const KNOWN_GRADES: readonly string[] = (gradeSpec?.kind === 'text' && gradeSpec.known) || [];
 

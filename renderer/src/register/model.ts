@@ -78,7 +78,8 @@ export interface RegisterIndex {
 }
 
 export function lowerKey(shipment: Shipment): string {
-  return `${shipment.blNumber ?? ''}\n${shipment.vessel}\n${shipment.voyage ?? ''}\n${shipment.remarks ?? ''}\n${shipment.voidReason ?? ''}`.toLowerCase();
+  const { blNumber, vessel, voyage, remarks, voidReason } = shipment;
+  return `${blNumber ?? ''}\n${vessel}\n${voyage ?? ''}\n${remarks ?? ''}\n${voidReason ?? ''}`.toLowerCase();
 }
 
 /** Gives each distinct value a first-seen number; `finish` renumbers them in the collator's order. */

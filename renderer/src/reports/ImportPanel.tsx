@@ -88,7 +88,10 @@ export function ImportPanel({ controller }: { controller: ImportController }) {
           <span className="rs-ok" data-testid="import-done">
             {plural('reports.import.done', state.added, { fileName: state.fileName })}
             {state.duplicates + state.skipped > 0 &&
-              ` ${t('reports.import.doneLeftOut', { duplicates: integer(language, state.duplicates), skipped: integer(language, state.skipped) })}`}
+              ` ${t('reports.import.doneLeftOut', {
+                duplicates: integer(language, state.duplicates),
+                skipped: integer(language, state.skipped),
+              })}`}
           </span>
         )}
       </div>

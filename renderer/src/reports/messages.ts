@@ -80,7 +80,10 @@ function separatorText(language: Language, name: string): string {
   return translate(language, 'reports.import.tab');
 }
 
-/** Facts that are calendar dates: shown the language's way when they are one (one the core could not read, as written). */
+/**
+ * Facts that are calendar dates: shown the language's way when
+ * they are one (one the core could not read, as written).
+ */
 const DATE_FACTS = new Set(['date', 'today', 'value']);
 
 /** Each fact in the language's style: dates, tonnes and numbers as the language writes them, names as they are. */

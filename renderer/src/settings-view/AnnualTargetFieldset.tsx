@@ -1,4 +1,7 @@
-/** The year's annual target: the figure, where it comes from (the agreement's default or the ledger), and the core's refusal of it. */
+/**
+ * The year's annual target: the figure, where it comes from (the
+ * agreement's default or the ledger), and the core's refusal of it.
+ */
 import type { FieldIssue, YearTargets } from '../../../electron/core/api';
 import { QuantityChoices } from '../components/QuantityChoices';
 import type { Translate } from '../i18n';

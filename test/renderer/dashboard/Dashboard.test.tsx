@@ -77,7 +77,8 @@ describe('key figures, hand-computed (see fixtures.ts)', () => {
   test('against a 50,000 t target the year is ahead: headline, sign, word and arrow', () => {
     show(progress2024({ annualKg: 50_000_000 }));
     expect(screen.getByTestId('dashboard-headline').textContent).toBe(
-      `▲2024 is 4,361${NBSP}t ahead of the pro-rata target: 33.5${NBSP}kt shipped against 29.1${NBSP}kt due by 2024-07-31.`,
+      `▲2024 is 4,361${NBSP}t ahead of the pro-rata target: 33.5${NBSP}kt shipped against 29.1${NBSP}kt due by ` +
+        `2024-07-31.`,
     );
     expect(kpi('ahead')).toBe(`+4,361${NBSP}t`);
     expect(kpiCard('ahead')).toContain('Ahead');
@@ -213,7 +214,7 @@ describe('monthly table', () => {
     expect(screen.getByTestId('monthly-chart').textContent).not.toContain('Plan to');
   });
 
-  test('the monthly chart tooltip gives whole tonnes, and the running month its variance against the plan to date', () => {
+  test('the chart tooltip gives whole tonnes, and the running month its variance against plan to date', () => {
     show(progress2024({ asOf: '2024-03-05' }));
     const bar = mockCharts.filter((chart) => chart.type === 'bar').at(-1);
     type Item = { parsed: { x: number }; datasetIndex: number; dataset: { label: string } };
@@ -242,7 +243,8 @@ describe('charts', () => {
     expect(screen.getByRole('img', { name: /Line chart: cumulative tonnes shipped in 2024/ })).toBeTruthy();
     expect(screen.getByRole('img', { name: /Bar chart: tonnes shipped each month of 2024/ })).toBeTruthy();
     expect(screen.getByTestId('cumulative-chart').querySelector('figcaption')?.textContent).toBe(
-      `By 2024-07-31, 33.5${NBSP}kt shipped, against 1.280${NBSP}Mt at the target pace and 615.1${NBSP}kt at the 2023 pace. Annual target 2.200${NBSP}Mt; 2023 total 1.057${NBSP}Mt.`,
+      `By 2024-07-31, 33.5${NBSP}kt shipped, against 1.280${NBSP}Mt at the target pace and 615.1${NBSP}kt at the ` +
+        `2023 pace. Annual target 2.200${NBSP}Mt; 2023 total 1.057${NBSP}Mt.`,
     );
     const line = mockCharts.filter((chart) => chart.type === 'line').at(-1);
     const data = line?.props.data as { datasets: { label: string; data: { x: number; y: number }[] }[] };

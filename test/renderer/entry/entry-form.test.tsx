@@ -193,7 +193,7 @@ describe('keyboard-only entry', () => {
 });
 
 describe('refusals from the core', () => {
-  test('an impossible date is shown at the B/L date, linked for screen readers, focused, and nothing is saved', async () => {
+  test('an impossible date is shown at the B/L date, linked for screen readers, focused; nothing saved', async () => {
     const { fake, user } = await setup();
     await typeCargo(user, { blDate: '2024-02-30', vessel: 'Astana', netTonnes: '9959.5' });
     await press(user, '{Enter}');
@@ -306,7 +306,7 @@ describe('unusual but possible values are asked about', () => {
     );
   });
 
-  test('the same cargo entered twice: the core asks, naming the one recorded; "Save anyway" records a second', async () => {
+  test('the same cargo twice: the core asks, naming the one recorded; "Save anyway" records a second', async () => {
     const { fake, user } = await setup();
     await typeCargo(user, { vessel: 'Astana', netTonnes: '9000' });
     await press(user, '{Enter}');
@@ -444,7 +444,7 @@ describe('when the ledger cannot save', () => {
 });
 
 describe('after saving', () => {
-  test('the status names the cargo and its id; Undo voids it with reason "undo" and brings the figures back', async () => {
+  test('the status names the cargo and its id; Undo voids it with reason "undo", the figures come back', async () => {
     const { fake, user } = await setup();
     await typeCargo(user, {
       blDate: '2024-08-03',
@@ -476,7 +476,7 @@ describe('after saving', () => {
     expect(document.activeElement).toBe(field(/^B\/L date/));
   });
 
-  test('B/L date, vessel, grade, status and parties carry to the next cargo and are remembered for the next session', async () => {
+  test('B/L date, vessel, grade, status and parties carry over, and are remembered for the next session', async () => {
     const { user, remount } = await setup();
     await typeCargo(user, { vessel: 'Akademik Khoshbakht Yusifzade', grade: 'Kashagan', netTonnes: '7800' });
     await user.selectOptions(field(/^Status/), 'in_transit');
@@ -598,7 +598,7 @@ describe('a batch of bills', () => {
 });
 
 describe('recently recorded', () => {
-  test("after an import it lists the clerk's latest entries, newest first, not the batch's earliest B/L dates", async () => {
+  test("after an import it lists the clerk's latest entries, newest first, not the batch's earliest", async () => {
     const { fake, user } = await setup();
     // An import (or the demo): every row recorded at one time, in the sheet's order, B/L dates not in order.
     const batch = [
@@ -684,7 +684,7 @@ describe('the saved banner', () => {
 describe('errors announced', () => {
   const announced = () => screen.getByTestId('entry-announce').textContent ?? '';
 
-  test('a refusal at the field that already has the focus is announced once, politely, and linked by aria-describedby', async () => {
+  test('a refusal at the focused field is announced once, politely, and linked by aria-describedby', async () => {
     const { fake, user } = await setup();
     await typeCargo(user, { vessel: 'Astana', netTonnes: 'abc' });
     const tonnes = field(/^Net tonnes/);
@@ -732,7 +732,7 @@ describe('errors announced', () => {
 });
 
 describe('the next cargo after a save', () => {
-  test('starts without errors: the field Save was pressed from is not checked blank as the focus leaves it', async () => {
+  test('starts without errors: the field Save was pressed from is not checked blank as focus leaves it', async () => {
     const { fake, user } = await setup();
     await typeCargo(user, { vessel: 'Astana', netTonnes: '9000' });
     await press(user, '{Enter}');

@@ -67,7 +67,7 @@ function described(field: HTMLElement): string {
 const cargo = { blDate: '2024-08-03', blNumber: 'AKT-1', vessel: 'Astana', netTonnes: '9959.5' };
 
 describe('dates as clerks write them', () => {
-  test('in Russian the form starts at today as 15.08.2024 and takes DD.MM.YYYY, YYYY-MM-DD and the calendar', async () => {
+  test('in Russian the form starts at 15.08.2024 (today) and takes DD.MM.YYYY, YYYY-MM-DD, the calendar', async () => {
     const { fake, user } = await start('ru');
     entryForm();
     const date = input(/^Дата коносамента/);
@@ -146,7 +146,7 @@ describe('numbers as the app shows them', () => {
     },
   );
 
-  test('the edit dialog starts from the figure as the language writes it and takes it back written any way', async () => {
+  test('the edit dialog shows the figure as the language writes it and takes it back written any way', async () => {
     const { fake, user } = await start('ru');
     const shipment = fake.add(cargo);
     const { dialog, onSaved } = editDialog(shipment);
@@ -160,7 +160,7 @@ describe('numbers as the app shows them', () => {
     expect(onSaved).toHaveBeenCalled();
   });
 
-  test('an ambiguous figure in the edit dialog is asked about once the field is left: both readings, no guess', async () => {
+  test('an ambiguous figure in the edit dialog is asked about on leaving the field: both readings', async () => {
     const { fake, user } = await start('en');
     const shipment = fake.add(cargo);
     const { dialog } = editDialog(shipment);
@@ -235,7 +235,7 @@ describe('one form', () => {
     ]);
   });
 
-  test('the same question, in the same words, from both; Enter in the reason is a new line, Ctrl+Enter saves', async () => {
+  test('the same question in the same words; Enter in the reason is a new line, Ctrl+Enter saves', async () => {
     const { fake, user } = await start('en');
     entryForm();
     await retype(user, input(/^Vessel/), 'Astana');

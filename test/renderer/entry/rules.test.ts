@@ -296,7 +296,7 @@ describe("messages in four languages keep the core's specifics", () => {
     );
   });
 
-  test("a code without a translation, or an issue without a fact its sentence needs, shows the core's English words", () => {
+  test("a code without a translation, or an issue lacking a fact its sentence needs, shows the core's English", () => {
     const unknown = { field: 'density', code: 'density.range', message: 'Density 2.0 is not crude oil.' };
     expect(issueText('ru', unknown, {})).toBe('Density 2.0 is not crude oil.');
     const withoutFacts = {

@@ -238,7 +238,8 @@ describe("the real core's messages for a sheet of bad rows, said in each languag
     for (const language of ['ru', 'az', 'kk'] as const) expectSaidIn(language, issuesOf(report));
     const [first, second] = report.rows;
     expect(importIssueText('ru', first?.issues[0] as FieldIssue, first).replace(/\s/g, ' ')).toBe(
-      '«Масса нетто, т»: «9,959» — это 9 959,000 т или 9,959 т? Запишите число в файле так, чтобы оно читалось однозначно: без разделителя тысяч (9959,5) или с пробелами (9 959,5).',
+      '«Масса нетто, т»: «9,959» — это 9 959,000 т или 9,959 т? Запишите число в файле так, чтобы оно читалось ' +
+        'однозначно: без разделителя тысяч (9959,5) или с пробелами (9 959,5).',
     );
     expect(importIssueText('en', second?.issues[0] as FieldIssue, second)).toBe(
       'Barrels “79,370” could be 79,370 or 79.37 barrels. Write the figure in the file without a thousands separator.',

@@ -390,7 +390,8 @@ test('the print button asks the app for the dashboard print layout', async () =>
 
 describe('import', () => {
   const csv =
-    'B/L date,Vessel,Net tonnes,B/L number\n2024-03-01,Astana,9959.5,KZ-1\n2024-03-02,Taraz,abc,KZ-2\n2024-03-03,Liwa,8800,KZ-3\n';
+    'B/L date,Vessel,Net tonnes,B/L number\n2024-03-01,Astana,9959.5,KZ-1\n' +
+    '2024-03-02,Taraz,abc,KZ-2\n2024-03-03,Liwa,8800,KZ-3\n';
   // As the core reports it: codes, facts and each listed row's cargo as read.
   const withInvalid = importReport({
     added: 1,
@@ -535,7 +536,7 @@ describe('import', () => {
     expect(screen.queryByTestId('import-unlisted')).toBeNull();
   });
 
-  test('a large sheet lists only the rows with something to say, and still says how many rows would be added (issue 8, D12)', async () => {
+  test('a large sheet lists only the rows with something to say, and how many to add (issue 8, D12)', async () => {
     const user = userEvent.setup();
     api.importCsv.mockResolvedValue(
       importReport({
@@ -691,7 +692,7 @@ describe('import', () => {
     expect(api.importCsv.mock.calls.at(-1)?.[0]).toEqual({ base64: base64Of(csv), dryRun: false });
   });
 
-  test("a file that is not UTF-8 is sent as its bytes, and the core's refusal is shown in the chosen language with its line and byte", async () => {
+  test("a file not in UTF-8 goes as its bytes; the core's refusal is in the language, with line and byte", async () => {
     const user = userEvent.setup();
     resetSettings('ru');
     const globals = globalThis as { TextDecoder?: unknown };

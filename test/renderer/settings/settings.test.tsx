@@ -135,7 +135,7 @@ describe('targets', () => {
     expect(planInput(12).value).toBe('183333,333');
   });
 
-  test("in Russian the plan's refusal is said in Russian, with both sums from the core's facts written the Russian way", async () => {
+  test("in Russian the plan's refusal is in Russian, both sums from the core's facts written its way", async () => {
     const user = userEvent.setup();
     resetSettings('ru');
     // The real core decides and gives its code and facts; the page words them.
@@ -154,7 +154,8 @@ describe('targets', () => {
 
     const error = await screen.findByTestId('plan-error');
     expect(error.textContent?.replace(/\s/g, ' ')).toBe(
-      'Не сохранено: Сумма 12 месячных цифр — 2 199 999,996 т, а годовая цель — 2 200 000,000 т. Исправьте месяц или годовую цель, чтобы они совпали.',
+      'Не сохранено: Сумма 12 месячных цифр — 2 199 999,996 т, а годовая цель — 2 200 000,000 т. ' +
+        'Исправьте месяц или годовую цель, чтобы они совпали.',
     );
     expect(error.textContent).not.toMatch(/[A-Za-z]/);
   });
@@ -248,7 +249,7 @@ describe('targets', () => {
     expect(screen.getByText(message)).toBeTruthy();
   });
 
-  test("the loss allowance starts from the ledger's, written the page's way, and is saved with the targets", async () => {
+  test("the loss allowance starts from the ledger's, written the page's way, saved with the targets", async () => {
     resetSettings('ru');
     loadStore(api, { targets: yearTargets({ lossAllowancePercent: 0.25 }) });
     const user = userEvent.setup();
@@ -462,7 +463,8 @@ describe("every refusal of the targets a person can type is said in the page's l
       'Март: «abc» — не число тонн; пишите как 183333 или 183 333,5.',
     );
     expect(said('ru', '2200000', plan('183,333'))).toBe(
-      'Март: «183,333» — это 183 333,000 т или 183,333 т? Отделяйте тысячи пробелами (183 333) или пишите без разделителей.',
+      'Март: «183,333» — это 183 333,000 т или 183,333 т? ' +
+        'Отделяйте тысячи пробелами (183 333) или пишите без разделителей.',
     );
     expect(said('ru', '60000000', null)).toBe(
       'Годовая цель 60 000 000,000 т — неправдоподобная цифра для этого маршрута.',
