@@ -3,6 +3,7 @@
  * append-only, so this is also the audit trail: who did what, when and why.
  */
 import type { EntryRejection, IssueFacts, RejectionCode, ShipmentFields } from './api';
+import type { FleetVessel } from './fleet';
 
 /** A seq range [from, to] absent from the journal that an earlier repair already reported. */
 export type SeqRange = [number, number];
@@ -26,6 +27,8 @@ export type EventPayload =
   | { type: 'void'; id: string; reason: string; base?: string; also?: string[] }
   | { type: 'targets'; year: number; annualKg: number; monthlyPlanKg: number[] | null }
   | { type: 'baseline'; year: number; kg: number }
+  /** A tanker of the fleet added or changed (retired too), whole: the latest by fold order stands. */
+  | { type: 'vessel'; vessel: FleetVessel }
   /** This journal is station `station`'s own (stations/ids.ts); written once, by `sync setup`. */
   | { type: 'station'; station: string }
   /** The other stations' entries this station held when it wrote this line (their highest numbers). */

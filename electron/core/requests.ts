@@ -131,7 +131,7 @@ const targetsShape = z.strictObject({
   monthlyPlanTonnes: z.unknown().optional(),
 });
 
-function strictShape<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+export function strictShape<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issues: FieldIssue[] = parsed.error.issues.map((i) =>

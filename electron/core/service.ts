@@ -10,6 +10,7 @@ import type {
   ConnectionRequest,
   ExportedReport,
   FieldIssue,
+  FleetVessel,
   HistoryEntry,
   ImportReport,
   ImportRowReport,
@@ -23,6 +24,7 @@ import type {
   ShipmentFields,
   ShipmentInput,
   SyncOutcome,
+  VesselInput,
   SyncSetupRequest,
   SyncState,
   TransitApi,
@@ -42,6 +44,8 @@ import {
 import { invalid, TransitError } from './errors';
 import type { EventPayload, LedgerEvent } from './events';
 import { STORED_KEYS } from './fields';
+import { VESSEL_MATCHED } from './fleet-check';
+import { parseVesselRequest } from './fleet-request';
 import { Ledger, type LedgerIo } from './ledger';
 import { lockWriter } from './lock';
 import { defaultAsOf, progressFromDays } from './progress';
@@ -202,6 +206,20 @@ function importDuplicate(twin: FieldIssue, lineOfNew: ReadonlyMap<string, number
   };
 }
 
+/** An import row's note that its vessel was read as the fleet names it (Лива → Liwa), or nothing. */
+function vesselMatched(input: ShipmentInput, fields: ShipmentFields): FieldIssue[] {
+  const typed = typeof input.vessel === 'string' ? input.vessel.trim().replace(/\s+/g, ' ') : '';
+  if (typed === fields.vessel) return [];
+  return [
+    {
+      field: 'vessel',
+      code: VESSEL_MATCHED,
+      message: `Vessel "${typed}" is read as ${fields.vessel}, as the fleet names it.`,
+      facts: { value: typed, vessel: fields.vessel },
+    },
+  ];
+}
+
 /**
  * A refused write or check. A check answers "what would you ask?" in the same breath as "is this
  * valid?": its refusal carries the questions a save would ask too (an old B/L date beside a cargo
@@ -313,6 +331,7 @@ export class LedgerService implements TransitApi {
       findByBlNumber: this.state.findByBlNumber,
       findSameCargo: this.state.findSameCargo,
       force,
+      fleet: this.state.fleet(),
     };
   }
 
@@ -564,6 +583,19 @@ export class LedgerService implements TransitApi {
     return this.state.currentBaseline();
   }
 
+  async getFleet(): Promise<FleetVessel[]> {
+    this.follow();
+    return this.state.fleet().map((vessel) => ({ ...vessel, aliases: [...vessel.aliases] }));
+  }
+
+  async saveVessel(input: VesselInput, options?: LedgerGuard): Promise<FleetVessel[]> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
+    const vessel = parseVesselRequest(input, this.state.fleet(), () => this.newId());
+    this.append([{ type: 'vessel', vessel }]);
+    return this.getFleet();
+  }
+
   async progress(query: unknown): Promise<Progress> {
     this.follow();
     const { year, asOf: requested } = parseProgressQuery(query);
@@ -714,7 +746,7 @@ export class LedgerService implements TransitApi {
         leaveOut(entry, 'duplicate', importDuplicate(twin, lineOfNew));
         continue;
       }
-      entry.warnings = result.warnings;
+      entry.warnings = result.ok ? [...vesselMatched(row.input, result.value), ...result.warnings] : result.warnings;
       if (!result.ok) {
         entry.outcome = 'invalid';
         entry.issues = result.errors;

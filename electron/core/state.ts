@@ -5,6 +5,7 @@
 import type { Baseline, HistoryEntry, Shipment, ShipmentFields, YearTargets } from './api';
 import { DEFAULT_BASELINE, defaultAnnualTargetKg } from './defaults';
 import { rejection, type LedgerEvent, type Rejection } from './events';
+import { DEFAULT_FLEET, type FleetVessel } from './fleet';
 import { STORED_KEYS, type StoredKey } from './fields';
 import { addToYearDays, dayOfYearIndex, emptyYearDays, type YearDays } from './progress';
 import { normaliseBlNumber, normaliseVessel } from './shipment';
@@ -127,6 +128,9 @@ export class LedgerState {
   private readonly events = new Map<string, ShipmentEvent | ShipmentEvent[]>();
   private readonly targets = new Map<number, { annualKg: number; monthlyPlanKg: number[] | null }>();
   private baseline: { year: number; kg: number } | null = null;
+  /** The fleet by id, in the order first known: the default tankers until vessel events change them. */
+  private readonly vessels = new Map<string, FleetVessel>(DEFAULT_FLEET.map((vessel) => [vessel.id, vessel]));
+  private fleetList: readonly FleetVessel[] | null = null;
   private readonly yearDays = new Map<number, YearDays>();
 
   /**
@@ -217,6 +221,10 @@ export class LedgerState {
         return null;
       case 'baseline':
         this.baseline = { year: event.year, kg: event.kg };
+        return null;
+      case 'vessel':
+        this.vessels.set(event.vessel.id, { ...event.vessel, aliases: [...event.vessel.aliases] });
+        this.fleetList = null;
         return null;
       case 'header':
       case 'station':
@@ -335,6 +343,12 @@ export class LedgerState {
         source: 'ledger',
       };
     return { year, annualKg: defaultAnnualTargetKg(year), monthlyPlanKg: null, source: 'default' };
+  }
+
+  /** Every vessel of the fleet, retired ones too, in the order first known. */
+  fleet(): readonly FleetVessel[] {
+    this.fleetList ??= [...this.vessels.values()];
+    return this.fleetList;
   }
 
   currentBaseline(): Baseline {

@@ -17,6 +17,7 @@ import type {
   YearTargets,
 } from '../../../electron/core/api';
 import { invalid, TransitError } from '../../../electron/core/errors';
+import { DEFAULT_FLEET } from '../../../electron/core/fleet';
 import {
   normaliseBlNumber,
   normaliseVessel,
@@ -84,6 +85,8 @@ export class FakeLedger {
       setTargets: notUsed,
       getBaseline: notUsed,
       setBaseline: notUsed,
+      getFleet: async () => DEFAULT_FLEET.map((vessel) => ({ ...vessel })),
+      saveVessel: notUsed,
       // The entry form shows no totals; the store only keeps what it is given.
       progress: async () => ({}) as Progress,
       exportReport: notUsed,

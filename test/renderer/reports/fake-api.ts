@@ -8,6 +8,7 @@ import type {
   WriteOptions,
   YearTargets,
 } from '../../../electron/core/api';
+import { DEFAULT_FLEET } from '../../../electron/core/fleet';
 import { useLedger } from '../../../renderer/src/store';
 import { useSettings, type Language } from '../../../renderer/src/settings';
 
@@ -88,6 +89,8 @@ export function fakeApi(): FakeApi {
     setTargets: jest.fn(async () => yearTargets({ source: 'ledger' })),
     getBaseline: jest.fn(),
     setBaseline: jest.fn(),
+    getFleet: jest.fn(async () => DEFAULT_FLEET.map((vessel) => ({ ...vessel }))),
+    saveVessel: jest.fn(async () => DEFAULT_FLEET.map((vessel) => ({ ...vessel }))),
     progress: jest.fn(async () => progress),
     exportReport: jest.fn(async () => ({
       fileName: `transit-register-${YEAR}.csv`,

@@ -1,0 +1,56 @@
+/**
+ * What the fleet says of a cargo's vessel and tonnes, for the validator (shipment.ts): a known
+ * spelling or alias becomes the fleet's name; an unknown name is asked about with the closest names
+ * offered; a cargo above its tanker's deadweight is asked about. Both questions refuse until the
+ * person confirms (force), as every "unusual" figure does. Pure: no Node.
+ */
+import type { ShipmentFields } from './api';
+import type { FieldIssue, IssueFacts } from './errors';
+import { matchVessel, SUGGESTION_SEPARATOR, type FleetVessel } from './fleet';
+import { formatKgAsTonnes } from './quantity';
+
+/** The code of the question "this vessel is not in the fleet: did you mean …?". */
+export const UNKNOWN_VESSEL = 'vessel.unknown';
+/** The code of the question "more than the tanker's deadweight?". */
+export const ABOVE_DEADWEIGHT = 'netTonnes.above_deadweight';
+/** An import's note that a row's vessel was read as the fleet's name (Лива → Liwa). */
+export const VESSEL_MATCHED = 'vessel.matched';
+
+export interface FleetFindings {
+  /** The fields with the vessel as the fleet writes it (unchanged when unknown). */
+  fields: ShipmentFields;
+  /** Questions: refusals until confirmed, warnings once confirmed. */
+  questions: FieldIssue[];
+}
+
+function unknownVessel(typed: string, suggestions: readonly string[], force: boolean): FieldIssue {
+  const offered = suggestions.length > 0 ? ` The closest in the fleet: ${suggestions.join(', ')}.` : '';
+  const message = force
+    ? `Vessel "${typed}" is not in the fleet; saved as typed, as confirmed.`
+    : `Vessel "${typed}" is not in the fleet.${offered} Correct the name, or confirm it to keep it as typed (a new tanker can be added to the fleet in Settings).`;
+  const facts: IssueFacts =
+    suggestions.length > 0 ? { value: typed, suggestions: suggestions.join(SUGGESTION_SEPARATOR) } : { value: typed };
+  return { field: 'vessel', code: UNKNOWN_VESSEL, message, overridable: true, facts };
+}
+
+function aboveDeadweight(fields: ShipmentFields, vessel: FleetVessel, deadweightKg: number, force: boolean): FieldIssue {
+  const said = `${formatKgAsTonnes(fields.netKg)} t is more than ${vessel.name} carries (deadweight ${formatKgAsTonnes(deadweightKg)} t)`;
+  return {
+    field: 'netTonnes',
+    code: ABOVE_DEADWEIGHT,
+    message: force ? `${said}; saved as confirmed.` : `${said}. Check the figure and the vessel; if both are right, confirm them.`,
+    overridable: true,
+    facts: { vessel: vessel.name, deadweightKg, tonnesKg: fields.netKg },
+  };
+}
+
+/** The fleet's questions about a cargo whose fields were read; `force`: the person confirmed unusual values. */
+export function checkFleet(fields: ShipmentFields, fleet: readonly FleetVessel[], force: boolean): FleetFindings {
+  const match = matchVessel(fleet, fields.vessel);
+  if (!match.known) return { fields, questions: [unknownVessel(fields.vessel, match.suggestions, force)] };
+  const named = match.vessel.name === fields.vessel ? fields : { ...fields, vessel: match.vessel.name };
+  const { deadweightKg } = match.vessel;
+  const questions =
+    deadweightKg !== null && fields.netKg > deadweightKg ? [aboveDeadweight(fields, match.vessel, deadweightKg, force)] : [];
+  return { fields: named, questions };
+}
