@@ -85,7 +85,8 @@ function readAliases(value: unknown): string[] {
 
 function readRetired(value: unknown, was: boolean): boolean {
   if (value === undefined || value === null) return was;
-  if (typeof value !== 'boolean') return refuse('retired', 'request.invalid', 'Retired must be true or false.');
+  if (typeof value !== 'boolean')
+    return refuse('retired', 'request.invalid', 'Retired must be true or false.');
   return value;
 }
 
@@ -94,7 +95,10 @@ function checkUnique(vessel: FleetVessel, fleet: readonly FleetVessel[]): void {
   for (const other of fleet) {
     if (other.id === vessel.id) continue;
     const taken = new Set([other.name, ...other.aliases].map(vesselKey));
-    for (const [field, name] of [['name', vessel.name], ...vessel.aliases.map((a) => ['aliases', a])] as const)
+    for (const [field, name] of [
+      ['name', vessel.name],
+      ...vessel.aliases.map((a) => ['aliases', a]),
+    ] as const)
       if (taken.has(vesselKey(name)))
         refuse(field, 'fleet.name_taken', `"${name}" is already ${other.name} in the fleet.`, {
           value: name,
@@ -104,7 +108,11 @@ function checkUnique(vessel: FleetVessel, fleet: readonly FleetVessel[]): void {
 }
 
 /** The tanker the request describes, whole; `newId` names a new one. */
-export function parseVesselRequest(value: unknown, fleet: readonly FleetVessel[], newId: () => string): FleetVessel {
+export function parseVesselRequest(
+  value: unknown,
+  fleet: readonly FleetVessel[],
+  newId: () => string,
+): FleetVessel {
   const input = strictShape(vesselShape, value, 'a fleet vessel');
   const existing = isBlank(input.id) ? null : fleet.find((vessel) => vessel.id === input.id);
   if (existing === undefined)

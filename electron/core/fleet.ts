@@ -35,29 +35,81 @@ export interface VesselInput {
 }
 
 /**
- * The tankers in shared/domain/facts.md. The facts give no IMO numbers, and a deadweight only
- * for Taraz (6,980 t) and Akademik Khoshbakht Yusifzade (7,800 t); the rest are filled in Settings.
+ * The class figure the domain facts give for the route's tankers: "a Caspian tanker carries at most
+ * ~13,000 t (13,000 dwt class)". Each tanker starts with it until its own deadweight is set.
+ */
+export const CLASS_DEADWEIGHT_KG = 13_000_000;
+
+/**
+ * The tankers in shared/domain/facts.md, with their Cyrillic and Azerbaijani spellings. The facts
+ * give no IMO numbers and no deadweight per tanker (the 6,980 t beside Taraz and 7,800 t beside
+ * Akademik Khoshbakht Yusifzade are cargoes carried), so each starts with the class figure.
  */
 export const DEFAULT_FLEET: readonly FleetVessel[] = Object.freeze([
-  tanker('Astana', null, ['Астана']),
-  tanker('Aktau', null, ['Актау', 'Ақтау']),
-  tanker('Taraz', 6_980_000, ['Тараз']),
-  tanker('Liwa', null, ['Лива']),
-  tanker('President Heydar Aliyev', null, ['Президент Гейдар Алиев', 'Prezident Heydər Əliyev']),
-  tanker('Akademik Khoshbakht Yusifzade', 7_800_000, ['Академик Хошбахт Юсифзаде', 'Akademik Xoşbəxt Yusifzadə']),
+  tanker('Astana', ['Астана']),
+  tanker('Aktau', ['Актау', 'Ақтау']),
+  tanker('Taraz', ['Тараз']),
+  tanker('Liwa', ['Лива']),
+  tanker('President Heydar Aliyev', ['Президент Гейдар Алиев', 'Prezident Heydər Əliyev']),
+  tanker('Akademik Khoshbakht Yusifzade', ['Академик Хошбахт Юсифзаде', 'Akademik Xoşbəxt Yusifzadə']),
 ]);
 
-function tanker(name: string, deadweightKg: number | null, aliases: string[]): FleetVessel {
-  return { id: name.toLowerCase().replace(/\s+/g, '-'), name, imo: null, deadweightKg, aliases, retired: false };
+function tanker(name: string, aliases: string[]): FleetVessel {
+  const id = name.toLowerCase().replace(/\s+/g, '-');
+  return { id, name, imo: null, deadweightKg: CLASS_DEADWEIGHT_KG, aliases, retired: false };
 }
 
 /** Cyrillic (Russian, Kazakh) and Azerbaijani letters as the Latin letters a clerk would type for them. */
 const LATIN: Readonly<Record<string, string>> = {
-  а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i',
-  й: 'y', і: 'i', к: 'k', қ: 'k', л: 'l', м: 'm', н: 'n', ң: 'n', о: 'o', ө: 'o', п: 'p', р: 'r',
-  с: 's', т: 't', у: 'u', ұ: 'u', ү: 'u', ф: 'f', х: 'kh', һ: 'h', ц: 'ts', ч: 'ch', ш: 'sh',
-  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', ə: 'a', ı: 'i', ş: 'sh', ç: 'ch',
-  ğ: 'g', x: 'kh', w: 'v',
+  а: 'a',
+  ә: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ғ: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  і: 'i',
+  к: 'k',
+  қ: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  ң: 'n',
+  о: 'o',
+  ө: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ұ: 'u',
+  ү: 'u',
+  ф: 'f',
+  х: 'kh',
+  һ: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+  ə: 'a',
+  ı: 'i',
+  ş: 'sh',
+  ç: 'ch',
+  ğ: 'g',
+  x: 'kh',
+  w: 'v',
 };
 
 /**
@@ -87,7 +139,11 @@ export function editDistance(a: string, b: string): number {
     const above = rows[i - 1] as number[];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      let best = Math.min(
+        (above[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (above[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
         best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1);
       row[j] = best;
@@ -122,7 +178,7 @@ export function matchVessel(fleet: readonly FleetVessel[], typed: string): Vesse
   return { known: false, suggestions: closestNames(fleet, key) };
 }
 
-/** The vessels in service whose name or an alias is within a few slips of the key (or begins with it), closest first. */
+/** The vessels in service whose name or an alias is a few slips from the key (or begins with it), closest first. */
 function closestNames(fleet: readonly FleetVessel[], key: string): string[] {
   const scored: { name: string; distance: number }[] = [];
   for (const vessel of fleet) {

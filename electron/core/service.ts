@@ -746,7 +746,9 @@ export class LedgerService implements TransitApi {
         leaveOut(entry, 'duplicate', importDuplicate(twin, lineOfNew));
         continue;
       }
-      entry.warnings = result.ok ? [...vesselMatched(row.input, result.value), ...result.warnings] : result.warnings;
+      entry.warnings = result.ok
+        ? [...vesselMatched(row.input, result.value), ...result.warnings]
+        : result.warnings;
       if (!result.ok) {
         entry.outcome = 'invalid';
         entry.issues = result.errors;

@@ -475,7 +475,14 @@ function validate(input: unknown, context: ValidationContext, selfId: string | n
   const fleet = context.fleet ? checkFleet(read.value, context.fleet, context.force === true) : null;
   const value = fleet ? fleet.fields : read.value;
   const { errors, warnings } = checkInContext(value, context, selfId);
-  if (fleet) (context.force ? warnings : errors).unshift(...fleet.questions);
+  if (fleet) {
+    (context.force ? warnings : errors).unshift(...fleet.questions);
+    // The tanker's own deadweight says more than the route's "very large cargo": one question, not two.
+    if (fleet.questions.some((issue) => issue.field === 'netTonnes')) {
+      const large = warnings.findIndex((issue) => issue.code === 'netTonnes.large');
+      if (large !== -1) warnings.splice(large, 1);
+    }
+  }
   if (errors.length > 0) return { ok: false, errors, warnings };
   return { ok: true, value, warnings };
 }
