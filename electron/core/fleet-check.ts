@@ -6,16 +6,15 @@
  */
 import type { ShipmentFields } from './api';
 import type { FieldIssue, IssueFacts } from './errors';
-import { matchVessel, SUGGESTION_SEPARATOR, type FleetVessel } from './fleet';
+import {
+  ABOVE_DEADWEIGHT,
+  matchVessel,
+  SUGGESTION_SEPARATOR,
+  UNKNOWN_VESSEL,
+  type FleetVessel,
+} from './fleet';
 import { OVERRIDE_CARGO_KG } from './limits';
 import { formatKgAsTonnes } from './quantity';
-
-/** The code of the question "this vessel is not in the fleet: did you mean …?". */
-export const UNKNOWN_VESSEL = 'vessel.unknown';
-/** The code of the question "more than the tanker's deadweight?". */
-export const ABOVE_DEADWEIGHT = 'netTonnes.above_deadweight';
-/** An import's note that a row's vessel was read as the fleet's name (Лива → Liwa). */
-export const VESSEL_MATCHED = 'vessel.matched';
 
 export interface FleetFindings {
   /** The fields with the vessel as the fleet writes it (unchanged when unknown). */

@@ -200,5 +200,12 @@ export function activeNames(fleet: readonly FleetVessel[]): string[] {
   return fleet.filter((vessel) => !vessel.retired).map((vessel) => vessel.name);
 }
 
+/** The code of the question "this vessel is not in the fleet: did you mean …?" (fleet-check.ts). */
+export const UNKNOWN_VESSEL = 'vessel.unknown';
+/** The code of the question "more than the tanker's deadweight?". */
+export const ABOVE_DEADWEIGHT = 'netTonnes.above_deadweight';
+/** An import's note that a row's vessel was read as the fleet's name (Лива → Liwa). */
+export const VESSEL_MATCHED = 'vessel.matched';
+
 /** The separator of the suggestions in an issue's facts: no name holds a line break. */
 export const SUGGESTION_SEPARATOR = '\n';

@@ -44,7 +44,7 @@ import {
 import { invalid, TransitError } from './errors';
 import type { EventPayload, LedgerEvent } from './events';
 import { STORED_KEYS } from './fields';
-import { VESSEL_MATCHED } from './fleet-check';
+import { VESSEL_MATCHED } from './fleet';
 import { parseVesselRequest } from './fleet-request';
 import { Ledger, type LedgerIo } from './ledger';
 import { lockWriter } from './lock';

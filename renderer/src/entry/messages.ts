@@ -10,6 +10,7 @@
  */
 import type { FieldIssue, IssueFacts, ShipmentInput } from '../../../electron/core/api';
 import { fieldSpec } from '../../../electron/core/fields';
+import { SUGGESTION_SEPARATOR, UNKNOWN_VESSEL } from '../../../electron/core/fleet';
 import { calendarDate, decimal, monthName, tonnes } from '../format';
 import { MESSAGES, translate, type Vars } from '../i18n';
 import type { Language } from '../settings';
@@ -58,6 +59,8 @@ function impossibleDate(language: Language, facts: IssueFacts): { key: string; v
  * tonnes, a date is shown as dates are, calendar counts as they are, other numbers grouped.
  */
 function factVar(language: Language, name: string, fact: string | number): [string, string | number] {
+  if (typeof fact === 'string' && name === 'suggestions')
+    return [name, fact.split(SUGGESTION_SEPARATOR).join(', ')];
   if (typeof fact === 'string')
     return [name, name === 'date' || name === 'today' ? calendarDate(language, fact) : fact];
   if (name.endsWith('Kg')) return [name.slice(0, -2), tonnes(language, fact)];
@@ -84,6 +87,9 @@ export function issueText(language: Language, issue: FieldIssue, sent: ShipmentI
   // A figure too long to read has no amount the core could give: the sentence quotes it as typed.
   if (issue.code.endsWith('.too_large') && vars.amount === undefined && vars.value !== undefined)
     vars.amount = vars.value;
+  // An unknown vessel with no name close to it is asked about without offering any.
+  if (issue.code === UNKNOWN_VESSEL && facts.suggestions === undefined)
+    key = 'entry.issue.vessel.unknown_none';
   const impossible = issue.code === 'blDate.impossible' ? impossibleDate(language, facts) : null;
   if (impossible) {
     key = impossible.key;
