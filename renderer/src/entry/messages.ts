@@ -11,7 +11,7 @@
 import type { FieldIssue, IssueFacts, ShipmentInput } from '../../../electron/core/api';
 import { fieldSpec } from '../../../electron/core/fields';
 import { SUGGESTION_SEPARATOR, UNKNOWN_VESSEL } from '../../../electron/core/fleet';
-import { calendarDate, decimal, monthName, tonnes } from '../format';
+import { calendarDate, decimal, monthName, tonnes, wholeTonnes } from '../format';
 import { MESSAGES, translate, type Vars } from '../i18n';
 import type { Language } from '../settings';
 import { fieldOfIssue } from './form-values';
@@ -63,6 +63,7 @@ function factVar(language: Language, name: string, fact: string | number): [stri
     return [name, fact.split(SUGGESTION_SEPARATOR).join(', ')];
   if (typeof fact === 'string')
     return [name, name === 'date' || name === 'today' ? calendarDate(language, fact) : fact];
+  if (name === 'deadweightKg') return ['deadweight', wholeTonnes(language, fact)];
   if (name.endsWith('Kg')) return [name.slice(0, -2), tonnes(language, fact)];
   if (name === 'percent') return [name, decimal(language, fact, 1)];
   if (name === 'ratio') return [name, decimal(language, fact, 2)];

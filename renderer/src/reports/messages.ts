@@ -14,7 +14,7 @@ import { columnHeader, importColumnHeaders } from '../../../electron/core/column
 import { enumWord, fieldSpec, type FieldSpec } from '../../../electron/core/fields';
 import { SUGGESTION_SEPARATOR } from '../../../electron/core/fleet';
 import { CAPACITY_TONNES } from '../../../electron/core/limits';
-import { calendarDate, decimal, integer, tonnes } from '../format';
+import { calendarDate, decimal, integer, tonnes, wholeTonnes } from '../format';
 import { MESSAGES, translate, type Vars } from '../i18n';
 import type { Language } from '../settings';
 
@@ -94,7 +94,8 @@ function factVars(language: Language, facts: IssueFacts, vars: Vars): void {
       else if (name === 'separator') vars.separator = separatorText(language, fact);
       else if (name === 'suggestions') vars.suggestions = fact.split(SUGGESTION_SEPARATOR).join(', ');
       else vars[name] = DATE_FACTS.has(name) && isIsoDate(fact) ? calendarDate(language, fact) : fact;
-    } else if (name.endsWith('Kg')) vars[name.slice(0, -2)] = tonnes(language, fact);
+    } else if (name === 'deadweightKg') vars.deadweight = wholeTonnes(language, fact);
+    else if (name.endsWith('Kg')) vars[name.slice(0, -2)] = tonnes(language, fact);
     else if (name === 'asThousands' || name === 'asDecimal') vars[name] = barrels(language, fact);
     else if (name === 'percent') vars[name] = decimal(language, fact, 1);
     else if (name === 'ratio') vars[name] = decimal(language, fact, 2);
