@@ -1,10 +1,11 @@
 /**
  * Settings: the selected year's targets (kept in the ledger), language and theme (kept in this
- * profile), the demo ledger, and where the ledger lives.
+ * profile), the demo ledger, where the ledger lives, and the fleet (kept in the ledger).
  */
 import { useState } from 'react';
 import { useT } from '../i18n';
 import { DemoPanel } from '../settings-view/DemoPanel';
+import { FleetPanel } from '../settings-view/FleetPanel';
 import { LedgerInfoPanel } from '../settings-view/LedgerInfoPanel';
 import { PreferencesPanel } from '../settings-view/PreferencesPanel';
 import { SyncPanel } from '../settings-view/SyncPanel';
@@ -62,6 +63,7 @@ export function SettingsView() {
           <LedgerInfoPanel />
         </div>
       </div>
+      <FleetPanel />
     </div>
   );
 }
