@@ -1,7 +1,8 @@
 /**
  * The core's questions about a shipment (an unusual figure, a second entry of a cargo already
  * recorded, an old B/L date, a vessel the fleet does not know with its closest names), asked together
- * before anything is saved, by the entry form and the edit dialog alike. The safe answer, back to the form, has the focus; Escape gives it too.
+ * before anything is saved, by the entry form and the edit dialog alike. The safe answer, back to the
+ * form, has the focus; Escape gives it too.
  */
 import { useEffect, useRef } from 'react';
 import { Dialog } from '../components/Dialog';
