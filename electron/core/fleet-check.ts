@@ -28,7 +28,7 @@ function unknownVessel(typed: string, suggestions: readonly string[], force: boo
   const message = force
     ? `Vessel "${typed}" is not in the fleet; saved as typed, as confirmed.`
     : `Vessel "${typed}" is not in the fleet.${offered} Correct the name, or confirm it to keep it as typed ` +
-      '(a new tanker can be added to the fleet in Settings).';
+      '(a new tanker can be added to the fleet in Settings, or with `fleet add`).';
   const facts: IssueFacts =
     suggestions.length > 0
       ? { value: typed, suggestions: suggestions.join(SUGGESTION_SEPARATOR) }
