@@ -263,7 +263,16 @@ describe('add and list', () => {
     const listed = await run('fleet');
     expect(listed.code).toBe(0);
     expect(listed.out.split('\n')).toContain('Liwa: IMO —, 13000.000 t dwt; also Лива');
-    const added = await run('fleet', 'add', '--name', 'Atyrau', '--deadweight', '12000', '--aliases', 'Атырау');
+    const added = await run(
+      'fleet',
+      'add',
+      '--name',
+      'Atyrau',
+      '--deadweight',
+      '12000',
+      '--aliases',
+      'Атырау',
+    );
     expect(added.code).toBe(0);
     expect(added.lastLine).toBe('Added to the fleet: Atyrau: IMO —, 12000.000 t dwt; also Атырау');
     const recorded = await run('add', '--bl-date', '2024-08-01', '--vessel', 'атырау', '--tonnes', '9959.5');
