@@ -161,7 +161,7 @@ async function probe(
 // Ledger helpers
 
 function shipment(blNumber: string, blDate = '2024-12-02', netTonnes = '9959.500'): ShipmentInput {
-  return { blDate, vessel: 'Aktau Star', netTonnes, blNumber };
+  return { blDate, vessel: 'Aktau', netTonnes, blNumber };
 }
 
 /** Opens writable (taking over a dead writer's lock and cutting a torn tail), reads, closes. */
@@ -200,7 +200,7 @@ function registerCsv(prefix: string, rows: number): string {
     const day = String(1 + (n % 28)).padStart(2, '0');
     const kg = 6_000_000 + ((n * 7919) % 4_000_000);
     const tonnes = `${Math.floor(kg / 1000)}.${String(kg % 1000).padStart(3, '0')}`;
-    lines.push(`2024-${month}-${day},${prefix}-${n},Caspian Pearl,${tonnes}`);
+    lines.push(`2024-${month}-${day},${prefix}-${n},Liwa,${tonnes}`);
   }
   return `${lines.join('\r\n')}\r\n`;
 }

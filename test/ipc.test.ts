@@ -878,6 +878,8 @@ describe('only the app window’s own top-level page may call', () => {
       setTargets: [{ year: 2024, annualTonnes: '1' }],
       getBaseline: [],
       setBaseline: [{ year: 2023, tonnes: '1' }],
+      getFleet: [],
+      saveVessel: [{ name: 'Evil' }],
       progress: [{ year: 2024 }],
       reconcile: [{ year: 2024 }],
       exportReport: [{ year: 2024, report: 'register' }],

@@ -164,6 +164,8 @@ describe('a check (WriteOptions.check) validates as the save would and writes no
 
   test('the questions a save would accept come back as warnings (old date, large cargo)', async () => {
     await ledger.service.recordShipment(cargo({ blNumber: 'KZ-1' }));
+    // A tanker whose own deadweight takes 14,000 t: only the route's "very large cargo" note is left.
+    await ledger.service.saveVessel({ id: 'taraz', name: 'Taraz', deadweightTonnes: '16000' });
     const result = await ledger.service.recordShipment(
       cargo({ blDate: '2024-05-03', netTonnes: '14000', vessel: 'Taraz' }),
       { check: true },

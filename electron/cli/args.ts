@@ -56,6 +56,12 @@ export const COMMANDS = {
     positionals: 0,
     usage: 'targets [--year Y] [--tonnes N] [--plan m1,…,m12] [--allowance PERCENT] [--json]',
   },
+  fleet: {
+    options: { name: str, imo: str, deadweight: str, aliases: str, json: bool },
+    positionals: 0,
+    subcommands: ['add'],
+    usage: 'fleet [--json] | fleet add --name NAME [--imo N] [--deadweight T] [--aliases A,B]',
+  },
   baseline: {
     options: { year: str, tonnes: str, json: bool },
     positionals: 0,

@@ -21,6 +21,7 @@ const COMMAND_MODULES: Record<CommandName, () => Command> = {
   list: () => (require('./commands/list') as typeof import('./commands/list')).list,
   targets: () => (require('./commands/targets') as TargetsModule).targets,
   baseline: () => (require('./commands/targets') as TargetsModule).baseline,
+  fleet: () => (require('./commands/fleet') as typeof import('./commands/fleet')).fleet,
   progress: () => (require('./commands/progress') as typeof import('./commands/progress')).progress,
   reconcile: () =>
     (require('./commands/reconcile') as typeof import('./commands/reconcile')).reconcileCommand,

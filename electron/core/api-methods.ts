@@ -24,6 +24,8 @@ export const TRANSIT_API: MethodTable<TransitApi> = {
   setTargets: [1, 2],
   getBaseline: [0, 0],
   setBaseline: [1, 2],
+  getFleet: [0, 0],
+  saveVessel: [1, 2],
   progress: [1, 1],
   reconcile: [1, 1],
   exportReport: [1, 1],

@@ -6,12 +6,14 @@
 import type { ErrorPayload, FieldIssue, IssueFacts } from './errors';
 import type { SyncErrorRecord } from './sync/failure';
 import { INPUT_KEYS, type InputFields, type InputKey, type Language, type StoredFields } from './fields';
+import type { FleetVessel, VesselInput } from './fleet';
 
 export type { ErrorPayload, FieldIssue, IssueFacts };
 export type { SyncErrorRecord } from './sync/failure';
 
 export { LANGUAGES, SHIPMENT_STATUSES } from './fields';
 export type { Language, ShipmentStatus } from './fields';
+export type { FleetVessel, VesselInput };
 
 /**
  * What a person records about one cargo, validated and normalised: one property per row of the
@@ -752,6 +754,10 @@ export interface TransitApi {
   setTargets(input: TargetsInput, options?: LedgerGuard): Promise<YearTargets>;
   getBaseline(): Promise<Baseline>;
   setBaseline(input: BaselineInput, options?: LedgerGuard): Promise<Baseline>;
+  /** The fleet a vessel name is matched to, retired tankers too (the domain facts' tankers until changed). */
+  getFleet(): Promise<FleetVessel[]>;
+  /** Adds a tanker (no id) or changes one, retiring included; returns the fleet as it now is. */
+  saveVessel(input: VesselInput, options?: LedgerGuard): Promise<FleetVessel[]>;
   progress(query: ProgressQuery): Promise<Progress>;
   /** Outturn against B/L figure by cargo, vessel and month, against the year's loss allowance. */
   reconcile(query: ReconcileQuery): Promise<Reconciliation>;

@@ -4,6 +4,7 @@
  */
 import type { EntryRejection, IssueFacts, RejectionCode, ShipmentFields } from './api';
 import type { MonthFigures } from './periods';
+import type { FleetVessel } from './fleet';
 
 /** A seq range [from, to] absent from the journal that an earlier repair already reported. */
 export type SeqRange = [number, number];
@@ -37,6 +38,8 @@ export type EventPayload =
   /** A month's figures made final (periods.ts): nothing dated in it may change until it is reopened. */
   | { type: 'close'; month: string; reason: string; figures: MonthFigures }
   | { type: 'reopen'; month: string; reason: string }
+  /** A tanker of the fleet added or changed (retired too), whole: the latest by fold order stands. */
+  | { type: 'vessel'; vessel: FleetVessel }
   /** This journal is station `station`'s own (stations/ids.ts); written once, by `sync setup`. */
   | { type: 'station'; station: string }
   /** The other stations' entries this station held when it wrote this line (their highest numbers). */

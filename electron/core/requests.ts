@@ -172,7 +172,7 @@ function parseLossAllowance(value: unknown): number | null {
   return milli / 1000;
 }
 
-function strictShape<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+export function strictShape<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issues: FieldIssue[] = parsed.error.issues.map((i) =>

@@ -11,6 +11,7 @@ import type {
   ConnectionRequest,
   ExportedReport,
   FieldIssue,
+  FleetVessel,
   HistoryEntry,
   ImportReport,
   Period,
@@ -30,6 +31,7 @@ import type {
   ShipmentInput,
   StoredPreferences,
   SyncOutcome,
+  VesselInput,
   SyncSetupRequest,
   SyncState,
   TransitApi,
@@ -50,6 +52,8 @@ import {
 import { invalid, stated, TransitError } from './errors';
 import type { EventPayload, LedgerEvent } from './events';
 import { STORED_KEYS } from './fields';
+import { VESSEL_MATCHED } from './fleet';
+import { parseVesselRequest } from './fleet-request';
 import { Ledger, type LedgerIo } from './ledger';
 import { lockWriter } from './lock';
 import { PreferencesFile, preferencesPathFor } from './preferences-file';
@@ -233,6 +237,20 @@ function importDuplicate(twin: FieldIssue, lineOfNew: ReadonlyMap<string, number
   };
 }
 
+/** An import row's note that its vessel was read as the fleet names it (Лива → Liwa), or nothing. */
+function vesselMatched(input: ShipmentInput, fields: ShipmentFields): FieldIssue[] {
+  const typed = typeof input.vessel === 'string' ? input.vessel.trim().replace(/\s+/g, ' ') : '';
+  if (typed === fields.vessel) return [];
+  return [
+    {
+      field: 'vessel',
+      code: VESSEL_MATCHED,
+      message: `Vessel "${typed}" is read as ${fields.vessel}, as the fleet names it.`,
+      facts: { value: typed, vessel: fields.vessel },
+    },
+  ];
+}
+
 /**
  * A refused write or check. A check answers "what would you ask?" in the same breath as "is this
  * valid?": its refusal carries the questions a save would ask too (an old B/L date beside a cargo
@@ -366,6 +384,7 @@ export class LedgerService implements TransitApi {
       findSameCargo: this.state.findSameCargo,
       force,
       closedMonth: (month) => this.state.periods.closed(month),
+      fleet: this.state.fleet(),
     };
   }
 
@@ -701,6 +720,19 @@ export class LedgerService implements TransitApi {
     return this.state.currentBaseline();
   }
 
+  async getFleet(): Promise<FleetVessel[]> {
+    this.follow();
+    return this.state.fleet().map((vessel) => ({ ...vessel, aliases: [...vessel.aliases] }));
+  }
+
+  async saveVessel(input: VesselInput, options?: LedgerGuard): Promise<FleetVessel[]> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
+    const vessel = parseVesselRequest(input, this.state.fleet(), () => this.newId());
+    this.append([{ type: 'vessel', vessel }]);
+    return this.getFleet();
+  }
+
   async progress(query: unknown): Promise<Progress> {
     this.follow();
     const { year, asOf: requested } = parseProgressQuery(query);
@@ -896,7 +928,9 @@ export class LedgerService implements TransitApi {
         leaveOut(entry, 'duplicate', importDuplicate(twin, lineOfNew));
         continue;
       }
-      entry.warnings = result.warnings;
+      entry.warnings = result.ok
+        ? [...vesselMatched(row.input, result.value), ...result.warnings]
+        : result.warnings;
       if (!result.ok) {
         entry.outcome = 'invalid';
         entry.issues = result.errors;

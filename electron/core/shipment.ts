@@ -8,6 +8,8 @@
 import type { Shipment, ShipmentFields, ShipmentInput } from './api';
 import { daysBetween, MIN_YEAR, parseIsoDate, readDate } from './calendar';
 import type { FieldIssue, IssueFacts } from './errors';
+import type { FleetVessel } from './fleet';
+import { checkFleet } from './fleet-check';
 import { enumValue, enumWord, fieldSpec, FIELDS, type FieldSpec } from './fields';
 import { closedMonthIssue, type Period } from './periods';
 import { ambiguityIssue, formatKgAsTonnes, quantityInputText, readQuantity } from './quantity';
@@ -40,6 +42,8 @@ export interface ValidationContext {
   force?: boolean;
   /** The month's period if it is closed: nothing dated in it may be recorded or amended. */
   closedMonth?: (month: string) => Period | undefined;
+  /** The ledger's fleet: the vessel is matched to it (fleet-check.ts). Without one, any name is taken as typed. */
+  fleet?: readonly FleetVessel[];
 }
 
 /** What the duplicate question needs to know of a cargo already in the ledger (or earlier in a file). */
@@ -489,9 +493,19 @@ function validate(input: unknown, context: ValidationContext, selfId: string | n
     return { ok: false, errors: [NOT_A_SET], warnings: [] };
   const read = readFields(input);
   if (!read.ok) return { ok: false, errors: read.errors, warnings: [] };
-  const { errors, warnings } = checkInContext(read.value, context, selfId);
+  const fleet = context.fleet ? checkFleet(read.value, context.fleet, context.force === true) : null;
+  const value = fleet ? fleet.fields : read.value;
+  const { errors, warnings } = checkInContext(value, context, selfId);
+  if (fleet) {
+    (context.force ? warnings : errors).unshift(...fleet.questions);
+    // The tanker's own deadweight says more than the route's "very large cargo": one question, not two.
+    if (fleet.questions.some((issue) => issue.field === 'netTonnes')) {
+      const large = warnings.findIndex((issue) => issue.code === 'netTonnes.large');
+      if (large !== -1) warnings.splice(large, 1);
+    }
+  }
   if (errors.length > 0) return { ok: false, errors, warnings };
-  return { ok: true, value: read.value, warnings };
+  return { ok: true, value, warnings };
 }
 
 /** Validates a new shipment. */
@@ -553,6 +567,8 @@ export function validateAmendment(
     return { ok: false, errors: result.ok ? errors : result.errors, warnings };
   const value: Partial<ShipmentFields> = {};
   for (const field of Object.keys(result.value) as (keyof ShipmentFields)[]) {
+    // A vessel left as it was stays as it was written, even where the fleet now spells it otherwise.
+    if (field === 'vessel' && !touched.has(field)) continue;
     if (result.value[field] !== current[field]) Object.assign(value, { [field]: result.value[field] });
   }
   if (Object.keys(value).length === 0) {

@@ -5,6 +5,7 @@
 import type { Baseline, HistoryEntry, Shipment, ShipmentFields, YearTargets } from './api';
 import { DEFAULT_BASELINE, DEFAULT_LOSS_ALLOWANCE_PERCENT, defaultAnnualTargetKg } from './defaults';
 import { rejection, type LedgerEvent, type Rejection } from './events';
+import { DEFAULT_FLEET, type FleetVessel } from './fleet';
 import { STORED_KEYS, type StoredKey } from './fields';
 import { PeriodBook } from './periods';
 import { addToYearDays, dayOfYearIndex, emptyYearDays, type YearDays } from './progress';
@@ -133,6 +134,9 @@ export class LedgerState {
   private baseline: { year: number; kg: number } | null = null;
   /** Closed months and their history of closes and reopens. */
   readonly periods = new PeriodBook();
+  /** The fleet by id, in the order first known: the default tankers until vessel events change them. */
+  private readonly vessels = new Map<string, FleetVessel>(DEFAULT_FLEET.map((vessel) => [vessel.id, vessel]));
+  private fleetList: readonly FleetVessel[] | null = null;
   private readonly yearDays = new Map<number, YearDays>();
 
   /**
@@ -232,6 +236,10 @@ export class LedgerState {
       case 'close':
       case 'reopen':
         this.periods.apply(event);
+        return null;
+      case 'vessel':
+        this.vessels.set(event.vessel.id, { ...event.vessel, aliases: [...event.vessel.aliases] });
+        this.fleetList = null;
         return null;
       case 'header':
       case 'station':
@@ -357,6 +365,12 @@ export class LedgerState {
       lossAllowancePercent: DEFAULT_LOSS_ALLOWANCE_PERCENT,
       source: 'default',
     };
+  }
+
+  /** Every vessel of the fleet, retired ones too, in the order first known. */
+  fleet(): readonly FleetVessel[] {
+    this.fleetList ??= [...this.vessels.values()];
+    return this.fleetList;
   }
 
   currentBaseline(): Baseline {

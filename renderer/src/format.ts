@@ -88,6 +88,11 @@ export function tonnes(language: Language, kg: number): string {
   return `${grouped}${decimal}${fraction}`;
 }
 
+/** A tanker's deadweight or any figure usually whole: "13 000" when whole, else to the kilogram. */
+export function wholeTonnes(language: Language, kg: number): string {
+  return kg % 1000 === 0 ? integer(language, kg / 1000) : tonnes(language, kg);
+}
+
 /** Rounded for a headline: "1.23 Mt", "456.7 kt", "9,960 t" (units are translated by the caller's vars). */
 export function tonnesShort(language: Language, kg: number): { value: string; unit: 'Mt' | 'kt' | 't' } {
   const t = kg / 1000;

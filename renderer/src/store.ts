@@ -20,7 +20,10 @@ import type {
   ShipmentInput,
   TransitApi,
   YearTargets,
+  FleetVessel,
+  VesselInput,
 } from '../../electron/core/api';
+import { DEFAULT_FLEET } from '../../electron/core/fleet';
 import type { MenuCommand } from '../../electron/desktop-api';
 import { ApiError } from './client';
 import { failureOf, type Failure } from './errors';
@@ -88,6 +91,8 @@ export interface LedgerStore extends ScreenState {
   /** The year's shipments, voided ones included (the register can show them). */
   shipments: Shipment[];
   targets: YearTargets | null;
+  /** The ledger's fleet, retired tankers too: what a vessel name is matched to (the core's). */
+  fleet: readonly FleetVessel[];
   loading: boolean;
   /** A failure to load; shown through failureText in the person's language. */
   error: Failure | null;
@@ -117,6 +122,8 @@ export interface LedgerStore extends ScreenState {
     monthlyPlanTonnes: string[] | null,
     lossAllowancePercent?: string,
   ): Promise<{ ok: true } | ({ ok: false } & Failure)>;
+  /** Adds a tanker to the fleet (no id) or changes one (retiring too); the fleet is reloaded. */
+  saveVessel(input: VesselInput): Promise<{ ok: true } | ({ ok: false } & Failure)>;
   /** A report in `language`: its headers and status words are the reader's. */
   exportReport(
     report: ReportName,
@@ -192,6 +199,7 @@ export const useLedger = create<LedgerStore>()((set, get) => {
     progress: null,
     shipments: [],
     targets: null,
+    fleet: DEFAULT_FLEET,
     loading: false,
     error: null,
     lastSaved: null,
@@ -213,11 +221,12 @@ export const useLedger = create<LedgerStore>()((set, get) => {
       const year = get().year;
       set({ loading: true });
       try {
-        const [info, progress, shipments, targets] = await Promise.all([
+        const [info, progress, shipments, targets, fleet] = await Promise.all([
           api.info(),
           api.progress({ year }),
           api.listShipments({ year, includeVoided: true }),
           api.getTargets(year),
+          api.getFleet(),
         ]);
         // A slower answer for a year the person has already left is dropped.
         if (get().year !== year) return;
@@ -225,7 +234,11 @@ export const useLedger = create<LedgerStore>()((set, get) => {
         const notice = noticeOf(before, info);
         // Undo must never reach into a ledger other than the one the cargo was saved in.
         const switched = before !== null && before.ledgerId !== info.ledgerId ? { lastSaved: null } : {};
-        set({ info, progress, shipments, targets, error: null, ...switched, ...(notice ? { notice } : {}) });
+        set({
+          ...{ info, progress, shipments, targets, fleet, error: null },
+          ...switched,
+          ...(notice ? { notice } : {}),
+        });
       } catch (error) {
         set({ error: failureOf(error) });
       } finally {
@@ -347,6 +360,17 @@ export const useLedger = create<LedgerStore>()((set, get) => {
         );
         set({ targets });
         await get().refresh();
+        return { ok: true };
+      } catch (error) {
+        await afterRefusal(error);
+        return { ok: false, ...failureOf(error) };
+      }
+    },
+
+    async saveVessel(input) {
+      try {
+        const fleet = await needApi(get().api).saveVessel(input, guardOf(get().info));
+        set({ fleet });
         return { ok: true };
       } catch (error) {
         await afterRefusal(error);

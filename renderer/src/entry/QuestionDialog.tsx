@@ -1,13 +1,15 @@
 /**
  * The core's questions about a shipment (an unusual figure, a second entry of a cargo already
- * recorded, an old B/L date), asked together before anything is saved, by the entry form and the
- * edit dialog alike. The safe answer, back to the form, has the focus; Escape gives it too.
+ * recorded, an old B/L date, a vessel the fleet does not know with its closest names), asked together
+ * before anything is saved, by the entry form and the edit dialog alike. The safe answer, back to the
+ * form, has the focus; Escape gives it too.
  */
 import { useEffect, useRef } from 'react';
 import { Dialog } from '../components/Dialog';
 import { useLanguage, useT } from '../i18n';
 import { fieldOfIssue } from './form-values';
 import { issueText } from './messages';
+import { VesselChoices } from './VesselChoices';
 import type { ShipmentForm } from './useShipmentForm';
 
 export function QuestionDialog({ form, testId }: { form: ShipmentForm; testId: string }) {
@@ -63,6 +65,16 @@ export function QuestionDialog({ form, testId }: { form: ShipmentForm; testId: s
             <li key={`${issue.code}-${issue.field}`}>
               {key && <strong className="entry-confirm-field">{t(`entry.field.${key}`)}</strong>}
               <span>{issueText(language, issue, asking.values)}</span>
+              <VesselChoices
+                issue={issue}
+                testId={`${testId}-names`}
+                onChoose={(name) => {
+                  // Back to the form with the name chosen: Enter saves it, asked nothing more about it.
+                  form.goBack();
+                  form.change('vessel', name);
+                  form.leave('vessel');
+                }}
+              />
             </li>
           );
         })}

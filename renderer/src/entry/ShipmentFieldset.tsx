@@ -10,6 +10,7 @@ import { useLanguage, useT } from '../i18n';
 import { FieldControl, type CommonProps } from './FieldControl';
 import { fieldOfIssue, MAIN_FIELDS, MORE_FIELDS } from './form-values';
 import { issueText } from './messages';
+import { VesselChoices } from './VesselChoices';
 import type { ShipmentForm } from './useShipmentForm';
 
 export interface ShipmentFieldsetProps {
@@ -110,6 +111,9 @@ function FieldBlock({ spec, form, idPrefix, testIdPrefix, list }: FieldBlockProp
       <IssueLines id={`${id}-note`} className="field-warning" issues={notes} form={form} />
       {errors.map((issue) => (
         <QuantityChoices key={issue.code} issue={issue} unit={spec.kind === 'quantity'} onChoose={choose} />
+      ))}
+      {[...errors, ...notes].map((issue) => (
+        <VesselChoices key={`names-${issue.code}`} issue={issue} onChoose={choose} testId={`${id}-names`} />
       ))}
       {hint && (
         <p id={`${id}-hint`} className="entry-hint">

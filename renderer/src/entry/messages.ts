@@ -10,7 +10,8 @@
  */
 import type { FieldIssue, IssueFacts, ShipmentInput } from '../../../electron/core/api';
 import { fieldSpec } from '../../../electron/core/fields';
-import { calendarDate, decimal, monthName, tonnes } from '../format';
+import { SUGGESTION_SEPARATOR, UNKNOWN_VESSEL } from '../../../electron/core/fleet';
+import { calendarDate, decimal, monthName, tonnes, wholeTonnes } from '../format';
 import { MESSAGES, translate, type Vars } from '../i18n';
 import type { Language } from '../settings';
 import { fieldOfIssue } from './form-values';
@@ -58,8 +59,11 @@ function impossibleDate(language: Language, facts: IssueFacts): { key: string; v
  * tonnes, a date is shown as dates are, calendar counts as they are, other numbers grouped.
  */
 function factVar(language: Language, name: string, fact: string | number): [string, string | number] {
+  if (typeof fact === 'string' && name === 'suggestions')
+    return [name, fact.split(SUGGESTION_SEPARATOR).join(', ')];
   if (typeof fact === 'string')
     return [name, name === 'date' || name === 'today' ? calendarDate(language, fact) : fact];
+  if (name === 'deadweightKg') return ['deadweight', wholeTonnes(language, fact)];
   if (name.endsWith('Kg')) return [name.slice(0, -2), tonnes(language, fact)];
   if (name === 'percent') return [name, decimal(language, fact, 1)];
   if (name === 'ratio') return [name, decimal(language, fact, 2)];
@@ -84,6 +88,9 @@ export function issueText(language: Language, issue: FieldIssue, sent: ShipmentI
   // A figure too long to read has no amount the core could give: the sentence quotes it as typed.
   if (issue.code.endsWith('.too_large') && vars.amount === undefined && vars.value !== undefined)
     vars.amount = vars.value;
+  // An unknown vessel with no name close to it is asked about without offering any.
+  if (issue.code === UNKNOWN_VESSEL && facts.suggestions === undefined)
+    key = 'entry.issue.vessel.unknown_none';
   const impossible = issue.code === 'blDate.impossible' ? impossibleDate(language, facts) : null;
   if (impossible) {
     key = impossible.key;

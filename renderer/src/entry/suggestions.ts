@@ -1,19 +1,11 @@
 /**
- * Suggestions for the vessel and grade fields: what this ledger already holds, then the route's
- * known tankers and grades (shared/domain/facts.md). Suggestions only: any name may be typed.
+ * Suggestions for the vessel and grade fields: the fleet's tankers in service (the ledger's own,
+ * kept in Settings), the ones used lately first; the known grades, then the ledger's. Suggestions
+ * only: any name may be typed, and the core asks about one the fleet does not know.
  */
-import type { Shipment } from '../../../electron/core/api';
+import type { FleetVessel, Shipment } from '../../../electron/core/api';
 import { fieldSpec } from '../../../electron/core/fields';
-
-/** Kazmortransflot / KMG and ASCO tankers seen on the Aktau → Baku run. */
-export const KNOWN_TANKERS = [
-  'Astana',
-  'Aktau',
-  'Taraz',
-  'Liwa',
-  'President Heydar Aliyev',
-  'Akademik Khoshbakht Yusifzade',
-] as const;
+import { activeNames } from '../../../electron/core/fleet';
 
 /**
  * Tengiz (main) and Kashagan (regular from January 2025):
@@ -48,9 +40,17 @@ function unique(names: Iterable<string>): string[] {
   return out;
 }
 
-/** The ledger's vessels, most recently recorded first, then the route's tankers not yet in it. */
-export function vesselSuggestions(shipments: readonly Shipment[]): string[] {
-  return unique([...mostRecentFirst(shipments).map((s) => s.vessel), ...KNOWN_TANKERS]);
+/**
+ * The fleet's tankers in service, those of the latest entries first. A name the ledger holds but
+ * the fleet does not (a slip confirmed once) is not offered again.
+ */
+export function vesselSuggestions(shipments: readonly Shipment[], fleet: readonly FleetVessel[]): string[] {
+  const names = activeNames(fleet);
+  const inFleet = new Set(names);
+  const recent = mostRecentFirst(shipments)
+    .map((s) => s.vessel)
+    .filter((name) => inFleet.has(name));
+  return unique([...recent, ...names]);
 }
 
 export function gradeSuggestions(shipments: readonly Shipment[]): string[] {

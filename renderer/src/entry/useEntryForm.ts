@@ -34,7 +34,8 @@ export function useEntryForm(now: () => Date) {
     initialValues(defaults, todayAtLoadPort(now()), language);
 
   function onSaved(outcome: Saved, values: FormValues, asked: readonly FieldIssue[]): FormValues {
-    const carried = carriedDefaults(values);
+    // The vessel as the fleet names it (Лива was saved as Liwa): the next cargo starts with that.
+    const carried = carriedDefaults({ ...values, vessel: outcome.shipment.vessel });
     updateSettings({ entryDefaults: carried });
     const next = fresh(carried);
     // What the save noted that was not asked about already (an outturn far from the B/L figure).

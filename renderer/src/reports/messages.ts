@@ -12,8 +12,9 @@ import type { FieldIssue, ImportRowReport, IssueFacts } from '../../../electron/
 import { MIN_YEAR, parseIsoDate } from '../../../electron/core/calendar';
 import { columnHeader, importColumnHeaders } from '../../../electron/core/columns';
 import { enumWord, fieldSpec, type FieldSpec } from '../../../electron/core/fields';
+import { SUGGESTION_SEPARATOR } from '../../../electron/core/fleet';
 import { CAPACITY_TONNES } from '../../../electron/core/limits';
-import { calendarDate, decimal, integer, tonnes } from '../format';
+import { calendarDate, decimal, integer, tonnes, wholeTonnes } from '../format';
 import { MESSAGES, translate, type Vars } from '../i18n';
 import type { Language } from '../settings';
 
@@ -28,6 +29,7 @@ const VARIANTS: Readonly<Record<string, (facts: IssueFacts) => string | null>> =
   'shipment.duplicate': (facts) => (typeof facts.line === 'number' ? 'inFile' : null),
   'blDate.impossible': (facts) => (typeof facts.days === 'number' ? null : 'noMonth'),
   'csv.malformed': (facts) => (typeof facts.line === 'number' ? null : 'noLine'),
+  'vessel.unknown': (facts) => (typeof facts.suggestions === 'string' ? null : 'none'),
 };
 
 /** The variants a code may take: every one needs its sentence in every language. */
@@ -36,6 +38,7 @@ export const ISSUE_VARIANTS: Readonly<Record<string, readonly string[]>> = {
   'shipment.duplicate': ['inFile'],
   'blDate.impossible': ['noMonth'],
   'csv.malformed': ['noLine'],
+  'vessel.unknown': ['none'],
 };
 
 /** The field a code is about: `netTonnes.format` → Net tonnes; null for a code of no field. */
@@ -92,8 +95,10 @@ function factVars(language: Language, facts: IssueFacts, vars: Vars): void {
     if (typeof fact === 'string') {
       if (name === 'field') vars.field = columnHeader(fact, language) ?? fact;
       else if (name === 'separator') vars.separator = separatorText(language, fact);
+      else if (name === 'suggestions') vars.suggestions = fact.split(SUGGESTION_SEPARATOR).join(', ');
       else vars[name] = DATE_FACTS.has(name) && isIsoDate(fact) ? calendarDate(language, fact) : fact;
-    } else if (name.endsWith('Kg')) vars[name.slice(0, -2)] = tonnes(language, fact);
+    } else if (name === 'deadweightKg') vars.deadweight = wholeTonnes(language, fact);
+    else if (name.endsWith('Kg')) vars[name.slice(0, -2)] = tonnes(language, fact);
     else if (name === 'asThousands' || name === 'asDecimal') vars[name] = barrels(language, fact);
     else if (name === 'percent') vars[name] = decimal(language, fact, 1);
     else if (name === 'ratio') vars[name] = decimal(language, fact, 2);

@@ -21,11 +21,12 @@ import { useLedger } from '../store';
 export function EntryForm({ now = () => new Date() }: { now?: () => Date } = {}) {
   const t = useT();
   const shipments = useLedger((s) => s.shipments);
+  const fleet = useLedger((s) => s.fleet);
   const year = useLedger((s) => s.year);
   const { form, attachForm, saved, undo, clear, readOnly } = useEntryForm(now);
   const suggestions = useMemo(
-    () => ({ vessel: vesselSuggestions(shipments), grade: gradeSuggestions(shipments) }),
-    [shipments],
+    () => ({ vessel: vesselSuggestions(shipments, fleet), grade: gradeSuggestions(shipments) }),
+    [shipments, fleet],
   );
   const recent = useMemo(() => recentShipments(shipments, 5), [shipments]);
 

@@ -1,11 +1,13 @@
 /**
  * Settings: the selected year's targets and closed months (kept in the ledger), language and theme
- * (kept in this profile), sync, the ledger's backups, the demo ledger, and where the ledger lives.
+ * (kept in this profile), sync, the ledger's backups, the demo ledger, where the ledger lives, and the
+ * fleet (kept in the ledger).
  */
 import { useState } from 'react';
 import { useT } from '../i18n';
 import { BackupPanel } from '../settings-view/BackupPanel';
 import { DemoPanel } from '../settings-view/DemoPanel';
+import { FleetPanel } from '../settings-view/FleetPanel';
 import { LedgerInfoPanel } from '../settings-view/LedgerInfoPanel';
 import { PeriodsPanel } from '../settings-view/PeriodsPanel';
 import { PreferencesPanel } from '../settings-view/PreferencesPanel';
@@ -66,6 +68,7 @@ export function SettingsView() {
           <LedgerInfoPanel />
         </div>
       </div>
+      <FleetPanel />
     </div>
   );
 }

@@ -17,6 +17,7 @@ import type {
   YearTargets,
 } from '../../../electron/core/api';
 import { invalid, TransitError } from '../../../electron/core/errors';
+import { DEFAULT_FLEET, type FleetVessel } from '../../../electron/core/fleet';
 import {
   normaliseBlNumber,
   normaliseVessel,
@@ -59,8 +60,12 @@ export class FakeLedger {
   private serial = 0;
   readonly api: TransitApi;
 
-  constructor(options: { readOnly?: boolean } = {}) {
+  /** The fleet the validator matches vessels to, as the service gives it; none: any name is taken as typed. */
+  private readonly fleet: readonly FleetVessel[] | undefined;
+
+  constructor(options: { readOnly?: boolean; fleet?: readonly FleetVessel[] } = {}) {
     this.readOnly = options.readOnly ?? false;
+    this.fleet = options.fleet;
     const notUsed = () =>
       Promise.reject(new ApiError({ code: 'internal', message: 'not used by the entry form' }));
     this.api = {
@@ -85,6 +90,8 @@ export class FakeLedger {
       setTargets: notUsed,
       getBaseline: notUsed,
       setBaseline: notUsed,
+      getFleet: async () => (this.fleet ?? DEFAULT_FLEET).map((vessel) => ({ ...vessel })),
+      saveVessel: notUsed,
       // The entry form shows no totals; the store only keeps what it is given.
       progress: async () => ({}) as Progress,
       reconcile: notUsed,
@@ -140,6 +147,7 @@ export class FakeLedger {
             s.blDate === blDate && normaliseVessel(s.vessel) === normaliseVessel(vessel) && s.netKg === netKg,
         ),
       force,
+      ...(this.fleet ? { fleet: this.fleet } : {}),
     };
   }
 

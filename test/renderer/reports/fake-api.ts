@@ -11,6 +11,7 @@ import type {
   YearTargets,
 } from '../../../electron/core/api';
 import { mergePreferences, readPreferences } from '../../../electron/core/preferences';
+import { DEFAULT_FLEET } from '../../../electron/core/fleet';
 import { useLedger } from '../../../renderer/src/store';
 import { useSettings, type Language } from '../../../renderer/src/settings';
 
@@ -122,6 +123,8 @@ export function fakeApi(): FakeApi {
     setTargets: jest.fn(async () => yearTargets({ source: 'ledger' })),
     getBaseline: jest.fn(),
     setBaseline: jest.fn(),
+    getFleet: jest.fn(async () => DEFAULT_FLEET.map((vessel) => ({ ...vessel }))),
+    saveVessel: jest.fn(async () => DEFAULT_FLEET.map((vessel) => ({ ...vessel }))),
     progress: jest.fn(async () => progress),
     reconcile: jest.fn(),
     exportReport: jest.fn(async () => ({

@@ -183,8 +183,8 @@ describe("the real core's messages for a sheet of bad rows, said in each languag
         'blNumber.duplicate',
         'imo.check_digit',
         'imo.format',
+        'netTonnes.above_deadweight',
         'netTonnes.format',
-        'netTonnes.large',
         'netTonnes.not_positive',
         'netTonnes.precision',
         'netTonnes.too_large',
@@ -198,7 +198,9 @@ describe("the real core's messages for a sheet of bad rows, said in each languag
         'status.unknown',
         'vessel.control_chars',
         'vessel.required',
+        'vessel.matched',
         'vessel.too_long',
+        'vessel.unknown',
       ]),
     );
     for (const language of ['ru', 'az', 'kk'] as const) expectSaidIn(language, issuesOf(report));
@@ -225,6 +227,19 @@ describe("the real core's messages for a sheet of bad rows, said in each languag
     expect(said(19)).toEqual([
       '20 000,000 т — больше, чем берёт каспийский танкер (не более ~13 000 т). Проверьте цифру.',
     ]);
+    expect(said(20)).toEqual([
+      '14 000,000 т — больше, чем берёт Astana (дедвейт 13 000 т). Проверьте количество и танкер; ' +
+        'если дедвейт указан неверно, исправьте его в настройках.',
+    ]);
+    expect(said(34)).toEqual([
+      'Танкера «Astna» нет во флоте. Может быть, Astana? Исправьте таблицу или добавьте танкер ' +
+        '(или это написание как его псевдоним) во флот в настройках, затем выберите файл снова.',
+    ]);
+    expect(said(35)).toEqual([
+      'Танкера «Caspian Star» нет во флоте. Исправьте таблицу или добавьте танкер во флот в настройках, ' +
+        'затем выберите файл снова.',
+    ]);
+    expect(said(36)).toEqual(['Танкер «Лива» прочитан как Liwa, как он назван во флоте.']);
   });
 
   test('a figure that reads two ways, in a file that declares no decimal mark', async () => {

@@ -105,7 +105,7 @@ export const BAD_ROWS: readonly string[] = [
   row({ net: '0' }),
   row({ net: '200 000' }),
   row({ net: '20 000' }), // 19
-  row({ net: '14 000' }),
+  row({ net: '14 000' }), // 20: above Astana's deadweight
   row({ net: '10 000', out: '9 000' }),
   row({ out: 'x' }),
   row({ bbl: 'x' }),
@@ -119,6 +119,9 @@ export const BAD_ROWS: readonly string[] = [
   row({ date: '06.08.2024', vessel: 'Aktau', net: '7100' }),
   row({ date: '06.08.2024', vessel: 'Aktau', net: '7100' }), // 32
   row({ voided: 'да' }),
+  row({ vessel: 'Astna' }), // 34: not in the fleet, Astana offered
+  row({ vessel: 'Caspian Star' }), // 35: not in the fleet, nothing close
+  row({ date: '07.08.2024', vessel: 'Лива' }), // 36: the fleet's Liwa
 ];
 
 /** The sheet: a Russian Excel's `;` file (decimal commas), every row of it bad or asked about. */

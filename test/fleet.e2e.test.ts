@@ -1,0 +1,128 @@
+/**
+ * A vessel typed wrong, in a real Chromium against browser mode: "Astna" left in the entry form
+ * shows the fleet's question with Astana offered, saving asks it again in the question dialog, and
+ * Settings lists the fleet with a tanker being added. In English and Russian, at 1024 px (and the
+ * Fleet panel at 1920 px and in dark), each screen captured to test-artifacts/fleet-*.png.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { RENDERER_DIR } from '../electron/app-paths';
+import { todayAtLoadPort } from '../electron/core/calendar';
+import { LedgerService } from '../electron/core/service';
+import { Workspace } from '../electron/core/workspace';
+import { newToken, startWebServer, type RunningWebServer } from '../electron/web';
+import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } from './support/browser';
+import { tempDir } from './support/temp';
+
+const describeInBrowser = chromiumAvailable ? describe : describe.skip;
+if (!chromiumAvailable)
+  warnSkipped('the fleet in Chromium', `no browser at ${CHROMIUM} (apt-get install chromium)`);
+
+interface PageWindow {
+  localStorage: { setItem(key: string, value: string): void };
+}
+
+const shot = (name: string) => path.join(ARTIFACTS, `fleet-${name}.png`);
+
+describeInBrowser('the fleet in Chromium', () => {
+  jest.setTimeout(180_000);
+  let temp: ReturnType<typeof tempDir>;
+  let workspace: Workspace;
+  let server: RunningWebServer;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
+      throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
+    temp = tempDir();
+    workspace = new Workspace(
+      LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e' }),
+      temp.file('demo-ledger.jsonl'),
+    );
+    server = await startWebServer({
+      api: workspace.api,
+      rendererDir: RENDERER_DIR,
+      token: newToken(),
+      port: 0,
+      logInternal: () => undefined,
+    });
+    ({ browser, cleanup: closeBrowser } = await launchChromium());
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await server?.close();
+    workspace?.close();
+    temp?.cleanup();
+  });
+
+  /** A page in `language` and `theme` at `width` × 700. */
+  async function open(
+    language: 'en' | 'ru',
+    width: number,
+    theme: 'light' | 'dark' = 'light',
+  ): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 700 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(
+      (settings) =>
+        (globalThis as unknown as PageWindow).localStorage.setItem(
+          'transit-ledger-settings',
+          JSON.stringify(settings),
+        ),
+      { language, theme },
+    );
+    await page.goto(`${server.origin}/`);
+    return page;
+  }
+
+  test.each(['en', 'ru'] as const)(
+    'the vessel question in the entry form (%s, 1024 px)',
+    async (language) => {
+      const page = await open(language, 1024);
+      await page.getByTestId('tab-entry').click();
+      await page.locator('#entry-blDate').fill(todayAtLoadPort(new Date()));
+      await page.locator('#entry-vessel').fill('Astna');
+      await page.locator('#entry-netTonnes').fill('9959,5');
+      await page.locator('#entry-netTonnes').focus();
+      const names = page.getByTestId('entry-vessel-names');
+      await names.waitFor();
+      expect(await names.getByRole('button').allTextContents()).toEqual(['Astana']);
+      await page.screenshot({ path: shot(`entry-note-${language}-1024`) });
+      await page.keyboard.press('Enter');
+      const question = page.getByTestId('entry-confirm');
+      await question.getByRole('button', { name: 'Astana' }).waitFor();
+      expect(await question.textContent()).toContain('Astna');
+      await page.screenshot({ path: shot(`entry-question-${language}-1024`) });
+      await question.getByRole('button', { name: 'Astana' }).click();
+      expect(await page.locator('#entry-vessel').inputValue()).toBe('Astana');
+      await page.context().close();
+    },
+  );
+
+  test.each([
+    ['en', 1024, 'light'],
+    ['ru', 1024, 'light'],
+    ['en', 1920, 'dark'],
+  ] as const)('the Fleet panel in Settings (%s, %i px, %s)', async (language, width, theme) => {
+    const page = await open(language, width, theme);
+    await page.getByTestId('tab-settings').click();
+    const panel = page.getByTestId('fleet-panel');
+    await panel.waitFor();
+    expect(await panel.locator('tbody tr').count()).toBe(6);
+    await page.getByTestId('add-vessel').click();
+    await page.locator('#st-vessel-name').fill('Atyrau');
+    await page.locator('#st-vessel-imo').fill('9301614');
+    await page.locator('#st-vessel-aliases').fill('Атырау');
+    await page.keyboard.press('Enter');
+    await page.locator('#st-vessel-imo-error').waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: shot(`settings-${language}-${width}-${theme}`) });
+    await page.screenshot({ path: shot(`settings-page-${language}-${width}-${theme}`), fullPage: true });
+    await page.context().close();
+  });
+});
