@@ -88,13 +88,16 @@ async function twoStations() {
   return { db, akt, sng };
 }
 
+/** Tankers of the fleet: an unknown name is a question that needs a person's confirmation. */
+const FLEET_NAMES = ['Astana', 'Aktau', 'Taraz', 'Liwa'];
+
 async function seed(file: string, count: number): Promise<void> {
   const service = LedgerService.open(file, { actor: 'seed' });
   try {
     service.recordMany(
       Array.from({ length: count }, (_, i) => ({
         blDate: `2024-0${1 + (i % 8)}-${String(1 + (i % 28)).padStart(2, '0')}`,
-        vessel: `Vessel ${i}`,
+        vessel: FLEET_NAMES[i % FLEET_NAMES.length] as string,
         netTonnes: String(6000 + i),
         blNumber: `AKT-${i}`,
       })),

@@ -102,6 +102,7 @@ test('a File-menu report command opens Reports, which carries it out once', asyn
     expect(desktop.saveReport).toHaveBeenCalledWith({
       year: useLedger.getState().year,
       report: 'monthly',
+      format: 'csv',
       separator: ',',
       language: 'en',
     }),
