@@ -11,30 +11,28 @@ import { RENDERER_DIR } from '../electron/app-paths';
 import { LedgerService } from '../electron/core/service';
 import { Workspace } from '../electron/core/workspace';
 import { newToken, startWebServer, type RunningWebServer } from '../electron/web';
-import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } from './support/browser';
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  warnSkipped,
+  openWithPreferences,
+} from './support/browser';
 import { tempDir } from './support/temp';
 
 const describeInBrowser = chromiumAvailable ? describe : describe.skip;
 if (!chromiumAvailable)
   warnSkipped('Settings → Backups in Chromium', `no browser at ${CHROMIUM} (apt-get install chromium)`);
 
-interface PageWindow {
-  localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
-}
-
-async function showSettings(page: Page, origin: string, language: 'en' | 'ru', theme: 'light' | 'dark') {
-  await page.evaluate(
-    ([chosenLanguage, chosenTheme]) => {
-      const storage = (globalThis as unknown as PageWindow).localStorage;
-      const saved = JSON.parse(storage.getItem('transit-ledger-settings') ?? '{}') as Record<string, unknown>;
-      storage.setItem(
-        'transit-ledger-settings',
-        JSON.stringify({ ...saved, language: chosenLanguage, theme: chosenTheme }),
-      );
-    },
-    [language, theme] as const,
-  );
-  await page.goto(`${origin}/`);
+async function showSettings(
+  page: Page,
+  origin: string,
+  api: Workspace['api'],
+  language: 'en' | 'ru',
+  theme: 'light' | 'dark',
+) {
+  await openWithPreferences(page, origin, api, { language, theme });
   await page.getByTestId('tab-settings').click();
   await page.getByTestId('backup-last').waitFor();
 }
@@ -85,7 +83,7 @@ describeInBrowser('Settings → Backups in Chromium', () => {
       await page.goto(server.url);
       for (const language of ['en', 'ru'] as const)
         for (const theme of ['light', 'dark'] as const) {
-          await showSettings(page, origin, language, theme);
+          await showSettings(page, origin, workspace.api, language, theme);
           expect(await page.getByTestId('backup-last').textContent()).toMatch(
             /daily|monthly|ежедневная|ежемесячная/,
           );
@@ -101,7 +99,7 @@ describeInBrowser('Settings → Backups in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto(server.url);
-    await showSettings(page, origin, 'en', 'light');
+    await showSettings(page, origin, workspace.api, 'en', 'light');
     await page.getByTestId('backup-now').click();
     await page.getByTestId('backup-result').getByText('Backup written and checked.').waitFor();
     expect(await page.getByText('Backups kept').locator('..').textContent()).toContain('3');
@@ -117,13 +115,13 @@ describeInBrowser('Settings → Backups in Chromium', () => {
     await page.getByTestId('backup-warning').waitFor();
     expect(await page.getByTestId('backup-warning').textContent()).toContain('The last backup failed');
     for (const theme of ['light', 'dark'] as const) {
-      await showSettings(page, origin, 'ru', theme);
+      await showSettings(page, origin, workspace.api, 'ru', theme);
       const warning = await page.getByTestId('backup-warning').textContent();
       expect(warning).toContain('Последняя резервная копия не удалась');
       const panel = page.getByTestId('backup-panel');
       await panel.screenshot({ path: path.join(ARTIFACTS, `backups-warning-1024-ru-${theme}.png`) });
     }
-    await showSettings(page, origin, 'en', 'light');
+    await showSettings(page, origin, workspace.api, 'en', 'light');
     await page
       .getByTestId('backup-panel')
       .screenshot({ path: path.join(ARTIFACTS, 'backups-warning-1024-en-light.png') });

@@ -12,16 +12,19 @@ import { todayAtLoadPort } from '../electron/core/calendar';
 import { LedgerService } from '../electron/core/service';
 import { Workspace } from '../electron/core/workspace';
 import { newToken, startWebServer, type RunningWebServer } from '../electron/web';
-import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } from './support/browser';
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  warnSkipped,
+  openWithPreferences,
+} from './support/browser';
 import { tempDir } from './support/temp';
 
 const describeInBrowser = chromiumAvailable ? describe : describe.skip;
 if (!chromiumAvailable)
   warnSkipped('the fleet in Chromium', `no browser at ${CHROMIUM} (apt-get install chromium)`);
-
-interface PageWindow {
-  localStorage: { setItem(key: string, value: string): void };
-}
 
 const shot = (name: string) => path.join(ARTIFACTS, `fleet-${name}.png`);
 
@@ -68,15 +71,7 @@ describeInBrowser('the fleet in Chromium', () => {
     const context = await browser.newContext({ viewport: { width, height: 700 }, locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.evaluate(
-      (settings) =>
-        (globalThis as unknown as PageWindow).localStorage.setItem(
-          'transit-ledger-settings',
-          JSON.stringify(settings),
-        ),
-      { language, theme },
-    );
-    await page.goto(`${server.origin}/`);
+    await openWithPreferences(page, server.origin, workspace.api, { language, theme });
     return page;
   }
 

@@ -7,22 +7,25 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { RENDERER_DIR } from '../electron/app-paths';
 import { todayAtLoadPort } from '../electron/core/calendar';
 import type { ShipmentInput } from '../electron/core/api';
 import { LedgerService } from '../electron/core/service';
 import { Workspace } from '../electron/core/workspace';
 import { newToken, startWebServer, type RunningWebServer } from '../electron/web';
-import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } from './support/browser';
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  warnSkipped,
+  openWithPreferences,
+} from './support/browser';
 import { tempDir } from './support/temp';
 
 const describeInBrowser = chromiumAvailable ? describe : describe.skip;
 if (!chromiumAvailable) warnSkipped('reconciliation in Chromium', `no browser at ${CHROMIUM}`);
-
-interface PageWindow {
-  localStorage: { setItem(key: string, value: string): void };
-}
 
 const YEAR = Number(todayAtLoadPort(new Date()).slice(0, 4));
 const VESSELS = ['Astana', 'Taraz', 'Aktau', 'Liwa', 'President Heydar Aliyev'];
@@ -57,19 +60,6 @@ function cargoes(): ShipmentInput[] {
     delete pending.outturnTonnes;
   }
   return list;
-}
-
-async function usePreferences(page: Page, origin: string, language: 'en' | 'ru', theme: 'light' | 'dark') {
-  await page.evaluate(
-    ([chosenLanguage, chosenTheme]) => {
-      (globalThis as unknown as PageWindow).localStorage.setItem(
-        'transit-ledger-settings',
-        JSON.stringify({ language: chosenLanguage, theme: chosenTheme }),
-      );
-    },
-    [language, theme] as const,
-  );
-  await page.goto(`${origin}/`);
 }
 
 describeInBrowser('reconciliation and what-if in Chromium', () => {
@@ -120,7 +110,7 @@ describeInBrowser('reconciliation and what-if in Chromium', () => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
       await page.goto(server.url);
-      await usePreferences(page, origin, language, theme);
+      await openWithPreferences(page, origin, workspace.api, { language, theme });
       const name = `reconcile-${width}-${language}-${theme}`;
 
       await page.getByTestId('tab-reconciliation').click();

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { ShipmentInput } from '../electron/core/api';
 import { RENDERER_DIR } from '../electron/app-paths';
 import { addCalendarDays, formatIsoDate, parseIsoDate, todayAtLoadPort } from '../electron/core/calendar';
@@ -17,7 +17,14 @@ import { setupStation, syncOnce } from '../electron/core/sync/index';
 import { initServer } from '../electron/core/sync/server';
 import { Workspace } from '../electron/core/workspace';
 import { newToken, startWebServer, type RunningWebServer } from '../electron/web';
-import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } from './support/browser';
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  warnSkipped,
+  openWithPreferences,
+} from './support/browser';
 import { startTestCouch, type TestCouch } from './support/couch-server';
 import { tempDir } from './support/temp';
 
@@ -27,10 +34,6 @@ if (!chromiumAvailable) warnSkipped('a station’s screens in Chromium', `no bro
 const PASSWORD = 'station-pw';
 const login = (station: string) => ({ user: station.toLowerCase(), password: PASSWORD });
 
-interface PageWindow {
-  localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
-}
-
 function daysAgo(days: number): string {
   const today = parseIsoDate(todayAtLoadPort(new Date()));
   if (!today) throw new Error('no today');
@@ -38,14 +41,6 @@ function daysAgo(days: number): string {
 }
 
 const cargo = (over: ShipmentInput): ShipmentInput => ({ blDate: daysAgo(20), vessel: 'Astana', ...over });
-
-async function choose(page: Page, settings: Record<string, string>): Promise<void> {
-  await page.evaluate((chosen) => {
-    const storage = (globalThis as unknown as PageWindow).localStorage;
-    const saved = JSON.parse(storage.getItem('transit-ledger-settings') ?? '{}') as Record<string, unknown>;
-    storage.setItem('transit-ledger-settings', JSON.stringify({ ...saved, ...chosen }));
-  }, settings);
-}
 
 describeInBrowser('a station’s screens in Chromium', () => {
   jest.setTimeout(240_000);
@@ -117,8 +112,7 @@ describeInBrowser('a station’s screens in Chromium', () => {
       await page.goto(server.url);
       for (const language of ['en', 'ru'] as const)
         for (const theme of ['light', 'dark'] as const) {
-          await choose(page, { language, theme });
-          await page.goto(`${server.origin}/`);
+          await openWithPreferences(page, server.origin, workspace.api, { language, theme });
           const notice = page.getByTestId('dashboard-conflicts');
           await notice.waitFor();
           expect(await notice.textContent()).toMatch(
@@ -163,7 +157,7 @@ describeInBrowser('a station’s screens in Chromium', () => {
     const syncing = await context.newPage();
     for (const page of [watching, syncing]) {
       await page.goto(server.url);
-      await choose(page, { language: 'en', theme: 'light' });
+      await workspace.api.savePreferences({ language: 'en', theme: 'light' });
     }
     await watching.getByTestId('tab-register').click();
     await watching.getByTestId('register-row').first().waitFor();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Preferences, TransitApi } from '../../electron/core/api';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumAvailable = fs.existsSync(CHROMIUM);
@@ -36,3 +37,17 @@ export async function launchChromium(): Promise<{ browser: Browser; cleanup: () 
 
 /** Screenshots are test artifacts: written under test-artifacts/, never committed. */
 export const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
+
+/**
+ * Opens the app in a language and theme: saved through the API as Settings saves them (to the data
+ * folder, which decides), then loaded afresh. Every Chromium spec sets its page up this way.
+ */
+export async function openWithPreferences(
+  page: Page,
+  origin: string,
+  api: Pick<TransitApi, 'savePreferences'>,
+  preferences: Partial<Preferences>,
+): Promise<void> {
+  await api.savePreferences(preferences);
+  await page.goto(`${origin}/`);
+}
