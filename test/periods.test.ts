@@ -5,6 +5,7 @@
  */
 import { main, type CliIo } from '../electron/cli';
 import type { PeriodReport } from '../electron/core/api';
+import { closedOn, isMonth } from '../electron/core/periods';
 import { LedgerService } from '../electron/core/service';
 import { fixedNow, tempDir } from './support/temp';
 
@@ -169,6 +170,32 @@ describe('closing a month', () => {
     await expect(service.closeMonth({ month: '2024-05', reason: ' ' })).rejects.toMatchObject({
       issues: [expect.objectContaining({ code: 'reason.required' })],
     });
+  });
+});
+
+describe('what the adversary found', () => {
+  test('a close is dated at the load port: 19:00 UTC on 30 November is 1 December in Aktau', () => {
+    const step = {
+      action: 'close' as const,
+      at: '2026-11-30T19:00:05.000Z',
+      actor: 'aliya',
+      reason: 'final',
+    };
+    expect(closedOn(step)).toBe('2026-12-01');
+  });
+
+  test('a month of a year the ledger does not know is no month', async () => {
+    expect(isMonth('0000-01')).toBe(false);
+    await expect(service.closeMonth({ month: '1999-12', reason: 'x' })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ code: 'month.invalid' })],
+    });
+  });
+
+  test('a reason holding a control character (a terminal escape) is refused, and nothing is written', async () => {
+    await expect(service.closeMonth({ month: '2024-07', reason: 'done\u001b[2J' })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ field: 'reason', code: 'reason.control' })],
+    });
+    expect(await service.periods()).toEqual([]);
   });
 });
 

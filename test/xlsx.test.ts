@@ -240,6 +240,34 @@ describe('the reconciliation as a workbook', () => {
   });
 });
 
+describe('a gain in the reports', () => {
+  test('a cargo that received more than it loaded is called a gain in the workbook and the CSV', async () => {
+    const temp = tempDir();
+    const service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'anna', now: () => NOW });
+    try {
+      await service.recordShipment({
+        blDate: '2024-05-02',
+        vessel: 'Astana',
+        netTonnes: '10000',
+        outturnTonnes: '10010',
+      });
+      const book = await service.exportReport({ year: 2024, report: 'reconciliation', format: 'xlsx' });
+      const [cargoes] = await sheetsOf(Buffer.from(book.content, 'base64'));
+      expect(cargoes?.data[6]?.slice(5)).toEqual([-10, -0.001, 'gain']);
+      const csv = await service.exportReport({
+        year: 2024,
+        report: 'reconciliation',
+        language: 'ru',
+        separator: ';',
+      });
+      expect(csv.content.split('\r\n')[1]).toMatch(/;-10,000;-0,100;излишек$/);
+    } finally {
+      service.close();
+      temp.cleanup();
+    }
+  });
+});
+
 describe('the monthly summary as a workbook', () => {
   const context: WorkbookContext = {
     year: 2024,

@@ -9,6 +9,7 @@
  * Pure: the caller hands in the figures; the digest of a month's entries is made in month-figures.ts.
  */
 import type { MonthFigures, Period, PeriodStep } from './api';
+import { isSupportedYear, todayAtLoadPort } from './calendar';
 import type { FieldIssue } from './errors';
 
 export type { MonthFigures, Period, PeriodStep };
@@ -19,8 +20,14 @@ export type PeriodEvent =
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** A `YYYY-MM` month of a year the ledger knows (2000 to 2100). */
 export function isMonth(value: unknown): value is string {
-  return typeof value === 'string' && MONTH.test(value);
+  return typeof value === 'string' && MONTH.test(value) && isSupportedYear(Number(value.slice(0, 4)));
+}
+
+/** The day a step was taken at the load port (Aktau), as every date the app shows: not the UTC date. */
+export function closedOn(step: PeriodStep): string {
+  return todayAtLoadPort(new Date(step.at));
 }
 
 /** The months that have been closed at least once, and their state now. */
@@ -63,7 +70,7 @@ export class PeriodBook {
  */
 export function closedMonthIssue(period: Period, action: 'record' | 'amend' | 'void'): FieldIssue {
   const { month, lastClose } = period;
-  const on = lastClose.at.slice(0, 10);
+  const on = closedOn(lastClose);
   const verb = { record: 'recorded', amend: 'amended', void: 'voided' }[action];
   return {
     field: 'blDate',
@@ -78,7 +85,7 @@ export function closedMonthIssue(period: Period, action: 'record' | 'amend' | 'v
 /** Why a month cannot be closed twice: who closed it, when and why. */
 export function alreadyClosed(period: Period): FieldIssue {
   const { month, lastClose } = period;
-  const on = lastClose.at.slice(0, 10);
+  const on = closedOn(lastClose);
   return {
     field: 'month',
     code: 'month.already_closed',

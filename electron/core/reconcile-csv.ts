@@ -4,7 +4,7 @@
  * Written with csv.ts's cells, so it is Excel-safe the same way: a BOM, `;` with decimal commas for
  * decimal-comma Excel, text guarded against formulas, tonnes to the kilogram as numbers Excel sums.
  */
-import type { CsvSeparator, LossTotals, Reconciliation } from './api';
+import type { CargoReconciliation, CsvSeparator, LossTotals, Reconciliation } from './api';
 import { BOM, decimalMarkFor, quoteIfNeeded, textField, tonnesField } from './csv';
 import type { Language, Translations } from './fields';
 import type { DecimalMark } from './quantity';
@@ -50,6 +50,7 @@ const WORDS = {
   within: { en: 'within allowance', ru: 'в пределах нормы', az: 'norma daxilində', kk: 'норма шегінде' },
   beyond: { en: 'beyond allowance', ru: 'сверх нормы', az: 'normadan artıq', kk: 'нормадан тыс' },
   awaiting: { en: 'pending', ru: 'ожидает выгрузки', az: 'boşaltma gözlənilir', kk: 'түсіруді күтеді' },
+  gain: { en: 'gain', ru: 'излишек', az: 'artıq', kk: 'артық' },
   allowance: {
     en: 'Loss allowance, % of B/L',
     ru: 'Норма потерь, % от коносамента',
@@ -59,6 +60,13 @@ const WORDS = {
 } as const satisfies Words;
 
 export type ReconciliationWord = keyof typeof WORDS;
+
+/** A cargo's state as the reports word it: awaiting outturn, a gain (more received than loaded), beyond or within. */
+export function cargoStatus(cargo: CargoReconciliation): ReconciliationWord {
+  if (cargo.outturnKg === null || cargo.lossKg === null) return 'awaiting';
+  if (cargo.lossKg < 0) return 'gain';
+  return cargo.beyondAllowance ? 'beyond' : 'within';
+}
 
 /** A word of the reconciliation's reports (its CSV and its workbook) in the reader's language. */
 export function reconciliationWord(key: ReconciliationWord, language: Language): string {
@@ -118,7 +126,7 @@ export function reconciliationCsv(
     ]),
   ];
   for (const cargo of reconciliation.cargoes) {
-    const status = cargo.outturnKg === null ? 'awaiting' : cargo.beyondAllowance ? 'beyond' : 'within';
+    const status = cargoStatus(cargo);
     lines.push(
       row([
         cargo.blDate,

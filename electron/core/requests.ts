@@ -71,6 +71,9 @@ export function parseReason(value: unknown, required: boolean): string | null {
     return null;
   }
   if (typeof value !== 'string') return issue('reason', 'reason.type', 'The reason must be text.');
+  // A control character (a terminal's escape, a NUL) has no place in a reason read back in every report.
+  if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(value))
+    return issue('reason', 'reason.control', 'The reason holds a control character; type it as plain text.');
   const reason = value.trim();
   if (reason.length > MAX_REASON_LENGTH) {
     return issue(

@@ -100,7 +100,7 @@ import {
 } from './sync/app';
 import { verifyLedger } from './verify';
 import { monthFigures, sameFigures } from './month-figures';
-import { alreadyClosed, closedMonthIssue } from './periods';
+import { alreadyClosed, closedMonthIssue, closedOn } from './periods';
 import { csvReport, loadWorkbooks, workbookReport } from './report-files';
 import type { WorkbookContext } from './xlsx/reports';
 import fs from 'node:fs';
@@ -766,7 +766,7 @@ export class LedgerService implements TransitApi {
     });
     for (const month of progress.months) {
       const closed = this.state.periods.closed(month.month)?.lastClose;
-      if (closed) month.closed = { by: closed.actor, on: closed.at.slice(0, 10) };
+      if (closed) month.closed = { by: closed.actor, on: closedOn(closed) };
     }
     return this.book ? { ...progress, conflicted: conflictedCargoes(this.book.conflicts(), year) } : progress;
   }

@@ -26,6 +26,7 @@ export function failureOf(error: unknown): Failure {
 const SELF_CONTAINED = new Set([
   'reason.required',
   'reason.too_long',
+  'reason.control',
   'monthlyPlanTonnes.count',
   'annualTonnes.required',
   // An import file refused before it is read: too large, or damaged on its way.

@@ -1,5 +1,6 @@
 /** `close`, `reopen` and `periods`: make a month's figures final, reopen it, list the months closed. */
 import type { PeriodReport } from '../../core/api';
+import { closedOn } from '../../core/periods';
 import { kgToTonnes } from '../../core/quantity';
 import { flag, given } from '../args';
 import type { Command } from '../command';
@@ -76,7 +77,7 @@ export const periods: Command = {
         p.month,
         p.closed ? 'closed' : 'reopened',
         p.lastClose.actor,
-        p.lastClose.at.slice(0, 10),
+        closedOn(p.lastClose),
         t(p.now.kg),
         p.changedSinceClose ? `changed since close (closed at ${t(p.lastClose.figures?.kg ?? 0)})` : '',
       ]);

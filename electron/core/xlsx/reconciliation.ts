@@ -5,7 +5,7 @@
  */
 import type { LossTotals, Reconciliation } from '../api';
 import type { Language } from '../fields';
-import { reconciliationWord, type ReconciliationWord } from '../reconcile-csv';
+import { cargoStatus, reconciliationWord, type ReconciliationWord } from '../reconcile-csv';
 import type { CellKind, CellValue, SheetColumn, TableSheet } from './sheet';
 import { workbookWord } from './words';
 import type { WorkbookContext } from './reports';
@@ -30,8 +30,7 @@ function columns(language: Language, spec: readonly [ReconciliationWord, CellKin
 }
 
 function statusOf(cargo: Reconciliation['cargoes'][number], language: Language): string {
-  const word = cargo.outturnKg === null ? 'awaiting' : cargo.beyondAllowance ? 'beyond' : 'within';
-  return reconciliationWord(word, language);
+  return reconciliationWord(cargoStatus(cargo), language);
 }
 
 /** The three sheets of a reconciliation, with the title, the as-of date, the allowance and the pending count on top. */

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { PeriodReport } from '../../../electron/core/api';
 import { todayAtLoadPort } from '../../../electron/core/calendar';
+import { closedOn } from '../../../electron/core/periods';
 import { calendarDate, integer, monthName, tonnes } from '../format';
 import { useLanguage, useT } from '../i18n';
 import type { Language } from '../settings';
@@ -55,7 +56,7 @@ function PeriodRow({
       <div className="muted">
         {t('settings.periods.closedBy', {
           actor: close.actor,
-          date: calendarDate(language, close.at.slice(0, 10)),
+          date: calendarDate(language, closedOn(close)),
           reason: close.reason,
         })}
       </div>
