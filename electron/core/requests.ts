@@ -64,6 +64,15 @@ export function parseDate(value: unknown, field: string, label: string): string 
   return reading.date;
 }
 
+/** C0 and C1 control characters but the line break and the tab a reason may hold. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x0a && code !== 0x09) || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
 export function parseReason(value: unknown, required: boolean): string | null {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     if (required)
@@ -72,7 +81,7 @@ export function parseReason(value: unknown, required: boolean): string | null {
   }
   if (typeof value !== 'string') return issue('reason', 'reason.type', 'The reason must be text.');
   // A control character (a terminal's escape, a NUL) has no place in a reason read back in every report.
-  if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(value))
+  if (hasControlCharacter(value))
     return issue('reason', 'reason.control', 'The reason holds a control character; type it as plain text.');
   const reason = value.trim();
   if (reason.length > MAX_REASON_LENGTH) {
