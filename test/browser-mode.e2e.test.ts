@@ -2,14 +2,12 @@
  * Browser mode end to end in a real Chromium: the built renderer, served with the real API over
  * loopback, shows the year's totals from a temporary ledger.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { RENDERER_DIR } from '../electron/app-paths';
 import { todayAtLoadPort } from '../electron/core/calendar';
 import { LedgerService } from '../electron/core/service';
-import { newToken, startWebServer, type RunningWebServer } from '../electron/web';
-import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } from './support/browser';
+import { type RunningWebServer } from '../electron/web';
+import { ARTIFACTS, CHROMIUM, chromiumAvailable, warnSkipped, startBrowserApp } from './support/browser';
 import { tempDir } from './support/temp';
 
 const describeInBrowser = chromiumAvailable ? describe : describe.skip;
@@ -25,30 +23,19 @@ describeInBrowser('browser mode in Chromium', () => {
   let service: LedgerService;
   let server: RunningWebServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let closeApp: () => Promise<void>;
   const today = todayAtLoadPort(new Date());
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
-      throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
     temp = tempDir();
     service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e' });
     await service.recordShipment({ blDate: today, vessel: 'Astana', netTonnes: '9959.5', blNumber: 'E2E-1' });
     await service.recordShipment({ blDate: today, vessel: 'Taraz', netTonnes: '6980', blNumber: 'E2E-2' });
-    server = await startWebServer({
-      api: service,
-      rendererDir: RENDERER_DIR,
-      token: newToken(),
-      port: 0,
-      logInternal: () => undefined,
-    });
-    ({ browser, cleanup: closeBrowser } = await launchChromium());
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    ({ server, browser, close: closeApp } = await startBrowserApp(service));
   });
 
   afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
+    await closeApp?.();
     service?.close();
     temp?.cleanup();
   });

@@ -6,12 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { RENDERER_DIR } from '../electron/app-paths';
 import { addCalendarDays, formatIsoDate, parseIsoDate, todayAtLoadPort } from '../electron/core/calendar';
 import { LedgerService } from '../electron/core/service';
 import { Workspace } from '../electron/core/workspace';
-import { newToken, startWebServer, type RunningWebServer } from '../electron/web';
-import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } from './support/browser';
+import { type RunningWebServer } from '../electron/web';
+import { ARTIFACTS, CHROMIUM, chromiumAvailable, warnSkipped, startBrowserApp } from './support/browser';
 import { tempDir } from './support/temp';
 
 const describeInBrowser = chromiumAvailable ? describe : describe.skip;
@@ -55,11 +54,9 @@ describeInBrowser('the import preview in Chromium', () => {
   let workspace: Workspace;
   let server: RunningWebServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let closeApp: () => Promise<void>;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
-      throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
     temp = tempDir();
     const service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e' });
     // The ledger already holds AKT-001, so the sheet's row with that number is a duplicate.
@@ -71,21 +68,12 @@ describeInBrowser('the import preview in Chromium', () => {
       netTonnes: '8800',
     });
     workspace = new Workspace(service, temp.file('demo-ledger.jsonl'));
-    server = await startWebServer({
-      api: workspace.api,
-      rendererDir: RENDERER_DIR,
-      token: newToken(),
-      port: 0,
-      logInternal: () => undefined,
-    });
-    ({ browser, cleanup: closeBrowser } = await launchChromium());
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    ({ server, browser, close: closeApp } = await startBrowserApp(workspace.api));
     fs.writeFileSync(temp.file('сводка.csv'), sheet());
   });
 
   afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
+    await closeApp?.();
     workspace?.close();
     temp?.cleanup();
   });

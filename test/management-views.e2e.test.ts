@@ -9,11 +9,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { RENDERER_DIR } from '../electron/app-paths';
 import { LedgerService } from '../electron/core/service';
 import { Workspace } from '../electron/core/workspace';
-import { newToken, startWebServer, type RunningWebServer } from '../electron/web';
-import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } from './support/browser';
+import { type RunningWebServer } from '../electron/web';
+import { ARTIFACTS, CHROMIUM, chromiumAvailable, warnSkipped, startBrowserApp } from './support/browser';
 import { tempDir } from './support/temp';
 
 const describeInBrowser = chromiumAvailable ? describe : describe.skip;
@@ -60,11 +59,9 @@ describeInBrowser('the management views in Chromium', () => {
   let workspace: Workspace;
   let server: RunningWebServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let closeApp: () => Promise<void>;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
-      throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
     temp = tempDir();
     const now = () => NOW;
     workspace = new Workspace(
@@ -72,20 +69,12 @@ describeInBrowser('the management views in Chromium', () => {
       temp.file('demo-ledger.jsonl'),
       { now },
     );
-    server = await startWebServer({
-      api: workspace.api,
-      rendererDir: RENDERER_DIR,
-      token: newToken(),
-      port: 0,
-      logInternal: () => undefined,
-    });
-    ({ browser, cleanup: closeBrowser } = await launchChromium());
+    ({ server, browser, close: closeApp } = await startBrowserApp(workspace.api));
     fs.mkdirSync(OUT, { recursive: true });
   });
 
   afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
+    await closeApp?.();
     workspace?.close();
     temp?.cleanup();
   });

@@ -7,13 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { RENDERER_DIR } from '../electron/app-paths';
 import { addCalendarDays, formatIsoDate, parseIsoDate, todayAtLoadPort } from '../electron/core/calendar';
 import { LedgerService } from '../electron/core/service';
 import type { TransitApi } from '../electron/core/api';
 import { Workspace } from '../electron/core/workspace';
-import { newToken, startWebServer, type RunningWebServer } from '../electron/web';
-import { ARTIFACTS, CHROMIUM, chromiumAvailable, launchChromium, warnSkipped } from './support/browser';
+import { type RunningWebServer } from '../electron/web';
+import { ARTIFACTS, CHROMIUM, chromiumAvailable, warnSkipped, startBrowserApp } from './support/browser';
 import { tempDir } from './support/temp';
 
 const describeInBrowser = chromiumAvailable ? describe : describe.skip;
@@ -82,30 +81,19 @@ describeInBrowser('the screens in Chromium', () => {
   let workspace: Workspace;
   let server: RunningWebServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let closeApp: () => Promise<void>;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
-      throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
     temp = tempDir();
     workspace = new Workspace(
       LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e' }),
       temp.file('demo-ledger.jsonl'),
     );
-    server = await startWebServer({
-      api: workspace.api,
-      rendererDir: RENDERER_DIR,
-      token: newToken(),
-      port: 0,
-      logInternal: () => undefined,
-    });
-    ({ browser, cleanup: closeBrowser } = await launchChromium());
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    ({ server, browser, close: closeApp } = await startBrowserApp(workspace.api));
   });
 
   afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
+    await closeApp?.();
     workspace?.close();
     temp?.cleanup();
   });

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { ShipmentInput } from '../electron/core/api';
-import { RENDERER_DIR } from '../electron/app-paths';
 import { addCalendarDays, formatIsoDate, parseIsoDate, todayAtLoadPort } from '../electron/core/calendar';
 import { LedgerService } from '../electron/core/service';
 import { environmentCredentials } from '../electron/core/sync/app';
@@ -16,14 +15,14 @@ import { Couch } from '../electron/core/sync/couch';
 import { setupStation, syncOnce } from '../electron/core/sync/index';
 import { initServer } from '../electron/core/sync/server';
 import { Workspace } from '../electron/core/workspace';
-import { newToken, startWebServer, type RunningWebServer } from '../electron/web';
+import { type RunningWebServer } from '../electron/web';
 import {
   ARTIFACTS,
   CHROMIUM,
   chromiumAvailable,
-  launchChromium,
   warnSkipped,
   openWithPreferences,
+  startBrowserApp,
 } from './support/browser';
 import { startTestCouch, type TestCouch } from './support/couch-server';
 import { tempDir } from './support/temp';
@@ -50,11 +49,9 @@ describeInBrowser('a station’s screens in Chromium', () => {
   let workspace: Workspace;
   let server: RunningWebServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let closeApp: () => Promise<void>;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
-      throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
     temp = tempDir('transit-stations-e2e-');
     couch = await startTestCouch();
     const db = `${couch.base}/stations-e2e`;
@@ -83,20 +80,11 @@ describeInBrowser('a station’s screens in Chromium', () => {
     await syncOnce(sng, login('SNG'));
     await syncOnce(akt, login('AKT'));
     workspace = new Workspace(sng, temp.file('SNG/demo-ledger.jsonl'), { credentials });
-    server = await startWebServer({
-      api: workspace.api,
-      rendererDir: RENDERER_DIR,
-      token: newToken(),
-      port: 0,
-      logInternal: () => undefined,
-    });
-    ({ browser, cleanup: closeBrowser } = await launchChromium());
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    ({ server, browser, close: closeApp } = await startBrowserApp(workspace.api));
   });
 
   afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
+    await closeApp?.();
     workspace?.close();
     akt?.close();
     await couch?.close();

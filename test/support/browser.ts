@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { RENDERER_DIR } from '../../electron/app-paths';
 import type { Preferences, TransitApi } from '../../electron/core/api';
+import { newToken, startWebServer, type RunningWebServer } from '../../electron/web';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumAvailable = fs.existsSync(CHROMIUM);
@@ -50,4 +52,37 @@ export async function openWithPreferences(
 ): Promise<void> {
   await api.savePreferences(preferences);
   await page.goto(`${origin}/`);
+}
+
+export interface BrowserApp {
+  server: RunningWebServer;
+  browser: Browser;
+  /** Closes the browser, then the server. */
+  close(): Promise<void>;
+}
+
+/**
+ * Browser mode as a person starts it (the built renderer, a fresh token, a free loopback port)
+ * over `api`, and Debian's Chromium to drive it: what every Chromium spec begins with.
+ */
+export async function startBrowserApp(api: TransitApi): Promise<BrowserApp> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
+    throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
+  const server = await startWebServer({
+    api,
+    rendererDir: RENDERER_DIR,
+    token: newToken(),
+    port: 0,
+    logInternal: () => undefined,
+  });
+  const { browser, cleanup } = await launchChromium();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    server,
+    browser,
+    close: async () => {
+      await cleanup();
+      await server.close();
+    },
+  };
 }
