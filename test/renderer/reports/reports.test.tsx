@@ -103,6 +103,21 @@ describe('CSV separator', () => {
   });
 });
 
+/** Catches what the page hands to the browser's downloads: each blob and the link clicked for it. */
+function captureDownloads(url: string): { blobs: Blob[]; clicked: HTMLAnchorElement[] } {
+  const blobs: Blob[] = [];
+  URL.createObjectURL = jest.fn((blob: Blob) => {
+    blobs.push(blob);
+    return url;
+  });
+  URL.revokeObjectURL = jest.fn();
+  const clicked: HTMLAnchorElement[] = [];
+  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicked.push(this);
+  });
+  return { blobs, clicked };
+}
+
 describe('export in browser mode', () => {
   test('downloads the file the core wrote, under its name, with its BOM', async () => {
     const user = userEvent.setup();
@@ -114,16 +129,7 @@ describe('export in browser mode', () => {
       encoding: 'utf8',
       rows: 1,
     });
-    const blobs: Blob[] = [];
-    URL.createObjectURL = jest.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:transit/1';
-    });
-    URL.revokeObjectURL = jest.fn();
-    const clicked: HTMLAnchorElement[] = [];
-    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this);
-    });
+    const { blobs, clicked } = captureDownloads('blob:transit/1');
     resetSettings('ru');
 
     render(<Reports desktop={false} />);
@@ -159,16 +165,7 @@ describe('export in browser mode', () => {
       encoding: 'base64',
       rows: 12,
     });
-    const blobs: Blob[] = [];
-    URL.createObjectURL = jest.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:transit/2';
-    });
-    URL.revokeObjectURL = jest.fn();
-    const clicked: HTMLAnchorElement[] = [];
-    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this);
-    });
+    const { blobs, clicked } = captureDownloads('blob:transit/2');
     resetSettings('az');
 
     render(<Reports desktop={false} />);
