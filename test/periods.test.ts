@@ -284,12 +284,19 @@ describe('the command line', () => {
         changedSinceClose: false,
       }),
     ]);
+    expect((await run('close', '--month', '2024-06', '--reason', 'Final')).out).toBe(
+      'Closed 2024-06: 1 cargo, 9959.500 t.',
+    );
     expect((await run('reopen', '--month', '2024-07', '--reason', 'Late outturn')).code).toBe(0);
     expect((await run('add', '--bl-date', '15.07.2024', '--vessel', 'Liwa', '--tonnes', '5000')).code).toBe(
       0,
     );
     const after = JSON.parse((await run('periods', '--json')).out) as Record<string, unknown>[];
-    expect(after[0]).toMatchObject({ closed: false, shipments: 3, changedSinceClose: true });
+    expect(after.find((p) => p.month === '2024-07')).toMatchObject({
+      closed: false,
+      shipments: 3,
+      changedSinceClose: true,
+    });
     service = LedgerService.open(ledger, { actor: 'aliya', now: fixedNow });
   });
 });

@@ -7,6 +7,11 @@ import type { Command } from '../command';
 import { EXIT, UsageError } from '../io';
 import { t, table } from '../output';
 
+/** "1 cargo", "2 cargoes". */
+function cargoes(count: number): string {
+  return `${count} ${count === 1 ? 'cargo' : 'cargoes'}`;
+}
+
 function periodJson(period: PeriodReport): Record<string, unknown> {
   const close = period.lastClose;
   return {
@@ -47,7 +52,7 @@ function periodWrite(action: 'close' | 'reopen'): Command {
             action === 'close' ? await service.closeMonth(request) : await service.reopenMonth(request);
           if (given(invocation, 'json')) io.out(JSON.stringify(periodJson(period)));
           else if (action === 'close')
-            io.out(`Closed ${month}: ${period.now.shipments} cargoes, ${t(period.now.kg)}.`);
+            io.out(`Closed ${month}: ${cargoes(period.now.shipments)}, ${t(period.now.kg)}.`);
           else io.out(`Reopened ${month}. Close it again once its figures are final.`);
           return EXIT.ok;
         },
