@@ -7,7 +7,7 @@ import type { LossTotals, Reconciliation } from '../api';
 import type { Language } from '../fields';
 import { cargoStatus, reconciliationWord, type ReconciliationWord } from '../reconcile-csv';
 import type { CellKind, CellValue, SheetColumn, TableSheet } from './sheet';
-import { workbookWord } from './words';
+import { headingNotes, workbookWord } from './words';
 import type { WorkbookContext } from './reports';
 
 const SUMMARY: readonly [ReconciliationWord, CellKind][] = [
@@ -38,13 +38,10 @@ export function reconciliationTables(reconciliation: Reconciliation, context: Wo
   const { language, year } = context;
   const { totals } = reconciliation;
   const total = workbookWord('total', language);
-  const notes = [
-    workbookWord('asOf', language, { date: context.asOf.split('-').reverse().join('.') }),
+  const notes = headingNotes(context, [
     `${reconciliationWord('allowance', language)}: ${reconciliation.lossAllowancePercent.toFixed(3)}`,
     workbookWord('pendingNote', language, { pending: totals.pending }),
-  ];
-  if (language === 'en') notes[0] = workbookWord('asOf', language, { date: context.asOf });
-  if (context.station) notes.push(workbookWord('station', language, { station: context.station }));
+  ]);
   const title = workbookWord('reconciliationTitle', language, { year });
   const cargoes: TableSheet = {
     name: workbookWord('cargoesSheet', language),

@@ -10,7 +10,7 @@ import { EXTRA_COLUMNS } from '../columns';
 import { conflictNote, conflictWord, monthlyHeaders, type RegisterStations } from '../csv';
 import { enumWord, FIELDS, type FieldSpec, type Language } from '../fields';
 import { addTableSheet, type CellKind, type CellValue, type SheetColumn, type TableSheet } from './sheet';
-import { workbookWord } from './words';
+import { headingNotes, workbookWord } from './words';
 
 export interface WorkbookContext {
   year: number;
@@ -21,16 +21,6 @@ export interface WorkbookContext {
   station: string | null;
   /** When the workbook is written (its document properties). */
   now: Date;
-}
-
-function shownDate(iso: string, language: Language): string {
-  return language === 'en' ? iso : iso.split('-').reverse().join('.');
-}
-
-function notes(context: WorkbookContext): string[] {
-  const lines = [workbookWord('asOf', context.language, { date: shownDate(context.asOf, context.language) })];
-  if (context.station) lines.push(workbookWord('station', context.language, { station: context.station }));
-  return lines;
 }
 
 function kindOf(field: FieldSpec): CellKind {
@@ -90,7 +80,7 @@ export function registerTable(
   return {
     name: workbookWord('registerSheet', language),
     title: workbookWord('registerTitle', language, { year }),
-    notes: notes(context),
+    notes: headingNotes(context),
     columns: registerColumns(language, stations !== undefined),
     rows: shipments.map((shipment) => registerRow(shipment, language, stations)),
     totalLabel: workbookWord('total', language),
@@ -142,7 +132,7 @@ export function monthlyTable(
   return {
     name: workbookWord('monthlySheet', language),
     title: workbookWord('monthlyTitle', language, { year }),
-    notes: [...notes(context), ...conflictNotes],
+    notes: [...headingNotes(context), ...conflictNotes],
     columns: MONTHLY_KINDS.map((column, i) => ({ header: headers[i] ?? '', ...column })),
     rows: months.map(monthlyRow),
     totalLabel: workbookWord('total', language),

@@ -74,3 +74,19 @@ export function workbookWord(
     name in facts ? String(facts[name]) : place,
   );
 }
+
+/** A date as the reader's language writes it: ISO in English, DD.MM.YYYY otherwise (as the app shows it). */
+function shownDate(iso: string, language: Language): string {
+  return language === 'en' ? iso : iso.split('-').reverse().join('.');
+}
+
+/** The lines under a sheet's title: the as-of date, then `extra`, then the ledger's station if it is one. */
+export function headingNotes(
+  context: { language: Language; asOf: string; station: string | null },
+  extra: readonly string[] = [],
+): string[] {
+  const { language, asOf, station } = context;
+  const lines = [workbookWord('asOf', language, { date: shownDate(asOf, language) }), ...extra];
+  if (station) lines.push(workbookWord('station', language, { station }));
+  return lines;
+}
