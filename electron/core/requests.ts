@@ -29,6 +29,12 @@ export function shown(value: unknown): string {
   return Array.isArray(value) ? 'a list' : 'a set of fields';
 }
 
+/** A refused value as a fact a page shows in any language: as `shown` says it, a list or a set as brackets. */
+export function shownFact(value: unknown): string {
+  if (value === null || value === undefined || typeof value !== 'object') return shown(value);
+  return Array.isArray(value) ? '[…]' : '{…}';
+}
+
 function issue(field: string, code: string, message: string, facts?: IssueFacts): never {
   throw invalid([facts ? { field, code, message, facts } : { field, code, message }]);
 }
@@ -40,6 +46,7 @@ export function parseYear(value: unknown, field = 'year'): number {
       field,
       `${field}.invalid`,
       `Year "${shown(value)}" must be a year from ${MIN_YEAR} to ${MAX_YEAR}, e.g. 2024.`,
+      { value: shownFact(value), min: MIN_YEAR, max: MAX_YEAR },
     );
   }
   return year;
@@ -53,7 +60,7 @@ export function parseDate(value: unknown, field: string, label: string): string 
       field,
       `${field}.format`,
       `${label} "${shown(value)}" must be written as YYYY-MM-DD or DD.MM.YYYY, e.g. 2024-07-31.`,
-      { value: shown(value) },
+      { value: shownFact(value) },
     );
   }
   const text = shown(value).trim();
@@ -98,7 +105,9 @@ const ID_PATTERN = /^[a-z0-9]{6,32}$/;
 
 export function parseId(value: unknown): string {
   if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
-    return issue('id', 'id.invalid', `"${shown(value)}" is not a shipment id (ids look like k3m9x2pq7d).`);
+    return issue('id', 'id.invalid', `"${shown(value)}" is not a shipment id (ids look like k3m9x2pq7d).`, {
+      value: shownFact(value),
+    });
   }
   return value;
 }
@@ -125,7 +134,7 @@ function parseTonnes(
     const message =
       `${label} "${shown(value)}" must be a number of tonnes` +
       `${allowZero ? '' : ' above zero'} with at most 3 decimals.`;
-    return issue(field, `${field}.invalid`, message, { value: shown(value), ...where });
+    return issue(field, `${field}.invalid`, message, { value: shownFact(value), ...where });
   }
   if (reading.kg > MAX_ANNUAL_KG)
     return issue(
@@ -178,7 +187,7 @@ function parseLossAllowance(value: unknown): number | null {
       'lossAllowancePercent.invalid',
       `Loss allowance "${shown(value)}" must be a percent from 0 to ${MAX_LOSS_ALLOWANCE_PERCENT} ` +
         'with at most 3 decimals, e.g. 0.5.',
-      { value: shown(value), max: MAX_LOSS_ALLOWANCE_PERCENT },
+      { value: shownFact(value), max: MAX_LOSS_ALLOWANCE_PERCENT },
     );
   }
   return milli / 1000;
@@ -193,6 +202,8 @@ export function strictShape<T extends z.ZodType>(schema: T, value: unknown, what
           field: i.keys.join(','),
           code: 'unknown_field',
           message: `${i.keys.map((k) => `"${k}"`).join(', ')} is not part of ${what}.`,
+          // The names as sent: a page quotes them, whatever its language.
+          facts: { fields: i.keys.join(', ') },
         }
       : {
           field: String(i.path[0] ?? ''),
@@ -258,7 +269,7 @@ export function parsePeriodRequest(value: unknown): { month: string; reason: str
   const input = strictShape(periodShape, value, 'a close or reopen request');
   if (!isMonth(input.month))
     return issue('month', 'month.invalid', `"${shown(input.month)}" is not a month; write it as YYYY-MM.`, {
-      value: shown(input.month),
+      value: shownFact(input.month),
     });
   return { month: input.month, reason: parseReason(input.reason, true) as string };
 }
@@ -291,6 +302,7 @@ export function parseExportRequest(value: unknown): ExportArguments {
       'report',
       'report.unknown',
       `There is no report "${shown(input.report)}"; choose register, monthly or reconciliation.`,
+      { value: shownFact(input.report) },
     );
   const separator = input.separator === undefined ? ',' : input.separator;
   if (separator !== ',' && separator !== ';') {
@@ -298,6 +310,7 @@ export function parseExportRequest(value: unknown): ExportArguments {
       'separator',
       'separator.invalid',
       `Separator "${shown(separator)}" must be , (comma) or ; (semicolon).`,
+      { value: shownFact(separator) },
     );
   }
   // English unless asked: what every export wrote before reports spoke the reader's language.
@@ -307,13 +320,13 @@ export function parseExportRequest(value: unknown): ExportArguments {
       'language',
       'language.unknown',
       `Language "${shown(input.language)}" must be one of ${LANGUAGES.join(', ')}.`,
-      { value: shown(input.language) },
+      { value: shownFact(input.language) },
     );
   }
   const format = FORMATS.find((known) => known === (input.format ?? 'csv'));
   if (!format) {
     return issue('format', 'format.unknown', `Format "${shown(input.format)}" must be csv or xlsx.`, {
-      value: shown(input.format),
+      value: shownFact(input.format),
     });
   }
   return { year, report, separator, language, format };
@@ -400,7 +413,8 @@ export function parseListQuery(value: unknown): { from: string; to: string; incl
   }
   const from = input.from === undefined ? '0000-01-01' : parseDate(input.from, 'from', 'Start date');
   const to = input.to === undefined ? '9999-12-31' : parseDate(input.to, 'to', 'End date');
-  if (from > to) return issue('to', 'to.before_from', `End date ${to} is before start date ${from}.`);
+  if (from > to)
+    return issue('to', 'to.before_from', `End date ${to} is before start date ${from}.`, { from, to });
   return { from, to, includeVoided };
 }
 
@@ -418,9 +432,7 @@ export function parseReconcileQuery(value: unknown): { year: number; month: stri
       'month',
       'month.invalid',
       `Month "${shown(input.month)}" must be written YYYY-MM, e.g. 2025-08.`,
-      {
-        value: shown(input.month),
-      },
+      { value: shownFact(input.month) },
     );
   if (Number(month[1]) !== year)
     return issue('month', 'month.other_year', `Month ${text} is not in ${year}.`, { value: text, year });
@@ -435,7 +447,7 @@ export function parseProgressQuery(value: unknown): { year: number; asOf: string
   if (input.asOf === undefined || input.asOf === null) return { year, asOf: null };
   const asOf = parseDate(input.asOf, 'asOf', 'As-of date');
   if (!asOf.startsWith(`${year}-`))
-    return issue('asOf', 'asOf.other_year', `As-of date ${asOf} is not in ${year}.`);
+    return issue('asOf', 'asOf.other_year', `As-of date ${asOf} is not in ${year}.`, { value: asOf, year });
   return { year, asOf };
 }
 

@@ -744,7 +744,7 @@ export class LedgerService implements TransitApi {
           field: 'year',
           code: 'year.future',
           message: `${year} has not begun; today at Aktau is ${today}.`,
-          facts: { today },
+          facts: { year, today },
         },
       ]);
     }
@@ -754,6 +754,7 @@ export class LedgerService implements TransitApi {
           field: 'asOf',
           code: 'asOf.future',
           message: `As-of date ${requested} is in the future; today at Aktau is ${today}.`,
+          facts: { value: requested, today },
         },
       ]);
     }

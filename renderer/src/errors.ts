@@ -7,7 +7,7 @@
  */
 import type { FieldIssue, IssueFacts } from '../../electron/core/api';
 import { ApiError } from './client';
-import { dateTime } from './format';
+import { calendarDate, dateTime, tonnes } from './format';
 import type { Translate, Vars } from './i18n';
 import type { Language } from './settings';
 
@@ -49,15 +49,45 @@ const SELF_CONTAINED = new Set([
   'sync.credentials.missing',
   'demo.unavailable',
   'demo.request',
+  // A request the page itself made wrongly (an option, a file carried twice): only reloading mends it.
+  'reason.type',
+  'request.file',
+  'request.invalid',
+  'text.type',
+  'text.too_large',
+  'base64.type',
+  'query.conflict',
+  'ledgerId.invalid',
+  'dryRun.type',
+  'force.type',
+  'allRows.type',
+  'check.type',
+  'includeVoided.type',
+  'shipment.type',
 ]);
 
 /** Failures without an issue whose sentence is the whole story: the transports' and the page's own. */
 const SAYS_IT_ALL = new Set(['forbidden', 'internal', 'starting', 'unreachable']);
 
-/** The facts as a sentence states them: an instant the language's way, a disk's trouble in words. */
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Tonnes the language's way, exact, without the zeros after the kilograms: "2 200 000", "2,2". */
+function fewestDecimals(language: Language, kg: number): string {
+  const exact = tonnes(language, kg);
+  const fraction = exact.slice(-3).replace(/0+$/, '');
+  return fraction === '' ? exact.slice(0, -4) : `${exact.slice(0, -3)}${fraction}`;
+}
+
+/** The facts as a sentence states them: dates, instants and tonnes the language's way, a disk's trouble in words. */
 function factWords(t: Translate, language: Language, facts: IssueFacts): Vars {
   const vars: Vars = {};
-  for (const [name, fact] of Object.entries(facts)) vars[name] = String(fact);
+  for (const [name, fact] of Object.entries(facts)) {
+    // A calendar date as the language writes dates; kilograms as tonnes, named without their unit.
+    if (typeof fact === 'string' && CALENDAR_DATE.test(fact)) vars[name] = calendarDate(language, fact);
+    else if (typeof fact === 'number' && name.endsWith('Kg'))
+      vars[name.slice(0, -2)] = fewestDecimals(language, fact);
+    else vars[name] = String(fact);
+  }
   if (typeof facts.since === 'string') vars.since = dateTime(language, facts.since);
   if (typeof facts.trouble === 'string')
     vars.trouble = t(`error.trouble.${facts.trouble}`, { reason: String(facts.reason ?? '') });
