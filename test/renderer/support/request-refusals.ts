@@ -2,7 +2,8 @@
  * The core's refusals of malformed requests, made for real: each API call a page (or a hostile
  * caller) can get wrong, sent to the core's service on a fresh ledger at a fixed clock (15 August
  * 2024), with the issue the core answers. One case for every code the request readers give
- * (electron/core/requests.ts) and for the service's own refusals of a year or date it cannot show.
+ * (electron/core/requests.ts) and for the service's own refusals of a year or date it cannot show,
+ * a month it cannot close or reopen, and a backup of nothing.
  * The core's modules use Node, which the page's types leave out: they are loaded untyped and typed here.
  */
 import type { FieldIssue } from '../../../electron/core/api';
@@ -28,7 +29,8 @@ type Service = Record<
   | 'recordShipment'
   | 'voidShipment'
   | 'getTargets'
-  | 'setBackupFolder',
+  | 'setBackupFolder'
+  | 'backupNow',
   Call
 > & {
   amendShipment(id: unknown, changes: unknown, options: unknown): Promise<unknown>;
@@ -72,6 +74,7 @@ function cases(api: Service): [string, () => Promise<unknown>][] {
     () => api.importCsv(request),
   ];
   const all: unknown[][] = [
+    ['backupNow on a ledger with no entries', () => api.backupNow(undefined)],
     list({ year: 'MMXXIV' }),
     list({ year: [2024] }),
     list({ from: '31/07' }),
