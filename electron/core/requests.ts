@@ -203,7 +203,7 @@ export function strictShape<T extends z.ZodType>(schema: T, value: unknown, what
           code: 'unknown_field',
           message: `${i.keys.map((k) => `"${k}"`).join(', ')} is not part of ${what}.`,
           // The names as sent: a page quotes them, whatever its language.
-          facts: { fields: i.keys.join(', ') },
+          facts: { fields: shown(i.keys.join(', ')) },
         }
       : {
           field: String(i.path[0] ?? ''),

@@ -113,10 +113,12 @@ export function failureText(
   const detail = issue?.message ?? failure.message;
   const lead = t(key);
   if (lead === key || language === 'en') return detail;
-  // A sentence that names the core's facts (a path, an errno) and has every one of them says it all.
-  if (issue?.facts && /\{\w+\}/.test(lead)) {
-    const said = t(key, factWords(t, language, issue.facts));
-    if (!/\{\w+\}/.test(said)) return said;
+  // A sentence that names the core's facts (a path, an errno) and has every one of them says it all:
+  // judged by the facts it has, not by what they hold (a value typed as "{year}" is a value).
+  const named = [...lead.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
+  if (issue?.facts && named.length > 0) {
+    const vars = factWords(t, language, issue.facts);
+    if (named.every((name) => name in vars)) return t(key, vars);
   }
   const whole = issue ? SELF_CONTAINED.has(issue.code) : SAYS_IT_ALL.has(failure.code);
   return whole ? lead : `${lead} (${detail})`;
