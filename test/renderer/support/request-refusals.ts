@@ -131,6 +131,7 @@ function cases(api: Service): [string, () => Promise<unknown>][] {
     ['recordShipment check yes', () => api.recordShipment(LIWA, { check: 'yes' })],
     ['recordShipment ledger mine', () => api.recordShipment(LIWA, { ledgerId: 'mine' })],
     ['recordShipment a text', () => api.recordShipment('Liwa, 8800 t')],
+    ['recordShipment colour', () => api.recordShipment({ ...LIWA, colour: 'red' })],
     ['voidShipment K3M9!', () => api.voidShipment('K3M9!', 'typo')],
     ['getTargets 1800', () => api.getTargets(1800)],
     ['setBackupFolder 5', () => api.setBackupFolder({ folder: 5 })],
