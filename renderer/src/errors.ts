@@ -75,8 +75,11 @@ const SELF_CONTAINED = new Set([
   'shipment.type',
 ]);
 
-/** Failures without an issue whose sentence is the whole story: the transports' and the page's own. */
-const SAYS_IT_ALL = new Set(['forbidden', 'internal', 'starting', 'unreachable']);
+/**
+ * Failures without an issue whose sentence is the whole story: the transports' and the page's own.
+ * An `invalid` without an issue is a transport's guard refusing a malformed call (arguments, nesting).
+ */
+const SAYS_IT_ALL = new Set(['forbidden', 'internal', 'starting', 'unreachable', 'invalid']);
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

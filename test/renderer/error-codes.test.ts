@@ -144,6 +144,14 @@ describe('in detail', () => {
     expect(say('ru', issued('unknown_field'))).toContain('(colour, size)');
   });
 
+  test('a call a transport refuses before the core (no issue) is the sentence alone, without its English', () => {
+    const refused = { code: 'invalid', message: 'voidShipment takes 2 to 3 arguments, not 1.', issues: [] };
+    for (const language of ['ru', 'az', 'kk'] as const)
+      expect(failureText((key) => translate(language, key), language, refused)).toBe(
+        translate(language, 'error.issue.request.invalid'),
+      );
+  });
+
   test('an English screen shows the core’s own sentence, as the command line does', () => {
     const refusal = issued('month.other_year');
     expect(say('en', refusal)).toBe('Month 2023-08 is not in 2024.');
