@@ -131,7 +131,7 @@ export class LedgerState {
     number,
     { annualKg: number; monthlyPlanKg: number[] | null; lossAllowancePercent: number }
   >();
-  private baseline: { year: number; kg: number } | null = null;
+  private baseline: { year: number; kg: number; monthlyKg?: number[] } | null = null;
   /** Closed months and their history of closes and reopens. */
   readonly periods = new PeriodBook();
   /** The fleet by id, in the order first known: the default tankers until vessel events change them. */
@@ -231,7 +231,10 @@ export class LedgerState {
         });
         return null;
       case 'baseline':
-        this.baseline = { year: event.year, kg: event.kg };
+        this.baseline =
+          event.monthlyKg === undefined
+            ? { year: event.year, kg: event.kg }
+            : { year: event.year, kg: event.kg, monthlyKg: event.monthlyKg.slice() };
         return null;
       case 'close':
       case 'reopen':
@@ -374,8 +377,10 @@ export class LedgerState {
   }
 
   currentBaseline(): Baseline {
-    return this.baseline
-      ? { ...this.baseline, source: 'ledger' }
+    const held = this.baseline;
+    if (held?.monthlyKg) return { ...held, monthlyKg: held.monthlyKg.slice(), source: 'ledger' };
+    return held
+      ? { ...held, source: 'ledger' }
       : { ...DEFAULT_BASELINE, source: 'default' };
   }
 

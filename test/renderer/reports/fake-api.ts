@@ -126,6 +126,7 @@ export function fakeApi(): FakeApi {
     getFleet: jest.fn(async () => DEFAULT_FLEET.map((vessel) => ({ ...vessel }))),
     saveVessel: jest.fn(async () => DEFAULT_FLEET.map((vessel) => ({ ...vessel }))),
     progress: jest.fn(async () => progress),
+    compareYears: jest.fn(),
     reconcile: jest.fn(),
     exportReport: jest.fn(async () => ({
       fileName: `transit-register-${YEAR}.csv`,
