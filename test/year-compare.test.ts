@@ -162,7 +162,8 @@ describe('the baseline monthly figures in the ledger', () => {
       ],
     });
     expect((error as Error).message).toBe(
-      'The 12 monthly figures of the 2023 baseline add up to 1056913.500 t but the baseline is 1057000.000 t; make them agree.',
+      'The 12 monthly figures of the 2023 baseline add up to 1056913.500 t ' +
+        'but the baseline is 1057000.000 t; make them agree.',
     );
   });
 
