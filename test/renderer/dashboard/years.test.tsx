@@ -120,7 +120,7 @@ describe('year against year on the dashboard', () => {
     ]);
   });
 
-  test('draws the chosen year first, the earlier year, and the baseline by day of year, named in the legend', async () => {
+  test('draws the chosen year first, the earlier year and the baseline by day of year, in the legend', async () => {
     await show(MONTHLY);
     const data = mockCharts.at(-1)?.props.data as {
       datasets: { label: string; data: { x: number; y: number }[] }[];
