@@ -87,7 +87,7 @@ describe('the baseline in Settings', () => {
     expect(api.setBaseline).toHaveBeenCalledWith({ year: '2023', tonnes: '1057000' }, { ledgerId: 'real' });
   });
 
-  test('months that miss the total: the running line says by how much, the refusal names both sums in Russian', async () => {
+  test('months that miss the total: the sum line says by how much, the refusal names both sums (Russian)', async () => {
     resetSettings('ru');
     const user = userEvent.setup();
     render(<BaselinePanel />);
