@@ -68,7 +68,7 @@ describeInBrowser('year against year in Chromium', () => {
 
   /** The element as it lies on the whole page, so the sticky tab bar cannot cover its top. */
   async function capture(page: Page, testId: string, name: string): Promise<void> {
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     const box = await page.getByTestId(testId).boundingBox();
     if (box === null) throw new Error(`${testId} is not on the page`);
     await page.screenshot({ path: shot(name), fullPage: true, clip: box });
@@ -108,8 +108,7 @@ describeInBrowser('year against year in Chromium', () => {
           : 'База 2023 года идёт по своим месячным данным.',
       );
       expect(await card.locator('.dash-legend li').count()).toBe(4);
-      await card.scrollIntoViewIfNeeded();
-      await card.screenshot({ path: shot(`dashboard-${language}-${width}-${theme}`) });
+      await capture(page, 'years-card', `dashboard-${language}-${width}-${theme}`);
       await page.context().close();
     },
   );
@@ -128,8 +127,7 @@ describeInBrowser('year against year in Chromium', () => {
       expect(await panel.getByTestId('baseline-error').textContent()).toContain(
         language === 'en' ? '1,056,000.000 t' : '1\u00a0056\u00a0000,000 т',
       );
-      await panel.scrollIntoViewIfNeeded();
-      await panel.screenshot({ path: shot(`settings-${language}-1024`) });
+      await capture(page, 'baseline-panel', `settings-${language}-1024`);
       await page.context().close();
     },
   );
