@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import type { Baseline } from '../electron/core/api';
 import { baselinePaceSeries, bucketByDay, computeProgress } from '../electron/core/progress';
 import { compareYears } from '../electron/core/year-compare';
+import { readWorkbook } from './support/read-workbook';
 import { cargo, ClerkLedger } from './support/service';
 
 const T = 1000;
@@ -193,5 +194,49 @@ describe('the baseline monthly figures in the ledger', () => {
     ]);
     expect(comparison.baseline).toMatchObject({ year: 2023, pace: 'pro-rata', kg: 1_057_000 * T });
     await expect(ledger.service.compareYears({ year: 2025 })).rejects.toMatchObject({ code: 'invalid' });
+  });
+});
+
+describe('the months side by side as a report', () => {
+  const ledger = ClerkLedger.perTest();
+
+  beforeEach(async () => {
+    await ledger.service.recordShipment(cargo({ blDate: '2023-03-01', netTonnes: '7000' }));
+    await ledger.service.recordShipment(cargo({ blDate: '2024-02-29', netTonnes: '8000,5' }));
+    const monthlyTonnes = SHAPED_TONNES.map(String);
+    await ledger.service.setBaseline({ year: 2023, tonnes: '242000', monthlyTonnes });
+  });
+
+  test('a CSV in Russian for decimal-comma Excel: months as rows, 2023, 2024 to date and the baseline', async () => {
+    const report = await ledger.service.exportReport({
+      year: 2024,
+      report: 'years',
+      separator: ';',
+      language: 'ru',
+    });
+    expect(report.fileName).toBe('transit-years-2024.csv');
+    // Today at Aktau is 2024-08-15 (the fixed clock): September to December of 2024 are empty.
+    const lines = report.content.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFМесяц;2023;2024 (по 2024-08-15);База 2023 (по месячным данным)');
+    expect(lines[2]).toBe('2;0,000;8000,500;29000,000');
+    expect(lines[3]).toBe('3;7000,000;0,000;31000,000');
+    expect(lines[9]).toBe('9;0,000;;0,000');
+    expect(lines[13]).toBe('Итого;7000,000;8000,500;242000,000');
+    expect(lines).toHaveLength(15);
+  });
+
+  test('a workbook with the same columns, tonnes as numbers and the totals row', async () => {
+    const report = await ledger.service.exportReport({ year: 2024, report: 'years', format: 'xlsx' });
+    const [sheet] = await readWorkbook(Buffer.from(report.content, 'base64'));
+    expect(sheet?.sheet).toBe('Year against year');
+    const header = sheet?.data.findIndex((row) => row[0] === 'Month') ?? -1;
+    expect(sheet?.data[header]).toEqual([
+      'Month',
+      '2023',
+      '2024 (to 2024-08-15)',
+      'Baseline 2023 (monthly figures)',
+    ]);
+    expect(sheet?.data[header + 2]).toEqual([2, 0, 8000.5, 29000]);
+    expect(sheet?.data[header + 13]).toEqual(['Total', 7000, 8000.5, 242000]);
   });
 });

@@ -86,7 +86,7 @@ export const COMMANDS = {
     options: { year: str, report: str, out: str, separator: str, language: str, format: str },
     positionals: 0,
     usage:
-      'export --year Y --report register|monthly|reconciliation --out FILE [--format csv|xlsx] ' +
+      'export --year Y --report register|monthly|reconciliation|years --out FILE [--format csv|xlsx] ' +
       '[--separator ,|;] ' +
       `[--language ${LANGUAGE_CHOICES}]`,
   },

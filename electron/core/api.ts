@@ -391,7 +391,7 @@ export interface Reconciliation {
   totals: LossTotals;
 }
 
-export type ReportName = 'register' | 'monthly' | 'reconciliation';
+export type ReportName = 'register' | 'monthly' | 'reconciliation' | 'years';
 /** A CSV file for Excel, or an Excel workbook (numbers, dates, a frozen and filtered header, totals). */
 export type ReportFormat = 'csv' | 'xlsx';
 export type CsvSeparator = ',' | ';';

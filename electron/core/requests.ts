@@ -292,7 +292,7 @@ export function parsePeriodRequest(value: unknown): { month: string; reason: str
   return { month: input.month, reason: parseReason(input.reason, true) as string };
 }
 
-const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation'];
+const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation', 'years'];
 const FORMATS: readonly ReportFormat[] = ['csv', 'xlsx'];
 const exportShape = z.strictObject({
   year: z.unknown(),

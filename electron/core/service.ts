@@ -17,6 +17,8 @@ import type {
   Period,
   PeriodReport,
   Language,
+  ReportFormat,
+  CsvSeparator,
   ImportRowReport,
   IssueFacts,
   LedgerGuard,
@@ -61,6 +63,7 @@ import { PreferencesFile, preferencesPathFor } from './preferences-file';
 import { defaultAsOf, progressFromDays } from './progress';
 import { reconcile } from './reconcile';
 import { compareYears } from './year-compare';
+import { yearsCsv } from './year-compare-report';
 import { reconciliationCsv } from './reconcile-csv';
 import {
   parseBackupFolderRequest,
@@ -834,6 +837,7 @@ export class LedgerService implements TransitApi {
       }
       return csvReport(fileName, rows, reconciliationCsv(reconciliation, separator, language));
     }
+    if (report === 'years') return this.yearsReport(year, format, separator, language);
     const progress = await this.progress({ year });
     const fileName = `transit-monthly-${year}`;
     if (format === 'xlsx') {
@@ -845,6 +849,23 @@ export class LedgerService implements TransitApi {
     }
     const csv = monthlyCsv(progress.months, separator, language, progress.conflicted ?? 0);
     return csvReport(fileName, progress.months.length, csv);
+  }
+
+  /** Year against year: the months side by side, as of today for the current year. */
+  private async yearsReport(
+    year: number,
+    format: ReportFormat,
+    separator: CsvSeparator,
+    language: Language,
+  ): Promise<ExportedReport> {
+    const comparison = await this.compareYears({ year });
+    const fileName = `transit-years-${year}`;
+    if (format === 'xlsx') {
+      const context = this.workbookContext(year, language, comparison.asOf);
+      const { yearsTable, workbookBytes } = loadWorkbooks();
+      return workbookReport(fileName, 12, await workbookBytes([yearsTable(comparison, context)], context));
+    }
+    return csvReport(fileName, 12, yearsCsv(comparison, separator, language));
   }
 
   private workbookContext(year: number, language: Language, asOf: string): WorkbookContext {
