@@ -109,6 +109,11 @@ describeInBrowser('year against year in Chromium', () => {
       );
       expect(await card.locator('.dash-legend li').count()).toBe(4);
       await capture(page, 'years-card', `dashboard-${language}-${width}-${theme}`);
+      // The baseline card says how its pace is drawn, in the page's words.
+      expect(await page.getByTestId('kpi-baseline').textContent()).toContain(
+        language === 'en' ? '(by its monthly figures)' : '(по месячным данным)',
+      );
+      await capture(page, 'kpi-baseline', `kpi-baseline-${language}-${width}-${theme}`);
       await page.context().close();
     },
   );
@@ -131,4 +136,15 @@ describeInBrowser('year against year in Chromium', () => {
       await page.context().close();
     },
   );
+
+  test('Reports offers the months side by side as a workbook and a CSV (en, 1024 px)', async () => {
+    const page = await open('en', 1024, 'light');
+    await page.getByTestId('tab-reports').click();
+    await page.getByTestId('export-years').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-years').click();
+    expect((await download).suggestedFilename()).toBe(`transit-years-${YEAR}.csv`);
+    await capture(page, 'export-panel', 'reports-en-1024');
+    await page.context().close();
+  });
 });
