@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import type { Baseline } from '../electron/core/api';
 import { baselinePaceSeries, bucketByDay, computeProgress } from '../electron/core/progress';
+import { LedgerState } from '../electron/core/state';
 import { compareYears } from '../electron/core/year-compare';
 import { readWorkbook } from './support/read-workbook';
 import { cargo, ClerkLedger } from './support/service';
@@ -182,6 +183,16 @@ describe('the baseline monthly figures in the ledger', () => {
     ledger.reopen();
     expect(await ledger.service.getBaseline()).toEqual({ year: 2022, kg: 1_000_000_000, source: 'ledger' });
     expect((await ledger.service.progress({ year: 2024 })).baselinePace).toBe('pro-rata');
+  });
+
+  test('months in an entry that do not fit its total (not written by this app) are not held: pace pro rata', () => {
+    const state = new LedgerState();
+    const meta = { seq: 1, at: '2024-08-15T12:00:00.000Z', actor: 'elsewhere' };
+    // Eleven months, then twelve that add up to 1 kg more than the total: neither is held.
+    for (const monthlyKg of [new Array<number>(11).fill(1000), [...new Array<number>(11).fill(1000), 1001]]) {
+      expect(state.apply({ ...meta, type: 'baseline', year: 2023, kg: 12_000, monthlyKg })).toBeNull();
+      expect(state.currentBaseline()).toEqual({ year: 2023, kg: 12_000, source: 'ledger' });
+    }
   });
 
   test('compareYears answers through the service with the earlier years the ledger holds', async () => {

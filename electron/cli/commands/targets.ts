@@ -2,6 +2,7 @@
 import type { TargetsInput } from '../../core/api';
 import { DEFAULT_LOSS_ALLOWANCE_PERCENT } from '../../core/defaults';
 import { formatKgAsTonnes, kgToTonnes, quantityInputText } from '../../core/quantity';
+import { baselinePaceOf } from '../../core/progress';
 import type { LedgerService } from '../../core/service';
 import { flag, given } from '../args';
 import type { Command } from '../command';
@@ -92,7 +93,7 @@ export const baseline: Command = {
               monthlyTonnes === undefined ? { year, tonnes } : { year, tonnes, monthlyTonnes },
             )
           : await service.getBaseline();
-        const pace = shown.monthlyKg ? 'monthly' : 'pro-rata';
+        const pace = baselinePaceOf(shown);
         if (given(invocation, 'json')) {
           const months = shown.monthlyKg?.map(kgToTonnes) ?? null;
           const json = { year: shown.year, tonnes: kgToTonnes(shown.kg), monthlyTonnes: months, pace };
