@@ -214,23 +214,23 @@ export function strictShape<T extends z.ZodType>(schema: T, value: unknown, what
   throw invalid(issues);
 }
 
+/**
+ * Twelve monthly figures in tonnes, January first (a plan, the baseline's months), each read by the
+ * core's one quantity reader; null when none are given. `what` names the list, `label` one month.
+ */
+function parseTwelve(value: unknown, field: string, what: string, label: string): number[] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value) || value.length !== 12)
+    return issue(field, `${field}.count`, `${what} must have exactly 12 figures, January to December.`);
+  return value.map((figure, i) =>
+    parseTonnes(figure, field, `${label} for month ${i + 1}`, true, { month: i + 1 }),
+  );
+}
+
 export function parseTargetsRequest(value: unknown): TargetsRequest {
   const input = strictShape(targetsShape, value, 'a targets request');
   const year = parseYear(input.year);
-  let monthlyPlanKg: number[] | null = null;
-  if (input.monthlyPlanTonnes !== undefined && input.monthlyPlanTonnes !== null) {
-    const plan = input.monthlyPlanTonnes;
-    if (!Array.isArray(plan) || plan.length !== 12) {
-      return issue(
-        'monthlyPlanTonnes',
-        'monthlyPlanTonnes.count',
-        'The monthly plan must have exactly 12 figures, January to December.',
-      );
-    }
-    monthlyPlanKg = plan.map((figure, i) =>
-      parseTonnes(figure, 'monthlyPlanTonnes', `Plan for month ${i + 1}`, true, { month: i + 1 }),
-    );
-  }
+  const monthlyPlanKg = parseTwelve(input.monthlyPlanTonnes, 'monthlyPlanTonnes', 'The monthly plan', 'Plan');
   const planSum = monthlyPlanKg?.reduce((sum, kg) => sum + kg, 0) ?? null;
   const annualKg =
     input.annualTonnes === undefined || input.annualTonnes === null || input.annualTonnes === ''
@@ -255,11 +255,40 @@ export function parseTargetsRequest(value: unknown): TargetsRequest {
   };
 }
 
-const baselineShape = z.strictObject({ year: z.unknown(), tonnes: z.unknown() });
+const baselineShape = z.strictObject({
+  year: z.unknown(),
+  tonnes: z.unknown(),
+  monthlyTonnes: z.unknown().optional(),
+});
 
-export function parseBaselineRequest(value: unknown): { year: number; kg: number } {
+export interface BaselineRequest {
+  year: number;
+  kg: number;
+  /** Present only when the request gives the twelve months: an entry without them reads as before. */
+  monthlyKg?: number[];
+}
+
+/**
+ * The baseline: its year and total, and optionally its twelve monthly figures, which must add up to
+ * the total to the kilogram (a baseline with two totals is no baseline).
+ */
+export function parseBaselineRequest(value: unknown): BaselineRequest {
   const input = strictShape(baselineShape, value, 'a baseline request');
-  return { year: parseYear(input.year), kg: parseTonnes(input.tonnes, 'tonnes', 'Baseline tonnes', false) };
+  const year = parseYear(input.year);
+  const kg = parseTonnes(input.tonnes, 'tonnes', 'Baseline tonnes', false);
+  const monthlyKg = parseTwelve(input.monthlyTonnes, 'monthlyTonnes', "The baseline's months", 'Baseline');
+  if (monthlyKg === null) return { year, kg };
+  const sumKg = monthlyKg.reduce((sum, figure) => sum + figure, 0);
+  if (sumKg !== kg) {
+    return issue(
+      'monthlyTonnes',
+      'monthlyTonnes.sum',
+      `The 12 monthly figures of the ${year} baseline add up to ${formatKgAsTonnes(sumKg)} t ` +
+        `but the baseline is ${formatKgAsTonnes(kg)} t; make them agree.`,
+      { monthlyKg: sumKg, baselineKg: kg, year },
+    );
+  }
+  return { year, kg, monthlyKg };
 }
 
 const periodShape = z.strictObject({ month: z.unknown(), reason: z.unknown() });
@@ -274,7 +303,7 @@ export function parsePeriodRequest(value: unknown): { month: string; reason: str
   return { month: input.month, reason: parseReason(input.reason, true) as string };
 }
 
-const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation'];
+const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation', 'years'];
 const FORMATS: readonly ReportFormat[] = ['csv', 'xlsx'];
 const exportShape = z.strictObject({
   year: z.unknown(),

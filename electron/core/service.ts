@@ -17,6 +17,8 @@ import type {
   Period,
   PeriodReport,
   Language,
+  ReportFormat,
+  CsvSeparator,
   ImportRowReport,
   IssueFacts,
   LedgerGuard,
@@ -37,6 +39,7 @@ import type {
   TransitApi,
   VerifyReport,
   WriteOptions,
+  YearComparison,
   YearTargets,
 } from './api';
 import { todayAtLoadPort } from './calendar';
@@ -59,6 +62,8 @@ import { lockWriter } from './lock';
 import { PreferencesFile, preferencesPathFor } from './preferences-file';
 import { defaultAsOf, progressFromDays } from './progress';
 import { reconcile } from './reconcile';
+import { compareYears } from './year-compare';
+import { yearsCsv } from './year-compare-report';
 import { reconciliationCsv } from './reconcile-csv';
 import {
   parseBackupFolderRequest,
@@ -735,6 +740,31 @@ export class LedgerService implements TransitApi {
 
   async progress(query: unknown): Promise<Progress> {
     this.follow();
+    const { year, asOf } = this.progressQuery(query);
+    const progress = progressFromDays({
+      year,
+      asOf,
+      days: this.state.daysFor(year),
+      targets: this.state.targetsFor(year),
+      baseline: this.state.currentBaseline(),
+    });
+    for (const month of progress.months) {
+      const closed = this.state.periods.closed(month.month)?.lastClose;
+      if (closed) month.closed = { by: closed.actor, on: closedOn(closed) };
+    }
+    return this.book ? { ...progress, conflicted: conflictedCargoes(this.book.conflicts(), year) } : progress;
+  }
+
+  async compareYears(query: unknown): Promise<YearComparison> {
+    this.follow();
+    const { year, asOf } = this.progressQuery(query);
+    const earlier = this.state.years().filter((held) => held < year);
+    const days = [...earlier, year].map((held) => this.state.daysFor(held));
+    return compareYears({ year, asOf, days, baseline: this.state.currentBaseline() });
+  }
+
+  /** A progress query's year and as-of date (today at Aktau, or a past year's last day), refused in the future. */
+  private progressQuery(query: unknown): { year: number; asOf: string } {
     const { year, asOf: requested } = parseProgressQuery(query);
     const today = this.today();
     // A year that has not begun has no as-of date inside it, and no cargo can be dated in it yet.
@@ -758,18 +788,7 @@ export class LedgerService implements TransitApi {
         },
       ]);
     }
-    const progress = progressFromDays({
-      year,
-      asOf: requested ?? defaultAsOf(year, today),
-      days: this.state.daysFor(year),
-      targets: this.state.targetsFor(year),
-      baseline: this.state.currentBaseline(),
-    });
-    for (const month of progress.months) {
-      const closed = this.state.periods.closed(month.month)?.lastClose;
-      if (closed) month.closed = { by: closed.actor, on: closedOn(closed) };
-    }
-    return this.book ? { ...progress, conflicted: conflictedCargoes(this.book.conflicts(), year) } : progress;
+    return { year, asOf: requested ?? defaultAsOf(year, today) };
   }
 
   async reconcile(query: unknown): Promise<Reconciliation> {
@@ -819,6 +838,7 @@ export class LedgerService implements TransitApi {
       }
       return csvReport(fileName, rows, reconciliationCsv(reconciliation, separator, language));
     }
+    if (report === 'years') return this.yearsReport(year, format, separator, language);
     const progress = await this.progress({ year });
     const fileName = `transit-monthly-${year}`;
     if (format === 'xlsx') {
@@ -830,6 +850,23 @@ export class LedgerService implements TransitApi {
     }
     const csv = monthlyCsv(progress.months, separator, language, progress.conflicted ?? 0);
     return csvReport(fileName, progress.months.length, csv);
+  }
+
+  /** Year against year: the months side by side, as of today for the current year. */
+  private async yearsReport(
+    year: number,
+    format: ReportFormat,
+    separator: CsvSeparator,
+    language: Language,
+  ): Promise<ExportedReport> {
+    const comparison = await this.compareYears({ year });
+    const fileName = `transit-years-${year}`;
+    if (format === 'xlsx') {
+      const context = this.workbookContext(year, language, comparison.asOf);
+      const { yearsTable, workbookBytes } = loadWorkbooks();
+      return workbookReport(fileName, 12, await workbookBytes([yearsTable(comparison, context)], context));
+    }
+    return csvReport(fileName, 12, yearsCsv(comparison, separator, language));
   }
 
   private workbookContext(year: number, language: Language, asOf: string): WorkbookContext {

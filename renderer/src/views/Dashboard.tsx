@@ -17,6 +17,7 @@ import { MonthlyTable } from '../dashboard/MonthlyTable';
 import { readPrintPalette, useChartPalette } from '../dashboard/palette';
 import { usePrinting } from '../dashboard/printing';
 import { WhatIf } from '../dashboard/WhatIf';
+import { YearsCard } from '../dashboard/years/YearsCard';
 import { translate, useLanguage, type Translate } from '../i18n';
 import { useLedger } from '../store';
 
@@ -35,6 +36,7 @@ export function Dashboard({ onNewShipment }: { onNewShipment: () => void }) {
   const info = useLedger((s) => s.info);
   const switchDemo = useLedger((s) => s.switchDemo);
   const setYear = useLedger((s) => s.setYear);
+  const api = useLedger((s) => s.api);
   const screenPalette = useChartPalette();
   const printing = usePrinting();
   const palette = useMemo(() => (printing ? readPrintPalette() : screenPalette), [printing, screenPalette]);
@@ -197,6 +199,16 @@ export function Dashboard({ onNewShipment }: { onNewShipment: () => void }) {
         </h2>
         <MonthlyTable progress={progress} t={t} f={f} />
       </section>
+
+      <YearsCard
+        api={api}
+        progress={progress}
+        palette={palette}
+        printing={printing}
+        language={language}
+        t={t}
+        f={f}
+      />
     </div>
   );
 }
