@@ -299,4 +299,21 @@ describe('the command line', () => {
     });
     service = LedgerService.open(ledger, { actor: 'aliya', now: fixedNow });
   });
+
+  test('periods gives every column a heading, the last saying whether the figures changed since the close', async () => {
+    await closeJuly();
+    await service.closeMonth({ month: '2024-06', reason: 'Final' });
+    await service.reopenMonth({ month: '2024-07', reason: 'Late outturn' });
+    const july = await julyCargo('JUL-2');
+    await service.amendShipment(july.id, { netTonnes: '7000.100' }, { reason: 'B/L corrected' });
+    service.close();
+    const listed = await cli('--ledger', temp.file('ledger.jsonl'), 'periods');
+    expect(listed.out.split('\n')).toEqual([
+      'Month    State     Closed by  On           Tonnes now  Since close',
+      '-------  --------  ---------  ----------  -----------  -------------------------------',
+      '2024-06  closed    aliya      2024-08-15   9959.500 t  unchanged',
+      '2024-07  reopened  aliya      2024-08-15  13980.100 t  changed (closed at 13980.125 t)',
+    ]);
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'aliya', now: fixedNow });
+  });
 });
