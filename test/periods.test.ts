@@ -300,7 +300,7 @@ describe('the command line', () => {
     service = LedgerService.open(ledger, { actor: 'aliya', now: fixedNow });
   });
 
-  test('periods gives every column a heading, the last saying whether the figures changed since the close', async () => {
+  test('periods gives every column a heading, the last saying whether figures changed since the close', async () => {
     await closeJuly();
     await service.closeMonth({ month: '2024-06', reason: 'Final' });
     await service.reopenMonth({ month: '2024-07', reason: 'Late outturn' });
