@@ -199,6 +199,43 @@ describe('what the adversary found', () => {
   });
 });
 
+describe("a closed month's loss allowance", () => {
+  test('a change of the allowance of a year with a closed month is refused, naming the months', async () => {
+    await service.closeMonth({ month: '2024-06', reason: 'Final' });
+    await closeJuly();
+    const refused = service.setTargets({ year: 2024, annualTonnes: '2200000', lossAllowancePercent: '0.7' });
+    await expect(refused).rejects.toMatchObject({
+      code: 'invalid',
+      issues: [
+        {
+          field: 'lossAllowancePercent',
+          code: 'lossAllowancePercent.month_closed',
+          facts: { year: 2024, months: '2024-06,2024-07', allowance: 0.5 },
+        },
+      ],
+    });
+    await expect(refused).rejects.toThrow(
+      'The transit loss allowance of 2024 stays 0.5% while 2024-06, 2024-07 are closed: their figures were ' +
+        'reconciled against it. Reopen them first (transit-ledger reopen --month 2024-06 --reason R).',
+    );
+    expect((await service.getTargets(2024)).lossAllowancePercent).toBe(0.5);
+  });
+
+  test('the target, the same allowance and another year are saved; after a reopen the allowance too', async () => {
+    await closeJuly();
+    await expect(
+      service.setTargets({ year: 2024, annualTonnes: '2300000', lossAllowancePercent: '0,5' }),
+    ).resolves.toMatchObject({ annualKg: 2_300_000_000, lossAllowancePercent: 0.5 });
+    await expect(
+      service.setTargets({ year: 2023, annualTonnes: '1500000', lossAllowancePercent: '0.7' }),
+    ).resolves.toMatchObject({ lossAllowancePercent: 0.7 });
+    await service.reopenMonth({ month: '2024-07', reason: 'New allowance agreed' });
+    await expect(
+      service.setTargets({ year: 2024, annualTonnes: '2300000', lossAllowancePercent: '0.7' }),
+    ).resolves.toMatchObject({ lossAllowancePercent: 0.7 });
+  });
+});
+
 describe('the monthly report', () => {
   test('names who closed a month and when, in progress, CSV and the workbook', async () => {
     await closeJuly();

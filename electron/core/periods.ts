@@ -93,3 +93,32 @@ export function alreadyClosed(period: Period): FieldIssue {
     facts: { month, closedBy: lastClose.actor, date: on, reason: lastClose.reason },
   };
 }
+
+/**
+ * A closed month's figures were reconciled against its year's transit loss allowance, so the
+ * allowance of a year with a month closed now stays as it is until those months are reopened.
+ * Returns why a change from `current` to `next` is refused, or null.
+ */
+export function allowanceLockedIssue(
+  book: PeriodBook,
+  year: number,
+  current: number,
+  next: number,
+): FieldIssue | null {
+  if (next === current) return null;
+  const months = book
+    .all()
+    .filter((period) => period.closed && period.month.startsWith(`${year}-`))
+    .map((period) => period.month);
+  const [first] = months;
+  if (first === undefined) return null;
+  return {
+    field: 'lossAllowancePercent',
+    code: 'lossAllowancePercent.month_closed',
+    message:
+      `The transit loss allowance of ${year} stays ${current}% while ${months.join(', ')} ` +
+      `${months.length === 1 ? 'is' : 'are'} closed: their figures were reconciled against it. ` +
+      `Reopen ${months.length === 1 ? 'it' : 'them'} first (transit-ledger reopen --month ${first} --reason R).`,
+    facts: { year, months: months.join(','), allowance: current },
+  };
+}

@@ -100,7 +100,7 @@ import {
 } from './sync/app';
 import { verifyLedger } from './verify';
 import { monthFigures, sameFigures } from './month-figures';
-import { alreadyClosed, closedMonthIssue, closedOn } from './periods';
+import { allowanceLockedIssue, alreadyClosed, closedMonthIssue, closedOn } from './periods';
 import { csvReport, loadWorkbooks, workbookReport } from './report-files';
 import type { WorkbookContext } from './xlsx/reports';
 import fs from 'node:fs';
@@ -702,7 +702,10 @@ export class LedgerService implements TransitApi {
     const { lossAllowancePercent, ...request } = parseTargetsRequest(input);
     // A request that leaves the allowance out keeps the year's; the entry states it whole, so the
     // year's settings are always one entry.
-    const allowance = lossAllowancePercent ?? this.state.targetsFor(request.year).lossAllowancePercent;
+    const current = this.state.targetsFor(request.year).lossAllowancePercent;
+    const allowance = lossAllowancePercent ?? current;
+    const locked = allowanceLockedIssue(this.state.periods, request.year, current, allowance);
+    if (locked) throw invalid([locked]);
     this.append([{ type: 'targets', ...request, lossAllowancePercent: allowance }]);
     return this.state.targetsFor(request.year);
   }
