@@ -462,6 +462,16 @@ export interface LostCargo {
 }
 
 /**
+ * A lost entry that closed or reopened a month, as far as its damaged line still shows: the action
+ * (null when only the month can be read) and the month (null when it cannot be read).
+ */
+export interface LostPeriod {
+  action: 'close' | 'reopen' | null;
+  /** `YYYY-MM`. */
+  month: string | null;
+}
+
+/**
  * Why an intact entry could not be applied (a LostEntry 'orphan'): it refers to something lost, or
  * breaks a rule of the journal.
  */
@@ -497,6 +507,11 @@ export interface LostEntry {
   cargo: LostCargo | null;
   /** A damaged line's own text when nothing of an entry can be read from it (control characters as `?`); else null. */
   text: string | null;
+  /**
+   * Present when the entry closed or reopened a month: that month takes no write until a manager
+   * closes it again or reopens it (periods.ts), since whether it was closed is no longer known.
+   */
+  period?: LostPeriod;
   /** The reason in English: what the CLI and the log say. A screen words `code` and `cause` instead. */
   reason: string;
   /** What the entry held, in English, as far as it can still be read: the CLI's and the log's. */
@@ -555,6 +570,8 @@ export interface VerifyReport {
   confirmedLost: number;
   /** True when nothing confirmed is missing and nothing serious was found. */
   complete: boolean;
+  /** Months whose close or reopen a repair lost, not yet closed again or reopened: they take no write. */
+  unsettledMonths: string[];
   message: string;
 }
 

@@ -100,7 +100,7 @@ import {
 } from './sync/app';
 import { verifyLedger } from './verify';
 import { monthFigures, sameFigures } from './month-figures';
-import { allowanceLockedIssue, alreadyClosed, closedMonthIssue, closedOn } from './periods';
+import { allowanceLockedIssue, alreadyClosed, closedOn } from './periods';
 import { csvReport, loadWorkbooks, workbookReport } from './report-files';
 import type { WorkbookContext } from './xlsx/reports';
 import fs from 'node:fs';
@@ -383,7 +383,7 @@ export class LedgerService implements TransitApi {
       findByBlNumber: this.state.findByBlNumber,
       findSameCargo: this.state.findSameCargo,
       force,
-      closedMonth: (month) => this.state.periods.closed(month),
+      monthRefusal: (month, action) => this.state.periods.refusal(month, action),
       fleet: this.state.fleet(),
     };
   }
@@ -613,10 +613,10 @@ export class LedgerService implements TransitApi {
     return this.shown(this.state.shipments.get(current.id) as Shipment);
   }
 
-  /** A cargo dated in a closed month stays as it was closed: no amend, no void. */
+  /** A cargo dated in a closed month stays as it was closed: no amend, no void (nor in an unsettled month). */
   private refuseInClosedMonth(current: Shipment, action: 'amend' | 'void'): void {
-    const closed = this.state.periods.closed(current.blDate.slice(0, 7));
-    if (closed) throw invalid([closedMonthIssue(closed, action)]);
+    const refused = this.state.periods.refusal(current.blDate.slice(0, 7), action);
+    if (refused) throw invalid([refused]);
   }
 
   async closeMonth(request: unknown, options?: LedgerGuard): Promise<PeriodReport> {

@@ -237,6 +237,9 @@ export class LedgerState {
       case 'reopen':
         this.periods.apply(event);
         return null;
+      case 'recovery':
+        if (event.unsettled) this.periods.unsettle(event.unsettled);
+        return null;
       case 'vessel':
         this.vessels.set(event.vessel.id, { ...event.vessel, aliases: [...event.vessel.aliases] });
         this.fleetList = null;
@@ -244,7 +247,6 @@ export class LedgerState {
       case 'header':
       case 'station':
       case 'seen':
-      case 'recovery':
       case 'begin':
       case 'commit':
       case 'tip-kept':
