@@ -237,8 +237,12 @@ export interface MonthProgress {
   planToDateKg: number | null;
   /** tonnesKg − planToDateKg: negative when behind; null for a month not begun. */
   varianceKg: number | null;
-  /** Present for a month closed now: who closed it and on which day (periods.ts). */
-  closed?: { by: string; on: string };
+  /**
+   * Present for a month closed now: who closed it and on which day (periods.ts); `changedSinceClose`
+   * when its entries differ from what the close recorded (a cargo received by sync from a station
+   * that had not heard of the close).
+   */
+  closed?: { by: string; on: string; changedSinceClose?: true };
 }
 
 /** One point per day of the year; `actualKg` is null after the as-of date. */

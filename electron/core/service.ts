@@ -279,6 +279,12 @@ export class LedgerService implements TransitApi {
   }
 
   private readonly backups: BackupKeeper;
+  /** Closed months' "changed since close", for the ledger as it stood at `version` (its entry counts). */
+  private changedCache: { version: string; state: LedgerState | null; months: Map<string, boolean> } = {
+    version: '',
+    state: null,
+    months: new Map(),
+  };
 
   /** The journals' confirmed ends now, the sync checkpoint read first (it never names more than they hold). */
   private snapshot(): Snapshot {
@@ -659,6 +665,20 @@ export class LedgerService implements TransitApi {
     return this.state.periods.all().map((period) => this.periodReport(period.month));
   }
 
+  /** Whether a closed month's entries differ from its close's: cached until the ledger changes. */
+  private changedSinceClose(month: string): boolean {
+    const version = `${this.ledger.entries}:${this.book?.receivedCount() ?? 0}`;
+    const { state } = this;
+    if (this.changedCache.version !== version || this.changedCache.state !== state)
+      this.changedCache = { version, state, months: new Map() };
+    let changed = this.changedCache.months.get(month);
+    if (changed === undefined) {
+      changed = this.periodReport(month).changedSinceClose;
+      this.changedCache.months.set(month, changed);
+    }
+    return changed;
+  }
+
   private periodReport(month: string): PeriodReport {
     const period = this.state.periods.get(month) as Period;
     const now = monthFigures(month, this.state.shipments.values());
@@ -769,7 +789,12 @@ export class LedgerService implements TransitApi {
     });
     for (const month of progress.months) {
       const closed = this.state.periods.closed(month.month)?.lastClose;
-      if (closed) month.closed = { by: closed.actor, on: closedOn(closed) };
+      if (closed)
+        month.closed = {
+          by: closed.actor,
+          on: closedOn(closed),
+          ...(this.changedSinceClose(month.month) ? { changedSinceClose: true as const } : {}),
+        };
     }
     return this.book ? { ...progress, conflicted: conflictedCargoes(this.book.conflicts(), year) } : progress;
   }
