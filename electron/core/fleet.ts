@@ -245,12 +245,36 @@ function candidates(
   const add = (vessel: FleetVessel, how: 'spelling' | 'alias' | 'look') => {
     if (!found.some((other) => other.vessel.id === vessel.id)) found.push({ vessel, how });
   };
-  for (const vessel of fleet) if (vesselKey(vessel.name) === key) add(vessel, 'spelling');
-  for (const vessel of fleet)
-    if (vessel.aliases.some((alias) => vesselKey(alias) === key)) add(vessel, 'alias');
-  for (const vessel of fleet)
-    if ([vessel.name, ...vessel.aliases].some((spelling) => lookKey(spelling) === look)) add(vessel, 'look');
+  const keyed = keysOf(fleet);
+  for (const entry of keyed) if (entry.name === key) add(entry.vessel, 'spelling');
+  for (const entry of keyed) if (entry.aliases.includes(key)) add(entry.vessel, 'alias');
+  for (const entry of keyed) if (entry.looks.includes(look)) add(entry.vessel, 'look');
   return found;
+}
+
+interface VesselKeys {
+  vessel: FleetVessel;
+  /** vesselKey of its name and of each alias; lookKey of its name and aliases. */
+  name: string;
+  aliases: string[];
+  looks: string[];
+}
+
+/** Each fleet's keys, made once per fleet list (an import matches every row against the same one). */
+const FLEET_KEYS = new WeakMap<readonly FleetVessel[], VesselKeys[]>();
+
+function keysOf(fleet: readonly FleetVessel[]): VesselKeys[] {
+  let keyed = FLEET_KEYS.get(fleet);
+  if (keyed === undefined) {
+    keyed = fleet.map((vessel) => ({
+      vessel,
+      name: vesselKey(vessel.name),
+      aliases: vessel.aliases.map(vesselKey),
+      looks: [vessel.name, ...vessel.aliases].map(lookKey),
+    }));
+    FLEET_KEYS.set(fleet, keyed);
+  }
+  return keyed;
 }
 
 function inFleetOrder(fleet: readonly FleetVessel[], vessels: readonly FleetVessel[]): string[] {
