@@ -134,8 +134,12 @@ export const LOSS_REASONS: Record<LostEntry['code'], string> = {
 };
 
 function lossLine(entry: LostEntry): string {
-  // A line whose text shows no entry number is named by the number it stood for.
-  const numbered = entry.seq !== null && entry.count === 1 && !entry.excerpt.includes(`#${entry.seq}`);
+  // A line that shows no cargo and no entry number is named by the number it stood for.
+  const numbered =
+    entry.seq !== null &&
+    entry.count === 1 &&
+    entry.cargo === null &&
+    !entry.excerpt.includes(`#${entry.seq}`);
   const where =
     entry.line === null
       ? ''
