@@ -11,9 +11,11 @@ import {
   vesselKey,
   type FleetVessel,
 } from '../electron/core/fleet';
+import { Ledger } from '../electron/core/ledger';
 import { LedgerState } from '../electron/core/state';
 import { foldStations } from '../electron/core/stations/fold';
 import { cargo, ClerkLedger } from './support/service';
+import { fixedNow } from './support/temp';
 
 const ledger = ClerkLedger.perTest();
 
@@ -271,5 +273,105 @@ describe('an import matches its vessels to the fleet', () => {
         facts: expect.objectContaining({ deadweightKg: 13_000_000 }),
       }),
     ]);
+  });
+});
+
+/** A tanker of the fleet with nothing but its name, as a vessel entry would state it. */
+const named = (id: string, name: string): FleetVessel => ({
+  id,
+  name,
+  imo: null,
+  deadweightKg: null,
+  aliases: [],
+  retired: false,
+});
+/** `Тара3` in Cyrillic letters (Т, а, р, а) and `Tapa3` in Latin ones: on screen the same name. */
+const CYRILLIC_TARA3 = '\u0422\u0430\u0440\u04303';
+const LATIN_TAPA3 = 'Tapa3';
+/** A Latin T followed by Cyrillic а, р, а: looks like both. */
+const MIXED_TARA3 = 'T\u0430\u0440\u04303';
+
+describe('names that look alike in Latin and Cyrillic letters (issue 12: what the adversary found)', () => {
+  test('a tanker whose name looks like a name in the fleet, in the other alphabet, is refused, naming it', async () => {
+    await ledger.service.saveVessel({ name: CYRILLIC_TARA3 });
+    const codeOf = async (input: Parameters<typeof ledger.service.saveVessel>[0]) =>
+      issuesOf(await ledger.refused(() => ledger.service.saveVessel(input)))[0];
+    expect(await codeOf({ name: LATIN_TAPA3 })).toEqual({
+      field: 'name',
+      code: 'fleet.name_lookalike',
+      message: expect.stringContaining(`"${LATIN_TAPA3}" looks the same as "${CYRILLIC_TARA3}"`),
+      facts: { value: LATIN_TAPA3, vessel: CYRILLIC_TARA3, like: CYRILLIC_TARA3 },
+    });
+    // An alias is held to the same rule; a name whose letters read as a fleet name's (Аktаu, its А and а
+    // Cyrillic) is that name, already taken.
+    expect(await codeOf({ name: 'Atyrau', aliases: 'TAPA3' })).toMatchObject({
+      field: 'aliases',
+      code: 'fleet.name_lookalike',
+      facts: { vessel: CYRILLIC_TARA3 },
+    });
+    expect(await codeOf({ name: '\u0410kt\u0430u' })).toMatchObject({
+      code: 'fleet.name_taken',
+      facts: { vessel: 'Aktau' },
+    });
+  });
+
+  test('a vessel in mixed letters looking like two tankers is asked about, both offered, never guessed', async () => {
+    const fleet = [...DEFAULT_FLEET, named('latin', LATIN_TAPA3), named('cyrillic', CYRILLIC_TARA3)];
+    expect(matchVessel(fleet, MIXED_TARA3)).toEqual({
+      known: false,
+      lookalike: true,
+      suggestions: [LATIN_TAPA3, CYRILLIC_TARA3],
+    });
+    // Typed exactly as one of them, it is that one.
+    expect(matchVessel(fleet, LATIN_TAPA3)).toMatchObject({ known: true, vessel: { id: 'latin' } });
+    expect(matchVessel(fleet, CYRILLIC_TARA3)).toMatchObject({ known: true, vessel: { id: 'cyrillic' } });
+    // Two tankers whose spellings reduce to one key (written before either rule) are asked about too.
+    const twins = [...DEFAULT_FLEET, named('one', 'Tara3'), named('two', CYRILLIC_TARA3)];
+    expect(matchVessel(twins, 'TARA3')).toMatchObject({
+      known: false,
+      suggestions: ['Tara3', CYRILLIC_TARA3],
+    });
+  });
+
+  test('a mixed-letter name that looks like one tanker alone is that tanker', () => {
+    const fleet = [...DEFAULT_FLEET, named('latin', LATIN_TAPA3)];
+    expect(matchVessel(fleet, MIXED_TARA3)).toMatchObject({ known: true, vessel: { id: 'latin' } });
+  });
+
+  test('a cargo of a ledger that holds two look-alike tankers asks which one, and a check says so too', async () => {
+    ledger.service.close();
+    const writer = Ledger.open(ledger.file, { apply: () => null, actor: 'clerk', now: fixedNow });
+    writer.append([{ type: 'vessel', vessel: named('latin', LATIN_TAPA3) }]);
+    writer.append([{ type: 'vessel', vessel: named('cyrillic', CYRILLIC_TARA3) }]);
+    writer.close();
+    ledger.reopen();
+    const error = await ledger.refused(() => ledger.service.recordShipment(cargo({ vessel: MIXED_TARA3 })));
+    expect(issuesOf(error)).toEqual([
+      expect.objectContaining({
+        field: 'vessel',
+        code: 'vessel.lookalike',
+        overridable: true,
+        facts: { value: MIXED_TARA3, suggestions: `${LATIN_TAPA3}\n${CYRILLIC_TARA3}` },
+      }),
+    ]);
+    const report = await ledger.service.importCsv({
+      text: `B/L date,Vessel,Net tonnes\n2024-08-01,${MIXED_TARA3},9959.5\n`,
+      dryRun: true,
+    });
+    expect(report.rows[0]?.issues).toEqual([expect.objectContaining({ code: 'vessel.lookalike' })]);
+  });
+});
+
+describe('a fleet name too long (issue 12: what the adversary found)', () => {
+  test('says the limit and the length: 101 characters where 100 are allowed', async () => {
+    const name = 'A'.repeat(101);
+    const [issue] = issuesOf(await ledger.refused(() => ledger.service.saveVessel({ name })));
+    expect(issue).toEqual({
+      field: 'name',
+      code: 'fleet.name_too_long',
+      message: 'The vessel name is 101 characters long; at most 100 are allowed.',
+      facts: { length: 101, limit: 100 },
+    });
+    await expect(ledger.service.saveVessel({ name: 'A'.repeat(100) })).resolves.toBeTruthy();
   });
 });

@@ -3,6 +3,7 @@
  * record, an amend, a void, an import, a second writer), says who closed it and how to reopen,
  * and a change after a reopen shows against what was closed.
  */
+import fs from 'node:fs';
 import { main, type CliIo } from '../electron/cli';
 import type { PeriodReport } from '../electron/core/api';
 import { closedOn, isMonth } from '../electron/core/periods';
@@ -199,6 +200,176 @@ describe('what the adversary found', () => {
   });
 });
 
+/** Spoils the journal line holding `marker` on disk: a letter of it changed, or the whole line replaced. */
+function spoilLine(marker: string, replacement?: string): void {
+  const file = temp.file('ledger.jsonl');
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const at = lines.findIndex((line) => line.includes(marker));
+  if (at === -1) throw new Error(`no line holds ${marker}`);
+  lines[at] = replacement ?? (lines[at] as string).replace('Reconciled', 'reconciled');
+  fs.writeFileSync(file, lines.join('\n'));
+}
+
+const unsettled = (action: 'recorded' | 'amended' | 'voided') =>
+  expect.objectContaining({
+    code: 'invalid',
+    issues: [
+      expect.objectContaining({
+        field: 'blDate',
+        code: 'blDate.month_unsettled',
+        facts: { month: '2024-07' },
+        message:
+          `A close or reopen of 2024-07 was lost when the damaged ledger file was repaired, so no cargo ` +
+          `dated in it can be ${action} until a manager closes it again ` +
+          '(transit-ledger close --month 2024-07 --reason R), then reopens it if it is to stay open.',
+      }),
+    ],
+  });
+
+describe('a close lost to a damaged file (issue 12: what the adversary found)', () => {
+  test('the repair names the month whose close it lost, in the report and its message', async () => {
+    await closeJuly();
+    service.close();
+    spoilLine('"type":"close"');
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'marat', now: fixedNow });
+    const recovery = (await service.info()).recovery;
+    expect(recovery?.lost).toEqual([
+      expect.objectContaining({
+        code: 'damaged',
+        seq: 5,
+        period: { action: 'close', month: '2024-07' },
+        excerpt: 'close of 2024-07, entry #5 (its details cannot be read)',
+      }),
+    ]);
+    expect(recovery?.message).toContain(
+      'The close or reopen of 2024-07 was lost: no cargo dated in that month can be recorded, amended or ' +
+        'voided until a manager closes it again or reopens it (transit-ledger close or reopen --month M --reason R; ' +
+        'see transit-ledger periods).',
+    );
+  });
+
+  test('the month takes no write until a manager closes it again or reopens it, after a restart too', async () => {
+    await closeJuly();
+    service.close();
+    spoilLine('"type":"close"');
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'marat', now: fixedNow });
+    await expect(service.recordShipment(cargo('2024-07-31', 'JUL-3'))).rejects.toEqual(unsettled('recorded'));
+    service.close();
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'marat', now: fixedNow });
+    // The repaired file is whole again, but the month is still held until someone decides.
+    expect((await service.info()).recovery).toBeNull();
+    const july = await julyCargo('JUL-1');
+    await expect(service.amendShipment(july.id, { netTonnes: '6981' }, { reason: 'typo' })).rejects.toEqual(
+      unsettled('amended'),
+    );
+    await expect(service.voidShipment(july.id, 'twice')).rejects.toEqual(unsettled('voided'));
+    await expect(service.recordShipment(cargo('2024-08-01', 'AUG-1'))).resolves.toBeTruthy();
+  });
+
+  test('closing it again settles it: the month is closed as any other, and reopened after if it must be', async () => {
+    await closeJuly();
+    service.close();
+    spoilLine('"type":"close"');
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'marat', now: fixedNow });
+    await service.closeMonth({ month: '2024-07', reason: 'Closed again after the repair' });
+    await expect(service.recordShipment(cargo('2024-07-31', 'JUL-3'))).rejects.toMatchObject({
+      issues: [expect.objectContaining({ code: 'blDate.month_closed' })],
+    });
+    await service.reopenMonth({ month: '2024-07', reason: 'Late outturn' });
+    await expect(service.recordShipment(cargo('2024-07-31', 'JUL-3'))).resolves.toBeTruthy();
+  });
+
+  test('a lost reopen is named too, and its month stays closed', async () => {
+    await closeJuly();
+    await service.reopenMonth({ month: '2024-07', reason: 'Reconciled again' });
+    service.close();
+    spoilLine('"type":"reopen"');
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'marat', now: fixedNow });
+    expect((await service.info()).recovery?.lost[0]?.period).toEqual({ action: 'reopen', month: '2024-07' });
+    await expect(service.recordShipment(cargo('2024-07-31', 'JUL-3'))).rejects.toMatchObject({
+      issues: [expect.objectContaining({ code: 'blDate.month_closed' })],
+    });
+  });
+
+  test('a line that cannot be read at all is still named by its entry number, in the message too', async () => {
+    await closeJuly();
+    service.close();
+    spoilLine('"type":"close"', 'zzzz garbage');
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'marat', now: fixedNow });
+    const recovery = (await service.info()).recovery;
+    expect(recovery?.lost).toEqual([
+      expect.objectContaining({ code: 'unreadable', line: 5, seq: 5, text: 'zzzz garbage' }),
+    ]);
+    expect(recovery?.message).toContain('line 5, entry #5: zzzz garbage');
+  });
+
+  test('a line spoilt after an earlier repair is given its own number, not the one that repair lost', async () => {
+    await closeJuly();
+    await service.recordShipment(cargo('2024-08-01', 'AUG-1'));
+    service.close();
+    spoilLine('"type":"close"');
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'marat', now: fixedNow });
+    service.close();
+    // Entry #5 (the close) is a known gap now; the August cargo, #6, is the fifth line of the repaired file.
+    spoilLine('AUG-1', 'zzzz garbage');
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'marat', now: fixedNow });
+    const recovery = (await service.info()).recovery;
+    expect(recovery?.lost).toEqual([expect.objectContaining({ code: 'unreadable', line: 5, seq: 6 })]);
+    expect(recovery?.confirmedLost).toBe(1);
+  });
+
+  test('verify names the month whose close was lost, before the repair and after it', async () => {
+    await closeJuly();
+    service.close();
+    spoilLine('"type":"close"');
+    const ledger = temp.file('ledger.jsonl');
+    const before = await cli('--ledger', ledger, 'verify');
+    expect(before.out).toContain('The close or reopen of 2024-07 was lost');
+    service = LedgerService.open(ledger, { actor: 'marat', now: fixedNow });
+    service.close();
+    const after = await cli('--ledger', ledger, 'verify', '--json');
+    expect(JSON.parse(after.out)).toMatchObject({ ok: true, unsettledMonths: ['2024-07'] });
+    service = LedgerService.open(ledger, { actor: 'marat', now: fixedNow });
+  });
+});
+
+describe("a closed month's loss allowance", () => {
+  test('a change of the allowance of a year with a closed month is refused, naming the months', async () => {
+    await service.closeMonth({ month: '2024-06', reason: 'Final' });
+    await closeJuly();
+    const refused = service.setTargets({ year: 2024, annualTonnes: '2200000', lossAllowancePercent: '0.7' });
+    await expect(refused).rejects.toMatchObject({
+      code: 'invalid',
+      issues: [
+        {
+          field: 'lossAllowancePercent',
+          code: 'lossAllowancePercent.month_closed',
+          facts: { year: 2024, months: '2024-06,2024-07', allowance: 0.5 },
+        },
+      ],
+    });
+    await expect(refused).rejects.toThrow(
+      'The transit loss allowance of 2024 stays 0.5% while 2024-06, 2024-07 are closed: their figures were ' +
+        'reconciled against it. Reopen them first (transit-ledger reopen --month 2024-06 --reason R).',
+    );
+    expect((await service.getTargets(2024)).lossAllowancePercent).toBe(0.5);
+  });
+
+  test('the target, the same allowance and another year are saved; after a reopen the allowance too', async () => {
+    await closeJuly();
+    await expect(
+      service.setTargets({ year: 2024, annualTonnes: '2300000', lossAllowancePercent: '0,5' }),
+    ).resolves.toMatchObject({ annualKg: 2_300_000_000, lossAllowancePercent: 0.5 });
+    await expect(
+      service.setTargets({ year: 2023, annualTonnes: '1500000', lossAllowancePercent: '0.7' }),
+    ).resolves.toMatchObject({ lossAllowancePercent: 0.7 });
+    await service.reopenMonth({ month: '2024-07', reason: 'New allowance agreed' });
+    await expect(
+      service.setTargets({ year: 2024, annualTonnes: '2300000', lossAllowancePercent: '0.7' }),
+    ).resolves.toMatchObject({ lossAllowancePercent: 0.7 });
+  });
+});
+
 describe('the monthly report', () => {
   test('names who closed a month and when, in progress, CSV and the workbook', async () => {
     await closeJuly();
@@ -298,5 +469,22 @@ describe('the command line', () => {
       changedSinceClose: true,
     });
     service = LedgerService.open(ledger, { actor: 'aliya', now: fixedNow });
+  });
+
+  test('periods gives every column a heading, the last saying whether figures changed since the close', async () => {
+    await closeJuly();
+    await service.closeMonth({ month: '2024-06', reason: 'Final' });
+    await service.reopenMonth({ month: '2024-07', reason: 'Late outturn' });
+    const july = await julyCargo('JUL-2');
+    await service.amendShipment(july.id, { netTonnes: '7000.100' }, { reason: 'B/L corrected' });
+    service.close();
+    const listed = await cli('--ledger', temp.file('ledger.jsonl'), 'periods');
+    expect(listed.out.split('\n')).toEqual([
+      'Month    State     Closed by  On           Tonnes now  Since close',
+      '-------  --------  ---------  ----------  -----------  -------------------------------',
+      '2024-06  closed    aliya      2024-08-15   9959.500 t  unchanged',
+      '2024-07  reopened  aliya      2024-08-15  13980.100 t  changed (closed at 13980.125 t)',
+    ]);
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'aliya', now: fixedNow });
   });
 });

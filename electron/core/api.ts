@@ -247,8 +247,12 @@ export interface MonthProgress {
   planToDateKg: number | null;
   /** tonnesKg − planToDateKg: negative when behind; null for a month not begun. */
   varianceKg: number | null;
-  /** Present for a month closed now: who closed it and on which day (periods.ts). */
-  closed?: { by: string; on: string };
+  /**
+   * Present for a month closed now: who closed it and on which day (periods.ts); `changedSinceClose`
+   * when its entries differ from what the close recorded (a cargo received by sync from a station
+   * that had not heard of the close).
+   */
+  closed?: { by: string; on: string; changedSinceClose?: true };
 }
 
 /** One point per day of the year; `actualKg` is null after the as-of date. */
@@ -513,6 +517,16 @@ export interface LostCargo {
 }
 
 /**
+ * A lost entry that closed or reopened a month, as far as its damaged line still shows: the action
+ * (null when only the month can be read) and the month (null when it cannot be read).
+ */
+export interface LostPeriod {
+  action: 'close' | 'reopen' | null;
+  /** `YYYY-MM`. */
+  month: string | null;
+}
+
+/**
  * Why an intact entry could not be applied (a LostEntry 'orphan'): it refers to something lost, or
  * breaks a rule of the journal.
  */
@@ -548,6 +562,11 @@ export interface LostEntry {
   cargo: LostCargo | null;
   /** A damaged line's own text when nothing of an entry can be read from it (control characters as `?`); else null. */
   text: string | null;
+  /**
+   * Present when the entry closed or reopened a month: that month takes no write until a manager
+   * closes it again or reopens it (periods.ts), since whether it was closed is no longer known.
+   */
+  period?: LostPeriod;
   /** The reason in English: what the CLI and the log say. A screen words `code` and `cause` instead. */
   reason: string;
   /** What the entry held, in English, as far as it can still be read: the CLI's and the log's. */
@@ -606,6 +625,8 @@ export interface VerifyReport {
   confirmedLost: number;
   /** True when nothing confirmed is missing and nothing serious was found. */
   complete: boolean;
+  /** Months whose close or reopen a repair lost, not yet closed again or reopened: they take no write. */
+  unsettledMonths: string[];
   message: string;
 }
 

@@ -65,6 +65,11 @@ export type EventPayload =
       gaps?: SeqRange[];
       /** The tip the damaged file had, so a crash between the repair and the tip's update is no alarm. */
       tipBefore?: { seq: number; sum: string } | null;
+      /**
+       * Months whose close or reopen was among the confirmed entries lost: they take no write until
+       * a later close or reopen of each settles them (periods.ts). Absent when there are none.
+       */
+      unsettled?: string[];
     };
 
 /** The batch marking of ledgers written before begin/commit: every line named the batch and its size. */

@@ -8,6 +8,7 @@ import type { ShipmentFields } from './api';
 import type { FieldIssue, IssueFacts } from './errors';
 import {
   ABOVE_DEADWEIGHT,
+  LOOKALIKE_VESSEL,
   matchVessel,
   SUGGESTION_SEPARATOR,
   UNKNOWN_VESSEL,
@@ -36,6 +37,16 @@ function unknownVessel(typed: string, suggestions: readonly string[], force: boo
   return { field: 'vessel', code: UNKNOWN_VESSEL, message, overridable: true, facts };
 }
 
+/** A name that reads as two or more tankers: which one is asked, each offered; confirmed, it is kept as typed. */
+function lookalikeVessel(typed: string, vessels: readonly string[], force: boolean): FieldIssue {
+  const message = force
+    ? `Vessel "${typed}" reads as ${vessels.join(' or ')}; saved as typed, as confirmed.`
+    : `Vessel "${typed}" reads as more than one tanker in the fleet: ${vessels.join(', ')}. ` +
+      'Choose the one meant; its letters are mixed Latin and Cyrillic or spell two names alike.';
+  const facts: IssueFacts = { value: typed, suggestions: vessels.join(SUGGESTION_SEPARATOR) };
+  return { field: 'vessel', code: LOOKALIKE_VESSEL, message, overridable: true, facts };
+}
+
 function aboveDeadweight(
   fields: ShipmentFields,
   vessel: FleetVessel,
@@ -62,7 +73,10 @@ export function checkFleet(
   force: boolean,
 ): FleetFindings {
   const match = matchVessel(fleet, fields.vessel);
-  if (!match.known) return { fields, questions: [unknownVessel(fields.vessel, match.suggestions, force)] };
+  if (!match.known) {
+    const ask = match.lookalike ? lookalikeVessel : unknownVessel;
+    return { fields, questions: [ask(fields.vessel, match.suggestions, force)] };
+  }
   const named = match.vessel.name === fields.vessel ? fields : { ...fields, vessel: match.vessel.name };
   const { deadweightKg } = match.vessel;
   // Above what any Caspian tanker carries the route's own question (netTonnes.unusual) is asked instead.

@@ -4,7 +4,7 @@
  * is refused, so that every typed name still means one tanker.
  */
 import { z } from 'zod';
-import { vesselKey, type FleetVessel } from './fleet';
+import { lookKey, vesselKey, type FleetVessel } from './fleet';
 import { invalid, type FieldIssue } from './errors';
 import { ambiguityIssue, formatKgAsTonnes, readQuantity } from './quantity';
 import { shown, strictShape } from './requests';
@@ -36,7 +36,14 @@ function readName(value: unknown, field: string, label: string): string {
   if (isBlank(value)) return refuse(field, 'fleet.name_required', `${label} is required.`);
   if (typeof value !== 'string') return refuse(field, 'request.invalid', `${label} must be text.`);
   const name = value.trim().replace(/\s+/g, ' ');
-  if (name.length > MAX_NAME_LENGTH || CONTROL_CHARS.test(name) || vesselKey(name) === '')
+  if (name.length > MAX_NAME_LENGTH)
+    return refuse(
+      field,
+      'fleet.name_too_long',
+      `${label} is ${name.length} characters long; at most ${MAX_NAME_LENGTH} are allowed.`,
+      { length: name.length, limit: MAX_NAME_LENGTH },
+    );
+  if (CONTROL_CHARS.test(name) || vesselKey(name) === '')
     return refuse(field, 'fleet.name_invalid', `${label} "${shown(name)}" is not a tanker's name.`, {
       value: shown(name),
     });
@@ -90,20 +97,32 @@ function readRetired(value: unknown, was: boolean): boolean {
   return value;
 }
 
-/** Refuses a name or alias another tanker already answers to. */
+/**
+ * Refuses a name or alias another tanker already answers to (the same spelling), or that looks
+ * like one of its names on screen (`Tapa3` in Latin letters beside `Тара3` in Cyrillic).
+ */
 function checkUnique(vessel: FleetVessel, fleet: readonly FleetVessel[]): void {
+  const mine = [['name', vessel.name], ...vessel.aliases.map((a) => ['aliases', a])] as const;
   for (const other of fleet) {
     if (other.id === vessel.id) continue;
-    const taken = new Set([other.name, ...other.aliases].map(vesselKey));
-    for (const [field, name] of [
-      ['name', vessel.name],
-      ...vessel.aliases.map((a) => ['aliases', a]),
-    ] as const)
+    const theirs = [other.name, ...other.aliases];
+    const taken = new Set(theirs.map(vesselKey));
+    for (const [field, name] of mine) {
       if (taken.has(vesselKey(name)))
         refuse(field, 'fleet.name_taken', `"${name}" is already ${other.name} in the fleet.`, {
           value: name,
           vessel: other.name,
         });
+      const like = theirs.find((spelling) => lookKey(spelling) === lookKey(name));
+      if (like !== undefined)
+        refuse(
+          field,
+          'fleet.name_lookalike',
+          `"${name}" looks the same as "${like}" (${other.name} in the fleet), written in other letters; ` +
+            'a clerk could not tell them apart. Give the tanker a name that reads differently.',
+          { value: name, vessel: other.name, like },
+        );
+    }
   }
 }
 

@@ -127,6 +127,66 @@ export function vesselKey(name: string): string {
 }
 
 /**
+ * Cyrillic letters drawn as Latin ones (Т and T, р and p, З and 3): two names written with them
+ * read the same on screen though their letters differ. Lower-case т, н, м, к are drawn as small
+ * capitals and are left out, as is з, which sits lower than 3.
+ */
+const DRAWN_AS: Readonly<Record<string, string>> = {
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  Ё: '\u00cb',
+  З: '3',
+  Ѕ: 'S',
+  І: 'I',
+  Ї: '\u00cf',
+  Ј: 'J',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+  Ү: 'Y',
+  Һ: 'h',
+  Ә: '\u018f',
+  а: 'a',
+  е: 'e',
+  ё: '\u00eb',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ї: '\u00ef',
+  ј: 'j',
+  һ: 'h',
+  ә: '\u0259',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+};
+
+/**
+ * A name as it looks: every Cyrillic letter drawn as a Latin one replaced by it, then lower case,
+ * letters and digits only. `Tapa3` (Latin) and `Тара3` (Cyrillic) have one look though their
+ * spellings (vesselKey: tapa3, tara3) differ.
+ */
+export function lookKey(name: string): string {
+  let key = '';
+  for (const char of name.normalize('NFC')) {
+    const drawn = (DRAWN_AS[char] ?? char).toLowerCase();
+    if (/[\p{L}\p{N}]/u.test(drawn)) key += drawn;
+  }
+  return key;
+}
+
+/**
  * The optimal-string-alignment Damerau–Levenshtein distance: insertions, deletions, substitutions
  * and swaps of two neighbours each cost one ("Astna" is one from "Astana", "Atsana" one too).
  */
@@ -153,8 +213,9 @@ export function editDistance(a: string, b: string): number {
 }
 
 export type VesselMatch =
-  | { known: true; vessel: FleetVessel; how: 'exact' | 'spelling' | 'alias' }
-  | { known: false; suggestions: string[] };
+  | { known: true; vessel: FleetVessel; how: 'exact' | 'spelling' | 'alias' | 'look' }
+  /** `lookalike`: the name reads as two or more tankers (offered as `suggestions`): which is asked, never guessed. */
+  | { known: false; suggestions: string[]; lookalike?: true };
 
 /** At most this many names are offered for an unknown one. */
 export const MAX_SUGGESTIONS = 3;
@@ -164,17 +225,85 @@ function within(key: string): number {
   return Math.max(1, Math.floor(key.length / 3));
 }
 
-/** The fleet's vessel a typed name means, or the closest names to offer. */
+/** The tanker whose name or an alias the typed name is, character for character. */
+function writtenAs(fleet: readonly FleetVessel[], text: string): FleetVessel | undefined {
+  return (
+    fleet.find((vessel) => vessel.name === text) ?? fleet.find((vessel) => vessel.aliases.includes(text))
+  );
+}
+
+/**
+ * The tankers a typed name may mean, most certain first: its spelling is a name's, or an alias's,
+ * or it looks like a name or an alias. One tanker is found once.
+ */
+function candidates(
+  fleet: readonly FleetVessel[],
+  key: string,
+  look: string,
+): { vessel: FleetVessel; how: 'spelling' | 'alias' | 'look' }[] {
+  const found: { vessel: FleetVessel; how: 'spelling' | 'alias' | 'look' }[] = [];
+  const add = (vessel: FleetVessel, how: 'spelling' | 'alias' | 'look') => {
+    if (!found.some((other) => other.vessel.id === vessel.id)) found.push({ vessel, how });
+  };
+  const keyed = keysOf(fleet);
+  for (const entry of keyed) if (entry.name === key) add(entry.vessel, 'spelling');
+  for (const entry of keyed) if (entry.aliases.includes(key)) add(entry.vessel, 'alias');
+  for (const entry of keyed) if (entry.looks.includes(look)) add(entry.vessel, 'look');
+  return found;
+}
+
+interface VesselKeys {
+  vessel: FleetVessel;
+  /** vesselKey of its name and of each alias; lookKey of its name and aliases. */
+  name: string;
+  aliases: string[];
+  looks: string[];
+}
+
+/** Each fleet's keys, made once per fleet list (an import matches every row against the same one). */
+const FLEET_KEYS = new WeakMap<readonly FleetVessel[], VesselKeys[]>();
+
+function keysOf(fleet: readonly FleetVessel[]): VesselKeys[] {
+  let keyed = FLEET_KEYS.get(fleet);
+  if (keyed === undefined) {
+    keyed = fleet.map((vessel) => ({
+      vessel,
+      name: vesselKey(vessel.name),
+      aliases: vessel.aliases.map(vesselKey),
+      looks: [vessel.name, ...vessel.aliases].map(lookKey),
+    }));
+    FLEET_KEYS.set(fleet, keyed);
+  }
+  return keyed;
+}
+
+function inFleetOrder(fleet: readonly FleetVessel[], vessels: readonly FleetVessel[]): string[] {
+  return fleet.filter((vessel) => vessels.includes(vessel)).map((vessel) => vessel.name);
+}
+
+/**
+ * The fleet's vessel a typed name means, or the closest names to offer. A name that reads as two
+ * tankers (`Tара3`, mixed letters, beside `Tapa3` and `Тара3`) means neither until a person says.
+ */
 export function matchVessel(fleet: readonly FleetVessel[], typed: string): VesselMatch {
   const text = typed.trim();
-  const exact = fleet.find((vessel) => vessel.name === text);
-  if (exact) return { known: true, vessel: exact, how: 'exact' };
+  const exact = writtenAs(fleet, text);
+  if (exact) return { known: true, vessel: exact, how: exact.name === text ? 'exact' : 'alias' };
   const key = vesselKey(text);
   if (key === '') return { known: false, suggestions: [] };
-  const spelled = fleet.find((vessel) => vesselKey(vessel.name) === key);
-  if (spelled) return { known: true, vessel: spelled, how: 'spelling' };
-  const alias = fleet.find((vessel) => vessel.aliases.some((other) => vesselKey(other) === key));
-  if (alias) return { known: true, vessel: alias, how: 'alias' };
+  const found = candidates(fleet, key, lookKey(text));
+  const [first] = found;
+  if (first !== undefined && found.length === 1) return { known: true, vessel: first.vessel, how: first.how };
+  // Offered in the fleet's order: which of them comes first says nothing about which is meant.
+  if (found.length > 1)
+    return {
+      known: false,
+      lookalike: true,
+      suggestions: inFleetOrder(
+        fleet,
+        found.map((entry) => entry.vessel),
+      ),
+    };
   return { known: false, suggestions: closestNames(fleet, key) };
 }
 
@@ -202,6 +331,8 @@ export function activeNames(fleet: readonly FleetVessel[]): string[] {
 
 /** The code of the question "this vessel is not in the fleet: did you mean …?" (fleet-check.ts). */
 export const UNKNOWN_VESSEL = 'vessel.unknown';
+/** The code of the question "this name reads as two tankers: which one?". */
+export const LOOKALIKE_VESSEL = 'vessel.lookalike';
 /** The code of the question "more than the tanker's deadweight?". */
 export const ABOVE_DEADWEIGHT = 'netTonnes.above_deadweight';
 /** An import's note that a row's vessel was read as the fleet's name (Лива → Liwa). */

@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { RecoveryReport } from './api';
 import { stated, TransitError } from './errors';
 import type { ApplyEvent, EventPayload, LedgerEvent } from './events';
-import { recoveryMessage } from './journal/describe';
+import { recoveryMessage, unsettledMonths } from './journal/describe';
 import { diskFacts, diskTrouble } from './journal/disk-words';
 import { GENESIS, parseLine, serialise } from './journal/format';
 import { forEachLine } from './journal/lines';
@@ -253,6 +253,8 @@ export class Ledger {
           tipKept: true,
         });
       const repaired = Ledger.repair(absolute, scan, options);
+      // The recovery entry is folded here as every later open folds it: it says which months are unsettled.
+      options.apply(repaired.note);
       return Ledger.opened(
         absolute,
         options,
@@ -310,6 +312,7 @@ export class Ledger {
       actor: options.actor ?? 'unknown',
       message,
       confirmedLost: found.confirmedLost,
+      unsettled: unsettledMonths(scan.lost),
     });
   }
 

@@ -33,8 +33,36 @@ export function closedOn(step: PeriodStep): string {
 /** The months that have been closed at least once, and their state now. */
 export class PeriodBook {
   private readonly byMonth = new Map<string, Period>();
+  /**
+   * Months whose close or reopen a repair of the damaged file lost: whether each was closed is no
+   * longer known, so none takes a write until a person decides. A month closed now is simply closed
+   * (a lost reopen); one open now is refused until it is closed again, and may be reopened after.
+   */
+  private readonly unsettledMonths = new Set<string>();
+
+  /** A repair lost a close or reopen of each of these months. */
+  unsettle(months: readonly string[]): void {
+    for (const month of months) if (isMonth(month)) this.unsettledMonths.add(month);
+  }
+
+  unsettled(month: string): boolean {
+    return this.unsettledMonths.has(month);
+  }
+
+  /** The unsettled months, in calendar order. */
+  allUnsettled(): string[] {
+    return [...this.unsettledMonths].sort();
+  }
+
+  /** Why a write dated in `month` is refused (closed, or unsettled by a repair), or null. */
+  refusal(month: string, action: 'record' | 'amend' | 'void'): FieldIssue | null {
+    const period = this.closed(month);
+    if (period) return closedMonthIssue(period, action);
+    return this.unsettledMonths.has(month) ? unsettledMonthIssue(month, action) : null;
+  }
 
   apply(event: PeriodEvent): void {
+    this.unsettledMonths.delete(event.month);
     const step: PeriodStep = { action: event.type, at: event.at, actor: event.actor, reason: event.reason };
     if (event.type === 'close') step.figures = event.figures;
     const held = this.byMonth.get(event.month);
@@ -82,6 +110,20 @@ export function closedMonthIssue(period: Period, action: 'record' | 'amend' | 'v
   };
 }
 
+/** Why a write dated in a month whose close or reopen a repair lost is refused, and what settles it. */
+export function unsettledMonthIssue(month: string, action: 'record' | 'amend' | 'void'): FieldIssue {
+  const verb = { record: 'recorded', amend: 'amended', void: 'voided' }[action];
+  return {
+    field: 'blDate',
+    code: 'blDate.month_unsettled',
+    message:
+      `A close or reopen of ${month} was lost when the damaged ledger file was repaired, so no cargo dated ` +
+      `in it can be ${verb} until a manager closes it again (transit-ledger close --month ${month} --reason R), ` +
+      'then reopens it if it is to stay open.',
+    facts: { month },
+  };
+}
+
 /** Why a month cannot be closed twice: who closed it, when and why. */
 export function alreadyClosed(period: Period): FieldIssue {
   const { month, lastClose } = period;
@@ -91,5 +133,34 @@ export function alreadyClosed(period: Period): FieldIssue {
     code: 'month.already_closed',
     message: `${month} is already closed (by ${lastClose.actor} on ${on}: ${lastClose.reason}).`,
     facts: { month, closedBy: lastClose.actor, date: on, reason: lastClose.reason },
+  };
+}
+
+/**
+ * A closed month's figures were reconciled against its year's transit loss allowance, so the
+ * allowance of a year with a month closed now stays as it is until those months are reopened.
+ * Returns why a change from `current` to `next` is refused, or null.
+ */
+export function allowanceLockedIssue(
+  book: PeriodBook,
+  year: number,
+  current: number,
+  next: number,
+): FieldIssue | null {
+  if (next === current) return null;
+  const months = book
+    .all()
+    .filter((period) => period.closed && period.month.startsWith(`${year}-`))
+    .map((period) => period.month);
+  const [first] = months;
+  if (first === undefined) return null;
+  return {
+    field: 'lossAllowancePercent',
+    code: 'lossAllowancePercent.month_closed',
+    message:
+      `The transit loss allowance of ${year} stays ${current}% while ${months.join(', ')} ` +
+      `${months.length === 1 ? 'is' : 'are'} closed: their figures were reconciled against it. ` +
+      `Reopen ${months.length === 1 ? 'it' : 'them'} first (transit-ledger reopen --month ${first} --reason R).`,
+    facts: { year, months: months.join(','), allowance: current },
   };
 }

@@ -105,7 +105,7 @@ import {
 } from './sync/app';
 import { verifyLedger } from './verify';
 import { monthFigures, sameFigures } from './month-figures';
-import { alreadyClosed, closedMonthIssue, closedOn } from './periods';
+import { allowanceLockedIssue, alreadyClosed, closedOn } from './periods';
 import { csvReport, loadWorkbooks, workbookReport } from './report-files';
 import type { WorkbookContext } from './xlsx/reports';
 import fs from 'node:fs';
@@ -284,6 +284,12 @@ export class LedgerService implements TransitApi {
   }
 
   private readonly backups: BackupKeeper;
+  /** Closed months' "changed since close", for the ledger as it stood at `version` (its entry counts). */
+  private changedCache: { version: string; state: LedgerState | null; months: Map<string, boolean> } = {
+    version: '',
+    state: null,
+    months: new Map(),
+  };
 
   /** The journals' confirmed ends now, the sync checkpoint read first (it never names more than they hold). */
   private snapshot(): Snapshot {
@@ -388,7 +394,7 @@ export class LedgerService implements TransitApi {
       findByBlNumber: this.state.findByBlNumber,
       findSameCargo: this.state.findSameCargo,
       force,
-      closedMonth: (month) => this.state.periods.closed(month),
+      monthRefusal: (month, action) => this.state.periods.refusal(month, action),
       fleet: this.state.fleet(),
     };
   }
@@ -618,10 +624,10 @@ export class LedgerService implements TransitApi {
     return this.shown(this.state.shipments.get(current.id) as Shipment);
   }
 
-  /** A cargo dated in a closed month stays as it was closed: no amend, no void. */
+  /** A cargo dated in a closed month stays as it was closed: no amend, no void (nor in an unsettled month). */
   private refuseInClosedMonth(current: Shipment, action: 'amend' | 'void'): void {
-    const closed = this.state.periods.closed(current.blDate.slice(0, 7));
-    if (closed) throw invalid([closedMonthIssue(closed, action)]);
+    const refused = this.state.periods.refusal(current.blDate.slice(0, 7), action);
+    if (refused) throw invalid([refused]);
   }
 
   async closeMonth(request: unknown, options?: LedgerGuard): Promise<PeriodReport> {
@@ -662,6 +668,20 @@ export class LedgerService implements TransitApi {
   async periods(): Promise<PeriodReport[]> {
     this.follow();
     return this.state.periods.all().map((period) => this.periodReport(period.month));
+  }
+
+  /** Whether a closed month's entries differ from its close's: cached until the ledger changes. */
+  private changedSinceClose(month: string): boolean {
+    const version = `${this.ledger.entries}:${this.book?.receivedCount() ?? 0}`;
+    const { state } = this;
+    if (this.changedCache.version !== version || this.changedCache.state !== state)
+      this.changedCache = { version, state, months: new Map() };
+    let changed = this.changedCache.months.get(month);
+    if (changed === undefined) {
+      changed = this.periodReport(month).changedSinceClose;
+      this.changedCache.months.set(month, changed);
+    }
+    return changed;
   }
 
   private periodReport(month: string): PeriodReport {
@@ -707,7 +727,10 @@ export class LedgerService implements TransitApi {
     const { lossAllowancePercent, ...request } = parseTargetsRequest(input);
     // A request that leaves the allowance out keeps the year's; the entry states it whole, so the
     // year's settings are always one entry.
-    const allowance = lossAllowancePercent ?? this.state.targetsFor(request.year).lossAllowancePercent;
+    const current = this.state.targetsFor(request.year).lossAllowancePercent;
+    const allowance = lossAllowancePercent ?? current;
+    const locked = allowanceLockedIssue(this.state.periods, request.year, current, allowance);
+    if (locked) throw invalid([locked]);
     this.append([{ type: 'targets', ...request, lossAllowancePercent: allowance }]);
     return this.state.targetsFor(request.year);
   }
@@ -750,7 +773,12 @@ export class LedgerService implements TransitApi {
     });
     for (const month of progress.months) {
       const closed = this.state.periods.closed(month.month)?.lastClose;
-      if (closed) month.closed = { by: closed.actor, on: closedOn(closed) };
+      if (closed)
+        month.closed = {
+          by: closed.actor,
+          on: closedOn(closed),
+          ...(this.changedSinceClose(month.month) ? { changedSinceClose: true as const } : {}),
+        };
     }
     return this.book ? { ...progress, conflicted: conflictedCargoes(this.book.conflicts(), year) } : progress;
   }

@@ -11,7 +11,6 @@ import type { FieldIssue, IssueFacts } from './errors';
 import type { FleetVessel } from './fleet';
 import { checkFleet } from './fleet-check';
 import { enumValue, enumWord, fieldSpec, FIELDS, type FieldSpec } from './fields';
-import { closedMonthIssue, type Period } from './periods';
 import { ambiguityIssue, formatKgAsTonnes, quantityInputText, readQuantity } from './quantity';
 import {
   BARRELS_PER_TONNE_RANGE,
@@ -40,8 +39,11 @@ export interface ValidationContext {
   ) => readonly SameCargoCandidate[];
   /** The person confirmed unusual values. */
   force?: boolean;
-  /** The month's period if it is closed: nothing dated in it may be recorded or amended. */
-  closedMonth?: (month: string) => Period | undefined;
+  /**
+   * Why nothing dated in the month may be recorded or amended (it is closed, or a repair lost its
+   * close: periods.ts), or null.
+   */
+  monthRefusal?: (month: string, action: 'record' | 'amend') => FieldIssue | null;
   /** The ledger's fleet: the vessel is matched to it (fleet-check.ts). Without one, any name is taken as typed. */
   fleet?: readonly FleetVessel[];
 }
@@ -374,9 +376,9 @@ function checkDate(
   selfId: string | null,
   found: Findings,
 ): void {
-  const closed = context.closedMonth?.(fields.blDate.slice(0, 7));
-  if (closed) {
-    found.errors.push(closedMonthIssue(closed, selfId === null ? 'record' : 'amend'));
+  const refused = context.monthRefusal?.(fields.blDate.slice(0, 7), selfId === null ? 'record' : 'amend');
+  if (refused) {
+    found.errors.push(refused);
     return;
   }
   if (fields.blDate > context.today) {

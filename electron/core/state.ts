@@ -252,6 +252,9 @@ export class LedgerState {
       case 'reopen':
         this.periods.apply(event);
         return null;
+      case 'recovery':
+        if (event.unsettled) this.periods.unsettle(event.unsettled);
+        return null;
       case 'vessel':
         this.vessels.set(event.vessel.id, { ...event.vessel, aliases: [...event.vessel.aliases] });
         this.fleetList = null;
@@ -259,7 +262,6 @@ export class LedgerState {
       case 'header':
       case 'station':
       case 'seen':
-      case 'recovery':
       case 'begin':
       case 'commit':
       case 'tip-kept':

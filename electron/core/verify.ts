@@ -3,6 +3,7 @@
  * once, read-only, into a state of its own, so damage done since the app opened it shows too.
  */
 import type { VerifyReport } from './api';
+import { unsettledMonths } from './journal/describe';
 import { Ledger } from './ledger';
 import { LedgerState } from './state';
 
@@ -22,6 +23,15 @@ export function verifyLedger(path: string): VerifyReport {
   }
   const found = check.recovery;
   const counts = `${check.entries} entries, ${shipments} shipments (${voided} void)`;
+  // Months a repair, now or earlier, left unsettled: the file may be whole, but they take no write.
+  const unsettled = [
+    ...new Set([...fresh.periods.allUnsettled(), ...unsettledMonths(found?.lost ?? [])]),
+  ].sort();
+  const held =
+    found === null && unsettled.length > 0
+      ? ` A close or reopen of ${unsettled.join(', ')} was lost in an earlier repair: no cargo dated in ` +
+        `${unsettled.length === 1 ? 'that month' : 'those months'} can be written until a manager closes it again.`
+      : '';
   return {
     ok: found === null,
     path: check.path,
@@ -33,6 +43,7 @@ export function verifyLedger(path: string): VerifyReport {
     notes: found?.notes ?? [],
     confirmedLost: found?.confirmedLost ?? 0,
     complete: found?.complete ?? true,
-    message: found === null ? `The ledger is intact: ${counts}.` : found.message,
+    unsettledMonths: unsettled,
+    message: found === null ? `The ledger is intact: ${counts}.${held}` : found.message,
   };
 }

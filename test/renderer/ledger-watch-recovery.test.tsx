@@ -184,6 +184,48 @@ describe('any language', () => {
     ]);
   });
 
+  test('a lost close names its month, and the lead says the month takes no write until it is closed again', () => {
+    const lost = [
+      {
+        code: 'damaged' as const,
+        line: 5,
+        seq: 5,
+        count: 1,
+        confirmed: true,
+        cause: null,
+        cargo: null,
+        text: null,
+        period: { action: 'close' as const, month: '2024-07' },
+        reason: '…',
+        excerpt: 'close of 2024-07, entry #5 (its details cannot be read)',
+      },
+    ];
+    const info = report({ lost, confirmedLost: 1, complete: false });
+    resetSettings('en');
+    let banner = show(info);
+    expect(banner.textContent).toContain(
+      'No cargo dated in July 2024 can be saved until a manager closes the month again in Settings → Periods ' +
+        '(and reopens it after, if it is to stay open).',
+    );
+    expect(items(banner)).toEqual([
+      'Damaged (its checksum does not match its content): line 5, entry #5 — the close of July 2024',
+    ]);
+    cleanup();
+    resetSettings('ru');
+    banner = show(info);
+    expect(items(banner)).toEqual([
+      'Повреждено (контрольная сумма не совпадает с содержимым): строка 5, запись № 5 — закрытие месяца июль 2024',
+    ]);
+    expect(banner.textContent).toContain('Отгрузки с датой в месяце июль 2024 нельзя сохранять');
+    expect(englishIn(banner.textContent ?? '', [])).toEqual([]);
+    cleanup();
+    resetSettings('kk');
+    expect(englishIn(show(info).textContent ?? '', [])).toEqual([]);
+    cleanup();
+    resetSettings('az');
+    expect(items(show(info))[0]).toMatch(/: sətir 5, qeyd № 5 — iyul 2024 ayının bağlanması$/);
+  });
+
   test('in Kazakh and Azerbaijani the same report is said in each, with the tonnes written their way', async () => {
     const info = await damagedLedgerInfo('torn-tail');
     resetSettings('kk');

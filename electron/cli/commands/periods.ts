@@ -84,9 +84,9 @@ export const periods: Command = {
         p.lastClose.actor,
         closedOn(p.lastClose),
         t(p.now.kg),
-        p.changedSinceClose ? `changed since close (closed at ${t(p.lastClose.figures?.kg ?? 0)})` : '',
+        p.changedSinceClose ? `changed (closed at ${t(p.lastClose.figures?.kg ?? 0)})` : 'unchanged',
       ]);
-      io.out(table(['Month', 'State', 'Closed by', 'On', 'Tonnes now', ''], rows, new Set([4])));
+      io.out(table(['Month', 'State', 'Closed by', 'On', 'Tonnes now', 'Since close'], rows, new Set([4])));
       return EXIT.ok;
     },
   }),

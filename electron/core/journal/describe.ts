@@ -3,7 +3,7 @@
  * can still be read, and one message a person can act on. Screens in other languages use the
  * codes and numbers of the report; this is the English of the log, the CLI and the recovery note.
  */
-import type { LostCargo, LostEntry, RecoveryNote } from '../api';
+import type { LostCargo, LostEntry, LostPeriod, RecoveryNote } from '../api';
 
 /** At most this many findings are spelled out in a message; the report itself keeps them all. */
 const LISTED = 20;
@@ -68,9 +68,27 @@ function damagedEntry(text: string): { type: string | undefined; seq: string | u
   return type !== undefined || seq !== undefined ? { type, seq } : null;
 }
 
+/**
+ * The month a damaged line closed or reopened, as far as its text still shows it: only those two
+ * entries hold a month. Null for any other line.
+ */
+export function damagedPeriod(text: string): LostPeriod | null {
+  const type = /"type":"(close|reopen)"/.exec(text)?.[1];
+  const month = /"month":"(\d{4}-(?:0[1-9]|1[0-2]))"/.exec(text)?.[1] ?? null;
+  if (type === undefined && month === null) return null;
+  return { action: type === 'close' || type === 'reopen' ? type : null, month };
+}
+
+/** The months whose close or reopen a confirmed lost entry held: their state is no longer known. */
+export function unsettledMonths(lost: readonly LostEntry[]): string[] {
+  const months = new Set<string>();
+  for (const entry of lost) if (entry.confirmed && entry.period?.month) months.add(entry.period.month);
+  return [...months].sort();
+}
+
 /** A damaged line's own text, shown when not even the kind of entry can be read from it. */
 export function damagedText(text: string): string | null {
-  if (damagedCargo(text) !== null || damagedEntry(text) !== null) return null;
+  if (damagedCargo(text) !== null || damagedEntry(text) !== null || damagedPeriod(text) !== null) return null;
   const printable = text.replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?');
   if (printable === '') return null;
   return printable.length > 120 ? `${printable.slice(0, 117)}...` : printable;
@@ -81,8 +99,13 @@ export function describeDamagedText(text: string): string {
   const cargo = damagedCargo(text);
   if (cargo !== null) return `${cargoText(cargo)} (as far as the damaged line can be read)`;
   const entry = damagedEntry(text);
-  if (entry !== null)
-    return `${entry.type ?? 'an'} entry${entry.seq !== undefined ? ` #${entry.seq}` : ''} (its details cannot be read)`;
+  const period = damagedPeriod(text);
+  const number = entry?.seq !== undefined ? ` #${entry.seq}` : '';
+  if (period !== null) {
+    const month = period.month ?? 'a month that cannot be read';
+    return `${period.action ?? 'close or reopen'} of ${month}, entry${number} (its details cannot be read)`;
+  }
+  if (entry !== null) return `${entry.type ?? 'an'} entry${number} (its details cannot be read)`;
   return damagedText(text) ?? '(empty)';
 }
 
@@ -111,7 +134,18 @@ export const LOSS_REASONS: Record<LostEntry['code'], string> = {
 };
 
 function lossLine(entry: LostEntry): string {
-  const where = entry.line === null ? '' : `line ${entry.line}: `;
+  // A line that shows no cargo and no entry number is named by the number it stood for.
+  const numbered =
+    entry.seq !== null &&
+    entry.count === 1 &&
+    entry.cargo === null &&
+    !entry.excerpt.includes(`#${entry.seq}`);
+  const where =
+    entry.line === null
+      ? ''
+      : numbered
+        ? `line ${entry.line}, entry #${entry.seq}: `
+        : `line ${entry.line}: `;
   return `${where}${entry.excerpt} (${entry.reason})`;
 }
 
@@ -159,5 +193,22 @@ export function recoveryMessage(found: MessageInput): string {
     `The ledger file was damaged: ${count}; the other ${found.keptEntries} journal entries were recovered. ` +
     `Re-enter what is listed here from the bills of lading or restore it from a backup: ` +
     `the details shown are read from the damaged lines and may themselves be wrong.`;
-  return `${lead} ${listed(found.lost, lossLine)}.${notes}${where}${repair}`;
+  return `${lead} ${listed(found.lost, lossLine)}.${periodsLost(found.lost)}${notes}${where}${repair}`;
+}
+
+/** What the loss of a close or reopen means: the month takes no write until a manager decides. */
+function periodsLost(lost: readonly LostEntry[]): string {
+  const months = unsettledMonths(lost);
+  const unnamed = lost.some((entry) => entry.confirmed && entry.period && entry.period.month === null);
+  const named =
+    months.length === 0
+      ? ''
+      : ` The close or reopen of ${months.join(', ')} was lost: no cargo dated in ` +
+        `${months.length === 1 ? 'that month' : 'those months'} can be recorded, amended or voided until a ` +
+        `manager closes ${months.length === 1 ? 'it' : 'each'} again or reopens it ` +
+        '(transit-ledger close or reopen --month M --reason R; see transit-ledger periods).';
+  const unread = unnamed
+    ? ' A close or reopen of a month that cannot be read was lost: check the closed months (transit-ledger periods).'
+    : '';
+  return `${named}${unread}`;
 }

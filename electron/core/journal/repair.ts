@@ -23,6 +23,8 @@ export interface RepairRequest {
   message: (backupPath: string) => string;
   /** Confirmed entries lost, each removed range counted in full: what the recovery entry records. */
   confirmedLost: number;
+  /** Months whose close or reopen was lost: what the recovery entry holds until they are settled. */
+  unsettled: string[];
 }
 
 export interface RepairOutcome {
@@ -30,6 +32,8 @@ export interface RepairOutcome {
   position: { size: number; lastSeq: number; lastSum: string; entries: number };
   ino: number;
   tip: Tip;
+  /** The recovery entry written, for the state to fold as a later open of the file would. */
+  note: LedgerEvent;
 }
 
 function fsyncPath(target: string, flags: string): void {
@@ -113,20 +117,18 @@ function cutTail(
     const lastSum = last?.sum ?? GENESIS;
     fs.ftruncateSync(fd, cutAt);
     progress.changed = true;
-    const note = serialise(
-      {
-        seq: lastSeq + 1,
-        at: request.now().toISOString(),
-        actor: request.actor,
-        type: 'recovery',
-        backupPath,
-        lost: 0,
-        message: request.message(backupPath),
-        gaps: [],
-        tipBefore: scan.tipBefore,
-      },
-      lastSum,
-    );
+    const event: LedgerEvent = {
+      seq: lastSeq + 1,
+      at: request.now().toISOString(),
+      actor: request.actor,
+      type: 'recovery',
+      backupPath,
+      lost: 0,
+      message: request.message(backupPath),
+      gaps: [],
+      tipBefore: scan.tipBefore,
+    };
+    const note = serialise(event, lastSum);
     fs.writeSync(fd, note.line, cutAt);
     fs.fsyncSync(fd);
     const size = cutAt + Buffer.byteLength(note.line);
@@ -136,6 +138,7 @@ function cutTail(
       position,
       ino: fs.fstatSync(fd).ino,
       tip: { seq: position.lastSeq, size, sum: note.sum },
+      note: event,
     };
   } finally {
     fs.closeSync(fd);
@@ -172,20 +175,19 @@ function rewrite(request: RepairRequest, backupPath: string): RepairOutcome {
       if (parts.length >= 2048) flush();
     }
     const seq = Math.max(extra, scan.topSeq) + 1;
-    const note = serialise(
-      {
-        seq,
-        at: request.now().toISOString(),
-        actor: request.actor,
-        type: 'recovery',
-        backupPath,
-        lost: request.confirmedLost,
-        message: request.message(backupPath),
-        gaps: scan.gaps,
-        tipBefore: scan.tipBefore,
-      },
-      prev,
-    );
+    const event: LedgerEvent = {
+      seq,
+      at: request.now().toISOString(),
+      actor: request.actor,
+      type: 'recovery',
+      backupPath,
+      lost: request.confirmedLost,
+      message: request.message(backupPath),
+      gaps: scan.gaps,
+      tipBefore: scan.tipBefore,
+      ...(request.unsettled.length > 0 ? { unsettled: request.unsettled } : {}),
+    };
+    const note = serialise(event, prev);
     parts.push(note.line);
     flush();
     fs.fsyncSync(out);
@@ -193,7 +195,8 @@ function rewrite(request: RepairRequest, backupPath: string): RepairOutcome {
     fs.renameSync(temp, absolute);
     fsyncDir(path.dirname(absolute));
     const position = { size, lastSeq: seq, lastSum: note.sum, entries: scan.keptEntries + 1 };
-    return { backupPath, position, ino: fs.statSync(absolute).ino, tip: { seq, size, sum: note.sum } };
+    const ino = fs.statSync(absolute).ino;
+    return { backupPath, position, ino, tip: { seq, size, sum: note.sum }, note: event };
   } catch (error) {
     try {
       fs.closeSync(out);

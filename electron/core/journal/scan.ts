@@ -5,11 +5,12 @@
  * A file in order is folded as it is read; from the first line out of place, the rest is indexed
  * and folded in entry-number order at the end, so swapped or repeated lines lose nothing.
  */
-import type { LostCargo, LostEntry, RecoveryNote } from '../api';
+import type { LostCargo, LostEntry, LostPeriod, RecoveryNote } from '../api';
 import type { ApplyEvent, SeqRange } from '../events';
 import { BatchFolder, type Located } from './batches';
 import {
   damagedCargo,
+  damagedPeriod,
   damagedText,
   describeDamagedText,
   describeEvent,
@@ -39,6 +40,8 @@ interface DamagedLine {
   /** The cargo its text still shows, and its text itself where nothing of an entry can be read. */
   cargo: LostCargo | null;
   text: string | null;
+  /** The month it closed or reopened, as far as its text shows. */
+  period: LostPeriod | null;
   /** The entry number its text still shows, if any; trusted only where it fits between its neighbours. */
   readable: number | null;
   /** The intact entries around it in the file, and its place among the damaged lines between them. */
@@ -198,6 +201,7 @@ export class JournalScan {
       excerpt: describeDamagedText(text),
       cargo: damagedCargo(text),
       text: damagedText(text),
+      period: damagedPeriod(text),
       readable: seqInDamagedText(text),
       prevSeq: this.lastIntactSeq,
       nextSeq: null,
@@ -470,7 +474,27 @@ export class JournalScan {
     const readable = line.readable;
     return readable !== null && readable > line.prevSeq && readable < upper
       ? readable
-      : line.prevSeq + line.position;
+      : this.nthUnknown(line.prevSeq, line.position);
+  }
+
+  /**
+   * The `position`th number after `after` that no earlier repair reported as a gap: a line spoilt
+   * in a repaired file stood for the next entry written, never for one that repair already lost.
+   */
+  private nthUnknown(after: number, position: number): number {
+    let seq = after;
+    for (let left = position; left > 0; left--) {
+      seq++;
+      for (let moved = true; moved;) {
+        moved = false;
+        for (const [from, to] of this.knownGaps)
+          if (seq >= from && seq <= to) {
+            seq = to + 1;
+            moved = true;
+          }
+      }
+    }
+    return seq;
   }
 
   /** Reports each damaged line: a lost entry, an unconfirmed torn write, or a spoilt extra copy or marker. */
@@ -517,6 +541,7 @@ export class JournalScan {
         // Lines of junk after the last confirmed entry, reported as one: no one line's cargo or text speaks for them.
         cargo: line.count > 1 ? null : line.cargo,
         text: line.count > 1 ? null : line.text,
+        ...(line.count === 1 && line.period !== null ? { period: line.period } : {}),
         reason: LOSS_REASONS[code],
         excerpt,
       });

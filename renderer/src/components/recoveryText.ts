@@ -7,9 +7,16 @@
  * kept. A report without these fields (an older server) gives null: the banner then shows the
  * core's own message.
  */
-import type { LostCargo, LostEntry, RecoveryNote, RecoveryReport } from '../../../electron/core/api';
+import type {
+  LostCargo,
+  LostEntry,
+  LostPeriod,
+  RecoveryNote,
+  RecoveryReport,
+} from '../../../electron/core/api';
 import { parseIsoDate } from '../../../electron/core/calendar';
-import { calendarDate, tonnes } from '../format';
+import { unsettledMonths } from '../../../electron/core/journal/describe';
+import { calendarDate, monthName, tonnes } from '../format';
 import { LOCALES, MESSAGES, type Translate } from '../i18n';
 import { pluralCategory } from '../register/text';
 import type { Language } from '../settings';
@@ -46,12 +53,25 @@ function cargoText(t: Translate, language: Language, cargo: LostCargo): string {
   return t(cargo.blNumber === null ? 'recovery.cargo.noNumber' : 'recovery.cargo', vars);
 }
 
+/** "July 2024" in the page's language. */
+function monthText(language: Language, month: string): string {
+  return `${monthName(language, month, 'long')} ${month.slice(0, 4)}`;
+}
+
+/** The close or reopening a lost entry held, by its month as far as the line still shows it. */
+function periodText(t: Translate, language: Language, period: LostPeriod): string {
+  if (period.month === null) return t('recovery.period.noMonth');
+  return t(`recovery.period.${period.action ?? 'either'}`, { month: monthText(language, period.month) });
+}
+
 /**
- * What the list shows after the dash: the cargo the entry held, or a damaged line's own text
- * when nothing of an entry is left in it; null when the line and number already say all there is.
+ * What the list shows after the dash: the cargo the entry held, the month it closed or reopened,
+ * or a damaged line's own text when nothing of an entry is left in it; null when the line and
+ * number already say all there is.
  */
 function detailText(t: Translate, language: Language, entry: LostEntry): string | null {
   if (entry.cargo) return cargoText(t, language, entry.cargo);
+  if (entry.period) return periodText(t, language, entry.period);
   if (entry.text) return t('recovery.raw', { text: entry.text });
   return null;
 }
@@ -126,7 +146,10 @@ function leadText(t: Translate, language: Language, report: RecoveryReport): str
   if (confirmed > 0) {
     const count = confirmed.toLocaleString(LOCALES[language]);
     const lead = t(`recovery.lead.lost.${pluralCategory(language, confirmed)}`, { count, kept });
-    return `${lead} ${t('recovery.lead.lostAction')}`;
+    // A lost close leaves its month unsettled: no write until a manager closes it again.
+    const months = unsettledMonths(report.lost).map((month) => monthText(language, month));
+    const held = months.length > 0 ? ` ${t('recovery.unsettled', { months: months.join(', ') })}` : '';
+    return `${lead} ${t('recovery.lead.lostAction')}${held}`;
   }
   if (report.lost.length > 0) return t('recovery.lead.unclean', { kept });
   const serious = !report.complete || report.notes.some((note) => note.serious);

@@ -106,6 +106,16 @@ export function MonthlyTable({ progress, t, f }: Props) {
                       {t('dashboard.table.closed')}
                     </span>
                   )}
+                  {month.closed?.changedSinceClose && (
+                    <span
+                      className="dash-closed dash-changed"
+                      data-testid={`changed-${month.month}`}
+                      title={t('dashboard.table.changedTitle')}
+                    >
+                      {' '}
+                      {t('dashboard.table.changed')}
+                    </span>
+                  )}
                 </th>
                 <td className="numeric">{begun ? f.integer(month.shipments) : notYet}</td>
                 <td className="numeric">{begun ? f.tonnesNumber(month.tonnesKg) : notYet}</td>

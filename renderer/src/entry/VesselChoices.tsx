@@ -4,12 +4,13 @@
  * an ambiguous figure do). Keeping the name as typed is the question's "Save anyway".
  */
 import type { FieldIssue } from '../../../electron/core/api';
-import { SUGGESTION_SEPARATOR, UNKNOWN_VESSEL } from '../../../electron/core/fleet';
+import { LOOKALIKE_VESSEL, SUGGESTION_SEPARATOR, UNKNOWN_VESSEL } from '../../../electron/core/fleet';
 import { useT } from '../i18n';
 
-/** The names an unknown-vessel question offers, or none for any other issue. */
+/** The names an unknown-vessel or a look-alike question offers, or none for any other issue. */
 export function offeredNames(issue: FieldIssue): string[] {
-  const names = issue.code === UNKNOWN_VESSEL ? issue.facts?.suggestions : undefined;
+  const asks = issue.code === UNKNOWN_VESSEL || issue.code === LOOKALIKE_VESSEL;
+  const names = asks ? issue.facts?.suggestions : undefined;
   return typeof names === 'string' && names !== '' ? names.split(SUGGESTION_SEPARATOR) : [];
 }
 

@@ -8,7 +8,7 @@
 import type { FieldIssue } from '../../../electron/core/api';
 import { readings } from '../components/QuantityChoices';
 import { failureText } from '../errors';
-import { tonnes } from '../format';
+import { decimal, monthName, tonnes } from '../format';
 import type { Translate } from '../i18n';
 import type { Language } from '../settings';
 
@@ -49,7 +49,19 @@ const FROM_FACTS: Readonly<Record<string, { key: string; facts: readonly string[
   },
   'annualTonnes.too_large': { key: 'settings.issue.annualTooLarge', facts: ['valueKg'] },
   'lossAllowancePercent.invalid': { key: 'settings.issue.allowanceInvalid', facts: ['value', 'max'] },
+  'lossAllowancePercent.month_closed': {
+    key: 'settings.issue.allowanceClosed',
+    facts: ['year', 'months', 'allowance'],
+  },
 };
+
+/** Closed months (`2024-06,2024-07`) by their names: "June 2024, July 2024". */
+function monthList(language: Language, months: string): string {
+  return months
+    .split(',')
+    .map((month) => `${monthName(language, month, 'long')} ${month.slice(0, 4)}`)
+    .join(', ');
+}
 
 /** The placeholder a fact fills: {plan} for planKg, {amount} for valueKg. */
 function varName(fact: string): string {
@@ -67,6 +79,9 @@ function fromFacts(t: Translate, language: Language, issue: FieldIssue): string 
     if (name.endsWith('Kg') && typeof fact === 'number')
       vars[varName(name)] = `${tonnes(language, fact)} ${t('unit.t')}`;
     else if (name === 'month') vars.month = t(`settings.month.${fact}`);
+    else if (name === 'months') vars.months = monthList(language, String(fact));
+    else if (name === 'allowance' && typeof fact === 'number')
+      vars.allowance = decimal(language, fact, Math.min(3, String(fact).split('.')[1]?.length ?? 0));
     else vars[name] = String(fact);
   }
   return t(sentence.key, vars);

@@ -3,7 +3,7 @@
  * reads it (saveVessel) and says what is wrong by codes, which are worded here in the page's language.
  */
 import type { FieldIssue, FleetVessel, VesselInput } from '../../../electron/core/api';
-import { quantityInput, wholeTonnes } from '../format';
+import { integer, quantityInput, wholeTonnes } from '../format';
 import { MESSAGES, translate, type Vars } from '../i18n';
 import type { Language } from '../settings';
 
@@ -75,9 +75,11 @@ export function vesselIssueText(language: Language, issue: FieldIssue): string {
   const key = `settings.fleet.issue.${issue.code}`;
   if (!(key in MESSAGES.en)) return issue.message;
   const vars: Vars = {};
-  for (const [name, fact] of Object.entries(issue.facts ?? {}))
-    vars[name.endsWith('Kg') ? name.slice(0, -2) : name] =
-      typeof fact === 'number' ? wholeTonnes(language, fact) : fact;
+  for (const [name, fact] of Object.entries(issue.facts ?? {})) {
+    const kg = name.endsWith('Kg');
+    const shown = kg ? wholeTonnes(language, Number(fact)) : integer(language, Number(fact));
+    vars[kg ? name.slice(0, -2) : name] = typeof fact === 'number' ? shown : fact;
+  }
   const text = translate(language, key, vars);
   return /\{\w+\}/.test(text) ? issue.message : text;
 }

@@ -196,6 +196,21 @@ describe('monthly table', () => {
     expect(screen.queryByTestId('closed-2024-02')).toBeNull();
   });
 
+  test('a closed month whose cargoes changed since its close (received by sync) says so', () => {
+    const base = progress2024();
+    const january = {
+      ...(base.months[0] as Progress['months'][number]),
+      closed: { by: 'aliya', on: '2024-02-03', changedSinceClose: true as const },
+    };
+    useSettings.setState({ language: 'ru' });
+    show({ ...base, months: [january, ...base.months.slice(1)] });
+    const mark = screen.getByTestId('changed-2024-01');
+    expect(mark.textContent?.trim()).toBe('· изменён после закрытия');
+    expect(mark.title).toMatch(/^Отгрузки месяца отличаются от закрытых/);
+    expect(screen.getByTestId('closed-2024-01').textContent?.trim()).toBe('· закрыт');
+    expect(screen.queryByTestId('changed-2024-02')).toBeNull();
+  });
+
   test('the monthly chart marks the plan to date on the running month, and its legend names it', () => {
     show(progress2024({ asOf: '2024-03-05' }));
     const bar = mockCharts.filter((chart) => chart.type === 'bar').at(-1);

@@ -6,7 +6,7 @@
  */
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { DEFAULT_FLEET } from '../../../electron/core/fleet';
+import { DEFAULT_FLEET, type FleetVessel } from '../../../electron/core/fleet';
 import type { Language } from '../../../renderer/src/settings';
 import { useSettings } from '../../../renderer/src/settings';
 import { useLedger } from '../../../renderer/src/store';
@@ -124,4 +124,32 @@ test('in Russian: the question, its names and the deadweight are said the Russia
   expect((dialog().textContent ?? '').replace(/\s/g, ' ')).toContain(
     '13 500,000 т — больше, чем берёт Taraz (дедвейт 13 000 т).',
   );
+});
+
+test('a vessel in mixed letters reading as two tankers is asked about in Russian, each one a button', async () => {
+  localStorage.clear();
+  useSettings.setState({ language: 'ru', theme: 'light', separator: null, entryDefaults: {} });
+  useLedger.setState({ api: null, info: null, shipments: [], lastSaved: null, error: null, year: 2024 });
+  const named = (id: string, name: string) => ({
+    ...(DEFAULT_FLEET[0] as FleetVessel),
+    id,
+    name,
+    aliases: [],
+  });
+  // `Tapa3` in Latin letters and `Тара3` in Cyrillic ones, both in a fleet written before the rule.
+  const fleet = [...DEFAULT_FLEET, named('latin', 'Tapa3'), named('cyrillic', '\u0422\u0430\u0440\u04303')];
+  const fake = new FakeLedger({ fleet });
+  await act(() => useLedger.getState().init(fake.api, 2024));
+  const user = userEvent.setup({ delay: null });
+  render(<EntryForm now={() => FIXED_NOW} />);
+  await typeCargo(user, 'T\u0430\u0440\u04303');
+  await afterCheck();
+  expect(document.getElementById('entry-vessel-note')?.textContent).toBe(
+    'Судно «T\u0430\u0440\u04303» читается как несколько танкеров флота: Tapa3, \u0422\u0430\u0440\u04303. ' +
+      'Выберите нужный; в названии могут быть смешаны латинские и русские буквы.',
+  );
+  const names = within(screen.getByTestId('entry-vessel-names')).getAllByRole('button');
+  expect(names.map((button) => button.textContent)).toEqual(['Tapa3', '\u0422\u0430\u0440\u04303']);
+  await user.click(names[1] as HTMLElement);
+  expect(vessel().value).toBe('\u0422\u0430\u0440\u04303');
 });

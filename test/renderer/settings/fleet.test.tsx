@@ -92,6 +92,53 @@ test('a name another tanker answers to is refused beside the name, in Russian', 
   expect(document.activeElement).toBe(name);
 });
 
+test.each([
+  ['en', 'The name is 101 characters long; at most 100 are allowed.'],
+  ['ru', 'В названии 101 симв.; допускается не более 100.'],
+] as const)(
+  'a name too long says its length and the limit beside the name, in %s',
+  async (language, said) => {
+    resetSettings(language);
+    const long = new TransitError('invalid', 'long', [
+      {
+        field: 'name',
+        code: 'fleet.name_too_long',
+        message: 'The vessel name is 101 characters long; at most 100 are allowed.',
+        facts: { length: 101, limit: 100 },
+      },
+    ]);
+    api.saveVessel.mockRejectedValue(new ApiError(long.toPayload()));
+    const user = userEvent.setup({ delay: null });
+    render(<SettingsView />);
+    await user.click(screen.getByTestId('add-vessel'));
+    await user.keyboard('A'.repeat(101) + '{Enter}');
+    await waitFor(() => expect(document.getElementById('st-vessel-name-error')).not.toBeNull());
+    expect(document.getElementById('st-vessel-name-error')?.textContent).toBe(said);
+  },
+);
+
+test('a name looking like a tanker’s in the other alphabet is refused naming it, in Russian', async () => {
+  resetSettings('ru');
+  const alike = new TransitError('invalid', 'alike', [
+    {
+      field: 'name',
+      code: 'fleet.name_lookalike',
+      message: '"Tapa3" looks the same as "Тара3"',
+      facts: { value: 'Tapa3', vessel: 'Тара3', like: 'Тара3' },
+    },
+  ]);
+  api.saveVessel.mockRejectedValue(new ApiError(alike.toPayload()));
+  const user = userEvent.setup({ delay: null });
+  render(<SettingsView />);
+  await user.click(screen.getByTestId('add-vessel'));
+  await user.keyboard('Tapa3{Enter}');
+  await waitFor(() => expect(document.getElementById('st-vessel-name-error')).not.toBeNull());
+  expect(document.getElementById('st-vessel-name-error')?.textContent).toBe(
+    '«Tapa3» выглядит так же, как «Тара3» (Тара3 во флоте), но написано другими буквами. ' +
+      'Дайте танкеру название, которое читается иначе.',
+  );
+});
+
 test('Edit opens the tanker as it is; Escape cancels and gives the focus back to its Edit button', async () => {
   const user = userEvent.setup({ delay: null });
   render(<SettingsView />);

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { TransitError } from '../../../electron/core/errors';
 import { ApiError } from '../../../renderer/src/client';
 import type { FieldIssue } from '../../../electron/core/api';
+import { allowanceLockedIssue, PeriodBook } from '../../../electron/core/periods';
 import { translate } from '../../../renderer/src/i18n';
 import { useSettings, type Language } from '../../../renderer/src/settings';
 import { targetIssuesOf } from '../../../renderer/src/settings-view/targetIssues';
@@ -469,5 +470,36 @@ describe("every refusal of the targets a person can type is said in the page's l
     expect(said('ru', '60000000', null)).toBe(
       'Годовая цель 60 000 000,000 т — неправдоподобная цифра для этого маршрута.',
     );
+  });
+
+  test('an allowance held by closed months names them and the allowance, in each language', () => {
+    const book = new PeriodBook();
+    const figures = { shipments: 1, kg: 1000, digest: '0' };
+    for (const month of ['2024-06', '2024-07'])
+      book.apply({
+        type: 'close',
+        month,
+        reason: 'Final',
+        figures,
+        at: '2024-08-15T12:00:00Z',
+        actor: 'aliya',
+      });
+    const issue = allowanceLockedIssue(book, 2024, 0.5, 0.7) as FieldIssue;
+    const allowance = (language: Language) =>
+      targetIssuesOf((key, vars) => translate(language, key, vars), language, {
+        code: 'invalid',
+        message: issue.message,
+        issues: [issue],
+      }).allowance;
+    expect(allowance('en')).toBe(
+      'The allowance of 2024 stays 0.5% while June 2024, July 2024 are closed: their figures were reconciled ' +
+        'against it. Reopen those months in Periods first.',
+    );
+    expect(allowance('ru')).toBe(
+      'Норма 2024 года остаётся 0,5%, пока закрыты июнь 2024, июль 2024: их итоги сверены по ней. ' +
+        'Сначала откройте эти месяцы в разделе «Периоды».',
+    );
+    for (const language of ['az', 'kk'] as const)
+      expect(allowance(language)).toEqual(expect.not.stringMatching(ENGLISH));
   });
 });
