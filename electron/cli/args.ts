@@ -77,11 +77,16 @@ export const COMMANDS = {
     positionals: 0,
     usage: 'reconcile --year Y [--month YYYY-MM] [--json]',
   },
+  vessels: {
+    options: { year: str, json: bool },
+    positionals: 0,
+    usage: 'vessels --year Y [--json]',
+  },
   export: {
     options: { year: str, report: str, out: str, separator: str, language: str, format: str },
     positionals: 0,
     usage:
-      'export --year Y --report register|monthly|reconciliation --out FILE [--format csv|xlsx] ' +
+      'export --year Y --report register|monthly|reconciliation|vessels --out FILE [--format csv|xlsx] ' +
       '[--separator ,|;] ' +
       `[--language ${LANGUAGE_CHOICES}]`,
   },
@@ -133,6 +138,7 @@ export function usage(): string {
     'The ledger is --ledger PATH, else $TRANSIT_LEDGER, else the desktop app’s file.',
     'progress --stoppage (or --rate tonnes a day --from a date) asks what it does to the year; nothing is stored.',
     'reconcile counts transit loss over cargoes with an outturn; --allowance sets a year’s (default 0.5%).',
+    'vessels: transit is discharge − B/L date in calendar days; a cargo without a discharge date is pending.',
     'Sync reads the CouchDB user and password from TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.',
     'Exit codes: 0 done, 2 bad input (nothing written), 3 ledger ' +
       'damaged or locked, 4 sync server unreachable or refusing.',

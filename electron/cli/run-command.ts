@@ -25,6 +25,7 @@ const COMMAND_MODULES: Record<CommandName, () => Command> = {
   progress: () => (require('./commands/progress') as typeof import('./commands/progress')).progress,
   reconcile: () =>
     (require('./commands/reconcile') as typeof import('./commands/reconcile')).reconcileCommand,
+  vessels: () => (require('./commands/vessels') as typeof import('./commands/vessels')).vesselsCommand,
   export: () => (require('./commands/export') as typeof import('./commands/export')).exportCommand,
   import: () => (require('./commands/import') as typeof import('./commands/import')).importCommand,
   verify: () => (require('./commands/verify') as typeof import('./commands/verify')).verify,

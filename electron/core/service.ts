@@ -25,6 +25,7 @@ import type {
   Preferences,
   Progress,
   Reconciliation,
+  Voyages,
   SaveResult,
   Shipment,
   ShipmentFields,
@@ -60,6 +61,8 @@ import { PreferencesFile, preferencesPathFor } from './preferences-file';
 import { defaultAsOf, progressFromDays } from './progress';
 import { reconcile } from './reconcile';
 import { reconciliationCsv } from './reconcile-csv';
+import { voyages } from './voyages';
+import { voyagesCsv } from './voyages-csv';
 import {
   parseBackupFolderRequest,
   parseBaselineRequest,
@@ -71,6 +74,7 @@ import {
   parseListQuery,
   parseProgressQuery,
   parseReconcileQuery,
+  parseVesselsQuery,
   parseReason,
   parseTargetsRequest,
   parseWriteOptions,
@@ -782,6 +786,12 @@ export class LedgerService implements TransitApi {
     });
   }
 
+  async vessels(query: unknown): Promise<Voyages> {
+    this.follow();
+    const { year } = parseVesselsQuery(query);
+    return voyages({ year, cargoes: this.liveShipments() });
+  }
+
   async exportReport(request: unknown): Promise<ExportedReport> {
     this.follow();
     const { year, report, separator, language, format } = parseExportRequest(request);
@@ -817,6 +827,17 @@ export class LedgerService implements TransitApi {
         );
       }
       return csvReport(fileName, rows, reconciliationCsv(reconciliation, separator, language));
+    }
+    if (report === 'vessels') {
+      const report = await this.vessels({ year });
+      const fileName = `transit-vessels-${year}`;
+      const rows = report.byVessel.length;
+      if (format === 'xlsx') {
+        const context = this.workbookContext(year, language, this.today());
+        const { vesselsTables, workbookBytes } = loadWorkbooks();
+        return workbookReport(fileName, rows, await workbookBytes(vesselsTables(report, context), context));
+      }
+      return csvReport(fileName, rows, voyagesCsv(report, separator, language));
     }
     const progress = await this.progress({ year });
     const fileName = `transit-monthly-${year}`;

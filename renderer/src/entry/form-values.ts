@@ -16,6 +16,7 @@ import {
   type InputKey,
 } from '../../../electron/core/fields';
 import { readQuantity } from '../../../electron/core/quantity';
+import { formStatusForDates } from '../../../electron/core/voyage-dates';
 import { calendarDate, quantityInput } from '../format';
 import type { EntryDefaults, Language } from '../settings';
 
@@ -64,7 +65,8 @@ export function initialValues(defaults: EntryDefaults, today: string, language: 
   return fromRows((spec) => {
     const last = carried(spec, defaults, language);
     if (last !== null) return last;
-    if (spec.kind === 'date') return calendarDate(language, today);
+    // The B/L date starts at today; a voyage date stays blank until it happens.
+    if (spec.kind === 'date' && spec.required === true) return calendarDate(language, today);
     return 'default' in spec && spec.default !== undefined ? spec.default : '';
   });
 }
@@ -130,4 +132,14 @@ export function carriedDefaults(values: FormValues): EntryDefaults {
 
 export function sameValues(a: FormValues, b: FormValues): boolean {
   return FORM_KEYS.every((key) => a[key] === b[key]);
+}
+
+/**
+ * The values after a person set `key` to `text`: a voyage date changed moves the status to what the
+ * dates decide (the core's rule), so a status is not typed twice; any other field changes alone.
+ */
+export function withChange(values: FormValues, key: InputKey, text: string): FormValues {
+  const next = { ...values, [key]: text };
+  if (key !== 'arrivalDate' && key !== 'dischargeDate') return next;
+  return { ...next, status: formStatusForDates(next.arrivalDate, next.dischargeDate, next.status) };
 }

@@ -95,6 +95,7 @@ export class FakeLedger {
       // The entry form shows no totals; the store only keeps what it is given.
       progress: async () => ({}) as Progress,
       reconcile: notUsed,
+      vessels: notUsed,
       exportReport: notUsed,
       importCsv: notUsed,
       verify: notUsed,

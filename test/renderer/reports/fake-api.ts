@@ -127,6 +127,7 @@ export function fakeApi(): FakeApi {
     saveVessel: jest.fn(async () => DEFAULT_FLEET.map((vessel) => ({ ...vessel }))),
     progress: jest.fn(async () => progress),
     reconcile: jest.fn(),
+    vessels: jest.fn(),
     exportReport: jest.fn(async () => ({
       fileName: `transit-register-${YEAR}.csv`,
       content: '\uFEFFID,B/L date\r\n',
