@@ -1,4 +1,4 @@
-/** `vessels`: per vessel for a year, cargoes, tonnes, voyages, average transit and turnaround days; tables or JSON in kg. */
+/** `vessels`: per vessel for a year, cargoes, tonnes, voyages, transit and turnaround days; tables or JSON in kg. */
 import type { Voyages, VoyageTotals } from '../../core/api';
 import { formatKgAsTonnes } from '../../core/quantity';
 import { flag, given } from '../args';
