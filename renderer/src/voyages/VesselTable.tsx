@@ -52,7 +52,7 @@ export function VesselTable({
 }) {
   return (
     <div className="dash-table-wrap">
-      <table className="dash-table rc-table" data-testid="voyages-vessels">
+      <table className="dash-table rc-table vy-table" data-testid="voyages-vessels">
         <caption>{t('reconcile.byVessel.title')}</caption>
         <thead>
           <tr>

@@ -24,7 +24,7 @@ export function VoyageCargoTable({
   const days = (value: number | null) => (value === null ? DASH : integer(language, value));
   return (
     <div className="dash-table-wrap">
-      <table className="dash-table rc-table" data-testid="voyages-cargoes">
+      <table className="dash-table rc-table vy-table vy-cargo-table" data-testid="voyages-cargoes">
         <caption>{t('reconcile.byCargo.title')}</caption>
         <thead>
           <tr>
@@ -49,9 +49,9 @@ export function VoyageCargoTable({
           {cargoes.map((cargo) => (
             <tr key={cargo.id} data-testid={`voyages-cargo-${cargo.id}`}>
               <td className="rc-nowrap">{calendarDate(language, cargo.blDate)}</td>
-              <td>{cargo.blNumber ?? DASH}</td>
+              <td className="rc-nowrap">{cargo.blNumber ?? DASH}</td>
               <th scope="row">{cargo.vessel}</th>
-              <td>{cargo.voyage ?? DASH}</td>
+              <td className="rc-nowrap">{cargo.voyage ?? DASH}</td>
               <td className="numeric">{cargoTonnes(language, cargo.netKg)}</td>
               <td className="rc-nowrap">{date(cargo.arrivalDate)}</td>
               <td className="rc-nowrap">
