@@ -9,6 +9,7 @@ import { main, type CliIo } from '../electron/cli';
 import type { ShipmentFields } from '../electron/core/api';
 import { Ledger } from '../electron/core/ledger';
 import { LedgerState } from '../electron/core/state';
+import { readWorkbook } from './support/read-workbook';
 import { fixedNow, tempDir } from './support/temp';
 
 let temp: ReturnType<typeof tempDir>;
@@ -215,6 +216,37 @@ describe('vessels', () => {
     expect(lines).toContain('2024-02-28;A1;Astana;3/24;9959,500;;2024-03-01;;2');
   });
 });
+
+test('export --report vessels --format xlsx: the vessels with the total and the cargoes, each on a sheet', async () => {
+  await addCargoes();
+  const out = temp.file('vessels.xlsx');
+  await ok('export', '--year', '2024', '--report', 'vessels', '--out', out, '--format', 'xlsx');
+  const [vessels, cargoes] = await readWorkbook(fs.readFileSync(out));
+  expect(vessels?.sheet).toBe('By vessel');
+  expect(vessels?.data[0]).toEqual([
+    'Vessels and voyages 2024',
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ]);
+  // Heading, as-of line, a blank row, the header: then the vessels and the total, in tonnes and days.
+  expect(vessels?.data.slice(4)).toEqual([
+    ['Astana', 2, 18759.5, 9379.75, 2, 2, 0, 3, 11],
+    ['Taraz', 1, 6980, 6980, 1, 0, 1, null, null],
+    ['Total', 3, 25739.5, 8579.833, 3, 2, 1, 3, 11],
+  ]);
+  expect(cargoes?.data.find((row) => row[1] === 'A1')?.slice(-3)).toEqual([
+    new Date(Date.UTC(2024, 2, 1)),
+    null,
+    2,
+  ]);
+  // The workbook writer is loaded when a workbook is first asked for: seconds on a busy machine.
+}, 30_000);
 
 describe('a journal written before the voyage dates', () => {
   test('still reads: its cargoes have no dates, and vessels counts them as pending', async () => {
