@@ -119,10 +119,15 @@ export function changedInput(initial: FormValues, values: FormValues): ShipmentI
   return changes;
 }
 
-/** What the next cargo starts with: the carry-over fields as this one had them, a date as YYYY-MM-DD. */
+/**
+ * What the next cargo starts with: the carry-over fields as this one had them, a date as YYYY-MM-DD.
+ * A status its voyage dates decided is not carried: the next cargo has no dates yet, so it starts loaded.
+ */
 export function carriedDefaults(values: FormValues): EntryDefaults {
+  const dated = values.arrivalDate.trim() !== '' || values.dischargeDate.trim() !== '';
   return Object.fromEntries(
     CARRY_OVER_KEYS.map((key) => {
+      if (key === 'status' && dated) return [key, 'loaded'];
       const text = values[key].trim();
       const reading = fieldSpec(key)?.kind === 'date' ? readDate(text) : null;
       return [key, reading?.ok ? reading.date : text];

@@ -411,12 +411,20 @@ describe('what the form sends', () => {
       receiver: 'SOCAR',
       blNumber: '',
       netTonnes: '',
+      // The voyage's dates start blank, not at today: they have not happened yet.
+      arrivalDate: '',
+      dischargeDate: '',
     });
     expect(Object.keys(carriedDefaults(fresh)).sort()).toEqual(
       ['blDate', 'dischargeTerminal', 'grade', 'loadPort', 'receiver', 'shipper', 'status', 'vessel'].sort(),
     );
     // The B/L date carries too: kept as YYYY-MM-DD, shown the language's way; an unreadable one gives today.
     expect(carriedDefaults({ ...fresh, blDate: '14.08.2024' }).blDate).toBe('2024-08-14');
+    // A status its discharge date decided is not carried to the next cargo, which has no dates yet.
+    expect(carriedDefaults({ ...fresh, dischargeDate: '16.08.2024', status: 'discharged' }).status).toBe(
+      'loaded',
+    );
+    expect(carriedDefaults({ ...fresh, status: 'in_transit' }).status).toBe('in_transit');
     expect(initialValues({ blDate: '2024-08-14' }, TODAY, 'ru').blDate).toBe('14.08.2024');
     expect(initialValues({ blDate: 'yesterday' }, TODAY, 'en').blDate).toBe(TODAY);
   });
