@@ -161,6 +161,8 @@ async function profileOpen(file: string, runs: number): Promise<void> {
           outturnKg: f.outturnKg,
           barrels: f.barrels,
           remarks: f.remarks,
+          arrivalDate: f.arrivalDate ?? null,
+          dischargeDate: f.dischargeDate ?? null,
           voided: false,
           voidReason: null,
           recordedAt: event.at,

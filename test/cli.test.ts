@@ -676,7 +676,7 @@ describe('bad input gets a clear error and changes nothing', () => {
       name: 'export --report bogus, which writes no file',
       args: (c) => ['export', '--year', '2024', '--report', 'bogus', '--out', path.join(c.dir, 'bogus.csv')],
       field: /report/,
-      problem: /no report "bogus"; choose register, monthly or reconciliation/,
+      problem: /no report "bogus"; choose register, monthly, reconciliation or vessels/,
       absent: 'bogus.csv',
     },
     {
@@ -1167,13 +1167,13 @@ describe('export and import', () => {
     const lines = text.split('\r\n').slice(0, -1);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(
-      /^ID;B\/L date;B\/L number;Vessel;.*;Net tonnes;Outturn tonnes;Barrels;Remarks$/,
+      /^ID;B\/L date;B\/L number;Vessel;.*;Net tonnes;Outturn tonnes;Barrels;Remarks;Arrival date;Discharge date$/,
     );
     const pha = lines.find((line) => line.includes('AKT-2024-0101')) ?? '';
     expect(pha).toContain(';discharged;9959,500;9950,100;79377,22;');
     // The remark is guarded against Excel formulas and quoted for its ";" and quotes.
-    // Remarks are the last column.
-    expect(pha.endsWith(`;"'=SUM(A1:A2); ""pumped slow"""`)).toBe(true);
+    // Remarks are the last column but the voyage's two dates (blank for this cargo).
+    expect(pha.endsWith(`;"'=SUM(A1:A2); ""pumped slow""";;`)).toBe(true);
     expect(lines.find((line) => line.includes('Taraz'))).toContain(';in transit;6900,123;;');
   });
 

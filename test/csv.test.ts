@@ -31,6 +31,8 @@ function shipment(overrides: Partial<Shipment> = {}): Shipment {
     outturnKg: 9_950_250,
     barrels: 79377.2,
     remarks: null,
+    arrivalDate: '2024-03-14',
+    dischargeDate: '2024-03-15',
     voided: false,
     voidReason: null,
     recordedAt: '2024-03-12T09:00:00.000Z',
@@ -51,16 +53,18 @@ function bare(overrides: Partial<Shipment> = {}): Shipment {
     status: 'loaded',
     outturnKg: null,
     barrels: null,
+    arrivalDate: null,
+    dischargeDate: null,
     ...overrides,
   });
 }
 
 const REGISTER_HEADER_COMMA =
   'ID,B/L date,B/L number,Vessel,IMO,Voyage,Grade,Load port,Discharge terminal,Shipper,Receiver,Status,Net tonnes,' +
-  'Outturn tonnes,Barrels,Remarks\r\n';
+  'Outturn tonnes,Barrels,Remarks,Arrival date,Discharge date\r\n';
 const REGISTER_HEADER_SEMICOLON =
   'ID;B/L date;B/L number;Vessel;IMO;Voyage;Grade;Load port;Discharge terminal;Shipper;Receiver;Status;Net tonnes;' +
-  'Outturn tonnes;Barrels;Remarks\r\n';
+  'Outturn tonnes;Barrels;Remarks;Arrival date;Discharge date\r\n';
 
 /** The rows after the BOM and header, checking those on the way. */
 function registerRows(csv: string, separator: ',' | ';'): string {
@@ -74,9 +78,9 @@ describe('registerCsv', () => {
     expect(registerCsv([shipment()], ',')).toBe(
       '\uFEFF' +
         'ID,B/L date,B/L number,Vessel,IMO,Voyage,Grade,Load port,Discharge terminal,Shipper,Receiver,Status,' +
-        'Net tonnes,Outturn tonnes,Barrels,Remarks\r\n' +
+        'Net tonnes,Outturn tonnes,Barrels,Remarks,Arrival date,Discharge date\r\n' +
         'shp-0001,2024-03-12,AKT-2024-031,Astana,9336983,12/24,Tengiz,Aktau,Sangachal,KMG,SOCAR,discharged,' +
-        '9959.500,9950.250,79377.2,\r\n',
+        '9959.500,9950.250,79377.2,,2024-03-14,2024-03-15\r\n',
     );
   });
 
@@ -84,9 +88,9 @@ describe('registerCsv', () => {
     expect(registerCsv([shipment()], ';')).toBe(
       '\uFEFF' +
         'ID;B/L date;B/L number;Vessel;IMO;Voyage;Grade;Load port;Discharge terminal;Shipper;Receiver;Status;' +
-        'Net tonnes;Outturn tonnes;Barrels;Remarks\r\n' +
+        'Net tonnes;Outturn tonnes;Barrels;Remarks;Arrival date;Discharge date\r\n' +
         'shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;discharged;' +
-        '9959,500;9950,250;79377,2;\r\n',
+        '9959,500;9950,250;79377,2;;2024-03-14;2024-03-15\r\n',
     );
   });
 
@@ -97,31 +101,31 @@ describe('registerCsv', () => {
   it('leaves missing values empty and spells the status out', () => {
     const csv = registerCsv([bare({ status: 'in_transit' })], ';');
     expect(registerRows(csv, ';')).toBe(
-      'a1;2024-03-12;;Astana;;;;Aktau;Sangachal;KMG;SOCAR;in transit;9959,500;;;\r\n',
+      'a1;2024-03-12;;Astana;;;;Aktau;Sangachal;KMG;SOCAR;in transit;9959,500;;;;;\r\n',
     );
   });
 
   it('never writes a thousands separator, whatever the size', () => {
     const csv = registerCsv([bare({ netKg: 1_234_567_891, barrels: 9_876_543.125 })], ',');
     expect(registerRows(csv, ',')).toBe(
-      'a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,1234567.891,,9876543.125,\r\n',
+      'a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,1234567.891,,9876543.125,,,\r\n',
     );
   });
 
   it('quotes a cell holding the separator, and leaves the other separator alone', () => {
     const remarks = 'Pump 2; draft 6,2 m';
     expect(registerRows(registerCsv([bare({ remarks })], ';'), ';')).toBe(
-      'a1;2024-03-12;;Astana;;;;Aktau;Sangachal;KMG;SOCAR;loaded;9959,500;;;"Pump 2; draft 6,2 m"\r\n',
+      'a1;2024-03-12;;Astana;;;;Aktau;Sangachal;KMG;SOCAR;loaded;9959,500;;;"Pump 2; draft 6,2 m";;\r\n',
     );
     expect(registerRows(registerCsv([bare({ remarks })], ','), ',')).toBe(
-      'a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,"Pump 2; draft 6,2 m"\r\n',
+      'a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,"Pump 2; draft 6,2 m",,\r\n',
     );
   });
 
   it('quotes a cell holding a quote and doubles the quote inside', () => {
     const csv = registerCsv([bare({ vessel: 'Akademik "Khoshbakht" Yusifzade' })], ',');
     expect(registerRows(csv, ',')).toBe(
-      'a1,2024-03-12,,"Akademik ""Khoshbakht"" Yusifzade",,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,\r\n',
+      'a1,2024-03-12,,"Akademik ""Khoshbakht"" Yusifzade",,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,,,\r\n',
     );
   });
 
@@ -135,16 +139,16 @@ describe('registerCsv', () => {
       ',',
     );
     expect(registerRows(csv, ',')).toBe(
-      'a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,"one\r\ntwo"\r\n' +
-        'a2,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,"one\ntwo"\r\n' +
-        'a3,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,"one\rtwo"\r\n',
+      'a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,"one\r\ntwo",,\r\n' +
+        'a2,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,"one\ntwo",,\r\n' +
+        'a3,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,"one\rtwo",,\r\n',
     );
   });
 
   it('writes Cyrillic text as it is', () => {
     const csv = registerCsv([bare({ vessel: 'Президент Гейдар Алиев', remarks: 'Груз принят' })], ';');
     expect(registerRows(csv, ';')).toBe(
-      'a1;2024-03-12;;Президент Гейдар Алиев;;;;Aktau;Sangachal;KMG;SOCAR;loaded;9959,500;;;Груз принят\r\n',
+      'a1;2024-03-12;;Президент Гейдар Алиев;;;;Aktau;Sangachal;KMG;SOCAR;loaded;9959,500;;;Груз принят;;\r\n',
     );
   });
 
@@ -162,7 +166,7 @@ describe('registerCsv', () => {
     ])('writes remarks %j as %j: an apostrophe first, nothing lost', (remarks, cell) => {
       const csv = registerCsv([bare({ remarks })], ',');
       expect(registerRows(csv, ',')).toBe(
-        `a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,${cell}\r\n`,
+        `a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,${cell},,\r\n`,
       );
     });
 
@@ -172,14 +176,14 @@ describe('registerCsv', () => {
         ',',
       );
       expect(registerRows(csv, ',')).toBe(
-        `'-id,2024-03-12,'+7,"'=cmd|""/c calc""!A0",,,,Aktau,Sangachal,'@KMG,SOCAR,loaded,9959.500,,,'-dup\r\n`,
+        `'-id,2024-03-12,'+7,"'=cmd|""/c calc""!A0",,,,Aktau,Sangachal,'@KMG,SOCAR,loaded,9959.500,,,'-dup,,\r\n`,
       );
     });
 
     it('leaves text that merely contains a formula character alone', () => {
       const csv = registerCsv([bare({ remarks: 'BS&W 0.2% = ok' })], ',');
       expect(registerRows(csv, ',')).toBe(
-        'a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,BS&W 0.2% = ok\r\n',
+        'a1,2024-03-12,,Astana,,,,Aktau,Sangachal,KMG,SOCAR,loaded,9959.500,,,BS&W 0.2% = ok,,\r\n',
       );
     });
   });
@@ -310,6 +314,7 @@ describe('parseShipmentCsv', () => {
         outturnKg: null,
         barrels: 79377.25,
         remarks: 'Sampled; BS&W 0,2 %\r\nsecond line',
+        dischargeDate: null,
       }),
       shipment({
         id: 'shp-0002',
@@ -317,6 +322,8 @@ describe('parseShipmentCsv', () => {
         vessel: 'Туркменбаши, Taraz',
         netKg: 500,
         remarks: '@ports: "Aktau"\nline two',
+        arrivalDate: null,
+        dischargeDate: null,
         voided: true,
         voidReason: 'Duplicate; entered twice',
       }),
@@ -346,6 +353,7 @@ describe('parseShipmentCsv', () => {
           netTonnes: '9959.5',
           barrels: '79377.25',
           remarks: 'Sampled; BS&W 0,2 %\r\nsecond line',
+          arrivalDate: '2024-03-14',
         },
       },
       {
@@ -392,6 +400,8 @@ describe('parseShipmentCsv', () => {
           outturnTonnes: '9950.25',
           barrels: '79377.2',
           remarks: '\t=tab first',
+          arrivalDate: '2024-03-14',
+          dischargeDate: '2024-03-15',
         },
       },
     ];
@@ -520,7 +530,8 @@ describe('parseShipmentCsv', () => {
           message:
             'Column "Draught" is not one Transit Ledger knows, and its values would be lost. Rename it to one of: ' +
             'ID, B/L date, B/L number, Vessel, IMO, Voyage, Grade, Load port, Discharge terminal, Shipper, ' +
-            'Receiver, Status, Net tonnes, Outturn tonnes, Barrels, Remarks, Voided, Void reason; ' +
+            'Receiver, Status, Net tonnes, Outturn tonnes, Barrels, Remarks, Arrival date, Discharge date, Voided, ' +
+            'Void reason; ' +
             'or delete the column.',
           facts: { column: 'Draught' },
         },
@@ -851,9 +862,10 @@ describe("reports in the reader's language", () => {
     expect(registerCsv([shipment()], ';', 'ru')).toBe(
       '\uFEFF' +
         'ID;Дата коносамента;Номер коносамента;Танкер;Номер IMO;Рейс;Сорт нефти;Порт погрузки;Терминал выгрузки;' +
-        'Грузоотправитель;Грузополучатель;Статус;Масса нетто, т;Масса при выгрузке, т;Баррели;Примечания\r\n' +
+        'Грузоотправитель;Грузополучатель;Статус;Масса нетто, т;Масса при выгрузке, т;Баррели;Примечания;' +
+        'Дата прибытия;Дата выгрузки\r\n' +
         'shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;выгружен;9959,500;' +
-        '9950,250;79377,2;\r\n',
+        '9950,250;79377,2;;2024-03-14;2024-03-15\r\n',
     );
   });
 
@@ -861,13 +873,15 @@ describe("reports in the reader's language", () => {
     [
       'az',
       'ID;Konosament tarixi;Konosament nömrəsi;Tanker;IMO nömrəsi;Reys;Neft növü;Yükləmə limanı;' +
-        'Boşaltma terminalı;Yükgöndərən;Yükalan;Status;Netto çəki, t;Boşaltmada çəki, t;Barrel;Qeydlər',
+        'Boşaltma terminalı;Yükgöndərən;Yükalan;Status;Netto çəki, t;Boşaltmada çəki, t;Barrel;Qeydlər;' +
+        'Gəlmə tarixi;Boşaltma tarixi',
       'boşaldılıb',
     ],
     [
       'kk',
       'ID;Коносамент күні;Коносамент нөмірі;Танкер;IMO нөмірі;Рейс;Мұнай сұрыбы;Тиеу порты;Түсіру терминалы;' +
-        'Жүк жөнелтуші;Жүк алушы;Күйі;Нетто салмағы, т;Түсірудегі салмақ, т;Баррель;Ескертпелер',
+        'Жүк жөнелтуші;Жүк алушы;Күйі;Нетто салмағы, т;Түсірудегі салмақ, т;Баррель;Ескертпелер;' +
+        'Келу күні;Түсіру күні',
       'түсірілді',
     ],
   ] as const)(
@@ -877,7 +891,7 @@ describe("reports in the reader's language", () => {
       expect(csv.split('\r\n').slice(0, 2)).toEqual([
         `\uFEFF${header}`,
         `shp-0001;2024-03-12;AKT-2024-031;Astana;9336983;12/24;Tengiz;Aktau;Sangachal;KMG;SOCAR;${discharged};` +
-          `9959,500;9950,250;79377,2;`,
+          `9959,500;9950,250;79377,2;;2024-03-14;2024-03-15`,
       ]);
     },
   );
@@ -905,6 +919,8 @@ describe("reports in the reader's language", () => {
     const cargoes: Shipment[] = [
       shipment({
         status: 'loaded',
+        arrivalDate: null,
+        dischargeDate: null,
         remarks: '=SUM(A1); "quoted"\nsecond line',
         shipper: '-KMG',
         grade: 'Kashagan',
@@ -913,6 +929,7 @@ describe("reports in the reader's language", () => {
         id: 'shp-0002',
         blNumber: 'AKT-2024-032',
         status: 'in_transit',
+        dischargeDate: null,
         vessel: 'Туркменбаши, Taraz',
         outturnKg: null,
         barrels: 79.377,

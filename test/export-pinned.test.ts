@@ -112,6 +112,8 @@ describe('figures are written as the string functions write them', () => {
     outturnKg: kgs[kgs.length - 1 - i] ?? null,
     barrels: barrels[i % barrels.length] ?? null,
     remarks: null,
+    arrivalDate: null,
+    dischargeDate: null,
     voided: false,
     voidReason: null,
     recordedAt: '2024-03-12T09:00:00.000Z',
@@ -188,6 +190,8 @@ describe('text the pins cannot hold', () => {
       outturnKg: null,
       barrels: null,
       remarks: 'lone \ud83d half; a whole 🛢 pair',
+      arrivalDate: null,
+      dischargeDate: null,
       voided: false,
       voidReason: null,
       recordedAt: '2024-03-12T09:00:00.000Z',
@@ -195,7 +199,7 @@ describe('text the pins cannot hold', () => {
       updatedAt: '2024-03-12T09:00:00.000Z',
     };
     expect(registerCsv([cargo], ';').split('\r\n')[1]).toBe(
-      'a1;2024-03-12;;\udc00;;;;Aktau;Sangachal;KMG;SOCAR;loaded;1,000;;;"lone \ud83d half; a whole 🛢 pair"',
+      'a1;2024-03-12;;\udc00;;;;Aktau;Sangachal;KMG;SOCAR;loaded;1,000;;;"lone \ud83d half; a whole 🛢 pair";;',
     );
   });
 });

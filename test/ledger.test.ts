@@ -25,6 +25,8 @@ const fields = (n: number): ShipmentFields => ({
   outturnKg: null,
   barrels: null,
   remarks: null,
+  arrivalDate: null,
+  dischargeDate: null,
 });
 const record = (n: number): EventPayload => ({
   type: 'record',

@@ -40,6 +40,8 @@ describe('a valid shipment', () => {
         outturnKg: null,
         barrels: null,
         remarks: null,
+        arrivalDate: null,
+        dischargeDate: null,
       },
     });
   });
@@ -504,6 +506,8 @@ describe('amendments', () => {
     outturnKg: null,
     barrels: null,
     remarks: null,
+    arrivalDate: null,
+    dischargeDate: null,
     voided: false,
     voidReason: null,
     recordedAt: '2024-05-01T10:00:00.000Z',

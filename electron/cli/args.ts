@@ -82,11 +82,16 @@ export const COMMANDS = {
     positionals: 0,
     usage: 'reconcile --year Y [--month YYYY-MM] [--json]',
   },
+  vessels: {
+    options: { year: str, json: bool },
+    positionals: 0,
+    usage: 'vessels --year Y [--json]',
+  },
   export: {
     options: { year: str, report: str, out: str, separator: str, language: str, format: str },
     positionals: 0,
     usage:
-      'export --year Y --report register|monthly|reconciliation|years --out FILE [--format csv|xlsx] ' +
+      'export --year Y --report register|monthly|reconciliation|years|vessels --out FILE [--format csv|xlsx] ' +
       '[--separator ,|;] ' +
       `[--language ${LANGUAGE_CHOICES}]`,
   },
@@ -140,6 +145,7 @@ export function usage(): string {
     'baseline --monthly: twelve figures in tonnes that add up to --tonnes, split by commas (decimals with a point).',
     'years sets the year against earlier years and the baseline, lined up by day of year, months side by side.',
     'reconcile counts transit loss over cargoes with an outturn; --allowance sets a year’s (default 0.5%).',
+    'vessels: transit is discharge − B/L date in calendar days; a cargo without a discharge date is pending.',
     'Sync reads the CouchDB user and password from TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.',
     'Exit codes: 0 done, 2 bad input (nothing written), 3 ledger ' +
       'damaged or locked, 4 sync server unreachable or refusing.',

@@ -26,6 +26,7 @@ const COMMAND_MODULES: Record<CommandName, () => Command> = {
   years: () => (require('./commands/years') as typeof import('./commands/years')).years,
   reconcile: () =>
     (require('./commands/reconcile') as typeof import('./commands/reconcile')).reconcileCommand,
+  vessels: () => (require('./commands/vessels') as typeof import('./commands/vessels')).vesselsCommand,
   export: () => (require('./commands/export') as typeof import('./commands/export')).exportCommand,
   import: () => (require('./commands/import') as typeof import('./commands/import')).importCommand,
   verify: () => (require('./commands/verify') as typeof import('./commands/verify')).verify,

@@ -29,6 +29,7 @@ export const TRANSIT_API: MethodTable<TransitApi> = {
   progress: [1, 1],
   compareYears: [1, 1],
   reconcile: [1, 1],
+  vessels: [1, 1],
   exportReport: [1, 1],
   importCsv: [1, 2],
   verify: [0, 0],

@@ -395,7 +395,62 @@ export interface Reconciliation {
   totals: LossTotals;
 }
 
-export type ReportName = 'register' | 'monthly' | 'reconciliation' | 'years';
+export interface VesselsQuery {
+  year: unknown;
+}
+
+/** One cargo's voyage: transit days are calendar days from the B/L date; null while a date is not known. */
+export interface CargoVoyage {
+  id: string;
+  blNumber: string | null;
+  blDate: string;
+  vessel: string;
+  voyage: string | null;
+  netKg: number;
+  arrivalDate: string | null;
+  dischargeDate: string | null;
+  /** Arrival − B/L date, in calendar days. */
+  daysAtSea: number | null;
+  /** Discharge − B/L date, in calendar days: the transit the averages are made of. */
+  transitDays: number | null;
+}
+
+/**
+ * A vessel's year, or the fleet's (the totals). A voyage is a distinct voyage number; a cargo
+ * without one is a voyage of its B/L date. Averages are null where there is nothing to average.
+ */
+export interface VoyageTotals {
+  cargoes: number;
+  netKg: number;
+  /** netKg / cargoes, rounded half up to the kilogram. */
+  averageCargoKg: number | null;
+  voyages: number;
+  /** Cargoes with a discharge date: the transit average is over these. */
+  discharged: number;
+  /** Cargoes without a discharge date yet: counted apart, never as a transit of zero days. */
+  pending: number;
+  /** Over the discharged cargoes, to 1 decimal. */
+  averageTransitDays: number | null;
+  /** Intervals between a vessel's successive voyages (its voyages less one). */
+  turnarounds: number;
+  /** Days from one voyage's B/L date to the vessel's next voyage's, averaged, to 1 decimal. */
+  averageTurnaroundDays: number | null;
+}
+
+export interface VesselVoyages extends VoyageTotals {
+  vessel: string;
+}
+
+export interface Voyages {
+  year: number;
+  /** In B/L date order. */
+  cargoes: CargoVoyage[];
+  /** By vessel name, A to Z. */
+  byVessel: VesselVoyages[];
+  totals: VoyageTotals;
+}
+
+export type ReportName = 'register' | 'monthly' | 'reconciliation' | 'years' | 'vessels';
 /** A CSV file for Excel, or an Excel workbook (numbers, dates, a frozen and filtered header, totals). */
 export type ReportFormat = 'csv' | 'xlsx';
 export type CsvSeparator = ',' | ';';
@@ -835,6 +890,8 @@ export interface TransitApi {
   compareYears(query: ProgressQuery): Promise<YearComparison>;
   /** Outturn against B/L figure by cargo, vessel and month, against the year's loss allowance. */
   reconcile(query: ReconcileQuery): Promise<Reconciliation>;
+  /** Per vessel for a year: cargoes, tonnes, voyages, average transit and turnaround days, with totals. */
+  vessels(query: VesselsQuery): Promise<Voyages>;
   exportReport(request: ExportRequest): Promise<ExportedReport>;
   importCsv(request: ImportRequest, options?: LedgerGuard): Promise<ImportReport>;
   verify(): Promise<VerifyReport>;

@@ -109,6 +109,10 @@ export function demoShipments(until: string, seed = 2024): ShipmentInput[] {
         );
         const status = daysAgo > 3 ? 'discharged' : daysAgo > 0 ? 'in_transit' : 'loaded';
         const outturnKg = status === 'discharged' ? kg - Math.floor(kg * (0.001 + random() * 0.003)) : null;
+        // About two days at sea, and a day at anchor for every other cargo (no draw: the figures stay as they were).
+        const after = (days: number) => formatIsoDate(addCalendarDays(date, days));
+        const arrivalDate = daysAgo >= 2 ? after(2) : null;
+        const dischargeDate = status === 'discharged' ? after(2 + (blSerial % 2)) : null;
         shipments.push({
           blDate: formatIsoDate(date),
           vessel: vessel.name,
@@ -123,6 +127,8 @@ export function demoShipments(until: string, seed = 2024): ShipmentInput[] {
             year === 2025 && month === 9 && day === 13 && blSerial % 2 === 0
               ? 'First cargo after the BTC stop'
               : null,
+          arrivalDate,
+          dischargeDate,
         });
       }
     });

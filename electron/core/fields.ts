@@ -301,6 +301,34 @@ export const SHIPMENT_FIELDS = [
     group: 'more',
     hint: true,
   },
+  // The voyage's dates (issue 12 part 2), last so that every older sheet's columns keep their places.
+  {
+    key: 'arrivalDate',
+    kind: 'date',
+    name: 'Arrival date',
+    csv: { en: 'Arrival date', ru: 'Дата прибытия', az: 'Gəlmə tarixi', kk: 'Келу күні' },
+    csvAliases: ['Arrival', 'Arrived', 'Date of arrival', 'Прибытие', 'Gəliş tarixi', 'Келген күні'],
+    flags: ['arrival-date'],
+    group: 'more',
+    hint: true,
+  },
+  {
+    key: 'dischargeDate',
+    kind: 'date',
+    name: 'Discharge date',
+    csv: { en: 'Discharge date', ru: 'Дата выгрузки', az: 'Boşaltma tarixi', kk: 'Түсіру күні' },
+    csvAliases: [
+      'Discharged',
+      'Date of discharge',
+      'Выгрузка',
+      'Дата слива',
+      'Boşaldılma tarixi',
+      'Түсірілген күні',
+    ],
+    flags: ['discharge-date'],
+    group: 'more',
+    hint: true,
+  },
 ] as const satisfies readonly FieldRow[];
 
 // ---------------------------------------------------------------------------------------------

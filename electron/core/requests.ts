@@ -303,7 +303,7 @@ export function parsePeriodRequest(value: unknown): { month: string; reason: str
   return { month: input.month, reason: parseReason(input.reason, true) as string };
 }
 
-const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation', 'years'];
+const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation', 'years', 'vessels'];
 const FORMATS: readonly ReportFormat[] = ['csv', 'xlsx'];
 const exportShape = z.strictObject({
   year: z.unknown(),
@@ -330,7 +330,7 @@ export function parseExportRequest(value: unknown): ExportArguments {
     return issue(
       'report',
       'report.unknown',
-      `There is no report "${shown(input.report)}"; choose register, monthly or reconciliation.`,
+      `There is no report "${shown(input.report)}"; choose register, monthly, reconciliation, years or vessels.`,
       { value: shownFact(input.report) },
     );
   const separator = input.separator === undefined ? ',' : input.separator;
@@ -445,6 +445,13 @@ export function parseListQuery(value: unknown): { from: string; to: string; incl
   if (from > to)
     return issue('to', 'to.before_from', `End date ${to} is before start date ${from}.`, { from, to });
   return { from, to, includeVoided };
+}
+
+const vesselsShape = z.strictObject({ year: z.unknown() });
+
+/** The year of a vessels-and-voyages query. */
+export function parseVesselsQuery(value: unknown): { year: number } {
+  return { year: parseYear(strictShape(vesselsShape, value, 'a vessels query').year) };
 }
 
 const reconcileShape = z.strictObject({ year: z.unknown(), month: z.unknown().optional() });

@@ -27,6 +27,7 @@ import type {
   Preferences,
   Progress,
   Reconciliation,
+  Voyages,
   SaveResult,
   Shipment,
   ShipmentFields,
@@ -65,6 +66,8 @@ import { reconcile } from './reconcile';
 import { compareYears } from './year-compare';
 import { yearsCsv } from './year-compare-report';
 import { reconciliationCsv } from './reconcile-csv';
+import { voyages } from './voyages';
+import { voyagesCsv } from './voyages-csv';
 import {
   parseBackupFolderRequest,
   parseBaselineRequest,
@@ -76,6 +79,7 @@ import {
   parseListQuery,
   parseProgressQuery,
   parseReconcileQuery,
+  parseVesselsQuery,
   parseReason,
   parseTargetsRequest,
   parseWriteOptions,
@@ -830,6 +834,12 @@ export class LedgerService implements TransitApi {
     });
   }
 
+  async vessels(query: unknown): Promise<Voyages> {
+    this.follow();
+    const { year } = parseVesselsQuery(query);
+    return voyages({ year, cargoes: this.liveShipments() });
+  }
+
   async exportReport(request: unknown): Promise<ExportedReport> {
     this.follow();
     const { year, report, separator, language, format } = parseExportRequest(request);
@@ -867,6 +877,17 @@ export class LedgerService implements TransitApi {
       return csvReport(fileName, rows, reconciliationCsv(reconciliation, separator, language));
     }
     if (report === 'years') return this.yearsReport(year, format, separator, language);
+    if (report === 'vessels') {
+      const report = await this.vessels({ year });
+      const fileName = `transit-vessels-${year}`;
+      const rows = report.byVessel.length;
+      if (format === 'xlsx') {
+        const context = this.workbookContext(year, language, this.today());
+        const { vesselsTables, workbookBytes } = loadWorkbooks();
+        return workbookReport(fileName, rows, await workbookBytes(vesselsTables(report, context), context));
+      }
+      return csvReport(fileName, rows, voyagesCsv(report, separator, language));
+    }
     const progress = await this.progress({ year });
     const fileName = `transit-monthly-${year}`;
     if (format === 'xlsx') {

@@ -10,7 +10,8 @@ import { daysBetween, MIN_YEAR, parseIsoDate, readDate } from './calendar';
 import type { FieldIssue, IssueFacts } from './errors';
 import type { FleetVessel } from './fleet';
 import { checkFleet } from './fleet-check';
-import { enumValue, enumWord, fieldSpec, FIELDS, type FieldSpec } from './fields';
+import { statusForDates, voyageDateIssues } from './voyage-dates';
+import { enumValue, enumWord, fieldSpec, FIELDS, type FieldSpec, type ShipmentStatus } from './fields';
 import { ambiguityIssue, formatKgAsTonnes, quantityInputText, readQuantity } from './quantity';
 import {
   BARRELS_PER_TONNE_RANGE,
@@ -112,7 +113,10 @@ const MONTH_NAMES = [
 
 /** Dates as clerks write them (DD.MM.YYYY), as a date picker gives them (YYYY-MM-DD), kept as the latter. */
 function readDateField(spec: FieldSpec, raw: unknown): Read {
-  if (isBlank(raw)) return refused(spec, 'required', `${spec.name} is required, e.g. 03.05.2024.`);
+  if (isBlank(raw))
+    return spec.required
+      ? refused(spec, 'required', `${spec.name} is required, e.g. 03.05.2024.`)
+      : kept(null);
   if (typeof raw !== 'string')
     return refused(
       spec,
@@ -493,16 +497,32 @@ function checkInContext(fields: ShipmentFields, context: ValidationContext, self
   checkDate(fields, context, selfId, found);
   checkDuplicates(fields, context, selfId, found);
   checkFigures(fields, context, found);
+  found.errors.push(...voyageDateIssues(fields, context.today));
   return found;
 }
 
-function validate(input: unknown, context: ValidationContext, selfId: string | null): ShipmentValidation {
+/** Whether the input names a status itself (a blank one lets the dates decide). */
+function readStatusGiven(input: object): boolean {
+  return Object.hasOwn(input, 'status') && !isBlank((input as Record<string, unknown>).status);
+}
+
+function validate(
+  input: unknown,
+  context: ValidationContext,
+  selfId: string | null,
+  statusBefore?: ShipmentStatus,
+): ShipmentValidation {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return { ok: false, errors: [NOT_A_SET], warnings: [] };
   const read = readFields(input);
   if (!read.ok) return { ok: false, errors: read.errors, warnings: [] };
-  const fleet = context.fleet ? checkFleet(read.value, context.fleet, context.force === true) : null;
-  const value = fleet ? fleet.fields : read.value;
+  // A status left blank follows the voyage's dates: a discharge date means discharged.
+  const typed = readStatusGiven(input);
+  const dated = typed
+    ? read.value
+    : { ...read.value, status: statusForDates(read.value, statusBefore ?? read.value.status) };
+  const fleet = context.fleet ? checkFleet(dated, context.fleet, context.force === true) : null;
+  const value = fleet ? fleet.fields : dated;
   const { errors, warnings } = checkInContext(value, context, selfId);
   if (fleet) {
     (context.force ? warnings : errors).unshift(...fleet.questions);
@@ -566,9 +586,13 @@ export function validateAmendment(
     issue.code === DUPLICATE_CARGO
       ? !sameCargo(current, context, current.id).some((other) => other.id === issue.facts?.id)
       : touched.has(issue.field) || touchedFields.has(issue.field as keyof ShipmentFields);
-  const result = validate({ ...toInput(current), ...changes }, { ...context, force: true }, current.id);
+  // New voyage dates with the status left as it was: the status follows the dates, as on a new record.
+  const datesOnly = !touched.has('status') && (touched.has('arrivalDate') || touched.has('dischargeDate'));
+  const merged = { ...toInput(current), ...changes, ...(datesOnly ? { status: null } : {}) };
+  const before = datesOnly ? current.status : undefined;
+  const result = validate(merged, { ...context, force: true }, current.id, before);
   // Re-run without force so that an unusual value the person just typed still needs their confirmation.
-  const strict = context.force ? result : validate({ ...toInput(current), ...changes }, context, current.id);
+  const strict = context.force ? result : validate(merged, context, current.id, before);
   const errors = strict.ok ? [] : strict.errors.filter((issue) => !issue.overridable || concerns(issue));
   const warnings = strict.warnings.filter(concerns);
   if (!result.ok || errors.length > 0)

@@ -91,7 +91,8 @@ function newShipment(id: string, fields: ShipmentFields, at: string, actor: stri
   const shipment: Record<string, unknown> = { id };
   for (let i = 0; i < STORED_KEYS.length; i++) {
     const key = STORED_KEYS[i] as StoredKey;
-    shipment[key] = fields[key];
+    // A record written before a field existed (the voyage dates) holds it as blank.
+    shipment[key] = fields[key] ?? null;
   }
   shipment.voided = false;
   shipment.voidReason = null;

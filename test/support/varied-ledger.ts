@@ -37,6 +37,8 @@ const BASE: ShipmentFields = {
   outturnKg: 9_950_250,
   barrels: 79377.2,
   remarks: null,
+  arrivalDate: null,
+  dischargeDate: null,
 };
 
 /** Cargoes chosen one by one for what they put in a cell. */

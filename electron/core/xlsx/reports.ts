@@ -154,3 +154,4 @@ export async function workbookBytes(
 
 export { reconciliationTables } from './reconciliation';
 export { yearsTable } from './years';
+export { vesselsTables } from './voyages';

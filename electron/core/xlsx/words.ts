@@ -14,6 +14,7 @@ export type WorkbookWord =
   | 'cargoesSheet'
   | 'vesselsSheet'
   | 'monthsSheet'
+  | 'voyagesTitle'
   | 'pendingNote'
   | 'asOf'
   | 'station'
@@ -43,6 +44,12 @@ const WORDS: Readonly<Record<WorkbookWord, Translations>> = {
   cargoesSheet: { en: 'Cargoes', ru: 'Грузы', az: 'Yüklər', kk: 'Жүктер' },
   vesselsSheet: { en: 'By vessel', ru: 'По судам', az: 'Gəmilər üzrə', kk: 'Кемелер бойынша' },
   monthsSheet: { en: 'By month', ru: 'По месяцам', az: 'Aylar üzrə', kk: 'Айлар бойынша' },
+  voyagesTitle: {
+    en: 'Vessels and voyages {year}',
+    ru: 'Танкеры и рейсы за {year} год',
+    az: '{year} ili üzrə tankerlər və reyslər',
+    kk: '{year} жылғы танкерлер мен рейстер',
+  },
   pendingNote: {
     en: 'Totals are over the cargoes with an outturn; awaiting outturn: {pending}',
     ru: 'Итоги — по грузам с выгрузкой; ожидают выгрузки: {pending}',

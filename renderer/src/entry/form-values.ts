@@ -16,6 +16,7 @@ import {
   type InputKey,
 } from '../../../electron/core/fields';
 import { readQuantity } from '../../../electron/core/quantity';
+import { formStatusForDates } from '../../../electron/core/voyage-dates';
 import { calendarDate, quantityInput } from '../format';
 import type { EntryDefaults, Language } from '../settings';
 
@@ -64,7 +65,8 @@ export function initialValues(defaults: EntryDefaults, today: string, language: 
   return fromRows((spec) => {
     const last = carried(spec, defaults, language);
     if (last !== null) return last;
-    if (spec.kind === 'date') return calendarDate(language, today);
+    // The B/L date starts at today; a voyage date stays blank until it happens.
+    if (spec.kind === 'date' && spec.required === true) return calendarDate(language, today);
     return 'default' in spec && spec.default !== undefined ? spec.default : '';
   });
 }
@@ -117,10 +119,15 @@ export function changedInput(initial: FormValues, values: FormValues): ShipmentI
   return changes;
 }
 
-/** What the next cargo starts with: the carry-over fields as this one had them, a date as YYYY-MM-DD. */
+/**
+ * What the next cargo starts with: the carry-over fields as this one had them, a date as YYYY-MM-DD.
+ * A status its voyage dates decided is not carried: the next cargo has no dates yet, so it starts loaded.
+ */
 export function carriedDefaults(values: FormValues): EntryDefaults {
+  const dated = values.arrivalDate.trim() !== '' || values.dischargeDate.trim() !== '';
   return Object.fromEntries(
     CARRY_OVER_KEYS.map((key) => {
+      if (key === 'status' && dated) return [key, 'loaded'];
       const text = values[key].trim();
       const reading = fieldSpec(key)?.kind === 'date' ? readDate(text) : null;
       return [key, reading?.ok ? reading.date : text];
@@ -130,4 +137,14 @@ export function carriedDefaults(values: FormValues): EntryDefaults {
 
 export function sameValues(a: FormValues, b: FormValues): boolean {
   return FORM_KEYS.every((key) => a[key] === b[key]);
+}
+
+/**
+ * The values after a person set `key` to `text`: a voyage date changed moves the status to what the
+ * dates decide (the core's rule), so a status is not typed twice; any other field changes alone.
+ */
+export function withChange(values: FormValues, key: InputKey, text: string): FormValues {
+  const next = { ...values, [key]: text };
+  if (key !== 'arrivalDate' && key !== 'dischargeDate') return next;
+  return { ...next, status: formStatusForDates(next.arrivalDate, next.dischargeDate, next.status) };
 }

@@ -25,10 +25,11 @@ const CALENDAR_FACTS = new Set(['year', 'minYear', 'month', 'days']);
 /** The sentence for a code: its own, else the one every quantity field shares (`tonnes.<suffix>`), else any field's. */
 function templateKey(code: string): string | null {
   const suffix = code.slice(code.lastIndexOf('.') + 1);
-  const quantity = fieldSpec(code.slice(0, code.lastIndexOf('.')))?.kind === 'quantity';
+  const kind = fieldSpec(code.slice(0, code.lastIndexOf('.')))?.kind;
   const candidates = [
     `entry.issue.${code}`,
-    quantity ? `entry.issue.tonnes.${suffix}` : null,
+    kind === 'quantity' ? `entry.issue.tonnes.${suffix}` : null,
+    kind === 'date' ? `entry.issue.date.${suffix}` : null,
     ANY_FIELD.includes(suffix) ? `entry.issue.any.${suffix}` : null,
   ];
   return candidates.find((key): key is string => key !== null && key in MESSAGES.en) ?? null;
@@ -44,14 +45,20 @@ function sentText(sent: ShipmentInput, field: string): string {
 }
 
 /** "does not exist: February 2024 has 29 days", from the year, month and days the core read. */
-function impossibleDate(language: Language, facts: IssueFacts): { key: string; vars: Vars } | null {
+function impossibleDate(
+  language: Language,
+  facts: IssueFacts,
+  code: string,
+): { key: string; vars: Vars } | null {
   const { year, month, days } = facts;
   if (typeof year !== 'number' || typeof month !== 'number') return null;
-  if (typeof days !== 'number') return { key: 'entry.issue.blDate.impossible_month', vars: { month } };
+  // The B/L date has its own sentences; the voyage's dates share one.
+  const stem = code === 'blDate.impossible' ? 'entry.issue.blDate' : 'entry.issue.date';
+  if (typeof days !== 'number') return { key: `${stem}.impossible_month`, vars: { month } };
   const yearMonth = `${year}-${String(month).padStart(2, '0')}`;
   const monthYear = `${monthName(language, yearMonth, 'long')} ${year}`;
   const lastDay = calendarDate(language, `${yearMonth}-${String(days).padStart(2, '0')}`);
-  return { key: 'entry.issue.blDate.impossible', vars: { days, monthYear, lastDay } };
+  return { key: `${stem}.impossible`, vars: { days, monthYear, lastDay } };
 }
 
 /**
@@ -91,7 +98,8 @@ export function issueText(language: Language, issue: FieldIssue, sent: ShipmentI
   // An unknown vessel with no name close to it is asked about without offering any.
   if (issue.code === UNKNOWN_VESSEL && facts.suggestions === undefined)
     key = 'entry.issue.vessel.unknown_none';
-  const impossible = issue.code === 'blDate.impossible' ? impossibleDate(language, facts) : null;
+  const dated = field !== null && fieldSpec(field)?.kind === 'date' && issue.code.endsWith('.impossible');
+  const impossible = dated ? impossibleDate(language, facts, issue.code) : null;
   if (impossible) {
     key = impossible.key;
     Object.assign(vars, impossible.vars);

@@ -11,7 +11,7 @@ import type { FieldIssue } from '../../../electron/core/api';
 import type { InputKey } from '../../../electron/core/fields';
 import type { Failure } from '../errors';
 import type { CheckOutcome, SaveOutcome } from '../store';
-import { fieldOfIssue, FIRST_KEY, isMoreField, type FormValues } from './form-values';
+import { fieldOfIssue, FIRST_KEY, isMoreField, withChange, type FormValues } from './form-values';
 import {
   firstField,
   NO_PROBLEMS,
@@ -118,7 +118,7 @@ export function useShipmentForm(options: ShipmentFormOptions) {
 
   function change(key: InputKey, value: string) {
     options.onEdit?.();
-    setValues({ ...current.current, [key]: value });
+    setValues(withChange(current.current, key, value));
     const keep = (issue: FieldIssue) => fieldOfIssue(issue.field) !== key;
     setProblems((was) => ({ ...was, errors: was.errors.filter(keep), notes: was.notes.filter(keep) }));
   }

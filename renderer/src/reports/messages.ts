@@ -28,6 +28,8 @@ const VARIANTS: Readonly<Record<string, (facts: IssueFacts) => string | null>> =
   'blNumber.duplicate': (facts) => (typeof facts.line === 'number' ? 'inFile' : null),
   'shipment.duplicate': (facts) => (typeof facts.line === 'number' ? 'inFile' : null),
   'blDate.impossible': (facts) => (typeof facts.days === 'number' ? null : 'noMonth'),
+  'arrivalDate.impossible': (facts) => (typeof facts.days === 'number' ? null : 'noMonth'),
+  'dischargeDate.impossible': (facts) => (typeof facts.days === 'number' ? null : 'noMonth'),
   'csv.malformed': (facts) => (typeof facts.line === 'number' ? null : 'noLine'),
   'vessel.unknown': (facts) => (typeof facts.suggestions === 'string' ? null : 'none'),
 };
@@ -37,6 +39,8 @@ export const ISSUE_VARIANTS: Readonly<Record<string, readonly string[]>> = {
   'blNumber.duplicate': ['inFile'],
   'shipment.duplicate': ['inFile'],
   'blDate.impossible': ['noMonth'],
+  'arrivalDate.impossible': ['noMonth'],
+  'dischargeDate.impossible': ['noMonth'],
   'csv.malformed': ['noLine'],
   'vessel.unknown': ['none'],
 };

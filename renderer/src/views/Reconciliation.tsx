@@ -1,10 +1,11 @@
 /**
- * Outturn and transit loss for the chosen year or one of its months: the totals at a glance, each
- * cargo (flagged beyond the year's allowance, pending ones waiting), then by vessel and by month,
- * and the same as a CSV report for Excel in the page's language. Every figure is the core's
- * reconciliation; this view lays it out.
+ * Two views of what reached Sangachal, one tab each. Outturn and transit loss for the chosen year
+ * or one of its months: the totals at a glance, each cargo (flagged beyond the year's allowance,
+ * pending ones waiting), then by vessel and by month, and the same as a CSV report for Excel in the
+ * page's language. Vessels and voyages (VoyagesPanel): transit and turnaround by vessel. Every
+ * figure is the core's; this view lays it out.
  */
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { Reconciliation as ReconciliationData } from '../../../electron/core/api';
 import { failureText } from '../errors';
 import { useLanguage, useT, type Translate } from '../i18n';
@@ -17,6 +18,7 @@ import { useExport } from '../reports/ExportPanel';
 import { monthName } from '../format';
 import type { Language } from '../settings';
 import { useLedger } from '../store';
+import { VoyagesPanel } from '../voyages/VoyagesPanel';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 
@@ -66,7 +68,7 @@ function Tables({ data, language, t }: { data: ReconciliationData; language: Lan
   );
 }
 
-export function Reconciliation({ desktop }: { desktop: boolean }) {
+function OutturnPanel({ desktop }: { desktop: boolean }) {
   const t = useT();
   const language = useLanguage();
   const year = useLedger((s) => s.year);
@@ -79,7 +81,7 @@ export function Reconciliation({ desktop }: { desktop: boolean }) {
   const data = state.status === 'ready' ? state.reconciliation : null;
 
   return (
-    <div className="rs-page rc-page" data-testid="reconciliation-view">
+    <>
       <header className="rc-head">
         <div>
           <h1 className="rs-page-title">{t('reconcile.title', { period })}</h1>
@@ -143,6 +145,48 @@ export function Reconciliation({ desktop }: { desktop: boolean }) {
         </p>
       )}
       {data && data.cargoes.length > 0 && <Tables data={data} language={language} t={t} />}
+    </>
+  );
+}
+
+const TABS = ['outturn', 'voyages'] as const;
+type Tab = (typeof TABS)[number];
+
+export function Reconciliation({ desktop }: { desktop: boolean }) {
+  const t = useT();
+  const [tab, setTab] = useState<Tab>('outturn');
+  // ← → move between the tabs, as a tab list does.
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length] ?? 'outturn';
+    setTab(next);
+    document.getElementById(`rc-tab-${next}`)?.focus();
+  }
+  return (
+    <div className="rs-page rc-page" data-testid="reconciliation-view">
+      <div className="rc-tabs no-print" role="tablist" aria-label={t('reconcile.tabs')} onKeyDown={onKeyDown}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            id={`rc-tab-${name}`}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={tab === name}
+            aria-controls="rc-tab-panel"
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => setTab(name)}
+            data-testid={`reconcile-tab-${name}`}
+          >
+            {t(`reconcile.tab.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div id="rc-tab-panel" role="tabpanel" aria-labelledby={`rc-tab-${tab}`}>
+        {tab === 'outturn' ? <OutturnPanel desktop={desktop} /> : <VoyagesPanel desktop={desktop} />}
+      </div>
     </div>
   );
 }

@@ -96,6 +96,7 @@ export class FakeLedger {
       progress: async () => ({}) as Progress,
       compareYears: notUsed,
       reconcile: notUsed,
+      vessels: notUsed,
       exportReport: notUsed,
       importCsv: notUsed,
       verify: notUsed,

@@ -232,6 +232,47 @@ describe("messages in four languages keep the core's specifics", () => {
         kk: /9\s000,000 т үшін 10000 баррель — тоннасына 1,11 баррель/,
       },
     ],
+    // The voyage's dates (issue 12 part 2): their own sentences, the dates the language's way.
+    [
+      { ...base, arrivalDate: '14.08.2024' },
+      'arrivalDate.before_bl',
+      {
+        en: /^Arrival date 14\.08\.2024 is before the B\/L date 2024-08-15/,
+        ru: /^Дата прибытия 14\.08\.2024 раньше даты коносамента 15\.08\.2024/,
+        az: /^Gəlmə tarixi 14\.08\.2024 konosament tarixindən \(15\.08\.2024\)/,
+        kk: /^Келу күні 14\.08\.2024 коносамент күнінен \(15\.08\.2024\)/,
+      },
+    ],
+    [
+      { ...base, dischargeDate: '2023-02-29' },
+      'dischargeDate.impossible',
+      {
+        en: /^Discharge date 2023-02-29 does not exist: February 2023 has 28 days/,
+        ru: /последний день этого месяца — 28\.02\.2023\.$/,
+        az: /28\.02\.2023/,
+        kk: /соңғы күні — 28\.02\.2023\.$/,
+      },
+    ],
+    [
+      { ...base, dischargeDate: '2024-08-16' },
+      'dischargeDate.future',
+      {
+        en: /^Discharge date 2024-08-16 is in the future; today at Aktau is 2024-08-15/,
+        ru: /^Дата выгрузки 2024-08-16 в будущем; сегодня в Актау 15\.08\.2024/,
+        az: /^Boşaltma tarixi 2024-08-16 gələcəkdədir; Aktauda bu gün 15\.08\.2024/,
+        kk: /^Түсіру күні 2024-08-16 болашақта; Ақтауда бүгін 15\.08\.2024/,
+      },
+    ],
+    [
+      { ...base, dischargeDate: TODAY, status: 'in_transit' },
+      'status.discharge_date',
+      {
+        en: /discharge date \(2024-08-15\), so it is discharged/,
+        ru: /дата выгрузки \(15\.08\.2024\), значит он выгружен/,
+        az: /boşaltma tarixi var \(15\.08\.2024\)/,
+        kk: /түсіру күні бар \(15\.08\.2024\)/,
+      },
+    ],
   ];
 
   test.each(refusals)('%j → %s', (input, code, expected) => {
@@ -370,12 +411,20 @@ describe('what the form sends', () => {
       receiver: 'SOCAR',
       blNumber: '',
       netTonnes: '',
+      // The voyage's dates start blank, not at today: they have not happened yet.
+      arrivalDate: '',
+      dischargeDate: '',
     });
     expect(Object.keys(carriedDefaults(fresh)).sort()).toEqual(
       ['blDate', 'dischargeTerminal', 'grade', 'loadPort', 'receiver', 'shipper', 'status', 'vessel'].sort(),
     );
     // The B/L date carries too: kept as YYYY-MM-DD, shown the language's way; an unreadable one gives today.
     expect(carriedDefaults({ ...fresh, blDate: '14.08.2024' }).blDate).toBe('2024-08-14');
+    // A status its discharge date decided is not carried to the next cargo, which has no dates yet.
+    expect(carriedDefaults({ ...fresh, dischargeDate: '16.08.2024', status: 'discharged' }).status).toBe(
+      'loaded',
+    );
+    expect(carriedDefaults({ ...fresh, status: 'in_transit' }).status).toBe('in_transit');
     expect(initialValues({ blDate: '2024-08-14' }, TODAY, 'ru').blDate).toBe('14.08.2024');
     expect(initialValues({ blDate: 'yesterday' }, TODAY, 'en').blDate).toBe(TODAY);
   });
@@ -397,6 +446,8 @@ describe('what the form sends', () => {
       'outturnTonnes',
       'barrels',
       'remarks',
+      'arrivalDate',
+      'dischargeDate',
     ]);
   });
 });

@@ -128,6 +128,7 @@ export function fakeApi(): FakeApi {
     progress: jest.fn(async () => progress),
     compareYears: jest.fn(),
     reconcile: jest.fn(),
+    vessels: jest.fn(),
     exportReport: jest.fn(async () => ({
       fileName: `transit-register-${YEAR}.csv`,
       content: '\uFEFFID,B/L date\r\n',

@@ -1,0 +1,85 @@
+/**
+ * Vessels and voyages for the chosen year: each vessel's cargoes, tonnes, voyages, average transit
+ * and turnaround days with the fleet's total, then each cargo's dates and days, and the same as a
+ * CSV report for Excel in the page's language. Every figure is the core's (voyages.ts).
+ */
+import { failureText } from '../errors';
+import { useLanguage, useT } from '../i18n';
+import { useExport } from '../reports/ExportPanel';
+import { useLedger } from '../store';
+import { useVoyages } from './useVoyages';
+import { VesselTable } from './VesselTable';
+import { VoyageCargoTable } from './VoyageCargoTable';
+
+export function VoyagesPanel({ desktop }: { desktop: boolean }) {
+  const t = useT();
+  const language = useLanguage();
+  const year = useLedger((s) => s.year);
+  const state = useVoyages();
+  const exporter = useExport(desktop);
+  const data = state.status === 'ready' ? state.voyages : null;
+
+  return (
+    <div data-testid="voyages-view">
+      <header className="rc-head">
+        <div>
+          <h1 className="rs-page-title">{t('voyages.title', { year })}</h1>
+          <p className="muted">{t('voyages.subtitle')}</p>
+        </div>
+        <div className="rc-controls no-print">
+          <button
+            type="button"
+            className="button"
+            disabled={exporter.status.kind === 'busy'}
+            onClick={() => void exporter.run('vessels')}
+            data-testid="voyages-export"
+          >
+            {t('reconcile.export')}
+          </button>
+        </div>
+      </header>
+      <div role="status" aria-live="polite" className="rc-export-status">
+        {exporter.status.kind === 'saved' && (
+          <span className="rs-ok">
+            {exporter.status.desktop
+              ? t('reports.export.savedTo', { path: exporter.status.where })
+              : t('reports.export.downloaded', { fileName: exporter.status.where })}
+          </span>
+        )}
+        {exporter.status.kind === 'error' && (
+          <span className="rs-error">
+            {t('reports.export.failed')} {exporter.status.message}
+          </span>
+        )}
+      </div>
+      {state.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
+      {state.status === 'failed' && (
+        <p className="rs-error" role="alert">
+          {failureText(t, language, state.failure)}
+        </p>
+      )}
+      {data && data.cargoes.length === 0 && (
+        <p className="card muted" data-testid="voyages-empty">
+          {t('voyages.empty', { year })}
+        </p>
+      )}
+      {data && data.cargoes.length > 0 && (
+        <>
+          <section className="card dash-card" aria-labelledby="vy-vessel-heading">
+            <h2 id="vy-vessel-heading" className="dash-card-title">
+              {t('reconcile.byVessel.title')}
+            </h2>
+            <VesselTable vessels={data.byVessel} total={data.totals} language={language} t={t} />
+          </section>
+          <section className="card dash-card" aria-labelledby="vy-cargo-heading">
+            <h2 id="vy-cargo-heading" className="dash-card-title">
+              {t('reconcile.byCargo.title')}
+            </h2>
+            <VoyageCargoTable cargoes={data.cargoes} language={language} t={t} />
+          </section>
+          <p className="muted rs-note">{t('voyages.tonnesNote')}</p>
+        </>
+      )}
+    </div>
+  );
+}
