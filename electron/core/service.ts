@@ -22,6 +22,11 @@ import type {
   LedgerGuard,
   LedgerInfo,
   ListQuery,
+  NominationCancel,
+  NominationInput,
+  NominationLink,
+  Programme,
+  ProgrammeQuery,
   Preferences,
   Progress,
   Reconciliation,
@@ -62,6 +67,7 @@ import { reconcile } from './reconcile';
 import { reconciliationCsv } from './reconcile-csv';
 import {
   parseBackupFolderRequest,
+  parseDate,
   parseBaselineRequest,
   parsePeriodRequest,
   parseExportRequest,
@@ -101,6 +107,14 @@ import {
 import { verifyLedger } from './verify';
 import { monthFigures, sameFigures } from './month-figures';
 import { alreadyClosed, closedMonthIssue, closedOn } from './periods';
+import { readNomination } from './nomination';
+import {
+  cancelEntry,
+  linkEntry,
+  programmeMonth,
+  programmeOf,
+  refuseClosedProgramme,
+} from './programme-service';
 import { csvReport, loadWorkbooks, workbookReport } from './report-files';
 import type { WorkbookContext } from './xlsx/reports';
 import fs from 'node:fs';
@@ -669,6 +683,52 @@ export class LedgerService implements TransitApi {
       now,
       changedSinceClose: closedWith !== undefined && !sameFigures(closedWith, now),
     };
+  }
+
+  async programme(query: ProgrammeQuery): Promise<Programme> {
+    this.follow();
+    const shape = (query ?? {}) as { month?: unknown; asOf?: unknown };
+    const month = programmeMonth(shape.month);
+    const asOf =
+      shape.asOf === undefined || shape.asOf === null
+        ? this.today()
+        : parseDate(shape.asOf, 'asOf', 'As-of date');
+    return programmeOf(this.state, month, asOf);
+  }
+
+  async nominate(input: NominationInput, options?: WriteOptions): Promise<Programme> {
+    this.follow();
+    const { force, check, ledgerId } = parseWriteOptions(options);
+    this.expectLedger(ledgerId);
+    const reading = readNomination({ ...(input ?? {}) }, this.state.fleet(), force);
+    if (!reading.ok) throw invalid(reading.issues);
+    refuseClosedProgramme(this.state, reading.fields.month);
+    if (!check) {
+      let id = this.newId();
+      while (this.state.programme.get(id)) id = this.newId();
+      this.append([{ type: 'nominate', nomination: { id, ...reading.fields } }]);
+    }
+    return programmeOf(this.state, reading.fields.month, this.today());
+  }
+
+  async cancelNomination(request: NominationCancel, options?: LedgerGuard): Promise<Programme> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
+    const entry = cancelEntry(this.state, request ?? {});
+    this.append([entry]);
+    return programmeOf(
+      this.state,
+      this.state.programme.get(String(request.id).trim())?.month ?? '',
+      this.today(),
+    );
+  }
+
+  async linkNomination(request: NominationLink, options?: LedgerGuard): Promise<Programme> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
+    const { entry, month } = linkEntry(this.state, request ?? {});
+    this.append([entry]);
+    return programmeOf(this.state, month, this.today());
   }
 
   async shipmentHistory(id: string): Promise<HistoryEntry[]> {
