@@ -8,7 +8,7 @@ import type { FieldIssue, NominationFields } from './api';
 import { readDate } from './calendar';
 import { matchVessel, SUGGESTION_SEPARATOR, UNKNOWN_VESSEL, type FleetVessel } from './fleet';
 import { isMonth } from './periods';
-import { formatKgAsTonnes, readQuantity } from './quantity';
+import { ambiguityIssue, readQuantity } from './quantity';
 
 /** Longer than this, a laycan is a slip of the keyboard (a wrong month), not a loading window. */
 export const MAX_LAYCAN_DAYS = 31;
@@ -80,23 +80,21 @@ function laycanIssues(month: string, from: string, to: string): FieldIssue[] {
 function readTonnes(value: unknown, issues: FieldIssue[]): number | null {
   const typed = typeof value === 'number' ? value : text(value);
   if (typed === '') {
-    issues.push({ field: 'tonnes', code: 'tonnes.required', message: 'The planned tonnes are required.' });
+    issues.push({
+      field: 'plannedTonnes',
+      code: 'plannedTonnes.required',
+      message: 'The planned tonnes are required.',
+    });
     return null;
   }
   const read = readQuantity(typed);
   if (read.ok && read.kg > 0) return read.kg;
-  if (!read.ok && read.reason === 'ambiguous') {
-    const [thousands, decimal] = [formatKgAsTonnes(read.asThousandsKg), formatKgAsTonnes(read.asDecimalKg)];
+  if (!read.ok && read.reason === 'ambiguous')
+    issues.push(ambiguityIssue('plannedTonnes', 'Planned tonnes', String(typed), read, 't'));
+  else
     issues.push({
-      field: 'tonnes',
-      code: 'tonnes.ambiguous',
-      message: `"${String(typed)}" could be ${thousands} t or ${decimal} t; write it without the separator.`,
-      facts: { value: String(typed), asThousands: thousands, asDecimal: decimal },
-    });
-  } else
-    issues.push({
-      field: 'tonnes',
-      code: 'tonnes.invalid',
+      field: 'plannedTonnes',
+      code: 'plannedTonnes.invalid',
       message: `"${String(typed)}" is not a number of tonnes above zero (at most 3 decimals).`,
       facts: { value: String(typed) },
     });
