@@ -50,6 +50,7 @@ export const TABS = [
   'dashboard',
   'entry',
   'register',
+  'programme',
   'reconciliation',
   'reports',
   'conflicts',
