@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { NominationStatus, ProgrammeCargo } from '../../../electron/core/api';
-import { calendarDate, tonnes } from '../format';
+import { calendarDate, tonnes, wholeTonnes } from '../format';
 import type { Translate } from '../i18n';
 import type { Language } from '../settings';
 import type { ProgrammeWrites, WriteOutcome } from './useProgramme';
@@ -19,10 +19,12 @@ interface Props {
   onOutcome(outcome: WriteOutcome): void;
 }
 
-function cargoLabel(cargo: ProgrammeCargo, language: Language, t: Translate): string {
+/** A cargo in one line: its tanker when not the nomination's, B/L number, date and tonnes. */
+function cargoLabel(cargo: ProgrammeCargo, vessel: string, language: Language, t: Translate): string {
   const number = cargo.blNumber ?? t('programme.cargo.noNumber');
   const weight = `${tonnes(language, cargo.netKg)} ${t('unit.t')}`;
-  return `${cargo.vessel} · ${number} · ${calendarDate(language, cargo.blDate)} · ${weight}`;
+  const parts = [number, calendarDate(language, cargo.blDate), weight];
+  return (cargo.vessel === vessel ? parts : [cargo.vessel, ...parts]).join(' · ');
 }
 
 function TieCargo({ nomination: n, writes, language, t, onOutcome }: Omit<Props, 'locked'>) {
@@ -44,7 +46,7 @@ function TieCargo({ nomination: n, writes, language, t, onOutcome }: Omit<Props,
         <option value="">{t('programme.tie.choose')}</option>
         {n.candidates.map((cargo) => (
           <option key={cargo.id} value={cargo.id}>
-            {cargoLabel(cargo, language, t)}
+            {cargoLabel(cargo, n.vessel, language, t)}
           </option>
         ))}
       </select>
@@ -102,13 +104,15 @@ function CancelNomination({ nomination: n, writes, t, onOutcome }: Omit<Props, '
 export function NominationRow(props: Props) {
   const { nomination: n, writes, locked, language, t, onOutcome } = props;
   const live = n.state !== 'cancelled' && !locked;
+  // A nomination not yet loaded can be given a cargo by hand, or cancelled.
+  const waiting = live && n.state !== 'loaded';
   return (
     <tr className={`pg-row pg-row-${n.state}`} data-testid={`nomination-${n.id}`}>
       <td>{n.vessel}</td>
       <td className="pg-laycan">
         {calendarDate(language, n.laycanFrom)} – {calendarDate(language, n.laycanTo)}
       </td>
-      <td className="numeric">{tonnes(language, n.tonnesKg)}</td>
+      <td className="numeric">{wholeTonnes(language, n.tonnesKg)}</td>
       <td>
         <span className={`pg-state pg-state-${n.state}`} data-testid={`state-${n.id}`}>
           {t(`programme.state.${n.state}`)}
@@ -118,7 +122,7 @@ export function NominationRow(props: Props) {
         {n.state === 'cancelled' && <span className="muted">{n.cancelReason}</span>}
         {n.cargoes.map((cargo) => (
           <span key={cargo.id} className="pg-cargo">
-            {cargoLabel(cargo, language, t)}
+            {cargoLabel(cargo, n.vessel, language, t)}
             {cargo.byHand && <em className="muted"> ({t('programme.cargo.byHand')})</em>}
             {live && (
               <button
@@ -129,15 +133,17 @@ export function NominationRow(props: Props) {
                 aria-label={t('programme.untie.label', { cargo: cargo.blNumber ?? cargo.id })}
                 data-testid={`untie-${n.id}-${cargo.id}`}
               >
-                {t('programme.untie.button')}
+                <span aria-hidden="true">×</span>
               </button>
             )}
           </span>
         ))}
-      </td>
-      <td className="pg-actions no-print">
-        {live && <TieCargo {...props} />}
-        {live && <CancelNomination {...props} />}
+        {waiting && (
+          <span className="pg-actions no-print">
+            <TieCargo {...props} />
+            <CancelNomination {...props} />
+          </span>
+        )}
       </td>
     </tr>
   );

@@ -62,9 +62,6 @@ function Table({
             <th className="numeric">{t('programme.column.tonnes')}</th>
             <th>{t('programme.column.state')}</th>
             <th>{t('programme.column.cargo')}</th>
-            <th className="no-print">
-              <span className="visually-hidden">{t('programme.column.actions')}</span>
-            </th>
           </tr>
         </thead>
         <tbody>
