@@ -3,6 +3,7 @@
  * `--add --vessel V --laycan D1..D2 --tonnes T`, `--cancel ID --reason R`, `--link/--unlink ID --cargo C`.
  * Run in this process at the fixed clock (today at Aktau is 2024-08-15); figures worked out by hand.
  */
+import fs from 'node:fs';
 import { main, type CliIo } from '../electron/cli';
 import { fixedNow, tempDir } from './support/temp';
 
@@ -220,4 +221,69 @@ test('a closed month refuses a new nomination, naming who closed it and how to r
   expect(refused.code).toBe(2);
   expect(refused.err).toContain('so its programme cannot change');
   expect(refused.err).toContain('transit-ledger reopen --month 2024-07 --reason R');
+});
+
+test("export --report programme: the year's nominations as CSV for Russian Excel, states and tonnes", async () => {
+  const taraz = lastLine(
+    await ok(
+      'programme',
+      '--month',
+      '2024-07',
+      '--add',
+      '--vessel',
+      'Taraz',
+      '--laycan',
+      '29.07.2024..02.08.2024',
+      '--tonnes',
+      '7000',
+    ),
+  );
+  await ok(
+    'programme',
+    '--month',
+    '2024-08',
+    '--add',
+    '--vessel',
+    'Liwa',
+    '--laycan',
+    '14.08.2024..16.08.2024',
+    '--tonnes',
+    '9000,5',
+  );
+  await ok(
+    'add',
+    '--bl-date',
+    '2024-08-01',
+    '--vessel',
+    'Taraz',
+    '--tonnes',
+    '6980.25',
+    '--bl-number',
+    'T-801',
+  );
+  const out = temp.file('programme.csv');
+  await ok(
+    'export',
+    '--year',
+    '2024',
+    '--report',
+    'programme',
+    '--out',
+    out,
+    '--separator',
+    ';',
+    '--language',
+    'ru',
+  );
+  const text = fs.readFileSync(out, 'utf8');
+  expect(text.split('\r\n')).toEqual([
+    '\uFEFFМесяц;Судно;Лейкан с;Лейкан по;План, т;Состояние;Погружено, т;Номера коносаментов;Причина отмены',
+    '2024-07;Taraz;2024-07-29;2024-08-02;7000,000;погружена;6980,250;T-801;',
+    '2024-08;Liwa;2024-08-14;2024-08-16;9000,500;открыта;0,000;;',
+    '',
+  ]);
+  expect(taraz).toMatch(/^\w{10}$/);
+  const xlsx = await cli('export', '--year', '2024', '--report', 'programme', '--out', temp.file('p.xlsx'));
+  expect(xlsx.code).toBe(2);
+  expect(xlsx.err).toContain('The programme is exported as CSV only.');
 });

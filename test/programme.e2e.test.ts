@@ -118,9 +118,9 @@ describeInBrowser('the loading programme in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Номинация добавлена.').waitFor();
     expect(await states(page)).toEqual(['погружена', 'пропущена', 'погружена', 'открыта', 'отменена']);
-    expect(await page.getByTestId('nomination-vessel').evaluate((el) => el === document.activeElement)).toBe(
-      true,
-    );
+    expect(
+      await page.getByTestId('nomination-vessel').evaluate((el) => el === el.ownerDocument.activeElement),
+    ).toBe(true);
     await page.getByTestId('nomination-vessel').fill('Astna');
     await page.getByTestId('nomination-laycanFrom').fill('27.07.2025');
     await page.getByTestId('nomination-laycanTo').fill('28.07.2025');

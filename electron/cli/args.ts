@@ -81,7 +81,7 @@ export const COMMANDS = {
     options: { year: str, report: str, out: str, separator: str, language: str, format: str },
     positionals: 0,
     usage:
-      'export --year Y --report register|monthly|reconciliation --out FILE [--format csv|xlsx] ' +
+      'export --year Y --report register|monthly|reconciliation|programme --out FILE [--format csv|xlsx] ' +
       '[--separator ,|;] ' +
       `[--language ${LANGUAGE_CHOICES}]`,
   },

@@ -340,7 +340,8 @@ export interface Reconciliation {
   totals: LossTotals;
 }
 
-export type ReportName = 'register' | 'monthly' | 'reconciliation';
+/** `programme`: the year's nominations, CSV only. */
+export type ReportName = 'register' | 'monthly' | 'reconciliation' | 'programme';
 /** A CSV file for Excel, or an Excel workbook (numbers, dates, a frozen and filtered header, totals). */
 export type ReportFormat = 'csv' | 'xlsx';
 export type CsvSeparator = ',' | ';';

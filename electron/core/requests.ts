@@ -263,7 +263,7 @@ export function parsePeriodRequest(value: unknown): { month: string; reason: str
   return { month: input.month, reason: parseReason(input.reason, true) as string };
 }
 
-const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation'];
+const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation', 'programme'];
 const FORMATS: readonly ReportFormat[] = ['csv', 'xlsx'];
 const exportShape = z.strictObject({
   year: z.unknown(),
@@ -290,7 +290,7 @@ export function parseExportRequest(value: unknown): ExportArguments {
     return issue(
       'report',
       'report.unknown',
-      `There is no report "${shown(input.report)}"; choose register, monthly or reconciliation.`,
+      `There is no report "${shown(input.report)}"; choose register, monthly, reconciliation or programme.`,
     );
   const separator = input.separator === undefined ? ',' : input.separator;
   if (separator !== ',' && separator !== ';') {

@@ -9,6 +9,7 @@ import type {
   Baseline,
   ConnectionReport,
   ConnectionRequest,
+  CsvSeparator,
   ExportedReport,
   FieldIssue,
   FleetVessel,
@@ -108,6 +109,7 @@ import { verifyLedger } from './verify';
 import { monthFigures, sameFigures } from './month-figures';
 import { alreadyClosed, closedMonthIssue, closedOn } from './periods';
 import { readNomination } from './nomination';
+import { nominationCount, programmeCsv } from './programme-csv';
 import {
   cancelEntry,
   linkEntry,
@@ -863,6 +865,7 @@ export class LedgerService implements TransitApi {
       const csv = registerCsv(shipments, separator, language, this.registerStations());
       return csvReport(fileName, shipments.length, csv);
     }
+    if (report === 'programme') return this.programmeReport(year, format, separator, language);
     if (report === 'reconciliation') {
       const reconciliation = await this.reconcile({ year });
       const fileName = `transit-reconciliation-${year}`;
@@ -889,6 +892,25 @@ export class LedgerService implements TransitApi {
     }
     const csv = monthlyCsv(progress.months, separator, language, progress.conflicted ?? 0);
     return csvReport(fileName, progress.months.length, csv);
+  }
+
+  /** The year's nominations, month by month, as of today: CSV only. */
+  private programmeReport(
+    year: number,
+    format: string,
+    separator: CsvSeparator,
+    language: Language,
+  ): ExportedReport {
+    if (format !== 'csv')
+      throw invalid([
+        { field: 'format', code: 'format.csv_only', message: 'The programme is exported as CSV only.' },
+      ]);
+    const today = this.today();
+    const months = Array.from({ length: 12 }, (_, i) =>
+      programmeOf(this.state, `${year}-${String(i + 1).padStart(2, '0')}`, today),
+    );
+    const csv = programmeCsv(months, separator, language);
+    return csvReport(`transit-programme-${year}`, nominationCount(months), csv);
   }
 
   private workbookContext(year: number, language: Language, asOf: string): WorkbookContext {

@@ -132,7 +132,7 @@ export function App({ api }: { api: TransitApi }) {
         {tab === 'dashboard' && <Dashboard onNewShipment={newShipment} />}
         {tab === 'entry' && <EntryForm key={entryForm} />}
         {tab === 'register' && <Register onNewShipment={newShipment} />}
-        {tab === 'programme' && <Programme />}
+        {tab === 'programme' && <Programme desktop={isDesktop()} />}
         {tab === 'reconciliation' && <Reconciliation desktop={isDesktop()} />}
         {tab === 'reports' && <Reports desktop={isDesktop()} />}
         {tab === 'conflicts' && <Conflicts />}

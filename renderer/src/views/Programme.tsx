@@ -13,6 +13,7 @@ import { useLanguage, useT, type Translate } from '../i18n';
 import { NominationForm } from '../programme/NominationForm';
 import { NominationRow } from '../programme/NominationRow';
 import { ProgrammeBar } from '../programme/ProgrammeBar';
+import { ProgrammeExport } from '../programme/ProgrammeExport';
 import { failureSentence } from '../programme/text';
 import {
   useProgrammeData,
@@ -82,7 +83,7 @@ function Table({
   );
 }
 
-export function Programme() {
+export function Programme({ desktop }: { desktop: boolean }) {
   const t = useT();
   const language = useLanguage();
   const year = useLedger((s) => s.year);
@@ -105,20 +106,23 @@ export function Programme() {
           <h1 className="rs-page-title">{t('programme.title', { period })}</h1>
           <p className="muted">{t('programme.subtitle')}</p>
         </div>
-        <label className="rc-period no-print">
-          <span>{t('programme.month.label')}</span>
-          <select
-            value={month}
-            onChange={(event) => setChosen({ year, month: event.target.value })}
-            data-testid="programme-month"
-          >
-            {MONTHS.map((m) => (
-              <option key={m} value={`${year}-${m}`}>
-                {monthName(language, `${year}-${m}`, 'long')}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="rc-controls no-print">
+          <label className="rc-period">
+            <span>{t('programme.month.label')}</span>
+            <select
+              value={month}
+              onChange={(event) => setChosen({ year, month: event.target.value })}
+              data-testid="programme-month"
+            >
+              {MONTHS.map((m) => (
+                <option key={m} value={`${year}-${m}`}>
+                  {monthName(language, `${year}-${m}`, 'long')}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ProgrammeExport desktop={desktop} year={year} t={t} />
+        </div>
       </header>
       {state.status === 'failed' && (
         <p className="rs-error" role="alert">
