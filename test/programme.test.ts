@@ -286,6 +286,23 @@ describe('a nomination as typed', () => {
     expect([made.laycanFrom, made.laycanTo]).toEqual(['2024-08-30', '2024-09-01']);
   });
 
+  test('a tanker name too long for the fleet, or holding a control character, is refused', async () => {
+    const code = async (vessel: string) =>
+      (
+        await refusal(
+          service.nominate({
+            month: '2024-09',
+            vessel,
+            laycanFrom: '03.09.2024',
+            laycanTo: '05.09.2024',
+            tonnes: '1',
+          }),
+        )
+      ).issues[0]?.code;
+    expect(await code('A'.repeat(101))).toBe('vessel.too_long');
+    expect(await code('Liwa\u0007')).toBe('vessel.control_chars');
+  });
+
   test('9,000 t could be nine thousand or nine: asked, with both readings', async () => {
     const error = await refusal(
       service.nominate({

@@ -6,9 +6,14 @@
  */
 import type { FieldIssue, NominationFields } from './api';
 import { readDate } from './calendar';
+import { fieldSpec } from './fields';
 import { matchVessel, SUGGESTION_SEPARATOR, UNKNOWN_VESSEL, type FleetVessel } from './fleet';
 import { isMonth } from './periods';
 import { ambiguityIssue, readQuantity } from './quantity';
+
+// C0 controls and DEL: never part of a name (they break CSV and terminals), as for a cargo's vessel.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
 /** Longer than this, a laycan is a slip of the keyboard (a wrong month), not a loading window. */
 export const MAX_LAYCAN_DAYS = 31;
@@ -103,9 +108,22 @@ function readTonnes(value: unknown, issues: FieldIssue[]): number | null {
 
 /** The fleet's name for the tanker, or the typed name with a question (a warning once confirmed). */
 function readVessel(value: unknown, fleet: readonly FleetVessel[], force: boolean, issues: FieldIssue[]) {
-  const typed = text(value);
+  const typed = text(value).replace(/\s+/g, ' ');
   if (typed === '') {
     issues.push({ field: 'vessel', code: 'vessel.required', message: 'The vessel is required.' });
+    return { vessel: null, question: null };
+  }
+  // As the cargo's own field allows: a name of at most its length, nothing invisible in it.
+  const spec = fieldSpec('vessel');
+  const max = spec?.kind === 'text' ? spec.maxLength : 100;
+  if (typed.length > max) {
+    const message = `The vessel's name is ${typed.length} characters long; at most ${max} are allowed.`;
+    issues.push({ field: 'vessel', code: 'vessel.too_long', message, facts: { length: typed.length, max } });
+    return { vessel: null, question: null };
+  }
+  if (CONTROL_CHARS.test(typed)) {
+    const message = "The vessel's name contains invisible control characters; retype it.";
+    issues.push({ field: 'vessel', code: 'vessel.control_chars', message });
     return { vessel: null, question: null };
   }
   const match = matchVessel(fleet, typed);
