@@ -1,6 +1,7 @@
 /**
  * The current month's loading programme on the dashboard: shipped + still nominated against the
- * month's plan, in one line and one bar (the Programme screen's). Shown for the current year only.
+ * month's plan, in one line and one bar (the Programme screen's). Shown for the current year only, and
+ * on screen only: the printed dashboard stays one A4 page.
  */
 import type { Progress } from '../../../electron/core/api';
 import { todayAtLoadPort } from '../../../electron/core/calendar';
@@ -22,5 +23,5 @@ export function MonthProgramme({
   const month = today.startsWith(`${progress.year}-`) ? today.slice(0, 7) : null;
   const state = useProgrammeData(month);
   if (month === null || state.status !== 'ready' || state.programme.month !== month) return null;
-  return <ProgrammeBar programme={state.programme} language={language} t={t} />;
+  return <ProgrammeBar programme={state.programme} language={language} t={t} className="no-print" />;
 }

@@ -23,18 +23,21 @@ export function ProgrammeBar({
   language,
   t,
   title,
+  className = '',
 }: {
   programme: Programme;
   language: Language;
   t: Translate;
   title?: string;
+  /** More classes for the card: the dashboard keeps it off its one printed page. */
+  className?: string;
 }) {
   const scale = Math.max(p.planKg, p.outlookKg);
   const tonnes = (kg: number) => wholeT(language, kg);
   const month = `${monthName(language, p.month, 'long')} ${p.month.slice(0, 4)}`;
   return (
     <section
-      className="card pg-bar"
+      className={`card pg-bar ${className}`.trim()}
       aria-label={title ?? t('programme.bar.title', { month })}
       data-testid="programme-bar"
     >
