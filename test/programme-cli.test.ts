@@ -172,6 +172,19 @@ test('bad input exits 2 naming the field, and nothing is written', async () => {
   );
   expect(noLaycan.code).toBe(2);
   expect(noLaycan.err).toContain('--laycan needs two days, D1..D2');
+  const both = await cli(
+    'programme',
+    '--cancel',
+    'a1b2c3d4e5',
+    '--reason',
+    'x',
+    '--link',
+    'a1b2c3d4e5',
+    '--cargo',
+    'k3m9x2pq7d',
+  );
+  expect(both.code).toBe(2);
+  expect(both.err).toContain('programme does one thing at a time');
   const order = await cli(
     'programme',
     '--month',

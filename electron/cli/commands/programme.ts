@@ -83,6 +83,12 @@ function actionOf(invocation: Invocation): { writes: boolean; act: Action; said?
   const month = flag(invocation, 'month');
   const cargo = flag(invocation, 'cargo');
   const linkId = flag(invocation, 'link') ?? flag(invocation, 'unlink');
+  const asked = [
+    given(invocation, 'add'),
+    ...['cancel', 'link', 'unlink'].map((k) => flag(invocation, k) !== undefined),
+  ];
+  if (asked.filter(Boolean).length > 1)
+    throw new UsageError('programme does one thing at a time: --add, --cancel, --link or --unlink.');
   if (given(invocation, 'add')) {
     if (month === undefined) throw new UsageError('programme --add needs --month YYYY-MM.');
     const [laycanFrom, laycanTo] = laycanOf(invocation);
