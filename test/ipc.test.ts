@@ -881,6 +881,7 @@ describe('only the app window’s own top-level page may call', () => {
       getFleet: [],
       saveVessel: [{ name: 'Evil' }],
       progress: [{ year: 2024 }],
+      compareYears: [{ year: 2024 }],
       reconcile: [{ year: 2024 }],
       exportReport: [{ year: 2024, report: 'register' }],
       importCsv: [{ text: 'blDate,vessel,netTonnes\n2024-08-02,Evil,1\n' }],

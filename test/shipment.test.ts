@@ -410,7 +410,12 @@ describe('names and references', () => {
 
   test('an unknown field is refused rather than silently dropped', () => {
     expect(errorsOf({ ...valid, colour: 'red' })).toEqual([
-      { field: 'colour', code: 'unknown_field', message: '"colour" is not a shipment field.' },
+      {
+        field: 'colour',
+        code: 'unknown_field',
+        message: '"colour" is not a shipment field.',
+        facts: { fields: 'colour' },
+      },
     ]);
   });
 

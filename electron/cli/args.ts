@@ -63,14 +63,19 @@ export const COMMANDS = {
     usage: 'fleet [--json] | fleet add --name NAME [--imo N] [--deadweight T] [--aliases A,B]',
   },
   baseline: {
-    options: { year: str, tonnes: str, json: bool },
+    options: { year: str, tonnes: str, monthly: str, json: bool },
     positionals: 0,
-    usage: 'baseline [--year Y --tonnes N] [--json]',
+    usage: 'baseline [--year Y --tonnes N [--monthly m1,…,m12]] [--json]',
   },
   progress: {
     options: { year: str, 'as-of': str, stoppage: str, rate: str, from: str, json: bool },
     positionals: 0,
     usage: 'progress [--year Y] [--as-of YYYY-MM-DD] [--stoppage D1..D2] [--rate T --from D] [--json]',
+  },
+  years: {
+    options: { year: str, 'as-of': str, json: bool },
+    positionals: 0,
+    usage: 'years [--year Y] [--as-of YYYY-MM-DD] [--json]',
   },
   reconcile: {
     options: { year: str, month: str, json: bool },
@@ -81,7 +86,7 @@ export const COMMANDS = {
     options: { year: str, report: str, out: str, separator: str, language: str, format: str },
     positionals: 0,
     usage:
-      'export --year Y --report register|monthly|reconciliation|programme --out FILE [--format csv|xlsx] ' +
+      'export --year Y --report register|monthly|reconciliation|years|programme --out FILE [--format csv|xlsx] ' +
       '[--separator ,|;] ' +
       `[--language ${LANGUAGE_CHOICES}]`,
   },
@@ -154,6 +159,8 @@ export function usage(): string {
     '',
     'The ledger is --ledger PATH, else $TRANSIT_LEDGER, else the desktop app’s file.',
     'progress --stoppage (or --rate tonnes a day --from a date) asks what it does to the year; nothing is stored.',
+    'baseline --monthly: twelve figures in tonnes that add up to --tonnes, split by commas (decimals with a point).',
+    'years sets the year against earlier years and the baseline, lined up by day of year, months side by side.',
     'reconcile counts transit loss over cargoes with an outturn; --allowance sets a year’s (default 0.5%).',
     'Sync reads the CouchDB user and password from TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.',
     'Exit codes: 0 done, 2 bad input (nothing written), 3 ledger ' +

@@ -23,6 +23,7 @@ const COMMAND_MODULES: Record<CommandName, () => Command> = {
   baseline: () => (require('./commands/targets') as TargetsModule).baseline,
   fleet: () => (require('./commands/fleet') as typeof import('./commands/fleet')).fleet,
   progress: () => (require('./commands/progress') as typeof import('./commands/progress')).progress,
+  years: () => (require('./commands/years') as typeof import('./commands/years')).years,
   reconcile: () =>
     (require('./commands/reconcile') as typeof import('./commands/reconcile')).reconcileCommand,
   export: () => (require('./commands/export') as typeof import('./commands/export')).exportCommand,

@@ -27,6 +27,7 @@ export const TRANSIT_API: MethodTable<TransitApi> = {
   getFleet: [0, 0],
   saveVessel: [1, 2],
   progress: [1, 1],
+  compareYears: [1, 1],
   reconcile: [1, 1],
   exportReport: [1, 1],
   importCsv: [1, 2],

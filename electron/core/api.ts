@@ -199,12 +199,22 @@ export interface TargetsInput {
 export interface Baseline {
   year: number;
   kg: number;
+  /**
+   * The baseline year's twelve monthly figures (kg, January first), adding up to `kg` exactly; absent
+   * when only the total is known, and then its pace is the total pro rata to the days.
+   */
+  monthlyKg?: number[];
   source: 'default' | 'ledger';
 }
+
+/** How the baseline's pace through its year is drawn: pro rata to the days, or along its monthly figures. */
+export type BaselinePace = 'pro-rata' | 'monthly';
 
 export interface BaselineInput {
   year: unknown;
   tonnes: unknown;
+  /** Twelve figures in tonnes, January first, adding up to `tonnes`; left out, the pace is pro rata. */
+  monthlyTonnes?: unknown;
 }
 
 export interface ProgressQuery {
@@ -267,6 +277,9 @@ export interface Progress {
   requiredPerDayKg: number | null;
   baselineYear: number;
   baselineKg: number;
+  /** How the baseline's pace (daily.baselinePaceKg, baselineProRataKg) is drawn. */
+  baselinePace: BaselinePace;
+  /** The baseline's pace to the as-of date: pro rata to the days, or along its monthly figures. */
   baselineProRataKg: number;
   changeVsBaselineKg: number;
   /** Null when the baseline pace is still zero (1 January before any day has passed). */
@@ -279,6 +292,44 @@ export interface Progress {
    * twice as each cargo recorded). Absent on a ledger that is no station's.
    */
   conflicted?: number;
+}
+
+/**
+ * Year against year (issue 12 part 6): the chosen year against every earlier year with cargoes and the
+ * baseline. Years of different length line up by day of year (day 60 is 29 February in a leap year,
+ * 1 March in another), so each series has its own year's number of days.
+ */
+export interface YearComparison {
+  year: number;
+  asOf: string;
+  alignment: 'day-of-year';
+  /** Ascending, the chosen year last: the earlier years with cargoes, then the chosen one. */
+  years: ComparedYear[];
+  baseline: ComparedBaseline;
+}
+
+export interface ComparedYear {
+  year: number;
+  daysInYear: number;
+  /** Days counted: all of an earlier year's, the chosen year's up to and including the as-of date. */
+  daysCounted: number;
+  shipments: number;
+  totalKg: number;
+  /** Twelve months, January first; null for a month of the chosen year not begun by the as-of date. */
+  monthlyKg: (number | null)[];
+  /** Cumulative kg at the end of each day of the year (index 0 = day 1); null after the as-of date. */
+  cumulativeKg: (number | null)[];
+}
+
+export interface ComparedBaseline {
+  year: number;
+  kg: number;
+  /** 'monthly' when the baseline holds its twelve figures; else 'pro-rata' (its total spread by days). */
+  pace: BaselinePace;
+  /** Its own monthly figures, or the total spread over its year's months by days (to the kilogram). */
+  monthlyKg: number[];
+  /** Its pace by day of its own year (index 0 = day 1), reaching `kg` on its last day. */
+  cumulativeKg: number[];
 }
 
 export interface ReconcileQuery {
@@ -341,7 +392,7 @@ export interface Reconciliation {
 }
 
 /** `programme`: the year's nominations, CSV only. */
-export type ReportName = 'register' | 'monthly' | 'reconciliation' | 'programme';
+export type ReportName = 'register' | 'monthly' | 'reconciliation' | 'years' | 'programme';
 /** A CSV file for Excel, or an Excel workbook (numbers, dates, a frozen and filtered header, totals). */
 export type ReportFormat = 'csv' | 'xlsx';
 export type CsvSeparator = ',' | ';';
@@ -847,6 +898,8 @@ export interface TransitApi {
   /** Adds a tanker (no id) or changes one, retiring included; returns the fleet as it now is. */
   saveVessel(input: VesselInput, options?: LedgerGuard): Promise<FleetVessel[]>;
   progress(query: ProgressQuery): Promise<Progress>;
+  /** The year against earlier years and the baseline, by day of year, and their months side by side. */
+  compareYears(query: ProgressQuery): Promise<YearComparison>;
   /** Outturn against B/L figure by cargo, vessel and month, against the year's loss allowance. */
   reconcile(query: ReconcileQuery): Promise<Reconciliation>;
   exportReport(request: ExportRequest): Promise<ExportedReport>;

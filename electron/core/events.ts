@@ -34,7 +34,11 @@ export type EventPayload =
       /** Absent in entries written before the allowance was a setting: then the default. */
       lossAllowancePercent?: number;
     }
-  | { type: 'baseline'; year: number; kg: number }
+  /**
+   * The baseline year's total; `monthlyKg` (twelve integer kg figures that add up to `kg` exactly)
+   * when its real monthly shape is known. Absent in entries written before it could be held.
+   */
+  | { type: 'baseline'; year: number; kg: number; monthlyKg?: number[] }
   /** A month's figures made final (periods.ts): nothing dated in it may change until it is reopened. */
   | { type: 'close'; month: string; reason: string; figures: MonthFigures }
   | { type: 'reopen'; month: string; reason: string }

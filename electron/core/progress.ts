@@ -6,7 +6,15 @@
  * compared as `YYYY-MM-DD` strings and taken apart with charCodeAt, so a cargo's month never
  * depends on a time zone and 100,000 shipments cost one cheap pass.
  */
-import type { Baseline, DailySeries, MonthProgress, MonthState, Progress, YearTargets } from './api';
+import type {
+  Baseline,
+  BaselinePace,
+  DailySeries,
+  MonthProgress,
+  MonthState,
+  Progress,
+  YearTargets,
+} from './api';
 import { daysInMonth, daysInYear, parseIsoDate } from './calendar';
 
 /** A non-voided shipment; any year may be passed, only the requested one counts. */
@@ -118,6 +126,46 @@ function planFor(targets: YearTargets, calendar: YearCalendar): number[] {
 /** The twelve monthly plan figures (kg): the ledger's own plan, or the annual target spread by days. */
 export function planForYear(targets: YearTargets): number[] {
   return planFor(targets, cachedCalendar(targets.year));
+}
+
+/** Whether the baseline's pace follows its twelve monthly figures or the total pro rata to the days. */
+export function baselinePaceOf(baseline: Baseline): BaselinePace {
+  return baseline.monthlyKg?.length === MONTHS ? 'monthly' : 'pro-rata';
+}
+
+/** The baseline's twelve months (kg): its own figures, or its total spread over `year`'s months by days. */
+export function baselineMonthsFor(baseline: Baseline, year: number): number[] {
+  const held = baseline.monthlyKg;
+  if (held?.length === MONTHS) return held.slice();
+  return spreadByDays(baseline.kg, cachedCalendar(year));
+}
+
+/**
+ * The baseline's cumulative pace through `year`, one figure per day (index 0 = 1 January, the figure
+ * at the end of that day). With monthly figures it runs straight within each month, from the months
+ * before it to the end of that month's figure (rounded to the kilogram), so each month's end lands on
+ * its figure exactly; without them it is the total pro rata to the days, `kg × days / days in year`.
+ * Months are the calendar's months of `year`: in a leap year February's figure is spread over 29 days.
+ */
+export function baselinePaceSeries(baseline: Baseline, year: number): number[] {
+  const calendar = cachedCalendar(year);
+  const diy = calendar.daysInYear;
+  const pace = new Array<number>(diy);
+  const months = baseline.monthlyKg?.length === MONTHS ? baseline.monthlyKg : null;
+  if (months === null) {
+    for (let i = 0; i < diy; i++) pace[i] = Math.round((baseline.kg * (i + 1)) / diy);
+    return pace;
+  }
+  let before = 0;
+  let dayIndex = 0;
+  for (let m = 0; m < MONTHS; m++) {
+    const monthKg = at(months, m);
+    const length = at(calendar.monthDays, m);
+    for (let day = 1; day <= length; day++, dayIndex++)
+      pace[dayIndex] = before + Math.round((monthKg * day) / length);
+    before += monthKg;
+  }
+  return pace;
 }
 
 function badDate(blDate: string): RangeError {
@@ -237,11 +285,11 @@ export function progressFromDays(input: DaysProgressInput): Progress {
   const targetKg = targets.annualKg;
   const baselineKg = baseline.kg;
   const plan = planFor(targets, calendar);
+  const baselinePaceKg = baselinePaceSeries(baseline, year);
 
   const dates: string[] = new Array<string>(diy);
   const actualKg: (number | null)[] = new Array<number | null>(diy);
   const targetPaceKg: number[] = new Array<number>(diy);
-  const baselinePaceKg: number[] = new Array<number>(diy);
   const months: MonthProgress[] = [];
   let cumulativeKg = 0;
   let cumulativePlanKg = 0;
@@ -262,7 +310,6 @@ export function progressFromDays(input: DaysProgressInput): Progress {
       actualKg[dayIndex] = dayIndex < daysElapsed ? cumulativeKg : null;
       // dayIndex + 1 days have passed by the end of this day, so 31 December reaches the full figure.
       targetPaceKg[dayIndex] = Math.round((targetKg * (dayIndex + 1)) / diy);
-      baselinePaceKg[dayIndex] = Math.round((baselineKg * (dayIndex + 1)) / diy);
     }
     const planKg = at(plan, m);
     shipmentCount += count;
@@ -296,7 +343,8 @@ export function progressFromDays(input: DaysProgressInput): Progress {
   const tonnesKg = cumulativeKg;
   const proRataKg = Math.round((targetKg * daysElapsed) / diy);
   const runRatePerDayKg = daysElapsed === 0 ? 0 : tonnesKg / daysElapsed;
-  const baselineProRataKg = Math.round((baselineKg * daysElapsed) / diy);
+  // The baseline's pace to date: its total pro rata, or along its monthly figures when it has them.
+  const baselineProRataKg = daysElapsed === 0 ? 0 : at(baselinePaceKg, daysElapsed - 1);
   const changeVsBaselineKg = tonnesKg - baselineProRataKg;
 
   return {
@@ -316,6 +364,7 @@ export function progressFromDays(input: DaysProgressInput): Progress {
     requiredPerDayKg: daysLeft === 0 ? null : Math.max(0, (targetKg - tonnesKg) / daysLeft),
     baselineYear: baseline.year,
     baselineKg,
+    baselinePace: baselinePaceOf(baseline),
     baselineProRataKg,
     changeVsBaselineKg,
     changeVsBaselinePercent: baselineProRataKg === 0 ? null : (changeVsBaselineKg / baselineProRataKg) * 100,

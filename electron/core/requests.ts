@@ -29,6 +29,12 @@ export function shown(value: unknown): string {
   return Array.isArray(value) ? 'a list' : 'a set of fields';
 }
 
+/** A refused value as a fact a page shows in any language: as `shown` says it, a list or a set as brackets. */
+export function shownFact(value: unknown): string {
+  if (value === null || value === undefined || typeof value !== 'object') return shown(value);
+  return Array.isArray(value) ? '[…]' : '{…}';
+}
+
 function issue(field: string, code: string, message: string, facts?: IssueFacts): never {
   throw invalid([facts ? { field, code, message, facts } : { field, code, message }]);
 }
@@ -40,6 +46,7 @@ export function parseYear(value: unknown, field = 'year'): number {
       field,
       `${field}.invalid`,
       `Year "${shown(value)}" must be a year from ${MIN_YEAR} to ${MAX_YEAR}, e.g. 2024.`,
+      { value: shownFact(value), min: MIN_YEAR, max: MAX_YEAR },
     );
   }
   return year;
@@ -53,7 +60,7 @@ export function parseDate(value: unknown, field: string, label: string): string 
       field,
       `${field}.format`,
       `${label} "${shown(value)}" must be written as YYYY-MM-DD or DD.MM.YYYY, e.g. 2024-07-31.`,
-      { value: shown(value) },
+      { value: shownFact(value) },
     );
   }
   const text = shown(value).trim();
@@ -98,7 +105,9 @@ const ID_PATTERN = /^[a-z0-9]{6,32}$/;
 
 export function parseId(value: unknown): string {
   if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
-    return issue('id', 'id.invalid', `"${shown(value)}" is not a shipment id (ids look like k3m9x2pq7d).`);
+    return issue('id', 'id.invalid', `"${shown(value)}" is not a shipment id (ids look like k3m9x2pq7d).`, {
+      value: shownFact(value),
+    });
   }
   return value;
 }
@@ -125,7 +134,7 @@ function parseTonnes(
     const message =
       `${label} "${shown(value)}" must be a number of tonnes` +
       `${allowZero ? '' : ' above zero'} with at most 3 decimals.`;
-    return issue(field, `${field}.invalid`, message, { value: shown(value), ...where });
+    return issue(field, `${field}.invalid`, message, { value: shownFact(value), ...where });
   }
   if (reading.kg > MAX_ANNUAL_KG)
     return issue(
@@ -178,7 +187,7 @@ function parseLossAllowance(value: unknown): number | null {
       'lossAllowancePercent.invalid',
       `Loss allowance "${shown(value)}" must be a percent from 0 to ${MAX_LOSS_ALLOWANCE_PERCENT} ` +
         'with at most 3 decimals, e.g. 0.5.',
-      { value: shown(value), max: MAX_LOSS_ALLOWANCE_PERCENT },
+      { value: shownFact(value), max: MAX_LOSS_ALLOWANCE_PERCENT },
     );
   }
   return milli / 1000;
@@ -193,6 +202,8 @@ export function strictShape<T extends z.ZodType>(schema: T, value: unknown, what
           field: i.keys.join(','),
           code: 'unknown_field',
           message: `${i.keys.map((k) => `"${k}"`).join(', ')} is not part of ${what}.`,
+          // The names as sent: a page quotes them, whatever its language.
+          facts: { fields: shown(i.keys.join(', ')) },
         }
       : {
           field: String(i.path[0] ?? ''),
@@ -203,23 +214,23 @@ export function strictShape<T extends z.ZodType>(schema: T, value: unknown, what
   throw invalid(issues);
 }
 
+/**
+ * Twelve monthly figures in tonnes, January first (a plan, the baseline's months), each read by the
+ * core's one quantity reader; null when none are given. `what` names the list, `label` one month.
+ */
+function parseTwelve(value: unknown, field: string, what: string, label: string): number[] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value) || value.length !== 12)
+    return issue(field, `${field}.count`, `${what} must have exactly 12 figures, January to December.`);
+  return value.map((figure, i) =>
+    parseTonnes(figure, field, `${label} for month ${i + 1}`, true, { month: i + 1 }),
+  );
+}
+
 export function parseTargetsRequest(value: unknown): TargetsRequest {
   const input = strictShape(targetsShape, value, 'a targets request');
   const year = parseYear(input.year);
-  let monthlyPlanKg: number[] | null = null;
-  if (input.monthlyPlanTonnes !== undefined && input.monthlyPlanTonnes !== null) {
-    const plan = input.monthlyPlanTonnes;
-    if (!Array.isArray(plan) || plan.length !== 12) {
-      return issue(
-        'monthlyPlanTonnes',
-        'monthlyPlanTonnes.count',
-        'The monthly plan must have exactly 12 figures, January to December.',
-      );
-    }
-    monthlyPlanKg = plan.map((figure, i) =>
-      parseTonnes(figure, 'monthlyPlanTonnes', `Plan for month ${i + 1}`, true, { month: i + 1 }),
-    );
-  }
+  const monthlyPlanKg = parseTwelve(input.monthlyPlanTonnes, 'monthlyPlanTonnes', 'The monthly plan', 'Plan');
   const planSum = monthlyPlanKg?.reduce((sum, kg) => sum + kg, 0) ?? null;
   const annualKg =
     input.annualTonnes === undefined || input.annualTonnes === null || input.annualTonnes === ''
@@ -244,11 +255,40 @@ export function parseTargetsRequest(value: unknown): TargetsRequest {
   };
 }
 
-const baselineShape = z.strictObject({ year: z.unknown(), tonnes: z.unknown() });
+const baselineShape = z.strictObject({
+  year: z.unknown(),
+  tonnes: z.unknown(),
+  monthlyTonnes: z.unknown().optional(),
+});
 
-export function parseBaselineRequest(value: unknown): { year: number; kg: number } {
+export interface BaselineRequest {
+  year: number;
+  kg: number;
+  /** Present only when the request gives the twelve months: an entry without them reads as before. */
+  monthlyKg?: number[];
+}
+
+/**
+ * The baseline: its year and total, and optionally its twelve monthly figures, which must add up to
+ * the total to the kilogram (a baseline with two totals is no baseline).
+ */
+export function parseBaselineRequest(value: unknown): BaselineRequest {
   const input = strictShape(baselineShape, value, 'a baseline request');
-  return { year: parseYear(input.year), kg: parseTonnes(input.tonnes, 'tonnes', 'Baseline tonnes', false) };
+  const year = parseYear(input.year);
+  const kg = parseTonnes(input.tonnes, 'tonnes', 'Baseline tonnes', false);
+  const monthlyKg = parseTwelve(input.monthlyTonnes, 'monthlyTonnes', "The baseline's months", 'Baseline');
+  if (monthlyKg === null) return { year, kg };
+  const sumKg = monthlyKg.reduce((sum, figure) => sum + figure, 0);
+  if (sumKg !== kg) {
+    return issue(
+      'monthlyTonnes',
+      'monthlyTonnes.sum',
+      `The 12 monthly figures of the ${year} baseline add up to ${formatKgAsTonnes(sumKg)} t ` +
+        `but the baseline is ${formatKgAsTonnes(kg)} t; make them agree.`,
+      { monthlyKg: sumKg, baselineKg: kg, year },
+    );
+  }
+  return { year, kg, monthlyKg };
 }
 
 const periodShape = z.strictObject({ month: z.unknown(), reason: z.unknown() });
@@ -258,12 +298,12 @@ export function parsePeriodRequest(value: unknown): { month: string; reason: str
   const input = strictShape(periodShape, value, 'a close or reopen request');
   if (!isMonth(input.month))
     return issue('month', 'month.invalid', `"${shown(input.month)}" is not a month; write it as YYYY-MM.`, {
-      value: shown(input.month),
+      value: shownFact(input.month),
     });
   return { month: input.month, reason: parseReason(input.reason, true) as string };
 }
 
-const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation', 'programme'];
+const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation', 'years', 'programme'];
 const FORMATS: readonly ReportFormat[] = ['csv', 'xlsx'];
 const exportShape = z.strictObject({
   year: z.unknown(),
@@ -290,7 +330,8 @@ export function parseExportRequest(value: unknown): ExportArguments {
     return issue(
       'report',
       'report.unknown',
-      `There is no report "${shown(input.report)}"; choose register, monthly, reconciliation or programme.`,
+      `There is no report "${shown(input.report)}"; choose register, monthly, reconciliation, years or programme.`,
+      { value: shownFact(input.report) },
     );
   const separator = input.separator === undefined ? ',' : input.separator;
   if (separator !== ',' && separator !== ';') {
@@ -298,6 +339,7 @@ export function parseExportRequest(value: unknown): ExportArguments {
       'separator',
       'separator.invalid',
       `Separator "${shown(separator)}" must be , (comma) or ; (semicolon).`,
+      { value: shownFact(separator) },
     );
   }
   // English unless asked: what every export wrote before reports spoke the reader's language.
@@ -307,13 +349,13 @@ export function parseExportRequest(value: unknown): ExportArguments {
       'language',
       'language.unknown',
       `Language "${shown(input.language)}" must be one of ${LANGUAGES.join(', ')}.`,
-      { value: shown(input.language) },
+      { value: shownFact(input.language) },
     );
   }
   const format = FORMATS.find((known) => known === (input.format ?? 'csv'));
   if (!format) {
     return issue('format', 'format.unknown', `Format "${shown(input.format)}" must be csv or xlsx.`, {
-      value: shown(input.format),
+      value: shownFact(input.format),
     });
   }
   return { year, report, separator, language, format };
@@ -400,7 +442,8 @@ export function parseListQuery(value: unknown): { from: string; to: string; incl
   }
   const from = input.from === undefined ? '0000-01-01' : parseDate(input.from, 'from', 'Start date');
   const to = input.to === undefined ? '9999-12-31' : parseDate(input.to, 'to', 'End date');
-  if (from > to) return issue('to', 'to.before_from', `End date ${to} is before start date ${from}.`);
+  if (from > to)
+    return issue('to', 'to.before_from', `End date ${to} is before start date ${from}.`, { from, to });
   return { from, to, includeVoided };
 }
 
@@ -418,9 +461,7 @@ export function parseReconcileQuery(value: unknown): { year: number; month: stri
       'month',
       'month.invalid',
       `Month "${shown(input.month)}" must be written YYYY-MM, e.g. 2025-08.`,
-      {
-        value: shown(input.month),
-      },
+      { value: shownFact(input.month) },
     );
   if (Number(month[1]) !== year)
     return issue('month', 'month.other_year', `Month ${text} is not in ${year}.`, { value: text, year });
@@ -435,7 +476,7 @@ export function parseProgressQuery(value: unknown): { year: number; asOf: string
   if (input.asOf === undefined || input.asOf === null) return { year, asOf: null };
   const asOf = parseDate(input.asOf, 'asOf', 'As-of date');
   if (!asOf.startsWith(`${year}-`))
-    return issue('asOf', 'asOf.other_year', `As-of date ${asOf} is not in ${year}.`);
+    return issue('asOf', 'asOf.other_year', `As-of date ${asOf} is not in ${year}.`, { value: asOf, year });
   return { year, asOf };
 }
 

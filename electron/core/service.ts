@@ -9,7 +9,6 @@ import type {
   Baseline,
   ConnectionReport,
   ConnectionRequest,
-  CsvSeparator,
   ExportedReport,
   FieldIssue,
   FleetVessel,
@@ -18,6 +17,8 @@ import type {
   Period,
   PeriodReport,
   Language,
+  ReportFormat,
+  CsvSeparator,
   ImportRowReport,
   IssueFacts,
   LedgerGuard,
@@ -43,6 +44,7 @@ import type {
   TransitApi,
   VerifyReport,
   WriteOptions,
+  YearComparison,
   YearTargets,
 } from './api';
 import { todayAtLoadPort } from './calendar';
@@ -65,6 +67,8 @@ import { lockWriter } from './lock';
 import { PreferencesFile, preferencesPathFor } from './preferences-file';
 import { defaultAsOf, progressFromDays } from './progress';
 import { reconcile } from './reconcile';
+import { compareYears } from './year-compare';
+import { yearsCsv } from './year-compare-report';
 import { reconciliationCsv } from './reconcile-csv';
 import {
   parseBackupFolderRequest,
@@ -797,31 +801,10 @@ export class LedgerService implements TransitApi {
 
   async progress(query: unknown): Promise<Progress> {
     this.follow();
-    const { year, asOf: requested } = parseProgressQuery(query);
-    const today = this.today();
-    // A year that has not begun has no as-of date inside it, and no cargo can be dated in it yet.
-    if (year > Number(today.slice(0, 4))) {
-      throw invalid([
-        {
-          field: 'year',
-          code: 'year.future',
-          message: `${year} has not begun; today at Aktau is ${today}.`,
-          facts: { today },
-        },
-      ]);
-    }
-    if (requested !== null && requested > today) {
-      throw invalid([
-        {
-          field: 'asOf',
-          code: 'asOf.future',
-          message: `As-of date ${requested} is in the future; today at Aktau is ${today}.`,
-        },
-      ]);
-    }
+    const { year, asOf } = this.progressQuery(query);
     const progress = progressFromDays({
       year,
-      asOf: requested ?? defaultAsOf(year, today),
+      asOf,
       days: this.state.daysFor(year),
       targets: this.state.targetsFor(year),
       baseline: this.state.currentBaseline(),
@@ -831,6 +814,42 @@ export class LedgerService implements TransitApi {
       if (closed) month.closed = { by: closed.actor, on: closedOn(closed) };
     }
     return this.book ? { ...progress, conflicted: conflictedCargoes(this.book.conflicts(), year) } : progress;
+  }
+
+  async compareYears(query: unknown): Promise<YearComparison> {
+    this.follow();
+    const { year, asOf } = this.progressQuery(query);
+    const earlier = this.state.years().filter((held) => held < year);
+    const days = [...earlier, year].map((held) => this.state.daysFor(held));
+    return compareYears({ year, asOf, days, baseline: this.state.currentBaseline() });
+  }
+
+  /** A progress query's year and as-of date (today at Aktau, or a past year's last day), refused in the future. */
+  private progressQuery(query: unknown): { year: number; asOf: string } {
+    const { year, asOf: requested } = parseProgressQuery(query);
+    const today = this.today();
+    // A year that has not begun has no as-of date inside it, and no cargo can be dated in it yet.
+    if (year > Number(today.slice(0, 4))) {
+      throw invalid([
+        {
+          field: 'year',
+          code: 'year.future',
+          message: `${year} has not begun; today at Aktau is ${today}.`,
+          facts: { year, today },
+        },
+      ]);
+    }
+    if (requested !== null && requested > today) {
+      throw invalid([
+        {
+          field: 'asOf',
+          code: 'asOf.future',
+          message: `As-of date ${requested} is in the future; today at Aktau is ${today}.`,
+          facts: { value: requested, today },
+        },
+      ]);
+    }
+    return { year, asOf: requested ?? defaultAsOf(year, today) };
   }
 
   async reconcile(query: unknown): Promise<Reconciliation> {
@@ -881,6 +900,7 @@ export class LedgerService implements TransitApi {
       }
       return csvReport(fileName, rows, reconciliationCsv(reconciliation, separator, language));
     }
+    if (report === 'years') return this.yearsReport(year, format, separator, language);
     const progress = await this.progress({ year });
     const fileName = `transit-monthly-${year}`;
     if (format === 'xlsx') {
@@ -911,6 +931,23 @@ export class LedgerService implements TransitApi {
     );
     const csv = programmeCsv(months, separator, language);
     return csvReport(`transit-programme-${year}`, nominationCount(months), csv);
+  }
+
+  /** Year against year: the months side by side, as of today for the current year. */
+  private async yearsReport(
+    year: number,
+    format: ReportFormat,
+    separator: CsvSeparator,
+    language: Language,
+  ): Promise<ExportedReport> {
+    const comparison = await this.compareYears({ year });
+    const fileName = `transit-years-${year}`;
+    if (format === 'xlsx') {
+      const context = this.workbookContext(year, language, comparison.asOf);
+      const { yearsTable, workbookBytes } = loadWorkbooks();
+      return workbookReport(fileName, 12, await workbookBytes([yearsTable(comparison, context)], context));
+    }
+    return csvReport(fileName, 12, yearsCsv(comparison, separator, language));
   }
 
   private workbookContext(year: number, language: Language, asOf: string): WorkbookContext {

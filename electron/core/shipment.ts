@@ -304,7 +304,13 @@ function readFields(
   }
   for (const key of Object.keys(input)) {
     if (!INPUT_KEY_SET.has(key))
-      errors.push({ field: key, code: 'unknown_field', message: `"${key}" is not a shipment field.` });
+      errors.push({
+        field: key,
+        code: 'unknown_field',
+        message: `"${key}" is not a shipment field.`,
+        // The name as sent, for a page to quote in its own words; a flood is cut short.
+        facts: { fields: key.length > 60 ? `${key.slice(0, 57)}...` : key },
+      });
   }
   // Every stored key was set from the table, in the table's order, which the journal then follows.
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: value as unknown as ShipmentFields };

@@ -115,6 +115,17 @@ function blNumberKey(blNumber: string): string {
   return blNumber;
 }
 
+/** Whether a baseline's months are twelve non-negative whole kilograms that add up to its total exactly. */
+function monthsFit(monthlyKg: unknown, kg: number): monthlyKg is number[] {
+  if (!Array.isArray(monthlyKg) || monthlyKg.length !== 12) return false;
+  let sum = 0;
+  for (const figure of monthlyKg) {
+    if (!Number.isSafeInteger(figure) || (figure as number) < 0) return false;
+    sum += figure as number;
+  }
+  return sum === kg;
+}
+
 export class LedgerState {
   readonly shipments = new Map<string, Shipment>();
   /** Cargoes recorded so far, in the order applied: each new one's `recordedOrder`. */
@@ -132,7 +143,7 @@ export class LedgerState {
     number,
     { annualKg: number; monthlyPlanKg: number[] | null; lossAllowancePercent: number }
   >();
-  private baseline: { year: number; kg: number } | null = null;
+  private baseline: { year: number; kg: number; monthlyKg?: number[] } | null = null;
   /** Closed months and their history of closes and reopens. */
   readonly periods = new PeriodBook();
   /** The loading programme's nominations and the cargoes tied to or kept from them by hand. */
@@ -234,7 +245,11 @@ export class LedgerState {
         });
         return null;
       case 'baseline':
-        this.baseline = { year: event.year, kg: event.kg };
+        // Months that are not twelve whole kilograms adding up to the total (an entry no app of ours
+        // writes: received from elsewhere, or edited by hand) are not held: the pace stays pro rata.
+        this.baseline = monthsFit(event.monthlyKg, event.kg)
+          ? { year: event.year, kg: event.kg, monthlyKg: event.monthlyKg.slice() }
+          : { year: event.year, kg: event.kg };
         return null;
       case 'close':
       case 'reopen':
@@ -382,9 +397,9 @@ export class LedgerState {
   }
 
   currentBaseline(): Baseline {
-    return this.baseline
-      ? { ...this.baseline, source: 'ledger' }
-      : { ...DEFAULT_BASELINE, source: 'default' };
+    const held = this.baseline;
+    if (held?.monthlyKg) return { ...held, monthlyKg: held.monthlyKg.slice(), source: 'ledger' };
+    return held ? { ...held, source: 'ledger' } : { ...DEFAULT_BASELINE, source: 'default' };
   }
 
   history(id: string): HistoryEntry[] {

@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import type {
+  Baseline,
   CsvSeparator,
   FieldIssue,
   HistoryEntry,
@@ -123,6 +124,12 @@ export interface LedgerStore extends ScreenState {
     monthlyPlanTonnes: string[] | null,
     lossAllowancePercent?: string,
   ): Promise<{ ok: true } | ({ ok: false } & Failure)>;
+  /** The baseline as typed: its year, total and twelve months (null: pro rata); the dashboard is reloaded. */
+  saveBaseline(
+    year: string,
+    tonnes: string,
+    monthlyTonnes: string[] | null,
+  ): Promise<({ ok: true } & { baseline: Baseline }) | ({ ok: false } & Failure)>;
   /** Adds a tanker to the fleet (no id) or changes one (retiring too); the fleet is reloaded. */
   saveVessel(input: VesselInput): Promise<{ ok: true } | ({ ok: false } & Failure)>;
   /** A report in `language`: its headers and status words are the reader's. */
@@ -362,6 +369,18 @@ export const useLedger = create<LedgerStore>()((set, get) => {
         set({ targets });
         await get().refresh();
         return { ok: true };
+      } catch (error) {
+        await afterRefusal(error);
+        return { ok: false, ...failureOf(error) };
+      }
+    },
+
+    async saveBaseline(year, tonnes, monthlyTonnes) {
+      try {
+        const request = monthlyTonnes === null ? { year, tonnes } : { year, tonnes, monthlyTonnes };
+        const baseline = await needApi(get().api).setBaseline(request, guardOf(get().info));
+        await get().refresh();
+        return { ok: true, baseline };
       } catch (error) {
         await afterRefusal(error);
         return { ok: false, ...failureOf(error) };

@@ -47,6 +47,7 @@ function progressJson(progress: Progress) {
     requiredPerDay: progress.requiredPerDayKg === null ? null : progress.requiredPerDayKg / 1000,
     baselineYear: progress.baselineYear,
     baselineTonnes: kgToTonnes(progress.baselineKg),
+    baselinePace: progress.baselinePace,
     baselineProRataTonnes: kgToTonnes(progress.baselineProRataKg),
     changeVsBaselineTonnes: kgToTonnes(progress.changeVsBaselineKg),
     changeVsBaselinePercent: progress.changeVsBaselinePercent,
@@ -87,6 +88,11 @@ function monthTable(p: Progress): string {
   );
 }
 
+/** How the baseline's pace was drawn, said beside it. */
+export function paceWords(p: { baselinePace: Progress['baselinePace'] }): string {
+  return p.baselinePace === 'monthly' ? 'by its monthly figures' : 'pro rata';
+}
+
 function progressText(p: Progress): string {
   const lines = [
     `Year ${p.year} as of ${p.asOf} (day ${p.daysElapsed} of ${p.daysInYear}, ${p.daysLeft} left)`,
@@ -95,7 +101,7 @@ function progressText(p: Progress): string {
     `  Pro-rata target    ${t(p.proRataKg)}: ${p.aheadKg >= 0 ? 'ahead by' : 'behind by'} ${t(Math.abs(p.aheadKg))}`,
     `  Run rate           ${perDay(p.runRatePerDayKg)}; forecast for the year ${t(p.forecastKg)}`,
     `  Required rate      ${p.requiredPerDayKg === null ? 'the year is over' : perDay(p.requiredPerDayKg)}`,
-    `  ${p.baselineYear} pace          ${t(p.baselineProRataKg)} by this day; change ${change(p)}`,
+    `  ${p.baselineYear} pace          ${t(p.baselineProRataKg)} by this day (${paceWords(p)}); change ${change(p)}`,
     '',
     monthTable(p),
   ];

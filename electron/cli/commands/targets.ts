@@ -2,6 +2,7 @@
 import type { TargetsInput } from '../../core/api';
 import { DEFAULT_LOSS_ALLOWANCE_PERCENT } from '../../core/defaults';
 import { formatKgAsTonnes, kgToTonnes, quantityInputText } from '../../core/quantity';
+import { baselinePaceOf } from '../../core/progress';
 import type { LedgerService } from '../../core/service';
 import { flag, given } from '../args';
 import type { Command } from '../command';
@@ -75,20 +76,37 @@ export const baseline: Command = {
   plan: ({ invocation }) => {
     const tonnes = flag(invocation, 'tonnes');
     const year = flag(invocation, 'year');
-    const sets = tonnes !== undefined || year !== undefined;
+    const monthly = flag(invocation, 'monthly');
+    const sets = tonnes !== undefined || year !== undefined || monthly !== undefined;
     if (sets && (tonnes === undefined || year === undefined)) {
       throw new UsageError(
         'To set the baseline give both --year and --tonnes, e.g. baseline --year 2023 --tonnes 1057000.',
       );
     }
+    // A comma separates the months, so a figure's decimals take a point: 88083.5, never 88083,5.
+    const monthlyTonnes = monthly?.split(',').map((figure) => figure.trim());
     return {
       writes: sets,
       async run({ service, io }) {
-        const shown = sets ? await service.setBaseline({ year, tonnes }) : await service.getBaseline();
-        if (given(invocation, 'json'))
-          io.out(JSON.stringify({ year: shown.year, tonnes: kgToTonnes(shown.kg), source: shown.source }));
-        else
-          io.out(`Baseline: ${shown.year}, ${t(shown.kg)}${shown.source === 'default' ? ' (default)' : ''}`);
+        const shown = sets
+          ? await service.setBaseline(
+              monthlyTonnes === undefined ? { year, tonnes } : { year, tonnes, monthlyTonnes },
+            )
+          : await service.getBaseline();
+        const pace = baselinePaceOf(shown);
+        if (given(invocation, 'json')) {
+          const months = shown.monthlyKg?.map(kgToTonnes) ?? null;
+          const json = { year: shown.year, tonnes: kgToTonnes(shown.kg), monthlyTonnes: months, pace };
+          io.out(JSON.stringify({ ...json, source: shown.source }));
+          return EXIT.ok;
+        }
+        const byDefault = shown.source === 'default' ? ' (default)' : '';
+        io.out(`${sets ? 'Set: baseline' : 'Baseline'}: ${shown.year}, ${t(shown.kg)}${byDefault}`);
+        io.out(
+          shown.monthlyKg
+            ? `Monthly figures: ${shown.monthlyKg.map((kg) => formatKgAsTonnes(kg)).join(', ')}`
+            : 'No monthly figures: its pace is the total pro rata to the days.',
+        );
         return EXIT.ok;
       },
     };

@@ -2,7 +2,7 @@
  * The little of CouchDB's HTTP API a sync needs, over Node's built-in fetch: JSON in and out,
  * basic authentication, a time limit on every call, and every failure said in words (SyncFailure).
  */
-import { SyncFailure, type UnreachableWhy } from './failure';
+import { SyncFailure, type SyncFailureCode, type UnreachableWhy } from './failure';
 import { shownUrl } from './url';
 
 export interface Credentials {
@@ -109,5 +109,14 @@ export function refusal(where: string, status: number, body: unknown): SyncFailu
   if (status === 401) return new SyncFailure('sync.refused', { server: where, reason });
   if (status === 403) return new SyncFailure('sync.refused.role', { server: where, reason });
   if (status === 404) return new SyncFailure('sync.setup', { server: where, reason });
-  return new SyncFailure('sync.refused.status', { server: where, status, reason });
+  return new SyncFailure(statusCode(status), { server: where, status, reason });
+}
+
+/** Any other status by what a clerk can do about it: wait (5xx), tell the administrator, or sync again. */
+function statusCode(status: number): SyncFailureCode {
+  if (status >= 500) return 'sync.refused.server';
+  if (status === 413) return 'sync.refused.too_large';
+  if (status === 409 || status === 412) return 'sync.refused.conflict';
+  if (status === 400) return 'sync.refused.bad_request';
+  return 'sync.refused.status';
 }

@@ -28,15 +28,35 @@ const UNREACHABLE_WHY: Record<UnreachableWhy, string> = {
 
 type Facts = Readonly<Record<string, string | number | undefined>>;
 
+/**
+ * Why the server's guard (validate_doc_update, server.ts) refuses an event: it sends the cause as
+ * `guard.<cause>: <English>`, and the station says `sync.refused.entry.<cause>` in its own words.
+ */
+export const GUARD_CAUSES = [
+  'design',
+  'stored',
+  'station',
+  'number',
+  'id',
+  'line',
+  'foreign_station',
+] as const;
+export type GuardCause = (typeof GUARD_CAUSES)[number];
+
 export type SyncFailureCode =
   | 'sync.unreachable'
   | 'sync.refused'
   | 'sync.refused.role'
   | 'sync.setup'
   | 'sync.refused.status'
+  | 'sync.refused.server'
+  | 'sync.refused.too_large'
+  | 'sync.refused.conflict'
+  | 'sync.refused.bad_request'
   | 'sync.refused.not_couch'
   | 'sync.refused.diverged'
   | 'sync.refused.entry'
+  | `sync.refused.entry.${GuardCause}`
   | 'sync.refused.security'
   | 'sync.failed';
 
@@ -44,6 +64,14 @@ interface Sentence {
   kind: SyncFailureKind;
   say(f: Facts): string;
 }
+
+const NOTHING_LOST = 'Nothing was lost';
+
+/** An event the guard refused: the server, the entry, and why in English. */
+function guarded(why: (f: Facts) => string): Sentence {
+  return { kind: 'refused', say: (f) => `The sync server ${f.server} refused entry ${f.id}: ${why(f)}.` };
+}
+const DISAGREE = "this app and the server's guard do not agree; tell the server's administrator";
 
 /** Each code's kind and its English sentence from its facts. */
 const SENTENCES: Record<SyncFailureCode, Sentence> = {
@@ -75,6 +103,30 @@ const SENTENCES: Record<SyncFailureCode, Sentence> = {
     kind: 'refused',
     say: (f) => `The sync server ${f.server} refused the request (HTTP ${f.status})${said(f)}.`,
   },
+  'sync.refused.server': {
+    kind: 'refused',
+    say: (f) =>
+      `The sync server ${f.server} is in trouble (HTTP ${f.status})${said(f)}. ${NOTHING_LOST}; ` +
+      "sync again later, and tell the server's administrator if it goes on.",
+  },
+  'sync.refused.too_large': {
+    kind: 'refused',
+    say: (f) =>
+      `The sync server ${f.server} refused a request as too large (HTTP ${f.status})${said(f)}. ` +
+      `${NOTHING_LOST}; its administrator can raise the limit (max_http_request_size).`,
+  },
+  'sync.refused.conflict': {
+    kind: 'refused',
+    say: (f) =>
+      `The sync server ${f.server} refused a change as conflicting with what it holds (HTTP ${f.status})` +
+      `${said(f)}. ${NOTHING_LOST}; sync again, and tell the server's administrator if it goes on.`,
+  },
+  'sync.refused.bad_request': {
+    kind: 'refused',
+    say: (f) =>
+      `The sync server ${f.server} could not read the app's request (HTTP ${f.status})${said(f)}. ` +
+      `${NOTHING_LOST}; tell the server's administrator: it may not be a CouchDB this app works with.`,
+  },
   'sync.refused.not_couch': {
     kind: 'refused',
     say: (f) => `The server at ${f.server} answered with something that is not CouchDB (HTTP ${f.status}).`,
@@ -89,6 +141,17 @@ const SENTENCES: Record<SyncFailureCode, Sentence> = {
     kind: 'refused',
     say: (f) => `The sync server ${f.server} refused entry ${f.id}: ${f.reason ?? 'no reason given'}.`,
   },
+  'sync.refused.entry.design': guarded(() => 'only its administrator changes the design documents'),
+  'sync.refused.entry.stored': guarded(() => 'an entry stored there is never changed or deleted'),
+  'sync.refused.entry.station': guarded(() => `it does not name its station; ${DISAGREE}`),
+  'sync.refused.entry.number': guarded(() => `it does not carry its number; ${DISAGREE}`),
+  'sync.refused.entry.id': guarded(() => `it is not stored under its station and number; ${DISAGREE}`),
+  'sync.refused.entry.line': guarded(() => `it does not carry its journal line; ${DISAGREE}`),
+  'sync.refused.entry.foreign_station': guarded(
+    (f) =>
+      `this user may write only its own station's entries, not ${f.station}'s. ` +
+      `Sync with station ${f.station}'s user name and password`,
+  ),
   'sync.refused.security': {
     kind: 'refused',
     say: (f) => `The server at ${f.server} did not accept the database's security.`,
@@ -134,6 +197,17 @@ export class SyncFailure extends Error {
   get record(): SyncErrorRecord {
     return { code: this.code, facts: this.facts };
   }
+}
+
+/**
+ * An event the server would not take: by the guard's cause when its refusal starts with one
+ * (`guard.foreign_station: …`), else in the server's own words (an older guard, another server).
+ */
+export function entryRefused(server: string, id: string, station: string, reason?: string): SyncFailure {
+  const cause = /^guard\.(\w+):/.exec(reason ?? '')?.[1];
+  const known = GUARD_CAUSES.find((guard) => guard === cause);
+  if (known) return new SyncFailure(`sync.refused.entry.${known}`, { server, id, station });
+  return new SyncFailure('sync.refused.entry', { server, id, reason });
 }
 
 /**

@@ -20,7 +20,7 @@ import { globalId, parseGlobalId } from '../stations/ids';
 import { checkNextLine, type MirrorJournal } from '../stations/mirror';
 import { writeCheckpoint, type SyncCheckpoint } from './checkpoint';
 import { Couch } from './couch';
-import { SyncFailure } from './failure';
+import { entryRefused, SyncFailure } from './failure';
 
 export interface EventDoc {
   _id: string;
@@ -174,11 +174,7 @@ export class SyncRound {
       const there = stored.get(row.id);
       if (there && there.line === mine.line) continue;
       if (there) throw new SyncFailure('sync.refused.diverged', { id: row.id });
-      throw new SyncFailure('sync.refused.entry', {
-        server: this.couch.where,
-        id: row.id,
-        reason: row.reason ?? row.error,
-      });
+      throw entryRefused(this.couch.where, row.id, mine.station, row.reason ?? row.error);
     }
   }
 

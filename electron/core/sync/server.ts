@@ -11,22 +11,27 @@ import { SyncFailure } from './failure';
 
 export const DESIGN_ID = '_design/transit-ledger';
 
-/** ES5, as CouchDB's JavaScript engine runs it. */
+/**
+ * ES5, as CouchDB's JavaScript engine runs it. Each refusal starts with its cause, `guard.<cause>:`
+ * (GUARD_CAUSES in failure.ts), so a station says it in its clerk's language; the English follows.
+ */
 export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx) {
-  function refuse(why) {
-    throw { forbidden: why };
+  function refuse(cause, why) {
+    throw { forbidden: 'guard.' + cause + ': ' + why };
   }
   if (userCtx.roles.indexOf('_admin') !== -1) return;
-  if (newDoc._id.indexOf('_design/') === 0) refuse('Only an admin changes the design documents.');
-  if (oldDoc || newDoc._deleted) refuse('Event ' + newDoc._id + ' is stored already: never changed or deleted.');
+  if (newDoc._id.indexOf('_design/') === 0) refuse('design', 'Only an admin changes the design documents.');
+  if (oldDoc || newDoc._deleted)
+    refuse('stored', 'Event ' + newDoc._id + ' is stored already: never changed or deleted.');
   var station = newDoc.station;
-  if (typeof station !== 'string' || !/^[A-Z][A-Z0-9]{0,9}$/.test(station)) refuse('An event names its station.');
+  if (typeof station !== 'string' || !/^[A-Z][A-Z0-9]{0,9}$/.test(station))
+    refuse('station', 'An event names its station.');
   var seq = newDoc.seq;
-  if (typeof seq !== 'number' || seq < 1 || Math.floor(seq) !== seq) refuse('An event has its number.');
-  if (newDoc._id !== station + ':' + seq) refuse('An event is stored under <station>:<number>.');
-  if (typeof newDoc.line !== 'string') refuse('An event carries its journal line.');
+  if (typeof seq !== 'number' || seq < 1 || Math.floor(seq) !== seq) refuse('number', 'An event has its number.');
+  if (newDoc._id !== station + ':' + seq) refuse('id', 'An event is stored under <station>:<number>.');
+  if (typeof newDoc.line !== 'string') refuse('line', 'An event carries its journal line.');
   if (userCtx.roles.indexOf('station:' + station) === -1)
-    refuse('This user may write only the events of its own station, not of ' + station + '.');
+    refuse('foreign_station', 'This user may write only the events of its own station, not of ' + station + '.');
 }`;
 
 export function securityFor(stations: readonly string[]): unknown {

@@ -153,3 +153,4 @@ export async function workbookBytes(
 }
 
 export { reconciliationTables } from './reconciliation';
+export { yearsTable } from './years';

@@ -201,6 +201,7 @@ export function Kpis({ progress: p, t, f }: { progress: Progress; t: Translate; 
           year: p.baselineYear,
           date,
           pace: f.short(p.baselineProRataKg),
+          how: t(p.baselinePace === 'monthly' ? 'dashboard.pace.monthly' : 'dashboard.pace.proRata'),
         })}
       />
     </div>

@@ -46,7 +46,7 @@ export function useExport(desktop: boolean) {
   return { status, run };
 }
 
-const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation'];
+const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation', 'years'];
 
 /** One report's row: what it holds, and a button for each format (the workbook first: what managers forward). */
 function ExportItem({

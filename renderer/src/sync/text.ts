@@ -41,6 +41,11 @@ export function syncErrorText(t: Translate, error: SyncErrorRecord): string {
   const key = `error.issue.${error.code}`;
   const vars: Record<string, string> = {};
   for (const [name, fact] of Object.entries(error.facts)) vars[name] = String(fact);
+  // Why the server could not be reached, in words; a cause this page does not know is a failed connection.
+  if (error.facts.why !== undefined) {
+    const why = t(`sync.why.${error.facts.why}`);
+    vars.why = why === `sync.why.${error.facts.why}` ? t('sync.why.failed') : why;
+  }
   const said = t(key, vars);
   return said === key ? t('error.sync') : said;
 }

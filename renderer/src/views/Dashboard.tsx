@@ -18,6 +18,7 @@ import { MonthProgramme } from '../dashboard/MonthProgramme';
 import { readPrintPalette, useChartPalette } from '../dashboard/palette';
 import { usePrinting } from '../dashboard/printing';
 import { WhatIf } from '../dashboard/WhatIf';
+import { YearsCard } from '../dashboard/years/YearsCard';
 import { translate, useLanguage, type Translate } from '../i18n';
 import { useLedger } from '../store';
 
@@ -36,6 +37,7 @@ export function Dashboard({ onNewShipment }: { onNewShipment: () => void }) {
   const info = useLedger((s) => s.info);
   const switchDemo = useLedger((s) => s.switchDemo);
   const setYear = useLedger((s) => s.setYear);
+  const api = useLedger((s) => s.api);
   const screenPalette = useChartPalette();
   const printing = usePrinting();
   const palette = useMemo(() => (printing ? readPrintPalette() : screenPalette), [printing, screenPalette]);
@@ -200,6 +202,16 @@ export function Dashboard({ onNewShipment }: { onNewShipment: () => void }) {
         </h2>
         <MonthlyTable progress={progress} t={t} f={f} />
       </section>
+
+      <YearsCard
+        api={api}
+        progress={progress}
+        palette={palette}
+        printing={printing}
+        language={language}
+        t={t}
+        f={f}
+      />
     </div>
   );
 }

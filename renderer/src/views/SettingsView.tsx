@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useT } from '../i18n';
 import { BackupPanel } from '../settings-view/BackupPanel';
+import { BaselinePanel } from '../settings-view/BaselinePanel';
 import { DemoPanel } from '../settings-view/DemoPanel';
 import { FleetPanel } from '../settings-view/FleetPanel';
 import { LedgerInfoPanel } from '../settings-view/LedgerInfoPanel';
@@ -60,6 +61,7 @@ export function SettingsView() {
           </div>
         </section>
         <div className="rs-stack">
+          <BaselinePanel />
           <PreferencesPanel />
           <PeriodsPanel />
           <SyncPanel />

@@ -705,10 +705,14 @@ describe('errors announced', () => {
   test('a refusal the focus moves to is read from aria-describedby only, not announced twice', async () => {
     const { user } = await setup();
     await typeCargo(user, { blDate: '2024-02-30', vessel: 'Astana', netTonnes: '9000' });
+    // The quiet check after leaving the date may already have said it (a slow machine pauses long
+    // enough): Enter, which moves the focus there, adds nothing to the live region either way.
+    const region = screen.getByTestId('entry-announce');
+    const before = region.firstElementChild;
     await press(user, '{Enter}');
     expect(document.activeElement).toBe(field(/^B\/L date/));
     expect(describedText(field(/^B\/L date/))).toMatch(/2024-02-30 does not exist/);
-    expect(announced()).toBe('');
+    expect(region.firstElementChild).toBe(before);
   });
 
   test('an error found after leaving a field is announced with its field, once', async () => {

@@ -94,6 +94,7 @@ export class FakeLedger {
       saveVessel: notUsed,
       // The entry form shows no totals; the store only keeps what it is given.
       progress: async () => ({}) as Progress,
+      compareYears: notUsed,
       reconcile: notUsed,
       exportReport: notUsed,
       importCsv: notUsed,

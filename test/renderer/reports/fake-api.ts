@@ -138,11 +138,12 @@ export function fakeApi(): FakeApi {
     listShipments: jest.fn(async () => []),
     getTargets: jest.fn(async () => yearTargets()),
     setTargets: jest.fn(async () => yearTargets({ source: 'ledger' })),
-    getBaseline: jest.fn(),
+    getBaseline: jest.fn(async () => ({ year: 2023, kg: 1_057_000_000, source: 'default' as const })),
     setBaseline: jest.fn(),
     getFleet: jest.fn(async () => DEFAULT_FLEET.map((vessel) => ({ ...vessel }))),
     saveVessel: jest.fn(async () => DEFAULT_FLEET.map((vessel) => ({ ...vessel }))),
     progress: jest.fn(async () => progress),
+    compareYears: jest.fn(),
     reconcile: jest.fn(),
     exportReport: jest.fn(async () => ({
       fileName: `transit-register-${YEAR}.csv`,

@@ -116,7 +116,7 @@ describe('the Periods panel', () => {
     await user.type(screen.getByRole('textbox', { name: 'Себеп' }), 'Final');
     await user.click(screen.getByRole('button', { name: 'Айды жабу' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      `${YEAR}-07 айы жабылып қойған (aliya, ${YEAR}-08-02: Final).`,
+      `${YEAR}-07 айы жабылып қойған (aliya, 02.08.${YEAR}: Final).`,
     );
   });
 });
