@@ -676,7 +676,7 @@ describe('bad input gets a clear error and changes nothing', () => {
       name: 'export --report bogus, which writes no file',
       args: (c) => ['export', '--year', '2024', '--report', 'bogus', '--out', path.join(c.dir, 'bogus.csv')],
       field: /report/,
-      problem: /no report "bogus"; choose register, monthly, reconciliation or vessels/,
+      problem: /no report "bogus"; choose register, monthly, reconciliation, years, vessels, programme/,
       absent: 'bogus.csv',
     },
     {

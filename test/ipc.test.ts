@@ -901,6 +901,12 @@ describe('only the app window’s own top-level page may call', () => {
       backupStatus: [],
       backupNow: [],
       setBackupFolder: [{ folder: '/tmp/evil' }],
+      programme: [{ month: '2024-08' }],
+      nominate: [
+        { month: '2024-08', vessel: 'Astana', laycanFrom: '01.08.2024', laycanTo: '03.08.2024', tonnes: 1 },
+      ],
+      cancelNomination: [{ id: 'evil', reason: 'evil' }],
+      linkNomination: [{ id: 'evil', cargo: shipment.id, linked: true }],
     };
     for (const method of TRANSIT_API_METHODS) {
       const envelope = await invoke(method, calls[method], event());

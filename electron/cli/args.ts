@@ -91,7 +91,7 @@ export const COMMANDS = {
     options: { year: str, report: str, out: str, separator: str, language: str, format: str },
     positionals: 0,
     usage:
-      'export --year Y --report register|monthly|reconciliation|years|vessels --out FILE [--format csv|xlsx] ' +
+      'export --year Y --report register|monthly|reconciliation|years|vessels|programme --out FILE [--format csv|xlsx] ' +
       '[--separator ,|;] ' +
       `[--language ${LANGUAGE_CHOICES}]`,
   },
@@ -123,6 +123,28 @@ export const COMMANDS = {
     usage: 'reopen --month YYYY-MM --reason R',
   },
   periods: { options: { json: bool }, positionals: 0, usage: 'periods [--json]' },
+  programme: {
+    options: {
+      month: str,
+      'as-of': str,
+      add: bool,
+      vessel: str,
+      laycan: str,
+      tonnes: str,
+      force: bool,
+      cancel: str,
+      reason: str,
+      link: str,
+      unlink: str,
+      cargo: str,
+      json: bool,
+    },
+    positionals: 0,
+    usage:
+      'programme --month YYYY-MM [--as-of D] [--json] | programme --month YYYY-MM --add --vessel V ' +
+      '--laycan D1..D2 --tonnes T [--force] | programme --cancel ID --reason R | ' +
+      'programme --link|--unlink ID --cargo CARGO',
+  },
   backup: { options: { dir: str, json: bool }, positionals: 0, usage: 'backup [--dir DIR] [--json]' },
   backups: { options: { json: bool }, positionals: 0, usage: 'backups [--json]' },
   restore: { options: { to: str }, positionals: 1, usage: 'restore BACKUP --to FILE' },

@@ -37,6 +37,7 @@ const COMMAND_MODULES: Record<CommandName, () => Command> = {
   close: () => (require('./commands/periods') as PeriodsModule).close,
   reopen: () => (require('./commands/periods') as PeriodsModule).reopen,
   periods: () => (require('./commands/periods') as PeriodsModule).periods,
+  programme: () => (require('./commands/programme') as typeof import('./commands/programme')).programme,
   backup: () => (require('./commands/backup') as BackupModule).backup,
   backups: () => (require('./commands/backup') as BackupModule).backups,
   restore: () => (require('./commands/backup') as BackupModule).restore,

@@ -48,6 +48,10 @@ export const TRANSIT_API: MethodTable<TransitApi> = {
   backupStatus: [0, 0],
   backupNow: [0, 1],
   setBackupFolder: [1, 2],
+  programme: [1, 1],
+  nominate: [1, 2],
+  cancelNomination: [1, 2],
+  linkNomination: [1, 2],
 };
 
 /** The method names, in the order above. */

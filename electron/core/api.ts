@@ -450,7 +450,8 @@ export interface Voyages {
   totals: VoyageTotals;
 }
 
-export type ReportName = 'register' | 'monthly' | 'reconciliation' | 'years' | 'vessels';
+/** `programme`: the year's nominations, CSV only. */
+export type ReportName = 'register' | 'monthly' | 'reconciliation' | 'years' | 'vessels' | 'programme';
 /** A CSV file for Excel, or an Excel workbook (numbers, dates, a frozen and filtered header, totals). */
 export type ReportFormat = 'csv' | 'xlsx';
 export type CsvSeparator = ',' | ';';
@@ -870,6 +871,93 @@ export interface BackupFolderRequest {
   folder: string | null;
 }
 
+/** A nomination of a month's loading programme, as the journal holds it: tonnes in kilograms. */
+export interface NominationFields {
+  id: string;
+  /** The month it was nominated in (`YYYY-MM`): its month even when the laycan runs into the next. */
+  month: string;
+  /** As the fleet names the tanker (as typed when confirmed unknown). */
+  vessel: string;
+  /** The laycan, inclusive, `YYYY-MM-DD` at the load port. */
+  laycanFrom: string;
+  laycanTo: string;
+  tonnesKg: number;
+}
+
+/** open: laycan not over and nothing loaded; loaded: a cargo fulfils it; missed: laycan over, nothing loaded. */
+export type NominationState = 'open' | 'loaded' | 'missed' | 'cancelled';
+
+/** A cargo that fulfils a nomination, or could be tied to one by hand. */
+export interface ProgrammeCargo {
+  id: string;
+  blDate: string;
+  blNumber: string | null;
+  vessel: string;
+  netKg: number;
+  /** Tied by hand rather than matched by vessel and laycan. */
+  byHand: boolean;
+}
+
+export interface NominationStatus extends NominationFields {
+  state: NominationState;
+  cargoes: ProgrammeCargo[];
+  loadedKg: number;
+  nominatedAt: string;
+  nominatedBy: string;
+  cancelReason: string | null;
+  /** Live cargoes dated near the laycan that a person may tie to it by hand, the same vessel first. */
+  candidates: ProgrammeCargo[];
+}
+
+/** A month's programme as of a day: its nominations and where it stands against the month's plan. */
+export interface Programme {
+  month: string;
+  asOf: string;
+  /** The month is closed: its programme cannot change until it is reopened. */
+  closed: boolean;
+  /** In laycan order (then vessel, then id); cancelled ones last. */
+  nominations: NominationStatus[];
+  /** The month's plan: the year's monthly plan, or the annual target spread by days (progress.ts). */
+  planKg: number;
+  /** Every live cargo B/L-dated in the month, nominated or not. */
+  shippedKg: number;
+  /** The open nominations' planned tonnes. */
+  nominatedKg: number;
+  /** The live nominations' planned tonnes, whatever their state. */
+  programmeKg: number;
+  /** shipped + still nominated. */
+  outlookKg: number;
+  /** plan − outlook: above zero the month falls short of its plan by this much. */
+  gapKg: number;
+}
+
+export interface ProgrammeQuery {
+  month: unknown;
+  /** Default: today at Aktau. */
+  asOf?: unknown;
+}
+
+/** What a form or the command line sends: dates as clerks write them, tonnes as typed. */
+export interface NominationInput {
+  month: unknown;
+  vessel: unknown;
+  laycanFrom: unknown;
+  laycanTo: unknown;
+  tonnes: unknown;
+}
+
+export interface NominationCancel {
+  id: unknown;
+  reason: unknown;
+}
+
+/** Ties a cargo to a nomination by hand (linked), or keeps it from one (not linked). */
+export interface NominationLink {
+  id: unknown;
+  cargo: unknown;
+  linked: unknown;
+}
+
 export interface TransitApi {
   info(): Promise<LedgerInfo>;
   recordShipment(input: ShipmentInput, options?: WriteOptions): Promise<SaveResult>;
@@ -922,6 +1010,12 @@ export interface TransitApi {
   backupNow(options?: LedgerGuard): Promise<BackupStatus>;
   /** Chooses the ledger's backup folder (kept beside the ledger, so every program on it agrees). */
   setBackupFolder(request: BackupFolderRequest, options?: LedgerGuard): Promise<BackupStatus>;
+  /** A month's loading programme: each nomination's state as of a day, and the month against its plan. */
+  programme(query: ProgrammeQuery): Promise<Programme>;
+  /** Adds a nomination (an unknown tanker is asked about unless force); answers its month's programme. */
+  nominate(input: NominationInput, options?: WriteOptions): Promise<Programme>;
+  cancelNomination(request: NominationCancel, options?: LedgerGuard): Promise<Programme>;
+  linkNomination(request: NominationLink, options?: LedgerGuard): Promise<Programme>;
 }
 
 /** The method list, written once beside this interface and checked against it: api-methods.ts. */

@@ -2,7 +2,7 @@
  * The journal's vocabulary: every line of a ledger file is one of these events. The journal is
  * append-only, so this is also the audit trail: who did what, when and why.
  */
-import type { EntryRejection, IssueFacts, RejectionCode, ShipmentFields } from './api';
+import type { EntryRejection, IssueFacts, NominationFields, RejectionCode, ShipmentFields } from './api';
 import type { MonthFigures } from './periods';
 import type { FleetVessel } from './fleet';
 
@@ -44,6 +44,11 @@ export type EventPayload =
   | { type: 'reopen'; month: string; reason: string }
   /** A tanker of the fleet added or changed (retired too), whole: the latest by fold order stands. */
   | { type: 'vessel'; vessel: FleetVessel }
+  /** A nomination of the month's loading programme (programme.ts), whole. */
+  | { type: 'nominate'; nomination: NominationFields }
+  | { type: 'nomination-cancel'; id: string; reason: string }
+  /** A cargo tied to a nomination by hand (`linked`), or kept from it by hand: overrides the matching. */
+  | { type: 'nomination-link'; id: string; cargo: string; linked: boolean }
   /** This journal is station `station`'s own (stations/ids.ts); written once, by `sync setup`. */
   | { type: 'station'; station: string }
   /** The other stations' entries this station held when it wrote this line (their highest numbers). */

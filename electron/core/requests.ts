@@ -303,7 +303,14 @@ export function parsePeriodRequest(value: unknown): { month: string; reason: str
   return { month: input.month, reason: parseReason(input.reason, true) as string };
 }
 
-const REPORTS: readonly ReportName[] = ['register', 'monthly', 'reconciliation', 'years', 'vessels'];
+const REPORTS: readonly ReportName[] = [
+  'register',
+  'monthly',
+  'reconciliation',
+  'years',
+  'vessels',
+  'programme',
+];
 const FORMATS: readonly ReportFormat[] = ['csv', 'xlsx'];
 const exportShape = z.strictObject({
   year: z.unknown(),
@@ -330,7 +337,7 @@ export function parseExportRequest(value: unknown): ExportArguments {
     return issue(
       'report',
       'report.unknown',
-      `There is no report "${shown(input.report)}"; choose register, monthly, reconciliation, years or vessels.`,
+      `There is no report "${shown(input.report)}"; choose ${REPORTS.join(', ')}.`,
       { value: shownFact(input.report) },
     );
   const separator = input.separator === undefined ? ',' : input.separator;

@@ -24,6 +24,11 @@ import type {
   LedgerGuard,
   LedgerInfo,
   ListQuery,
+  NominationCancel,
+  NominationInput,
+  NominationLink,
+  Programme,
+  ProgrammeQuery,
   Preferences,
   Progress,
   Reconciliation,
@@ -70,6 +75,7 @@ import { voyages } from './voyages';
 import { voyagesCsv } from './voyages-csv';
 import {
   parseBackupFolderRequest,
+  parseDate,
   parseBaselineRequest,
   parsePeriodRequest,
   parseExportRequest,
@@ -110,6 +116,15 @@ import {
 import { verifyLedger } from './verify';
 import { monthFigures, sameFigures } from './month-figures';
 import { allowanceLockedIssue, alreadyClosed, closedOn } from './periods';
+import { readNomination } from './nomination';
+import { nominationCount, programmeCsv } from './programme-csv';
+import {
+  cancelEntry,
+  linkEntry,
+  programmeMonth,
+  programmeOf,
+  refuseClosedProgramme,
+} from './programme-service';
 import { csvReport, loadWorkbooks, workbookReport } from './report-files';
 import type { WorkbookContext } from './xlsx/reports';
 import fs from 'node:fs';
@@ -700,6 +715,52 @@ export class LedgerService implements TransitApi {
     };
   }
 
+  async programme(query: ProgrammeQuery): Promise<Programme> {
+    this.follow();
+    const shape = (query ?? {}) as { month?: unknown; asOf?: unknown };
+    const month = programmeMonth(shape.month);
+    const asOf =
+      shape.asOf === undefined || shape.asOf === null
+        ? this.today()
+        : parseDate(shape.asOf, 'asOf', 'As-of date');
+    return programmeOf(this.state, month, asOf);
+  }
+
+  async nominate(input: NominationInput, options?: WriteOptions): Promise<Programme> {
+    this.follow();
+    const { force, check, ledgerId } = parseWriteOptions(options);
+    this.expectLedger(ledgerId);
+    const reading = readNomination({ ...(input ?? {}) }, this.state.fleet(), force);
+    if (!reading.ok) throw invalid(reading.issues);
+    refuseClosedProgramme(this.state, reading.fields.month);
+    if (!check) {
+      let id = this.newId();
+      while (this.state.programme.get(id)) id = this.newId();
+      this.append([{ type: 'nominate', nomination: { id, ...reading.fields } }]);
+    }
+    return programmeOf(this.state, reading.fields.month, this.today());
+  }
+
+  async cancelNomination(request: NominationCancel, options?: LedgerGuard): Promise<Programme> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
+    const entry = cancelEntry(this.state, request ?? {});
+    this.append([entry]);
+    return programmeOf(
+      this.state,
+      this.state.programme.get(String(request.id).trim())?.month ?? '',
+      this.today(),
+    );
+  }
+
+  async linkNomination(request: NominationLink, options?: LedgerGuard): Promise<Programme> {
+    this.follow();
+    this.expectLedger(parseLedgerGuard(options));
+    const { entry, month } = linkEntry(this.state, request ?? {});
+    this.append([entry]);
+    return programmeOf(this.state, month, this.today());
+  }
+
   async shipmentHistory(id: string): Promise<HistoryEntry[]> {
     this.follow();
     return this.state.history(this.shipmentOrThrow(id).id);
@@ -861,6 +922,7 @@ export class LedgerService implements TransitApi {
       const csv = registerCsv(shipments, separator, language, this.registerStations());
       return csvReport(fileName, shipments.length, csv);
     }
+    if (report === 'programme') return this.programmeReport(year, format, separator, language);
     if (report === 'reconciliation') {
       const reconciliation = await this.reconcile({ year });
       const fileName = `transit-reconciliation-${year}`;
@@ -899,6 +961,25 @@ export class LedgerService implements TransitApi {
     }
     const csv = monthlyCsv(progress.months, separator, language, progress.conflicted ?? 0);
     return csvReport(fileName, progress.months.length, csv);
+  }
+
+  /** The year's nominations, month by month, as of today: CSV only. */
+  private programmeReport(
+    year: number,
+    format: string,
+    separator: CsvSeparator,
+    language: Language,
+  ): ExportedReport {
+    if (format !== 'csv')
+      throw invalid([
+        { field: 'format', code: 'format.csv_only', message: 'The programme is exported as CSV only.' },
+      ]);
+    const today = this.today();
+    const months = Array.from({ length: 12 }, (_, i) =>
+      programmeOf(this.state, `${year}-${String(i + 1).padStart(2, '0')}`, today),
+    );
+    const csv = programmeCsv(months, separator, language);
+    return csvReport(`transit-programme-${year}`, nominationCount(months), csv);
   }
 
   /** Year against year: the months side by side, as of today for the current year. */

@@ -8,6 +8,7 @@ import { rejection, type LedgerEvent, type Rejection } from './events';
 import { DEFAULT_FLEET, type FleetVessel } from './fleet';
 import { STORED_KEYS, type StoredKey } from './fields';
 import { PeriodBook } from './periods';
+import { ProgrammeBook } from './programme-book';
 import { addToYearDays, dayOfYearIndex, emptyYearDays, type YearDays } from './progress';
 import { normaliseBlNumber, normaliseVessel } from './shipment';
 
@@ -146,6 +147,8 @@ export class LedgerState {
   private baseline: { year: number; kg: number; monthlyKg?: number[] } | null = null;
   /** Closed months and their history of closes and reopens. */
   readonly periods = new PeriodBook();
+  /** The loading programme's nominations and the cargoes tied to or kept from them by hand. */
+  readonly programme = new ProgrammeBook();
   /** The fleet by id, in the order first known: the default tankers until vessel events change them. */
   private readonly vessels = new Map<string, FleetVessel>(DEFAULT_FLEET.map((vessel) => [vessel.id, vessel]));
   private fleetList: readonly FleetVessel[] | null = null;
@@ -255,6 +258,11 @@ export class LedgerState {
         return null;
       case 'recovery':
         if (event.unsettled) this.periods.unsettle(event.unsettled);
+        return null;
+      case 'nominate':
+      case 'nomination-cancel':
+      case 'nomination-link':
+        this.programme.apply(event);
         return null;
       case 'vessel':
         this.vessels.set(event.vessel.id, { ...event.vessel, aliases: [...event.vessel.aliases] });

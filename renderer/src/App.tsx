@@ -13,6 +13,7 @@ import { Conflicts } from './views/Conflicts';
 import { selectableYears } from './years';
 import { Dashboard } from './views/Dashboard';
 import { EntryForm } from './views/EntryForm';
+import { Programme } from './views/Programme';
 import { Reconciliation } from './views/Reconciliation';
 import { Register } from './views/Register';
 import { Reports } from './views/Reports';
@@ -131,6 +132,7 @@ export function App({ api }: { api: TransitApi }) {
         {tab === 'dashboard' && <Dashboard onNewShipment={newShipment} />}
         {tab === 'entry' && <EntryForm key={entryForm} />}
         {tab === 'register' && <Register onNewShipment={newShipment} />}
+        {tab === 'programme' && <Programme desktop={isDesktop()} />}
         {tab === 'reconciliation' && <Reconciliation desktop={isDesktop()} />}
         {tab === 'reports' && <Reports desktop={isDesktop()} />}
         {tab === 'conflicts' && <Conflicts />}

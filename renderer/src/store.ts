@@ -51,6 +51,7 @@ export const TABS = [
   'dashboard',
   'entry',
   'register',
+  'programme',
   'reconciliation',
   'reports',
   'conflicts',

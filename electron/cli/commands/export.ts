@@ -17,7 +17,9 @@ export const exportCommand: Command = {
       if (flag(invocation, 'year') === undefined) throw new UsageError('export needs --year Y.');
       const reportName = flag(invocation, 'report');
       if (reportName === undefined)
-        throw new UsageError('export needs --report register, monthly, reconciliation, years or vessels.');
+        throw new UsageError(
+          'export needs --report register, monthly, reconciliation, years, vessels or programme.',
+        );
       const language = languageFlag(invocation);
       const report = await service.exportReport({
         year,

@@ -14,6 +14,7 @@ import { headline } from '../dashboard/headline';
 import { Kpis } from '../dashboard/Kpis';
 import { MonthlyChart } from '../dashboard/MonthlyChart';
 import { MonthlyTable } from '../dashboard/MonthlyTable';
+import { MonthProgramme } from '../dashboard/MonthProgramme';
 import { readPrintPalette, useChartPalette } from '../dashboard/palette';
 import { usePrinting } from '../dashboard/printing';
 import { WhatIf } from '../dashboard/WhatIf';
@@ -159,6 +160,8 @@ export function Dashboard({ onNewShipment }: { onNewShipment: () => void }) {
         </h2>
         <Kpis progress={progress} t={t} f={f} />
       </section>
+
+      <MonthProgramme progress={progress} language={language} t={t} />
 
       {progress.daysLeft > 0 && (
         <WhatIf

@@ -114,6 +114,10 @@ export class FakeLedger {
       backupStatus: notUsed,
       backupNow: notUsed,
       setBackupFolder: notUsed,
+      programme: notUsed,
+      nominate: notUsed,
+      cancelNomination: notUsed,
+      linkNomination: notUsed,
     };
   }
 

@@ -5,6 +5,7 @@ import type {
   ImportReport,
   ImportRowReport,
   LedgerInfo,
+  Programme,
   Progress,
   TransitApi,
   WriteOptions,
@@ -99,6 +100,22 @@ export function backupState(change: Partial<BackupStatus> = {}): BackupStatus {
   };
 }
 
+/** A month without nominations, nothing shipped, against no plan. */
+export function emptyProgramme(month: string): Programme {
+  return {
+    month,
+    asOf: `${month}-15`,
+    closed: false,
+    nominations: [],
+    planKg: 0,
+    shippedKg: 0,
+    nominatedKg: 0,
+    programmeKg: 0,
+    outlookKg: 0,
+    gapKg: 0,
+  };
+}
+
 export type FakeApi = { [K in keyof TransitApi]: jest.Mock };
 
 /** A write's options: a check (WriteOptions.check) writes nothing and is no save. */
@@ -153,6 +170,10 @@ export function fakeApi(): FakeApi {
     backupStatus: jest.fn(async () => backupState()),
     backupNow: jest.fn(async () => backupState()),
     setBackupFolder: jest.fn(async () => backupState()),
+    programme: jest.fn(async (query: { month: string }) => emptyProgramme(query.month)),
+    nominate: jest.fn(),
+    cancelNomination: jest.fn(),
+    linkNomination: jest.fn(),
   };
 }
 

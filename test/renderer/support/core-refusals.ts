@@ -41,6 +41,8 @@ interface Service {
   syncSetup(request: unknown): Promise<unknown>;
   syncNow(): Promise<unknown>;
   useDemoLedger(on: boolean): Promise<unknown>;
+  nominate(input: object): Promise<{ nominations: { id: string }[] }>;
+  cancelNomination(request: object): Promise<unknown>;
   close(): void;
 }
 interface LockRecord {
@@ -170,6 +172,12 @@ async function serviceRefusals(dir: string): Promise<Refusal[]> {
   out.push(await refused(() => service.voidShipment(id, 'again')));
   out.push(await refused(() => service.amendShipment(id, { vessel: 'Aktau' }, { reason: 'typo' })));
   out.push(await refused(() => service.amendShipment('k3m9x2pq7d', { vessel: 'Aktau' }, { reason: 'typo' })));
+  const month = new Date().toISOString().slice(0, 7);
+  const slot = { month, vessel: 'Liwa', laycanFrom: `${month}-02`, laycanTo: `${month}-04`, tonnes: '9000' };
+  const [nomination] = (await service.nominate(slot)).nominations;
+  await service.cancelNomination({ id: nomination?.id, reason: 'slot moved' });
+  out.push(await refused(() => service.cancelNomination({ id: nomination?.id, reason: 'again' })));
+  out.push(await refused(() => service.cancelNomination({ id: 'k3m9x2pq7d', reason: 'typo' })));
   out.push(await refused(() => service.syncSetup(null)));
   for (const url of ['nonsense', 'ftp://x/y', 'http://akt:pw@127.0.0.1:5984/x', 'http://couch.example.org/x'])
     out.push(await refused(() => service.syncSetup({ url, station: 'AKT' })));
