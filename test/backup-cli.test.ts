@@ -176,6 +176,25 @@ test('restore --to a link, even one to nowhere, exits 2 and leaves no file besid
   expect(fs.readdirSync(tmp.dir).filter((name) => name.startsWith('restored'))).toEqual(['restored.jsonl']);
 });
 
+test('restore --to a path under a file says so and exits 2; backup --dir "" is refused', async () => {
+  await add('AKT-1');
+  const [daily] = (await status()).backups;
+  fs.writeFileSync(tmp.file('usb'), '');
+  const run = await cli([
+    '--ledger',
+    ledger,
+    'restore',
+    daily?.path ?? '',
+    '--to',
+    tmp.file('usb/restored.jsonl'),
+  ]);
+  expect(run.code).toBe(2);
+  expect(run.err).toContain(`${tmp.file('usb')} is a file, not a folder`);
+  const empty = await cli(['--ledger', ledger, 'backup', '--dir', '']);
+  expect(empty.code).toBe(2);
+  expect(empty.err).toContain('backup --dir needs a folder.');
+});
+
 test('backup --dir FILE says it is a file, not a folder, and exits 2', async () => {
   await add('AKT-1');
   fs.writeFileSync(tmp.file('usb'), '');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { backupError } from './errors';
 
 /** The nearest existing path at or above `folder` when it is not a folder; null when none is in the way. */
-function fileInTheWay(folder: string): string | null {
+export function fileInTheWay(folder: string): string | null {
   for (let at = path.resolve(folder); ; at = path.dirname(at)) {
     try {
       return fs.statSync(at).isDirectory() ? null : at;

@@ -12,6 +12,7 @@ import { tipPath } from '../journal/tip';
 import { verifyLedger } from '../verify';
 import { copyPrefix, hashFile, syncFolder } from './copy';
 import { backupError } from './errors';
+import { fileInTheWay } from './folder';
 import { JOURNAL_FILE, readManifestOf, type Manifest } from './manifest';
 import {
   clearInterrupted,
@@ -109,6 +110,14 @@ export async function restoreBackup(
   hooks: RestoreHooks = {},
 ): Promise<Restored> {
   const to = path.resolve(target);
+  const file = fileInTheWay(path.dirname(to));
+  if (file !== null)
+    throw backupError(
+      'restore.folder_is_file',
+      `${file} is a file, not a folder: choose another place for the restored ledger.`,
+      { path: file },
+      'invalid',
+    );
   clearInterrupted(to);
   refuseTaken(to);
   const manifest = await checkBackup(dir);
