@@ -176,20 +176,22 @@ export function addTableSheet(workbook: Workbook, table: TableSheet, language: L
   const sheet = workbook.addWorksheet(table.name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }],
   });
-  const styles = table.columns.map((column, index): Partial<Style> | null => {
+  const plain: Partial<Style> = {};
+  const styles = table.columns.map((column, index): Partial<Style> => {
     const excelColumn = sheet.getColumn(index + 1);
     excelColumn.width = columnWidth(column, table.rows, index);
     const numFmt = numberFormat(column.kind, language);
     if (numFmt) excelColumn.numFmt = numFmt;
     if (column.wrap) excelColumn.alignment = { wrapText: true, vertical: 'top' };
-    return numFmt || column.wrap ? { ...excelColumn.style } : null;
+    return numFmt || column.wrap ? { ...excelColumn.style } : plain;
   });
   writeHeading(sheet, table);
   for (const row of table.rows) {
     const added = sheet.addRow(table.columns.map((column, i) => cellOf(column.kind, row[i] ?? null)));
-    // One style object per column, not a copy per cell: exceljs then finds its style by identity.
+    // One style object per column (text ones share an empty one), not a copy per cell: exceljs then
+    // finds each cell's style by identity instead of writing it out as XML to look it up.
     styles.forEach((style, i) => {
-      if (style) added.getCell(i + 1).style = style;
+      added.getCell(i + 1).style = style;
     });
     added.commit();
   }
