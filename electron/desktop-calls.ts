@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TransitApi } from './core/api';
+import type { BackupStatus, TransitApi } from './core/api';
 import { TransitError } from './core/errors';
 import { parseExportRequest } from './core/requests';
 import type { DesktopCalls, FolderOutcome, OpenImportOutcome, SaveOutcome } from './desktop-api';
@@ -22,6 +22,8 @@ export interface DesktopHost {
   api(): TransitApi;
   /** The ledger file that is open now (the real one or the demo). */
   ledgerPath(): string;
+  /** A verified backup of the open ledger (all its stations' journals) made now in `folder`, as `backup --dir`. */
+  backupInto(folder: string): Promise<BackupStatus>;
   /** The file the person chose in a save dialog, or null when they cancelled. */
   chooseSavePath(defaultPath: string, filters: FileFilter[]): Promise<string | null>;
   /** The file the person chose in an open dialog, or null when they cancelled. */
@@ -105,17 +107,17 @@ export function desktopCalls(host: DesktopHost): DesktopCalls {
     return { cancelled: false, fileName: path.basename(file), report, base64 };
   };
 
+  // The same backup as Settings and the command line: every journal of the ledger, checked, with a manifest.
   const backupLedger = async (): Promise<SaveOutcome> => {
-    const stamp = (host.now?.() ?? new Date()).toISOString().slice(0, 10);
-    const file = await host.chooseSavePath(`transit-ledger-backup-${stamp}.jsonl`, []);
-    if (!file) return { saved: false, path: null };
+    const folder = await host.chooseFolder();
+    if (!folder) return { saved: false, path: null };
     const written: DiskStep = {
       code: 'backup.write_failed',
-      path: file,
-      failed: `The backup ${file} could not be written`,
+      path: folder,
+      failed: `The backup could not be written to ${folder}`,
     };
-    await onDisk(host, written, () => fs.promises.copyFile(host.ledgerPath(), file));
-    return { saved: true, path: file };
+    const status = await onDisk(host, written, () => host.backupInto(folder));
+    return { saved: true, path: status.last?.path ?? folder };
   };
 
   const openDataFolder = async (): Promise<void> => {

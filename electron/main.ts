@@ -125,6 +125,7 @@ function errorText(error: unknown): string {
 const desktopHost: DesktopHost = {
   api,
   ledgerPath: () => open().path,
+  backupInto: (folder: string) => open().backupInto(folder),
   async chooseSavePath(defaultPath: string, filters: FileFilter[]) {
     const options = { defaultPath, filters };
     const choice = await (mainWindow

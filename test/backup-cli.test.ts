@@ -130,3 +130,92 @@ test('restore of a damaged backup exits 3 and writes nothing', async () => {
   expect(run.err).toContain('cannot be restored');
   expect(fs.existsSync(tmp.file('restored.jsonl'))).toBe(false);
 });
+
+test('restore of a backup whose manifest is not JSON exits 3, as a damaged backup does', async () => {
+  await add('AKT-1');
+  const [daily] = (await status()).backups;
+  fs.writeFileSync(path.join(daily?.path ?? '', 'manifest.json'), '{ not json');
+  const run = await cli([
+    '--ledger',
+    ledger,
+    'restore',
+    daily?.path ?? '',
+    '--to',
+    tmp.file('restored.jsonl'),
+  ]);
+  expect(run.code).toBe(3);
+  expect(run.err).toContain('its manifest.json cannot be read as a manifest');
+  // A folder with no manifest at all is not a backup: bad input.
+  fs.mkdirSync(tmp.file('empty'));
+  const none = await cli([
+    '--ledger',
+    ledger,
+    'restore',
+    tmp.file('empty'),
+    '--to',
+    tmp.file('restored.jsonl'),
+  ]);
+  expect(none.code).toBe(2);
+  expect(none.err).toContain('is not a Transit Ledger backup');
+});
+
+test('restore --to a link, even one to nowhere, exits 2 and leaves no file beside it', async () => {
+  await add('AKT-1');
+  const [daily] = (await status()).backups;
+  fs.symlinkSync(tmp.file('gone/ledger.jsonl'), tmp.file('restored.jsonl'));
+  const run = await cli([
+    '--ledger',
+    ledger,
+    'restore',
+    daily?.path ?? '',
+    '--to',
+    tmp.file('restored.jsonl'),
+  ]);
+  expect(run.code).toBe(2);
+  expect(run.err).toContain('is a link');
+  expect(fs.readdirSync(tmp.dir).filter((name) => name.startsWith('restored'))).toEqual(['restored.jsonl']);
+});
+
+test('restore --to a path under a file says so and exits 2; backup --dir "" is refused', async () => {
+  await add('AKT-1');
+  const [daily] = (await status()).backups;
+  fs.writeFileSync(tmp.file('usb'), '');
+  const run = await cli([
+    '--ledger',
+    ledger,
+    'restore',
+    daily?.path ?? '',
+    '--to',
+    tmp.file('usb/restored.jsonl'),
+  ]);
+  expect(run.code).toBe(2);
+  expect(run.err).toContain(`${tmp.file('usb')} is a file, not a folder`);
+  const empty = await cli(['--ledger', ledger, 'backup', '--dir', '']);
+  expect(empty.code).toBe(2);
+  expect(empty.err).toContain('backup --dir needs a folder.');
+});
+
+test('backup --dir FILE says it is a file, not a folder, and exits 2', async () => {
+  await add('AKT-1');
+  fs.writeFileSync(tmp.file('usb'), '');
+  const run = await cli(['--ledger', ledger, 'backup', '--dir', tmp.file('usb')]);
+  expect(run.code).toBe(2);
+  expect(run.err).toBe(
+    `backup: ${tmp.file('usb')} is a file, not a folder: choose a folder for the backups.`,
+  );
+});
+
+test('two backups in the same second are both written, under distinct names', async () => {
+  await add('AKT-1');
+  const made: BackupSummary[] = [];
+  for (let i = 0; i < 2; i += 1) {
+    const run = await cli(['--ledger', ledger, 'backup', '--dir', tmp.file('usb'), '--json']);
+    expect(run.code).toBe(0);
+    made.push(JSON.parse(run.out) as BackupSummary);
+  }
+  expect(made.map((b) => b.name)).toEqual([
+    'ledger-manual-20240815T120000Z',
+    'ledger-manual-20240815T120000Z-2',
+  ]);
+  expect(fs.readdirSync(tmp.file('usb')).sort()).toEqual(made.map((b) => b.name));
+});

@@ -11,6 +11,7 @@ import type { BackupStatus, ShipmentInput } from '../electron/core/api';
 import { listBackups } from '../electron/core/backup/listing';
 import type { NamedBackup } from '../electron/core/backup/names';
 import { checkBackup, restoreBackup } from '../electron/core/backup/restore';
+import { OFF_THREAD_BYTES, verifyCopy, verifyCopyOffThread } from '../electron/core/backup/verify-copy';
 import { prunable } from '../electron/core/backup/retention';
 import { TransitError } from '../electron/core/errors';
 import { LedgerService, type ServiceOptions } from '../electron/core/service';
@@ -231,7 +232,7 @@ describe('each backup verified after it is written', () => {
     expect(fs.readdirSync(tmp.dir).filter((name) => name.startsWith('restored'))).toEqual([]);
   });
 
-  test('a backup folder that cannot be written is reported with its path and reason, and Settings warns', async () => {
+  test('a backup folder that became a file is reported with its path, and Settings warns', async () => {
     const file = tmp.file('ledger.jsonl');
     const ledger = service(file);
     await ledger.recordShipment(cargo(1));
@@ -240,10 +241,10 @@ describe('each backup verified after it is written', () => {
     fs.rmSync(blocked, { recursive: true });
     fs.writeFileSync(blocked, 'a file where the folder was');
     const refused = await failure(ledger.backupNow());
-    expect(issueCode(refused)).toBe('backup.write_failed');
+    expect(issueCode(refused)).toBe('backup.folder_is_file');
     expect((await ledger.backupStatus()).failure).toMatchObject({
-      code: 'backup.write_failed',
-      facts: { reason: expect.any(String) },
+      code: 'backup.folder_is_file',
+      facts: { path: blocked },
     });
   });
 
@@ -349,9 +350,177 @@ describe('restore', () => {
     expect(issueCode(await failure(restoreBackup(made?.path ?? '', file)))).toBe('restore.exists');
   });
 
+  test('refuses a target that is a link, even one to nowhere, and leaves nothing beside it', async () => {
+    const file = tmp.file('ledger.jsonl');
+    const ledger = service(file);
+    await ledger.recordShipment(cargo(1));
+    const made = (await ledger.backupNow()).last;
+    fs.symlinkSync(tmp.file('nowhere/ledger.jsonl'), tmp.file('restored.jsonl'));
+    const refused = await failure(restoreBackup(made?.path ?? '', tmp.file('restored.jsonl')));
+    expect(refused.code).toBe('conflict');
+    expect(refused.issues[0]).toMatchObject({
+      code: 'restore.link',
+      facts: { path: tmp.file('restored.jsonl') },
+    });
+    expect(
+      fs
+        .readdirSync(tmp.dir)
+        .filter((name) => name.startsWith('restored'))
+        .sort(),
+    ).toEqual(['restored.jsonl']);
+    expect(fs.existsSync(tmp.file('nowhere'))).toBe(false);
+  });
+
+  test('a manifest that is not JSON is a damaged backup, not "no backup"', async () => {
+    const file = tmp.file('ledger.jsonl');
+    const ledger = service(file);
+    await ledger.recordShipment(cargo(1));
+    const made = (await ledger.backupNow()).last;
+    fs.writeFileSync(path.join(made?.path ?? '', 'manifest.json'), '{"format": "transit-ledger-backup",');
+    const refused = await failure(restoreBackup(made?.path ?? '', tmp.file('restored.jsonl')));
+    expect(refused.code).toBe('damaged');
+    expect(refused.issues[0]).toMatchObject({
+      code: 'restore.damaged',
+      facts: { reason: 'its manifest.json cannot be read as a manifest' },
+    });
+    expect(fs.existsSync(tmp.file('restored.jsonl'))).toBe(false);
+  });
+
   test('a folder that is no backup is refused as such', async () => {
     fs.mkdirSync(tmp.file('not-a-backup'));
     const refused = await failure(restoreBackup(tmp.file('not-a-backup'), tmp.file('restored.jsonl')));
     expect(issueCode(refused)).toBe('restore.not_a_backup');
   });
+});
+
+describe('a restore killed part-way', () => {
+  async function stationBackup(): Promise<string> {
+    const other = service(tmp.file('sng.jsonl'));
+    other.becomeStation('SNG');
+    await other.recordShipment(cargo(10, { vessel: 'Liwa', blNumber: 'SNG-1' }));
+    const file = tmp.file('ledger.jsonl');
+    const own = service(file);
+    own.becomeStation('AKT');
+    own.close();
+    fs.copyFileSync(tmp.file('sng.jsonl'), mirrorPath(file, 'SNG'));
+    const ledger = service(file);
+    await ledger.recordShipment(cargo(1));
+    return (await ledger.backupNow()).last?.path ?? '';
+  }
+
+  const KILLER = path.join(__dirname, 'fixtures', 'backup', 'restore-killed.ts');
+
+  test.each(['copied', 'stations', 'tip'])(
+    'killed once %s: no ledger at the target, and the next restore clears what it left and succeeds',
+    async (step) => {
+      const backup = await stationBackup();
+      const target = tmp.file('restored.jsonl');
+      const child = spawn(process.execPath, ['--require', 'tsx/cjs', KILLER, backup, target, step], {
+        cwd: ROOT,
+      });
+      const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on('close', (_code, killed) => resolve(killed)),
+      );
+      expect(signal).toBe('SIGKILL');
+      expect(fs.existsSync(target)).toBe(false);
+      expect(fs.readdirSync(tmp.dir).some((name) => name.includes('.restoring-'))).toBe(true);
+      const restored = await restoreBackup(backup, target);
+      expect(restored.stations).toEqual(['SNG']);
+      expect(
+        fs
+          .readdirSync(tmp.dir)
+          .filter((name) => name.startsWith('restored'))
+          .sort(),
+      ).toEqual(['restored.jsonl', 'restored.jsonl.stations', 'restored.jsonl.tip']);
+      const back = service(target, { readOnly: true });
+      expect((await back.verify()).ok).toBe(true);
+      expect((await back.progress({ year: 2024 })).shipments).toBe(2);
+    },
+    30_000,
+  );
+});
+
+describe('backups made by hand', () => {
+  test('two in the same second are two backups with distinct names, the later listed first', async () => {
+    const file = tmp.file('ledger.jsonl');
+    const ledger = service(file);
+    await ledger.recordShipment(cargo(1));
+    const first = await ledger.backupNow();
+    await ledger.recordShipment(cargo(2));
+    const second = await ledger.backupNow();
+    expect(first.last?.name).toBe('ledger-manual-20240815T120000Z');
+    expect(second.last?.name).toBe('ledger-manual-20240815T120000Z-2');
+    expect(second.last?.shipments).toBe(2);
+    const usb = tmp.file('usb');
+    const there = [await ledger.backupInto(usb), await ledger.backupInto(usb), await ledger.backupInto(usb)];
+    expect(there.map((status) => status.last?.name)).toEqual([
+      'ledger-manual-20240815T120000Z',
+      'ledger-manual-20240815T120000Z-2',
+      'ledger-manual-20240815T120000Z-3',
+    ]);
+  });
+
+  test('a backup folder that is a file is refused in those words, as bad input', async () => {
+    const file = tmp.file('ledger.jsonl');
+    const ledger = service(file);
+    await ledger.recordShipment(cargo(1));
+    fs.writeFileSync(tmp.file('usb'), 'a file, not a folder');
+    for (const folder of [tmp.file('usb'), tmp.file('usb/backups')]) {
+      const refused = await failure(ledger.backupInto(folder));
+      expect(refused.code).toBe('invalid');
+      expect(refused.issues[0]).toMatchObject({
+        code: 'backup.folder_is_file',
+        facts: { path: tmp.file('usb') },
+      });
+      expect(refused.message).toBe(
+        `${tmp.file('usb')} is a file, not a folder: choose a folder for the backups.`,
+      );
+      expect(issueCode(await failure(ledger.setBackupFolder({ folder })))).toBe('backup.folder_is_file');
+    }
+    expect(fs.readFileSync(tmp.file('usb'), 'utf8')).toBe('a file, not a folder');
+  });
+});
+
+describe('verification off the event loop', () => {
+  /** Event-loop turns taken while `work` runs: none when it holds the thread from start to end. */
+  async function turnsDuring<T>(
+    work: () => Promise<T>,
+  ): Promise<{ turns: number; result: PromiseSettledResult<T> }> {
+    let turns = 0;
+    let running = true;
+    const spin = () => {
+      if (!running) return;
+      turns += 1;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    const [result] = await Promise.allSettled([work()]);
+    running = false;
+    return { turns, result: result as PromiseSettledResult<T> };
+  }
+
+  test('a large copy is checked on a worker thread: the app goes on meanwhile, and damage is still found', async () => {
+    const file = tmp.file('ledger.jsonl');
+    const ledger = service(file);
+    ledger.recordMany(Array.from({ length: 10_000 }, (_, i) => cargo(i, { blDate: '2024-07-01' })));
+    const made = (await ledger.backupNow()).last;
+    const dir = made?.path ?? '';
+    expect(fs.statSync(path.join(dir, 'ledger.jsonl')).size).toBeGreaterThan(OFF_THREAD_BYTES);
+    const intact = await turnsDuring(() => verifyCopyOffThread(dir, { stations: {} }));
+    // The same answer as this thread's check: 10,000 cargoes of 9,959.5 t.
+    expect(intact.result).toEqual({ status: 'fulfilled', value: verifyCopy(dir, { stations: {} }) });
+    expect(intact.result).toMatchObject({ value: { shipments: 10_000, totalKg: 99_595_000_000 } });
+    expect(intact.turns).toBeGreaterThan(0);
+    // One figure changed in the middle of the copy: the worker finds what this thread's check finds.
+    const copy = path.join(dir, 'ledger.jsonl');
+    const bytes = fs.readFileSync(copy);
+    bytes[bytes.indexOf('9959500', bytes.length / 2)] = '8'.charCodeAt(0);
+    fs.writeFileSync(copy, bytes);
+    const here = await failure(Promise.resolve().then(() => verifyCopy(dir, { stations: {} })));
+    const there = await turnsDuring(() => verifyCopyOffThread(dir, { stations: {} }));
+    expect(there.result).toMatchObject({ status: 'rejected', reason: { code: 'io', message: here.message } });
+    expect((there.result as PromiseRejectedResult).reason).toBeInstanceOf(TransitError);
+    expect(here.issues[0]?.code).toBe('backup.unverifiable');
+    expect(there.turns).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -106,6 +106,7 @@ describeInBrowser('Settings → Backups in Chromium', () => {
       await showSettings(page, origin, workspace.api, 'ru', theme);
       const warning = await page.getByTestId('backup-warning').textContent();
       expect(warning).toContain('Последняя резервная копия не удалась');
+      expect(warning).toContain(`${usb} — это файл, а не папка: выберите папку для резервных копий.`);
       const panel = page.getByTestId('backup-panel');
       await panel.screenshot({ path: path.join(ARTIFACTS, `backups-warning-1024-ru-${theme}.png`) });
     }

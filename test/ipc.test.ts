@@ -8,6 +8,7 @@
  * and a message for a person, and never a stack trace.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import {
   TRANSIT_API,
@@ -1042,6 +1043,7 @@ describe('the desktop calls go through the same dispatch', () => {
     saveTo: jest.Mock<Promise<string | null>, [string, FileFilter[]]>;
     openFrom: jest.Mock<Promise<string | null>, [FileFilter[]]>;
     showFolder: jest.Mock<Promise<string>, [string]>;
+    pickFolder: jest.Mock<Promise<string | null>, []>;
   }
 
   /** The dialogs as a person answers them: a path, or null for Cancel. */
@@ -1051,17 +1053,19 @@ describe('the desktop calls go through the same dispatch', () => {
     );
     const openFrom = jest.fn<Promise<string | null>, [FileFilter[]]>(async () => null);
     const showFolder = jest.fn<Promise<string>, [string]>(async () => '');
+    const pickFolder = jest.fn<Promise<string | null>, []>(async () => null);
     const host: DesktopHost = {
       api: () => service,
       ledgerPath: () => file,
+      backupInto: (folder) => service.backupInto(folder),
       chooseSavePath: saveTo,
       chooseOpenPath: openFrom,
-      chooseFolder: async () => null,
+      chooseFolder: pickFolder,
       showFolder,
       log: (context, error) => logged.push({ method: context, error }),
       now: fixedNow,
     };
-    return { host, saveTo, openFrom, showFolder };
+    return { host, saveTo, openFrom, showFolder, pickFolder };
   }
 
   function registerDesktop(host: DesktopHost) {
@@ -1199,17 +1203,32 @@ describe('the desktop calls go through the same dispatch', () => {
     expect(snapshot()).toBeNull();
   });
 
-  test('backupLedger copies the open ledger; openDataFolder shows its folder', async () => {
-    const { host, saveTo, showFolder } = fakeHost();
+  test('backupLedger backs up the whole ledger, verified, into a chosen folder; openDataFolder shows it', async () => {
+    const { host, saveTo, showFolder, pickFolder } = fakeHost();
     const call = registerDesktop(host);
     await service.recordShipment(cargo());
-    saveTo.mockResolvedValueOnce(temp.file('backup.jsonl'));
-    expect(await call('backupLedger', [])).toEqual({
-      ok: true,
-      value: { saved: true, path: temp.file('backup.jsonl') },
+    expect(await call('backupLedger', [])).toEqual({ ok: true, value: { saved: false, path: null } });
+    pickFolder.mockResolvedValueOnce(temp.file('usb'));
+    const made = temp.file('usb/ledger-manual-20240815T120000Z');
+    expect(await call('backupLedger', [])).toEqual({ ok: true, value: { saved: true, path: made } });
+    expect(saveTo).not.toHaveBeenCalled();
+    // The same backup as Settings and the command line make: the journal with its tip, checked, and a manifest.
+    expect(fs.readdirSync(made).sort()).toEqual(['ledger.jsonl', 'ledger.jsonl.tip', 'manifest.json']);
+    expect(fs.readFileSync(path.join(made, 'ledger.jsonl'))).toEqual(snapshot());
+    expect(JSON.parse(fs.readFileSync(path.join(made, 'manifest.json'), 'utf8'))).toMatchObject({
+      kind: 'manual',
+      shipments: 1,
     });
-    expect(saveTo.mock.calls[0]?.[0]).toBe('transit-ledger-backup-2024-08-15.jsonl');
-    expect(fs.readFileSync(temp.file('backup.jsonl'))).toEqual(snapshot());
+    // A folder that is a file is refused with its code, which the page words in its language.
+    fs.writeFileSync(temp.file('stick'), '');
+    pickFolder.mockResolvedValueOnce(temp.file('stick'));
+    expect(await call('backupLedger', [])).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid',
+        issues: [{ code: 'backup.folder_is_file', facts: { path: temp.file('stick') } }],
+      },
+    });
     expect(await call('openDataFolder', [])).toEqual({ ok: true });
     expect(showFolder).toHaveBeenCalledWith(temp.dir);
     showFolder.mockResolvedValueOnce('No application is registered for folders.');

@@ -180,6 +180,40 @@ describe('the register as a workbook', () => {
     expect(styles).toContain('formatCode="dd.mm.yyyy"');
   });
 
+  test('each figure cell carries its format (written row by row), and the file names its maker and date', async () => {
+    const report = await service.exportReport({
+      year: 2024,
+      report: 'register',
+      format: 'xlsx',
+      language: 'ru',
+    });
+    const bytes = Buffer.from(report.content, 'base64');
+    const styles = partOf(bytes, 'xl/styles.xml');
+    const codes = new Map(
+      [...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+    );
+    const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+    const formatOfStyle = [...cellXfs.matchAll(/<xf [^>]*numFmtId="(\d+)"/g)].map((m) =>
+      codes.get(m[1] ?? ''),
+    );
+    const xml = partOf(bytes, 'xl/worksheets/sheet1.xml');
+    const formatOf = (ref: string) => {
+      const style = new RegExp(`<c r="${ref}"[^>]* s="(\\d+)"`).exec(xml)?.[1];
+      return style === undefined ? undefined : formatOfStyle[Number(style)];
+    };
+    const column = (key: string) => String.fromCharCode(66 + FIELDS.findIndex((f) => f.key === key));
+    // Rows 5-7 are the three cargoes, row 8 the totals.
+    for (const row of [5, 6, 7]) {
+      expect(formatOf(`${column('blDate')}${row}`)).toBe('dd.mm.yyyy');
+      expect(formatOf(`${column('netTonnes')}${row}`)).toBe('#,##0.000');
+    }
+    expect(formatOf(`${column('netTonnes')}8`)).toBe('#,##0.000');
+    expect(formatOf(`${column('barrels')}5`)).toBe('#,##0.###');
+    const core = partOf(bytes, 'docProps/core.xml');
+    expect(core).toContain('<dc:creator>Transit Ledger</dc:creator>');
+    expect(core).toContain('2024-06-10T07:00:00Z');
+  });
+
   test('the CSV export is unchanged by the workbook: format left out is CSV', async () => {
     const report = await service.exportReport({ year: 2024, report: 'register' });
     expect(report).toMatchObject({ fileName: 'transit-register-2024.csv', format: 'csv', encoding: 'utf8' });

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LedgerInfo, Preferences, TransitApi } from './api';
+import type { BackupStatus, LedgerInfo, Preferences, TransitApi } from './api';
 import { TRANSIT_API } from './api-methods';
 import { todayAtLoadPort } from './calendar';
 import { dayBefore, demoShipments } from './demo';
@@ -49,6 +49,11 @@ export class Workspace {
 
   get path(): string {
     return this.current.path;
+  }
+
+  /** A backup of the open ledger into `folder` now (the desktop's File menu); the demo refuses. */
+  backupInto(folder: string): Promise<BackupStatus> {
+    return this.current.backupInto(folder);
   }
 
   async info(): Promise<LedgerInfo> {

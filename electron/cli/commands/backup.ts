@@ -24,6 +24,7 @@ export const backup: Command = {
     writes: false,
     async run({ service, io }) {
       const dir = flag(invocation, 'dir');
+      if (dir?.trim() === '') throw new UsageError('backup --dir needs a folder.');
       const status =
         dir === undefined ? await service.backupNow() : await service.backupInto(path.resolve(dir));
       const made = status.last as BackupSummary;

@@ -45,12 +45,15 @@ export function listBackups(folder: string, stem: string): Listed[] {
   return found.sort(newestFirst);
 }
 
-/** A daily and a monthly backup made from one snapshot share their moment: the daily one is named first. */
+/**
+ * A daily and a monthly backup made from one snapshot share their moment: the daily one is named
+ * first; manual backups of one moment (a fixed clock) newest serial first.
+ */
 const KIND_ORDER = { daily: 0, manual: 1, monthly: 2 } as const;
 
 function newestFirst(a: Listed, b: Listed): number {
   if (a.summary.createdAt !== b.summary.createdAt) return a.summary.createdAt < b.summary.createdAt ? 1 : -1;
-  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (b.serial ?? 1) - (a.serial ?? 1);
 }
 
 /** A temporary folder this old belongs to no backup still running. */

@@ -53,12 +53,31 @@ function isManifest(value: unknown): value is Manifest {
   );
 }
 
+/** What a backup folder's manifest is: the manifest, none at all, or one that does not read as a manifest. */
+export type ManifestRead = { manifest: Manifest } | { missing: true } | { damaged: string };
+
+export function readManifestOf(dir: string): ManifestRead {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
+    return { damaged: `its ${MANIFEST_FILE} cannot be read (${code ?? String(error)})` };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  return isManifest(parsed)
+    ? { manifest: parsed }
+    : { damaged: `its ${MANIFEST_FILE} cannot be read as a manifest` };
+}
+
 /** The manifest of a backup folder, or null when it has none that reads as one. */
 export function readManifest(dir: string): Manifest | null {
-  try {
-    const parsed: unknown = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8'));
-    return isManifest(parsed) ? parsed : null;
-  } catch {
-    return null;
-  }
+  const read = readManifestOf(dir);
+  return 'manifest' in read ? read.manifest : null;
 }

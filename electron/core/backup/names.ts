@@ -11,15 +11,23 @@ export function backupStem(ledgerPath: string): string {
   return base.replace(/\.jsonl$/i, '') || 'ledger';
 }
 
-/** `<stem>-daily-2024-05-03`, `<stem>-monthly-2024-05`, `<stem>-manual-20240503T101500Z`. */
-export function backupName(stem: string, kind: BackupKind, at: Date, day: string): string {
+/**
+ * `<stem>-daily-2024-05-03`, `<stem>-monthly-2024-05`, `<stem>-manual-20240503T101500Z`; the
+ * `serial`th manual backup of the same second is `<stem>-manual-20240503T101500Z-<serial>`.
+ */
+export function backupName(stem: string, kind: BackupKind, at: Date, day: string, serial = 1): string {
   if (kind === 'daily') return `${stem}-daily-${day}`;
   if (kind === 'monthly') return `${stem}-monthly-${day.slice(0, 7)}`;
   const moment = at
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
-  return `${stem}-manual-${moment}`;
+  return withSerial(`${stem}-manual-${moment}`, serial);
+}
+
+/** The `serial`th backup of one name: the name itself first, then `<name>-2`, `<name>-3`… */
+export function withSerial(name: string, serial: number): string {
+  return serial > 1 ? `${name}-${serial}` : name;
 }
 
 export interface NamedBackup {
@@ -27,12 +35,14 @@ export interface NamedBackup {
   kind: BackupKind;
   /** The day it stands for (a monthly one: the first of its month; a manual one: its UTC day). */
   day: string;
+  /** Which manual backup of its second it is: 2 for `…Z-2`; left out for the first. */
+  serial?: number;
 }
 
 const SHAPES: readonly [BackupKind, RegExp][] = [
   ['daily', /^-daily-(\d{4}-\d{2}-\d{2})$/],
   ['monthly', /^-monthly-(\d{4}-\d{2})$/],
-  ['manual', /^-manual-(\d{4})(\d{2})(\d{2})T\d{6}Z$/],
+  ['manual', /^-manual-(\d{4})(\d{2})(\d{2})T\d{6}Z(?:-([1-9]\d{0,5}))?$/],
 ];
 
 /** The backup a folder entry is, for this ledger's stem; null for anything else (another ledger's, a temp). */
@@ -44,7 +54,7 @@ export function parseBackupName(stem: string, name: string): NamedBackup | null 
     if (!match) continue;
     if (kind === 'daily') return { name, kind, day: match[1] as string };
     if (kind === 'monthly') return { name, kind, day: `${match[1]}-01` };
-    return { name, kind, day: `${match[1]}-${match[2]}-${match[3]}` };
+    return { name, kind, day: `${match[1]}-${match[2]}-${match[3]}`, serial: Number(match[4] ?? 1) };
   }
   return null;
 }

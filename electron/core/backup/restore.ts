@@ -9,12 +9,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TransitError } from '../errors';
 import { tipPath } from '../journal/tip';
-import { stationsDir } from '../stations/ids';
 import { verifyLedger } from '../verify';
 import { copyPrefix, hashFile, syncFolder } from './copy';
 import { backupError } from './errors';
-import { JOURNAL_FILE, readManifest, type Manifest } from './manifest';
-import { verifyCopy } from './verify-copy';
+import { fileInTheWay } from './folder';
+import { JOURNAL_FILE, readManifestOf, type Manifest } from './manifest';
+import {
+  clearInterrupted,
+  placeKeeping,
+  placeStations,
+  refuseTaken,
+  restoreTemps,
+  undoPlaced,
+  type RestoreTemps,
+} from './restore-place';
+import { verifyCopyOffThread } from './verify-copy';
 
 export interface Restored {
   path: string;
@@ -34,16 +43,16 @@ const damaged = (dir: string, reason: string) =>
 
 /** The backup's manifest once every file matches it and its journals check out. */
 export async function checkBackup(dir: string): Promise<Manifest> {
-  const manifest = readManifest(dir);
-  if (!manifest)
+  const read = readManifestOf(dir);
+  if ('missing' in read)
     throw backupError(
       'restore.not_a_backup',
       `${dir} is not a Transit Ledger backup (it has no manifest).`,
-      {
-        path: dir,
-      },
+      { path: dir },
       'invalid',
     );
+  if ('damaged' in read) throw damaged(dir, read.damaged);
+  const { manifest } = read;
   for (const file of manifest.files) {
     let held: { bytes: number; sha256: string };
     try {
@@ -58,7 +67,7 @@ export async function checkBackup(dir: string): Promise<Manifest> {
       throw damaged(dir, `${file.path} is not as it was written (its checksum differs)`);
   }
   try {
-    verifyCopy(dir, { stations: manifest.stations });
+    await verifyCopyOffThread(dir, { stations: manifest.stations });
   } catch (error) {
     throw damaged(
       dir,
@@ -68,63 +77,69 @@ export async function checkBackup(dir: string): Promise<Manifest> {
   return manifest;
 }
 
-function refuseExisting(to: string): void {
-  for (const taken of [to, tipPath(to), stationsDir(to)])
-    if (fs.existsSync(taken))
-      throw backupError(
-        'restore.exists',
-        `${taken} already exists; a restore never writes over a file. Choose a new file name.`,
-        { path: taken },
-        'conflict',
-      );
+/** The steps of a restore after which its copies are complete: checked, the stations placed, the tip placed. */
+export type RestoreStep = 'copied' | 'stations' | 'tip';
+
+export interface RestoreHooks {
+  /** Called as each step is reached (the specs stop a restore there). */
+  reached?(step: RestoreStep): void;
 }
 
-/** Puts `temp` at `target` unless something is there: a hard link where the disk has them, else a checked rename. */
-function placeNew(temp: string, target: string): void {
-  try {
-    fs.linkSync(temp, target);
-    fs.unlinkSync(temp);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') refuseExisting(target);
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
-    refuseExisting(target);
-    fs.renameSync(temp, target);
-  }
-}
-
-export async function restoreBackup(dir: string, target: string): Promise<Restored> {
-  const to = path.resolve(target);
-  refuseExisting(to);
-  const manifest = await checkBackup(dir);
-  const token = `restoring-${crypto.randomBytes(4).toString('hex')}`;
-  const temp = `${to}.${token}`;
-  const tempStations = `${stationsDir(to)}.${token}`;
+async function copyTemps(dir: string, manifest: Manifest, temps: RestoreTemps): Promise<number> {
   const sizeOf = (relative: string) => manifest.files.find((f) => f.path === relative)?.bytes ?? 0;
+  await copyPrefix(path.join(dir, JOURNAL_FILE), temps.journal, sizeOf(JOURNAL_FILE));
+  await copyPrefix(path.join(dir, `${JOURNAL_FILE}.tip`), temps.tip, sizeOf(`${JOURNAL_FILE}.tip`));
+  const received = manifest.files.filter((f) => f.path.startsWith(`${JOURNAL_FILE}.stations/`));
+  if (received.length > 0) await fs.promises.mkdir(temps.stations);
+  for (const file of received)
+    await copyPrefix(
+      path.join(dir, ...file.path.split('/')),
+      path.join(temps.stations, path.basename(file.path)),
+      file.bytes,
+    );
+  return received.length;
+}
+
+/**
+ * Writes backup `dir` as a new ledger at `target`. What a restore into `target` killed earlier left
+ * is cleared first; a target that exists, or is a link, is refused and nothing is written.
+ */
+export async function restoreBackup(
+  dir: string,
+  target: string,
+  hooks: RestoreHooks = {},
+): Promise<Restored> {
+  const to = path.resolve(target);
+  const file = fileInTheWay(path.dirname(to));
+  if (file !== null)
+    throw backupError(
+      'restore.folder_is_file',
+      `${file} is a file, not a folder: choose another place for the restored ledger.`,
+      { path: file },
+      'invalid',
+    );
+  clearInterrupted(to);
+  refuseTaken(to);
+  const manifest = await checkBackup(dir);
+  const temps = restoreTemps(to, `${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   try {
     await fs.promises.mkdir(path.dirname(to), { recursive: true });
-    await copyPrefix(path.join(dir, JOURNAL_FILE), temp, sizeOf(JOURNAL_FILE));
-    await copyPrefix(path.join(dir, `${JOURNAL_FILE}.tip`), tipPath(temp), sizeOf(`${JOURNAL_FILE}.tip`));
-    const received = manifest.files.filter((f) => f.path.startsWith(`${JOURNAL_FILE}.stations/`));
-    if (received.length > 0) await fs.promises.mkdir(tempStations);
-    for (const file of received)
-      await copyPrefix(
-        path.join(dir, ...file.path.split('/')),
-        path.join(tempStations, path.basename(file.path)),
-        file.bytes,
-      );
-    const check = verifyLedger(temp);
+    const received = await copyTemps(dir, manifest, temps);
+    const check = verifyLedger(temps.journal);
     if (!check.ok) throw damaged(dir, check.message);
-    refuseExisting(to);
-    if (received.length > 0) fs.renameSync(tempStations, stationsDir(to));
-    placeNew(tipPath(temp), tipPath(to));
-    placeNew(temp, to);
-    await syncFolder(path.dirname(to));
+    hooks.reached?.('copied');
+    refuseTaken(to);
+    if (received > 0) placeStations(temps, to);
+    hooks.reached?.('stations');
+    placeKeeping(temps.tip, tipPath(to), to);
+    hooks.reached?.('tip');
+    placeKeeping(temps.journal, to, to);
   } catch (error) {
-    for (const leftover of [temp, tipPath(temp), tempStations])
-      await fs.promises.rm(leftover, { recursive: true, force: true }).catch(() => undefined);
+    undoPlaced(temps, to);
     throw error;
   }
+  undoPlaced(temps, to);
+  await syncFolder(path.dirname(to));
   return {
     path: to,
     entries: manifest.entries,

@@ -13,9 +13,10 @@ import { copyPrefix, syncFolder, writeNew, type Copied } from './copy';
 import { backupError, writeFailed } from './errors';
 import { JOURNAL_FILE, MANIFEST_FILE, type Manifest, type ManifestFile } from './manifest';
 import type { BackupKind } from './names';
-import { partialName } from './names';
+import { partialName, withSerial } from './names';
+import { refuseFileAsFolder } from './folder';
 import { SYNC_FILE, type Snapshot } from './snapshot';
-import { receivedPath, verifyCopy } from './verify-copy';
+import { receivedPath, verifyCopyOffThread } from './verify-copy';
 
 export interface WriteRequest {
   snapshot: Snapshot;
@@ -24,6 +25,9 @@ export interface WriteRequest {
   kind: BackupKind;
   at: Date;
 }
+
+/** How many manual backups of one second are named before giving up (`…Z-2` to `…Z-999`). */
+const MAX_SERIAL = 999;
 
 async function copyAll(temp: string, snapshot: Snapshot): Promise<ManifestFile[]> {
   const files: ManifestFile[] = [];
@@ -48,9 +52,12 @@ async function copyAll(temp: string, snapshot: Snapshot): Promise<ManifestFile[]
   return files;
 }
 
-/** Writes backup `name` in `folder` from `snapshot`; resolves with its manifest once it is in place and checked. */
+/**
+ * Writes backup `name` in `folder` from `snapshot`; resolves with its manifest once it is in place and
+ * checked. A manual backup never stands aside for another: one of the same second is named `<name>-2`.
+ */
 export async function writeBackup(request: WriteRequest): Promise<Manifest> {
-  const { snapshot, folder, name, kind, at } = request;
+  const { snapshot, folder, kind, at } = request;
   if (snapshot.journal.size === 0)
     throw backupError(
       'backup.nothing',
@@ -58,44 +65,77 @@ export async function writeBackup(request: WriteRequest): Promise<Manifest> {
       {},
       'invalid',
     );
-  const final = path.join(folder, name);
+  refuseFileAsFolder(folder);
+  let serial = kind === 'manual' ? freeSerial(folder, request.name) : 1;
+  let name = withSerial(request.name, serial);
   const temp = path.join(
     folder,
-    partialName(name, `${process.pid}-${crypto.randomBytes(4).toString('hex')}`),
+    partialName(request.name, `${process.pid}-${crypto.randomBytes(4).toString('hex')}`),
   );
   try {
     await fs.promises.mkdir(folder, { recursive: true });
     await fs.promises.mkdir(temp);
     const files = await copyAll(temp, snapshot);
     const stations = Object.fromEntries(snapshot.received.map((cut) => [cut.station, cut.seq]));
-    const verified = verifyCopy(temp, { stations }, final);
-    const manifest: Manifest = {
+    const verified = await verifyCopyOffThread(temp, { stations }, path.join(folder, name));
+    const manifestOf = (named: string): Manifest => ({
       format: 'transit-ledger-backup',
       version: 1,
-      name,
+      name: named,
       kind,
       createdAt: at.toISOString(),
       source: snapshot.ledgerPath,
       ...verified,
       stations,
       files,
-    };
-    await writeNew(path.join(temp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    await syncFolder(temp);
-    await placeOnce(temp, final);
+    });
+    await writeManifest(temp, manifestOf(name));
+    // Another process may take the name between the look and the rename: a manual backup takes the next.
+    while (!(await placeOnce(temp, path.join(folder, name), kind === 'manual' && serial < MAX_SERIAL))) {
+      serial += 1;
+      name = withSerial(request.name, serial);
+      await writeManifest(temp, manifestOf(name));
+    }
     await syncFolder(folder);
-    return manifest;
+    return manifestOf(name);
   } catch (error) {
     await fs.promises.rm(temp, { recursive: true, force: true }).catch(() => undefined);
-    throw writeFailed(final, error);
+    throw writeFailed(path.join(folder, name), error);
   }
 }
 
-/** Renames the checked copy to its name; one already there (another process's of the same day) is kept. */
-async function placeOnce(temp: string, final: string): Promise<void> {
-  if (fs.existsSync(final))
-    throw backupError('backup.exists', `A backup named ${path.basename(final)} is already there.`, {
-      path: final,
-    });
-  await fs.promises.rename(temp, final);
+/** The first serial whose name is free in `folder`. */
+function freeSerial(folder: string, name: string): number {
+  let serial = 1;
+  while (serial < MAX_SERIAL && fs.existsSync(path.join(folder, withSerial(name, serial)))) serial += 1;
+  return serial;
+}
+
+async function writeManifest(temp: string, manifest: Manifest): Promise<void> {
+  await fs.promises.rm(path.join(temp, MANIFEST_FILE), { force: true });
+  await writeNew(path.join(temp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  await syncFolder(temp);
+}
+
+/**
+ * Renames the checked copy to its name. One already there (another process's of the same day) is
+ * kept: false when the caller may try another name, else 'backup.exists'.
+ */
+async function placeOnce(temp: string, final: string, mayRename: boolean): Promise<boolean> {
+  const taken = () =>
+    backupError('backup.exists', `A backup named ${path.basename(final)} is already there.`, { path: final });
+  if (fs.existsSync(final)) {
+    if (mayRename) return false;
+    throw taken();
+  }
+  try {
+    // A rename onto a folder that appeared meanwhile fails (it is never empty: a backup holds files).
+    await fs.promises.rename(temp, final);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+    if (mayRename) return false;
+    throw taken();
+  }
 }

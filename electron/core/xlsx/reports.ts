@@ -4,6 +4,7 @@
  * numbers, dates, a frozen and filtered header and totals. Loaded only when a workbook is asked
  * for, so opening a ledger or starting the command line never pays for exceljs.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { MonthProgress, Shipment } from '../api';
 import { EXTRA_COLUMNS } from '../columns';
@@ -139,17 +140,29 @@ export function monthlyTable(
   };
 }
 
-/** The workbook's bytes: one sheet per table, in order. */
+/**
+ * The workbook's bytes: one sheet per table, in order. Written by exceljs's streaming writer,
+ * each row committed as it is added, into the zip's chunks; strings are shared (Excel's own
+ * way, and a smaller file), with styles for the formats, the heading and the totals.
+ */
 export async function workbookBytes(
   tables: readonly TableSheet[],
   context: WorkbookContext,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   workbook.creator = 'Transit Ledger';
   workbook.created = context.now;
   workbook.modified = context.now;
   for (const table of tables) addTableSheet(workbook, table, context.language);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }
 
 export { reconciliationTables } from './reconciliation';

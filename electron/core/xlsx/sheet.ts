@@ -3,10 +3,14 @@
  * rows with numbers as numbers and dates as dates, and a totals row. What the columns hold is
  * the caller's; how a kind of figure looks in Excel is decided here, once for every report.
  *
+ * The sheet is streamed: its columns, frozen pane and filter are set before the first row, and
+ * each row is committed (written out and let go) as soon as it is added, so a register of 100,000
+ * cargoes never holds 100,000 rows of exceljs cells at once.
+ *
  * Text is always written as text: exceljs makes a formula only from a `{ formula }` value, which
  * this module never writes, so a remark that begins with `=` stays a remark.
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Style, Workbook, Worksheet } from 'exceljs';
 import { KG_PER_TONNE } from '../quantity';
 import type { Language } from '../fields';
 
@@ -124,10 +128,17 @@ function columnTotal(kind: CellKind, rows: readonly (readonly CellValue[])[], in
   return sum === null ? null : sum / scale;
 }
 
+/** The title, the notes, a blank line and the header, each committed; the header's row number. */
 function writeHeading(sheet: Worksheet, table: TableSheet): number {
-  sheet.addRow([table.title]).font = { bold: true, size: 14 };
-  for (const note of table.notes) sheet.addRow([note]).font = { italic: true };
-  sheet.addRow([]);
+  const title = sheet.addRow([table.title]);
+  title.font = { bold: true, size: 14 };
+  title.commit();
+  for (const note of table.notes) {
+    const line = sheet.addRow([note]);
+    line.font = { italic: true };
+    line.commit();
+  }
+  sheet.addRow([]).commit();
   const header = sheet.addRow(table.columns.map((column) => column.header));
   header.font = { bold: true };
   header.alignment = { vertical: 'bottom', wrapText: true };
@@ -135,6 +146,7 @@ function writeHeading(sheet: Worksheet, table: TableSheet): number {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF2' } };
     cell.border = { bottom: { style: 'thin' } };
   });
+  header.commit();
   return header.number;
 }
 
@@ -151,26 +163,42 @@ function writeTotals(sheet: Worksheet, table: TableSheet): void {
   row.eachCell((cell) => {
     cell.border = { top: { style: 'thin' } };
   });
+  row.commit();
 }
 
-/** Adds `table` to `workbook` as one worksheet. */
-export function addTableSheet(workbook: Workbook, table: TableSheet, language: Language): Worksheet {
-  const sheet = workbook.addWorksheet(table.name);
-  const headerRow = writeHeading(sheet, table);
-  table.columns.forEach((column, index) => {
+/**
+ * Adds `table` to a streaming `workbook` (ExcelJS.stream.xlsx.WorkbookWriter) as one worksheet,
+ * written out row by row and committed whole.
+ */
+export function addTableSheet(workbook: Workbook, table: TableSheet, language: Language): void {
+  // The header's row: under the title, the notes and one blank line. The pane is written before any row.
+  const headerRow = table.notes.length + 3;
+  const sheet = workbook.addWorksheet(table.name, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }],
+  });
+  const plain: Partial<Style> = {};
+  const styles = table.columns.map((column, index): Partial<Style> => {
     const excelColumn = sheet.getColumn(index + 1);
     excelColumn.width = columnWidth(column, table.rows, index);
     const numFmt = numberFormat(column.kind, language);
     if (numFmt) excelColumn.numFmt = numFmt;
     if (column.wrap) excelColumn.alignment = { wrapText: true, vertical: 'top' };
+    return numFmt || column.wrap ? { ...excelColumn.style } : plain;
   });
-  for (const row of table.rows)
-    sheet.addRow(table.columns.map((column, i) => cellOf(column.kind, row[i] ?? null)));
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow }];
+  writeHeading(sheet, table);
+  for (const row of table.rows) {
+    const added = sheet.addRow(table.columns.map((column, i) => cellOf(column.kind, row[i] ?? null)));
+    // One style object per column (text ones share an empty one), not a copy per cell: exceljs then
+    // finds each cell's style by identity instead of writing it out as XML to look it up.
+    styles.forEach((style, i) => {
+      added.getCell(i + 1).style = style;
+    });
+    added.commit();
+  }
   sheet.autoFilter = {
     from: { row: headerRow, column: 1 },
     to: { row: headerRow + table.rows.length, column: table.columns.length },
   };
   writeTotals(sheet, table);
-  return sheet;
+  sheet.commit();
 }

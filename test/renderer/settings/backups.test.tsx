@@ -62,6 +62,27 @@ test('warns when the last backup failed, in the page’s language from the failu
   expect(warning()?.textContent).not.toContain('cannot be written');
 });
 
+test('a backup folder that became a file is said so on screen, in the page’s language', async () => {
+  resetSettings('ru');
+  ready(
+    backupState({
+      warning: 'failed',
+      failure: {
+        at: '2024-08-15T05:00:00.000Z',
+        code: 'backup.folder_is_file',
+        facts: { path: '/media/usb' },
+        message: '/media/usb is a file, not a folder: choose a folder for the backups.',
+      },
+    }),
+  );
+  render(<BackupPanel />);
+  await waitFor(() => expect(warning()).not.toBeNull());
+  expect(warning()?.textContent).toContain(
+    '/media/usb — это файл, а не папка: выберите папку для резервных копий.',
+  );
+  expect(warning()?.textContent).not.toContain('is a file');
+});
+
 test('warns when the newest backup is more than two days old, naming when it was made', async () => {
   ready(backupState({ warning: 'stale' }));
   render(<BackupPanel />);
