@@ -91,8 +91,8 @@ export const COMMANDS = {
     options: { year: str, report: str, out: str, separator: str, language: str, format: str },
     positionals: 0,
     usage:
-      'export --year Y --report register|monthly|reconciliation|years|vessels|programme --out FILE [--format csv|xlsx] ' +
-      '[--separator ,|;] ' +
+      'export --year Y --report register|monthly|reconciliation|years|vessels|programme --out FILE ' +
+      '[--format csv|xlsx] [--separator ,|;] ' +
       `[--language ${LANGUAGE_CHOICES}]`,
   },
   import: {
