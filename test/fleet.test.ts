@@ -198,6 +198,12 @@ describe('the fleet is ledger data', () => {
       facts: { vessel: 'Astana' },
     });
     expect(await codeOf({ name: 'Atyrau', aliases: 'Лива' })).toMatchObject({ code: 'fleet.name_taken' });
+    // Azerbaijani ə is written `e` in one tanker's English name and `a` in another's: both are the same name.
+    expect(await codeOf({ name: 'Akademik Khoshbakht Yusifzadə' })).toMatchObject({
+      code: 'fleet.name_taken',
+      facts: { vessel: 'Akademik Khoshbakht Yusifzade' },
+    });
+    expect(await codeOf({ name: 'President Heydər Əliyev' })).toMatchObject({ code: 'fleet.name_taken' });
     expect(await codeOf({ name: 'Atyrau', imo: '9301614' })).toMatchObject({ code: 'imo.check_digit' });
     expect(await codeOf({ name: 'Atyrau', deadweightTonnes: '-5' })).toMatchObject({
       code: 'deadweightTonnes.invalid',

@@ -221,7 +221,8 @@ const unsettled = (action: 'recorded' | 'amended' | 'voided') =>
         message:
           `A close or reopen of 2024-07 was lost when the damaged ledger file was repaired, so no cargo ` +
           `dated in it can be ${action} until a manager closes it again ` +
-          '(transit-ledger close --month 2024-07 --reason R), then reopens it if it is to stay open.',
+          '(transit-ledger close --month 2024-07 --reason R) or reopens it to keep it open ' +
+          '(transit-ledger reopen --month 2024-07 --reason R).',
       }),
     ],
   });
@@ -276,6 +277,44 @@ describe('a close lost to a damaged file (issue 12: what the adversary found)', 
       issues: [expect.objectContaining({ code: 'blDate.month_closed' })],
     });
     await service.reopenMonth({ month: '2024-07', reason: 'Late outturn' });
+    await expect(service.recordShipment(cargo('2024-07-31', 'JUL-3'))).resolves.toBeTruthy();
+  });
+
+  test('reopening it settles it as open, without closing it first: the way out for a month not yet over', async () => {
+    await closeJuly();
+    service.close();
+    spoilLine('"type":"close"');
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'marat', now: fixedNow });
+    await expect(service.recordShipment(cargo('2024-07-31', 'JUL-3'))).rejects.toEqual(unsettled('recorded'));
+    await service.reopenMonth({ month: '2024-07', reason: 'Keep July open after the repair' });
+    await expect(service.recordShipment(cargo('2024-07-31', 'JUL-3'))).resolves.toBeTruthy();
+    // Settled for good: a reopen of it again, now neither closed nor held, is refused as before.
+    await expect(service.reopenMonth({ month: '2024-07', reason: 'again' })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ code: 'month.not_closed' })],
+    });
+  });
+
+  test('a damaged nomination is named as the entry it was and holds no month, though it names one', async () => {
+    await service.nominate({
+      month: '2024-07',
+      vessel: 'Liwa',
+      laycanFrom: '2024-07-02',
+      laycanTo: '2024-07-04',
+      tonnes: '8000',
+    });
+    service.close();
+    const file = temp.file('ledger.jsonl');
+    const line = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .find((text) => text.includes('"type":"nominate"'));
+    spoilLine('"type":"nominate"', line?.replace('"Liwa"', '"Liwb"'));
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'marat', now: fixedNow });
+    const [lost] = (await service.info()).recovery?.lost ?? [];
+    expect(lost).toMatchObject({ code: 'damaged', cargo: null });
+    expect(lost?.period).toBeUndefined();
+    expect(lost?.excerpt).toMatch(/^nominate entry #\d+ \(its details cannot be read\)$/);
+    expect((await service.info()).recovery?.message).not.toContain('close or reopen');
     await expect(service.recordShipment(cargo('2024-07-31', 'JUL-3'))).resolves.toBeTruthy();
   });
 

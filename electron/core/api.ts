@@ -1001,7 +1001,11 @@ export interface TransitApi {
   conflicts(): Promise<Conflict[]>;
   /** Makes a month's figures final: nothing dated in it may be recorded, amended or voided until reopened. */
   closeMonth(request: PeriodRequest, options?: LedgerGuard): Promise<PeriodReport>;
-  reopenMonth(request: PeriodRequest, options?: LedgerGuard): Promise<PeriodReport>;
+  /**
+   * Reopens a closed month; also settles as open a month a repair held (its close lost) that has no
+   * close left in the journal, and then answers null: there is no period to report.
+   */
+  reopenMonth(request: PeriodRequest, options?: LedgerGuard): Promise<PeriodReport | null>;
   /** Every month ever closed, in calendar order, with its figures now against the close's. */
   periods(): Promise<PeriodReport[]>;
   /** Where backups go, the newest good one, and whether Settings should warn. */

@@ -36,7 +36,7 @@ export class PeriodBook {
   /**
    * Months whose close or reopen a repair of the damaged file lost: whether each was closed is no
    * longer known, so none takes a write until a person decides. A month closed now is simply closed
-   * (a lost reopen); one open now is refused until it is closed again, and may be reopened after.
+   * (a lost reopen); one open now is refused until it is closed again or reopened (kept open).
    */
   private readonly unsettledMonths = new Set<string>();
 
@@ -118,8 +118,8 @@ export function unsettledMonthIssue(month: string, action: 'record' | 'amend' | 
     code: 'blDate.month_unsettled',
     message:
       `A close or reopen of ${month} was lost when the damaged ledger file was repaired, so no cargo dated ` +
-      `in it can be ${verb} until a manager closes it again (transit-ledger close --month ${month} --reason R), ` +
-      'then reopens it if it is to stay open.',
+      `in it can be ${verb} until a manager closes it again (transit-ledger close --month ${month} --reason R) ` +
+      `or reopens it to keep it open (transit-ledger reopen --month ${month} --reason R).`,
     facts: { month },
   };
 }

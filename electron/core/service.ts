@@ -670,18 +670,19 @@ export class LedgerService implements TransitApi {
     return this.periodReport(month);
   }
 
-  async reopenMonth(request: unknown, options?: LedgerGuard): Promise<PeriodReport> {
+  async reopenMonth(request: unknown, options?: LedgerGuard): Promise<PeriodReport | null> {
     this.follow();
     this.expectLedger(parseLedgerGuard(options));
     const { month, reason } = parsePeriodRequest(request);
-    if (!this.state.periods.closed(month)) {
+    // A month held by a lost close is settled as open by a reopen (a month not yet over cannot be closed again).
+    if (!this.state.periods.closed(month) && !this.state.periods.unsettled(month)) {
       const message = `${month} is not closed, so there is nothing to reopen.`;
       throw new TransitError('conflict', message, [
         { field: 'month', code: 'month.not_closed', message, facts: { month } },
       ]);
     }
     this.append([{ type: 'reopen', month, reason }]);
-    return this.periodReport(month);
+    return this.state.periods.get(month) ? this.periodReport(month) : null;
   }
 
   async periods(): Promise<PeriodReport[]> {

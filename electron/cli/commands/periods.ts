@@ -50,8 +50,8 @@ function periodWrite(action: 'close' | 'reopen'): Command {
           const request = { month, reason };
           const period =
             action === 'close' ? await service.closeMonth(request) : await service.reopenMonth(request);
-          if (given(invocation, 'json')) io.out(JSON.stringify(periodJson(period)));
-          else if (action === 'close')
+          if (given(invocation, 'json')) io.out(JSON.stringify(period === null ? null : periodJson(period)));
+          else if (action === 'close' && period !== null)
             io.out(`Closed ${month}: ${cargoes(period.now.shipments)}, ${t(period.now.kg)}.`);
           else io.out(`Reopened ${month}. Close it again once its figures are final.`);
           return EXIT.ok;

@@ -49,6 +49,9 @@ const NO_CARGO: LostCargo = { blNumber: null, blDate: null, vessel: null, netKg:
  * none of them does.
  */
 export function damagedCargo(text: string): LostCargo | null {
+  // A nomination names a tanker and tonnes too: only a cargo's own entries are read as a cargo.
+  const type = readableType(text);
+  if (type !== undefined && !CARGO_TYPES.has(type)) return null;
   const quoted = (name: string) => new RegExp(`"${name}":"([^"\\\\]{0,200})"`).exec(text)?.[1] ?? null;
   const numeric = (name: string) => new RegExp(`"${name}":(\\d{1,16})[,}]`).exec(text)?.[1];
   const netKg = numeric('netKg');
@@ -68,12 +71,21 @@ function damagedEntry(text: string): { type: string | undefined; seq: string | u
   return type !== undefined || seq !== undefined ? { type, seq } : null;
 }
 
+/** The kind of entry a damaged line still names, if its `"type"` can be read. */
+function readableType(text: string): string | undefined {
+  return /"type":"([\w-]{1,30})"/.exec(text)?.[1];
+}
+
+const CARGO_TYPES = new Set(['record', 'amend', 'void']);
+
 /**
- * The month a damaged line closed or reopened, as far as its text still shows it: only those two
- * entries hold a month. Null for any other line.
+ * The month a damaged line closed or reopened, as far as its text still shows it. Other entries
+ * hold a month too (a nomination): a line whose kind can still be read as another is not a period's.
+ * One whose kind cannot be read but that names a month may have been a close: it counts as one.
  */
 export function damagedPeriod(text: string): LostPeriod | null {
-  const type = /"type":"(close|reopen)"/.exec(text)?.[1];
+  const type = readableType(text);
+  if (type !== undefined && type !== 'close' && type !== 'reopen') return null;
   const month = /"month":"(\d{4}-(?:0[1-9]|1[0-2]))"/.exec(text)?.[1] ?? null;
   if (type === undefined && month === null) return null;
   return { action: type === 'close' || type === 'reopen' ? type : null, month };
