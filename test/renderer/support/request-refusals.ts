@@ -105,6 +105,10 @@ function cases(api: Service): [string, () => Promise<unknown>][] {
     ['setBaseline x', () => api.setBaseline({ year: 2023, tonnes: 'x' })],
     ['setBaseline 1,057', () => api.setBaseline({ year: 2023, tonnes: '1,057' })],
     ['setBaseline 60000000', () => api.setBaseline({ year: 2023, tonnes: '60000000' })],
+    [
+      'setBaseline months off the total',
+      () => api.setBaseline({ year: 2023, tonnes: '1057000', monthlyTonnes: Array(12).fill('88000') }),
+    ],
     ['closeMonth August', () => api.closeMonth({ month: 'August', reason: 'done' })],
     ['closeMonth {year}', () => api.closeMonth({ month: '{year}', reason: 'done' })],
     ['closeMonth 2024-08', () => api.closeMonth({ month: '2024-08', reason: 'done' })],
