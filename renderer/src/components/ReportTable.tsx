@@ -31,8 +31,9 @@ export function ReportTable(props: {
         <caption>{caption}</caption>
         <thead>
           <tr>
-            {columns.map((column) => (
-              <th key={column.label} scope="col" className={column.numeric ? 'numeric' : undefined}>
+            {/* By place: two columns may be worded alike in some language. */}
+            {columns.map((column, place) => (
+              <th key={place} scope="col" className={column.numeric ? 'numeric' : undefined}>
                 {column.label}
               </th>
             ))}
