@@ -1,15 +1,13 @@
 /**
  * A year's loading programme as a CSV report for Excel, in the reader's language: one row per
  * nomination (cancelled ones too), by month and laycan, with its state as of the day it is written,
- * the tonnes loaded against it and the B/L numbers that loaded it. Written with csv.ts's cells, so it
+ * the tonnes loaded against it and the B/L numbers that loaded it. Written by csv-table.ts with csv.ts's cells, so it
  * is Excel-safe the same way: a BOM, `;` with decimal commas for decimal-comma Excel, text guarded
  * against formulas, tonnes to the kilogram as numbers Excel sums.
  */
 import type { CsvSeparator, NominationState, Programme } from './api';
-import { BOM, decimalMarkFor, quoteIfNeeded, textField, tonnesField } from './csv';
+import { csvFile, csvTable } from './csv-table';
 import type { Language, Translations } from './fields';
-
-const CRLF = '\r\n';
 
 const HEADERS = {
   month: { en: 'Month', ru: 'Месяц', az: 'Ay', kk: 'Ай' },
@@ -41,26 +39,24 @@ export function programmeCsv(
   separator: CsvSeparator,
   language: Language,
 ): string {
-  const code = separator.charCodeAt(0);
-  const mark = decimalMarkFor(separator);
-  const row = (cells: readonly string[]) => cells.join(separator);
-  const lines = [row(Object.values(HEADERS).map((words) => quoteIfNeeded(words[language], code)))];
+  const t = csvTable(separator, language);
+  const lines = [t.header(Object.values(HEADERS))];
   for (const month of months)
     for (const n of month.nominations)
       lines.push(
-        row([
+        t.row([
           n.month,
-          textField(n.vessel, code),
+          t.text(n.vessel),
           n.laycanFrom,
           n.laycanTo,
-          tonnesField(n.tonnesKg, mark),
-          quoteIfNeeded(STATES[n.state][language], code),
-          tonnesField(n.loadedKg, mark),
-          textField(n.cargoes.map((c) => c.blNumber ?? c.id).join(', '), code),
-          textField(n.cancelReason, code),
+          t.tonnes(n.tonnesKg),
+          t.word(STATES[n.state]),
+          t.tonnes(n.loadedKg),
+          t.text(n.cargoes.map((c) => c.blNumber ?? c.id).join(', ')),
+          t.text(n.cancelReason),
         ]),
       );
-  return BOM + lines.join(CRLF) + CRLF;
+  return csvFile(lines);
 }
 
 /** How many nominations the months hold: the export's row count. */

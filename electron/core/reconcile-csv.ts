@@ -1,15 +1,12 @@
 /**
  * The reconciliation as a CSV report for Excel, in the reader's language: the cargoes, then the
  * vessels, the months and their total, each block under its own header row, a blank line between.
- * Written with csv.ts's cells, so it is Excel-safe the same way: a BOM, `;` with decimal commas for
+ * Written by csv-table.ts with csv.ts's cells, so it is Excel-safe the same way: a BOM, `;` with decimal commas for
  * decimal-comma Excel, text guarded against formulas, tonnes to the kilogram as numbers Excel sums.
  */
 import type { CargoReconciliation, CsvSeparator, LossTotals, Reconciliation } from './api';
-import { BOM, decimalMarkFor, quoteIfNeeded, textField, tonnesField } from './csv';
+import { csvFile, csvTable, type CsvTable } from './csv-table';
 import type { Language, Translations } from './fields';
-import type { DecimalMark } from './quantity';
-
-const CRLF = '\r\n';
 
 type Words = Readonly<Record<string, Translations>>;
 
@@ -73,21 +70,19 @@ export function reconciliationWord(key: ReconciliationWord, language: Language):
   return WORDS[key][language];
 }
 
-/** A percent to its 3 decimals, with the file's decimal mark; empty when there is none. */
-function percentField(value: number | null, mark: DecimalMark): string {
-  if (value === null) return '';
-  const text = value.toFixed(3);
-  return mark === '.' ? text : text.replace('.', ',');
+/** A percent to its 3 decimals; empty when there is none. */
+function percent(t: CsvTable, value: number | null): string {
+  return t.decimal(value, 3);
 }
 
-function totalsCells(totals: LossTotals, mark: DecimalMark): string[] {
+function totalsCells(t: CsvTable, totals: LossTotals): string[] {
   return [
     String(totals.cargoes),
     String(totals.pending),
-    tonnesField(totals.blKg, mark),
-    tonnesField(totals.outturnKg, mark),
-    tonnesField(totals.lossKg, mark),
-    percentField(totals.lossPercent, mark),
+    t.tonnes(totals.blKg),
+    t.tonnes(totals.outturnKg),
+    t.tonnes(totals.lossKg),
+    percent(t, totals.lossPercent),
     String(totals.flagged),
   ];
 }
@@ -97,12 +92,8 @@ export function reconciliationCsv(
   separator: CsvSeparator,
   language: Language = 'en',
 ): string {
-  const code = separator.charCodeAt(0);
-  const mark = decimalMarkFor(separator);
-  const word = (key: keyof typeof WORDS) => WORDS[key][language];
-  const row = (cells: readonly string[]) => cells.join(separator);
-  const header = (keys: readonly (keyof typeof WORDS)[]) =>
-    row(keys.map((key) => quoteIfNeeded(word(key), code)));
+  const t = csvTable(separator, language);
+  const header = (keys: readonly ReconciliationWord[]) => t.header(keys.map((key) => WORDS[key]));
   const summaryKeys = [
     'cargoes',
     'pending',
@@ -126,30 +117,26 @@ export function reconciliationCsv(
     ]),
   ];
   for (const cargo of reconciliation.cargoes) {
-    const status = cargoStatus(cargo);
     lines.push(
-      row([
+      t.row([
         cargo.blDate,
-        textField(cargo.blNumber, code),
-        textField(cargo.vessel, code),
-        tonnesField(cargo.blKg, mark),
-        tonnesField(cargo.outturnKg, mark),
-        tonnesField(cargo.lossKg, mark),
-        percentField(cargo.lossPercent, mark),
-        quoteIfNeeded(word(status), code),
+        t.text(cargo.blNumber),
+        t.text(cargo.vessel),
+        t.tonnes(cargo.blKg),
+        t.tonnes(cargo.outturnKg),
+        t.tonnes(cargo.lossKg),
+        percent(t, cargo.lossPercent),
+        t.word(WORDS[cargoStatus(cargo)]),
       ]),
     );
   }
   lines.push('', header(['vessel', ...summaryKeys]));
   for (const vessel of reconciliation.byVessel)
-    lines.push(row([textField(vessel.vessel, code), ...totalsCells(vessel, mark)]));
+    lines.push(t.row([t.text(vessel.vessel), ...totalsCells(t, vessel)]));
   lines.push('', header(['month', ...summaryKeys]));
-  for (const month of reconciliation.byMonth) lines.push(row([month.month, ...totalsCells(month, mark)]));
+  for (const month of reconciliation.byMonth) lines.push(t.row([month.month, ...totalsCells(t, month)]));
   // The total closes the months' block, under its columns.
-  lines.push(row([quoteIfNeeded(word('total'), code), ...totalsCells(reconciliation.totals, mark)]));
-  lines.push(
-    '',
-    row([quoteIfNeeded(word('allowance'), code), percentField(reconciliation.lossAllowancePercent, mark)]),
-  );
-  return BOM + lines.join(CRLF) + CRLF;
+  lines.push(t.row([t.word(WORDS.total), ...totalsCells(t, reconciliation.totals)]));
+  lines.push('', t.row([t.word(WORDS.allowance), percent(t, reconciliation.lossAllowancePercent)]));
+  return csvFile(lines);
 }

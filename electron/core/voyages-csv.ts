@@ -1,15 +1,12 @@
 /**
  * Vessels and voyages as a CSV report for Excel, in the reader's language: each vessel's year and
  * the total, then the cargoes with their dates and days, each block under its own header row.
- * Written with csv.ts's cells, so it is Excel-safe the same way (a BOM, `;` with decimal commas for
+ * Written by csv-table.ts with csv.ts's cells, so it is Excel-safe the same way (a BOM, `;` with decimal commas for
  * decimal-comma Excel, text guarded against formulas, tonnes to the kilogram).
  */
 import type { CsvSeparator, Voyages, VoyageTotals } from './api';
-import { BOM, decimalMarkFor, quoteIfNeeded, textField, tonnesField } from './csv';
+import { csvFile, csvTable, type CsvTable } from './csv-table';
 import type { Language, Translations } from './fields';
-import type { DecimalMark } from './quantity';
-
-const CRLF = '\r\n';
 
 const WORDS = {
   vessel: { en: 'Vessel', ru: 'Танкер', az: 'Tanker', kk: 'Танкер' },
@@ -54,31 +51,27 @@ export function voyagesWord(key: VoyagesWord, language: Language): string {
   return WORDS[key][language];
 }
 
-/** A count of days to 1 decimal with the file's decimal mark; empty when there is none. */
-function daysField(value: number | null, mark: DecimalMark): string {
-  if (value === null) return '';
-  const text = Number.isInteger(value) ? String(value) : value.toFixed(1);
-  return mark === '.' ? text : text.replace('.', ',');
+/** A count of days to 1 decimal, whole days as they are; empty when there is none. */
+function days(t: CsvTable, value: number | null): string {
+  return t.decimal(value, 1, true);
 }
 
-function totalsCells(totals: VoyageTotals, mark: DecimalMark): string[] {
+function totalsCells(t: CsvTable, totals: VoyageTotals): string[] {
   return [
     String(totals.cargoes),
-    tonnesField(totals.netKg, mark),
-    tonnesField(totals.averageCargoKg, mark),
+    t.tonnes(totals.netKg),
+    t.tonnes(totals.averageCargoKg),
     String(totals.voyages),
     String(totals.discharged),
     String(totals.pending),
-    daysField(totals.averageTransitDays, mark),
-    daysField(totals.averageTurnaroundDays, mark),
+    days(t, totals.averageTransitDays),
+    days(t, totals.averageTurnaroundDays),
   ];
 }
 
 export function voyagesCsv(report: Voyages, separator: CsvSeparator, language: Language = 'en'): string {
-  const code = separator.charCodeAt(0);
-  const mark = decimalMarkFor(separator);
-  const row = (cells: readonly string[]) => cells.join(separator);
-  const header = (keys: readonly Word[]) => row(keys.map((key) => quoteIfNeeded(WORDS[key][language], code)));
+  const t = csvTable(separator, language);
+  const header = (keys: readonly Word[]) => t.header(keys.map((key) => WORDS[key]));
   const lines: string[] = [
     header([
       'vessel',
@@ -92,9 +85,8 @@ export function voyagesCsv(report: Voyages, separator: CsvSeparator, language: L
       'averageTurnaround',
     ]),
   ];
-  for (const vessel of report.byVessel)
-    lines.push(row([textField(vessel.vessel, code), ...totalsCells(vessel, mark)]));
-  lines.push(row([quoteIfNeeded(WORDS.total[language], code), ...totalsCells(report.totals, mark)]));
+  for (const vessel of report.byVessel) lines.push(t.row([t.text(vessel.vessel), ...totalsCells(t, vessel)]));
+  lines.push(t.row([t.word(WORDS.total), ...totalsCells(t, report.totals)]));
   lines.push(
     '',
     header([
@@ -111,18 +103,18 @@ export function voyagesCsv(report: Voyages, separator: CsvSeparator, language: L
   );
   for (const cargo of report.cargoes) {
     lines.push(
-      row([
+      t.row([
         cargo.blDate,
-        textField(cargo.blNumber, code),
-        textField(cargo.vessel, code),
-        textField(cargo.voyage, code),
-        tonnesField(cargo.netKg, mark),
+        t.text(cargo.blNumber),
+        t.text(cargo.vessel),
+        t.text(cargo.voyage),
+        t.tonnes(cargo.netKg),
         cargo.arrivalDate ?? '',
         cargo.dischargeDate ?? '',
-        daysField(cargo.daysAtSea, mark),
-        daysField(cargo.transitDays, mark),
+        days(t, cargo.daysAtSea),
+        days(t, cargo.transitDays),
       ]),
     );
   }
-  return BOM + lines.join(CRLF) + CRLF;
+  return csvFile(lines);
 }

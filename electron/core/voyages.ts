@@ -17,17 +17,8 @@
 import type { CargoVoyage, VesselVoyages, Voyages, VoyageTotals } from './api';
 import { calendarDaysBetween } from './voyage-dates';
 
-/** A live cargo as the voyages need it. */
-export interface VoyageCargo {
-  id: string;
-  blNumber: string | null;
-  blDate: string;
-  vessel: string;
-  voyage: string | null;
-  netKg: number;
-  arrivalDate: string | null;
-  dischargeDate: string | null;
-}
+/** A live cargo as the voyages need it: its voyage before the days are counted. */
+export type VoyageCargo = Omit<CargoVoyage, 'daysAtSea' | 'transitDays'>;
 
 interface Sum {
   cargoes: number;

@@ -5,10 +5,8 @@
  * Excel, tonnes to the kilogram as numbers Excel sums. A month of the chosen year not begun is empty.
  */
 import type { CsvSeparator, YearComparison } from './api';
-import { BOM, decimalMarkFor, quoteIfNeeded, tonnesField } from './csv';
+import { csvFile, csvTable } from './csv-table';
 import type { Language, Translations } from './fields';
-
-const CRLF = '\r\n';
 
 const WORDS = {
   month: { en: 'Month', ru: 'Месяц', az: 'Ay', kk: 'Ай' },
@@ -51,21 +49,13 @@ export function yearsRows(c: YearComparison): { months: (number | null)[][]; tot
 }
 
 export function yearsCsv(c: YearComparison, separator: CsvSeparator, language: Language = 'en'): string {
-  const code = separator.charCodeAt(0);
-  const mark = decimalMarkFor(separator);
+  const t = csvTable(separator, language);
   const { months, totals } = yearsRows(c);
-  const lines = [
-    BOM +
-      yearsHeaders(c, language)
-        .map((header) => quoteIfNeeded(header, code))
-        .join(separator),
-    ...months.map((row, m) => [String(m + 1), ...row.map((kg) => tonnesField(kg, mark))].join(separator)),
-    [quoteIfNeeded(WORDS.total[language], code), ...totals.map((kg) => tonnesField(kg, mark))].join(
-      separator,
-    ),
-    '',
-  ];
-  return lines.join(CRLF);
+  return csvFile([
+    t.row(yearsHeaders(c, language).map(t.plain)),
+    ...months.map((row, m) => t.row([String(m + 1), ...row.map(t.tonnes)])),
+    t.row([t.word(WORDS.total), ...totals.map(t.tonnes)]),
+  ]);
 }
 
 export function yearsSheetName(language: Language): string {

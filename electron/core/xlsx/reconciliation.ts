@@ -6,7 +6,8 @@
 import type { LossTotals, Reconciliation } from '../api';
 import type { Language } from '../fields';
 import { cargoStatus, reconciliationWord, type ReconciliationWord } from '../reconcile-csv';
-import type { CellKind, CellValue, SheetColumn, TableSheet } from './sheet';
+import type { CellKind, CellValue, TableSheet } from './sheet';
+import { groupsSheet, wordColumns, type SheetFrame } from './summary-sheet';
 import { headingNotes, workbookWord } from './words';
 import type { WorkbookContext } from './reports';
 
@@ -25,8 +26,8 @@ function summaryCells(totals: LossTotals): CellValue[] {
   return [cargoes, pending, blKg, outturnKg, lossKg, lossPercent, flagged];
 }
 
-function columns(language: Language, spec: readonly [ReconciliationWord, CellKind][]): SheetColumn[] {
-  return spec.map(([word, kind]) => ({ header: reconciliationWord(word, language), kind }));
+function columns(language: Language, spec: readonly [ReconciliationWord, CellKind][]) {
+  return wordColumns(spec, (word) => reconciliationWord(word, language));
 }
 
 function statusOf(cargo: Reconciliation['cargoes'][number], language: Language): string {
@@ -37,16 +38,17 @@ function statusOf(cargo: Reconciliation['cargoes'][number], language: Language):
 export function reconciliationTables(reconciliation: Reconciliation, context: WorkbookContext): TableSheet[] {
   const { language, year } = context;
   const { totals } = reconciliation;
-  const total = workbookWord('total', language);
-  const notes = headingNotes(context, [
-    `${reconciliationWord('allowance', language)}: ${reconciliation.lossAllowancePercent.toFixed(3)}`,
-    workbookWord('pendingNote', language, { pending: totals.pending }),
-  ]);
-  const title = workbookWord('reconciliationTitle', language, { year });
+  const frame: SheetFrame = {
+    title: workbookWord('reconciliationTitle', language, { year }),
+    notes: headingNotes(context, [
+      `${reconciliationWord('allowance', language)}: ${reconciliation.lossAllowancePercent.toFixed(3)}`,
+      workbookWord('pendingNote', language, { pending: totals.pending }),
+    ]),
+    totalLabel: workbookWord('total', language),
+  };
   const cargoes: TableSheet = {
+    ...frame,
     name: workbookWord('cargoesSheet', language),
-    title,
-    notes,
     columns: columns(language, [
       ['blDate', 'date'],
       ['blNumber', 'text'],
@@ -67,26 +69,23 @@ export function reconciliationTables(reconciliation: Reconciliation, context: Wo
       c.lossPercent,
       statusOf(c, language),
     ]),
-    totalLabel: total,
     totals: [null, null, null, totals.blKg, totals.outturnKg, totals.lossKg, totals.lossPercent, null],
   };
-  const byVessel: TableSheet = {
-    name: workbookWord('vesselsSheet', language),
-    title,
-    notes,
-    columns: columns(language, [['vessel', 'text'], ...SUMMARY]),
-    rows: reconciliation.byVessel.map((v) => [v.vessel, ...summaryCells(v)]),
-    totalLabel: total,
-    totals: [null, ...summaryCells(totals)],
-  };
-  const byMonth: TableSheet = {
-    name: workbookWord('monthsSheet', language),
-    title,
-    notes,
-    columns: columns(language, [['month', 'month'], ...SUMMARY]),
-    rows: reconciliation.byMonth.map((m) => [m.month, ...summaryCells(m)]),
-    totalLabel: total,
-    totals: [null, ...summaryCells(totals)],
-  };
+  const byVessel = groupsSheet(
+    frame,
+    workbookWord('vesselsSheet', language),
+    columns(language, [['vessel', 'text'], ...SUMMARY]),
+    reconciliation.byVessel.map((v) => [v.vessel, v]),
+    totals,
+    summaryCells,
+  );
+  const byMonth = groupsSheet(
+    frame,
+    workbookWord('monthsSheet', language),
+    columns(language, [['month', 'month'], ...SUMMARY]),
+    reconciliation.byMonth.map((m) => [m.month, m]),
+    totals,
+    summaryCells,
+  );
   return [cargoes, byVessel, byMonth];
 }

@@ -6,7 +6,8 @@
 import type { Voyages, VoyageTotals } from '../api';
 import type { Language } from '../fields';
 import { voyagesWord, type VoyagesWord } from '../voyages-csv';
-import type { CellKind, CellValue, SheetColumn, TableSheet } from './sheet';
+import type { CellKind, CellValue, TableSheet } from './sheet';
+import { groupsSheet, wordColumns, type SheetFrame } from './summary-sheet';
 import { headingNotes, workbookWord } from './words';
 import type { WorkbookContext } from './reports';
 
@@ -30,29 +31,29 @@ function averages(totals: VoyageTotals): CellValue[] {
   return [totals.averageTransitDays, totals.averageTurnaroundDays];
 }
 
-function columns(language: Language, spec: readonly [VoyagesWord, CellKind][]): SheetColumn[] {
-  return spec.map(([word, kind]) => ({ header: voyagesWord(word, language), kind }));
+function columns(language: Language, spec: readonly [VoyagesWord, CellKind][]) {
+  return wordColumns(spec, (word) => voyagesWord(word, language));
 }
 
 /** The vessels' sheet and the cargoes' sheet, with the title and the as-of date on top. */
 export function vesselsTables(report: Voyages, context: WorkbookContext): TableSheet[] {
   const { language, year } = context;
-  const total = workbookWord('total', language);
-  const notes = headingNotes(context, []);
-  const title = workbookWord('voyagesTitle', language, { year });
-  const vessels: TableSheet = {
-    name: workbookWord('vesselsSheet', language),
-    title,
-    notes,
-    columns: columns(language, [['vessel', 'text'], ...SUMMARY]),
-    rows: report.byVessel.map((v) => [v.vessel, ...summaryCells(v)]),
-    totalLabel: total,
-    totals: [null, ...summaryCells(report.totals)],
+  const frame: SheetFrame = {
+    title: workbookWord('voyagesTitle', language, { year }),
+    notes: headingNotes(context, []),
+    totalLabel: workbookWord('total', language),
   };
+  const vessels = groupsSheet(
+    frame,
+    workbookWord('vesselsSheet', language),
+    columns(language, [['vessel', 'text'], ...SUMMARY]),
+    report.byVessel.map((v) => [v.vessel, v]),
+    report.totals,
+    summaryCells,
+  );
   const cargoes: TableSheet = {
+    ...frame,
     name: workbookWord('cargoesSheet', language),
-    title,
-    notes,
     columns: columns(language, [
       ['blDate', 'date'],
       ['blNumber', 'text'],
@@ -75,7 +76,6 @@ export function vesselsTables(report: Voyages, context: WorkbookContext): TableS
       c.daysAtSea,
       c.transitDays,
     ]),
-    totalLabel: total,
   };
   return [vessels, cargoes];
 }

@@ -6,7 +6,7 @@
  */
 import type { ChartData, ChartOptions, TooltipItem } from 'chart.js';
 import type { Progress } from '../../../electron/core/api';
-import type { ChartUnit, CumulativeChartData, XY } from './chartData';
+import type { ChartUnit, CumulativeChartData, MonthTick, XY } from './chartData';
 import { LINE_STYLES } from './ChartLegend';
 import {
   baseChartOptions,
@@ -69,8 +69,8 @@ export function cumulativeDatasets(
 }
 
 /** Days 1–366 on a linear axis, with a tick at each month's start labelled by the month (and no grid line there). */
-function dayAxis(
-  series: CumulativeChartData,
+export function dayAxis(
+  series: { xMax: number; ticks: readonly MonthTick[] },
   palette: ChartPalette,
   font: { family: string; size: number },
   f: DashboardFormat,

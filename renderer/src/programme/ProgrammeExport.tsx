@@ -5,34 +5,17 @@
  */
 import type { Translate } from '../i18n';
 import { useExport } from '../reports/ExportPanel';
+import { ExportButton, ExportOutcome } from '../reports/ExportOutcome';
 
 export function ProgrammeExport({ desktop, year, t }: { desktop: boolean; year: number; t: Translate }) {
   const exporter = useExport(desktop);
-  const { status } = exporter;
   return (
     <div className="pg-export no-print">
-      <button
-        type="button"
-        className="button"
-        disabled={status.kind === 'busy'}
-        onClick={() => void exporter.run('programme')}
-        data-testid="programme-export"
-      >
+      <ExportButton exporter={exporter} report="programme" testId="programme-export">
         {t('programme.export', { year })}
-      </button>
+      </ExportButton>
       <span role="status" aria-live="polite">
-        {status.kind === 'saved' && (
-          <span className="rs-ok">
-            {status.desktop
-              ? t('reports.export.savedTo', { path: status.where })
-              : t('reports.export.downloaded', { fileName: status.where })}
-          </span>
-        )}
-        {status.kind === 'error' && (
-          <span className="rs-error">
-            {t('reports.export.failed')} {status.message}
-          </span>
-        )}
+        <ExportOutcome status={exporter.status} t={t} />
       </span>
     </div>
   );

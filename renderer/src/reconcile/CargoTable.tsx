@@ -4,6 +4,7 @@
  * (never a zero loss).
  */
 import type { CargoReconciliation } from '../../../electron/core/api';
+import { DASH, numericColumns, ReportTable } from '../components/ReportTable';
 import { calendarDate } from '../format';
 import type { Translate } from '../i18n';
 import type { Language } from '../settings';
@@ -17,12 +18,6 @@ function statusOf(cargo: CargoReconciliation): Status {
   return cargo.lossKg < 0 ? 'gain' : 'within';
 }
 
-const DASH = (
-  <>
-    <span aria-hidden="true">—</span>
-  </>
-);
-
 export function CargoTable({
   cargoes,
   language,
@@ -33,62 +28,55 @@ export function CargoTable({
   t: Translate;
 }) {
   return (
-    <div className="dash-table-wrap">
-      <table className="dash-table rc-table" data-testid="reconcile-cargoes">
-        <caption>{t('reconcile.byCargo.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reconcile.column.blDate')}</th>
-            <th scope="col">{t('reconcile.column.blNumber')}</th>
-            <th scope="col">{t('reconcile.column.vessel')}</th>
-            <th scope="col" className="numeric">
-              {t('reconcile.column.bl')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('reconcile.column.outturn')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('reconcile.column.loss')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('reconcile.column.lossPercent')}
-            </th>
-            <th scope="col">{t('reconcile.column.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cargoes.map((cargo) => {
-            const status = statusOf(cargo);
-            return (
-              <tr key={cargo.id} className={`rc-row-${status}`} data-testid={`reconcile-cargo-${cargo.id}`}>
-                <td className="rc-nowrap">{calendarDate(language, cargo.blDate)}</td>
-                <td>{cargo.blNumber ?? DASH}</td>
-                <th scope="row">{cargo.vessel}</th>
-                <td className="numeric">{cargoTonnes(language, cargo.blKg)}</td>
-                <td className="numeric">
-                  {cargo.outturnKg === null ? DASH : cargoTonnes(language, cargo.outturnKg)}
-                </td>
-                <td className="numeric">
-                  {cargo.lossKg === null ? DASH : cargoTonnes(language, cargo.lossKg)}
-                </td>
-                <td className="numeric">
-                  {cargo.lossPercent === null ? DASH : lossPercent(language, cargo.lossPercent)}
-                </td>
-                <td>
-                  <span className={`rc-status rc-status-${status}`} data-testid="reconcile-status">
-                    {status === 'beyond' && (
-                      <span aria-hidden="true" className="rc-status-mark">
-                        ▲{' '}
-                      </span>
-                    )}
-                    {t(`reconcile.status.${status}`)}
-                  </span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <ReportTable
+      className="dash-table rc-table"
+      testId="reconcile-cargoes"
+      caption={t('reconcile.byCargo.title')}
+      columns={[
+        { label: t('reconcile.column.blDate') },
+        { label: t('reconcile.column.blNumber') },
+        { label: t('reconcile.column.vessel') },
+        ...numericColumns([
+          t('reconcile.column.bl'),
+          t('reconcile.column.outturn'),
+          t('reconcile.column.loss'),
+          t('reconcile.column.lossPercent'),
+        ]),
+        { label: t('reconcile.column.status') },
+      ]}
+    >
+      <tbody>
+        {cargoes.map((cargo) => {
+          const status = statusOf(cargo);
+          return (
+            <tr key={cargo.id} className={`rc-row-${status}`} data-testid={`reconcile-cargo-${cargo.id}`}>
+              <td className="rc-nowrap">{calendarDate(language, cargo.blDate)}</td>
+              <td>{cargo.blNumber ?? DASH}</td>
+              <th scope="row">{cargo.vessel}</th>
+              <td className="numeric">{cargoTonnes(language, cargo.blKg)}</td>
+              <td className="numeric">
+                {cargo.outturnKg === null ? DASH : cargoTonnes(language, cargo.outturnKg)}
+              </td>
+              <td className="numeric">
+                {cargo.lossKg === null ? DASH : cargoTonnes(language, cargo.lossKg)}
+              </td>
+              <td className="numeric">
+                {cargo.lossPercent === null ? DASH : lossPercent(language, cargo.lossPercent)}
+              </td>
+              <td>
+                <span className={`rc-status rc-status-${status}`} data-testid="reconcile-status">
+                  {status === 'beyond' && (
+                    <span aria-hidden="true" className="rc-status-mark">
+                      ▲{' '}
+                    </span>
+                  )}
+                  {t(`reconcile.status.${status}`)}
+                </span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </ReportTable>
   );
 }

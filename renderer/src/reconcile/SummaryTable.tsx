@@ -4,6 +4,7 @@
  * allowance as a whole is flagged. The month table ends with the period's total.
  */
 import type { LossTotals } from '../../../electron/core/api';
+import { DASH, numericColumns, ReportTable } from '../components/ReportTable';
 import type { Translate } from '../i18n';
 import type { Language } from '../settings';
 import { lossPercent, summaryTonnes } from './figures';
@@ -13,7 +14,7 @@ export interface SummaryRow extends LossTotals {
   name: string;
 }
 
-const DASH = <span aria-hidden="true">—</span>;
+const NUMERIC = ['cargoes', 'pending', 'bl', 'outturn', 'loss', 'lossPercent', 'flagged'];
 
 /** A row with no outturn yet has no sums to show: a dash, never a loss of 0 t. */
 function Cells({ row, language }: { row: LossTotals; language: Language }) {
@@ -26,11 +27,7 @@ function Cells({ row, language }: { row: LossTotals; language: Language }) {
       <td className="numeric">{sum(row.outturnKg)}</td>
       <td className="numeric">{sum(row.lossKg)}</td>
       <td className={`numeric${row.beyondAllowance ? ' rc-beyond' : ''}`}>
-        {row.lossPercent === null ? (
-          <span aria-hidden="true">—</span>
-        ) : (
-          lossPercent(language, row.lossPercent)
-        )}
+        {row.lossPercent === null ? DASH : lossPercent(language, row.lossPercent)}
       </td>
       <td className={`numeric${row.flagged > 0 ? ' rc-beyond' : ''}`}>{row.flagged}</td>
     </>
@@ -54,38 +51,32 @@ export function SummaryTable({
   language: Language;
   t: Translate;
 }) {
-  const numeric = ['cargoes', 'pending', 'bl', 'outturn', 'loss', 'lossPercent', 'flagged'];
   return (
-    <div className="dash-table-wrap">
-      <table className="dash-table rc-table" data-testid={testId}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{nameHeader}</th>
-            {numeric.map((column) => (
-              <th key={column} scope="col" className="numeric">
-                {t(`reconcile.column.${column}`)}
-              </th>
-            ))}
+    <ReportTable
+      className="dash-table rc-table"
+      testId={testId}
+      caption={caption}
+      columns={[
+        { label: nameHeader },
+        ...numericColumns(NUMERIC.map((column) => t(`reconcile.column.${column}`))),
+      ]}
+    >
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.name}</th>
+            <Cells row={row} language={language} />
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.name}</th>
-              <Cells row={row} language={language} />
-            </tr>
-          ))}
-        </tbody>
-        {total && (
-          <tfoot>
-            <tr className="rc-total" data-testid={`${testId}-total`}>
-              <th scope="row">{t('reconcile.total')}</th>
-              <Cells row={total} language={language} />
-            </tr>
-          </tfoot>
-        )}
-      </table>
-    </div>
+        ))}
+      </tbody>
+      {total && (
+        <tfoot>
+          <tr className="rc-total" data-testid={`${testId}-total`}>
+            <th scope="row">{t('reconcile.total')}</th>
+            <Cells row={total} language={language} />
+          </tr>
+        </tfoot>
+      )}
+    </ReportTable>
   );
 }

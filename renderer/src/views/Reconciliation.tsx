@@ -7,7 +7,7 @@
  */
 import { useState, type KeyboardEvent } from 'react';
 import type { Reconciliation as ReconciliationData } from '../../../electron/core/api';
-import { failureText } from '../errors';
+import { AnswerState } from '../components/AnswerState';
 import { useLanguage, useT, type Translate } from '../i18n';
 import { CargoTable } from '../reconcile/CargoTable';
 import { allowancePercent } from '../reconcile/figures';
@@ -15,6 +15,7 @@ import { SummaryTable } from '../reconcile/SummaryTable';
 import { TotalsCards } from '../reconcile/TotalsCards';
 import { useReconciliation } from '../reconcile/useReconciliation';
 import { useExport } from '../reports/ExportPanel';
+import { ExportButton, ExportOutcome } from '../reports/ExportOutcome';
 import { monthName } from '../format';
 import type { Language } from '../settings';
 import { useLedger } from '../store';
@@ -108,37 +109,15 @@ function OutturnPanel({ desktop }: { desktop: boolean }) {
               ))}
             </select>
           </label>
-          <button
-            type="button"
-            className="button"
-            disabled={exporter.status.kind === 'busy'}
-            onClick={() => void exporter.run('reconciliation')}
-            data-testid="reconcile-export"
-          >
+          <ExportButton exporter={exporter} report="reconciliation" testId="reconcile-export">
             {t('reconcile.export')}
-          </button>
+          </ExportButton>
         </div>
       </header>
       <div role="status" aria-live="polite" className="rc-export-status">
-        {exporter.status.kind === 'saved' && (
-          <span className="rs-ok">
-            {exporter.status.desktop
-              ? t('reports.export.savedTo', { path: exporter.status.where })
-              : t('reports.export.downloaded', { fileName: exporter.status.where })}
-          </span>
-        )}
-        {exporter.status.kind === 'error' && (
-          <span className="rs-error">
-            {t('reports.export.failed')} {exporter.status.message}
-          </span>
-        )}
+        <ExportOutcome status={exporter.status} t={t} />
       </div>
-      {state.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {state.status === 'failed' && (
-        <p className="rs-error" role="alert">
-          {failureText(t, language, state.failure)}
-        </p>
-      )}
+      <AnswerState state={state} language={language} t={t} />
       {data && data.cargoes.length === 0 && (
         <p className="card muted" data-testid="reconcile-empty">
           {t('reconcile.empty', { period })}

@@ -4,12 +4,12 @@
  * turnaround days; the fleet's total at the foot. An average with nothing to average is a dash.
  */
 import type { VesselVoyages, VoyageTotals } from '../../../electron/core/api';
+import { DASH, numericColumns, ReportTable } from '../components/ReportTable';
 import { decimal, integer } from '../format';
 import type { Translate } from '../i18n';
 import { summaryTonnes } from '../reconcile/figures';
 import type { Language } from '../settings';
 
-const DASH = <span aria-hidden="true">—</span>;
 const COLUMNS = [
   'cargoes',
   'tonnes',
@@ -51,34 +51,29 @@ export function VesselTable({
   t: Translate;
 }) {
   return (
-    <div className="dash-table-wrap">
-      <table className="dash-table rc-table vy-table" data-testid="voyages-vessels">
-        <caption>{t('reconcile.byVessel.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reconcile.column.vessel')}</th>
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col" className="numeric">
-                {t(`voyages.column.${column}`)}
-              </th>
-            ))}
+    <ReportTable
+      className="dash-table rc-table vy-table"
+      testId="voyages-vessels"
+      caption={t('reconcile.byVessel.title')}
+      columns={[
+        { label: t('reconcile.column.vessel') },
+        ...numericColumns(COLUMNS.map((column) => t(`voyages.column.${column}`))),
+      ]}
+    >
+      <tbody>
+        {vessels.map((row) => (
+          <tr key={row.vessel} data-testid={`voyages-vessel-${row.vessel}`}>
+            <th scope="row">{row.vessel}</th>
+            <Cells row={row} language={language} />
           </tr>
-        </thead>
-        <tbody>
-          {vessels.map((row) => (
-            <tr key={row.vessel} data-testid={`voyages-vessel-${row.vessel}`}>
-              <th scope="row">{row.vessel}</th>
-              <Cells row={row} language={language} />
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="rc-total" data-testid="voyages-total">
-            <th scope="row">{t('reconcile.total')}</th>
-            <Cells row={total} language={language} />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr className="rc-total" data-testid="voyages-total">
+          <th scope="row">{t('reconcile.total')}</th>
+          <Cells row={total} language={language} />
+        </tr>
+      </tfoot>
+    </ReportTable>
   );
 }

@@ -3,9 +3,10 @@
  * and turnaround days with the fleet's total, then each cargo's dates and days, and the same as a
  * CSV report for Excel in the page's language. Every figure is the core's (voyages.ts).
  */
-import { failureText } from '../errors';
+import { AnswerState } from '../components/AnswerState';
 import { useLanguage, useT } from '../i18n';
 import { useExport } from '../reports/ExportPanel';
+import { ExportButton, ExportOutcome } from '../reports/ExportOutcome';
 import { useLedger } from '../store';
 import { useVoyages } from './useVoyages';
 import { VesselTable } from './VesselTable';
@@ -27,37 +28,15 @@ export function VoyagesPanel({ desktop }: { desktop: boolean }) {
           <p className="muted">{t('voyages.subtitle')}</p>
         </div>
         <div className="rc-controls no-print">
-          <button
-            type="button"
-            className="button"
-            disabled={exporter.status.kind === 'busy'}
-            onClick={() => void exporter.run('vessels')}
-            data-testid="voyages-export"
-          >
+          <ExportButton exporter={exporter} report="vessels" testId="voyages-export">
             {t('reconcile.export')}
-          </button>
+          </ExportButton>
         </div>
       </header>
       <div role="status" aria-live="polite" className="rc-export-status">
-        {exporter.status.kind === 'saved' && (
-          <span className="rs-ok">
-            {exporter.status.desktop
-              ? t('reports.export.savedTo', { path: exporter.status.where })
-              : t('reports.export.downloaded', { fileName: exporter.status.where })}
-          </span>
-        )}
-        {exporter.status.kind === 'error' && (
-          <span className="rs-error">
-            {t('reports.export.failed')} {exporter.status.message}
-          </span>
-        )}
+        <ExportOutcome status={exporter.status} t={t} />
       </div>
-      {state.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {state.status === 'failed' && (
-        <p className="rs-error" role="alert">
-          {failureText(t, language, state.failure)}
-        </p>
-      )}
+      <AnswerState state={state} language={language} t={t} />
       {data && data.cargoes.length === 0 && (
         <p className="card muted" data-testid="voyages-empty">
           {t('voyages.empty', { year })}

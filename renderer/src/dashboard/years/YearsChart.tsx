@@ -10,6 +10,7 @@ import type { Translate } from '../../i18n';
 import { ChartLegend } from '../ChartLegend';
 import { baseChartOptions, chartFont, quantityAxis, tooltipLook } from '../chartSetup';
 import type { XY } from '../chartData';
+import { dayAxis } from '../cumulativeOptions';
 import type { DashboardFormat } from '../formatters';
 import type { ChartPalette } from '../palette';
 import { yearsChartData, type YearLine, type YearsChartData } from './yearsChartData';
@@ -37,9 +38,6 @@ function options(
   f: DashboardFormat,
 ) {
   const font = chartFont(printing);
-  const tickLabels = new Map(
-    series.ticks.filter((tick) => tick.month !== null).map((tick) => [tick.x, f.axisMonth(tick.month ?? '')]),
-  );
   const dayOf = (item: TooltipItem<'line'>) => Math.round(item.parsed.x ?? 0);
   return {
     ...baseChartOptions(printing),
@@ -47,27 +45,8 @@ function options(
     layout: { padding: { top: 4, right: 8 } },
     scales: {
       x: {
-        type: 'linear',
-        min: 0,
-        max: series.xMax,
-        afterBuildTicks: (axis) => {
-          axis.ticks = series.ticks.map((tick) => ({ value: tick.x }));
-        },
-        grid: {
-          color: (context) =>
-            context.tick && tickLabels.has(context.tick.value) ? 'transparent' : palette.grid,
-          drawTicks: false,
-        },
-        border: { color: palette.grid },
+        ...dayAxis(series, palette, font, f),
         title: { display: true, text: t('dashboard.years.axis'), color: palette.muted, font },
-        ticks: {
-          color: palette.muted,
-          font,
-          autoSkip: false,
-          maxRotation: 0,
-          padding: 6,
-          callback: (value) => tickLabels.get(Number(value)) ?? '',
-        },
       },
       y: quantityAxis(palette, font, f, series.unit, 7, '4%'),
     },
