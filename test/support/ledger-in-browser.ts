@@ -35,7 +35,7 @@ export interface LedgerInBrowserOptions {
   /** The service's options besides its actor (`e2e`), and the workspace's too (a clock, backups). */
   service?: Omit<ServiceOptions, 'actor'>;
   /** Seeds the ledger (cargoes, targets, nominations) before the browser starts. */
-  seed?: (service: LedgerService) => Promise<void> | void;
+  seed?: (service: LedgerService) => unknown;
 }
 
 export interface PageOptions extends Partial<Preferences> {
