@@ -46,6 +46,8 @@ export interface PageOptions extends Partial<Preferences> {
   locale?: string;
   /** Fixes the page's clock at this moment before it loads. */
   now?: Date;
+  /** Collects the page's uncaught errors from before it loads. */
+  pageErrors?: string[];
 }
 
 export interface LedgerInBrowser {
@@ -117,9 +119,10 @@ export function ledgerInBrowser(options: LedgerInBrowserOptions = {}): LedgerInB
       return get('app');
     },
     show,
-    openPage: async ({ width = 1024, height = 900, locale = 'en-GB', now, ...preferences }) => {
+    openPage: async ({ width = 1024, height = 900, locale = 'en-GB', now, pageErrors, ...preferences }) => {
       const context = await get('app').browser.newContext({ viewport: { width, height }, locale });
       const page = await context.newPage();
+      if (pageErrors) page.on('pageerror', (error) => pageErrors.push(error.message));
       if (now) await page.clock.setFixedTime(now);
       await show(page, preferences);
       return page;
