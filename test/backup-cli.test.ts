@@ -45,6 +45,9 @@ const add = (bl: string) =>
     bl,
   ]);
 
+/** `restore BACKUP --to TARGET` on this test's ledger. */
+const restore = (backup: string, to: string) => cli(['--ledger', ledger, 'restore', backup, '--to', to]);
+
 async function status(): Promise<BackupStatus> {
   const run = await cli(['--ledger', ledger, 'backups', '--json']);
   expect(run.code).toBe(0);
@@ -102,14 +105,14 @@ test('restore writes a verified ledger to a new file listing the same cargoes; n
   await add('AKT-2');
   const [daily] = (await status()).backups.filter((b) => b.kind === 'daily');
   const restored = tmp.file('restored.jsonl');
-  const run = await cli(['--ledger', ledger, 'restore', daily?.name ?? '', '--to', restored]);
+  const run = await restore(daily?.name ?? '', restored);
   expect(run.code).toBe(0);
   expect(run.out).toContain('Restored and verified');
   const list = async (file: string) =>
     JSON.parse((await cli(['--ledger', file, 'list', '--format', 'json'])).out);
   // The daily backup was made after the day's first write: it holds that one cargo.
   expect(await list(restored)).toEqual([(await list(ledger))[0]]);
-  const again = await cli(['--ledger', ledger, 'restore', daily?.path ?? '', '--to', restored]);
+  const again = await restore(daily?.path ?? '', restored);
   expect(again.code).toBe(2);
   expect(again.err).toContain('already exists');
 });
@@ -118,14 +121,7 @@ test('restore of a damaged backup exits 3 and writes nothing', async () => {
   await add('AKT-1');
   const [daily] = (await status()).backups;
   fs.appendFileSync(path.join(daily?.path ?? '', 'ledger.jsonl'), '{"seq":3}\n');
-  const run = await cli([
-    '--ledger',
-    ledger,
-    'restore',
-    daily?.path ?? '',
-    '--to',
-    tmp.file('restored.jsonl'),
-  ]);
+  const run = await restore(daily?.path ?? '', tmp.file('restored.jsonl'));
   expect(run.code).toBe(3);
   expect(run.err).toContain('cannot be restored');
   expect(fs.existsSync(tmp.file('restored.jsonl'))).toBe(false);
@@ -135,26 +131,12 @@ test('restore of a backup whose manifest is not JSON exits 3, as a damaged backu
   await add('AKT-1');
   const [daily] = (await status()).backups;
   fs.writeFileSync(path.join(daily?.path ?? '', 'manifest.json'), '{ not json');
-  const run = await cli([
-    '--ledger',
-    ledger,
-    'restore',
-    daily?.path ?? '',
-    '--to',
-    tmp.file('restored.jsonl'),
-  ]);
+  const run = await restore(daily?.path ?? '', tmp.file('restored.jsonl'));
   expect(run.code).toBe(3);
   expect(run.err).toContain('its manifest.json cannot be read as a manifest');
   // A folder with no manifest at all is not a backup: bad input.
   fs.mkdirSync(tmp.file('empty'));
-  const none = await cli([
-    '--ledger',
-    ledger,
-    'restore',
-    tmp.file('empty'),
-    '--to',
-    tmp.file('restored.jsonl'),
-  ]);
+  const none = await restore(tmp.file('empty'), tmp.file('restored.jsonl'));
   expect(none.code).toBe(2);
   expect(none.err).toContain('is not a Transit Ledger backup');
 });
@@ -163,14 +145,7 @@ test('restore --to a link, even one to nowhere, exits 2 and leaves no file besid
   await add('AKT-1');
   const [daily] = (await status()).backups;
   fs.symlinkSync(tmp.file('gone/ledger.jsonl'), tmp.file('restored.jsonl'));
-  const run = await cli([
-    '--ledger',
-    ledger,
-    'restore',
-    daily?.path ?? '',
-    '--to',
-    tmp.file('restored.jsonl'),
-  ]);
+  const run = await restore(daily?.path ?? '', tmp.file('restored.jsonl'));
   expect(run.code).toBe(2);
   expect(run.err).toContain('is a link');
   expect(fs.readdirSync(tmp.dir).filter((name) => name.startsWith('restored'))).toEqual(['restored.jsonl']);
@@ -180,14 +155,7 @@ test('restore --to a path under a file says so and exits 2; backup --dir "" is r
   await add('AKT-1');
   const [daily] = (await status()).backups;
   fs.writeFileSync(tmp.file('usb'), '');
-  const run = await cli([
-    '--ledger',
-    ledger,
-    'restore',
-    daily?.path ?? '',
-    '--to',
-    tmp.file('usb/restored.jsonl'),
-  ]);
+  const run = await restore(daily?.path ?? '', tmp.file('usb/restored.jsonl'));
   expect(run.code).toBe(2);
   expect(run.err).toContain(`${tmp.file('usb')} is a file, not a folder`);
   const empty = await cli(['--ledger', ledger, 'backup', '--dir', '']);

@@ -308,18 +308,24 @@ describe('a kill during a backup', () => {
   }, 60_000);
 });
 
+/** AKT's ledger (tmp/ledger.jsonl) with a cargo of its own and SNG's journal, with one cargo, received. */
+async function stationLedger(): Promise<LedgerService> {
+  const other = service(tmp.file('sng.jsonl'));
+  other.becomeStation('SNG');
+  await other.recordShipment(cargo(10, { vessel: 'Liwa', blNumber: 'SNG-1' }));
+  const file = tmp.file('ledger.jsonl');
+  const own = service(file);
+  own.becomeStation('AKT');
+  own.close();
+  fs.copyFileSync(tmp.file('sng.jsonl'), mirrorPath(file, 'SNG'));
+  const ledger = service(file);
+  await ledger.recordShipment(cargo(1));
+  return ledger;
+}
+
 describe('restore', () => {
   test('a station’s ledger and a received journal restore to a new file with the same totals', async () => {
-    const other = service(tmp.file('sng.jsonl'));
-    other.becomeStation('SNG');
-    await other.recordShipment(cargo(10, { vessel: 'Liwa', blNumber: 'SNG-1' }));
-    const file = tmp.file('ledger.jsonl');
-    const own = service(file);
-    own.becomeStation('AKT');
-    own.close();
-    fs.copyFileSync(tmp.file('sng.jsonl'), mirrorPath(file, 'SNG'));
-    const ledger = service(file);
-    await ledger.recordShipment(cargo(1));
+    const ledger = await stationLedger();
     const made = (await ledger.backupNow()).last;
     expect(made?.stations).toEqual(['SNG']);
     const restored = await restoreBackup(made?.path ?? '', tmp.file('restored.jsonl'));
@@ -395,16 +401,7 @@ describe('restore', () => {
 
 describe('a restore killed part-way', () => {
   async function stationBackup(): Promise<string> {
-    const other = service(tmp.file('sng.jsonl'));
-    other.becomeStation('SNG');
-    await other.recordShipment(cargo(10, { vessel: 'Liwa', blNumber: 'SNG-1' }));
-    const file = tmp.file('ledger.jsonl');
-    const own = service(file);
-    own.becomeStation('AKT');
-    own.close();
-    fs.copyFileSync(tmp.file('sng.jsonl'), mirrorPath(file, 'SNG'));
-    const ledger = service(file);
-    await ledger.recordShipment(cargo(1));
+    const ledger = await stationLedger();
     return (await ledger.backupNow()).last?.path ?? '';
   }
 

@@ -6,28 +6,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { LedgerService } from '../electron/core/service';
-import { Workspace } from '../electron/core/workspace';
-import { type RunningWebServer } from '../electron/web';
-import {
-  ARTIFACTS,
-  CHROMIUM,
-  chromiumAvailable,
-  warnSkipped,
-  openWithPreferences,
-  startBrowserApp,
-} from './support/browser';
-import { tempDir } from './support/temp';
-
-const describeInBrowser = chromiumAvailable ? describe : describe.skip;
-if (!chromiumAvailable)
-  warnSkipped('Settings → Backups in Chromium', `no browser at ${CHROMIUM} (apt-get install chromium)`);
+import type { Page } from 'playwright-core';
+import type { TransitApi } from '../electron/core/api';
+import { ARTIFACTS, openWithPreferences } from './support/browser';
+import { describeInChromium, ledgerInBrowser } from './support/ledger-in-browser';
 
 async function showSettings(
   page: Page,
   origin: string,
-  api: Workspace['api'],
+  api: TransitApi,
   language: 'en' | 'ru',
   theme: 'light' | 'dark',
 ) {
@@ -36,30 +23,13 @@ async function showSettings(
   await page.getByTestId('backup-last').waitFor();
 }
 
-describeInBrowser('Settings → Backups in Chromium', () => {
+describeInChromium('Settings → Backups in Chromium', () => {
   jest.setTimeout(180_000);
-  let temp: ReturnType<typeof tempDir>;
-  let service: LedgerService;
-  let workspace: Workspace;
-  let server: RunningWebServer;
-  let browser: Browser;
-  let closeApp: () => Promise<void>;
-
-  beforeAll(async () => {
-    temp = tempDir();
-    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e', backups: 'auto' });
-    workspace = new Workspace(service, temp.file('demo-ledger.jsonl'));
-    ({ server, browser, close: closeApp } = await startBrowserApp(workspace.api));
-  });
-
-  afterAll(async () => {
-    await closeApp?.();
-    await service?.backupsSettled();
-    workspace?.close();
-    temp?.cleanup();
-  });
+  const ledger = ledgerInBrowser({ service: { backups: 'auto' } });
 
   test('the day’s backup is shown, Back up now adds one, and a lost folder is warned of in words', async () => {
+    const { service, workspace, temp } = ledger;
+    const { server, browser } = ledger.app;
     await service.recordShipment({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5' });
     await service.backupsSettled();
     const { origin } = server;

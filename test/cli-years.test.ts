@@ -2,32 +2,9 @@
  * `baseline --monthly` and `years` on the command line (issue 12 part 6), run in this process with the
  * fixed clock (today at Aktau is 2024-08-15). Figures are worked out by hand beside them.
  */
-import { main, type CliIo } from '../electron/cli';
-import { fixedNow, tempDir } from './support/temp';
+import { cliOnTempLedger } from './support/cli-ledger';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-let tmp: ReturnType<typeof tempDir>;
-let ledger: string;
-
-beforeEach(() => {
-  tmp = tempDir('transit-cli-years-');
-  ledger = tmp.file('ledger.jsonl');
-});
-
-afterEach(() => tmp.cleanup());
-
-async function run(...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (text) => out.push(text), err: (text) => err.push(text), env: {}, now: fixedNow };
-  const code = await main(['--ledger', ledger, ...args], io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const { cli: run } = cliOnTempLedger('transit-cli-years-');
 
 /** 62,000 t in January, 29,000 t in February, 31,000 t in March, nothing until 120,000 t in December. */
 const MONTHLY = '62000,29000,31000,0,0,0,0,0,0,0,0,120000';

@@ -5,62 +5,20 @@
  * Fleet panel at 1920 px and in dark), each screen captured to test-artifacts/fleet-*.png.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { todayAtLoadPort } from '../electron/core/calendar';
-import { LedgerService } from '../electron/core/service';
-import { Workspace } from '../electron/core/workspace';
-import { type RunningWebServer } from '../electron/web';
-import {
-  ARTIFACTS,
-  CHROMIUM,
-  chromiumAvailable,
-  warnSkipped,
-  openWithPreferences,
-  startBrowserApp,
-} from './support/browser';
-import { tempDir } from './support/temp';
-
-const describeInBrowser = chromiumAvailable ? describe : describe.skip;
-if (!chromiumAvailable)
-  warnSkipped('the fleet in Chromium', `no browser at ${CHROMIUM} (apt-get install chromium)`);
+import { ARTIFACTS } from './support/browser';
+import { describeInChromium, ledgerInBrowser } from './support/ledger-in-browser';
 
 const shot = (name: string) => path.join(ARTIFACTS, `fleet-${name}.png`);
 
-describeInBrowser('the fleet in Chromium', () => {
+describeInChromium('the fleet in Chromium', () => {
   jest.setTimeout(180_000);
-  let temp: ReturnType<typeof tempDir>;
-  let workspace: Workspace;
-  let server: RunningWebServer;
-  let browser: Browser;
-  let closeApp: () => Promise<void>;
-
-  beforeAll(async () => {
-    temp = tempDir();
-    workspace = new Workspace(
-      LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e' }),
-      temp.file('demo-ledger.jsonl'),
-    );
-    ({ server, browser, close: closeApp } = await startBrowserApp(workspace.api));
-  });
-
-  afterAll(async () => {
-    await closeApp?.();
-    workspace?.close();
-    temp?.cleanup();
-  });
+  const ledger = ledgerInBrowser();
 
   /** A page in `language` and `theme` at `width` × 700. */
-  async function open(
-    language: 'en' | 'ru',
-    width: number,
-    theme: 'light' | 'dark' = 'light',
-  ): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 700 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await openWithPreferences(page, server.origin, workspace.api, { language, theme });
-    return page;
-  }
+  const open = (language: 'en' | 'ru', width: number, theme: 'light' | 'dark' = 'light'): Promise<Page> =>
+    ledger.openPage({ language, width, height: 700, theme });
 
   test.each(['en', 'ru'] as const)(
     'the vessel question in the entry form (%s, 1024 px)',

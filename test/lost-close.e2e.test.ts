@@ -10,20 +10,8 @@ import path from 'node:path';
 import { todayAtLoadPort } from '../electron/core/calendar';
 import { Ledger } from '../electron/core/ledger';
 import { LedgerService } from '../electron/core/service';
-import { Workspace } from '../electron/core/workspace';
-import {
-  ARTIFACTS,
-  CHROMIUM,
-  chromiumAvailable,
-  openWithPreferences,
-  startBrowserApp,
-  warnSkipped,
-  type BrowserApp,
-} from './support/browser';
-import { tempDir } from './support/temp';
-
-const describeInBrowser = chromiumAvailable ? describe : describe.skip;
-if (!chromiumAvailable) warnSkipped('a lost close in Chromium', `no browser at ${CHROMIUM}`);
+import { ARTIFACTS } from './support/browser';
+import { describeInChromium, ledgerInBrowser } from './support/ledger-in-browser';
 
 const YEAR = Number(todayAtLoadPort(new Date()).slice(0, 4));
 const month = (m: number) => `${YEAR}-${String(m).padStart(2, '0')}`;
@@ -56,25 +44,9 @@ async function damagedLedger(file: string): Promise<void> {
   fs.writeFileSync(file, lines.join('\n'));
 }
 
-describeInBrowser('a lost close and a changed closed month in Chromium', () => {
+describeInChromium('a lost close and a changed closed month in Chromium', () => {
   jest.setTimeout(240_000);
-  let temp: ReturnType<typeof tempDir>;
-  let workspace: Workspace;
-  let app: BrowserApp;
-
-  beforeAll(async () => {
-    temp = tempDir();
-    await damagedLedger(temp.file('ledger.jsonl'));
-    const service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e' });
-    workspace = new Workspace(service, temp.file('demo-ledger.jsonl'));
-    app = await startBrowserApp(workspace.api);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    workspace?.close();
-    temp?.cleanup();
-  });
+  const ledger = ledgerInBrowser({ prepare: damagedLedger });
 
   test.each([
     [1024, 'en', 'light', 'March', '· changed since close'],
@@ -85,10 +57,7 @@ describeInBrowser('a lost close and a changed closed month in Chromium', () => {
     'at %i px in %s (%s): the banner names the month, the table marks the change',
     async (...row) => {
       const [width, language, theme, march, changed] = row;
-      const context = await app.browser.newContext({ viewport: { width, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(app.server.url);
-      await openWithPreferences(page, app.server.origin, workspace.api, { language, theme });
+      const page = await ledger.openPage({ width, language, theme });
       const banner = page.getByTestId('recovery');
       await banner.waitFor();
       expect(await banner.textContent()).toContain(`${march} ${YEAR}`);
@@ -101,7 +70,7 @@ describeInBrowser('a lost close and a changed closed month in Chromium', () => {
       await page.screenshot({
         path: path.join(ARTIFACTS, `lost-close-${width}-${language}-${theme}-table.png`),
       });
-      await context.close();
+      await page.context().close();
     },
   );
 });

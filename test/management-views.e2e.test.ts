@@ -8,16 +8,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LedgerService } from '../electron/core/service';
-import { Workspace } from '../electron/core/workspace';
-import { type RunningWebServer } from '../electron/web';
-import { ARTIFACTS, CHROMIUM, chromiumAvailable, warnSkipped, startBrowserApp } from './support/browser';
-import { tempDir } from './support/temp';
-
-const describeInBrowser = chromiumAvailable ? describe : describe.skip;
-if (!chromiumAvailable)
-  warnSkipped('the management views in Chromium', `no browser at ${CHROMIUM} (apt-get install chromium)`);
+import type { BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS } from './support/browser';
+import { describeInChromium, ledgerInBrowser } from './support/ledger-in-browser';
 
 /** 3 September 2026 at Aktau: a month just begun, with eight months of demo cargoes behind it. */
 const NOW = new Date('2026-09-03T06:00:00Z');
@@ -53,30 +46,12 @@ interface PageGlobals {
   getComputedStyle(element: El): { backgroundColor: string; color: string; lineHeight: string };
 }
 
-describeInBrowser('the management views in Chromium', () => {
+describeInChromium('the management views in Chromium', () => {
   jest.setTimeout(240_000);
-  let temp: ReturnType<typeof tempDir>;
-  let workspace: Workspace;
-  let server: RunningWebServer;
-  let browser: Browser;
-  let closeApp: () => Promise<void>;
+  const ledger = ledgerInBrowser({ service: { now: () => NOW } });
 
-  beforeAll(async () => {
-    temp = tempDir();
-    const now = () => NOW;
-    workspace = new Workspace(
-      LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e', now }),
-      temp.file('demo-ledger.jsonl'),
-      { now },
-    );
-    ({ server, browser, close: closeApp } = await startBrowserApp(workspace.api));
+  beforeAll(() => {
     fs.mkdirSync(OUT, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await closeApp?.();
-    workspace?.close();
-    temp?.cleanup();
   });
 
   /** A page at a size, in a language and theme, on a tab, with the year's figures loaded. */
@@ -87,13 +62,13 @@ describeInBrowser('the management views in Chromium', () => {
     theme: Theme,
     tab: 'dashboard' | 'register' | 'reports' = 'dashboard',
   ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB' });
+    const context = await ledger.app.browser.newContext({ viewport: { width, height }, locale: 'en-GB' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     // Preferences live in the data folder: chosen there, they are what the page opens with.
-    await workspace.api.savePreferences({ language, theme });
-    await page.goto(server.url);
+    await ledger.workspace.api.savePreferences({ language, theme });
+    await page.goto(ledger.app.server.url);
     await page.getByTestId(`tab-${tab}`).click();
     if (tab === 'dashboard')
       await page.locator('[data-testid=dashboard], [data-testid=dashboard-empty]').waitFor();
@@ -127,7 +102,7 @@ describeInBrowser('the management views in Chromium', () => {
 
   describe('with a full demo year', () => {
     beforeAll(async () => {
-      await workspace.api.useDemoLedger(true);
+      await ledger.workspace.api.useDemoLedger(true);
     });
 
     test('screenshots of the full ledger', async () => {
@@ -295,7 +270,7 @@ describeInBrowser('the management views in Chromium', () => {
     });
 
     test('the baseline year is shown as the baseline and named in the year list', async () => {
-      await workspace.api.setTargets({ year: 2023, annualTonnes: '1500000' });
+      await ledger.workspace.api.setTargets({ year: 2023, annualTonnes: '1500000' });
       const { context, page } = await open(1280, 800, 'en', 'light');
       const select = page.getByTestId('year-select');
       expect(await select.locator('option').allTextContents()).toEqual([

@@ -4,16 +4,10 @@
  * differ, so it is folded like every entry, and the month shows as changed since its close in
  * `periods` and in the monthly report, for a manager to look at.
  */
-import fs from 'node:fs';
-import { LedgerService } from '../electron/core/service';
-import { Couch } from '../electron/core/sync/couch';
-import { setupStation, syncOnce } from '../electron/core/sync/index';
-import { initServer } from '../electron/core/sync/server';
 import { startTestCouch, type TestCouch } from './support/couch-server';
-import { fixedNow, tempDir } from './support/temp';
+import { stationsOn } from './support/stations';
 
 const STATIONS = ['AKT', 'SNG'];
-const PASSWORD = 'station-pw';
 
 let couch: TestCouch;
 beforeAll(async () => {
@@ -24,24 +18,13 @@ afterAll(async () => {
 });
 
 test('a cargo received by sync into a month closed here is counted, and the month shows as changed', async () => {
-  const temp = tempDir('transit-period-sync-');
-  const db = `${couch.base}/periods-${process.pid}`;
-  await initServer(new Couch(new URL(db), couch.admin), STATIONS);
-  const services = new Map<string, LedgerService>();
+  const net = await stationsOn(couch, {
+    stations: STATIONS,
+    db: `periods-${process.pid}`,
+    tempPrefix: 'transit-period-sync-',
+  });
   try {
-    for (const station of STATIONS) {
-      await couch.addUser(station.toLowerCase(), PASSWORD, [station]);
-      fs.mkdirSync(temp.file(station));
-      const service = LedgerService.open(temp.file(`${station}/ledger.jsonl`), {
-        actor: station,
-        now: fixedNow,
-      });
-      setupStation(service, { url: db, station, insecure: false });
-      services.set(station, service);
-    }
-    const at = (station: string) => services.get(station) as LedgerService;
-    const sync = (station: string) =>
-      syncOnce(at(station), { user: station.toLowerCase(), password: PASSWORD });
+    const { at, sync } = net;
     await at('AKT').recordShipment({
       blDate: '2024-07-02',
       blNumber: 'JUL-1',
@@ -86,7 +69,6 @@ test('a cargo received by sync into a month closed here is counted, and the mont
       }),
     ).rejects.toMatchObject({ issues: [expect.objectContaining({ code: 'blDate.month_closed' })] });
   } finally {
-    for (const service of services.values()) service.close();
-    temp.cleanup();
+    net.close();
   }
 });

@@ -4,31 +4,37 @@
  * Run in this process at the fixed clock (today at Aktau is 2024-08-15); figures worked out by hand.
  */
 import fs from 'node:fs';
-import { main, type CliIo } from '../electron/cli';
-import { fixedNow, tempDir } from './support/temp';
+import { cliOnTempLedger } from './support/cli-ledger';
 
-let temp: ReturnType<typeof tempDir>;
-let ledger: string;
+const session = cliOnTempLedger('transit-programme-cli-');
+const { cli, ok } = session;
 
-beforeEach(() => {
-  temp = tempDir('transit-programme-cli-');
-  ledger = temp.file('ledger.jsonl');
-});
-afterEach(() => temp.cleanup());
+/** `programme --month M --add --vessel V --laycan L --tonnes T`, with any further flags. */
+const nominationArgs = (month: string, vessel: string, laycan: string, tonnes: string, ...more: string[]) => [
+  'programme',
+  '--month',
+  month,
+  '--add',
+  '--vessel',
+  vessel,
+  '--laycan',
+  laycan,
+  '--tonnes',
+  tonnes,
+  ...more,
+];
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, now: fixedNow };
-  const code = await main(['--ledger', ledger, ...args], io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-async function ok(...args: string[]): Promise<string> {
-  const run = await cli(...args);
-  if (run.code !== 0) throw new Error(`${args.join(' ')} exited ${run.code}: ${run.err}`);
-  return run.out;
-}
+/** `add --bl-date D --vessel V --tonnes T`, with any further flags. */
+const cargoArgs = (blDate: string, vessel: string, tonnes: string, ...more: string[]) => [
+  'add',
+  '--bl-date',
+  blDate,
+  '--vessel',
+  vessel,
+  '--tonnes',
+  tonnes,
+  ...more,
+];
 
 /** The id `--add` prints alone on its last line. */
 const lastLine = (out: string) => out.trim().split('\n').at(-1) ?? '';
@@ -55,46 +61,12 @@ async function july(): Promise<JsonProgramme> {
 test('a laycan across the month end: nominated in July, loaded on 1 August, listed in July as loaded', async () => {
   // 2,196,000 t / 366 days = 6,000 t a day: July's plan is 31 × 6,000 = 186,000 t.
   await ok('targets', '--year', '2024', '--tonnes', '2196000');
-  const taraz = lastLine(
-    await ok(
-      'programme',
-      '--month',
-      '2024-07',
-      '--add',
-      '--vessel',
-      'TARAZ',
-      '--laycan',
-      '29.07.2024..02.08.2024',
-      '--tonnes',
-      '7000',
-    ),
-  );
+  const taraz = lastLine(await ok(...nominationArgs('2024-07', 'TARAZ', '29.07.2024..02.08.2024', '7000')));
   const astana = lastLine(
-    await ok(
-      'programme',
-      '--month',
-      '2024-07',
-      '--add',
-      '--vessel',
-      'Astana',
-      '--laycan',
-      '2024-07-10..2024-07-12',
-      '--tonnes',
-      '8 000',
-    ),
+    await ok(...nominationArgs('2024-07', 'Astana', '2024-07-10..2024-07-12', '8 000')),
   );
   await ok('add', '--bl-date', '01.08.2024', '--vessel', 'Taraz', '--tonnes', '6980', '--bl-number', 'T-801');
-  await ok(
-    'add',
-    '--bl-date',
-    '2024-07-20',
-    '--vessel',
-    'Liwa',
-    '--tonnes',
-    '9959.5',
-    '--bl-number',
-    'L-720',
-  );
+  await ok(...cargoArgs('2024-07-20', 'Liwa', '9959.5', '--bl-number', 'L-720'));
   const listed = await july();
   expect(listed.nominations.map((n) => [n.id, n.vessel, n.state, n.loadedTonnes])).toEqual([
     [astana, 'Astana', 'missed', 0],
@@ -118,20 +90,7 @@ test('a laycan across the month end: nominated in July, loaded on 1 August, list
 });
 
 test('a cargo tied by hand, kept apart, and a nomination cancelled with a reason', async () => {
-  const astana = lastLine(
-    await ok(
-      'programme',
-      '--month',
-      '2024-07',
-      '--add',
-      '--vessel',
-      'Astana',
-      '--laycan',
-      '10.07.2024..12.07.2024',
-      '--tonnes',
-      '8000',
-    ),
-  );
+  const astana = lastLine(await ok(...nominationArgs('2024-07', 'Astana', '10.07.2024..12.07.2024', '8000')));
   const cargo = lastLine(await ok('add', '--bl-date', '2024-07-14', '--vessel', 'Liwa', '--tonnes', '7900'));
   expect(lastLine(await ok('programme', '--link', astana, '--cargo', cargo))).toBe(
     `Tied cargo ${cargo} to nomination ${astana}.`,
@@ -144,32 +103,10 @@ test('a cargo tied by hand, kept apart, and a nomination cancelled with a reason
 });
 
 test('bad input exits 2 naming the field, and nothing is written', async () => {
-  const unknown = await cli(
-    'programme',
-    '--month',
-    '2024-07',
-    '--add',
-    '--vessel',
-    'Astna',
-    '--laycan',
-    '10.07.2024..12.07.2024',
-    '--tonnes',
-    '8000',
-  );
+  const unknown = await cli(...nominationArgs('2024-07', 'Astna', '10.07.2024..12.07.2024', '8000'));
   expect(unknown.code).toBe(2);
   expect(unknown.err).toContain('Vessel "Astna" is not in the fleet. The closest in the fleet: Astana.');
-  const noLaycan = await cli(
-    'programme',
-    '--month',
-    '2024-07',
-    '--add',
-    '--vessel',
-    'Astana',
-    '--laycan',
-    '10.07.2024',
-    '--tonnes',
-    '8000',
-  );
+  const noLaycan = await cli(...nominationArgs('2024-07', 'Astana', '10.07.2024', '8000'));
   expect(noLaycan.code).toBe(2);
   expect(noLaycan.err).toContain('--laycan needs two days, D1..D2');
   const both = await cli(
@@ -185,96 +122,28 @@ test('bad input exits 2 naming the field, and nothing is written', async () => {
   );
   expect(both.code).toBe(2);
   expect(both.err).toContain('programme does one thing at a time');
-  const order = await cli(
-    'programme',
-    '--month',
-    '2024-07',
-    '--add',
-    '--vessel',
-    'Astana',
-    '--laycan',
-    '12.07.2024..10.07.2024',
-    '--tonnes',
-    '8000',
-  );
+  const order = await cli(...nominationArgs('2024-07', 'Astana', '12.07.2024..10.07.2024', '8000'));
   expect(order.code).toBe(2);
   expect(order.err).toContain('The laycan ends (2024-07-10) before it begins (2024-07-12).');
   expect((await july()).nominations).toEqual([]);
   // Confirmed, the unknown tanker is nominated as typed.
-  await ok(
-    'programme',
-    '--month',
-    '2024-07',
-    '--add',
-    '--vessel',
-    'Astna',
-    '--laycan',
-    '10.07.2024..12.07.2024',
-    '--tonnes',
-    '8000',
-    '--force',
-  );
+  await ok(...nominationArgs('2024-07', 'Astna', '10.07.2024..12.07.2024', '8000', '--force'));
   expect((await july()).nominations.map((n) => n.vessel)).toEqual(['Astna']);
 });
 
 test('a closed month refuses a new nomination, naming who closed it and how to reopen', async () => {
   await ok('close', '--month', '2024-07', '--reason', 'Reconciled');
-  const refused = await cli(
-    'programme',
-    '--month',
-    '2024-07',
-    '--add',
-    '--vessel',
-    'Liwa',
-    '--laycan',
-    '20.07.2024..22.07.2024',
-    '--tonnes',
-    '9000',
-  );
+  const refused = await cli(...nominationArgs('2024-07', 'Liwa', '20.07.2024..22.07.2024', '9000'));
   expect(refused.code).toBe(2);
   expect(refused.err).toContain('so its programme cannot change');
   expect(refused.err).toContain('transit-ledger reopen --month 2024-07 --reason R');
 });
 
 test("export --report programme: the year's nominations as CSV for Russian Excel, states and tonnes", async () => {
-  const taraz = lastLine(
-    await ok(
-      'programme',
-      '--month',
-      '2024-07',
-      '--add',
-      '--vessel',
-      'Taraz',
-      '--laycan',
-      '29.07.2024..02.08.2024',
-      '--tonnes',
-      '7000',
-    ),
-  );
-  await ok(
-    'programme',
-    '--month',
-    '2024-08',
-    '--add',
-    '--vessel',
-    'Liwa',
-    '--laycan',
-    '14.08.2024..16.08.2024',
-    '--tonnes',
-    '9000,5',
-  );
-  await ok(
-    'add',
-    '--bl-date',
-    '2024-08-01',
-    '--vessel',
-    'Taraz',
-    '--tonnes',
-    '6980.25',
-    '--bl-number',
-    'T-801',
-  );
-  const out = temp.file('programme.csv');
+  const taraz = lastLine(await ok(...nominationArgs('2024-07', 'Taraz', '29.07.2024..02.08.2024', '7000')));
+  await ok(...nominationArgs('2024-08', 'Liwa', '14.08.2024..16.08.2024', '9000,5'));
+  await ok(...cargoArgs('2024-08-01', 'Taraz', '6980.25', '--bl-number', 'T-801'));
+  const out = session.temp.file('programme.csv');
   await ok(
     'export',
     '--year',
@@ -296,7 +165,15 @@ test("export --report programme: the year's nominations as CSV for Russian Excel
     '',
   ]);
   expect(taraz).toMatch(/^\w{10}$/);
-  const xlsx = await cli('export', '--year', '2024', '--report', 'programme', '--out', temp.file('p.xlsx'));
+  const xlsx = await cli(
+    'export',
+    '--year',
+    '2024',
+    '--report',
+    'programme',
+    '--out',
+    session.temp.file('p.xlsx'),
+  );
   expect(xlsx.code).toBe(2);
   expect(xlsx.err).toContain('The programme is exported as CSV only.');
 });

@@ -6,75 +6,39 @@
  * 1920 px, English and Russian, light and dark, go to test-artifacts/programme-*.png.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { LedgerService } from '../electron/core/service';
-import { Workspace } from '../electron/core/workspace';
-import { type RunningWebServer } from '../electron/web';
-import {
-  ARTIFACTS,
-  CHROMIUM,
-  chromiumAvailable,
-  warnSkipped,
-  openWithPreferences,
-  startBrowserApp,
-} from './support/browser';
-import { tempDir } from './support/temp';
-
-const describeInBrowser = chromiumAvailable ? describe : describe.skip;
-if (!chromiumAvailable) warnSkipped('the programme in Chromium', `no browser at ${CHROMIUM}`);
+import type { Page } from 'playwright-core';
+import { ARTIFACTS } from './support/browser';
+import { describeInChromium, ledgerInBrowser } from './support/ledger-in-browser';
 
 const shot = (name: string) => path.join(ARTIFACTS, `programme-${name}.png`);
 /** 12:00 at Aktau on 30 July 2025. */
 const NOW = new Date('2025-07-30T07:00:00Z');
 
-describeInBrowser('the loading programme in Chromium', () => {
+describeInChromium('the loading programme in Chromium', () => {
   jest.setTimeout(240_000);
-  let temp: ReturnType<typeof tempDir>;
-  let workspace: Workspace;
-  let server: RunningWebServer;
-  let browser: Browser;
-  let closeApp: () => Promise<void>;
-
-  beforeAll(async () => {
-    temp = tempDir();
-    const service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e', now: () => NOW });
-    // 2,190,000 t over 365 days is 6,000 t a day: July's plan is 186,000 t.
-    await service.setTargets({ year: 2025, annualTonnes: '2190000' });
-    service.recordMany([
-      { blDate: '2025-07-03', vessel: 'Liwa', netTonnes: '9959.5', blNumber: 'KZ-0703' },
-      { blDate: '2025-07-12', vessel: 'Taraz', netTonnes: '6980', blNumber: 'KZ-0712' },
-      { blDate: '2025-07-21', vessel: 'Aktau', netTonnes: '8800', blNumber: 'KZ-0721' },
-    ]);
-    const nominate = (vessel: string, laycanFrom: string, laycanTo: string, tonnes: string) =>
-      service.nominate({ month: '2025-07', vessel, laycanFrom, laycanTo, tonnes });
-    await nominate('Liwa', '02.07.2025', '04.07.2025', '9 500');
-    await nominate('Astana', '10.07.2025', '12.07.2025', '8 000');
-    await nominate('Taraz', '29.07.2025', '02.08.2025', '7 000');
-    const cancelled = await nominate('President Heydar Aliyev', '24.07.2025', '26.07.2025', '7 800');
-    const slot = cancelled.nominations.find((n) => n.vessel === 'President Heydar Aliyev');
-    await service.cancelNomination({ id: slot?.id, reason: 'SOCAR moved the slot to August' });
-    workspace = new Workspace(service, temp.file('demo-ledger.jsonl'));
-    ({ server, browser, close: closeApp } = await startBrowserApp(workspace.api));
+  const ledger = ledgerInBrowser({
+    service: { now: () => NOW },
+    seed: async (service) => {
+      // 2,190,000 t over 365 days is 6,000 t a day: July's plan is 186,000 t.
+      await service.setTargets({ year: 2025, annualTonnes: '2190000' });
+      service.recordMany([
+        { blDate: '2025-07-03', vessel: 'Liwa', netTonnes: '9959.5', blNumber: 'KZ-0703' },
+        { blDate: '2025-07-12', vessel: 'Taraz', netTonnes: '6980', blNumber: 'KZ-0712' },
+        { blDate: '2025-07-21', vessel: 'Aktau', netTonnes: '8800', blNumber: 'KZ-0721' },
+      ]);
+      const nominate = (vessel: string, laycanFrom: string, laycanTo: string, tonnes: string) =>
+        service.nominate({ month: '2025-07', vessel, laycanFrom, laycanTo, tonnes });
+      await nominate('Liwa', '02.07.2025', '04.07.2025', '9 500');
+      await nominate('Astana', '10.07.2025', '12.07.2025', '8 000');
+      await nominate('Taraz', '29.07.2025', '02.08.2025', '7 000');
+      const cancelled = await nominate('President Heydar Aliyev', '24.07.2025', '26.07.2025', '7 800');
+      const slot = cancelled.nominations.find((n) => n.vessel === 'President Heydar Aliyev');
+      await service.cancelNomination({ id: slot?.id, reason: 'SOCAR moved the slot to August' });
+    },
   });
 
-  afterAll(async () => {
-    await closeApp?.();
-    workspace?.close();
-    temp?.cleanup();
-  });
-
-  async function open(
-    language: 'en' | 'ru' | 'az' | 'kk',
-    width: number,
-    theme: 'light' | 'dark',
-  ): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    await page.clock.setFixedTime(NOW);
-    await page.goto(server.url);
-    await openWithPreferences(page, server.origin, workspace.api, { language, theme });
-    return page;
-  }
+  const open = (language: 'en' | 'ru' | 'az' | 'kk', width: number, theme: 'light' | 'dark'): Promise<Page> =>
+    ledger.openPage({ language, width, theme, now: NOW });
 
   const states = async (page: Page) => page.locator('[data-testid^="state-"]').allTextContents();
 

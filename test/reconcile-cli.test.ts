@@ -5,31 +5,10 @@
  * is 2024-08-15); figures worked out by hand beside them.
  */
 import fs from 'node:fs';
-import { main, type CliIo } from '../electron/cli';
-import { fixedNow, tempDir } from './support/temp';
+import { cliOnTempLedger } from './support/cli-ledger';
 
-let temp: ReturnType<typeof tempDir>;
-let ledger: string;
-
-beforeEach(() => {
-  temp = tempDir();
-  ledger = temp.file('ledger.jsonl');
-});
-afterEach(() => temp.cleanup());
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, now: fixedNow };
-  const code = await main(['--ledger', ledger, ...args], io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-async function ok(...args: string[]): Promise<string> {
-  const run = await cli(...args);
-  if (run.code !== 0) throw new Error(`${args.join(' ')} exited ${run.code}: ${run.err}`);
-  return run.out;
-}
+const session = cliOnTempLedger();
+const { cli, ok } = session;
 
 async function addCargoes(): Promise<void> {
   // Astana 10,000 t, outturn 9,950 t: 50 t = 0.500% (at the allowance). Taraz 6,980 t, outturn
@@ -148,7 +127,7 @@ describe('reconcile', () => {
 
   test('export --report reconciliation writes the report for Excel', async () => {
     await addCargoes();
-    const out = temp.file('rec.csv');
+    const out = session.temp.file('rec.csv');
     await ok(
       'export',
       '--year',
@@ -171,7 +150,7 @@ describe('reconcile', () => {
 describe('progress --stoppage', () => {
   test('--json adds scenario with lostDays, forecastKg and requiredPerDayKg; nothing is written', async () => {
     await ok('add', '--bl-date', '2024-07-31', '--vessel', 'Astana', '--tonnes', '10650');
-    const before = fs.readFileSync(ledger);
+    const before = fs.readFileSync(session.ledger);
     const json = JSON.parse(
       await ok(
         'progress',
@@ -192,7 +171,7 @@ describe('progress --stoppage', () => {
       stoppage: { from: '2024-07-20', to: '2024-08-10' },
     });
     expect(json.scenario.requiredPerDayKg).toBeCloseTo(2_189_350_000 / 143, 6);
-    expect(fs.readFileSync(ledger)).toEqual(before);
+    expect(fs.readFileSync(session.ledger)).toEqual(before);
   });
 
   test('without --stoppage the JSON has no scenario', async () => {

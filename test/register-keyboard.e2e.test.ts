@@ -8,26 +8,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LedgerService } from '../electron/core/service';
-import { Workspace } from '../electron/core/workspace';
-import { type RunningWebServer } from '../electron/web';
-import {
-  ARTIFACTS,
-  CHROMIUM,
-  chromiumAvailable,
-  warnSkipped,
-  openWithPreferences,
-  startBrowserApp,
-} from './support/browser';
-import { tempDir } from './support/temp';
-
-const describeInBrowser = chromiumAvailable ? describe : describe.skip;
-if (!chromiumAvailable)
-  warnSkipped(
-    'the register from the keyboard in Chromium',
-    `no browser at ${CHROMIUM} (apt-get install chromium)`,
-  );
+import type { BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS } from './support/browser';
+import { describeInChromium, ledgerInBrowser } from './support/ledger-in-browser';
 
 /** 3 September 2026 at Aktau: eight months of demo cargoes behind it. */
 const NOW = new Date('2026-09-03T06:00:00Z');
@@ -100,31 +83,13 @@ async function tabTo(page: Page, label: RegExp): Promise<void> {
   throw new Error(`${label} is not reachable with Tab`);
 }
 
-describeInBrowser('the register from the keyboard in Chromium', () => {
+describeInChromium('the register from the keyboard in Chromium', () => {
   jest.setTimeout(180_000);
-  let temp: ReturnType<typeof tempDir>;
-  let workspace: Workspace;
-  let server: RunningWebServer;
-  let browser: Browser;
-  let closeApp: () => Promise<void>;
+  const ledger = ledgerInBrowser({ service: { now: () => NOW } });
 
   beforeAll(async () => {
-    temp = tempDir();
-    const now = () => NOW;
-    workspace = new Workspace(
-      LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e', now }),
-      temp.file('demo-ledger.jsonl'),
-      { now },
-    );
-    ({ server, browser, close: closeApp } = await startBrowserApp(workspace.api));
     fs.mkdirSync(OUT, { recursive: true });
-    await workspace.api.useDemoLedger(true);
-  });
-
-  afterAll(async () => {
-    await closeApp?.();
-    workspace?.close();
-    temp?.cleanup();
+    await ledger.workspace.api.useDemoLedger(true);
   });
 
   async function openRegister(
@@ -133,15 +98,11 @@ describeInBrowser('the register from the keyboard in Chromium', () => {
     language: 'en' | 'ru',
     theme: 'light' | 'dark',
   ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB' });
-    const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url);
-    await openWithPreferences(page, server.origin, workspace.api, { language, theme });
+    const page = await ledger.openPage({ width, height, language, theme, pageErrors: errors });
     await page.getByTestId('tab-register').click();
     await page.getByTestId('register-row').first().waitFor();
-    return { context, page, errors };
+    return { context: page.context(), page, errors };
   }
 
   test('search, ↓ into the rows, Enter edits, Ctrl+Enter saves; Delete voids; H shows history', async () => {
@@ -208,7 +169,7 @@ describeInBrowser('the register from the keyboard in Chromium', () => {
     const after = await focus(page);
     expect(after).toMatchObject({ testId: 'register-table', rowIndex: position, inView: true });
     expect(after.cargo).not.toBe(cargo);
-    const voided = (await workspace.api.listShipments({ year: 2026, includeVoided: true })).find(
+    const voided = (await ledger.workspace.api.listShipments({ year: 2026, includeVoided: true })).find(
       (s) => s.id === cargo,
     );
     expect(voided).toMatchObject({

@@ -9,38 +9,25 @@ import type { ShipmentInput } from '../electron/core/api';
 import { registerHeaders } from '../electron/core/csv';
 import { LedgerService } from '../electron/core/service';
 import { checkpointPath } from '../electron/core/sync/checkpoint';
-import { Couch } from '../electron/core/sync/couch';
-import { setupStation, syncOnce, syncStatus } from '../electron/core/sync/index';
-import { initServer } from '../electron/core/sync/server';
+import { setupStation, syncStatus } from '../electron/core/sync/index';
 import { warnSkipped } from './support/browser';
 import { realCouch, startTestCouch, type TestCouch } from './support/couch-server';
 import { readWorkbook } from './support/read-workbook';
+import { stationsOn } from './support/stations';
 import { fixedNow, tempDir } from './support/temp';
 
 const STATIONS = ['AKT', 'SNG'];
-const PASSWORD = 'station-pw';
 const cargo = (over: ShipmentInput): ShipmentInput => ({ blDate: '2024-08-01', vessel: 'Astana', ...over });
 let dbCounter = 0;
 
 /** AKT and SNG after a fork of one cargo and a B/L number recorded at both: three conflicted cargoes. */
 async function conflictedStations(couch: TestCouch) {
-  const temp = tempDir('transit-sync-reports-');
-  const db = `${couch.base}/reports-${process.pid}-${++dbCounter}`;
-  await initServer(new Couch(new URL(db), couch.admin), STATIONS);
-  const services = new Map<string, LedgerService>();
-  for (const station of STATIONS) {
-    await couch.addUser(station.toLowerCase(), PASSWORD, [station]);
-    fs.mkdirSync(temp.file(station));
-    const service = LedgerService.open(temp.file(`${station}/ledger.jsonl`), {
-      actor: station,
-      now: fixedNow,
-    });
-    setupStation(service, { url: db, station, insecure: false });
-    services.set(station, service);
-  }
-  const at = (station: string) => services.get(station) as LedgerService;
-  const sync = (station: string) =>
-    syncOnce(at(station), { user: station.toLowerCase(), password: PASSWORD });
+  const net = await stationsOn(couch, {
+    stations: STATIONS,
+    db: `reports-${process.pid}-${++dbCounter}`,
+    tempPrefix: 'transit-sync-reports-',
+  });
+  const { at, sync } = net;
   const forked = await at('AKT').recordShipment(cargo({ blNumber: 'AKT-7', netTonnes: '9959.5' }));
   await at('AKT').recordShipment(cargo({ blNumber: 'BL-100', netTonnes: '7000', vessel: 'Taraz' }));
   // Recorded offline, before SNG hears of AKT's BL-100.
@@ -56,10 +43,7 @@ async function conflictedStations(couch: TestCouch) {
   return {
     at,
     pull: { receivedBefore, entriesBefore, afterPull },
-    close() {
-      for (const service of services.values()) service.close();
-      temp.cleanup();
-    },
+    close: net.close,
   };
 }
 

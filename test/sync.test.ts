@@ -8,15 +8,13 @@ import type { ShipmentInput } from '../electron/core/api';
 import { LedgerService } from '../electron/core/service';
 import { GENESIS, serialise } from '../electron/core/journal/format';
 import { mirrorPath } from '../electron/core/stations/ids';
-import { Couch } from '../electron/core/sync/couch';
-import { setupStation, syncOnce, syncStatus, SyncFailure } from '../electron/core/sync/index';
-import { initServer } from '../electron/core/sync/server';
+import { syncStatus, SyncFailure } from '../electron/core/sync/index';
 import { realCouch, startTestCouch, type TestCouch } from './support/couch-server';
 import { warnSkipped } from './support/browser';
-import { fixedNow, tempDir } from './support/temp';
+import { STATION_PASSWORD, stationsOn } from './support/stations';
 
 const STATIONS = ['AKT', 'SNG', 'HQ'];
-const PASSWORD = 'station-pw';
+const PASSWORD = STATION_PASSWORD;
 
 const cargo = (overrides: ShipmentInput = {}): ShipmentInput => ({
   blDate: '2024-08-01',
@@ -28,40 +26,13 @@ const cargo = (overrides: ShipmentInput = {}): ShipmentInput => ({
 let dbCounter = 0;
 
 /** Three stations on one fresh database of `couch`. */
-async function network(couch: TestCouch) {
-  const temp = tempDir('transit-sync-');
-  const db = `${couch.base}/ledger-${process.pid}-${++dbCounter}`;
-  await initServer(new Couch(new URL(db), couch.admin), STATIONS);
-  const services = new Map<string, LedgerService>();
-  const files = new Map<string, string>();
-  for (const station of STATIONS) {
-    await couch.addUser(station.toLowerCase(), PASSWORD, [station]);
-    const file = temp.file(`${station}/ledger.jsonl`);
-    fs.mkdirSync(temp.file(station));
-    files.set(station, file);
-    const service = LedgerService.open(file, { actor: `clerk-${station}`, now: fixedNow });
-    setupStation(service, { url: db, station, insecure: false });
-    services.set(station, service);
-  }
-  const at = (station: string) => services.get(station) as LedgerService;
-  return {
-    db,
-    temp,
-    at,
-    file: (station: string) => files.get(station) as string,
-    sync: (station: string) => syncOnce(at(station), { user: station.toLowerCase(), password: PASSWORD }),
-    reopen(station: string) {
-      at(station).close();
-      services.set(
-        station,
-        LedgerService.open(files.get(station) as string, { actor: `clerk-${station}`, now: fixedNow }),
-      );
-    },
-    close() {
-      for (const service of services.values()) service.close();
-      temp.cleanup();
-    },
-  };
+function network(couch: TestCouch) {
+  return stationsOn(couch, {
+    stations: STATIONS,
+    db: `ledger-${process.pid}-${++dbCounter}`,
+    tempPrefix: 'transit-sync-',
+    actor: (station) => `clerk-${station}`,
+  });
 }
 
 async function register(service: LedgerService) {

@@ -5,35 +5,15 @@
  * out by hand beside them, the leap day of 2024 inside one voyage.
  */
 import fs from 'node:fs';
-import { main, type CliIo } from '../electron/cli';
 import type { ShipmentFields } from '../electron/core/api';
 import { Ledger } from '../electron/core/ledger';
 import { LedgerState } from '../electron/core/state';
 import { readWorkbook } from './support/read-workbook';
-import { fixedNow, tempDir } from './support/temp';
+import { cliOnTempLedger } from './support/cli-ledger';
+import { fixedNow } from './support/temp';
 
-let temp: ReturnType<typeof tempDir>;
-let ledger: string;
-
-beforeEach(() => {
-  temp = tempDir();
-  ledger = temp.file('ledger.jsonl');
-});
-afterEach(() => temp.cleanup());
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, now: fixedNow };
-  const code = await main(['--ledger', ledger, ...args], io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-async function ok(...args: string[]): Promise<string> {
-  const run = await cli(...args);
-  if (run.code !== 0) throw new Error(`${args.join(' ')} exited ${run.code}: ${run.err}`);
-  return run.out;
-}
+const session = cliOnTempLedger();
+const { cli, ok } = session;
 
 const add = (blDate: string, vessel: string, tonnes: string, ...more: string[]) =>
   ok('add', '--bl-date', blDate, '--vessel', vessel, '--tonnes', tonnes, ...more);
@@ -191,7 +171,7 @@ describe('vessels', () => {
 
   test('export --report vessels writes the CSV: vessels with the total, then the cargoes', async () => {
     await addCargoes();
-    const out = temp.file('vessels.csv');
+    const out = session.temp.file('vessels.csv');
     await ok(
       'export',
       '--year',
@@ -219,7 +199,7 @@ describe('vessels', () => {
 
 test('export --report vessels --format xlsx: the vessels with the total and the cargoes, each on a sheet', async () => {
   await addCargoes();
-  const out = temp.file('vessels.xlsx');
+  const out = session.temp.file('vessels.xlsx');
   await ok('export', '--year', '2024', '--report', 'vessels', '--out', out, '--format', 'xlsx');
   const [vessels, cargoes] = await readWorkbook(fs.readFileSync(out));
   expect(vessels?.sheet).toBe('By vessel');
@@ -251,7 +231,7 @@ test('export --report vessels --format xlsx: the vessels with the total and the 
 describe('a journal written before the voyage dates', () => {
   test('still reads: its cargoes have no dates, and vessels counts them as pending', async () => {
     const state = new LedgerState();
-    const journal = Ledger.open(ledger, { apply: state.apply, actor: 'clerk', now: fixedNow });
+    const journal = Ledger.open(session.ledger, { apply: state.apply, actor: 'clerk', now: fixedNow });
     // A record as the app wrote it before issue 12 part 2: no arrivalDate, no dischargeDate.
     const old = {
       blDate: '2024-07-01',

@@ -8,21 +8,8 @@
 import path from 'node:path';
 import type { ShipmentInput } from '../electron/core/api';
 import { addCalendarDays, formatIsoDate, parseIsoDate, todayAtLoadPort } from '../electron/core/calendar';
-import { LedgerService } from '../electron/core/service';
-import { Workspace } from '../electron/core/workspace';
-import {
-  ARTIFACTS,
-  CHROMIUM,
-  chromiumAvailable,
-  openWithPreferences,
-  startBrowserApp,
-  warnSkipped,
-  type BrowserApp,
-} from './support/browser';
-import { tempDir } from './support/temp';
-
-const describeInBrowser = chromiumAvailable ? describe : describe.skip;
-if (!chromiumAvailable) warnSkipped('voyages in Chromium', `no browser at ${CHROMIUM}`);
+import { ARTIFACTS } from './support/browser';
+import { describeInChromium, ledgerInBrowser } from './support/ledger-in-browser';
 
 const TODAY = todayAtLoadPort(new Date());
 const YEAR = Number(TODAY.slice(0, 4));
@@ -67,25 +54,9 @@ function cargoes(): ShipmentInput[] {
   return list;
 }
 
-describeInBrowser('vessels and voyages in Chromium', () => {
+describeInChromium('vessels and voyages in Chromium', () => {
   jest.setTimeout(240_000);
-  let temp: ReturnType<typeof tempDir>;
-  let workspace: Workspace;
-  let app: BrowserApp;
-
-  beforeAll(async () => {
-    temp = tempDir();
-    const service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e' });
-    service.recordMany(cargoes());
-    workspace = new Workspace(service, temp.file('demo-ledger.jsonl'));
-    app = await startBrowserApp(workspace.api);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    workspace?.close();
-    temp?.cleanup();
-  });
+  const ledger = ledgerInBrowser({ seed: (service) => service.recordMany(cargoes()) });
 
   test.each([
     [1024, 'en', 'light'],
@@ -95,15 +66,12 @@ describeInBrowser('vessels and voyages in Chromium', () => {
   ] as const)(
     'at %i px in %s (%s): each vessel with the total, one cargo awaiting discharge',
     async (width, language, theme) => {
-      const context = await app.browser.newContext({ viewport: { width, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(app.server.url);
-      await openWithPreferences(page, app.server.origin, workspace.api, { language, theme });
+      const page = await ledger.openPage({ width, language, theme });
 
       await page.getByTestId('tab-reconciliation').click();
       await page.getByTestId('reconcile-tab-voyages').click();
       await page.getByTestId('voyages-vessels').waitFor();
-      const expected = await workspace.api.vessels({ year: YEAR });
+      const expected = await ledger.workspace.api.vessels({ year: YEAR });
       expect(await page.locator('[data-testid^="voyages-vessel-"]').count()).toBe(expected.byVessel.length);
       const totalCells = await page.getByTestId('voyages-total').locator('th, td').allTextContents();
       expect(totalCells[1]).toBe(String(expected.totals.cargoes));
@@ -116,15 +84,12 @@ describeInBrowser('vessels and voyages in Chromium', () => {
         path: path.join(ARTIFACTS, `voyages-${width}-${language}-${theme}.png`),
         fullPage: false,
       });
-      await context.close();
+      await page.context().close();
     },
   );
 
   test('in the entry form, a discharge date typed moves the status to Discharged', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1024, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(app.server.url);
-    await openWithPreferences(page, app.server.origin, workspace.api, { language: 'en', theme: 'light' });
+    const page = await ledger.openPage({ language: 'en', theme: 'light' });
     await page.getByTestId('tab-entry').click();
     const status = page.locator('select[name="status"]');
     await status.waitFor();
@@ -134,6 +99,6 @@ describeInBrowser('vessels and voyages in Chromium', () => {
     await discharge.fill(TODAY);
     expect(await status.inputValue()).toBe('discharged');
     await page.screenshot({ path: path.join(ARTIFACTS, 'voyages-entry-1024-en.png'), fullPage: true });
-    await context.close();
+    await page.context().close();
   });
 });

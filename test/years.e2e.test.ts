@@ -6,24 +6,11 @@
  * English and Russian, light and dark, go to test-artifacts/years-*.png (not committed).
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { todayAtLoadPort } from '../electron/core/calendar';
 import { demoShipments } from '../electron/core/demo';
-import { LedgerService } from '../electron/core/service';
-import { Workspace } from '../electron/core/workspace';
-import type { RunningWebServer } from '../electron/web';
-import {
-  ARTIFACTS,
-  CHROMIUM,
-  chromiumAvailable,
-  openWithPreferences,
-  startBrowserApp,
-  warnSkipped,
-} from './support/browser';
-import { tempDir } from './support/temp';
-
-const describeInBrowser = chromiumAvailable ? describe : describe.skip;
-if (!chromiumAvailable) warnSkipped('year against year in Chromium', `no browser at ${CHROMIUM}`);
+import { ARTIFACTS } from './support/browser';
+import { describeInChromium, ledgerInBrowser } from './support/ledger-in-browser';
 
 const shot = (name: string) => path.join(ARTIFACTS, `years-${name}.png`);
 const YEAR = Number(todayAtLoadPort(new Date()).slice(0, 4));
@@ -43,27 +30,13 @@ const BASELINE_MONTHS = [
   '97000',
 ];
 
-describeInBrowser('year against year in Chromium', () => {
+describeInChromium('year against year in Chromium', () => {
   jest.setTimeout(240_000);
-  let temp: ReturnType<typeof tempDir>;
-  let workspace: Workspace;
-  let server: RunningWebServer;
-  let browser: Browser;
-  let closeApp: () => Promise<void>;
-
-  beforeAll(async () => {
-    temp = tempDir();
-    const service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'e2e' });
-    service.recordMany(demoShipments(todayAtLoadPort(new Date())));
-    await service.setBaseline({ year: 2023, tonnes: '1057000', monthlyTonnes: BASELINE_MONTHS });
-    workspace = new Workspace(service, temp.file('demo-ledger.jsonl'));
-    ({ server, browser, close: closeApp } = await startBrowserApp(workspace.api));
-  });
-
-  afterAll(async () => {
-    await closeApp?.();
-    workspace?.close();
-    temp?.cleanup();
+  const ledger = ledgerInBrowser({
+    seed: async (service) => {
+      service.recordMany(demoShipments(todayAtLoadPort(new Date())));
+      await service.setBaseline({ year: 2023, tonnes: '1057000', monthlyTonnes: BASELINE_MONTHS });
+    },
   });
 
   /** The element as it lies on the whole page, so the sticky tab bar cannot cover its top. */
@@ -74,13 +47,8 @@ describeInBrowser('year against year in Chromium', () => {
     await page.screenshot({ path: shot(name), fullPage: true, clip: box });
   }
 
-  async function open(language: 'en' | 'ru', width: number, theme: 'light' | 'dark'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await openWithPreferences(page, server.origin, workspace.api, { language, theme });
-    return page;
-  }
+  const open = (language: 'en' | 'ru', width: number, theme: 'light' | 'dark'): Promise<Page> =>
+    ledger.openPage({ language, width, theme });
 
   test.each([
     ['en', 1024, 'light'],
