@@ -387,6 +387,46 @@ describe('a closed month keeps its programme', () => {
     expect(find(july, 'Liwa', '2024-07-02').state).toBe('cancelled');
   });
 
+  test('a hand tie that would take a cargo from a closed month’s nomination is refused, naming the month', async () => {
+    await nominate('2024-07', 'Astana', ['29.07.2024', '31.07.2024'], '8000');
+    const liwa = await nominate('2024-08', 'Liwa', ['02.08.2024', '04.08.2024'], '9000');
+    const d1 = await cargo('2024-07-30', 'Astana', '7800', 'D1');
+    await service.closeMonth({ month: '2024-07', reason: 'Reconciled with Sangachal' });
+    const refused = await refusal(
+      service.linkNomination({ id: liwa.id, cargo: d1.shipment.id, linked: true }),
+    );
+    expect(refused.issues).toEqual([
+      expect.objectContaining({
+        code: 'programme.month_closed',
+        facts: expect.objectContaining({ month: '2024-07' }),
+      }),
+    ]);
+    const july = await service.programme({ month: '2024-07' });
+    expect(find(july, 'Astana', '2024-07-29')).toMatchObject({ state: 'loaded', loadedKg: 7_800_000 });
+  });
+
+  test('a cargo recorded after the close does not change a closed month’s nomination until it is reopened', async () => {
+    // The laycan runs into August; July is closed with the Aktau nomination unfulfilled.
+    await nominate('2024-07', 'Aktau', ['30.07.2024', '02.08.2024'], '8000');
+    await service.closeMonth({ month: '2024-07', reason: 'Reconciled with Sangachal' });
+    await cargo('2024-08-01', 'Aktau', '7000', 'A-8');
+    const july = await service.programme({ month: '2024-07' });
+    expect(find(july, 'Aktau', '2024-07-30')).toMatchObject({ state: 'missed', cargoes: [], loadedKg: 0 });
+    await service.reopenMonth({ month: '2024-07', reason: 'Late B/L found' });
+    const reopened = await service.programme({ month: '2024-07' });
+    expect(find(reopened, 'Aktau', '2024-07-30')).toMatchObject({ state: 'loaded', loadedKg: 7_000_000 });
+  });
+
+  test('a closed month’s nomination keeps its cargo when the ledger is opened again', async () => {
+    await nominate('2024-07', 'Taraz', ['20.07.2024', '22.07.2024'], '6980');
+    const t1 = await cargo('2024-07-21', 'Taraz', '6980', 'T-1');
+    await service.closeMonth({ month: '2024-07', reason: 'Reconciled with Sangachal' });
+    service.close();
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'aliya', now: fixedNow });
+    const july = await service.programme({ month: '2024-07' });
+    expect(find(july, 'Taraz', '2024-07-20').cargoes.map((c) => c.id)).toEqual([t1.shipment.id]);
+  });
+
   test('a cancelled nomination cannot be cancelled again, nor an unknown one', async () => {
     const liwa = await nominate('2024-09', 'Liwa', ['02.09.2024', '04.09.2024'], '9000');
     await service.cancelNomination({ id: liwa.id, reason: 'moved' });

@@ -28,13 +28,7 @@ export function programmeOf(state: LedgerState, month: string, asOf: string): Pr
   const book = state.programme;
   const cargoes = [...state.shipments.values()];
   const fleet = state.fleet();
-  const matching = matchProgramme({
-    nominations: book.all(),
-    cargoes,
-    fleet,
-    handLinks: book.handLinks,
-    keptApart: book.keptApart,
-  });
+  const matching = state.programmeMatching();
   const year = Number(month.slice(0, 4));
   const monthNo = Number(month.slice(5, 7));
   const days = state.daysFor(year);
@@ -153,6 +147,9 @@ export function linkEntry(
   const before = state.programme.handLinks.get(cargoId);
   const moved = before === undefined || before === held.id ? undefined : state.programme.get(before);
   if (moved && request.linked) refuseClosedProgramme(state, moved.month);
+  // A cargo that fulfilled a closed month's nomination at its close stays with it until a reopen.
+  const frozen = state.programme.frozenHolder(cargoId);
+  if (frozen && frozen.id !== held.id && request.linked) refuseClosedProgramme(state, frozen.month);
   return {
     entry: { type: 'nomination-link', id: held.id, cargo: cargoId, linked: request.linked },
     month: held.month,
