@@ -405,7 +405,7 @@ describe('a closed month keeps its programme', () => {
     expect(find(july, 'Astana', '2024-07-29')).toMatchObject({ state: 'loaded', loadedKg: 7_800_000 });
   });
 
-  test('a cargo recorded after the close does not change a closed month’s nomination until it is reopened', async () => {
+  test('a cargo recorded after the close leaves a closed month’s nomination as it was until a reopen', async () => {
     // The laycan runs into August; July is closed with the Aktau nomination unfulfilled.
     await nominate('2024-07', 'Aktau', ['30.07.2024', '02.08.2024'], '8000');
     await service.closeMonth({ month: '2024-07', reason: 'Reconciled with Sangachal' });

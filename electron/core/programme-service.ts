@@ -13,7 +13,6 @@ import {
   CANDIDATE_DAYS,
   linkCandidates,
   shiftedDate,
-  matchProgramme,
   monthProgramme,
   vesselMatcher,
   type MatchCargo,
