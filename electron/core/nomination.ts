@@ -120,9 +120,7 @@ function readTonnes(value: unknown, issues: FieldIssue[]): number | null {
  */
 function tonnesQuestion(tonnesKg: number, vessel: FleetVessel | null, force: boolean): FieldIssue | null {
   const tonnes = formatKgAsTonnes(tonnesKg);
-  const said = force
-    ? '; nominated as confirmed.'
-    : '. Check the figure; if it is right, confirm it (--force).';
+  const said = force ? '; nominated as confirmed.' : '. Check the figure; if it is right, confirm it.';
   if (tonnesKg > OVERRIDE_CARGO_KG)
     return {
       field: 'plannedTonnes',

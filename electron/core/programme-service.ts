@@ -141,7 +141,7 @@ function linkQuestions(state: LedgerState, nomination: BookNomination, cargo: Ma
       code: 'nomination.other_vessel',
       message:
         `Cargo ${cargo.blNumber ?? cargo.id} was loaded by ${cargo.vessel}, not ${nomination.vessel}, ` +
-        'the tanker nominated. Check the cargo; if it is right, confirm it (--force).',
+        'the tanker nominated. Check the cargo; if it is right, confirm it.',
       overridable: true,
       facts: { vessel: cargo.vessel, nominated: nomination.vessel },
     });
@@ -152,7 +152,7 @@ function linkQuestions(state: LedgerState, nomination: BookNomination, cargo: Ma
       code: 'nomination.outside_laycan',
       message:
         `Cargo ${cargo.blNumber ?? cargo.id} is dated ${cargo.blDate}, outside the laycan ${from}..${to}. ` +
-        'Check the cargo; if it is right, confirm it (--force).',
+        'Check the cargo; if it is right, confirm it.',
       overridable: true,
       facts: { blDate: cargo.blDate, from, to },
     });
