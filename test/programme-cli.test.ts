@@ -92,7 +92,12 @@ test('a laycan across the month end: nominated in July, loaded on 1 August, list
 test('a cargo tied by hand, kept apart, and a nomination cancelled with a reason', async () => {
   const astana = lastLine(await ok(...nominationArgs('2024-07', 'Astana', '10.07.2024..12.07.2024', '8000')));
   const cargo = lastLine(await ok('add', '--bl-date', '2024-07-14', '--vessel', 'Liwa', '--tonnes', '7900'));
-  expect(lastLine(await ok('programme', '--link', astana, '--cargo', cargo))).toBe(
+  const asked = await cli('programme', '--link', astana, '--cargo', cargo);
+  expect(asked.code).toBe(2);
+  expect(asked.err).toContain('was loaded by Liwa, not Astana, the tanker nominated');
+  expect(asked.err).toContain('is dated 2024-07-14, outside the laycan 2024-07-10..2024-07-12');
+  expect((await july()).nominations[0]).toMatchObject({ state: 'missed' });
+  expect(lastLine(await ok('programme', '--link', astana, '--cargo', cargo, '--force'))).toBe(
     `Tied cargo ${cargo} to nomination ${astana}.`,
   );
   expect((await july()).nominations[0]).toMatchObject({ state: 'loaded', loadedTonnes: 7900 });
@@ -137,6 +142,58 @@ test('a closed month refuses a new nomination, naming who closed it and how to r
   expect(refused.code).toBe(2);
   expect(refused.err).toContain('so its programme cannot change');
   expect(refused.err).toContain('transit-ledger reopen --month 2024-07 --reason R');
+});
+
+test('a hand tie taking a cargo from a closed month’s nomination is refused, naming the month', async () => {
+  const add = async (month: string, vessel: string, laycan: string) =>
+    lastLine(
+      await ok(
+        'programme',
+        '--month',
+        month,
+        '--add',
+        '--vessel',
+        vessel,
+        '--laycan',
+        laycan,
+        '--tonnes',
+        '8000',
+      ),
+    );
+  await add('2024-07', 'Astana', '29.07.2024..31.07.2024');
+  const august = await add('2024-08', 'Astana', '01.08.2024..03.08.2024');
+  const d1 = lastLine(await ok('add', '--bl-date', '2024-07-30', '--vessel', 'Astana', '--tonnes', '7800'));
+  await ok('close', '--month', '2024-07', '--reason', 'Reconciled');
+  const refused = await cli('programme', '--link', august, '--cargo', d1, '--force');
+  expect(refused.code).toBe(2);
+  expect(refused.err).toContain('2024-07 was closed by');
+  expect((await july()).nominations[0]).toMatchObject({ state: 'loaded', loadedTonnes: 7800 });
+});
+
+test('planned tonnes: beyond any tanker refused even with --force; above 15,000 t asked until --force', async () => {
+  const plan = (tonnes: string, ...more: string[]) =>
+    cli(
+      'programme',
+      '--month',
+      '2024-07',
+      '--add',
+      '--vessel',
+      'Liwa',
+      '--laycan',
+      '02.07.2024..04.07.2024',
+      '--tonnes',
+      tonnes,
+      ...more,
+    );
+  const huge = await plan('99999999999', '--force');
+  expect(huge.code).toBe(2);
+  expect(huge.err).toContain('far more than any Caspian tanker carries');
+  const large = await plan('16000');
+  expect(large.code).toBe(2);
+  expect(large.err).toContain('16000.000 t is more than a Caspian tanker carries');
+  expect((await july()).nominations).toEqual([]);
+  expect((await plan('16000', '--force')).code).toBe(0);
+  expect((await july()).nominations.map((n) => n.vessel)).toEqual(['Liwa']);
 });
 
 test("export --report programme: the year's nominations as CSV for Russian Excel, states and tonnes", async () => {

@@ -111,12 +111,29 @@ describeInChromium('the loading programme in Chromium', () => {
     expect(await page.getByTestId('nomination-plannedTonnes').inputValue()).toBe('9000');
     await page.getByTestId('nomination-save').click();
     await page.getByText('Номинация добавлена.').waitFor();
+    // Planned tonnes beyond any Caspian tanker: asked in a dialog, nominated once confirmed.
+    await page.getByTestId('nomination-vessel').fill('Liwa');
+    await page.getByTestId('nomination-laycanFrom').fill('29.07.2025');
+    await page.getByTestId('nomination-laycanTo').fill('30.07.2025');
+    await page.getByTestId('nomination-plannedTonnes').fill('16 000');
+    await page.keyboard.press('Enter');
+    await page
+      .getByTestId('nomination-question')
+      .getByText(/16\s000 т — больше/)
+      .waitFor();
+    await page.screenshot({ path: shot('tonnes-question-ru-1024-light') });
+    await page.getByTestId('nomination-question-back').click();
+    expect(await page.getByTestId('nomination-plannedTonnes').inputValue()).toBe('16 000');
     // The missed Astana slot of 10–12 July: the Taraz cargo of the 12th tied to it by hand.
     const astana = page.locator('tr', { hasText: '10.07.2025' });
     const select = astana.locator('select');
     const option = await select.locator('option', { hasText: 'KZ-0712' }).getAttribute('value');
     await select.selectOption(option ?? '');
     await astana.getByRole('button', { name: 'Привязать' }).click();
+    // Another tanker's cargo: asked before it is tied.
+    await page.getByText('Этот груз погружен на Taraz, а не на Astana, номинированный танкер.').waitFor();
+    await page.screenshot({ path: shot('tie-question-ru-1024-light') });
+    await page.getByRole('button', { name: 'Всё равно подтвердить' }).click();
     await astana.getByText('привязан вручную').waitFor();
     await page.screenshot({ path: shot('tied-ru-1024-light'), fullPage: true });
     await page.context().close();

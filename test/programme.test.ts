@@ -148,7 +148,10 @@ describe('tied by hand', () => {
     const before = await service.programme({ month: '2024-07' });
     // Offered for tying: dated within ten days of the laycan.
     expect(find(before, 'Astana', '2024-07-10').candidates.map((c) => c.id)).toEqual([taraz.shipment.id]);
-    const july = await service.linkNomination({ id: astana.id, cargo: taraz.shipment.id, linked: true });
+    const july = await service.linkNomination(
+      { id: astana.id, cargo: taraz.shipment.id, linked: true },
+      { force: true },
+    );
     expect(find(july, 'Astana', '2024-07-10')).toMatchObject({
       state: 'loaded',
       loadedKg: 7_900_000,
@@ -178,11 +181,41 @@ describe('tied by hand', () => {
     expect(find(july, 'Liwa', '2024-07-02')).toMatchObject({ state: 'missed', cargoes: [] });
   });
 
+  test('tying a cargo of another tanker, dated outside the laycan, is asked about until confirmed', async () => {
+    const astana = await nominate('2024-07', 'Astana', ['10.07.2024', '12.07.2024'], '8000');
+    const taraz = await cargo('2024-07-14', 'Taraz', '7900', 'T-14');
+    const refused = await refusal(
+      service.linkNomination({ id: astana.id, cargo: taraz.shipment.id, linked: true }),
+    );
+    expect(refused.issues).toEqual([
+      expect.objectContaining({
+        code: 'nomination.other_vessel',
+        overridable: true,
+        facts: { vessel: 'Taraz', nominated: 'Astana' },
+      }),
+      expect.objectContaining({
+        code: 'nomination.outside_laycan',
+        overridable: true,
+        facts: { blDate: '2024-07-14', from: '2024-07-10', to: '2024-07-12' },
+      }),
+    ]);
+    expect(find(await service.programme({ month: '2024-07' }), 'Astana', '2024-07-10').state).toBe('missed');
+  });
+
+  test('tying a cargo of the same tanker within the laycan asks nothing', async () => {
+    const first = await nominate('2024-07', 'Liwa', ['02.07.2024', '04.07.2024'], '9000');
+    const second = await nominate('2024-07', 'Liwa', ['03.07.2024', '06.07.2024'], '9000');
+    const liwa = await cargo('2024-07-03', 'LIWA', '9959.5');
+    const july = await service.linkNomination({ id: second.id, cargo: liwa.shipment.id, linked: true });
+    expect(find(july, 'Liwa', '2024-07-03').state).toBe('loaded');
+    expect(find(july, 'Liwa', '2024-07-02').id).toBe(first.id);
+  });
+
   test('ties, cancellations and nominations are journal entries: a ledger opened again shows the same', async () => {
     const astana = await nominate('2024-07', 'Astana', ['10.07.2024', '12.07.2024'], '8000');
     const liwa = await nominate('2024-07', 'Liwa', ['20.07.2024', '22.07.2024'], '9000');
     const taraz = await cargo('2024-07-14', 'Taraz', '7900');
-    await service.linkNomination({ id: astana.id, cargo: taraz.shipment.id, linked: true });
+    await service.linkNomination({ id: astana.id, cargo: taraz.shipment.id, linked: true }, { force: true });
     await service.cancelNomination({ id: liwa.id, reason: 'SOCAR moved the slot to August' });
     const before = await service.programme({ month: '2024-07' });
     service.close();
@@ -352,6 +385,46 @@ describe('a nomination as typed', () => {
   });
 });
 
+describe('planned tonnes judged as a cargo’s net tonnes are', () => {
+  const plan = (tonnes: string, force = false) =>
+    service.nominate(
+      { month: '2024-09', vessel: 'Taraz', laycanFrom: '02.09.2024', laycanTo: '04.09.2024', tonnes },
+      { force },
+    );
+
+  test('beyond any tanker (above 100,000 t) is refused outright, even when confirmed', async () => {
+    const refused = await refusal(plan('99999999999', true));
+    expect(refused.issues).toEqual([
+      expect.objectContaining({ field: 'plannedTonnes', code: 'plannedTonnes.too_large' }),
+    ]);
+  });
+
+  test('above 15,000 t is asked about, and nominated once confirmed', async () => {
+    const refused = await refusal(plan('16000'));
+    expect(refused.issues).toEqual([
+      expect.objectContaining({
+        code: 'plannedTonnes.unusual',
+        overridable: true,
+        facts: expect.objectContaining({ tonnesKg: 16_000_000 }),
+      }),
+    ]);
+    const september = await plan('16000', true);
+    expect(september.nominations.map((n) => n.tonnesKg)).toEqual([16_000_000]);
+  });
+
+  test('above the tanker’s deadweight (13,000 t for the class) is asked about; at it, nothing is', async () => {
+    const refused = await refusal(plan('13500'));
+    expect(refused.issues).toEqual([
+      expect.objectContaining({
+        code: 'plannedTonnes.above_deadweight',
+        overridable: true,
+        facts: { vessel: 'Taraz', deadweightKg: 13_000_000, tonnesKg: 13_500_000 },
+      }),
+    ]);
+    expect((await plan('13000')).nominations.map((n) => n.tonnesKg)).toEqual([13_000_000]);
+  });
+});
+
 describe('a closed month keeps its programme', () => {
   test('no nomination added, cancelled or tied by hand in a closed month until it is reopened', async () => {
     const liwa = await nominate('2024-07', 'Liwa', ['02.07.2024', '04.07.2024'], '9000');
@@ -385,6 +458,46 @@ describe('a closed month keeps its programme', () => {
     await service.reopenMonth({ month: '2024-07', reason: 'Outturn corrected' });
     const july = await service.cancelNomination({ id: liwa.id, reason: 'late' });
     expect(find(july, 'Liwa', '2024-07-02').state).toBe('cancelled');
+  });
+
+  test('a hand tie that would take a cargo from a closed month’s nomination is refused, naming the month', async () => {
+    await nominate('2024-07', 'Astana', ['29.07.2024', '31.07.2024'], '8000');
+    const liwa = await nominate('2024-08', 'Liwa', ['02.08.2024', '04.08.2024'], '9000');
+    const d1 = await cargo('2024-07-30', 'Astana', '7800', 'D1');
+    await service.closeMonth({ month: '2024-07', reason: 'Reconciled with Sangachal' });
+    const refused = await refusal(
+      service.linkNomination({ id: liwa.id, cargo: d1.shipment.id, linked: true }),
+    );
+    expect(refused.issues).toEqual([
+      expect.objectContaining({
+        code: 'programme.month_closed',
+        facts: expect.objectContaining({ month: '2024-07' }),
+      }),
+    ]);
+    const july = await service.programme({ month: '2024-07' });
+    expect(find(july, 'Astana', '2024-07-29')).toMatchObject({ state: 'loaded', loadedKg: 7_800_000 });
+  });
+
+  test('a cargo recorded after the close leaves a closed month’s nomination as it was until a reopen', async () => {
+    // The laycan runs into August; July is closed with the Aktau nomination unfulfilled.
+    await nominate('2024-07', 'Aktau', ['30.07.2024', '02.08.2024'], '8000');
+    await service.closeMonth({ month: '2024-07', reason: 'Reconciled with Sangachal' });
+    await cargo('2024-08-01', 'Aktau', '7000', 'A-8');
+    const july = await service.programme({ month: '2024-07' });
+    expect(find(july, 'Aktau', '2024-07-30')).toMatchObject({ state: 'missed', cargoes: [], loadedKg: 0 });
+    await service.reopenMonth({ month: '2024-07', reason: 'Late B/L found' });
+    const reopened = await service.programme({ month: '2024-07' });
+    expect(find(reopened, 'Aktau', '2024-07-30')).toMatchObject({ state: 'loaded', loadedKg: 7_000_000 });
+  });
+
+  test('a closed month’s nomination keeps its cargo when the ledger is opened again', async () => {
+    await nominate('2024-07', 'Taraz', ['20.07.2024', '22.07.2024'], '6980');
+    const t1 = await cargo('2024-07-21', 'Taraz', '6980', 'T-1');
+    await service.closeMonth({ month: '2024-07', reason: 'Reconciled with Sangachal' });
+    service.close();
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'aliya', now: fixedNow });
+    const july = await service.programme({ month: '2024-07' });
+    expect(find(july, 'Taraz', '2024-07-20').cargoes.map((c) => c.id)).toEqual([t1.shipment.id]);
   });
 
   test('a cancelled nomination cannot be cancelled again, nor an unknown one', async () => {

@@ -143,7 +143,7 @@ export const COMMANDS = {
     usage:
       'programme --month YYYY-MM [--as-of D] [--json] | programme --month YYYY-MM --add --vessel V ' +
       '--laycan D1..D2 --tonnes T [--force] | programme --cancel ID --reason R | ' +
-      'programme --link|--unlink ID --cargo CARGO',
+      'programme --link|--unlink ID --cargo CARGO [--force]',
   },
   backup: { options: { dir: str, json: bool }, positionals: 0, usage: 'backup [--dir DIR] [--json]' },
   backups: { options: { json: bool }, positionals: 0, usage: 'backups [--json]' },

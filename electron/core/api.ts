@@ -1019,7 +1019,7 @@ export interface TransitApi {
   /** Adds a nomination (an unknown tanker is asked about unless force); answers its month's programme. */
   nominate(input: NominationInput, options?: WriteOptions): Promise<Programme>;
   cancelNomination(request: NominationCancel, options?: LedgerGuard): Promise<Programme>;
-  linkNomination(request: NominationLink, options?: LedgerGuard): Promise<Programme>;
+  linkNomination(request: NominationLink, options?: WriteOptions): Promise<Programme>;
 }
 
 /** The method list, written once beside this interface and checked against it: api-methods.ts. */

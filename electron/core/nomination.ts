@@ -9,7 +9,8 @@ import { readDate } from './calendar';
 import { fieldSpec } from './fields';
 import { matchVessel, SUGGESTION_SEPARATOR, UNKNOWN_VESSEL, type FleetVessel } from './fleet';
 import { isMonth } from './periods';
-import { ambiguityIssue, readQuantity } from './quantity';
+import { CAPACITY_TONNES, MAX_CARGO_KG, OVERRIDE_CARGO_KG } from './limits';
+import { ambiguityIssue, formatKgAsTonnes, readQuantity } from './quantity';
 
 // C0 controls and DEL: never part of a name (they break CSV and terminals), as for a cargo's vessel.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -93,8 +94,15 @@ function readTonnes(value: unknown, issues: FieldIssue[]): number | null {
     return null;
   }
   const read = readQuantity(typed);
-  if (read.ok && read.kg > 0) return read.kg;
-  if (!read.ok && read.reason === 'ambiguous')
+  if (read.ok && read.kg > 0 && read.kg <= MAX_CARGO_KG) return read.kg;
+  if ((read.ok && read.kg > MAX_CARGO_KG) || (!read.ok && read.reason === 'range'))
+    issues.push({
+      field: 'plannedTonnes',
+      code: 'plannedTonnes.too_large',
+      message: `${String(typed)} t is far more than any Caspian tanker carries (about 13,000 t at most).`,
+      facts: { value: String(typed), capacity: CAPACITY_TONNES },
+    });
+  else if (!read.ok && read.reason === 'ambiguous')
     issues.push(ambiguityIssue('plannedTonnes', 'Planned tonnes', String(typed), read, 't'));
   else
     issues.push({
@@ -106,12 +114,39 @@ function readTonnes(value: unknown, issues: FieldIssue[]): number | null {
   return null;
 }
 
+/**
+ * The planned tonnes judged as a cargo's net tonnes are (shipment.ts, fleet-check.ts): above 15,000 t
+ * no Caspian tanker carries it; else above the tanker's own deadweight. Each a question until confirmed.
+ */
+function tonnesQuestion(tonnesKg: number, vessel: FleetVessel | null, force: boolean): FieldIssue | null {
+  const tonnes = formatKgAsTonnes(tonnesKg);
+  const said = force ? '; nominated as confirmed.' : '. Check the figure; if it is right, confirm it.';
+  if (tonnesKg > OVERRIDE_CARGO_KG)
+    return {
+      field: 'plannedTonnes',
+      code: 'plannedTonnes.unusual',
+      message: `${tonnes} t is more than a Caspian tanker carries (about 13,000 t at most)${said}`,
+      overridable: true,
+      facts: { tonnesKg, capacity: CAPACITY_TONNES },
+    };
+  const deadweightKg = vessel?.deadweightKg ?? null;
+  if (vessel === null || deadweightKg === null || tonnesKg <= deadweightKg) return null;
+  const deadweight = formatKgAsTonnes(deadweightKg);
+  return {
+    field: 'plannedTonnes',
+    code: 'plannedTonnes.above_deadweight',
+    message: `${tonnes} t is more than ${vessel.name} carries (deadweight ${deadweight} t)${said}`,
+    overridable: true,
+    facts: { vessel: vessel.name, deadweightKg, tonnesKg },
+  };
+}
+
 /** The fleet's name for the tanker, or the typed name with a question (a warning once confirmed). */
 function readVessel(value: unknown, fleet: readonly FleetVessel[], force: boolean, issues: FieldIssue[]) {
   const typed = text(value).replace(/\s+/g, ' ');
   if (typed === '') {
     issues.push({ field: 'vessel', code: 'vessel.required', message: 'The vessel is required.' });
-    return { vessel: null, question: null };
+    return { vessel: null, question: null, known: null };
   }
   // As the cargo's own field allows: a name of at most its length, nothing invisible in it.
   const spec = fieldSpec('vessel');
@@ -119,15 +154,15 @@ function readVessel(value: unknown, fleet: readonly FleetVessel[], force: boolea
   if (typed.length > max) {
     const message = `The vessel's name is ${typed.length} characters long; at most ${max} are allowed.`;
     issues.push({ field: 'vessel', code: 'vessel.too_long', message, facts: { length: typed.length, max } });
-    return { vessel: null, question: null };
+    return { vessel: null, question: null, known: null };
   }
   if (CONTROL_CHARS.test(typed)) {
     const message = "The vessel's name contains invisible control characters; retype it.";
     issues.push({ field: 'vessel', code: 'vessel.control_chars', message });
-    return { vessel: null, question: null };
+    return { vessel: null, question: null, known: null };
   }
   const match = matchVessel(fleet, typed);
-  if (match.known) return { vessel: match.vessel.name, question: null };
+  if (match.known) return { vessel: match.vessel.name, question: null, known: match.vessel };
   const offered =
     match.suggestions.length > 0 ? ` The closest in the fleet: ${match.suggestions.join(', ')}.` : '';
   const question: FieldIssue = {
@@ -142,7 +177,7 @@ function readVessel(value: unknown, fleet: readonly FleetVessel[], force: boolea
         ? { value: typed, suggestions: match.suggestions.join(SUGGESTION_SEPARATOR) }
         : { value: typed },
   };
-  return { vessel: typed, question };
+  return { vessel: typed, question, known: null };
 }
 
 /** A nomination read whole, or every field's problem at once. */
@@ -160,14 +195,17 @@ export function readNomination(
       message: `"${month}" is not a month; write it as YYYY-MM.`,
       facts: { value: month },
     });
-  const { vessel, question } = readVessel(input.vessel, fleet, force, issues);
+  const { vessel, question, known } = readVessel(input.vessel, fleet, force, issues);
   const from = readDay(input.laycanFrom, 'from', issues);
   const to = readDay(input.laycanTo, 'to', issues);
   if (from !== null && to !== null && isMonth(month)) issues.push(...laycanIssues(month, from, to));
   const tonnesKg = readTonnes(input.tonnes, issues);
-  if (question && !force) issues.push(question);
+  const questions = [question, tonnesKg === null ? null : tonnesQuestion(tonnesKg, known, force)].filter(
+    (q): q is FieldIssue => q !== null,
+  );
+  if (!force) issues.push(...questions);
   if (issues.length > 0 || vessel === null || from === null || to === null || tonnesKg === null)
     return { ok: false, issues };
   const fields = { month, vessel, laycanFrom: from, laycanTo: to, tonnesKg };
-  return { ok: true, fields, warnings: question ? [question] : [] };
+  return { ok: true, fields, warnings: questions };
 }

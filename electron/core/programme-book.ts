@@ -3,7 +3,7 @@
  * too, and the cargoes a person tied to or kept from a nomination by hand. Folded from `nominate`,
  * `nomination-cancel` and `nomination-link` entries; what a nomination's state is, is programme.ts's.
  */
-import type { NominationFields } from './api';
+import type { NominationFields, ProgrammeCargo } from './api';
 
 export interface BookNomination extends NominationFields {
   nominatedAt: string;
@@ -28,6 +28,30 @@ export class ProgrammeBook {
   readonly handLinks = new Map<string, string>();
   /** Nomination and cargo pairs a person kept apart: never matched automatically. */
   readonly keptApart = new Set<string>();
+  /**
+   * Closed month → its nominations' cargoes as the close saw them (nomination id → cargoes). A closed
+   * month's programme is this, whatever is recorded or tied after, until the month is reopened.
+   */
+  readonly frozen = new Map<string, ReadonlyMap<string, readonly ProgrammeCargo[]>>();
+
+  /** Keeps the month's matching as its close saw it. */
+  freeze(month: string, matching: ReadonlyMap<string, readonly ProgrammeCargo[]>): void {
+    const own = new Map<string, readonly ProgrammeCargo[]>();
+    for (const n of this.byId.values()) if (n.month === month) own.set(n.id, matching.get(n.id) ?? []);
+    this.frozen.set(month, own);
+  }
+
+  /** A reopened month's programme is matched afresh. */
+  thaw(month: string): void {
+    this.frozen.delete(month);
+  }
+
+  /** The closed month's nomination a cargo fulfilled at that month's close, if any. */
+  frozenHolder(cargoId: string): BookNomination | undefined {
+    for (const month of this.frozen.values())
+      for (const [id, cargoes] of month) if (cargoes.some((c) => c.id === cargoId)) return this.byId.get(id);
+    return undefined;
+  }
 
   apply(event: ProgrammeEvent): void {
     if (event.type === 'nominate') {

@@ -13,7 +13,6 @@ import {
   CANDIDATE_DAYS,
   linkCandidates,
   shiftedDate,
-  matchProgramme,
   monthProgramme,
   vesselMatcher,
   type MatchCargo,
@@ -28,13 +27,7 @@ export function programmeOf(state: LedgerState, month: string, asOf: string): Pr
   const book = state.programme;
   const cargoes = [...state.shipments.values()];
   const fleet = state.fleet();
-  const matching = matchProgramme({
-    nominations: book.all(),
-    cargoes,
-    fleet,
-    handLinks: book.handLinks,
-    keptApart: book.keptApart,
-  });
+  const matching = state.programmeMatching();
   const year = Number(month.slice(0, 4));
   const monthNo = Number(month.slice(5, 7));
   const days = state.daysFor(year);
@@ -135,10 +128,42 @@ export function cancelEntry(state: LedgerState, request: { id?: unknown; reason?
   return { type: 'nomination-cancel', id: held.id, reason };
 }
 
+/**
+ * What a person is asked before a cargo is tied by hand to a nomination it would not match: another
+ * tanker's cargo, or one dated outside the laycan. Refusals until confirmed (`force`).
+ */
+function linkQuestions(state: LedgerState, nomination: BookNomination, cargo: MatchCargo): FieldIssue[] {
+  const key = vesselMatcher(state.fleet());
+  const questions: FieldIssue[] = [];
+  if (key(cargo.vessel) !== key(nomination.vessel))
+    questions.push({
+      field: 'cargo',
+      code: 'nomination.other_vessel',
+      message:
+        `Cargo ${cargo.blNumber ?? cargo.id} was loaded by ${cargo.vessel}, not ${nomination.vessel}, ` +
+        'the tanker nominated. Check the cargo; if it is right, confirm it.',
+      overridable: true,
+      facts: { vessel: cargo.vessel, nominated: nomination.vessel },
+    });
+  const { laycanFrom: from, laycanTo: to } = nomination;
+  if (cargo.blDate < from || cargo.blDate > to)
+    questions.push({
+      field: 'cargo',
+      code: 'nomination.outside_laycan',
+      message:
+        `Cargo ${cargo.blNumber ?? cargo.id} is dated ${cargo.blDate}, outside the laycan ${from}..${to}. ` +
+        'Check the cargo; if it is right, confirm it.',
+      overridable: true,
+      facts: { blDate: cargo.blDate, from, to },
+    });
+  return questions;
+}
+
 /** The entry tying a cargo to a nomination by hand (or keeping it from one). */
 export function linkEntry(
   state: LedgerState,
   request: { id?: unknown; cargo?: unknown; linked?: unknown },
+  force = false,
 ): { entry: EventPayload; month: string } {
   const held = nominationOrThrow(state, request.id);
   const cargoId = parseId(request.cargo);
@@ -153,6 +178,11 @@ export function linkEntry(
   const before = state.programme.handLinks.get(cargoId);
   const moved = before === undefined || before === held.id ? undefined : state.programme.get(before);
   if (moved && request.linked) refuseClosedProgramme(state, moved.month);
+  // A cargo that fulfilled a closed month's nomination at its close stays with it until a reopen.
+  const frozen = state.programme.frozenHolder(cargoId);
+  if (frozen && frozen.id !== held.id && request.linked) refuseClosedProgramme(state, frozen.month);
+  const questions = request.linked ? linkQuestions(state, held, cargo) : [];
+  if (questions.length > 0 && !force) throw invalid(questions);
   return {
     entry: { type: 'nomination-link', id: held.id, cargo: cargoId, linked: request.linked },
     month: held.month,

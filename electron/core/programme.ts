@@ -35,6 +35,8 @@ export interface MatchInput {
   fleet: readonly FleetVessel[];
   handLinks: ReadonlyMap<string, string>;
   keptApart: ReadonlySet<string>;
+  /** Closed months' matching as their close saw it (programme-book.ts); none when omitted. */
+  frozen?: ReadonlyMap<string, ReadonlyMap<string, readonly ProgrammeCargo[]>>;
 }
 
 /** Nomination id → the cargoes that fulfil it, in B/L date order. */
@@ -87,8 +89,26 @@ function chooseFor(
   return holding.find((n) => (matched.get(n.id) ?? []).length === 0) ?? holding[0] ?? null;
 }
 
-/** Which cargo fulfils which live nomination (see the module's comment for the rule). */
+/**
+ * Which cargo fulfils which live nomination (see the module's comment for the rule). A closed month's
+ * nominations keep the cargoes they had at its close, and those cargoes fulfil nothing else.
+ */
 export function matchProgramme(input: MatchInput): Matching {
+  const frozen = input.frozen ?? new Map<string, ReadonlyMap<string, readonly ProgrammeCargo[]>>();
+  const held = new Set<string>();
+  const kept: Matching = new Map();
+  for (const month of frozen.values())
+    for (const [id, cargoes] of month) {
+      kept.set(id, [...cargoes]);
+      for (const c of cargoes) held.add(c.id);
+    }
+  const open = input.nominations.filter((n) => !frozen.has(n.month));
+  const matched = matchOpen({ ...input, nominations: open }, held);
+  for (const n of input.nominations) if (frozen.has(n.month)) matched.set(n.id, kept.get(n.id) ?? []);
+  return matched;
+}
+
+function matchOpen(input: MatchInput, held: ReadonlySet<string>): Matching {
   const live = input.nominations.filter((n) => !n.cancelled).sort(byLaycanEnd);
   const matched: Matching = new Map(live.map((n) => [n.id, []]));
   if (live.length === 0) return matched;
@@ -99,7 +119,7 @@ export function matchProgramme(input: MatchInput): Matching {
   const last = live.reduce((max, n) => (n.laycanTo > max ? n.laycanTo : max), '');
   const waiting: MatchCargo[] = [];
   for (const cargo of input.cargoes) {
-    if (cargo.voided) continue;
+    if (cargo.voided || held.has(cargo.id)) continue;
     const tied = input.handLinks.get(cargo.id);
     if (tied !== undefined && matched.has(tied)) matched.get(tied)?.push(cargoOf(cargo, true));
     else if (cargo.blDate >= first && cargo.blDate <= last) waiting.push(cargo);

@@ -754,10 +754,11 @@ export class LedgerService implements TransitApi {
     );
   }
 
-  async linkNomination(request: NominationLink, options?: LedgerGuard): Promise<Programme> {
+  async linkNomination(request: NominationLink, options?: WriteOptions): Promise<Programme> {
     this.follow();
-    this.expectLedger(parseLedgerGuard(options));
-    const { entry, month } = linkEntry(this.state, request ?? {});
+    const { force, ledgerId } = parseWriteOptions(options);
+    this.expectLedger(ledgerId);
+    const { entry, month } = linkEntry(this.state, request ?? {}, force);
     this.append([entry]);
     return programmeOf(this.state, month, this.today());
   }

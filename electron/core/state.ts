@@ -9,6 +9,7 @@ import { DEFAULT_FLEET, type FleetVessel } from './fleet';
 import { STORED_KEYS, type StoredKey } from './fields';
 import { PeriodBook } from './periods';
 import { ProgrammeBook } from './programme-book';
+import { matchProgramme, type Matching } from './programme';
 import { addToYearDays, dayOfYearIndex, emptyYearDays, type YearDays } from './progress';
 import { normaliseBlNumber, normaliseVessel } from './shipment';
 
@@ -149,6 +150,19 @@ export class LedgerState {
   readonly periods = new PeriodBook();
   /** The loading programme's nominations and the cargoes tied to or kept from them by hand. */
   readonly programme = new ProgrammeBook();
+
+  /** Which cargo fulfils which nomination now, closed months as their close saw them (programme.ts). */
+  programmeMatching(): Matching {
+    const book = this.programme;
+    return matchProgramme({
+      nominations: book.all(),
+      cargoes: this.shipments.values(),
+      fleet: this.fleet(),
+      handLinks: book.handLinks,
+      keptApart: book.keptApart,
+      frozen: book.frozen,
+    });
+  }
   /** The fleet by id, in the order first known: the default tankers until vessel events change them. */
   private readonly vessels = new Map<string, FleetVessel>(DEFAULT_FLEET.map((vessel) => [vessel.id, vessel]));
   private fleetList: readonly FleetVessel[] | null = null;
@@ -255,6 +269,9 @@ export class LedgerState {
       case 'close':
       case 'reopen':
         this.periods.apply(event);
+        // The close freezes the month's programme as it stands; a reopen lets it be matched afresh.
+        if (event.type === 'close') this.programme.freeze(event.month, this.programmeMatching());
+        else this.programme.thaw(event.month);
         return null;
       case 'recovery':
         if (event.unsettled) this.periods.unsettle(event.unsettled);

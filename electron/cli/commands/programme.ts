@@ -2,7 +2,8 @@
  * `programme`: the month's loading programme. Lists its nominations with their state (open, loaded,
  * missed, cancelled) and the cargo that loaded each, and the month's shipped + still nominated
  * against its plan; `--add` nominates a tanker for a laycan and tonnes, `--cancel` cancels one,
- * `--link`/`--unlink` ties a cargo to a nomination by hand or keeps it from one.
+ * `--link`/`--unlink` ties a cargo to a nomination by hand or keeps it from one (another tanker's
+ * cargo, or one outside the laycan, only with `--force`).
  */
 import type { NominationStatus, Programme } from '../../core/api';
 import { kgToTonnes } from '../../core/quantity';
@@ -124,7 +125,8 @@ function actionOf(invocation: Invocation): { writes: boolean; act: Action; said?
     const linked = flag(invocation, 'link') !== undefined;
     return {
       writes: true,
-      act: ({ service }) => service.linkNomination({ id: linkId, cargo, linked }),
+      act: ({ service }) =>
+        service.linkNomination({ id: linkId, cargo, linked }, { force: given(invocation, 'force') }),
       said: () =>
         linked
           ? `Tied cargo ${cargo} to nomination ${linkId}.`

@@ -12,6 +12,7 @@ import { failureText, type Failure } from '../errors';
 import { calendarDate } from '../format';
 import type { Translate } from '../i18n';
 import type { Language } from '../settings';
+import { onlyQuestions, ProgrammeQuestion } from './ProgrammeQuestion';
 import { issueText } from './text';
 import type { ProgrammeWrites } from './useProgramme';
 
@@ -32,6 +33,7 @@ export function NominationForm({ month, fleet, writes, disabled, language, t }: 
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saved, setSaved] = useState(false);
+  const [questions, setQuestions] = useState<FieldIssue[] | null>(null);
   const vesselInput = useRef<HTMLInputElement>(null);
   const example = calendarDate(language, `${month}-05`);
   const set = (field: Field, text: string) => {
@@ -40,6 +42,7 @@ export function NominationForm({ month, fleet, writes, disabled, language, t }: 
   };
 
   const save = async (force: boolean) => {
+    setQuestions(null);
     const outcome = await writes.nominate(
       {
         month,
@@ -56,6 +59,14 @@ export function NominationForm({ month, fleet, writes, disabled, language, t }: 
       setFailure(null);
       setSaved(true);
       vesselInput.current?.focus();
+    } else if (
+      !force &&
+      onlyQuestions(outcome.failure.issues) &&
+      !issueOf('vessel', outcome.failure.issues)
+    ) {
+      // Planned tonnes beyond the tanker: asked in the dialog, nominated once confirmed.
+      setIssues([]);
+      setQuestions(outcome.failure.issues);
     } else {
       setIssues(outcome.failure.issues);
       setFailure(outcome.failure.issues.length > 0 ? null : outcome.failure);
@@ -66,7 +77,8 @@ export function NominationForm({ month, fleet, writes, disabled, language, t }: 
     void save(false);
   };
 
-  const issueOf = (field: string) => issues.find((i) => i.field === field);
+  const issueOf = (field: string, among: readonly FieldIssue[] = issues) =>
+    among.find((i) => i.field === field);
   const input = (field: Field, label: string, placeholder: string, list?: string) => {
     const issue = issueOf(field);
     return (
@@ -160,6 +172,14 @@ export function NominationForm({ month, fleet, writes, disabled, language, t }: 
           {failureText(t, language, failure)}
         </p>
       )}
+      <ProgrammeQuestion
+        questions={questions}
+        onBack={() => setQuestions(null)}
+        onConfirm={() => void save(true)}
+        language={language}
+        t={t}
+        testId="nomination-question"
+      />
     </section>
   );
 }

@@ -4,10 +4,11 @@
  * it with a reason. A closed month's row offers no change.
  */
 import { useState, type FormEvent } from 'react';
-import type { NominationStatus, ProgrammeCargo } from '../../../electron/core/api';
+import type { FieldIssue, NominationStatus, ProgrammeCargo } from '../../../electron/core/api';
 import { calendarDate, tonnes, wholeTonnes } from '../format';
 import type { Translate } from '../i18n';
 import type { Language } from '../settings';
+import { onlyQuestions, ProgrammeQuestion } from './ProgrammeQuestion';
 import type { ProgrammeWrites, WriteOutcome } from './useProgramme';
 
 interface Props {
@@ -29,10 +30,18 @@ function cargoLabel(cargo: ProgrammeCargo, vessel: string, language: Language, t
 
 function TieCargo({ nomination: n, writes, language, t, onOutcome }: Omit<Props, 'locked'>) {
   const [chosen, setChosen] = useState('');
+  const [questions, setQuestions] = useState<FieldIssue[] | null>(null);
   if (n.candidates.length === 0) return null;
-  const tie = async () => {
+  const tie = async (force: boolean) => {
     if (chosen === '') return;
-    onOutcome(await writes.link(n.id, chosen, true));
+    setQuestions(null);
+    const outcome = await writes.link(n.id, chosen, true, force);
+    // Another tanker's cargo, or one outside the laycan: asked before it is tied.
+    if (!outcome.ok && !force && onlyQuestions(outcome.failure.issues)) {
+      setQuestions(outcome.failure.issues);
+      return;
+    }
+    onOutcome(outcome);
     setChosen('');
   };
   return (
@@ -54,11 +63,19 @@ function TieCargo({ nomination: n, writes, language, t, onOutcome }: Omit<Props,
         type="button"
         className="button"
         disabled={chosen === '' || writes.busy}
-        onClick={() => void tie()}
+        onClick={() => void tie(false)}
         data-testid={`tie-${n.id}`}
       >
         {t('programme.tie.button')}
       </button>
+      <ProgrammeQuestion
+        questions={questions}
+        onBack={() => setQuestions(null)}
+        onConfirm={() => void tie(true)}
+        language={language}
+        t={t}
+        testId={`tie-question-${n.id}`}
+      />
     </span>
   );
 }

@@ -14,10 +14,13 @@ export function issueText(t: Translate, language: Language, issue: FieldIssue): 
   const facts = issue.facts ?? {};
   const vars: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(facts)) vars[name] = value;
-  for (const name of ['from', 'to', 'date'])
+  for (const name of ['from', 'to', 'date', 'blDate'])
     if (typeof facts[name] === 'string') vars[name] = calendarDate(language, String(facts[name]));
   if (typeof facts.suggestions === 'string')
     vars.suggestions = facts.suggestions.split(SUGGESTION_SEPARATOR).join(', ');
+  if (typeof facts.capacity === 'number') vars.capacity = wholeTonnes(language, facts.capacity * 1000);
+  if (typeof facts.tonnesKg === 'number') vars.tonnes = wholeTonnes(language, facts.tonnesKg);
+  if (typeof facts.deadweightKg === 'number') vars.deadweight = wholeTonnes(language, facts.deadweightKg);
   if (typeof facts.asThousandsKg === 'number') vars.asThousands = wholeTonnes(language, facts.asThousandsKg);
   if (typeof facts.asDecimalKg === 'number') vars.asDecimal = wholeTonnes(language, facts.asDecimalKg);
   const code =

@@ -41,7 +41,7 @@ export interface ProgrammeWrites {
   busy: boolean;
   nominate(input: NominationInput, force: boolean): Promise<WriteOutcome>;
   cancel(id: string, reason: string): Promise<WriteOutcome>;
-  link(id: string, cargo: string, linked: boolean): Promise<WriteOutcome>;
+  link(id: string, cargo: string, linked: boolean, force?: boolean): Promise<WriteOutcome>;
 }
 
 export function useProgrammeWrites(): ProgrammeWrites {
@@ -70,6 +70,7 @@ export function useProgrammeWrites(): ProgrammeWrites {
     busy,
     nominate: (input, force) => write((guard) => api?.nominate(input, { ...guard, force })),
     cancel: (id, reason) => write((guard) => api?.cancelNomination({ id, reason }, guard)),
-    link: (id, cargo, linked) => write((guard) => api?.linkNomination({ id, cargo, linked }, guard)),
+    link: (id, cargo, linked, force = false) =>
+      write((guard) => api?.linkNomination({ id, cargo, linked }, { ...guard, force })),
   };
 }

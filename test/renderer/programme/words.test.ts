@@ -82,3 +82,26 @@ test("an unknown tanker offers the fleet's closest names; an ambiguous figure bo
     '«9,000» можно прочитать как 9 000 т или 9 т. Что имелось в виду?',
   );
 });
+
+test('questions about planned tonnes and a hand tie are said in tonnes and dates as the page writes them', () => {
+  const ru = (key: string, vars?: Record<string, string | number>) => translate('ru', key, vars);
+  const deadweight = {
+    field: 'plannedTonnes',
+    code: 'plannedTonnes.above_deadweight',
+    message: 'English',
+    facts: { vessel: 'Taraz', deadweightKg: 13_000_000, tonnesKg: 13_500_000 },
+  };
+  // Thousands are grouped with a non-breaking space, as the page writes them.
+  expect(issueText(ru, 'ru', deadweight).replace(/\s/g, ' ')).toBe(
+    '13 500 т — больше, чем берёт Taraz (дедвейт 13 000 т).',
+  );
+  const outside = {
+    field: 'cargo',
+    code: 'nomination.outside_laycan',
+    message: 'English',
+    facts: { blDate: '2024-07-14', from: '2024-07-10', to: '2024-07-12' },
+  };
+  expect(issueText(ru, 'ru', outside)).toBe(
+    'Коносамент этого груза датирован 14.07.2024, вне лейкана 10.07.2024 – 12.07.2024.',
+  );
+});
