@@ -105,6 +105,7 @@ function cases(api: Service): [string, () => Promise<unknown>][] {
     ['setBaseline x', () => api.setBaseline({ year: 2023, tonnes: 'x' })],
     ['setBaseline 1,057', () => api.setBaseline({ year: 2023, tonnes: '1,057' })],
     ['setBaseline 60000000', () => api.setBaseline({ year: 2023, tonnes: '60000000' })],
+    ['setBaseline 2099', () => api.setBaseline({ year: 2099, tonnes: '1000' })],
     ['closeMonth August', () => api.closeMonth({ month: 'August', reason: 'done' })],
     ['closeMonth {year}', () => api.closeMonth({ month: '{year}', reason: 'done' })],
     ['closeMonth 2024-08', () => api.closeMonth({ month: '2024-08', reason: 'done' })],
