@@ -68,8 +68,17 @@ function reportError(error: unknown, io: CliIo): number {
  * the exit code is the command's.
  */
 export function runAsProcess(): void {
+  // A reader that stops early (`| head -1`) closes the pipe: the rest of the output has no one to read
+  // it, so it is dropped and the command ends as it would have, instead of dying of an unhandled EPIPE.
+  let readerGone = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone = true;
+  });
   main(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
+    out: (text) => {
+      if (!readerGone) process.stdout.write(`${text}\n`);
+    },
     err: (text) => process.stderr.write(`${text}\n`),
     env: process.env,
     now: () => new Date(),

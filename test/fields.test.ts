@@ -191,7 +191,7 @@ describe('one quantity reader for targets and the baseline too', () => {
     ]) {
       expect(parseTargetsRequest({ year: 2024, annualTonnes }).annualKg).toBe(2_200_000_000);
     }
-    expect(parseBaselineRequest({ year: 2023, tonnes: '1 057 000' }).kg).toBe(1_057_000_000);
+    expect(parseBaselineRequest({ year: 2023, tonnes: '1 057 000' }, '2024-08-15').kg).toBe(1_057_000_000);
   });
 
   test('asks about "2,200" rather than guessing two thousand or two point two', () => {

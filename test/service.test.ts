@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Shipment, ShipmentInput } from '../electron/core/api';
 import { LedgerService } from '../electron/core/service';
+import type { TransitError } from '../electron/core/errors';
 import { cargo, ClerkLedger } from './support/service';
 import { fixedNow } from './support/temp';
 
@@ -273,6 +274,28 @@ describe('targets and baseline', () => {
     expect((await ledger.service.getTargets(2025)).monthlyPlanKg?.[11]).toBe(300_000_500);
     expect((await ledger.service.getTargets(2025)).annualKg).toBe(1_400_000_500);
     expect((await ledger.service.getBaseline()).kg).toBe(1_392_000_000);
+  });
+});
+
+describe('the baseline year', () => {
+  test('may be the current year at Aktau but not a later one (2024-08-15 here: 2025 is refused)', async () => {
+    await ledger.service.setBaseline({ year: 2024, tonnes: '1000000' });
+    const refused = await ledger.service.setBaseline({ year: 2025, tonnes: '1000000' }).then(
+      () => null,
+      (error: TransitError) => error.issues.map((issue) => ({ code: issue.code, facts: issue.facts })),
+    );
+    expect(refused).toEqual([{ code: 'year.baseline_future', facts: { year: 2025, today: '2024-08-15' } }]);
+    expect((await ledger.service.getBaseline()).year).toBe(2024);
+  });
+
+  test('gives its own year no comparison with itself: null change, in kilograms and per cent', async () => {
+    await ledger.service.recordShipment(cargo({ blDate: '2024-03-01' }));
+    await ledger.service.setBaseline({ year: 2024, tonnes: '1000' });
+    expect(await ledger.service.progress({ year: 2024 })).toMatchObject({
+      baselineYear: 2024,
+      changeVsBaselineKg: null,
+      changeVsBaselinePercent: null,
+    });
   });
 });
 

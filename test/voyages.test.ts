@@ -141,6 +141,37 @@ describe('the status follows the dates', () => {
       });
     });
 
+    const discharged: Shipment = {
+      ...current,
+      ...saved({ ...base, arrivalDate: '2024-08-03', dischargeDate: '2024-08-04' }),
+    };
+
+    test('that clears the discharge date of a cargo that arrived takes it back to in transit', () => {
+      expect(validateAmendment(discharged, { dischargeDate: '' }, context)).toEqual({
+        ok: true,
+        value: { dischargeDate: null, status: 'in_transit' },
+        warnings: [],
+      });
+    });
+
+    test('that clears both dates takes the cargo back to loaded, the status of a cargo with no dates', () => {
+      expect(validateAmendment(discharged, { arrivalDate: '', dischargeDate: '' }, context)).toEqual({
+        ok: true,
+        value: { arrivalDate: null, dischargeDate: null, status: 'loaded' },
+        warnings: [],
+      });
+      const arrived: Shipment = { ...current, ...saved({ ...base, arrivalDate: '2024-08-03' }) };
+      expect(validateAmendment(arrived, { arrivalDate: '' }, context)).toMatchObject({
+        ok: true,
+        value: { arrivalDate: null, status: 'loaded' },
+      });
+    });
+
+    test('that clears a date and names a status keeps the status named', () => {
+      const result = validateAmendment(discharged, { dischargeDate: '', status: 'discharged' }, context);
+      expect(result).toEqual({ ok: true, value: { dischargeDate: null }, warnings: [] });
+    });
+
     test('that gives a discharge date and a contradicting status is refused', () => {
       const result = validateAmendment(current, { dischargeDate: '2024-08-04', status: 'loaded' }, context);
       expect(result.ok ? [] : result.errors.map((issue) => issue.code)).toEqual(['status.discharge_date']);

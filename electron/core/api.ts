@@ -285,8 +285,9 @@ export interface Progress {
   baselinePace: BaselinePace;
   /** The baseline's pace to the as-of date: pro rata to the days, or along its monthly figures. */
   baselineProRataKg: number;
-  changeVsBaselineKg: number;
-  /** Null when the baseline pace is still zero (1 January before any day has passed). */
+  /** Null in the baseline year itself: a year is not compared with itself. */
+  changeVsBaselineKg: number | null;
+  /** Null in the baseline year, and when the baseline pace is still zero (1 January before any day). */
   changeVsBaselinePercent: number | null;
   months: MonthProgress[];
   daily: DailySeries;

@@ -345,7 +345,9 @@ export function progressFromDays(input: DaysProgressInput): Progress {
   const runRatePerDayKg = daysElapsed === 0 ? 0 : tonnesKg / daysElapsed;
   // The baseline's pace to date: its total pro rata, or along its monthly figures when it has them.
   const baselineProRataKg = daysElapsed === 0 ? 0 : at(baselinePaceKg, daysElapsed - 1);
-  const changeVsBaselineKg = tonnesKg - baselineProRataKg;
+  // The baseline year itself is not compared with itself: no change, rather than one against its own total.
+  const ownYear = year === baseline.year;
+  const changeVsBaselineKg = ownYear ? null : tonnesKg - baselineProRataKg;
 
   return {
     year,
@@ -367,7 +369,10 @@ export function progressFromDays(input: DaysProgressInput): Progress {
     baselinePace: baselinePaceOf(baseline),
     baselineProRataKg,
     changeVsBaselineKg,
-    changeVsBaselinePercent: baselineProRataKg === 0 ? null : (changeVsBaselineKg / baselineProRataKg) * 100,
+    changeVsBaselinePercent:
+      changeVsBaselineKg === null || baselineProRataKg === 0
+        ? null
+        : (changeVsBaselineKg / baselineProRataKg) * 100,
     months,
     daily,
   };

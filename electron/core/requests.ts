@@ -270,11 +270,20 @@ export interface BaselineRequest {
 
 /**
  * The baseline: its year and total, and optionally its twelve monthly figures, which must add up to
- * the total to the kilogram (a baseline with two totals is no baseline).
+ * the total to the kilogram (a baseline with two totals is no baseline). Its year is `today`'s
+ * (at the load port) at the latest.
  */
-export function parseBaselineRequest(value: unknown): BaselineRequest {
+export function parseBaselineRequest(value: unknown, today: string): BaselineRequest {
   const input = strictShape(baselineShape, value, 'a baseline request');
   const year = parseYear(input.year);
+  // A baseline is a year already shipped: the current year at the latest, never a later one.
+  if (year > Number(today.slice(0, 4)))
+    return issue(
+      'year',
+      'year.baseline_future',
+      `The baseline year ${year} has not come yet; today at Aktau is ${today}. Choose a year already shipped.`,
+      { year, today },
+    );
   const kg = parseTonnes(input.tonnes, 'tonnes', 'Baseline tonnes', false);
   const monthlyKg = parseTwelve(input.monthlyTonnes, 'monthlyTonnes', "The baseline's months", 'Baseline');
   if (monthlyKg === null) return { year, kg };

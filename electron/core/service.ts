@@ -810,7 +810,7 @@ export class LedgerService implements TransitApi {
   async setBaseline(input: unknown, options?: LedgerGuard): Promise<Baseline> {
     this.follow();
     this.expectLedger(parseLedgerGuard(options));
-    const request = parseBaselineRequest(input);
+    const request = parseBaselineRequest(input, this.today());
     this.append([{ type: 'baseline', ...request }]);
     return this.state.currentBaseline();
   }

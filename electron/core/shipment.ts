@@ -589,7 +589,12 @@ export function validateAmendment(
   // New voyage dates with the status left as it was: the status follows the dates, as on a new record.
   const datesOnly = !touched.has('status') && (touched.has('arrivalDate') || touched.has('dischargeDate'));
   const merged = { ...toInput(current), ...changes, ...(datesOnly ? { status: null } : {}) };
-  const before = datesOnly ? current.status : undefined;
+  // A date cleared takes back what it decided: the status is what the dates left decide, and with no
+  // date left, loaded (a cargo's status before it has dates), as on a new record without a status.
+  const cleared = (['arrivalDate', 'dischargeDate'] as const).some(
+    (key) => touched.has(key) && current[key] !== null && isBlank((changes as Record<string, unknown>)[key]),
+  );
+  const before = datesOnly ? (cleared ? 'loaded' : current.status) : undefined;
   const result = validate(merged, { ...context, force: true }, current.id, before);
   // Re-run without force so that an unusual value the person just typed still needs their confirmation.
   const strict = context.force ? result : validate(merged, context, current.id, before);

@@ -49,7 +49,8 @@ function progressJson(progress: Progress) {
     baselineTonnes: kgToTonnes(progress.baselineKg),
     baselinePace: progress.baselinePace,
     baselineProRataTonnes: kgToTonnes(progress.baselineProRataKg),
-    changeVsBaselineTonnes: kgToTonnes(progress.changeVsBaselineKg),
+    changeVsBaselineTonnes:
+      progress.changeVsBaselineKg === null ? null : kgToTonnes(progress.changeVsBaselineKg),
     changeVsBaselinePercent: progress.changeVsBaselinePercent,
     months: monthsJson(progress),
   };
@@ -60,6 +61,7 @@ const perDay = (kg: number) => `${formatKgAsTonnes(Math.round(kg))} t/day`;
 
 /** The change against the baseline pace: `+12,000.000 t (+3.4%)`. */
 function change(p: Progress): string {
+  if (p.changeVsBaselineKg === null) return 'none: this is the baseline year';
   const percent =
     p.changeVsBaselinePercent === null
       ? ''

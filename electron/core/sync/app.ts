@@ -18,6 +18,7 @@ import type { LedgerService } from '../service';
 import { readCheckpoint } from './checkpoint';
 import { Couch, type Credentials } from './couch';
 import { SyncFailure } from './failure';
+import { DATABASE_INFO } from './replies';
 import { credentialsFrom, setupStation, syncOnce, syncStatus } from './index';
 import { parseServerUrl, shownUrl } from './url';
 
@@ -176,7 +177,7 @@ export async function testConnection(
   if (!credentials) throw noCredentials(store);
   const couch = new Couch(url, credentials, 15_000);
   try {
-    await couch.expect('GET', '');
+    await couch.read(DATABASE_INFO, 'GET', '');
     return {
       ok: true,
       url: shownUrl(url),

@@ -2,6 +2,7 @@
  * The little of CouchDB's HTTP API a sync needs, over Node's built-in fetch: JSON in and out,
  * basic authentication, a time limit on every call, and every failure said in words (SyncFailure).
  */
+import type { z } from 'zod';
 import { SyncFailure, type SyncFailureCode, type UnreachableWhy } from './failure';
 import { shownUrl } from './url';
 
@@ -53,11 +54,12 @@ export class Couch {
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
-        redirect: 'error',
+        redirect: 'manual',
       });
     } catch (error) {
       throw unreachable(this.where, error);
     }
+    if (response.status >= 300 && response.status < 400) throw redirected(this.where, target, response);
     let text: string;
     try {
       text = await response.text();
@@ -84,6 +86,36 @@ export class Couch {
     if ((answer.status >= 200 && answer.status < 300) || accept.includes(answer.status)) return answer;
     throw refusal(this.where, answer.status, answer.body);
   }
+
+  /** As `expect`, and a 2xx reply must have the shape CouchDB gives it: anything else is not CouchDB. */
+  async read<S extends z.ZodType>(
+    shape: S,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<CouchResponse<z.infer<S>>> {
+    const answer = await this.expect(method, path, body);
+    const checked = shape.safeParse(answer.body);
+    if (!checked.success)
+      throw new SyncFailure('sync.refused.not_couch', { server: this.where, status: answer.status });
+    return { status: answer.status, body: checked.data };
+  }
+}
+
+/**
+ * A server that sends the app elsewhere: never followed (the credentials stay where they were meant
+ * to go); said with where it points. A 3xx that names no place is a status like any other.
+ */
+function redirected(where: string, from: URL, response: Response): SyncFailure {
+  const location = response.headers.get('location');
+  let host = '';
+  try {
+    host = location ? new URL(location, from).host : '';
+  } catch {
+    host = '';
+  }
+  if (host === '') return new SyncFailure('sync.refused.status', { server: where, status: response.status });
+  return new SyncFailure('sync.refused.redirect', { server: where, status: response.status, host });
 }
 
 function unreachable(where: string, error: unknown): SyncFailure {

@@ -54,6 +54,7 @@ export type SyncFailureCode =
   | 'sync.refused.conflict'
   | 'sync.refused.bad_request'
   | 'sync.refused.not_couch'
+  | 'sync.refused.redirect'
   | 'sync.refused.diverged'
   | 'sync.refused.entry'
   | `sync.refused.entry.${GuardCause}`
@@ -130,6 +131,12 @@ const SENTENCES: Record<SyncFailureCode, Sentence> = {
   'sync.refused.not_couch': {
     kind: 'refused',
     say: (f) => `The server at ${f.server} answered with something that is not CouchDB (HTTP ${f.status}).`,
+  },
+  'sync.refused.redirect': {
+    kind: 'refused',
+    say: (f) =>
+      `The sync server ${f.server} redirected the app to ${f.host} (HTTP ${f.status}); a redirect is not ` +
+      "followed. Check the server's address in the sync settings, or ask the server's administrator.",
   },
   'sync.refused.diverged': {
     kind: 'refused',

@@ -15,6 +15,7 @@ import {
 import { Couch, type Credentials } from './couch';
 import { SyncFailure, syncFailureMessage, type SyncErrorRecord } from './failure';
 import { SyncRound, type RoundOptions, type RoundReport } from './round';
+import { DATABASE_INFO } from './replies';
 import { parseServerUrl, shownUrl } from './url';
 import type { RefusedEntry } from '../stations/fold';
 
@@ -88,7 +89,7 @@ export async function syncOnce(
   const couch = new Couch(parseServerUrl(checkpoint.url, checkpoint.insecure), credentials);
   try {
     // Asked first, so a wrong password or a missing database is said before anything moves.
-    await couch.expect('GET', '');
+    await couch.read(DATABASE_INFO, 'GET', '');
     return await new SyncRound(service, book, couch, checkpoint, options).run();
   } catch (error) {
     if (error instanceof SyncFailure) {

@@ -21,6 +21,7 @@ import { checkNextLine, type MirrorJournal } from '../stations/mirror';
 import { writeCheckpoint, type SyncCheckpoint } from './checkpoint';
 import { Couch } from './couch';
 import { entryRefused, SyncFailure } from './failure';
+import { ALL_DOCS, BULK_DOCS, CHANGES } from './replies';
 
 export interface EventDoc {
   _id: string;
@@ -148,11 +149,11 @@ export class SyncRound {
     for (let start = 0; start < lines.length; start += this.batch) {
       const chunk = lines.slice(start, start + this.batch);
       const docs = chunk.map((line) => docOf(this.station, line.text));
-      const answer = await this.couch.expect<{ id: string; ok?: boolean; error?: string; reason?: string }[]>(
-        'POST',
-        '/_bulk_docs',
-        { docs },
-      );
+      const answer = await this.couch.read(BULK_DOCS, 'POST', '/_bulk_docs', { docs });
+      // Every document sent has its row: a reply that leaves one out would count it as delivered.
+      const rows = new Set(answer.body.map((row) => row.id));
+      if (answer.body.length !== docs.length || docs.some((doc) => !rows.has(doc._id)))
+        throw new SyncFailure('sync.refused.not_couch', { server: this.couch.where, status: answer.status });
       const failed = answer.body.filter((row) => row.ok !== true);
       if (failed.length > 0) await this.confirmStored(docs, failed);
       pushed += docs.length - failed.length;
@@ -182,10 +183,8 @@ export class SyncRound {
     const found = new Map<string, EventDoc>();
     for (let start = 0; start < ids.length; start += this.batch) {
       const keys = ids.slice(start, start + this.batch);
-      const answer = await this.couch.expect<{
-        rows: { key: string; doc?: EventDoc | null; value?: { deleted?: boolean } }[];
-      }>('POST', '/_all_docs?include_docs=true', { keys });
-      for (const row of answer.body.rows) if (row.doc) found.set(row.key, row.doc);
+      const answer = await this.couch.read(ALL_DOCS, 'POST', '/_all_docs?include_docs=true', { keys });
+      for (const row of answer.body.rows) if (row.doc) found.set(row.key, row.doc as unknown as EventDoc);
     }
     return found;
   }
@@ -196,12 +195,13 @@ export class SyncRound {
     const pulled: Record<string, number> = {};
     for (;;) {
       const since = encodeURIComponent(this.checkpoint.pull.since);
-      const answer = await this.couch.expect<{ results: ChangeRow[]; last_seq: string | number }>(
+      const answer = await this.couch.read(
+        CHANGES,
         'GET',
         `/_changes?since=${since}&limit=${this.batch}&include_docs=true`,
       );
       const docs = new Map<string, EventDoc>();
-      for (const row of answer.body.results) this.note(row, docs);
+      for (const row of answer.body.results) this.note(row as ChangeRow, docs);
       for (const [station, count] of Object.entries(await this.take(docs)))
         pulled[station] = (pulled[station] ?? 0) + count;
       this.checkpoint.pull.since = String(answer.body.last_seq);
@@ -264,8 +264,8 @@ export class SyncRound {
     for (const [id, doc] of docs) {
       const gid = parseGlobalId(id);
       if (!gid || gid.station !== station || gid.seq > mirror.lastSeq) continue;
-      const parsed = parseLine(doc.line);
-      if (!parsed.ok || parsed.sum !== mirror.sumAt(gid.seq))
+      const parsed = typeof doc.line === 'string' ? parseLine(doc.line) : null;
+      if (!parsed?.ok || parsed.sum !== mirror.sumAt(gid.seq))
         this.refuse(
           id,
           `it differs from the entry ${id} this station received before: changed on the server, refused`,

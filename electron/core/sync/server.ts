@@ -8,6 +8,7 @@
  */
 import { Couch } from './couch';
 import { SyncFailure } from './failure';
+import { SECURITY } from './replies';
 
 export const DESIGN_ID = '_design/transit-ledger';
 
@@ -59,7 +60,7 @@ export async function initServer(couch: Couch, stations: readonly string[]): Pro
     designUpdated = true;
   }
   const wanted = securityFor(stations);
-  const current = await couch.expect('GET', '/_security');
+  const current = await couch.read(SECURITY, 'GET', '/_security');
   let securityUpdated = false;
   if (JSON.stringify(current.body) !== JSON.stringify(wanted)) {
     const put = await couch.expect<{ ok?: boolean }>('PUT', '/_security', wanted);

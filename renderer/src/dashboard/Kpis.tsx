@@ -78,7 +78,6 @@ export function Kpis({ progress: p, t, f }: { progress: Progress; t: Translate; 
   const date = f.date(p.asOf);
   const target = f.short(p.targetKg);
   const ahead = directionOf(p.aheadKg);
-  const baseline = directionOf(p.changeVsBaselineKg);
   const reaches = p.forecastKg >= p.targetKg;
 
   let required: { value: string; detail: string; done: boolean };
@@ -170,40 +169,68 @@ export function Kpis({ progress: p, t, f }: { progress: Progress; t: Translate; 
         }
         detail={t('dashboard.kpi.forecast.detail', { target })}
       />
+      <BaselineCard progress={p} t={t} f={f} date={date} />
+    </div>
+  );
+}
+
+/** The year against the baseline's pace; the baseline year itself is not compared with itself (a dash). */
+function BaselineCard({
+  progress: p,
+  t,
+  f,
+  date,
+}: {
+  progress: Progress;
+  t: Translate;
+  f: DashboardFormat;
+  date: string;
+}) {
+  const change = p.changeVsBaselineKg;
+  if (change === null)
+    return (
       <Card
         id="baseline"
         label={t('dashboard.kpi.baseline.label', { year: p.baselineYear })}
-        value={
-          <>
-            {f.signedShort(p.changeVsBaselineKg)}
-            {p.changeVsBaselinePercent !== null && (
-              <>
-                {' '}
-                <span className="dash-kpi-value-sub">{f.signedPercent(p.changeVsBaselinePercent)}</span>
-              </>
-            )}
-          </>
-        }
-        valueClass={tone(p.changeVsBaselineKg)}
-        status={
-          <StatusChip direction={baseline} good={baseline === 'level' ? null : baseline === 'up'}>
-            {t(
-              baseline === 'up'
-                ? 'dashboard.status.above'
-                : baseline === 'down'
-                  ? 'dashboard.status.below'
-                  : 'dashboard.status.level',
-              { year: p.baselineYear },
-            )}
-          </StatusChip>
-        }
-        detail={t('dashboard.kpi.baseline.detail', {
-          year: p.baselineYear,
-          date,
-          pace: f.short(p.baselineProRataKg),
-          how: t(p.baselinePace === 'monthly' ? 'dashboard.pace.monthly' : 'dashboard.pace.proRata'),
-        })}
+        value="—"
+        detail={t('dashboard.kpi.baseline.self', { year: p.baselineYear })}
       />
-    </div>
+    );
+  const baseline = directionOf(change);
+  return (
+    <Card
+      id="baseline"
+      label={t('dashboard.kpi.baseline.label', { year: p.baselineYear })}
+      value={
+        <>
+          {f.signedShort(change)}
+          {p.changeVsBaselinePercent !== null && (
+            <>
+              {' '}
+              <span className="dash-kpi-value-sub">{f.signedPercent(p.changeVsBaselinePercent)}</span>
+            </>
+          )}
+        </>
+      }
+      valueClass={tone(change)}
+      status={
+        <StatusChip direction={baseline} good={baseline === 'level' ? null : baseline === 'up'}>
+          {t(
+            baseline === 'up'
+              ? 'dashboard.status.above'
+              : baseline === 'down'
+                ? 'dashboard.status.below'
+                : 'dashboard.status.level',
+            { year: p.baselineYear },
+          )}
+        </StatusChip>
+      }
+      detail={t('dashboard.kpi.baseline.detail', {
+        year: p.baselineYear,
+        date,
+        pace: f.short(p.baselineProRataKg),
+        how: t(p.baselinePace === 'monthly' ? 'dashboard.pace.monthly' : 'dashboard.pace.proRata'),
+      })}
+    />
   );
 }

@@ -29,15 +29,19 @@ function progress2023(): Progress {
     year: 2023,
     asOf: '2023-12-31',
     shipments: [{ blDate: '2024-01-15', netKg: 9_959_500 }],
-    targets: {
-      year: 2023,
-      annualKg: 1_500_000_000,
-      monthlyPlanKg: null,
-      lossAllowancePercent: 0.5,
-      source: 'default',
-    },
+    targets: progress2023Targets(),
     baseline: BASELINE,
   });
+}
+
+function progress2023Targets(): Parameters<typeof computeProgress>[0]['targets'] {
+  return {
+    year: 2023,
+    annualKg: 1_500_000_000,
+    monthlyPlanKg: null,
+    lossAllowancePercent: 0.5,
+    source: 'default',
+  };
 }
 
 beforeEach(() => {
@@ -45,6 +49,31 @@ beforeEach(() => {
 });
 
 describe('the baseline year on the dashboard', () => {
+  test('with cargoes of its own is not compared with itself: a dash and a note, in English and Russian', () => {
+    const own = computeProgress({
+      year: 2023,
+      asOf: '2023-12-31',
+      shipments: [{ blDate: '2023-05-01', netKg: 9_959_500 }],
+      targets: progress2023Targets(),
+      baseline: BASELINE,
+    });
+    expect(own.changeVsBaselineKg).toBeNull();
+    useLedger.setState({
+      progress: own,
+      info: ledgerInfo({ years: [2023], baselineYear: 2023 }),
+      year: 2023,
+    });
+    const { unmount } = render(<Dashboard onNewShipment={() => undefined} />);
+    expect(screen.getByTestId('kpi-baseline-value').textContent).toBe('—');
+    expect(screen.getByTestId('kpi-baseline').textContent).toContain(
+      '2023 is the baseline year: it is not compared with itself.',
+    );
+    unmount();
+    useSettings.setState({ language: 'ru' });
+    render(<Dashboard onNewShipment={() => undefined} />);
+    expect(screen.getByTestId('kpi-baseline').textContent).toContain('2023 — базовый год');
+  });
+
   test('is shown as the baseline: its reported figure and what it is for, no "short", no red', () => {
     const setYear = jest.fn(() => Promise.resolve());
     useLedger.setState({

@@ -11,9 +11,9 @@ import { BaselinePanel } from '../../../renderer/src/settings-view/BaselinePanel
 import { fakeApi, loadStore, resetSettings, type FakeApi } from '../reports/fake-api';
 
 // The core's own validator (typed by hand: its module uses Node's Buffer, which the page's types leave out).
-const { parseBaselineRequest } = jest.requireActual<{ parseBaselineRequest(value: unknown): unknown }>(
-  '../../../electron/core/requests',
-);
+const { parseBaselineRequest } = jest.requireActual<{
+  parseBaselineRequest(value: unknown, today: string): unknown;
+}>('../../../electron/core/requests');
 
 let api: FakeApi;
 
@@ -21,7 +21,7 @@ beforeEach(() => {
   api = fakeApi();
   api.setBaseline.mockImplementation(async (request: unknown) => {
     try {
-      parseBaselineRequest(request);
+      parseBaselineRequest(request, '2024-08-15');
     } catch (error) {
       const refusal = error as TransitError;
       throw new ApiError({ code: refusal.code, message: refusal.message, issues: refusal.issues });

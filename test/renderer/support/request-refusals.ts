@@ -109,6 +109,7 @@ function cases(api: Service): [string, () => Promise<unknown>][] {
       'setBaseline months off the total',
       () => api.setBaseline({ year: 2023, tonnes: '1057000', monthlyTonnes: Array(12).fill('88000') }),
     ],
+    ['setBaseline 2099', () => api.setBaseline({ year: 2099, tonnes: '1000' })],
     ['closeMonth August', () => api.closeMonth({ month: 'August', reason: 'done' })],
     ['closeMonth {year}', () => api.closeMonth({ month: '{year}', reason: 'done' })],
     ['closeMonth 2024-08', () => api.closeMonth({ month: '2024-08', reason: 'done' })],

@@ -35,6 +35,7 @@ function failures(): SyncFailure[] {
     ['sync.refused.conflict', { server: SERVER, status: 409, reason: 'Document update conflict.' }],
     ['sync.refused.bad_request', { server: SERVER, status: 400, reason: 'Invalid JSON.' }],
     ['sync.refused.not_couch', { server: SERVER, status: 200 }],
+    ['sync.refused.redirect', { server: SERVER, status: 302, host: 'login.example.org' }],
     ['sync.refused.diverged', { id: 'AKT:7' }],
     ['sync.refused.security', { server: SERVER }],
     ['sync.failed', { said: 'The sync server could not be reached in an older version.' }],
