@@ -88,7 +88,14 @@ describe('the last sync failure, as a code with facts', () => {
 
   test('every language words each code the core can give, with its facts and no placeholder left', () => {
     const codes = SYNC_FAILURE_CODES;
-    const facts = { server: SERVER, status: 502, id: 'AKT:7', station: 'AKT', why: 'timeout' };
+    const facts = {
+      server: SERVER,
+      status: 502,
+      id: 'AKT:7',
+      station: 'AKT',
+      why: 'timeout',
+      host: 'couch.example.net',
+    };
     for (const language of ['en', 'ru', 'az', 'kk'] as const) {
       const t = (key: string, vars?: Record<string, string | number>) => translate(language, key, vars);
       for (const code of codes) {
