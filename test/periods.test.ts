@@ -286,7 +286,11 @@ describe('a close lost to a damaged file (issue 12: what the adversary found)', 
     spoilLine('"type":"close"');
     service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'marat', now: fixedNow });
     await expect(service.recordShipment(cargo('2024-07-31', 'JUL-3'))).rejects.toEqual(unsettled('recorded'));
-    await service.reopenMonth({ month: '2024-07', reason: 'Keep July open after the repair' });
+    expect((await service.info()).heldMonths).toEqual(['2024-07']);
+    await expect(
+      service.reopenMonth({ month: '2024-07', reason: 'Keep July open after the repair' }),
+    ).resolves.toBeNull();
+    expect((await service.info()).heldMonths).toBeUndefined();
     await expect(service.recordShipment(cargo('2024-07-31', 'JUL-3'))).resolves.toBeTruthy();
     // Settled for good: a reopen of it again, now neither closed nor held, is refused as before.
     await expect(service.reopenMonth({ month: '2024-07', reason: 'again' })).rejects.toMatchObject({
@@ -368,6 +372,11 @@ describe('a close lost to a damaged file (issue 12: what the adversary found)', 
     service.close();
     const after = await cli('--ledger', ledger, 'verify', '--json');
     expect(JSON.parse(after.out)).toMatchObject({ ok: true, unsettledMonths: ['2024-07'] });
+    // periods names it too: the close it lost is no period any more, but the month is held.
+    const periods = await cli('--ledger', ledger, 'periods');
+    expect(periods.out).toContain('2024-07 is held: a repair lost its close or reopen.');
+    const listed = await cli('--ledger', ledger, 'periods', '--json');
+    expect(JSON.parse(listed.out)).toEqual([{ month: '2024-07', held: true }]);
     service = LedgerService.open(ledger, { actor: 'marat', now: fixedNow });
   });
 });

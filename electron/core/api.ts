@@ -702,6 +702,11 @@ export interface LedgerWriter {
 
 export interface LedgerInfo {
   path: string;
+  /**
+   * Months a repair left held (their close or reopen was lost): no write dated in them until a
+   * manager closes one again or reopens it. Absent when there are none.
+   */
+  heldMonths?: string[];
   /** What is open: 'real', or 'demo-<random>', new each time the demo is built. Writes name it (LedgerGuard). */
   ledgerId: string;
   readOnly: boolean;

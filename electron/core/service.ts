@@ -558,6 +558,7 @@ export class LedgerService implements TransitApi {
     let shipments = 0;
     for (const year of this.state.years())
       for (const count of this.state.daysFor(year).shipments) shipments += count;
+    const held = this.state.periods.allUnsettled();
     return {
       path: this.ledger.path,
       ledgerId: this.ledgerId,
@@ -571,6 +572,7 @@ export class LedgerService implements TransitApi {
       targetYears: this.state.targetYears(),
       baselineYear: this.state.currentBaseline().year,
       recovery: this.ledger.recovery,
+      ...(held.length > 0 ? { heldMonths: held } : {}),
     };
   }
 

@@ -70,10 +70,16 @@ export const periods: Command = {
     writes: false,
     async run({ service, io }) {
       const all = await service.periods();
+      const held = (await service.info()).heldMonths ?? [];
       if (given(invocation, 'json')) {
-        io.out(JSON.stringify(all.map(periodJson)));
+        io.out(JSON.stringify([...all.map(periodJson), ...held.map((month) => ({ month, held: true }))]));
         return EXIT.ok;
       }
+      for (const month of held)
+        io.out(
+          `${month} is held: a repair lost its close or reopen. Close it again, or reopen it to keep it open ` +
+            `(transit-ledger close|reopen --month ${month} --reason R).`,
+        );
       if (all.length === 0) {
         io.out('No month has been closed.');
         return EXIT.ok;

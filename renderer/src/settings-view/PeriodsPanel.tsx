@@ -70,6 +70,26 @@ function PeriodRow({
   );
 }
 
+/** A month a repair left held: no close of it is left to show, only what settles it. */
+function HeldRow({ month, onReopen, busy }: { month: string; onReopen: () => void; busy: boolean }) {
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <li className="st-period" data-testid={`period-held-${month}`}>
+      <div className="st-period-head">
+        <strong>{monthLabel(language, month)}</strong>
+        <span className="badge st-badge-closed">{t('settings.periods.held')}</span>
+        <button type="button" className="button st-period-reopen" disabled={busy} onClick={onReopen}>
+          {t('settings.periods.reopen')}
+        </button>
+      </div>
+      <div className="st-period-changed" role="note">
+        {t('settings.periods.heldNote')}
+      </div>
+    </li>
+  );
+}
+
 export function PeriodsPanel() {
   const t = useT();
   const language = useLanguage();
@@ -83,6 +103,8 @@ export function PeriodsPanel() {
   const closable = closableMonths(year, periods, todayAtLoadPort(new Date()));
   const chosen = closable.includes(month) ? month : (closable.at(-1) ?? '');
   const inYear = periods.filter((p) => p.month.startsWith(`${year}-`));
+  const held = useLedger((s) => s.info?.heldMonths);
+  const heldInYear = (held ?? []).filter((m) => m.startsWith(`${year}-`));
 
   const submit = async () => {
     const done = reopening
@@ -100,8 +122,16 @@ export function PeriodsPanel() {
         {t('settings.periods.title', { year })}
       </h2>
       <p className="muted rs-lead">{t('settings.periods.intro')}</p>
-      {inYear.length > 0 && (
+      {(inYear.length > 0 || heldInYear.length > 0) && (
         <ul className="st-periods">
+          {heldInYear.map((month) => (
+            <HeldRow
+              key={month}
+              month={month}
+              busy={controller.busy || readOnly}
+              onReopen={() => setReopening(month)}
+            />
+          ))}
           {inYear.map((period) => (
             <PeriodRow
               key={period.month}

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import type { PeriodReport } from '../../../electron/core/api';
 import { ApiError } from '../../../renderer/src/client';
 import { PeriodsPanel } from '../../../renderer/src/settings-view/PeriodsPanel';
+import { useLedger } from '../../../renderer/src/store';
 import { fakeApi, loadStore, resetSettings, YEAR, type FakeApi } from '../reports/fake-api';
 
 let api: FakeApi;
@@ -90,6 +91,25 @@ describe('the Periods panel', () => {
     await user.click(screen.getByRole('button', { name: 'Reopen month' }));
     expect(api.reopenMonth).toHaveBeenCalledWith(
       { month: `${YEAR}-07`, reason: 'Late outturn' },
+      expect.anything(),
+    );
+  });
+
+  test('a month a repair left held is shown with what settles it, and Reopen keeps it open', async () => {
+    const user = userEvent.setup();
+    const info = useLedger.getState().info;
+    useLedger.setState({ info: info && { ...info, heldMonths: [`${YEAR}-03`] } });
+    api.reopenMonth.mockResolvedValue(null);
+    resetSettings('ru');
+    render(<PeriodsPanel />);
+    const row = await screen.findByTestId(`period-held-${YEAR}-03`);
+    expect(row.textContent).toContain('Удержан');
+    expect(within(row).getByRole('note').textContent).toContain('Закройте его снова или откройте заново');
+    await user.click(within(row).getByRole('button', { name: 'Открыть снова…' }));
+    await user.type(screen.getByRole('textbox', { name: 'Причина' }), 'Март остаётся открытым');
+    await user.click(screen.getByTestId('period-submit'));
+    expect(api.reopenMonth).toHaveBeenCalledWith(
+      { month: `${YEAR}-03`, reason: 'Март остаётся открытым' },
       expect.anything(),
     );
   });
