@@ -59,6 +59,18 @@ describe('a typed name is matched to the fleet', () => {
     expect(vesselKey('Астана')).toBe(vesselKey('Astana'));
   });
 
+  test('a schwa written into the English name is read as its e: "Yusifzadə" and "Yusifzadǝ" are Yusifzade', () => {
+    for (const typed of ['Akademik Khoshbakht Yusifzadə', 'Akademik Khoshbakht Yusifzad\u01dd'])
+      expect(matchVessel(DEFAULT_FLEET, typed)).toMatchObject({
+        known: true,
+        vessel: { name: 'Akademik Khoshbakht Yusifzade' },
+      });
+    expect(matchVessel(DEFAULT_FLEET, 'President Heydər Əliyev')).toMatchObject({
+      known: true,
+      vessel: { name: 'President Heydar Aliyev' },
+    });
+  });
+
   test('an unknown name is offered the closest names: "Astna" → Astana, "Tarz" → Taraz, "Aktua" → Aktau', () => {
     expect(matchVessel(DEFAULT_FLEET, 'Astna')).toEqual({ known: false, suggestions: ['Astana'] });
     expect(matchVessel(DEFAULT_FLEET, 'Tarz')).toEqual({ known: false, suggestions: ['Taraz'] });
@@ -204,6 +216,10 @@ describe('the fleet is ledger data', () => {
       facts: { vessel: 'Akademik Khoshbakht Yusifzade' },
     });
     expect(await codeOf({ name: 'President Heydər Əliyev' })).toMatchObject({ code: 'fleet.name_taken' });
+    // The Latin turned e (ǝ, U+01DD) that fonts draw as ə is the same letter to a clerk.
+    expect(await codeOf({ name: 'Akademik Khoshbakht Yusifzad\u01dd' })).toMatchObject({
+      code: 'fleet.name_taken',
+    });
     expect(await codeOf({ name: 'Atyrau', imo: '9301614' })).toMatchObject({ code: 'imo.check_digit' });
     expect(await codeOf({ name: 'Atyrau', deadweightTonnes: '-5' })).toMatchObject({
       code: 'deadweightTonnes.invalid',

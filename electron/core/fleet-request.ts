@@ -4,7 +4,7 @@
  * is refused, so that every typed name still means one tanker.
  */
 import { z } from 'zod';
-import { lookKey, vesselKey, type FleetVessel } from './fleet';
+import { lookKey, vesselKey, vesselKeys, type FleetVessel } from './fleet';
 import { invalid, type FieldIssue } from './errors';
 import { ambiguityIssue, formatKgAsTonnes, readQuantity } from './quantity';
 import { shown, strictShape } from './requests';
@@ -98,16 +98,6 @@ function readRetired(value: unknown, was: boolean): boolean {
 }
 
 /**
- * A name's keys as either transliteration writes its schwa: Azerbaijani ə is `a` in "Heydar Aliyev"
- * and `e` in "Yusifzade", so "Yusifzadə" is the same tanker's name as "Yusifzade".
- */
-function spelledKeys(name: string): string[] {
-  const withE = vesselKey(name.replace(/[əƏәӘ]/g, 'e'));
-  const key = vesselKey(name);
-  return withE === key ? [key] : [key, withE];
-}
-
-/**
  * Refuses a name or alias another tanker already answers to (the same spelling), or that looks
  * like one of its names on screen (`Tapa3` in Latin letters beside `Тара3` in Cyrillic).
  */
@@ -116,9 +106,9 @@ function checkUnique(vessel: FleetVessel, fleet: readonly FleetVessel[]): void {
   for (const other of fleet) {
     if (other.id === vessel.id) continue;
     const theirs = [other.name, ...other.aliases];
-    const taken = new Set(theirs.flatMap(spelledKeys));
+    const taken = new Set(theirs.flatMap(vesselKeys));
     for (const [field, name] of mine) {
-      if (spelledKeys(name).some((key) => taken.has(key)))
+      if (vesselKeys(name).some((key) => taken.has(key)))
         refuse(field, 'fleet.name_taken', `"${name}" is already ${other.name} in the fleet.`, {
           value: name,
           vessel: other.name,

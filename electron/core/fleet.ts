@@ -104,6 +104,7 @@ const LATIN: Readonly<Record<string, string>> = {
   ю: 'yu',
   я: 'ya',
   ə: 'a',
+  ǝ: 'a',
   ı: 'i',
   ş: 'sh',
   ç: 'ch',
@@ -124,6 +125,16 @@ export function vesselKey(name: string): string {
     else if (/[a-z0-9]/.test(char)) key += char;
   }
   return key;
+}
+
+/**
+ * A name's keys as either transliteration writes its schwa: Azerbaijani ə is `a` in "Heydar Aliyev"
+ * and `e` in "Yusifzade", so "Yusifzadə" is the same tanker's name as "Yusifzade". The first key is vesselKey's.
+ */
+export function vesselKeys(name: string): string[] {
+  const key = vesselKey(name);
+  const withE = vesselKey(name.replace(/[əƏәӘǝ]/g, 'e'));
+  return withE === key ? [key] : [key, withE];
 }
 
 /**
@@ -291,7 +302,10 @@ export function matchVessel(fleet: readonly FleetVessel[], typed: string): Vesse
   if (exact) return { known: true, vessel: exact, how: exact.name === text ? 'exact' : 'alias' };
   const key = vesselKey(text);
   if (key === '') return { known: false, suggestions: [] };
-  const found = candidates(fleet, key, lookKey(text));
+  const found =
+    vesselKeys(text)
+      .map((spelled) => candidates(fleet, spelled, lookKey(text)))
+      .find((some) => some.length > 0) ?? [];
   const [first] = found;
   if (first !== undefined && found.length === 1) return { known: true, vessel: first.vessel, how: first.how };
   // Offered in the fleet's order: which of them comes first says nothing about which is meant.
