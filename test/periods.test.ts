@@ -298,6 +298,28 @@ describe('a close lost to a damaged file (issue 12: what the adversary found)', 
     });
   });
 
+  test("a held month's programme takes no change either: no nomination added or cancelled", async () => {
+    const { id } = (
+      await service.nominate({
+        month: '2024-07',
+        vessel: 'Liwa',
+        laycanFrom: '2024-07-02',
+        laycanTo: '2024-07-04',
+        tonnes: '8000',
+      })
+    ).nominations[0] as { id: string };
+    await closeJuly();
+    service.close();
+    spoilLine('"type":"close"');
+    service = LedgerService.open(temp.file('ledger.jsonl'), { actor: 'marat', now: fixedNow });
+    const held = expect.objectContaining({
+      issues: [expect.objectContaining({ code: 'programme.month_held', facts: { month: '2024-07' } })],
+    });
+    const nomination = { month: '2024-07', vessel: 'Liwa', laycanFrom: '2024-07-10', laycanTo: '2024-07-12' };
+    await expect(service.nominate({ ...nomination, tonnes: '9000' })).rejects.toEqual(held);
+    await expect(service.cancelNomination({ id, reason: 'moved' })).rejects.toEqual(held);
+  });
+
   test('a damaged nomination is named as the entry it was and holds no month, though it names one', async () => {
     await service.nominate({
       month: '2024-07',

@@ -81,6 +81,13 @@ export function programmeMonth(value: unknown): string {
 
 /** Refuses a change to a closed month's programme, naming who closed it and how to reopen it. */
 export function refuseClosedProgramme(state: LedgerState, month: string): void {
+  if (state.periods.unsettled(month)) {
+    const message =
+      `A close or reopen of ${month} was lost when the damaged ledger file was repaired, so its programme ` +
+      `cannot change until a manager closes the month again or reopens it (transit-ledger close|reopen ` +
+      `--month ${month} --reason R).`;
+    throw invalid([{ field: 'month', code: 'programme.month_held', message, facts: { month } }]);
+  }
   const closed = state.periods.closed(month);
   if (!closed) return;
   const { lastClose } = closed;
