@@ -69,6 +69,23 @@ describe('the guard on the server', () => {
         akt.close();
       }
     });
+    test.each([
+      ['a line that is not a journal line', 'SNG:5', 5, 'x', 'line'],
+      ['a line of another number', 'SNG:5', 5, '{"seq":6,"type":"record"}', 'line'],
+      ['a number past any journal (1e9)', 'SNG:999999999999', 999999999999, '{"seq":999999999999}', 'number'],
+    ])("refuses a station's own event with %s", async (_name, id, seq, line, cause) => {
+      const db = `${couch.base}/ledger-guard-${process.pid}`;
+      await initServer(new Couch(new URL(db), couch.admin), ['AKT', 'SNG']);
+      const sng = new Couch(new URL(db), { user: 'sng', password: 'pw-sng' });
+      const answer = await sng.call<{ reason?: string }>('PUT', `/${id}`, {
+        station: 'SNG',
+        seq,
+        type: 'x',
+        line,
+      });
+      expect(answer.status).toBe(403);
+      expect(answer.body.reason).toMatch(new RegExp(`^guard\\.${cause}:`));
+    });
   });
 
   test('a refusal in words of its own (an older guard, another server) stays a refusal of that entry', () => {

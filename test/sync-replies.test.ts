@@ -4,6 +4,7 @@
  * `sync.refused.not_couch`, kept as the last failure, never a crash. A redirect is not followed: it
  * is said with its status and where it points. A tiny loopback server plays CouchDB, one reply wrong.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { main, type CliIo } from '../electron/cli';
@@ -13,6 +14,7 @@ import { Couch } from '../electron/core/sync/couch';
 import { SyncFailure } from '../electron/core/sync/failure';
 import { setupStation, syncOnce } from '../electron/core/sync/index';
 import { initServer } from '../electron/core/sync/server';
+import { serialise } from '../electron/core/journal/format';
 import { fixedNow, tempDir } from './support/temp';
 
 type Reply = { status: number; body: string; headers?: Record<string, string> };
@@ -181,4 +183,77 @@ describe('a redirect', () => {
     const failure = await failureOf(round);
     expect(failure.record).toEqual({ code: 'sync.refused.status', facts: { server: db, status: 307 } });
   });
+});
+
+describe('an entry from the server that no station wrote stops the round before any work on it', () => {
+  const row = (id: string, seq: number, line: string) => ({
+    id,
+    doc: { _id: id, station: 'SNG', seq, type: 'record', line },
+  });
+
+  test.each([
+    [
+      'a number no journal reaches, with a line that is no journal line',
+      'SNG:999999999999',
+      999999999999,
+      'x',
+    ],
+    ['a line that is not a journal entry', 'SNG:3', 3, 'x'],
+    ['a line of another number', 'SNG:3', 3, '{"seq":4}'],
+  ])('%s is sync.refused.bad_entry, kept as the last failure', async (_name, id, seq, line) => {
+    replies['GET /ledger/_changes'] = json({ results: [row(id, seq, line)], last_seq: '1' });
+    const failure = await failureOf(round);
+    expect(failure.record).toEqual({
+      code: 'sync.refused.bad_entry',
+      facts: { server: db, id, station: 'SNG' },
+    });
+    expect(readCheckpoint(service.path)?.lastError).toEqual(failure.record);
+  });
+});
+
+test('a full page of _changes that does not move last_seq on is not CouchDB, not a loop', async () => {
+  const rows = Array.from({ length: 1000 }, (_, n) => ({ id: `_design/d${n}` }));
+  let pages = 0;
+  replies['GET /ledger/_changes'] = () => {
+    pages++;
+    return json({ results: rows, last_seq: '5' });
+  };
+  const failure = await failureOf(round);
+  expect(failure.record).toEqual({ code: 'sync.refused.not_couch', facts: { server: db, status: 200 } });
+  expect(pages).toBe(2);
+});
+
+test('an entry far ahead asks for one window of missing numbers, never every number before it', async () => {
+  // A real journal line (checksummed as the app writes it) renumbered to 999,999,999, within the guard's bound.
+  const own = fs.readFileSync(service.path, 'utf8').trimEnd().split('\n').pop() as string;
+  const { sum: _sum, ...body } = JSON.parse(own) as Record<string, unknown>;
+  const far = { ...body, seq: 999_999_999 } as unknown as Parameters<typeof serialise>[0];
+  const line = serialise(far, String(body.prev)).line.trimEnd();
+  const id = 'SNG:999999999';
+  replies['GET /ledger/_changes'] = json({
+    results: [{ id, doc: { _id: id, station: 'SNG', seq: 999_999_999, type: 'record', line } }],
+    last_seq: '1',
+  });
+  const asked: number[] = [];
+  replies['POST /ledger/_all_docs'] = (sent) => {
+    asked.push((sent as { keys?: string[] }).keys?.length ?? 0);
+    return json({ rows: [] });
+  };
+  expect(await round()).toEqual({ pushed: JOURNAL_ENTRIES, pulled: { SNG: 0 }, refused: [] });
+  expect(asked).toEqual([1000]);
+  expect(readCheckpoint(service.path)?.pull.since).toBe('1');
+});
+
+test('full pages of _changes whose last_seq comes back to one asked already are not CouchDB, not a loop', async () => {
+  const rows = Array.from({ length: 1000 }, (_, n) => ({ id: `_design/d${n}` }));
+  const next: Record<string, string> = { '0': 'a', a: 'b', b: 'a' };
+  const sent: string[] = [];
+  replies['GET /ledger/_changes'] = () => {
+    const since = ['0', 'a', 'b'][sent.length] as string;
+    sent.push(since);
+    return json({ results: rows, last_seq: next[since] });
+  };
+  const failure = await failureOf(round);
+  expect(failure.record).toEqual({ code: 'sync.refused.not_couch', facts: { server: db, status: 200 } });
+  expect(sent).toEqual(['0', 'a', 'b']);
 });

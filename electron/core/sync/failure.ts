@@ -56,6 +56,7 @@ export type SyncFailureCode =
   | 'sync.refused.not_couch'
   | 'sync.refused.redirect'
   | 'sync.refused.diverged'
+  | 'sync.refused.bad_entry'
   | 'sync.refused.entry'
   | `sync.refused.entry.${GuardCause}`
   | 'sync.refused.security'
@@ -143,6 +144,12 @@ const SENTENCES: Record<SyncFailureCode, Sentence> = {
     say: (f) =>
       `The server holds a different entry under ${f.id} than this station's journal. This station's ` +
       'journal was replaced or repaired after it was sent; nothing more is sent until that is sorted out.',
+  },
+  'sync.refused.bad_entry': {
+    kind: 'refused',
+    say: (f) =>
+      `The sync server ${f.server} holds an entry ${f.id} that station ${f.station} could not have written ` +
+      "(not a journal entry of that number). Nothing was taken; tell the server's administrator.",
   },
   'sync.refused.entry': {
     kind: 'refused',

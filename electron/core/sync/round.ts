@@ -45,6 +45,9 @@ export interface RoundOptions {
   now?: () => Date;
 }
 
+/** No journal reaches this number (the server's guard says so too): an entry past it is no station's. */
+export const MAX_SEQ = 1e9;
+
 interface ChangeRow {
   id: string;
   deleted?: boolean;
@@ -61,6 +64,18 @@ function docOf(station: string, line: string): EventDoc {
     type: String(parsed.event.type),
     line,
   };
+}
+
+/** The number a journal line carries, or null when it is no JSON object with one. */
+function lineSeq(line: unknown): number | null {
+  if (typeof line !== 'string') return null;
+  try {
+    const entry: unknown = JSON.parse(line);
+    const seq = typeof entry === 'object' && entry !== null ? (entry as { seq?: unknown }).seq : null;
+    return typeof seq === 'number' ? seq : null;
+  } catch {
+    return null;
+  }
 }
 
 export class SyncRound {
@@ -193,13 +208,18 @@ export class SyncRound {
 
   private async pull(): Promise<Record<string, number>> {
     const pulled: Record<string, number> = {};
+    const asked = new Set<string>();
     for (;;) {
-      const since = encodeURIComponent(this.checkpoint.pull.since);
+      const since = this.checkpoint.pull.since;
       const answer = await this.couch.read(
         CHANGES,
         'GET',
-        `/_changes?since=${since}&limit=${this.batch}&include_docs=true`,
+        `/_changes?since=${encodeURIComponent(since)}&limit=${this.batch}&include_docs=true`,
       );
+      // A page with rows that does not move on (or moves back to a page asked already) would be asked for forever.
+      asked.add(since);
+      if (answer.body.results.length > 0 && asked.has(String(answer.body.last_seq)))
+        throw new SyncFailure('sync.refused.not_couch', { server: this.couch.where, status: answer.status });
       const docs = new Map<string, EventDoc>();
       for (const row of answer.body.results) this.note(row as ChangeRow, docs);
       for (const [station, count] of Object.entries(await this.take(docs)))
@@ -228,9 +248,24 @@ export class SyncRound {
       this.refuse(row.id, 'it was deleted on the server; this station keeps its copy and takes no deletion');
       return;
     }
+    this.checkWritten(row.id, id, row.doc);
     const known = this.checkpoint.pull.known;
     known[id.station] = Math.max(known[id.station] ?? 0, id.seq);
     docs.set(row.id, row.doc);
+  }
+
+  /**
+   * An entry no station could have written (no journal line, one of another number, a number past any
+   * journal) stops the round before anything is asked or kept for it: the checkpoint stays where it was.
+   * A journal line changed since it was written (its checksum wrong) is refused entry by entry, later.
+   */
+  private checkWritten(rowId: string, id: { station: string; seq: number }, doc: EventDoc): void {
+    if (id.seq <= MAX_SEQ && lineSeq(doc.line) === id.seq) return;
+    throw new SyncFailure('sync.refused.bad_entry', {
+      server: this.couch.where,
+      id: rowId,
+      station: id.station,
+    });
   }
 
   /** Appends to each station's journal the entries that continue its chain: those in hand, then missing ones by id. */
@@ -250,11 +285,31 @@ export class SyncRound {
       }
       const target = known[station] as number;
       if (mirror.lastSeq >= target) continue;
+      taken[station] = await this.takeStation(station, mirror, docs, target);
+    }
+    return taken;
+  }
+
+  /**
+   * A station's entries up to `target`, a window of `batch` numbers at a time: the missing ones are
+   * asked for by id within the window only, so a far number never makes a list of every one before it.
+   */
+  private async takeStation(
+    station: string,
+    mirror: MirrorJournal,
+    docs: Map<string, EventDoc>,
+    target: number,
+  ): Promise<number> {
+    let taken = 0;
+    while (mirror.lastSeq < target) {
+      const to = Math.min(target, mirror.lastSeq + this.batch);
       const missing: string[] = [];
-      for (let seq = mirror.lastSeq + 1; seq <= target; seq++)
+      for (let seq = mirror.lastSeq + 1; seq <= to; seq++)
         if (!docs.has(globalId(station, seq))) missing.push(globalId(station, seq));
       if (missing.length > 0) for (const [id, doc] of await this.fetchDocs(missing)) docs.set(id, doc);
-      taken[station] = this.extend(station, mirror, docs, target);
+      taken += this.extend(station, mirror, docs, target);
+      // The server lacks an entry in this window (or one was refused): the chain goes no further now.
+      if (mirror.lastSeq < to) break;
     }
     return taken;
   }

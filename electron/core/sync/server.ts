@@ -28,11 +28,19 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx) {
   if (typeof station !== 'string' || !/^[A-Z][A-Z0-9]{0,9}$/.test(station))
     refuse('station', 'An event names its station.');
   var seq = newDoc.seq;
-  if (typeof seq !== 'number' || seq < 1 || Math.floor(seq) !== seq) refuse('number', 'An event has its number.');
+  if (typeof seq !== 'number' || seq < 1 || seq > 1e9 || Math.floor(seq) !== seq)
+    refuse('number', 'An event has its number, at most 1000000000.');
   if (newDoc._id !== station + ':' + seq) refuse('id', 'An event is stored under <station>:<number>.');
-  if (typeof newDoc.line !== 'string') refuse('line', 'An event carries its journal line.');
   if (userCtx.roles.indexOf('station:' + station) === -1)
     refuse('foreign_station', 'This user may write only the events of its own station, not of ' + station + '.');
+  var entry = null;
+  try {
+    entry = typeof newDoc.line === 'string' ? JSON.parse(newDoc.line) : null;
+  } catch (e) {
+    entry = null;
+  }
+  if (!entry || typeof entry !== 'object' || entry.seq !== seq)
+    refuse('line', 'An event carries its journal line, of its own number.');
 }`;
 
 export function securityFor(stations: readonly string[]): unknown {

@@ -37,6 +37,7 @@ function failures(): SyncFailure[] {
     ['sync.refused.not_couch', { server: SERVER, status: 200 }],
     ['sync.refused.redirect', { server: SERVER, status: 302, host: 'login.example.org' }],
     ['sync.refused.diverged', { id: 'AKT:7' }],
+    ['sync.refused.bad_entry', { server: SERVER, id: 'SNG:999999999999', station: 'SNG' }],
     ['sync.refused.security', { server: SERVER }],
     ['sync.failed', { said: 'The sync server could not be reached in an older version.' }],
   ];
