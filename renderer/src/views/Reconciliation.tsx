@@ -7,7 +7,7 @@
  */
 import { useState, type KeyboardEvent } from 'react';
 import type { Reconciliation as ReconciliationData } from '../../../electron/core/api';
-import { AnswerState } from '../components/AnswerState';
+import { ReportAnswer } from '../components/ReportAnswer';
 import { useLanguage, useT, type Translate } from '../i18n';
 import { CargoTable } from '../reconcile/CargoTable';
 import { allowancePercent } from '../reconcile/figures';
@@ -15,7 +15,7 @@ import { SummaryTable } from '../reconcile/SummaryTable';
 import { TotalsCards } from '../reconcile/TotalsCards';
 import { useReconciliation } from '../reconcile/useReconciliation';
 import { useExport } from '../reports/ExportPanel';
-import { ExportButton, ExportOutcome } from '../reports/ExportOutcome';
+import { ExportButton } from '../reports/ExportOutcome';
 import { monthName } from '../format';
 import type { Language } from '../settings';
 import { useLedger } from '../store';
@@ -114,15 +114,14 @@ function OutturnPanel({ desktop }: { desktop: boolean }) {
           </ExportButton>
         </div>
       </header>
-      <div role="status" aria-live="polite" className="rc-export-status">
-        <ExportOutcome status={exporter.status} t={t} />
-      </div>
-      <AnswerState state={state} language={language} t={t} />
-      {data && data.cargoes.length === 0 && (
-        <p className="card muted" data-testid="reconcile-empty">
-          {t('reconcile.empty', { period })}
-        </p>
-      )}
+      <ReportAnswer
+        exportStatus={exporter.status}
+        state={state}
+        empty={data && data.cargoes.length === 0 ? t('reconcile.empty', { period }) : null}
+        emptyTestId="reconcile-empty"
+        language={language}
+        t={t}
+      />
       {data && data.cargoes.length > 0 && <Tables data={data} language={language} t={t} />}
     </>
   );

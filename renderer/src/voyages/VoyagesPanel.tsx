@@ -3,10 +3,10 @@
  * and turnaround days with the fleet's total, then each cargo's dates and days, and the same as a
  * CSV report for Excel in the page's language. Every figure is the core's (voyages.ts).
  */
-import { AnswerState } from '../components/AnswerState';
+import { ReportAnswer } from '../components/ReportAnswer';
 import { useLanguage, useT } from '../i18n';
 import { useExport } from '../reports/ExportPanel';
-import { ExportButton, ExportOutcome } from '../reports/ExportOutcome';
+import { ExportButton } from '../reports/ExportOutcome';
 import { useLedger } from '../store';
 import { useVoyages } from './useVoyages';
 import { VesselTable } from './VesselTable';
@@ -33,15 +33,14 @@ export function VoyagesPanel({ desktop }: { desktop: boolean }) {
           </ExportButton>
         </div>
       </header>
-      <div role="status" aria-live="polite" className="rc-export-status">
-        <ExportOutcome status={exporter.status} t={t} />
-      </div>
-      <AnswerState state={state} language={language} t={t} />
-      {data && data.cargoes.length === 0 && (
-        <p className="card muted" data-testid="voyages-empty">
-          {t('voyages.empty', { year })}
-        </p>
-      )}
+      <ReportAnswer
+        exportStatus={exporter.status}
+        state={state}
+        empty={data && data.cargoes.length === 0 ? t('voyages.empty', { year }) : null}
+        emptyTestId="voyages-empty"
+        language={language}
+        t={t}
+      />
       {data && data.cargoes.length > 0 && (
         <>
           <section className="card dash-card" aria-labelledby="vy-vessel-heading">
