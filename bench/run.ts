@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Shipment } from '../electron/core/api';
 import { checksum, SUM_LENGTH, SUM_SUFFIX_LENGTH } from '../electron/core/journal/format';
+import { readTip } from '../electron/core/journal/tip';
 import type { LedgerIo } from '../electron/core/ledger';
 import type { LedgerEvent } from '../electron/core/events';
 import { LedgerService } from '../electron/core/service';
@@ -246,59 +247,79 @@ async function benchOpen(file: string, size: Size, expectedEntries: number): Pro
     baseline: result.baseline,
     target: 2,
   });
-  if (size === SIZES[0]) {
-    // The least any open of this journal must do: read it, check each line's checksum, parse it.
-    // No index, no tip, no state. Timed against the same baseline, it shows how much of the target
-    // is left for everything else; with the fold into the state the app reads (the shipments, their
-    // B/L numbers and history, the day totals) on top, how much is left for the tip and the account
-    // of every entry number.
-    const checkedBodies = (): string[] => {
-      const text = fs.readFileSync(file, 'utf8');
-      const bodies: string[] = [];
-      for (const line of text.split('\n')) {
-        if (line.length === 0) continue;
-        // `,"sum":"` + 16 hex digits + `"}` end every line; the checksum covers the rest, closed with `}`.
-        const body = `${line.slice(0, -SUM_SUFFIX_LENGTH)}}`;
-        if (!line.startsWith(checksum(body), line.length - SUM_LENGTH - 2))
-          throw new Error('open floor: a checksum does not match');
-        bodies.push(body);
-      }
-      return bodies;
-    };
-    const floor = (): void => {
-      let parsed = 0;
-      for (const body of checkedBodies()) parsed += (JSON.parse(body) as { seq: number }).seq;
-      sink(parsed);
-    };
-    const floorAndFold = (): void => {
-      const state = new LedgerState();
-      for (const body of checkedBodies()) state.apply(JSON.parse(body) as LedgerEvent);
-      sink(state.shipments.size);
-    };
-    const floorRow = await compare(floor, baseline, OPEN[size]);
-    rows.push({
-      operation: 'open floor: read + checksum + parse (info)',
-      size,
-      measured: floorRow.real,
-      baseline: floorRow.baseline,
-      target: null,
-    });
-    const foldRow = await compare(floorAndFold, baseline, OPEN[size]);
-    rows.push({
-      operation: 'open floor + fold into the state (info)',
-      size,
-      measured: foldRow.real,
-      baseline: foldRow.baseline,
-      target: null,
-    });
-    const overFloor = await compare(real, floorAndFold, OPEN[size]);
-    rows.push({
-      operation: 'open vs floor + fold (info)',
-      size,
-      measured: overFloor.real,
-      baseline: overFloor.baseline,
-      target: null,
-    });
+  if (size === SIZES[0]) await openFloorRows(file, size, real, baseline);
+}
+
+/**
+ * The least any open of this journal must do, timed against the open's own baseline, to show how
+ * much of the target is left for everything else. Three steps, each on top of the one before:
+ * read it, check each line's checksum and parse it (no index, no tip, no state); fold the entries
+ * into the state the app reads (the shipments, their B/L numbers and history, the day totals); and
+ * check the chain (each entry the next number, naming the one before's checksum) and the tip beside
+ * the file, without which a lost entry in the middle or at the end would go unnoticed.
+ */
+async function openFloorRows(
+  file: string,
+  size: Size,
+  real: () => void,
+  baseline: () => void,
+): Promise<void> {
+  const checked = (): { bodies: string[]; sums: string[]; bytes: number } => {
+    const bytes = fs.readFileSync(file);
+    const bodies: string[] = [];
+    const sums: string[] = [];
+    for (const line of bytes.toString('utf8').split('\n')) {
+      if (line.length === 0) continue;
+      // `,"sum":"` + 16 hex digits + `"}` end every line; the checksum covers the rest, closed with `}`.
+      const body = `${line.slice(0, -SUM_SUFFIX_LENGTH)}}`;
+      const sum = checksum(body);
+      if (!line.startsWith(sum, line.length - SUM_LENGTH - 2))
+        throw new Error('open floor: a checksum does not match');
+      bodies.push(body);
+      sums.push(sum);
+    }
+    return { bodies, sums, bytes: bytes.length };
+  };
+  const floor = (): void => {
+    let parsed = 0;
+    for (const body of checked().bodies) parsed += (JSON.parse(body) as { seq: number }).seq;
+    sink(parsed);
+  };
+  const floorAndFold = (): void => {
+    const state = new LedgerState();
+    for (const body of checked().bodies) state.apply(JSON.parse(body) as LedgerEvent);
+    sink(state.shipments.size);
+  };
+  const leastOpen = (): void => {
+    const { bodies, sums, bytes } = checked();
+    const state = new LedgerState();
+    let before: { seq: number; sum: string } | null = null;
+    for (let i = 0; i < bodies.length; i++) {
+      const event = JSON.parse(bodies[i] as string) as LedgerEvent & { prev: string };
+      if (before !== null && (event.seq !== before.seq + 1 || event.prev !== before.sum))
+        throw new Error('open floor: the chain is broken');
+      state.apply(event);
+      before = { seq: event.seq, sum: sums[i] as string };
+    }
+    const tip = readTip(file);
+    if (
+      tip.state !== 'ok' ||
+      tip.tip.size !== bytes ||
+      tip.tip.seq !== before?.seq ||
+      tip.tip.sum !== before.sum
+    )
+      throw new Error('open floor: the tip does not match the end of the file');
+    sink(state.shipments.size);
+  };
+  const steps: [string, () => void, () => void][] = [
+    ['open floor: read + checksum + parse (info)', floor, baseline],
+    ['open floor + fold into the state (info)', floorAndFold, baseline],
+    ['open floor + fold + chain + tip (info)', leastOpen, baseline],
+    ['open vs floor + fold + chain + tip (info)', real, leastOpen],
+  ];
+  for (const [operation, measured, against] of steps) {
+    const row = await compare(measured, against, OPEN[size]);
+    rows.push({ operation, size, measured: row.real, baseline: row.baseline, target: null });
   }
 }
 
@@ -602,7 +623,8 @@ const ORDER = [
   'open ledger (read-only)',
   'open floor: read + checksum + parse (info)',
   'open floor + fold into the state (info)',
-  'open vs floor + fold (info)',
+  'open floor + fold + chain + tip (info)',
+  'open vs floor + fold + chain + tip (info)',
   'progress at N vs progress at 100',
   'progress vs bare loop (info)',
   'progress vs its floor: series only (info)',
@@ -684,7 +706,11 @@ function printLegend(): void {
     '             of the line without its sum) and parsed: what any open of the journal must do, with no tip,',
     '             index or state.',
     '             (info) floor + fold = that, each parsed line then applied to a new LedgerState (what the app reads).',
-    '             (info) open vs floor + fold = the open against that: the tip, the path, the entry-number account.',
+    '             (info) floor + fold + chain + tip = that, each entry checked to be the next number naming the',
+    '             checksum of the one before, and the tip read and matched with the end of the file: the least an',
+    '             open that finds every lost entry must do.',
+    '             (info) open vs floor + fold + chain + tip = the open against that: the path, the station check,',
+    '             the entry-number account that names a gap, a fork or a duplicate.',
     "  progress : service.progress({ year: 2024, asOf: '2024-12-31' }) on a service opened from the seeded file. " +
       'The target row:',
     '             real = progress on the N-cargo ledger, baseline = progress on the 100-cargo ledger, both ' +
