@@ -103,6 +103,12 @@ describe('years', () => {
     ]);
   });
 
+  test('a year counted to its last day is headed by its number alone, as the exported sheet heads it', async () => {
+    const shown = await run('years', '--year', '2023', '--as-of', '2023-12-31');
+    expect(shown.code).toBe(0);
+    expect(shown.out.split('\n')[3]).toBe('Month      2023  Baseline 2023');
+  });
+
   test('--json gives each year by day of year and the baseline pro rata when it has no months', async () => {
     const json = JSON.parse(
       (await run('years', '--json', '--year', '2024', '--as-of', '2024-03-01')).out,

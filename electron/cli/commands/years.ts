@@ -55,7 +55,8 @@ export function yearsText(c: YearComparison): string {
     table(
       [
         'Month',
-        ...c.years.map((y) => (y.year === c.year ? `${y.year} (to ${c.asOf})` : String(y.year))),
+        // A year still running is counted to its as-of date; a whole year is just its number.
+        ...c.years.map((y) => (y.daysCounted < y.daysInYear ? `${y.year} (to ${c.asOf})` : String(y.year))),
         baselineHead,
       ],
       rows,
