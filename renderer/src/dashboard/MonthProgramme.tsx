@@ -22,6 +22,6 @@ export function MonthProgramme({
   const today = todayAtLoadPort(new Date());
   const month = today.startsWith(`${progress.year}-`) ? today.slice(0, 7) : null;
   const state = useProgrammeData(month);
-  if (month === null || state.status !== 'ready' || state.programme.month !== month) return null;
-  return <ProgrammeBar programme={state.programme} language={language} t={t} className="no-print" />;
+  if (month === null || state.status !== 'ready' || state.value.month !== month) return null;
+  return <ProgrammeBar programme={state.value} language={language} t={t} className="no-print" />;
 }

@@ -3,38 +3,26 @@
  * replaces `info` on every reload, so a nomination or a cargo saved in any window reaches this view at
  * the next poll), and the programme's writes through the one API. Nothing is computed here.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { NominationInput, Programme, WriteOptions } from '../../../electron/core/api';
 import { failureOf, type Failure } from '../errors';
 import { guardOf } from '../ledger-watch';
 import { useLedger } from '../store';
-
-export type ProgrammeState =
-  { status: 'loading' } | { status: 'ready'; programme: Programme } | { status: 'failed'; failure: Failure };
+import { useCoreAnswer, type CoreAnswer } from '../useCoreAnswer';
 
 /** A write's outcome: done, or the core's refusal (its issues placed beside the form's fields). */
 export type WriteOutcome = { ok: true } | { ok: false; failure: Failure };
 
-export function useProgrammeData(month: string | null): ProgrammeState {
+export function useProgrammeData(month: string | null): CoreAnswer<Programme> {
   const api = useLedger((s) => s.api);
   const info = useLedger((s) => s.info);
   const targets = useLedger((s) => s.targets);
-  const [state, setState] = useState<ProgrammeState>({ status: 'loading' });
-
-  useEffect(() => {
-    if (!api || month === null) return;
-    let current = true;
-    api.programme({ month }).then(
-      (programme) => current && setState({ status: 'ready', programme }),
-      (error: unknown) => current && setState({ status: 'failed', failure: failureOf(error) }),
-    );
-    // An answer for a month the person has already left is dropped.
-    return () => {
-      current = false;
-    };
-  }, [api, month, info, targets]);
-
-  return state;
+  // No month yet (the ledger not read): nothing is asked, and the answer stays loading.
+  return useCoreAnswer(month === null ? null : api, (core) => core.programme({ month: month ?? '' }), [
+    month,
+    info,
+    targets,
+  ]);
 }
 
 export interface ProgrammeWrites {

@@ -95,7 +95,7 @@ export function Programme({ desktop }: { desktop: boolean }) {
   const state = useProgrammeData(month);
   const writes = useProgrammeWrites();
   const [outcome, setOutcome] = useState<WriteOutcome | null>(null);
-  const data = state.status === 'ready' && state.programme.month === month ? state.programme : null;
+  const data = state.status === 'ready' && state.value.month === month ? state.value : null;
   const locked = (data?.closed ?? false) || (info?.readOnly ?? false);
   const period = `${monthName(language, month, 'long')} ${month.slice(0, 4)}`;
 

@@ -79,7 +79,7 @@ function OutturnPanel({ desktop }: { desktop: boolean }) {
   const state = useReconciliation(month);
   const exporter = useExport(desktop);
   const period = month === null ? String(year) : monthName(language, month, 'long') + ` ${year}`;
-  const data = state.status === 'ready' ? state.reconciliation : null;
+  const data = state.status === 'ready' ? state.value : null;
 
   return (
     <>

@@ -18,7 +18,7 @@ export function VoyagesPanel({ desktop }: { desktop: boolean }) {
   const year = useLedger((s) => s.year);
   const state = useVoyages();
   const exporter = useExport(desktop);
-  const data = state.status === 'ready' ? state.voyages : null;
+  const data = state.status === 'ready' ? state.value : null;
 
   return (
     <div data-testid="voyages-view">

@@ -34,28 +34,28 @@ export function YearsCard({ api, progress, palette, printing, language, t, f }: 
       <h2 id="dash-years-heading" className="dash-card-title">
         {t('dashboard.years.title')}
       </h2>
-      {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
-      {state.kind === 'failed' && (
+      {state.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
+      {state.status === 'failed' && (
         <p className="field-error" role="alert">
           {failureText(t, language, state.failure)}
         </p>
       )}
-      {state.kind === 'ready' && (
+      {state.status === 'ready' && (
         <>
           <p className="muted dash-years-lead">
-            {t('dashboard.years.lead', { year: progress.year, baselineYear: state.comparison.baseline.year })}{' '}
-            {state.comparison.years.length === 1 && t('dashboard.years.none', { year: progress.year })}{' '}
+            {t('dashboard.years.lead', { year: progress.year, baselineYear: state.value.baseline.year })}{' '}
+            {state.value.years.length === 1 && t('dashboard.years.none', { year: progress.year })}{' '}
             <span data-testid="years-pace-note">
-              {state.comparison.baseline.pace === 'monthly'
-                ? t('dashboard.years.paceMonthly', { year: state.comparison.baseline.year })
+              {state.value.baseline.pace === 'monthly'
+                ? t('dashboard.years.paceMonthly', { year: state.value.baseline.year })
                 : t('dashboard.years.paceProRata', {
-                    year: state.comparison.baseline.year,
-                    amount: f.short(state.comparison.baseline.kg),
+                    year: state.value.baseline.year,
+                    amount: f.short(state.value.baseline.kg),
                   })}
             </span>
           </p>
-          <YearsChart comparison={state.comparison} palette={palette} printing={printing} t={t} f={f} />
-          <YearsTable comparison={state.comparison} t={t} f={f} />
+          <YearsChart comparison={state.value} palette={palette} printing={printing} t={t} f={f} />
+          <YearsTable comparison={state.value} t={t} f={f} />
         </>
       )}
     </section>
