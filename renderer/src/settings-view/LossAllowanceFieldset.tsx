@@ -1,5 +1,6 @@
 /** The year's transit loss allowance (percent of B/L), saved with its targets; the core reads and checks it. */
 import type { Translate } from '../i18n';
+import { FigureField } from './FigureField';
 
 interface LossAllowanceFieldsetProps {
   value: string;
@@ -14,31 +15,18 @@ export function LossAllowanceFieldset({ value, onChange, error, disabled, t }: L
   return (
     <fieldset className="rs-fieldset" disabled={disabled}>
       <legend>{t('settings.allowance.legend')}</legend>
-      <div className="st-annual">
-        <label htmlFor="st-allowance">{t('settings.allowance.label')}</label>
-        <div className="st-annual-input">
-          <input
-            id="st-allowance"
-            className="st-number st-allowance"
-            inputMode="decimal"
-            autoComplete="off"
-            value={value}
-            onChange={(event) => onChange(event.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'st-allowance-hint st-allowance-error' : 'st-allowance-hint'}
-            data-testid="loss-allowance"
-          />
-          <span className="st-unit">%</span>
-        </div>
-        <p id="st-allowance-hint" className="muted rs-note">
-          {t('settings.allowance.hint')}
-        </p>
-        {error && (
-          <p id="st-allowance-error" className="field-error" role="alert">
-            <strong>{t('settings.targets.refused')}</strong> {error}
-          </p>
-        )}
-      </div>
+      <FigureField
+        id="st-allowance"
+        label={t('settings.allowance.label')}
+        unit="%"
+        value={value}
+        onChange={onChange}
+        hint={t('settings.allowance.hint')}
+        error={error}
+        inputClassName="st-number st-allowance"
+        testId="loss-allowance"
+        t={t}
+      />
     </fieldset>
   );
 }
