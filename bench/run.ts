@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Shipment } from '../electron/core/api';
-import { checksum, SUM_LENGTH, SUM_SUFFIX_LENGTH } from '../electron/core/journal/format';
 import { readTip } from '../electron/core/journal/tip';
 import type { LedgerIo } from '../electron/core/ledger';
 import type { LedgerEvent } from '../electron/core/events';
@@ -252,11 +252,11 @@ async function benchOpen(file: string, size: Size, expectedEntries: number): Pro
 
 /**
  * The least any open of this journal must do, timed against the open's own baseline, to show how
- * much of the target is left for everything else. Three steps, each on top of the one before:
- * read it, check each line's checksum and parse it (no index, no tip, no state); fold the entries
- * into the state the app reads (the shipments, their B/L numbers and history, the day totals); and
- * check the chain (each entry the next number, naming the one before's checksum) and the tip beside
- * the file, without which a lost entry in the middle or at the end would go unnoticed.
+ * much of the target is left for everything else. Three steps, each on top of the one before: read
+ * it, check its bytes against the CRC-32 its tip keeps (journal/tip.ts) and parse each line (no
+ * index, no state); fold the entries into the state the app reads (the shipments, their B/L numbers
+ * and history, the day totals); and check the chain (each entry the next number, naming the sum of
+ * the one before) and the tip beside the file, without which a lost entry would go unnoticed.
  */
 async function openFloorRows(
   file: string,
@@ -264,55 +264,46 @@ async function openFloorRows(
   real: () => void,
   baseline: () => void,
 ): Promise<void> {
-  const checked = (): { bodies: string[]; sums: string[]; bytes: number } => {
+  const tipNow = readTip(file);
+  if (tipNow.state !== 'ok' || tipNow.tip.crc === undefined)
+    throw new Error('open floor: the tip has no CRC');
+  const vouched = tipNow.tip;
+  const checked = (): string[] => {
     const bytes = fs.readFileSync(file);
-    const bodies: string[] = [];
-    const sums: string[] = [];
-    for (const line of bytes.toString('utf8').split('\n')) {
-      if (line.length === 0) continue;
-      // `,"sum":"` + 16 hex digits + `"}` end every line; the checksum covers the rest, closed with `}`.
-      const body = `${line.slice(0, -SUM_SUFFIX_LENGTH)}}`;
-      const sum = checksum(body);
-      if (!line.startsWith(sum, line.length - SUM_LENGTH - 2))
-        throw new Error('open floor: a checksum does not match');
-      bodies.push(body);
-      sums.push(sum);
-    }
-    return { bodies, sums, bytes: bytes.length };
+    if (zlib.crc32(bytes.subarray(0, vouched.size)) !== vouched.crc)
+      throw new Error('open floor: the CRC differs');
+    return bytes
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line.length > 0);
   };
   const floor = (): void => {
     let parsed = 0;
-    for (const body of checked().bodies) parsed += (JSON.parse(body) as { seq: number }).seq;
+    for (const line of checked()) parsed += (JSON.parse(line) as { seq: number }).seq;
     sink(parsed);
   };
   const floorAndFold = (): void => {
     const state = new LedgerState();
-    for (const body of checked().bodies) state.apply(JSON.parse(body) as LedgerEvent);
+    for (const line of checked()) state.apply(JSON.parse(line) as LedgerEvent);
     sink(state.shipments.size);
   };
   const leastOpen = (): void => {
-    const { bodies, sums, bytes } = checked();
     const state = new LedgerState();
     let before: { seq: number; sum: string } | null = null;
-    for (let i = 0; i < bodies.length; i++) {
-      const event = JSON.parse(bodies[i] as string) as LedgerEvent & { prev: string };
+    for (const line of checked()) {
+      const event = JSON.parse(line) as LedgerEvent & { prev: string; sum: string };
       if (before !== null && (event.seq !== before.seq + 1 || event.prev !== before.sum))
         throw new Error('open floor: the chain is broken');
       state.apply(event);
-      before = { seq: event.seq, sum: sums[i] as string };
+      before = event;
     }
     const tip = readTip(file);
-    if (
-      tip.state !== 'ok' ||
-      tip.tip.size !== bytes ||
-      tip.tip.seq !== before?.seq ||
-      tip.tip.sum !== before.sum
-    )
+    if (tip.state !== 'ok' || tip.tip.seq !== before?.seq || tip.tip.sum !== before.sum)
       throw new Error('open floor: the tip does not match the end of the file');
     sink(state.shipments.size);
   };
   const steps: [string, () => void, () => void][] = [
-    ['open floor: read + checksum + parse (info)', floor, baseline],
+    ['open floor: read + CRC + parse (info)', floor, baseline],
     ['open floor + fold into the state (info)', floorAndFold, baseline],
     ['open floor + fold + chain + tip (info)', leastOpen, baseline],
     ['open vs floor + fold + chain + tip (info)', real, leastOpen],
@@ -621,7 +612,7 @@ const ORDER = [
   'record, fsync off (CPU+write, info)',
   'record fsync off, 100k vs 100 (info)',
   'open ledger (read-only)',
-  'open floor: read + checksum + parse (info)',
+  'open floor: read + CRC + parse (info)',
   'open floor + fold into the state (info)',
   'open floor + fold + chain + tip (info)',
   'open vs floor + fold + chain + tip (info)',
@@ -702,9 +693,9 @@ function printLegend(): void {
     '  open     : real = LedgerService.open(ledger, { readOnly: true }) + close().',
     "             baseline = fs.readFileSync(ledger, 'utf8') → text.split('\\n') → JSON.parse(line) of every " +
       'non-empty line (results dropped).',
-    '             (info) floor = the same read and split, then each line checked against its checksum (SHA-256',
-    '             of the line without its sum) and parsed: what any open of the journal must do, with no tip,',
-    '             index or state.',
+    '             (info) floor = the same read, its bytes checked against the CRC-32 the tip keeps (an open',
+    '             hashes each line by itself only where no CRC vouches for it), split and parsed: what any open',
+    '             of the journal must do, with no index or state.',
     '             (info) floor + fold = that, each parsed line then applied to a new LedgerState (what the app reads).',
     '             (info) floor + fold + chain + tip = that, each entry checked to be the next number naming the',
     '             checksum of the one before, and the tip read and matched with the end of the file: the least an',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { ShipmentFields } from '../electron/core/api';
 import type { EventPayload } from '../electron/core/events';
 import { serialise } from '../electron/core/journal/format';
@@ -121,12 +122,17 @@ describe('appending', () => {
     expect(new Set(written.map((line) => line.batch)).size).toBe(1);
   });
 
-  test('keeps the tip beside the journal: the last entry number, its checksum and the file size', () => {
+  test('keeps the tip beside the journal: the last entry number, its checksum, the file size and its CRC', () => {
     writeShipments(2);
     const last = JSON.parse(lines().at(-1) as string) as { seq: number; sum: string };
     expect(readTip(file)).toEqual({
       state: 'ok',
-      tip: { seq: last.seq, sum: last.sum, size: fs.statSync(file).size },
+      tip: {
+        seq: last.seq,
+        sum: last.sum,
+        size: fs.statSync(file).size,
+        crc: zlib.crc32(fs.readFileSync(file)),
+      },
     });
   });
 

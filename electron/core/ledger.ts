@@ -12,13 +12,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { RecoveryReport } from './api';
 import { stated, TransitError } from './errors';
 import type { ApplyEvent, EventPayload, LedgerEvent } from './events';
 import { recoveryMessage, unsettledMonths } from './journal/describe';
 import { diskFacts, diskTrouble } from './journal/disk-words';
 import { GENESIS, parseLine, serialise } from './journal/format';
-import { forEachLine } from './journal/lines';
+import { crcOfRange, forEachLine } from './journal/lines';
 import { repairJournal, type RepairOutcome } from './journal/repair';
 import { JournalScan, type ScanResult } from './journal/scan';
 import { readTip, TipWriter, type Tip } from './journal/tip';
@@ -65,6 +66,14 @@ interface Position {
   lastSeq: number;
   lastSum: string;
   entries: number;
+  /** CRC-32 of the first `size` bytes, known to a writer of a journal it found intact (journal/tip.ts). */
+  crc?: number;
+}
+
+/** The tip that names the end of the journal at `position`. */
+function tipAt(position: Position): Tip {
+  const tip = { seq: position.lastSeq, size: position.size, sum: position.lastSum };
+  return position.crc === undefined ? tip : { ...tip, crc: position.crc };
 }
 
 const EMPTY: Position = { size: 0, lastSeq: 0, lastSum: GENESIS, entries: 0 };
@@ -83,7 +92,7 @@ function scanFile(
   absolute: string,
   apply: ApplyEvent,
   readOnly: boolean,
-): { scan: ScanResult; size: number; ino: number } | null {
+): { scan: ScanResult; size: number; ino: number; crc: number | null } | null {
   // The tip first: it is written only after the journal's bytes, so read before the size it can never lie past it.
   const tip = readTip(absolute);
   return readingFile(absolute, (fd) => {
@@ -91,8 +100,15 @@ function scanFile(
     // Asked only when the end of the file looks unfinished: the lock's holder is looked up then.
     const liveWriter = () => readOnly && lockWriter(absolute) !== null;
     const scan = new JournalScan(fd, stat.size, apply, { tip, liveWriter }).run();
-    return { scan, size: stat.size, ino: stat.ino };
+    const crc = !readOnly && isClean(scan) ? cleanCrc(fd, scan, scan.inFlightAt ?? stat.size) : null;
+    return { scan, size: stat.size, ino: stat.ino, crc };
   });
+}
+
+/** The CRC-32 of a journal found intact, for the writer's tip: on from what the tip vouched for. */
+function cleanCrc(fd: number, scan: ScanResult, size: number): number | null {
+  const from = scan.vouched ?? { size: 0, crc: 0 };
+  return crcOfRange(fd, from.size, size, from.crc);
 }
 
 function isClean(scan: ScanResult): boolean {
@@ -235,12 +251,13 @@ export class Ledger {
           tipKept: true,
         });
       }
-      const { scan, size, ino } = found;
-      const position = {
+      const { scan, size, ino, crc } = found;
+      const position: Position = {
         size: scan.inFlightAt ?? size,
         lastSeq: scan.lastSeq,
         lastSum: scan.lastSum,
         entries: scan.keptEntries,
+        ...(crc === null ? {} : { crc }),
       };
       if (isClean(scan)) return Ledger.opened(absolute, options, lock, position, ino, null, scan.tipRequired);
       if (readOnly)
@@ -292,12 +309,7 @@ export class Ledger {
   private openTip(known: Tip | null): void {
     const { writer, created } = TipWriter.open(this.path);
     this.tip = writer;
-    const current = known ?? {
-      seq: this.position.lastSeq,
-      size: this.position.size,
-      sum: this.position.lastSum,
-    };
-    writer.write(current);
+    writer.write(known ?? tipAt(this.position));
     if (created) fsyncDirectory(path.dirname(this.path));
   }
 
@@ -362,9 +374,10 @@ export class Ledger {
     fsyncDirectory(path.dirname(this.path));
     this.fd = fs.openSync(this.path, 'a');
     this.ino = fs.fstatSync(this.fd).ino;
-    this.position = { size: Buffer.byteLength(header.line), lastSeq: 1, lastSum: header.sum, entries: 1 };
+    const size = Buffer.byteLength(header.line);
+    this.position = { size, lastSeq: 1, lastSum: header.sum, entries: 1, crc: zlib.crc32(header.line) };
     this.tipKept = true; // the version 2 header says so
-    writer.write({ seq: 1, size: this.position.size, sum: header.sum });
+    writer.write(tipAt(this.position));
   }
 
   /** Lines for the payloads: one entry each, or a begin/commit pair around a multi-entry write. */
@@ -436,15 +449,12 @@ export class Ledger {
     this.assertSoleWriter(fd);
     const { buffer, events, lines, lastSeq, lastSum } = this.lines(payloads);
     this.write(fd, buffer);
-    this.position = {
-      size: this.position.size + buffer.length,
-      lastSeq,
-      lastSum,
-      entries: this.position.entries + lines,
-    };
+    const before = this.position;
+    this.position = { size: before.size + buffer.length, lastSeq, lastSum, entries: before.entries + lines };
+    if (before.crc !== undefined) this.position.crc = zlib.crc32(buffer, before.crc);
     this.tipKept = true;
     try {
-      this.tip?.write({ seq: lastSeq, size: this.position.size, sum: lastSum });
+      this.tip?.write(tipAt(this.position));
     } catch {
       // The entry is already safe on disk; a tip left behind only makes the end-of-file check weaker.
     }

@@ -3,6 +3,7 @@
  * without ever holding the whole file in one string (V8 caps a string at about 512 MiB).
  */
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 
 export interface RawLine {
   /** The line's text without its newline (a CR before it is kept: the scan judges it). */
@@ -38,6 +39,26 @@ function readBuffer(size: number): Buffer {
 
 function releaseBuffer(buffer: Buffer): void {
   if (buffer === kept) keptInUse = false;
+}
+
+/**
+ * The CRC-32 of bytes `from`…`to` of an open file, carried on from `crc` (that of the bytes before
+ * `from`); null when the file ends first.
+ */
+export function crcOfRange(fd: number, from: number, to: number, crc = 0): number | null {
+  const buffer = readBuffer(Math.max(1, Math.min(CHUNK, to - from)));
+  let value = crc;
+  try {
+    for (let position = from; position < to;) {
+      const read = fs.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      if (read === 0) return null;
+      value = zlib.crc32(buffer.subarray(0, read), value);
+      position += read;
+    }
+  } finally {
+    releaseBuffer(buffer);
+  }
+  return value;
 }
 
 /** Calls `visit` for each line between byte `from` and byte `to` of an open file, in order. */

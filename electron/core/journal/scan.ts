@@ -24,12 +24,13 @@ import {
   GENESIS,
   parseChecked,
   parseLine,
+  vouchedLine,
   type CheckedLine,
   type ParsedLine,
   type StoredEvent,
 } from './format';
 import { LineIndex, SumIndex } from './index';
-import { forEachLine, readAt, type RawLine } from './lines';
+import { crcOfRange, forEachLine, readAt, type RawLine } from './lines';
 import type { TipReading } from './tip';
 
 interface DamagedLine {
@@ -82,7 +83,16 @@ export interface ScanResult {
   inFlightAt: number | null;
   /** True once the journal says a tip is kept beside it, so a missing tip is a finding. */
   tipRequired: boolean;
+  /** The bytes from the start the tip's CRC vouched for (their lines not hashed again), or null. */
+  vouched: { size: number; crc: number } | null;
   tipBefore: { seq: number; sum: string } | null;
+}
+
+/** The file's first bytes as the tip's CRC vouches for them, when they are still exactly those bytes. */
+function vouchedBytes(fd: number, size: number, tip: TipReading): { size: number; crc: number } | null {
+  if (tip.state !== 'ok' || tip.tip.crc === undefined || tip.tip.size === 0 || tip.tip.size > size)
+    return null;
+  return crcOfRange(fd, 0, tip.tip.size) === tip.tip.crc ? { size: tip.tip.size, crc: tip.tip.crc } : null;
 }
 
 /** Lines checked, then parsed, a group at a time (see checkLine). */
@@ -113,6 +123,7 @@ export class JournalScan {
   private pendingDamaged: DamagedLine[] = [];
   private readonly tip: TipReading;
   private readonly tipSize: number | null;
+  private readonly vouched: { size: number; crc: number } | null;
   private late = new Set<number>();
   private alteredCount = 0;
   private readonly pending: RawLine[] = [];
@@ -130,6 +141,7 @@ export class JournalScan {
     this.sums = new SumIndex(expected);
     this.tip = options.tip;
     this.tipSize = this.tip.state === 'ok' ? this.tip.tip.size : null;
+    this.vouched = vouchedBytes(fd, size, this.tip);
     this.folder = new BatchFolder(apply, this.lost, (entry) => this.keptAt.push(entry.at));
   }
 
@@ -176,7 +188,8 @@ export class JournalScan {
       this.blankLines++;
       return null;
     }
-    return checkLine(text);
+    const vouched = this.vouched !== null && raw.offset + raw.bytes <= this.vouched.size;
+    return vouched ? vouchedLine(text) : checkLine(text);
   }
 
   private readLine(raw: RawLine, parsed: ParsedLine): void {
@@ -372,6 +385,7 @@ export class JournalScan {
       cutAt: this.cutAt(),
       inFlightAt,
       tipRequired: this.tipRequired,
+      vouched: this.vouched,
       tipBefore: this.tip.state === 'ok' ? { seq: this.tip.tip.seq, sum: this.tip.tip.sum } : null,
     };
   }
