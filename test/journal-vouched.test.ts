@@ -10,6 +10,7 @@ import type { EventPayload } from '../electron/core/events';
 import { formatTip, readTip, tipPath, TipWriter, type Tip } from '../electron/core/journal/tip';
 import { Ledger } from '../electron/core/ledger';
 import { LedgerState } from '../electron/core/state';
+import { verifyLedger } from '../electron/core/verify';
 import { fixedNow, tempDir } from './support/temp';
 
 const record = (n: number): EventPayload => ({
@@ -148,6 +149,17 @@ describe('the CRC in the tip', () => {
     fs.writeFileSync(tipPath(file), formatTip(old));
     openLedger().ledger.close();
     expect(tip()).toEqual({ ...old, crc: zlib.crc32(fs.readFileSync(file)) });
+  });
+});
+
+describe('verify', () => {
+  test('hashes every line: a line changed under a tip whose CRC was made to vouch for it is found', () => {
+    append(1, 3);
+    alterWeightOf(2);
+    fs.writeFileSync(tipPath(file), formatTip({ ...tip(), crc: zlib.crc32(fs.readFileSync(file)) }));
+    const report = verifyLedger(file);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([expect.objectContaining({ code: 'damaged', line: 3 })]);
   });
 });
 

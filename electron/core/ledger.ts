@@ -48,6 +48,8 @@ export interface OpenOptions {
   io?: Partial<LedgerIo>;
   /** Named in the lock file so a second process can say who holds the ledger. */
   appName?: string;
+  /** Hashes every line, even those the tip's CRC vouches for: a full check (verify), not an open for use. */
+  everyLine?: boolean;
 }
 
 /** Makes a directory entry durable: a new or renamed file is not safely on disk until its directory is. */
@@ -90,16 +92,20 @@ function ioError(absolute: string, error: unknown, doing: 'open' | 'create' = 'o
 
 function scanFile(
   absolute: string,
-  apply: ApplyEvent,
-  readOnly: boolean,
+  options: OpenOptions,
 ): { scan: ScanResult; size: number; ino: number; crc: number | null } | null {
+  const { apply, readOnly = false } = options;
   // The tip first: it is written only after the journal's bytes, so read before the size it can never lie past it.
   const tip = readTip(absolute);
   return readingFile(absolute, (fd) => {
     const stat = fs.fstatSync(fd);
     // Asked only when the end of the file looks unfinished: the lock's holder is looked up then.
     const liveWriter = () => readOnly && lockWriter(absolute) !== null;
-    const scan = new JournalScan(fd, stat.size, apply, { tip, liveWriter }).run();
+    const scan = new JournalScan(fd, stat.size, apply, {
+      tip,
+      liveWriter,
+      everyLine: options.everyLine,
+    }).run();
     const crc = !readOnly && isClean(scan) ? cleanCrc(fd, scan, scan.inFlightAt ?? stat.size) : null;
     return { scan, size: stat.size, ino: stat.ino, crc };
   });
@@ -239,7 +245,7 @@ export class Ledger {
       lock = LedgerLock.acquire(absolute, options.appName ?? 'Transit Ledger');
     try {
       if (lock) removeStoppedRepair(absolute);
-      const found = scanFile(absolute, options.apply, readOnly);
+      const found = scanFile(absolute, options);
       if (found === null) {
         refuseMissingJournal(absolute);
         return new Ledger(absolute, options, {
