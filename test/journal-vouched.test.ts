@@ -6,36 +6,14 @@
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import type { EventPayload } from '../electron/core/events';
 import { formatTip, readTip, tipPath, TipWriter, type Tip } from '../electron/core/journal/tip';
 import { Ledger } from '../electron/core/ledger';
 import { LedgerState } from '../electron/core/state';
 import { verifyLedger } from '../electron/core/verify';
+import { journalRecord } from './support/journal-records';
 import { fixedNow, tempDir } from './support/temp';
 
-const record = (n: number): EventPayload => ({
-  type: 'record',
-  id: `ship${String(n).padStart(4, '0')}`,
-  shipment: {
-    blDate: '2024-03-0' + String(n % 9 || 1),
-    blNumber: `AKT-${n}`,
-    vessel: 'Liwa',
-    imo: null,
-    voyage: null,
-    grade: 'Tengiz',
-    loadPort: 'Aktau',
-    dischargeTerminal: 'Sangachal',
-    shipper: 'KMG',
-    receiver: 'SOCAR',
-    status: 'loaded',
-    netKg: 9_000_000 + n,
-    outturnKg: null,
-    barrels: null,
-    remarks: null,
-    arrivalDate: null,
-    dischargeDate: null,
-  },
-});
+const record = journalRecord;
 
 let temp: ReturnType<typeof tempDir>;
 let file: string;

@@ -2,38 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { ShipmentFields } from '../electron/core/api';
 import type { EventPayload } from '../electron/core/events';
 import { serialise } from '../electron/core/journal/format';
 import { formatTip, readTip, tipPath } from '../electron/core/journal/tip';
 import { Ledger } from '../electron/core/ledger';
 import { LedgerState } from '../electron/core/state';
+import { journalFields, journalRecord } from './support/journal-records';
 import { fixedNow, tempDir } from './support/temp';
 
-const fields = (n: number): ShipmentFields => ({
-  blDate: '2024-07-01',
-  vessel: `Vessel ${n}`,
-  netKg: 9_000_000 + n,
-  blNumber: `KZ-${n}`,
-  imo: null,
-  voyage: null,
-  grade: 'Tengiz',
-  loadPort: 'Aktau',
-  dischargeTerminal: 'Sangachal',
-  shipper: 'KMG',
-  receiver: 'SOCAR',
-  status: 'loaded',
-  outturnKg: null,
-  barrels: null,
-  remarks: null,
-  arrivalDate: null,
-  dischargeDate: null,
-});
-const record = (n: number): EventPayload => ({
-  type: 'record',
-  id: `ship${String(n).padStart(4, '0')}`,
-  shipment: fields(n),
-});
+const fields = journalFields;
+const record = journalRecord;
 
 let temp: ReturnType<typeof tempDir>;
 let file: string;
