@@ -63,6 +63,8 @@ interface TextRow extends RowBase {
   multiline?: boolean;
   /** Spellings the value is corrected to when it matches one but for case (grades). */
   known?: readonly string[];
+  /** A document's number: compatibility forms (fullwidth letters) and every kind of dash read as the plain ones. */
+  identifier?: true;
 }
 interface QuantityRow extends RowBase {
   kind: 'quantity';
@@ -110,6 +112,7 @@ export const SHIPMENT_FIELDS = [
     kind: 'text',
     name: 'B/L number',
     maxLength: 40,
+    identifier: true,
     csv: { en: 'B/L number', ru: 'Номер коносамента', az: 'Konosament nömrəsi', kk: 'Коносамент нөмірі' },
     csvAliases: [
       'B/L no',
@@ -152,6 +155,7 @@ export const SHIPMENT_FIELDS = [
     kind: 'text',
     name: 'Voyage number',
     maxLength: 40,
+    identifier: true,
     csv: { en: 'Voyage', ru: 'Рейс', az: 'Reys', kk: 'Рейс' },
     csvAliases: ['Voyage no', 'Voyage number', 'Номер рейса', 'Reys nömrəsi', 'Рейс нөмірі'],
     flags: ['voyage'],

@@ -197,6 +197,13 @@ export function lookKey(name: string): string {
   return key;
 }
 
+/** Text with every Cyrillic letter drawn as a Latin one written as that Latin letter: АКТ-1 reads as AKT-1. */
+export function asDrawn(text: string): string {
+  let drawn = '';
+  for (const char of text.normalize('NFC')) drawn += DRAWN_AS[char] ?? char;
+  return drawn;
+}
+
 /**
  * The optimal-string-alignment Damerau–Levenshtein distance: insertions, deletions, substitutions
  * and swaps of two neighbours each cost one ("Astna" is one from "Astana", "Atsana" one too).

@@ -93,6 +93,7 @@ import {
 } from './requests';
 import {
   DUPLICATE_CARGO,
+  blLookKey,
   normaliseBlNumber,
   sameCargoKey,
   validateAmendment,
@@ -411,6 +412,7 @@ export class LedgerService implements TransitApi {
     return {
       today: this.today(),
       findByBlNumber: this.state.findByBlNumber,
+      findByBlLook: this.state.findByBlLook,
       findSameCargo: this.state.findSameCargo,
       force,
       monthRefusal: (month, action) => this.state.periods.refusal(month, action),
@@ -1149,7 +1151,8 @@ export class LedgerService implements TransitApi {
         facts: { vessel: holder.vessel, date: holder.blDate, id: holder.id },
       };
     }
-    const key = normaliseBlNumber(blNumber);
+    // By its look: the same bill typed once in Latin and once in Cyrillic letters is one bill.
+    const key = blLookKey(blNumber);
     const earlier = blLines.get(key);
     if (earlier !== undefined) {
       return {

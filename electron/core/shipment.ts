@@ -8,7 +8,7 @@
 import type { Shipment, ShipmentFields, ShipmentInput } from './api';
 import { daysBetween, MIN_YEAR, parseIsoDate, readDate } from './calendar';
 import type { FieldIssue, IssueFacts } from './errors';
-import type { FleetVessel } from './fleet';
+import { asDrawn, type FleetVessel } from './fleet';
 import { checkFleet } from './fleet-check';
 import { statusForDates, voyageDateIssues } from './voyage-dates';
 import { enumValue, enumWord, fieldSpec, FIELDS, type FieldSpec, type ShipmentStatus } from './fields';
@@ -30,6 +30,8 @@ export interface ValidationContext {
   today: string;
   /** The live (not voided) shipment holding this B/L number, if any. */
   findByBlNumber: (blNumber: string) => Shipment | undefined;
+  /** The live shipments whose B/L number looks the same as this one (blLookKey): the look-alike question. */
+  findByBlLook?: (blNumber: string) => readonly Shipment[];
   /** The live shipments of this B/L date, vessel (as normaliseVessel spells it) and net weight. */
   /** With `unnumberedOnly`, only those without a B/L number (all a numbered cargo can repeat). */
   findSameCargo: (
@@ -73,6 +75,21 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
+/** Invisible format characters (zero-width space, soft hyphen, byte-order mark, direction marks). */
+const INVISIBLE = /\p{Cf}/gu;
+/** Every dash and minus a pasted number may carry: the hyphen-minus is what a keyboard types. */
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
+
+/**
+ * One line of text as it reads: no invisible characters, one space between words. A document's
+ * number also loses compatibility forms (fullwidth letters and digits) and has its dashes plain,
+ * so `AKT‑1` pasted with a non-breaking hyphen is the AKT-1 typed at the keyboard.
+ */
+function singleLine(raw: string, identifier: boolean): string {
+  const text = raw.replace(INVISIBLE, '').trim().replace(/\s+/g, ' ');
+  return identifier ? text.normalize('NFKC').replace(DASHES, '-') : text;
+}
+
 // C0 controls and DEL have no business in a name; they also break CSV and terminals.
 /* eslint-disable no-control-regex -- matching control characters is the point of these two patterns */
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
@@ -85,7 +102,7 @@ function readText(spec: Extract<FieldSpec, { kind: 'text' }>, raw: unknown): Rea
       ? refused(spec, 'required', `${spec.name} is required.`)
       : kept(spec.default ?? null);
   if (typeof raw !== 'string') return refused(spec, 'type', `${spec.name} must be text.`);
-  const value = spec.multiline ? raw.trim() : raw.trim().replace(/\s+/g, ' ');
+  const value = spec.multiline ? raw.trim() : singleLine(raw, spec.identifier === true);
   if (value.length > spec.maxLength) {
     const message = `${spec.name} is ${value.length} characters long; at most ${spec.maxLength} are allowed.`;
     return refused(spec, 'too_long', message, { length: value.length, max: spec.maxLength });
@@ -326,6 +343,11 @@ export function normaliseBlNumber(blNumber: string): string {
   return blNumber.replace(/\s+/g, '').toUpperCase();
 }
 
+/** A B/L number as it looks: Cyrillic letters drawn as Latin ones read as those (АКТ-1 and AKT-1 are one look). */
+export function blLookKey(blNumber: string): string {
+  return asDrawn(normaliseBlNumber(blNumber)).toUpperCase();
+}
+
 /** "ASTANA", "Astana " and "As tana" are one tanker to the duplicate question. */
 export function normaliseVessel(vessel: string): string {
   return vessel.replace(/\s+/g, '').toLowerCase();
@@ -423,11 +445,29 @@ function checkDuplicates(
           `(${holder.vessel}, ${holder.blDate}, id ${holder.id}).`,
         facts: { vessel: holder.vessel, date: holder.blDate, id: holder.id },
       });
+    } else {
+      const alike = context.findByBlLook?.(fields.blNumber).find((other) => other.id !== selfId);
+      if (alike)
+        (context.force ? found.warnings : found.errors).push(lookalikeBlNumber(fields.blNumber, alike));
     }
   }
   const [twin] = sameCargo(fields, context, selfId);
   if (twin)
     (context.force ? found.warnings : found.errors).push(duplicateIssue(twin, context.force === true));
+}
+
+/** The question a B/L number that looks like another live cargo's asks: the same bill typed in other letters? */
+function lookalikeBlNumber(blNumber: string, alike: Shipment): FieldIssue {
+  return {
+    field: 'blNumber',
+    code: 'blNumber.lookalike',
+    message:
+      `B/L number ${blNumber} looks the same as ${alike.blNumber ?? ''}, already in the ledger ` +
+      `(${alike.vessel}, ${alike.blDate}, id ${alike.id}), though its letters differ. ` +
+      'If it is another bill, confirm it.',
+    overridable: true,
+    facts: { blNumber: alike.blNumber ?? '', vessel: alike.vessel, date: alike.blDate, id: alike.id },
+  };
 }
 
 /** Figures no Caspian cargo has (a slipped digit) are asked about, or refused until confirmed. */

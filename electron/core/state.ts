@@ -11,7 +11,7 @@ import { PeriodBook } from './periods';
 import { ProgrammeBook } from './programme-book';
 import { matchProgramme, type Matching } from './programme';
 import { addToYearDays, dayOfYearIndex, emptyYearDays, type YearDays } from './progress';
-import { normaliseBlNumber, normaliseVessel } from './shipment';
+import { blLookKey, normaliseBlNumber, normaliseVessel } from './shipment';
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
@@ -128,6 +128,18 @@ function monthsFit(monthlyKg: unknown, kg: number): monthlyKg is number[] {
   return sum === kg;
 }
 
+function addTo<K>(map: Map<K, string[]>, key: K, id: string): void {
+  const held = map.get(key);
+  if (held === undefined) map.set(key, [id]);
+  else held.push(id);
+}
+
+function removeFrom<K>(map: Map<K, string[]>, key: K, id: string): void {
+  const rest = (map.get(key) ?? []).filter((held) => held !== id);
+  if (rest.length === 0) map.delete(key);
+  else map.set(key, rest);
+}
+
 export class LedgerState {
   readonly shipments = new Map<string, Shipment>();
   /** Cargoes recorded so far, in the order applied: each new one's `recordedOrder`. */
@@ -138,7 +150,12 @@ export class LedgerState {
    * cargoes), with or without a B/L number, for the duplicate question. Built at the first question
    * and kept in step from then on, so opening or reading a ledger pays nothing for it.
    */
-  private cargoIndex: { numbered: Map<number, string[]>; unnumbered: Map<number, string[]> } | null = null;
+  private cargoIndex: {
+    numbered: Map<number, string[]>;
+    unnumbered: Map<number, string[]>;
+    /** Live cargoes by the look of their B/L number (blLookKey), for the look-alike question. */
+    looks: Map<string, string[]>;
+  } | null = null;
   /** Each cargo's events, for its history: the record alone until it is amended or voided (no array per cargo). */
   private readonly events = new Map<string, ShipmentEvent | ShipmentEvent[]>();
   private readonly targets = new Map<
@@ -350,19 +367,25 @@ export class LedgerState {
   private indexCargo(shipment: Shipment): void {
     if (this.cargoIndex === null || shipment.voided) return;
     const bucket = shipment.blNumber === null ? this.cargoIndex.unnumbered : this.cargoIndex.numbered;
-    const key = weightAndDay(shipment.netKg, shipment.blDate);
-    const held = bucket.get(key);
-    if (held === undefined) bucket.set(key, [shipment.id]);
-    else held.push(shipment.id);
+    addTo(bucket, weightAndDay(shipment.netKg, shipment.blDate), shipment.id);
+    if (shipment.blNumber !== null) addTo(this.cargoIndex.looks, blLookKey(shipment.blNumber), shipment.id);
   }
 
   private unindexCargo(shipment: Shipment): void {
     if (this.cargoIndex === null || shipment.voided) return;
     const bucket = shipment.blNumber === null ? this.cargoIndex.unnumbered : this.cargoIndex.numbered;
-    const key = weightAndDay(shipment.netKg, shipment.blDate);
-    const rest = (bucket.get(key) ?? []).filter((id) => id !== shipment.id);
-    if (rest.length === 0) bucket.delete(key);
-    else bucket.set(key, rest);
+    removeFrom(bucket, weightAndDay(shipment.netKg, shipment.blDate), shipment.id);
+    if (shipment.blNumber !== null)
+      removeFrom(this.cargoIndex.looks, blLookKey(shipment.blNumber), shipment.id);
+  }
+
+  /** The duplicate questions' index, built at the first question and kept in step from then on. */
+  private questionIndex(): NonNullable<LedgerState['cargoIndex']> {
+    if (this.cargoIndex === null) {
+      this.cargoIndex = { numbered: new Map(), unnumbered: new Map(), looks: new Map() };
+      for (const shipment of this.shipments.values()) this.indexCargo(shipment);
+    }
+    return this.cargoIndex;
   }
 
   /**
@@ -370,20 +393,23 @@ export class LedgerState {
    * a second entry of; `unnumberedOnly` for a cargo with a B/L number, which only an unnumbered one can repeat.
    */
   findSameCargo = (blDate: string, vessel: string, netKg: number, unnumberedOnly = false): Shipment[] => {
-    if (this.cargoIndex === null) {
-      this.cargoIndex = { numbered: new Map(), unnumbered: new Map() };
-      for (const shipment of this.shipments.values()) this.indexCargo(shipment);
-    }
+    const index = this.questionIndex();
     const key = weightAndDay(netKg, blDate);
     const ids = [
-      ...(this.cargoIndex.unnumbered.get(key) ?? []),
-      ...(unnumberedOnly ? [] : (this.cargoIndex.numbered.get(key) ?? [])),
+      ...(index.unnumbered.get(key) ?? []),
+      ...(unnumberedOnly ? [] : (index.numbered.get(key) ?? [])),
     ];
     const spelled = normaliseVessel(vessel);
     return ids
       .map((id) => this.shipments.get(id) as Shipment)
       .filter((shipment) => shipment.blDate === blDate && normaliseVessel(shipment.vessel) === spelled);
   };
+
+  /** The live shipments whose B/L number looks the same as this one, Cyrillic letters drawn as Latin read as those. */
+  findByBlLook = (blNumber: string): Shipment[] =>
+    (this.questionIndex().looks.get(blLookKey(blNumber)) ?? []).map(
+      (id) => this.shipments.get(id) as Shipment,
+    );
 
   /** The live shipment holding a B/L number; a voided cargo's number may be used again. */
   findByBlNumber = (blNumber: string): Shipment | undefined => {
