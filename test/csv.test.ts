@@ -738,15 +738,14 @@ describe('parseShipmentCsv', () => {
       ['9\u00A0959,500', '9959.5'],
       ['9\u202F959,5', '9959.5'],
       ['0,5', '0.5'],
-      // A point between groups of three is a thousands separator, as Azerbaijani Excel writes it.
-      ['9.959', '9959'],
+      // A figure that reads either way, in a file whose figures show no mark: left, for the validator to ask.
+      ['9.959', '9.959'],
       ['1.234.567', '1234567'],
       ['9.959,5', '9959.5'],
       ['abc', 'abc'],
       // Both marks: the last is the decimal mark, whatever the file's own.
       ['9,959.5', '9959.5'],
-      // A comma is this file's decimal mark, so "9,959" is 9.959, written so that nothing asks again.
-      ['9,959', '9.9590'],
+      ['9,959', '9,959'],
       ['1,2,3', '1,2,3'],
       // Spaces only between groups of three: "99 59" is two figures run together, not 9959.
       ['99 59', '99 59'],
@@ -767,11 +766,11 @@ describe('parseShipmentCsv', () => {
     it.each([
       ['9959.5', '9959.5'],
       ['"9959,5"', '9959.5'],
-      ['"9,959"', '9959'],
+      ['"9,959"', '9,959'],
       ['"9,959.5"', '9959.5'],
       ['9 959.5', '9959.5'],
       ['"9.959,5"', '9959.5'],
-      ['9.959', '9.9590'],
+      ['9.959', '9.959'],
       ['12 t', '12 t'],
     ])('in a comma file reads tonnes %s as %j', (cell, tonnes) => {
       const parsed = parseShipmentCsv(`Date,Vessel,Tonnes\n2024-03-12,Astana,${cell}\n`);
@@ -780,6 +779,34 @@ describe('parseShipmentCsv', () => {
         vessel: 'Astana',
         netTonnes: tonnes,
       });
+    });
+  });
+
+  describe('a figure that reads either way (9,959: nine thousand, or nine point nine?)', () => {
+    const tonnesOf = (text: string) => parseShipmentCsv(text).rows.map((row) => row.input.netTonnes);
+
+    it('takes the decimal mark the file’s other figures show, whatever its separator', () => {
+      expect(tonnesOf('Date;Vessel;Tonnes\n2024-03-12;Astana;9959,500\n2024-03-13;Astana;9,959\n')).toEqual([
+        '9959.5',
+        '9.9590',
+      ]);
+      expect(tonnesOf('Date;Vessel;Tonnes\n2024-03-12;Astana;9 959,5\n2024-03-13;Astana;9.959\n')).toEqual([
+        '9959.5',
+        '9959',
+      ]);
+      // Barrels count as evidence too: `76610.39` shows a point in a semicolon file.
+      const barrels = 'Date;Vessel;Tonnes;Barrels\n2024-03-12;Astana;9,959;76610.39\n';
+      expect(tonnesOf(barrels)).toEqual(['9959']);
+    });
+
+    it('is left for the person to settle when the file shows no mark, or shows both', () => {
+      expect(tonnesOf('Date;Vessel;Tonnes\n2024-03-12;Astana;9,959\n2024-03-13;Astana;6980\n')).toEqual([
+        '9,959',
+        '6980',
+      ]);
+      const both =
+        'Date;Vessel;Tonnes\n2024-03-12;Astana;9959,5\n2024-03-13;Astana;6980.5\n2024-03-14;Taraz;9,959\n';
+      expect(tonnesOf(both)).toEqual(['9959.5', '6980.5', '9,959']);
     });
   });
 
@@ -1017,11 +1044,11 @@ describe("reports in the reader's language", () => {
     },
   );
 
-  it('in a tab-separated file, which declares no decimal mark, "9,959" is left for the person to settle', () => {
+  it('in a tab-separated file showing no decimal mark, "9,959" is left for the person to settle', () => {
     const parsed = parseShipmentCsv(
-      'Date\tVessel\tTonnes\n2024-03-12\tAstana\t9,959\n2024-03-12\tTaraz\t6980,5\n',
+      'Date\tVessel\tTonnes\n2024-03-12\tAstana\t9,959\n2024-03-12\tTaraz\t6980\n',
     );
-    expect(parsed.rows.map((row) => row.input.netTonnes)).toEqual(['9,959', '6980.5']);
+    expect(parsed.rows.map((row) => row.input.netTonnes)).toEqual(['9,959', '6980']);
     const result = validateShipment(parsed.rows[0]?.input, {
       today: '2024-08-15',
       findByBlNumber: () => undefined,

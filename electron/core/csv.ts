@@ -37,6 +37,7 @@ import {
   formatKgAsTonnes,
   KG_PER_TONNE,
   quantityInputText,
+  decimalMarkShown,
   readQuantity,
   type DecimalMark,
 } from './quantity';
@@ -694,14 +695,28 @@ function detectSeparator(text: string): ImportSeparator | null {
 }
 
 /**
- * The decimal mark a file's separator declares: Excel writes `;` files where the decimal mark is
- * a comma (Russian, Azerbaijani, Kazakh) and `,` files where it is a point. A tab file (Excel's
- * "Unicode text") says nothing, so there `9,959` stays a question for the person.
+ * The decimal mark the file's own figures show (`9959,500`, `9 959,5`, `76610,39`: a comma), when
+ * they agree; else none. The separator is no proof (a `;` file is usually decimal-comma Excel's, but
+ * not always), so a figure that reads either way (`9,959`) in a file that shows nothing, or shows
+ * both marks, stays a question for the person, as in the entry form.
  */
-function declaredDecimalMark(separator: ImportSeparator): DecimalMark | undefined {
-  if (separator === ';') return ',';
-  if (separator === ',') return '.';
-  return undefined;
+function fileDecimalMark(
+  records: readonly RawRecord[],
+  fields: readonly (ImportField | null)[],
+): DecimalMark | undefined {
+  const numeric = fields.flatMap((field, index) => {
+    const kind = field === null ? undefined : SPEC_BY_FIELD.get(field)?.kind;
+    return kind === 'quantity' || kind === 'decimal' ? [index] : [];
+  });
+  let shown: DecimalMark | null = null;
+  for (const record of records)
+    for (const index of numeric) {
+      const mark = decimalMarkShown(record.cells[index] ?? '');
+      if (mark === null) continue;
+      if (shown !== null && mark !== shown) return undefined;
+      shown = mark;
+    }
+  return shown ?? undefined;
 }
 
 /**
@@ -940,7 +955,7 @@ export function parseShipmentCsv(text: string): ParsedCsv {
 
   const header = mapHeader(headerRecord.cells);
   const issues = [...header.issues];
-  const mark = declaredDecimalMark(separator);
+  const mark = fileDecimalMark(rest, header.fields);
   const reportedUnnamed = new Set<number>();
   const rows: ParsedCsvRow[] = [];
   for (const record of rest) {

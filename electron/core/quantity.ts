@@ -165,6 +165,29 @@ export function readQuantity(value: string | number, context: QuantityContext = 
   return fromSplit(splitUnsigned(spaced.replace(/^[-+\u2212]/, ''), context), sign);
 }
 
+/**
+ * The decimal mark a written figure shows beyond doubt, or null: `9959,500`, `9,5`, `9 959,5` and
+ * `9.959,5` show a comma; `1,234,567` shows a point (its commas group thousands); `9,959` and
+ * `6980` show nothing. How an imported file's own figures say which mark it uses.
+ */
+export function decimalMarkShown(value: string): DecimalMark | null {
+  const text = value
+    .trim()
+    .replace(GROUP_SPACES, ' ')
+    .replace(/^[-+\u2212]/, '');
+  if (!/^\d[\d., ]*$/.test(text)) return null;
+  const lastPoint = text.lastIndexOf('.');
+  const lastComma = text.lastIndexOf(',');
+  if (lastPoint >= 0 && lastComma >= 0) return lastPoint > lastComma ? '.' : ',';
+  if (lastPoint < 0 && lastComma < 0) return null;
+  const mark: DecimalMark = lastPoint >= 0 ? '.' : ',';
+  const [whole = '', fraction, ...more] = text.split(mark);
+  if (more.length > 0) return mark === '.' ? ',' : '.';
+  if (whole.includes(' ')) return mark;
+  const couldGroup = fraction?.length === 3 && whole.length <= 3 && !whole.startsWith('0');
+  return couldGroup ? null : mark;
+}
+
 /** The reading of the digits a split found, or why there is none (or why there are two). */
 function fromSplit(split: Split, sign: 1 | -1): QuantityReading {
   if (split === null) return { ok: false, reason: 'format' };
