@@ -94,6 +94,7 @@ import {
 import {
   DUPLICATE_CARGO,
   blLookKey,
+  cleanIdentifier,
   normaliseBlNumber,
   sameCargoKey,
   validateAmendment,
@@ -1066,10 +1067,9 @@ export class LedgerService implements TransitApi {
     /** The input of each listed row, beside report.rows. */
     const inputs: ShipmentInput[] = [];
     for (const row of rows) {
-      const blNumber =
-        typeof row.input.blNumber === 'string' && row.input.blNumber.trim() !== ''
-          ? row.input.blNumber.trim()
-          : null;
+      // As the record will hold it: a zero-width space or a pasted dash does not make another bill.
+      const cleaned = typeof row.input.blNumber === 'string' ? cleanIdentifier(row.input.blNumber) : '';
+      const blNumber = cleaned === '' ? null : cleaned;
       const entry: ImportRowReport = {
         line: row.line,
         outcome: 'add',

@@ -49,6 +49,11 @@ export interface ValidationContext {
   monthRefusal?: (month: string, action: 'record' | 'amend') => FieldIssue | null;
   /** The ledger's fleet: the vessel is matched to it (fleet-check.ts). Without one, any name is taken as typed. */
   fleet?: readonly FleetVessel[];
+  /**
+   * Fields an amend leaves as they were: what was accepted when they were written (a number's
+   * characters, a B/L number another cargo's looks like) is not asked again.
+   */
+  kept?: ReadonlySet<string>;
 }
 
 /** What the duplicate question needs to know of a cargo already in the ledger (or earlier in a file). */
@@ -77,17 +82,31 @@ function isBlank(value: unknown): boolean {
 
 /** Invisible format characters (zero-width space, soft hyphen, byte-order mark, direction marks). */
 const INVISIBLE = /\p{Cf}/gu;
+/** Combining marks left on their own once letters are composed: the grapheme joiner, variation selectors. */
+const LONE_MARKS = /\p{M}/gu;
 /** Every dash and minus a pasted number may carry: the hyphen-minus is what a keyboard types. */
-const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
+const DASHES = /[\p{Pd}\u2212\u2043\u02d7]/gu;
+/** Fullwidth forms of the printable ASCII characters (Ａ, １, －). */
+const FULLWIDTH = /[\uff01-\uff5e]/g;
+/** What a B/L or voyage number is not written with: all but Latin and Cyrillic letters, digits, spaces, a few marks. */
+const NOT_IN_A_NUMBER = /[^\p{Script=Latin}\p{Script=Cyrillic}0-9 \-/.#№_():,+'&]/gu;
+
+/** One line of text as it reads: no invisible characters, one space between words. */
+function singleLine(raw: string): string {
+  return raw.replace(INVISIBLE, '').trim().replace(/\s+/g, ' ');
+}
 
 /**
- * One line of text as it reads: no invisible characters, one space between words. A document's
- * number also loses compatibility forms (fullwidth letters and digits) and has its dashes plain,
- * so `AKT‑1` pasted with a non-breaking hyphen is the AKT-1 typed at the keyboard.
+ * A document's number (a B/L or voyage number) as typed at a keyboard: no invisible characters or
+ * lone marks, fullwidth letters and digits as the plain ones, every dash a hyphen-minus. So `AKT‑1`
+ * pasted with a non-breaking hyphen, or with a zero-width space in it, is the AKT-1 already recorded.
  */
-function singleLine(raw: string, identifier: boolean): string {
-  const text = raw.replace(INVISIBLE, '').trim().replace(/\s+/g, ' ');
-  return identifier ? text.normalize('NFKC').replace(DASHES, '-') : text;
+export function cleanIdentifier(raw: string): string {
+  return singleLine(raw)
+    .normalize('NFC')
+    .replace(LONE_MARKS, '')
+    .replace(FULLWIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+    .replace(DASHES, '-');
 }
 
 // C0 controls and DEL have no business in a name; they also break CSV and terminals.
@@ -102,7 +121,7 @@ function readText(spec: Extract<FieldSpec, { kind: 'text' }>, raw: unknown): Rea
       ? refused(spec, 'required', `${spec.name} is required.`)
       : kept(spec.default ?? null);
   if (typeof raw !== 'string') return refused(spec, 'type', `${spec.name} must be text.`);
-  const value = spec.multiline ? raw.trim() : singleLine(raw, spec.identifier === true);
+  const value = spec.multiline ? raw.trim() : spec.identifier ? cleanIdentifier(raw) : singleLine(raw);
   if (value.length > spec.maxLength) {
     const message = `${spec.name} is ${value.length} characters long; at most ${spec.maxLength} are allowed.`;
     return refused(spec, 'too_long', message, { length: value.length, max: spec.maxLength });
@@ -345,7 +364,7 @@ export function normaliseBlNumber(blNumber: string): string {
 
 /** A B/L number as it looks: Cyrillic letters drawn as Latin ones read as those (АКТ-1 and AKT-1 are one look). */
 export function blLookKey(blNumber: string): string {
-  return asDrawn(normaliseBlNumber(blNumber)).toUpperCase();
+  return asDrawn(normaliseBlNumber(cleanIdentifier(blNumber))).toUpperCase();
 }
 
 /** "ASTANA", "Astana " and "As tana" are one tanker to the duplicate question. */
@@ -434,7 +453,7 @@ function checkDuplicates(
   selfId: string | null,
   found: Findings,
 ): void {
-  if (fields.blNumber !== null) {
+  if (fields.blNumber !== null && !context.kept?.has('blNumber')) {
     const holder = context.findByBlNumber(fields.blNumber);
     if (holder && holder.id !== selfId) {
       found.errors.push({
@@ -468,6 +487,25 @@ function lookalikeBlNumber(blNumber: string, alike: Shipment): FieldIssue {
     overridable: true,
     facts: { blNumber: alike.blNumber ?? '', vessel: alike.vessel, date: alike.blDate, id: alike.id },
   };
+}
+
+/** A B/L or voyage number holding a letter of another script, a symbol or a blank that is no space: refused. */
+function checkIdentifiers(fields: ShipmentFields, context: ValidationContext, found: Findings): void {
+  for (const spec of FIELDS) {
+    if (spec.kind !== 'text' || !spec.identifier || context.kept?.has(spec.stored)) continue;
+    const value = fields[spec.stored];
+    const odd = typeof value === 'string' ? [...new Set(value.match(NOT_IN_A_NUMBER) ?? [])] : [];
+    if (odd.length === 0) continue;
+    const characters = odd.map(
+      (char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+    );
+    found.errors.push({
+      field: spec.key,
+      code: `${spec.key}.characters`,
+      message: `${spec.name} holds characters a number is not written with (${characters.join(', ')}); retype it.`,
+      facts: { characters: characters.join(', ') },
+    });
+  }
 }
 
 /** Figures no Caspian cargo has (a slipped digit) are asked about, or refused until confirmed. */
@@ -534,6 +572,7 @@ function checkFigures(fields: ShipmentFields, context: ValidationContext, found:
 /** Rules that span fields or need the ledger or today's date, run once the fields themselves are sound. */
 function checkInContext(fields: ShipmentFields, context: ValidationContext, selfId: string | null): Findings {
   const found: Findings = { errors: [], warnings: [] };
+  checkIdentifiers(fields, context, found);
   checkDate(fields, context, selfId, found);
   checkDuplicates(fields, context, selfId, found);
   checkFigures(fields, context, found);
@@ -635,17 +674,20 @@ export function validateAmendment(
     (key) => touched.has(key) && current[key] !== null && isBlank((changes as Record<string, unknown>)[key]),
   );
   const before = datesOnly ? (cleared ? 'loaded' : current.status) : undefined;
-  const result = validate(merged, { ...context, force: true }, current.id, before);
+  const kept = new Set(FIELDS.map((spec) => spec.stored).filter((key) => !touchedFields.has(key)));
+  const judged = { ...context, kept };
+  const result = validate(merged, { ...judged, force: true }, current.id, before);
   // Re-run without force so that an unusual value the person just typed still needs their confirmation.
-  const strict = context.force ? result : validate(merged, context, current.id, before);
+  const strict = context.force ? result : validate(merged, judged, current.id, before);
   const errors = strict.ok ? [] : strict.errors.filter((issue) => !issue.overridable || concerns(issue));
   const warnings = strict.warnings.filter(concerns);
   if (!result.ok || errors.length > 0)
     return { ok: false, errors: result.ok ? errors : result.errors, warnings };
   const value: Partial<ShipmentFields> = {};
   for (const field of Object.keys(result.value) as (keyof ShipmentFields)[]) {
-    // A vessel left as it was stays as it was written, even where the fleet now spells it otherwise.
-    if (field === 'vessel' && !touched.has(field)) continue;
+    // A vessel left as it was stays as it was written, even where the fleet now spells it otherwise;
+    // so does a number written before numbers were cleaned of invisible characters.
+    if (kept.has(field) && (field === 'vessel' || fieldSpec(field)?.kind === 'text')) continue;
     if (result.value[field] !== current[field]) Object.assign(value, { [field]: result.value[field] });
   }
   if (Object.keys(value).length === 0) {

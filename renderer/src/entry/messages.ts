@@ -16,8 +16,8 @@ import { MESSAGES, translate, type Vars } from '../i18n';
 import type { Language } from '../settings';
 import { fieldOfIssue } from './form-values';
 
-/** Codes any text field can have: `<field>.required`, `<field>.too_long`, `<field>.control_chars`. */
-const ANY_FIELD = ['required', 'too_long', 'control_chars'];
+/** Codes any text field can have: `<field>.required`, `.too_long`, `.control_chars`, `.characters`. */
+const ANY_FIELD = ['required', 'too_long', 'control_chars', 'characters'];
 
 /** Facts that are counts of the calendar, written as they are (2024, not 2,024). */
 const CALENDAR_FACTS = new Set(['year', 'minYear', 'month', 'days']);

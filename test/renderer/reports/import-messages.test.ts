@@ -64,7 +64,9 @@ function importCodes(): string[] {
   // The rules across fields (and the shapes a form could send, which a CSV row never is).
   const shipment = source('electron/core/shipment.ts');
   for (const code of all(shipment, /code: '([\w.]+)'/g)) codes.add(code);
-  for (const code of all(shipment, /code: `\$\{spec\.key\}\.(\w+)`/g)) codes.add(code);
+  // A rule over one kind of text field (a number's characters) names its code by the field.
+  for (const suffix of all(shipment, /code: `\$\{spec\.key\}\.(\w+)`/g))
+    for (const field of FIELDS) if (field.kind === 'text') codes.add(`${field.key}.${suffix}`);
   codes.add(/DUPLICATE_CARGO = '([\w.]+)'/.exec(shipment)?.[1] ?? 'DUPLICATE_CARGO');
   // A row dated in a closed month: the rule is the periods' own.
   for (const code of all(source('electron/core/periods.ts'), /code: '(blDate\.[\w.]+)'/g)) codes.add(code);
