@@ -88,8 +88,10 @@ const LONE_MARKS = /\p{M}/gu;
 const DASHES = /[\p{Pd}\u2212\u2043\u02d7]/gu;
 /** Fullwidth forms of the printable ASCII characters (Ａ, １, －). */
 const FULLWIDTH = /[\uff01-\uff5e]/g;
-/** What a B/L or voyage number is not written with: all but Latin and Cyrillic letters, digits, spaces, a few marks. */
-const NOT_IN_A_NUMBER = /[^\p{Script=Latin}\p{Script=Cyrillic}0-9 \-/.#№_():,+'&]/gu;
+/** What a B/L or voyage number is not written with: all but printable ASCII, Latin and Cyrillic letters, and №. */
+const NOT_IN_A_NUMBER = /[^\x20-\x7e\p{Script=Latin}\p{Script=Cyrillic}№]/gu;
+/** Printable ASCII alone: a number as most are typed, with nothing to clean or question. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** One line of text as it reads: no invisible characters, one space between words. */
 function singleLine(raw: string): string {
@@ -102,7 +104,9 @@ function singleLine(raw: string): string {
  * pasted with a non-breaking hyphen, or with a zero-width space in it, is the AKT-1 already recorded.
  */
 export function cleanIdentifier(raw: string): string {
-  return singleLine(raw)
+  const text = singleLine(raw);
+  if (PRINTABLE_ASCII.test(text)) return text;
+  return text
     .normalize('NFC')
     .replace(LONE_MARKS, '')
     .replace(FULLWIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
@@ -489,12 +493,14 @@ function lookalikeBlNumber(blNumber: string, alike: Shipment): FieldIssue {
   };
 }
 
+const IDENTIFIERS = FIELDS.filter((spec) => spec.kind === 'text' && spec.identifier);
+
 /** A B/L or voyage number holding a letter of another script, a symbol or a blank that is no space: refused. */
 function checkIdentifiers(fields: ShipmentFields, context: ValidationContext, found: Findings): void {
-  for (const spec of FIELDS) {
-    if (spec.kind !== 'text' || !spec.identifier || context.kept?.has(spec.stored)) continue;
+  for (const spec of IDENTIFIERS) {
     const value = fields[spec.stored];
-    const odd = typeof value === 'string' ? [...new Set(value.match(NOT_IN_A_NUMBER) ?? [])] : [];
+    if (typeof value !== 'string' || PRINTABLE_ASCII.test(value) || context.kept?.has(spec.stored)) continue;
+    const odd = [...new Set(value.match(NOT_IN_A_NUMBER) ?? [])];
     if (odd.length === 0) continue;
     const characters = odd.map(
       (char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
