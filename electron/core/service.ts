@@ -61,6 +61,7 @@ import {
 import { invalid, stated, TransitError } from './errors';
 import type { EventPayload, LedgerEvent } from './events';
 import { STORED_KEYS } from './fields';
+import { makeFolders } from './folders';
 import { VESSEL_MATCHED } from './fleet';
 import { parseVesselRequest } from './fleet-request';
 import { Ledger, type LedgerIo } from './ledger';
@@ -127,7 +128,6 @@ import {
 } from './programme-service';
 import { csvReport, loadWorkbooks, workbookReport } from './report-files';
 import type { WorkbookContext } from './xlsx/reports';
-import fs from 'node:fs';
 import { BackupKeeper, type BackupMode } from './backup/keeper';
 import { readSyncFile, type Snapshot } from './backup/snapshot';
 
@@ -518,7 +518,7 @@ export class LedgerService implements TransitApi {
           'station.read_only',
           'This ledger is open read-only; it cannot be made a station.',
         );
-      fs.mkdirSync(stationsDir(this.ledger.path), { recursive: true });
+      makeFolders(stationsDir(this.ledger.path));
       this.append([{ type: 'station', station: id }]);
       // Read again as a station's: this journal and the (empty) received ones, folded together.
       this.ledger.close();
