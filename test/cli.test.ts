@@ -1535,6 +1535,38 @@ describe('import: how a file is read, and what is printed', () => {
     expect(fs.readFileSync(ledger).equals(before)).toBe(true);
   });
 
+  test('a sheet opening with Excel’s sep=; line imports as the same sheet without it', async () => {
+    const rows = [
+      'B/L date;Vessel;Net tonnes;B/L number',
+      '01.07.2024;Astana;9 959,5;IMP-1',
+      '02.07.2024;Taraz;6980,25;',
+    ];
+    const plain = sheet('plain.csv', Buffer.from(`\uFEFF${rows.join('\r\n')}\r\n`));
+    const named = sheet('named.csv', Buffer.from(`\uFEFFsep=;\r\n${rows.join('\r\n')}\r\n`));
+    const other = tmp.file('other.jsonl');
+    const imported = await run('import', named);
+    expect(imported.err).toBe('');
+    expect(imported.lastLine).toBe('Imported: 2 to add, 0 duplicate, 0 skipped, 0 invalid.');
+    await ok(['--ledger', other, 'import', plain]);
+    const read = await listJson(ledger);
+    expect(read.map((s) => [s.blDate, s.vessel, s.netTonnes, s.blNumber])).toEqual([
+      ['2024-07-01', 'Astana', 9959.5, 'IMP-1'],
+      ['2024-07-02', 'Taraz', 6980.25, null],
+    ]);
+    expect(read.map(withoutIdentity)).toEqual((await listJson(other)).map(withoutIdentity));
+  });
+
+  test('a bad row under a sep=, line is named by its line in the file, the sep line counted', async () => {
+    const text = ['sep=,', HEADER_EN, '2024-07-01,Astana,9959.5,IMP-1', '2024-07-02,Liwa,-5,IMP-2', ''].join(
+      '\n',
+    );
+    const result = await run('import', sheet('named.csv', Buffer.from(text)));
+    expect(result.code).toBe(2);
+    expect(`${result.out}\n${result.err}`).toMatch(
+      /^line 4: invalid \(2024-07-02, Liwa, -5\.000 t, B\/L IMP-2\) — Net tonnes must be more than zero\.$/m,
+    );
+  });
+
   test('a file with a header and no rows says so and exits 2', async () => {
     const before = await existingLedger();
     const result = await run(
