@@ -1201,6 +1201,45 @@ describe('export and import', () => {
     expect(lines[12]).toMatch(/^2024-12,,,,\d+\.\d{3},2200000\.000,,,,$/);
   });
 
+  test.each([
+    ['ru', ';', 'ID;Дата коносамента;Номер коносамента;Танкер;', ';6900,123;'],
+    ['az', ';', 'ID;Konosament tarixi;Konosament nömrəsi;Tanker;', ';6900,123;'],
+    ['kk', ';', 'ID;Коносамент күні;Коносамент нөмірі;Танкер;', ';6900,123;'],
+    ['en', ',', 'ID,B/L date,B/L number,Vessel,', ',6900.123,'],
+  ])(
+    'export --language %s without --separator writes "%s" and the decimal mark that language’s Excel reads',
+    async (language, separator, header, taraz) => {
+      const out = tmp.file(`register-${language}.csv`);
+      await ok([
+        '--ledger',
+        source,
+        'export',
+        '--year',
+        '2024',
+        '--report',
+        'register',
+        '--out',
+        out,
+        '--language',
+        language,
+      ]);
+      const [first = '', ...rows] = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
+      expect(first.startsWith(header)).toBe(true);
+      // Eighteen columns, each parted by the language's separator.
+      expect(first.split(separator)).toHaveLength(18);
+      expect(rows.find((line) => line.includes('Taraz'))).toContain(taraz);
+    },
+  );
+
+  test('an explicit --separator still wins over the language’s own', async () => {
+    const out = tmp.file('register-ru-comma.csv');
+    const flags = ['--report', 'register', '--out', out, '--language', 'ru', '--separator', ','];
+    await ok(['--ledger', source, 'export', '--year', '2024', ...flags]);
+    const [first = '', ...rows] = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
+    expect(first.startsWith('ID,Дата коносамента,Номер коносамента,Танкер,')).toBe(true);
+    expect(rows.find((line) => line.includes('Taraz'))).toContain(',6900.123,');
+  });
+
   test('export --format xlsx writes a workbook, and a FILE named .xlsx gets one without asking', async () => {
     const asked = tmp.file('register.bin');
     const named = tmp.file('monthly.xlsx');
