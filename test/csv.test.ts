@@ -761,6 +761,25 @@ describe('parseShipmentCsv', () => {
       ]);
     });
 
+    it.each([['sep=|'], ['"sep=|"']])(
+      '%s names a separator the import does not read: refused saying so',
+      (first) => {
+        expect(parseShipmentCsv(`${first}\nDate|Vessel|Tonnes\n12.03.2024|Astana|9959.5\n`)).toStrictEqual({
+          rows: [],
+          fileIssues: [
+            {
+              field: 'file',
+              code: 'csv.separator_unsupported',
+              message:
+                'The file\'s first line "sep=|" names "|" as the separator, but Transit Ledger reads files ' +
+                'separated by semicolons, commas or tabs. Save the sheet from Excel as CSV again.',
+              facts: { character: '|' },
+            },
+          ],
+        });
+      },
+    );
+
     it('a file of sep=; alone is empty', () => {
       expect(parseShipmentCsv('sep=;\r\n').fileIssues.map((issue) => issue.code)).toEqual(['csv.empty']);
     });

@@ -694,12 +694,22 @@ function detectSeparator(text: string): ImportSeparator | null {
 }
 
 /** Excel's first line `sep=;` (or `sep=,`, `sep=` and a tab), quoted or not: it names the separator. */
-const SEPARATOR_LINE = /^"?sep=([;,\t])"?(?:\r\n|\n|\r|$)/;
+const SEPARATOR_LINE = /^"?sep=([^\r\n])"?(?:\r\n|\n|\r|$)/;
 
-/** The separator a file's first line names, Excel's way, and that line's length; null when it names none. */
-function namedSeparator(body: string): { separator: ImportSeparator; length: number } | null {
+/**
+ * The separator a file's first line names, Excel's way, and that line's length; null when it names
+ * none; a file issue when it names one this reader does not split on (`sep=|`).
+ */
+function namedSeparator(body: string): { separator: ImportSeparator; length: number } | FieldIssue | null {
   const match = SEPARATOR_LINE.exec(body);
-  return match ? { separator: match[1] as ImportSeparator, length: match[0].length } : null;
+  if (!match) return null;
+  const character = match[1] as string;
+  if (character === ';' || character === ',' || character === '\t')
+    return { separator: character, length: match[0].length };
+  const message =
+    `The file's first line "sep=${character}" names "${character}" as the separator, but Transit Ledger ` +
+    'reads files separated by semicolons, commas or tabs. Save the sheet from Excel as CSV again.';
+  return fileIssue('csv.separator_unsupported', message, { character });
 }
 
 /**
@@ -947,6 +957,7 @@ export function parseShipmentCsv(text: string): ParsedCsv {
   const whole = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Excel's `sep=;` line names the separator and is no header; the lines after it keep their numbers.
   const named = namedSeparator(whole);
+  if (named && 'code' in named) return refuse([named]);
   const body = named ? whole.slice(named.length) : whole;
   const separator = named?.separator ?? detectSeparator(body);
   if (separator === null) return refuse([fileIssue('csv.empty', EMPTY_FILE)]);
