@@ -73,4 +73,23 @@ onLinux('a folder under /proc', () => {
     );
     expect(refused.code).toBe(1);
   });
+
+  test('sync setup on --ledger /proc/nope/l.jsonl ends with exit 1, saying the stations’ folder was not made', () => {
+    const refused = run([
+      '--ledger',
+      '/proc/nope/l.jsonl',
+      'sync',
+      'setup',
+      '--url',
+      'http://127.0.0.1:9/x',
+      '--station',
+      'AKT',
+    ]);
+    expect(refused.signal).toBeNull();
+    expect(refused.err.trim()).toBe(
+      "The folder /proc/nope/l.jsonl.stations for the other stations' journals could not be made: ENOENT. " +
+        'The ledger was not made a station.',
+    );
+    expect(refused.code).toBe(1);
+  });
 });

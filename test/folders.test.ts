@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeFolders } from '../electron/core/folders';
+import { LedgerService } from '../electron/core/service';
 import { tempDir } from './support/temp';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -58,6 +59,29 @@ test('a file standing where the folder itself should be is refused (EEXIST)', ()
   fs.writeFileSync(tmp.file('file'), 'mine');
   expect(codeOf(() => makeFolders(tmp.file('file')))).toBe('EEXIST');
   expect(fs.readFileSync(tmp.file('file'), 'utf8')).toBe('mine');
+});
+
+test('a ledger whose stations’ folder is a file is refused as a station, in a code a page words', async () => {
+  const file = tmp.file('ledger.jsonl');
+  const service = LedgerService.open(file, { actor: 'clerk' });
+  try {
+    await service.recordShipment({ blDate: '2024-08-01', vessel: 'Astana', netTonnes: '9959.5' });
+    fs.writeFileSync(`${file}.stations`, '');
+    const before = fs.readFileSync(file);
+    let refused: unknown = null;
+    try {
+      service.becomeStation('AKT');
+    } catch (error) {
+      refused = error;
+    }
+    expect((refused as { issues: unknown[] }).issues[0]).toMatchObject({
+      code: 'station.folder_failed',
+      facts: { path: `${file}.stations`, trouble: 'other', reason: 'EEXIST' },
+    });
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  } finally {
+    service.close();
+  }
 });
 
 const linux = process.platform === 'linux';

@@ -61,6 +61,7 @@ import {
 import { invalid, stated, TransitError } from './errors';
 import type { EventPayload, LedgerEvent } from './events';
 import { STORED_KEYS } from './fields';
+import { diskFacts, diskTrouble } from './journal/disk-words';
 import { makeFolders } from './folders';
 import { VESSEL_MATCHED } from './fleet';
 import { parseVesselRequest } from './fleet-request';
@@ -282,6 +283,22 @@ function vesselMatched(input: ShipmentInput, fields: ShipmentFields): FieldIssue
  */
 function refusal(result: { errors: FieldIssue[]; warnings: FieldIssue[] }, check: boolean): TransitError {
   return invalid(check ? [...result.errors, ...result.warnings] : result.errors);
+}
+
+/** Makes the folder beside the ledger for the other stations' journals, or says what the disk refused. */
+function makeStationsFolder(ledgerPath: string): void {
+  const folder = stationsDir(ledgerPath);
+  try {
+    makeFolders(folder);
+  } catch (error) {
+    throw stated(
+      'io',
+      'station.folder_failed',
+      `The folder ${folder} for the other stations' journals could not be made: ${diskTrouble(error)}. ` +
+        'The ledger was not made a station.',
+      { path: folder, ...diskFacts(error) },
+    );
+  }
 }
 
 export class LedgerService implements TransitApi {
@@ -518,7 +535,7 @@ export class LedgerService implements TransitApi {
           'station.read_only',
           'This ledger is open read-only; it cannot be made a station.',
         );
-      makeFolders(stationsDir(this.ledger.path));
+      makeStationsFolder(this.ledger.path);
       this.append([{ type: 'station', station: id }]);
       // Read again as a station's: this journal and the (empty) received ones, folded together.
       this.ledger.close();
