@@ -30,7 +30,8 @@ export default tseslint.config(
         'error',
         {
           selector:
-            'CallExpression[callee.property.name=/^mkdir/] > ObjectExpression > Property[key.name="recursive"]',
+            ':matches(CallExpression[callee.property.name=/^mkdir/], CallExpression[callee.name=/^mkdir/]) ' +
+            '> ObjectExpression > Property[key.name="recursive"]',
           message:
             'Make folders with makeFolders (electron/core/folders.ts): a recursive mkdir can spin for ever.',
         },
