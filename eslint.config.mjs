@@ -22,6 +22,23 @@ export default tseslint.config(
     },
   },
   {
+    // Node's recursive mkdir spins for ever under a folder that refuses with ENOENT (/proc): the app makes
+    // folders with makeFolders (electron/core/folders.ts), which stops at the first refusal.
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(CallExpression[callee.property.name=/^mkdir/], CallExpression[callee.name=/^mkdir/]) ' +
+            '> ObjectExpression > Property[key.name="recursive"]',
+          message:
+            'Make folders with makeFolders (electron/core/folders.ts): a recursive mkdir can spin for ever.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

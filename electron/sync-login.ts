@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TransitError } from './core/errors';
+import { makeFolders } from './core/folders';
 import type { Credentials } from './core/sync/couch';
 import { environmentCredentials, type CredentialStore } from './core/sync/app';
 
@@ -74,7 +75,7 @@ export function safeStorageLogin(
       const encrypted = storage.encryptString(
         JSON.stringify({ user: credentials.user, password: credentials.password }),
       );
-      fs.mkdirSync(dir, { recursive: true });
+      makeFolders(dir);
       const temporary = `${file}.${process.pid}.tmp`;
       fs.writeFileSync(temporary, encrypted, { mode: 0o600 });
       fs.renameSync(temporary, file);

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeFolders } from './core/folders';
 
 export interface Bounds {
   x: number;
@@ -37,7 +38,7 @@ export function readWindowState(file: string): WindowState {
 
 export function writeWindowState(file: string, state: WindowState): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeFolders(path.dirname(file));
     fs.writeFileSync(file, JSON.stringify(state));
   } catch {
     // Losing the window position is no reason to bother anyone.

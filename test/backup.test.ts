@@ -476,6 +476,26 @@ describe('backups made by hand', () => {
     }
     expect(fs.readFileSync(tmp.file('usb'), 'utf8')).toBe('a file, not a folder');
   });
+
+  const linux = process.platform === 'linux';
+  if (!linux)
+    console.warn(`SKIPPED: the /proc backup folder spec runs on Linux only (this is ${process.platform}).`);
+  (linux ? test : test.skip)(
+    'a folder the disk will not make (/proc/nope/x) is refused at once as unwritable, with the disk’s reason',
+    async () => {
+      const ledger = service(tmp.file('ledger.jsonl'));
+      await ledger.recordShipment(cargo(1));
+      const unwritable = {
+        code: 'backup.folder_unwritable',
+        facts: { path: '/proc/nope/x', reason: 'ENOENT' },
+      };
+      expect((await failure(ledger.backupInto('/proc/nope/x'))).issues[0]).toMatchObject(unwritable);
+      expect((await failure(ledger.setBackupFolder({ folder: '/proc/nope/x' }))).issues[0]).toMatchObject(
+        unwritable,
+      );
+      expect((await ledger.backupStatus()).folder).toBe(folderOf(tmp.file('ledger.jsonl')));
+    },
+  );
 });
 
 describe('verification off the event loop', () => {

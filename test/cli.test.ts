@@ -1201,6 +1201,45 @@ describe('export and import', () => {
     expect(lines[12]).toMatch(/^2024-12,,,,\d+\.\d{3},2200000\.000,,,,$/);
   });
 
+  test.each([
+    ['ru', ';', 'ID;Дата коносамента;Номер коносамента;Танкер;', ';6900,123;'],
+    ['az', ';', 'ID;Konosament tarixi;Konosament nömrəsi;Tanker;', ';6900,123;'],
+    ['kk', ';', 'ID;Коносамент күні;Коносамент нөмірі;Танкер;', ';6900,123;'],
+    ['en', ',', 'ID,B/L date,B/L number,Vessel,', ',6900.123,'],
+  ])(
+    'export --language %s without --separator writes "%s" and the decimal mark that language’s Excel reads',
+    async (language, separator, header, taraz) => {
+      const out = tmp.file(`register-${language}.csv`);
+      await ok([
+        '--ledger',
+        source,
+        'export',
+        '--year',
+        '2024',
+        '--report',
+        'register',
+        '--out',
+        out,
+        '--language',
+        language,
+      ]);
+      const [first = '', ...rows] = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
+      expect(first.startsWith(header)).toBe(true);
+      // Eighteen columns, each parted by the language's separator.
+      expect(first.split(separator)).toHaveLength(18);
+      expect(rows.find((line) => line.includes('Taraz'))).toContain(taraz);
+    },
+  );
+
+  test('an explicit --separator still wins over the language’s own', async () => {
+    const out = tmp.file('register-ru-comma.csv');
+    const flags = ['--report', 'register', '--out', out, '--language', 'ru', '--separator', ','];
+    await ok(['--ledger', source, 'export', '--year', '2024', ...flags]);
+    const [first = '', ...rows] = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
+    expect(first.startsWith('ID,Дата коносамента,Номер коносамента,Танкер,')).toBe(true);
+    expect(rows.find((line) => line.includes('Taraz'))).toContain(',6900.123,');
+  });
+
   test('export --format xlsx writes a workbook, and a FILE named .xlsx gets one without asking', async () => {
     const asked = tmp.file('register.bin');
     const named = tmp.file('monthly.xlsx');
@@ -1268,9 +1307,11 @@ describe('export and import', () => {
         '--language',
         language,
       ]);
+      // The separator the language's Excel reads: ',' in English, ';' in the other three.
+      const separator = language === 'en' ? ',' : ';';
       const [header, ...rows] = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
-      expect(header?.split(',')).toContain(blDate);
-      expect(rows.find((row) => row.includes('AKT-2024-0101'))?.split(',')).toContain(discharged);
+      expect(header?.split(separator)).toContain(blDate);
+      expect(rows.find((row) => row.includes('AKT-2024-0101'))?.split(separator)).toContain(discharged);
 
       const listed = await ok([
         '--ledger',
@@ -1299,7 +1340,7 @@ describe('export and import', () => {
         '--language',
         language,
       ]);
-      expect(fs.readFileSync(monthly, 'utf8').slice(1).split(',')[0]).toBe(month);
+      expect(fs.readFileSync(monthly, 'utf8').slice(1).split(separator)[0]).toBe(month);
     },
   );
 
@@ -1533,6 +1574,38 @@ describe('import: how a file is read, and what is printed', () => {
     expect(result.err).not.toMatch(/control characters/);
     expect(`${result.out}${result.err}`).not.toContain('\0');
     expect(fs.readFileSync(ledger).equals(before)).toBe(true);
+  });
+
+  test('a sheet opening with Excel’s sep=; line imports as the same sheet without it', async () => {
+    const rows = [
+      'B/L date;Vessel;Net tonnes;B/L number',
+      '01.07.2024;Astana;9 959,5;IMP-1',
+      '02.07.2024;Taraz;6980,25;',
+    ];
+    const plain = sheet('plain.csv', Buffer.from(`\uFEFF${rows.join('\r\n')}\r\n`));
+    const named = sheet('named.csv', Buffer.from(`\uFEFFsep=;\r\n${rows.join('\r\n')}\r\n`));
+    const other = tmp.file('other.jsonl');
+    const imported = await run('import', named);
+    expect(imported.err).toBe('');
+    expect(imported.lastLine).toBe('Imported: 2 to add, 0 duplicate, 0 skipped, 0 invalid.');
+    await ok(['--ledger', other, 'import', plain]);
+    const read = await listJson(ledger);
+    expect(read.map((s) => [s.blDate, s.vessel, s.netTonnes, s.blNumber])).toEqual([
+      ['2024-07-01', 'Astana', 9959.5, 'IMP-1'],
+      ['2024-07-02', 'Taraz', 6980.25, null],
+    ]);
+    expect(read.map(withoutIdentity)).toEqual((await listJson(other)).map(withoutIdentity));
+  });
+
+  test('a bad row under a sep=, line is named by its line in the file, the sep line counted', async () => {
+    const text = ['sep=,', HEADER_EN, '2024-07-01,Astana,9959.5,IMP-1', '2024-07-02,Liwa,-5,IMP-2', ''].join(
+      '\n',
+    );
+    const result = await run('import', sheet('named.csv', Buffer.from(text)));
+    expect(result.code).toBe(2);
+    expect(`${result.out}\n${result.err}`).toMatch(
+      /^line 4: invalid \(2024-07-02, Liwa, -5\.000 t, B\/L IMP-2\) — Net tonnes must be more than zero\.$/m,
+    );
   });
 
   test('a file with a header and no rows says so and exits 2', async () => {

@@ -713,6 +713,78 @@ describe('parseShipmentCsv', () => {
     });
   });
 
+  describe("Excel's first line sep=X", () => {
+    const SEMICOLON = 'Date;Vessel;Tonnes\r\n12.03.2024;Astana;9 959,5\r\n13.03.2024;Taraz;6980\r\n';
+    const WITHOUT = parseShipmentCsv(SEMICOLON);
+
+    it.each([
+      ['sep=;', 'sep=;\r\n'],
+      ['sep=; ended by LF', 'sep=;\n'],
+      ['sep=; ended by CR', 'sep=;\r'],
+      ['"sep=;" in quotes', '"sep=;"\r\n'],
+      ['sep=; after a BOM', '\uFEFFsep=;\r\n'],
+    ])(
+      '%s names the separator and is no header: the rows read as without it, a line further down',
+      (_n, first) => {
+        expect(WITHOUT.rows.map((row) => row.input)).toStrictEqual([
+          { blDate: '2024-03-12', vessel: 'Astana', netTonnes: '9959.5' },
+          { blDate: '2024-03-13', vessel: 'Taraz', netTonnes: '6980' },
+        ]);
+        expect(parseShipmentCsv(first + SEMICOLON)).toStrictEqual({
+          rows: WITHOUT.rows.map((row) => ({ ...row, line: row.line + 1 })),
+          fileIssues: [],
+        });
+      },
+    );
+
+    it.each([
+      ['sep=,', 'sep=,\r\nDate,Vessel,Tonnes\r\n12.03.2024,Astana,9959.5\r\n'],
+      ['sep=<tab>', 'sep=\t\nDate\tVessel\tTonnes\n12.03.2024\tAstana\t9959.5\n'],
+    ])('%s names its separator too', (_name, text) => {
+      expect(parseShipmentCsv(text)).toStrictEqual({
+        rows: [
+          {
+            line: 3,
+            input: { blDate: '2024-03-12', vessel: 'Astana', netTonnes: '9959.5' },
+            id: null,
+            voided: false,
+          },
+        ],
+        fileIssues: [],
+      });
+    });
+
+    it('a quote that never closes is refused naming its line in the file, the sep=; line counted', () => {
+      const parsed = parseShipmentCsv('sep=;\nDate;Vessel;Tonnes\n2024-03-12;"Astana;9959,5\n');
+      expect(parsed.fileIssues.map((issue) => [issue.code, issue.facts])).toEqual([
+        ['csv.malformed', { line: 3 }],
+      ]);
+    });
+
+    it.each([['sep=|'], ['"sep=|"']])(
+      '%s names a separator the import does not read: refused saying so',
+      (first) => {
+        expect(parseShipmentCsv(`${first}\nDate|Vessel|Tonnes\n12.03.2024|Astana|9959.5\n`)).toStrictEqual({
+          rows: [],
+          fileIssues: [
+            {
+              field: 'file',
+              code: 'csv.separator_unsupported',
+              message:
+                'The file\'s first line "sep=|" names "|" as the separator, but Transit Ledger reads files ' +
+                'separated by semicolons, commas or tabs. Save the sheet from Excel as CSV again.',
+              facts: { character: '|' },
+            },
+          ],
+        });
+      },
+    );
+
+    it('a file of sep=; alone is empty', () => {
+      expect(parseShipmentCsv('sep=;\r\n').fileIssues.map((issue) => issue.code)).toEqual(['csv.empty']);
+    });
+  });
+
   it('detects the separator from the header, ignoring separators inside quoted names', () => {
     // Four commas inside the quotes against three semicolons outside them.
     expect(

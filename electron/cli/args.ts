@@ -168,6 +168,7 @@ export function usage(): string {
     'years sets the year against earlier years and the baseline, lined up by day of year, months side by side.',
     'reconcile counts transit loss over cargoes with an outturn; --allowance sets a year’s (default 0.5%).',
     'vessels: transit is discharge − B/L date in calendar days; a cargo without a discharge date is pending.',
+    'export and list CSV without --separator: "," for --language en, ";" and decimal commas for ru, az, kk.',
     'Sync reads the CouchDB user and password from TRANSIT_SYNC_USER and TRANSIT_SYNC_PASSWORD.',
     'Exit codes: 0 done, 2 bad input (nothing written), 3 ledger ' +
       'damaged or locked, 4 sync server unreachable or refusing.',

@@ -694,6 +694,25 @@ function detectSeparator(text: string): ImportSeparator | null {
   return best;
 }
 
+/** Excel's first line `sep=;` (or `sep=,`, `sep=` and a tab), quoted or not: it names the separator. */
+const SEPARATOR_LINE = /^"?sep=([^\r\n])"?(?:\r\n|\n|\r|$)/;
+
+/**
+ * The separator a file's first line names, Excel's way, and that line's length; null when it names
+ * none; a file issue when it names one this reader does not split on (`sep=|`).
+ */
+function namedSeparator(body: string): { separator: ImportSeparator; length: number } | FieldIssue | null {
+  const match = SEPARATOR_LINE.exec(body);
+  if (!match) return null;
+  const character = match[1] as string;
+  if (character === ';' || character === ',' || character === '\t')
+    return { separator: character, length: match[0].length };
+  const message =
+    `The file's first line "sep=${character}" names "${character}" as the separator, but Transit Ledger ` +
+    'reads files separated by semicolons, commas or tabs. Save the sheet from Excel as CSV again.';
+  return fileIssue('csv.separator_unsupported', message, { character });
+}
+
 /**
  * The decimal mark the file's own figures show (`9959,500`, `9 959,5`, `76610,39`: a comma), when
  * they agree; else none. The separator is no proof (a `;` file is usually decimal-comma Excel's, but
@@ -765,9 +784,9 @@ function isBlank(cell: string | undefined): boolean {
  * csv-parse's own line count treats a CRLF inside a quoted cell as two lines, so lines are
  * counted here from the byte offsets it reports (UTF-8, as it reads the text).
  */
-function lineLocator(bytes: Uint8Array): (recordStart: number) => number {
+function lineLocator(bytes: Uint8Array, firstLine: number): (recordStart: number) => number {
   let pos = 0;
-  let line = 1;
+  let line = firstLine;
   return (recordStart) => {
     let start = recordStart;
     // Blank lines skipped by the parser sit between the previous record and this one.
@@ -791,8 +810,9 @@ interface RawRecord {
   line: number;
 }
 
-function readRecords(text: string, separator: ImportSeparator): RawRecord[] {
-  const locate = lineLocator(new TextEncoder().encode(text));
+/** The records of `text`, each with its line in the file, where `text` begins on line `firstLine`. */
+function readRecords(text: string, separator: ImportSeparator, firstLine: number): RawRecord[] {
+  const locate = lineLocator(new TextEncoder().encode(text), firstLine);
   const records: RawRecord[] = [];
   let previousEnd = 0;
   parse(text, {
@@ -924,12 +944,16 @@ function readRow(
 const EMPTY_FILE = 'The file is empty. It needs a header row naming its columns, then one row per cargo.';
 
 /** The file's records, or why it is not CSV at all. */
-function readAllRecords(body: string, separator: ImportSeparator): RawRecord[] | FieldIssue {
+function readAllRecords(
+  body: string,
+  separator: ImportSeparator,
+  firstLine: number,
+): RawRecord[] | FieldIssue {
   try {
-    return readRecords(body, separator);
+    return readRecords(body, separator, firstLine);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const line = typeof error.lines === 'number' ? error.lines : null;
+    const line = typeof error.lines === 'number' ? error.lines + firstLine - 1 : null;
     const near = line === null ? '' : ` near line ${line}`;
     const message =
       `The file could not be read as CSV${near}: ${error.message}. ` +
@@ -945,10 +969,14 @@ function readAllRecords(body: string, separator: ImportSeparator): RawRecord[] |
  * silently dropped.
  */
 export function parseShipmentCsv(text: string): ParsedCsv {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const separator = detectSeparator(body);
+  const whole = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Excel's `sep=;` line names the separator and is no header; the lines after it keep their numbers.
+  const named = namedSeparator(whole);
+  if (named && 'code' in named) return refuse([named]);
+  const body = named ? whole.slice(named.length) : whole;
+  const separator = named?.separator ?? detectSeparator(body);
   if (separator === null) return refuse([fileIssue('csv.empty', EMPTY_FILE)]);
-  const records = readAllRecords(body, separator);
+  const records = readAllRecords(body, separator, named ? 2 : 1);
   if (!Array.isArray(records)) return refuse([records]);
   const [headerRecord, ...rest] = records;
   if (headerRecord === undefined) return refuse([fileIssue('csv.empty', EMPTY_FILE)]);

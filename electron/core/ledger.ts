@@ -16,6 +16,7 @@ import zlib from 'node:zlib';
 import type { RecoveryReport } from './api';
 import { stated, TransitError } from './errors';
 import type { ApplyEvent, EventPayload, LedgerEvent } from './events';
+import { makeFolders } from './folders';
 import { recoveryMessage, unsettledMonths } from './journal/describe';
 import { diskFacts, diskTrouble } from './journal/disk-words';
 import { GENESIS, parseLine, serialise } from './journal/format';
@@ -339,7 +340,7 @@ export class Ledger {
    * file and the folder's entry, each made durable before the first real entry is appended.
    */
   private materialise(): void {
-    fs.mkdirSync(path.dirname(this.path), { recursive: true });
+    makeFolders(path.dirname(this.path));
     this.lock ??= LedgerLock.acquire(this.path, this.appName);
     // Another program may have created the ledger since this one opened it empty: its entries must
     // never be overwritten, so this open refuses to write until it is reopened and has read them.

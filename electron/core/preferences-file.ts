@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Preferences, StoredPreferences } from './api';
 import { TransitError } from './errors';
+import { makeFolders } from './folders';
 import { DEFAULT_PREFERENCES, mergePreferences, PREFERENCE_KEYS, readPreferences } from './preferences';
 import { realReplaceIo, replaceFile, type ReplaceIo } from './replace-file';
 
@@ -67,7 +68,7 @@ export class PreferencesFile {
     const next = mergePreferences(this.read().preferences, change);
     const ordered = Object.fromEntries(PREFERENCE_KEYS.map((key) => [key, next[key]]));
     try {
-      fs.mkdirSync(path.dirname(this.path), { recursive: true });
+      makeFolders(path.dirname(this.path));
       replaceFile(this.path, `${JSON.stringify(ordered, null, 2)}\n`, this.options.io ?? realReplaceIo);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;

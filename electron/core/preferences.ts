@@ -10,6 +10,14 @@ import { CARRY_OVER_KEYS, LANGUAGES, type Language } from './fields';
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 const SEPARATORS: readonly CsvSeparator[] = [',', ';'];
 
+/**
+ * The CSV separator when none is chosen: the one the language's Excel opens in columns. Russian,
+ * Azerbaijani and Kazakh Excel use decimal commas and `;`; English Excel `,` with decimal points.
+ */
+export function defaultSeparator(language: Language): CsvSeparator {
+  return language === 'en' ? ',' : ';';
+}
+
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   language: null,
   theme: 'system',

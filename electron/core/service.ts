@@ -61,6 +61,8 @@ import {
 import { invalid, stated, TransitError } from './errors';
 import type { EventPayload, LedgerEvent } from './events';
 import { STORED_KEYS } from './fields';
+import { diskFacts, diskTrouble } from './journal/disk-words';
+import { makeFolders } from './folders';
 import { VESSEL_MATCHED } from './fleet';
 import { parseVesselRequest } from './fleet-request';
 import { Ledger, type LedgerIo } from './ledger';
@@ -129,7 +131,6 @@ import {
 } from './programme-service';
 import { csvReport, loadWorkbooks, workbookReport } from './report-files';
 import type { WorkbookContext } from './xlsx/reports';
-import fs from 'node:fs';
 import { BackupKeeper, type BackupMode } from './backup/keeper';
 import { readSyncFile, type Snapshot } from './backup/snapshot';
 
@@ -284,6 +285,22 @@ function vesselMatched(input: ShipmentInput, fields: ShipmentFields): FieldIssue
  */
 function refusal(result: { errors: FieldIssue[]; warnings: FieldIssue[] }, check: boolean): TransitError {
   return invalid(check ? [...result.errors, ...result.warnings] : result.errors);
+}
+
+/** Makes the folder beside the ledger for the other stations' journals, or says what the disk refused. */
+function makeStationsFolder(ledgerPath: string): void {
+  const folder = stationsDir(ledgerPath);
+  try {
+    makeFolders(folder);
+  } catch (error) {
+    throw stated(
+      'io',
+      'station.folder_failed',
+      `The folder ${folder} for the other stations' journals could not be made: ${diskTrouble(error)}. ` +
+        'The ledger was not made a station.',
+      { path: folder, ...diskFacts(error) },
+    );
+  }
 }
 
 export class LedgerService implements TransitApi {
@@ -521,7 +538,7 @@ export class LedgerService implements TransitApi {
           'station.read_only',
           'This ledger is open read-only; it cannot be made a station.',
         );
-      fs.mkdirSync(stationsDir(this.ledger.path), { recursive: true });
+      makeStationsFolder(this.ledger.path);
       this.append([{ type: 'station', station: id }]);
       // Read again as a station's: this journal and the (empty) received ones, folded together.
       this.ledger.close();

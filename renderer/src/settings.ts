@@ -7,7 +7,6 @@
  */
 import { create } from 'zustand';
 import type {
-  CsvSeparator,
   EntryDefaults,
   Preferences,
   StoredPreferences,
@@ -15,10 +14,10 @@ import type {
   TransitApi,
 } from '../../electron/core/api';
 import { LANGUAGES, type Language } from '../../electron/core/fields';
-import { readPreferences, samePreferences } from '../../electron/core/preferences';
+import { defaultSeparator, readPreferences, samePreferences } from '../../electron/core/preferences';
 import { readCachedPreferences, writeCachedPreferences } from './preferences-cache';
 
-export { LANGUAGES };
+export { defaultSeparator, LANGUAGES };
 export type { EntryDefaults, Language, ThemeChoice };
 
 export type Settings = Preferences;
@@ -31,10 +30,6 @@ export function systemLanguage(languages: readonly string[]): Language {
     if (found) return found;
   }
   return 'en';
-}
-
-export function defaultSeparator(language: Language): CsvSeparator {
-  return language === 'en' ? ',' : ';';
 }
 
 interface SettingsStore extends Settings {

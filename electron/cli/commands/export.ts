@@ -2,6 +2,7 @@
  * `export`: a report of a year as a CSV file for Excel or an Excel workbook, written whole or not
  * at all. Without --format, a FILE named .xlsx gets a workbook, any other a CSV file.
  */
+import { defaultSeparator } from '../../core/preferences';
 import { flag, languageFlag } from '../args';
 import type { Command } from '../command';
 import { writeFileAtomically } from '../files';
@@ -24,7 +25,8 @@ export const exportCommand: Command = {
       const report = await service.exportReport({
         year,
         report: reportName,
-        separator: flag(invocation, 'separator') ?? ',',
+        // As the app's export: the separator the language's Excel reads, unless --separator says otherwise.
+        separator: flag(invocation, 'separator') ?? defaultSeparator(language),
         language,
         format: flag(invocation, 'format') ?? (/\.xlsx$/i.test(out) ? 'xlsx' : 'csv'),
       });

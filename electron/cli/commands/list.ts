@@ -1,6 +1,7 @@
 /** `list`: the cargoes of a year or a date range, as a table, JSON, or the register's CSV. */
 import type { Shipment } from '../../core/api';
 import { formatKgAsTonnes } from '../../core/quantity';
+import { defaultSeparator } from '../../core/preferences';
 import { flag, given, languageFlag, type Invocation } from '../args';
 import type { Command, LedgerContext } from '../command';
 import { EXIT, UsageError } from '../io';
@@ -32,7 +33,7 @@ async function listCsv(invocation: Invocation, { service, io, year }: LedgerCont
   const report = await service.exportReport({
     year,
     report: 'register',
-    separator: flag(invocation, 'separator') ?? ',',
+    separator: flag(invocation, 'separator') ?? defaultSeparator(language),
     language,
   });
   io.out(report.content.replace(/\r\n$/, ''));

@@ -10,7 +10,7 @@ import type { BackupFolderRequest, BackupProblem, BackupStatus, BackupSummary } 
 import { todayAtLoadPort, LOAD_PORT_UTC_OFFSET_HOURS } from '../calendar';
 import { TransitError } from '../errors';
 import { backupError } from './errors';
-import { refuseFileAsFolder } from './folder';
+import { makeBackupFolder } from './folder';
 import { clearStalePartials, listBackups } from './listing';
 import { backupName, backupStem, type BackupKind } from './names';
 import { prunable } from './retention';
@@ -233,16 +233,6 @@ function checkFolder(raw: string): string {
       { path: raw },
       'invalid',
     );
-  refuseFileAsFolder(folder);
-  try {
-    fs.mkdirSync(folder, { recursive: true });
-    fs.accessSync(folder, fs.constants.W_OK);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw backupError('backup.folder_unwritable', `Backups cannot be written to ${folder} (${reason}).`, {
-      path: folder,
-      reason,
-    });
-  }
+  makeBackupFolder(folder);
   return path.resolve(folder);
 }

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TransitError } from '../errors';
+import { makeFolders } from '../folders';
 import { tipPath } from '../journal/tip';
 import { verifyLedger } from '../verify';
 import { copyPrefix, hashFile, syncFolder } from './copy';
@@ -100,6 +101,20 @@ async function copyTemps(dir: string, manifest: Manifest, temps: RestoreTemps): 
   return received.length;
 }
 
+/** Makes the restored ledger's folder, or says the disk refused it, naming the folder and the reason. */
+function makeTargetFolder(folder: string): void {
+  try {
+    makeFolders(folder);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw backupError(
+      'restore.folder_unwritable',
+      `The restored ledger cannot be written in ${folder} (${reason}): choose another place for it.`,
+      { path: folder, reason },
+    );
+  }
+}
+
 /**
  * Writes backup `dir` as a new ledger at `target`. What a restore into `target` killed earlier left
  * is cleared first; a target that exists, or is a link, is refused and nothing is written.
@@ -123,7 +138,7 @@ export async function restoreBackup(
   const manifest = await checkBackup(dir);
   const temps = restoreTemps(to, `${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   try {
-    await fs.promises.mkdir(path.dirname(to), { recursive: true });
+    makeTargetFolder(path.dirname(to));
     const received = await copyTemps(dir, manifest, temps);
     const check = verifyLedger(temps.journal);
     if (!check.ok) throw damaged(dir, check.message);

@@ -14,7 +14,7 @@ import { backupError, writeFailed } from './errors';
 import { JOURNAL_FILE, MANIFEST_FILE, type Manifest, type ManifestFile } from './manifest';
 import type { BackupKind } from './names';
 import { partialName, withSerial } from './names';
-import { refuseFileAsFolder } from './folder';
+import { makeBackupFolder } from './folder';
 import { SYNC_FILE, type Snapshot } from './snapshot';
 import { receivedPath, verifyCopyOffThread } from './verify-copy';
 
@@ -65,7 +65,7 @@ export async function writeBackup(request: WriteRequest): Promise<Manifest> {
       {},
       'invalid',
     );
-  refuseFileAsFolder(folder);
+  makeBackupFolder(folder);
   let serial = kind === 'manual' ? freeSerial(folder, request.name) : 1;
   let name = withSerial(request.name, serial);
   const temp = path.join(
@@ -73,7 +73,6 @@ export async function writeBackup(request: WriteRequest): Promise<Manifest> {
     partialName(request.name, `${process.pid}-${crypto.randomBytes(4).toString('hex')}`),
   );
   try {
-    await fs.promises.mkdir(folder, { recursive: true });
     await fs.promises.mkdir(temp);
     const files = await copyAll(temp, snapshot);
     const stations = Object.fromEntries(snapshot.received.map((cut) => [cut.station, cut.seq]));

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LedgerEvent } from '../events';
+import { makeFolders } from '../folders';
 import { BatchFolder } from '../journal/batches';
 import { GENESIS, parseLine } from '../journal/format';
 import { forEachLine } from '../journal/lines';
@@ -147,7 +148,7 @@ export class MirrorJournal {
   append(lines: readonly { text: string; sum: string }[]): void {
     if (lines.length === 0) return;
     const created = !fs.existsSync(this.file);
-    if (created) fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    if (created) makeFolders(path.dirname(this.file));
     const fd = fs.openSync(this.file, 'a');
     try {
       const buffer = Buffer.from(lines.map((line) => `${line.text}\n`).join(''), 'utf8');

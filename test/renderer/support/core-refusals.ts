@@ -183,6 +183,10 @@ async function serviceRefusals(dir: string): Promise<Refusal[]> {
     out.push(await refused(() => service.syncSetup({ url, station: 'AKT' })));
   out.push(await refused(() => service.useDemoLedger(true)));
   out.push(await refused(() => service.syncNow()));
+  // A file where the folder for the other stations' journals goes.
+  fs.writeFileSync(`${dir}/station.jsonl.stations`, '');
+  out.push(await refused(() => service.becomeStation('AKT')));
+  fs.rmSync(`${dir}/station.jsonl.stations`);
   service.becomeStation('AKT');
   out.push(await refused(() => service.becomeStation('SNG')));
   service.close();
