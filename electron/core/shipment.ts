@@ -600,8 +600,10 @@ export function validateAmendment(
   const strict = context.force ? result : validate(merged, context, current.id, before);
   const errors = strict.ok ? [] : strict.errors.filter((issue) => !issue.overridable || concerns(issue));
   const warnings = strict.warnings.filter(concerns);
+  // Refused: every refusal and every question of a field the change touched, as a new record of the
+  // same fields would show them (a B/L number held elsewhere does not silence the unknown tanker).
   if (!result.ok || errors.length > 0)
-    return { ok: false, errors: result.ok ? errors : result.errors, warnings };
+    return { ok: false, errors: errors.length > 0 || result.ok ? errors : result.errors, warnings };
   const value: Partial<ShipmentFields> = {};
   for (const field of Object.keys(result.value) as (keyof ShipmentFields)[]) {
     // A vessel left as it was stays as it was written, even where the fleet now spells it otherwise.
