@@ -6,7 +6,8 @@
  * load-port date).
  */
 import type { Shipment, ShipmentFields, ShipmentInput } from './api';
-import { daysBetween, MIN_YEAR, parseIsoDate, readDate } from './calendar';
+import { daysBetween, MIN_YEAR, parseIsoDate } from './calendar';
+import { readTypedDate } from './date-refusal';
 import type { FieldIssue, IssueFacts } from './errors';
 import type { FleetVessel } from './fleet';
 import { checkFleet } from './fleet-check';
@@ -96,21 +97,6 @@ function readText(spec: Extract<FieldSpec, { kind: 'text' }>, raw: unknown): Rea
   return kept(spec.known?.find((known) => known.toLowerCase() === value.toLowerCase()) ?? value);
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** Dates as clerks write them (DD.MM.YYYY), as a date picker gives them (YYYY-MM-DD), kept as the latter. */
 function readDateField(spec: FieldSpec, raw: unknown): Read {
   if (isBlank(raw))
@@ -124,32 +110,14 @@ function readDateField(spec: FieldSpec, raw: unknown): Read {
       `${spec.name} must be a date written as DD.MM.YYYY or YYYY-MM-DD, e.g. 03.05.2024.`,
     );
   const text = raw.trim();
-  const reading = readDate(text);
-  if (reading.ok) {
-    if (Number(reading.date.slice(0, 4)) >= MIN_YEAR) return kept(reading.date);
-    return refused(spec, 'too_old', `${spec.name} ${text} is before ${MIN_YEAR}; check the year.`, {
-      value: text,
-      minYear: MIN_YEAR,
-    });
-  }
-  if (reading.reason === 'format') {
-    return refused(
-      spec,
-      'format',
-      `${spec.name} "${text}" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).`,
-      { value: text },
-    );
-  }
-  const { year, month, daysInMonth } = reading;
-  // The facts say why in any language: the month and year read, and how many days that month has.
-  if (daysInMonth === null)
-    return refused(spec, 'impossible', `${spec.name} ${text} does not exist: there is no month ${month}.`, {
-      value: text,
-      year,
-      month,
-    });
-  const message = `${spec.name} ${text} does not exist: ${MONTH_NAMES[month - 1]} ${year} has ${daysInMonth} days.`;
-  return refused(spec, 'impossible', message, { value: text, year, month, days: daysInMonth });
+  // The one reading and refusal of every typed date (a laycan's, a stoppage's too).
+  const reading = readTypedDate(text, spec.name);
+  if (!reading.ok) return refused(spec, reading.reason, reading.message, reading.facts);
+  if (Number(reading.date.slice(0, 4)) >= MIN_YEAR) return kept(reading.date);
+  return refused(spec, 'too_old', `${spec.name} ${text} is before ${MIN_YEAR}; check the year.`, {
+    value: text,
+    minYear: MIN_YEAR,
+  });
 }
 
 /** The person's text for a message, or the number as given. */
