@@ -66,6 +66,20 @@ function aboveDeadweight(
   };
 }
 
+/**
+ * The question about a vessel's name alone, or null when the fleet knows it: asked of a cargo
+ * whose other fields could not all be read too, so that a row lists every problem it has at once.
+ */
+export function vesselQuestion(
+  typed: string,
+  fleet: readonly FleetVessel[],
+  force: boolean,
+): FieldIssue | null {
+  const match = matchVessel(fleet, typed);
+  if (match.known) return null;
+  return (match.lookalike ? lookalikeVessel : unknownVessel)(typed, match.suggestions, force);
+}
+
 /** The fleet's questions about a cargo whose fields were read; `force`: the person confirmed unusual values. */
 export function checkFleet(
   fields: ShipmentFields,

@@ -10,7 +10,7 @@ import { daysBetween, MIN_YEAR, parseIsoDate } from './calendar';
 import { readTypedDate } from './date-refusal';
 import type { FieldIssue, IssueFacts } from './errors';
 import type { FleetVessel } from './fleet';
-import { checkFleet } from './fleet-check';
+import { checkFleet, vesselQuestion } from './fleet-check';
 import { statusForDates, voyageDateIssues } from './voyage-dates';
 import { enumValue, enumWord, fieldSpec, FIELDS, type FieldSpec, type ShipmentStatus } from './fields';
 import { ambiguityIssue, formatKgAsTonnes, quantityInputText, readQuantity } from './quantity';
@@ -264,7 +264,9 @@ const NOT_A_SET: FieldIssue = {
 /** Every field read by the table, in its order; then any key the table does not know. */
 function readFields(
   input: object,
-): { ok: true; value: ShipmentFields } | { ok: false; errors: FieldIssue[] } {
+):
+  | { ok: true; value: ShipmentFields }
+  | { ok: false; errors: FieldIssue[]; read: Partial<Record<keyof ShipmentFields, string | number | null>> } {
   const errors: FieldIssue[] = [];
   const value: Record<string, string | number | null> = {};
   for (const spec of FIELDS) {
@@ -287,7 +289,8 @@ function readFields(
       });
   }
   // Every stored key was set from the table, in the table's order, which the journal then follows.
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: value as unknown as ShipmentFields };
+  if (errors.length > 0) return { ok: false, errors, read: value };
+  return { ok: true, value: value as unknown as ShipmentFields };
 }
 
 export function normaliseBlNumber(blNumber: string): string {
@@ -483,7 +486,17 @@ function validate(
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return { ok: false, errors: [NOT_A_SET], warnings: [] };
   const read = readFields(input);
-  if (!read.ok) return { ok: false, errors: read.errors, warnings: [] };
+  if (!read.ok) {
+    // Every problem at once: a tanker the fleet does not know is asked about beside a bad status.
+    const vessel = read.read.vessel;
+    const force = context.force === true;
+    const asked =
+      context.fleet && typeof vessel === 'string' ? vesselQuestion(vessel, context.fleet, force) : null;
+    if (!asked) return { ok: false, errors: read.errors, warnings: [] };
+    return force
+      ? { ok: false, errors: read.errors, warnings: [asked] }
+      : { ok: false, errors: [...read.errors, asked], warnings: [] };
+  }
   // A status left blank follows the voyage's dates: a discharge date means discharged.
   const typed = readStatusGiven(input);
   const dated = typed
