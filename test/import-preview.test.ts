@@ -138,6 +138,17 @@ describe('a row with several problems lists every one of them', () => {
     expect(asked?.facts).toMatchObject({ suggestions: expect.stringContaining('Astana') });
   });
 
+  test('a cargo above its tanker’s deadweight is asked about beside a bad status', async () => {
+    // The default fleet gives each tanker the class deadweight, 13,000 t: 14,000 t in Taraz is asked about.
+    const text = ['B/L date;Vessel;Net tonnes;Status', '01.08.2024;Taraz;14000;sailing', ''].join('\n');
+    const report = await ledger.service.importCsv({ text, dryRun: true });
+    const row = report.rows[0];
+    expect([...(row?.issues ?? []), ...(row?.warnings ?? [])].map(({ code }) => code)).toEqual([
+      'status.unknown',
+      'netTonnes.above_deadweight',
+    ]);
+  });
+
   test('a tanker the fleet knows is not asked about beside a bad status', async () => {
     const text = ['B/L date;Vessel;Net tonnes;Status', '01.08.2024;Astana;9000;sailing', ''].join('\n');
     const report = await ledger.service.importCsv({ text, dryRun: true });

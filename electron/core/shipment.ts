@@ -10,7 +10,7 @@ import { daysBetween, MIN_YEAR, parseIsoDate } from './calendar';
 import { readTypedDate } from './date-refusal';
 import type { FieldIssue, IssueFacts } from './errors';
 import type { FleetVessel } from './fleet';
-import { checkFleet, vesselQuestion } from './fleet-check';
+import { checkFleet } from './fleet-check';
 import { statusForDates, voyageDateIssues } from './voyage-dates';
 import { enumValue, enumWord, fieldSpec, FIELDS, type FieldSpec, type ShipmentStatus } from './fields';
 import { ambiguityIssue, formatKgAsTonnes, quantityInputText, readQuantity } from './quantity';
@@ -487,15 +487,17 @@ function validate(
     return { ok: false, errors: [NOT_A_SET], warnings: [] };
   const read = readFields(input);
   if (!read.ok) {
-    // Every problem at once: a tanker the fleet does not know is asked about beside a bad status.
-    const vessel = read.read.vessel;
+    // Every problem at once: a tanker the fleet does not know (or a cargo above its deadweight, when
+    // the tonnes were read) is asked about beside a bad status.
+    const { vessel, netKg } = read.read;
     const force = context.force === true;
     const asked =
-      context.fleet && typeof vessel === 'string' ? vesselQuestion(vessel, context.fleet, force) : null;
-    if (!asked) return { ok: false, errors: read.errors, warnings: [] };
+      context.fleet && typeof vessel === 'string'
+        ? checkFleet({ vessel, netKg: typeof netKg === 'number' ? netKg : 0 }, context.fleet, force).questions
+        : [];
     return force
-      ? { ok: false, errors: read.errors, warnings: [asked] }
-      : { ok: false, errors: [...read.errors, asked], warnings: [] };
+      ? { ok: false, errors: read.errors, warnings: asked }
+      : { ok: false, errors: [...read.errors, ...asked], warnings: [] };
   }
   // A status left blank follows the voyage's dates: a discharge date means discharged.
   const typed = readStatusGiven(input);
