@@ -519,6 +519,21 @@ describe('parseShipmentCsv', () => {
     });
   });
 
+  it.each([
+    ['Дата B/L;№ B/L;Танкер;Масса нетто, т'],
+    ['B/L tarixi;B/L №;Tanker;Netto çəki, t'],
+    ['B/L күні;B/L №;Танкер;Нетто салмағы, т'],
+  ])('still reads the B/L words the register headed its columns with before коносамент: %s', (header) => {
+    const parsed = parseShipmentCsv(`${header}\n03.05.2024;F4;Astana;9959,5\n`);
+    expect(parsed.fileIssues).toEqual([]);
+    expect(parsed.rows[0]?.input).toEqual({
+      blDate: '2024-05-03',
+      blNumber: 'F4',
+      vessel: 'Astana',
+      netTonnes: '9959.5',
+    });
+  });
+
   describe('refusing a file whose columns it cannot account for', () => {
     it('refuses a file with an unknown column, naming it and the accepted names', () => {
       const parsed = parseShipmentCsv('Date;Vessel;Tonnes;Draught\n2024-03-12;Astana;9959,5;6,2\n');
@@ -548,7 +563,7 @@ describe('parseShipmentCsv', () => {
           message:
             'The file has no B/L date column. Add it, or name the column that holds it "B/L date" (also accepted: ' +
             '"Дата коносамента", "Konosament tarixi", "Коносамент күні", "BL date", "Date", ' +
-            '"Bill of lading date", "Дата", "B/L tarixi", "Tarix", "B/L күні", "Күні").',
+            '"Bill of lading date", "Дата", "Дата B/L", "B/L tarixi", "Tarix", "B/L күні", "Күні").',
           facts: { field: 'blDate' },
         },
         {

@@ -120,6 +120,45 @@ describe('each listed row carries its cargo as read, whatever the validator made
   });
 });
 
+describe('a row with several problems lists every one of them', () => {
+  test('a status no one knows and a tanker not in the fleet: both, the tanker with Astana offered', async () => {
+    const text = ['B/L date;Vessel;Net tonnes;Status', '01.08.2024;Astna;9000;sailing', ''].join('\n');
+    const report = await ledger.service.importCsv({ text, dryRun: true });
+    expect(report.invalid).toBe(1);
+    const row = report.rows[0];
+    expect(
+      [...(row?.issues ?? []), ...(row?.warnings ?? [])].map(({ field, code }) => [field, code]),
+    ).toEqual([
+      ['status', 'status.unknown'],
+      ['vessel', 'vessel.unknown'],
+    ]);
+    const asked = [...(row?.issues ?? []), ...(row?.warnings ?? [])].find(
+      (issue) => issue.field === 'vessel',
+    );
+    expect(asked?.facts).toMatchObject({ suggestions: expect.stringContaining('Astana') });
+  });
+
+  test('a cargo above its tanker’s deadweight is asked about beside a bad status', async () => {
+    // The default fleet gives each tanker the class deadweight, 13,000 t: 14,000 t in Taraz is asked about.
+    const text = ['B/L date;Vessel;Net tonnes;Status', '01.08.2024;Taraz;14000;sailing', ''].join('\n');
+    const report = await ledger.service.importCsv({ text, dryRun: true });
+    const row = report.rows[0];
+    expect([...(row?.issues ?? []), ...(row?.warnings ?? [])].map(({ code }) => code)).toEqual([
+      'status.unknown',
+      'netTonnes.above_deadweight',
+    ]);
+  });
+
+  test('a tanker the fleet knows is not asked about beside a bad status', async () => {
+    const text = ['B/L date;Vessel;Net tonnes;Status', '01.08.2024;Astana;9000;sailing', ''].join('\n');
+    const report = await ledger.service.importCsv({ text, dryRun: true });
+    const row = report.rows[0];
+    expect([...(row?.issues ?? []), ...(row?.warnings ?? [])].map(({ code }) => code)).toEqual([
+      'status.unknown',
+    ]);
+  });
+});
+
 describe('file problems carry their specifics as facts', () => {
   const facts = (text: string) =>
     parseShipmentCsv(text).fileIssues.map(({ code, facts }) => ({ code, facts }));

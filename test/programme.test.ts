@@ -297,8 +297,8 @@ describe('a nomination as typed', () => {
     expect(error.issues.map((i) => [i.field, i.code])).toEqual([
       ['month', 'month.invalid'],
       ['vessel', 'vessel.required'],
-      ['laycanFrom', 'laycan.date'],
-      ['laycanTo', 'laycan.date'],
+      ['laycanFrom', 'laycan.impossible'],
+      ['laycanTo', 'laycan.format'],
       ['plannedTonnes', 'plannedTonnes.invalid'],
     ]);
     expect((await service.programme({ month: '2024-09' })).nominations).toEqual([]);

@@ -100,7 +100,18 @@ export const SHIPMENT_FIELDS = [
     name: 'B/L date',
     required: true,
     csv: { en: 'B/L date', ru: 'Дата коносамента', az: 'Konosament tarixi', kk: 'Коносамент күні' },
-    csvAliases: ['BL date', 'Date', 'Bill of lading date', 'Дата', 'B/L tarixi', 'Tarix', 'B/L күні', 'Күні'],
+    // Earlier screens' words too ("Дата B/L", "B/L tarixi", "B/L күні"): sheets headed with them still import.
+    csvAliases: [
+      'BL date',
+      'Date',
+      'Bill of lading date',
+      'Дата',
+      'Дата B/L',
+      'B/L tarixi',
+      'Tarix',
+      'B/L күні',
+      'Күні',
+    ],
     flags: ['bl-date'],
     group: 'main',
     // A batch of bills is usually of one day (yesterday's, typed this morning): the date stays.
@@ -123,6 +134,8 @@ export const SHIPMENT_FIELDS = [
       'Коносамент',
       'B/L nömrəsi',
       'B/L нөмірі',
+      '№ B/L',
+      'B/L №',
     ],
     flags: ['bl-number'],
     group: 'main',

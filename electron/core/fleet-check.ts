@@ -17,9 +17,12 @@ import {
 import { OVERRIDE_CARGO_KG } from './limits';
 import { formatKgAsTonnes } from './quantity';
 
-export interface FleetFindings {
+/** What the fleet looks at: the vessel's name and the tonnes it carries. */
+type VesselAndTonnes = Pick<ShipmentFields, 'vessel' | 'netKg'>;
+
+export interface FleetFindings<T extends VesselAndTonnes = ShipmentFields> {
   /** The fields with the vessel as the fleet writes it (unchanged when unknown). */
-  fields: ShipmentFields;
+  fields: T;
   /** Questions: refusals until confirmed, warnings once confirmed. */
   questions: FieldIssue[];
 }
@@ -48,7 +51,7 @@ function lookalikeVessel(typed: string, vessels: readonly string[], force: boole
 }
 
 function aboveDeadweight(
-  fields: ShipmentFields,
+  fields: VesselAndTonnes,
   vessel: FleetVessel,
   deadweightKg: number,
   force: boolean,
@@ -67,11 +70,11 @@ function aboveDeadweight(
 }
 
 /** The fleet's questions about a cargo whose fields were read; `force`: the person confirmed unusual values. */
-export function checkFleet(
-  fields: ShipmentFields,
+export function checkFleet<T extends VesselAndTonnes>(
+  fields: T,
   fleet: readonly FleetVessel[],
   force: boolean,
-): FleetFindings {
+): FleetFindings<T> {
   const match = matchVessel(fleet, fields.vessel);
   if (!match.known) {
     const ask = match.lookalike ? lookalikeVessel : unknownVessel;

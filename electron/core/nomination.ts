@@ -5,7 +5,7 @@
  * the planned tonnes as typed (`9 000`, `8,5`: quantity.ts). Pure: no Node.
  */
 import type { FieldIssue, NominationFields } from './api';
-import { readDate } from './calendar';
+import { readTypedDate } from './date-refusal';
 import { fieldSpec } from './fields';
 import { matchVessel, SUGGESTION_SEPARATOR, UNKNOWN_VESSEL, type FleetVessel } from './fleet';
 import { isMonth } from './periods';
@@ -34,14 +34,11 @@ function readDay(value: unknown, which: 'from' | 'to', issues: FieldIssue[]): st
     issues.push({ field, code: 'laycan.required', message: 'The laycan needs its first and last day.' });
     return null;
   }
-  const read = readDate(typed);
+  // The one reading and refusal of every typed date: 31.11.2026 "does not exist", as a B/L date's.
+  const read = readTypedDate(typed, which === 'from' ? 'Laycan from' : 'Laycan to');
   if (read.ok) return read.date;
-  issues.push({
-    field,
-    code: 'laycan.date',
-    message: `"${typed}" is not a date; write it as DD.MM.YYYY or YYYY-MM-DD.`,
-    facts: { value: typed },
-  });
+  const code = read.reason === 'format' ? 'laycan.format' : 'laycan.impossible';
+  issues.push({ field, code, message: read.message, facts: read.facts });
   return null;
 }
 

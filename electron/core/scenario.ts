@@ -11,7 +11,7 @@
  * With a rate from a date, each working day from that date counts that rate instead of the run rate.
  */
 import type { FieldIssue, Progress } from './api';
-import { readDate } from './calendar';
+import { readTypedDate } from './date-refusal';
 import { invalid } from './errors';
 import { readQuantity } from './quantity';
 
@@ -59,16 +59,13 @@ function issue(field: string, code: string, message: string, value: string): Fie
   return { field, code, message, facts: { value } };
 }
 
-/** One date of a scenario, read by the core's date reader; an issue when it is not a calendar date. */
-function scenarioDate(text: string, field: string): string | FieldIssue {
-  const reading = readDate(text);
+const DATE_LABELS = { stoppageFrom: 'Stoppage from', stoppageTo: 'Stoppage to', rateFrom: 'Rate from' };
+
+/** One date of a scenario, read and refused as every typed date is (31.04.2026 does not exist). */
+function scenarioDate(text: string, field: keyof typeof DATE_LABELS): string | FieldIssue {
+  const reading = readTypedDate(text, DATE_LABELS[field]);
   if (reading.ok) return reading.date;
-  return issue(
-    field,
-    `${field}.${reading.reason === 'format' ? 'format' : 'impossible'}`,
-    `"${text}" is not a date: write it as YYYY-MM-DD or DD.MM.YYYY, e.g. 2025-08-01.`,
-    text,
-  );
+  return { field, code: `${field}.${reading.reason}`, message: reading.message, facts: reading.facts };
 }
 
 /** A stoppage's two dates as typed (a form's two fields); its issues when they do not make one. */

@@ -6,7 +6,8 @@
  * load-port date).
  */
 import type { Shipment, ShipmentFields, ShipmentInput } from './api';
-import { daysBetween, MIN_YEAR, parseIsoDate, readDate } from './calendar';
+import { daysBetween, MIN_YEAR, parseIsoDate } from './calendar';
+import { readTypedDate } from './date-refusal';
 import type { FieldIssue, IssueFacts } from './errors';
 import { asDrawn, type FleetVessel } from './fleet';
 import { checkFleet } from './fleet-check';
@@ -136,21 +137,6 @@ function readText(spec: Extract<FieldSpec, { kind: 'text' }>, raw: unknown): Rea
   return kept(spec.known?.find((known) => known.toLowerCase() === value.toLowerCase()) ?? value);
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** Dates as clerks write them (DD.MM.YYYY), as a date picker gives them (YYYY-MM-DD), kept as the latter. */
 function readDateField(spec: FieldSpec, raw: unknown): Read {
   if (isBlank(raw))
@@ -164,32 +150,14 @@ function readDateField(spec: FieldSpec, raw: unknown): Read {
       `${spec.name} must be a date written as DD.MM.YYYY or YYYY-MM-DD, e.g. 03.05.2024.`,
     );
   const text = raw.trim();
-  const reading = readDate(text);
-  if (reading.ok) {
-    if (Number(reading.date.slice(0, 4)) >= MIN_YEAR) return kept(reading.date);
-    return refused(spec, 'too_old', `${spec.name} ${text} is before ${MIN_YEAR}; check the year.`, {
-      value: text,
-      minYear: MIN_YEAR,
-    });
-  }
-  if (reading.reason === 'format') {
-    return refused(
-      spec,
-      'format',
-      `${spec.name} "${text}" is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2024-05-03 or 03.05.2024).`,
-      { value: text },
-    );
-  }
-  const { year, month, daysInMonth } = reading;
-  // The facts say why in any language: the month and year read, and how many days that month has.
-  if (daysInMonth === null)
-    return refused(spec, 'impossible', `${spec.name} ${text} does not exist: there is no month ${month}.`, {
-      value: text,
-      year,
-      month,
-    });
-  const message = `${spec.name} ${text} does not exist: ${MONTH_NAMES[month - 1]} ${year} has ${daysInMonth} days.`;
-  return refused(spec, 'impossible', message, { value: text, year, month, days: daysInMonth });
+  // The one reading and refusal of every typed date (a laycan's, a stoppage's too).
+  const reading = readTypedDate(text, spec.name);
+  if (!reading.ok) return refused(spec, reading.reason, reading.message, reading.facts);
+  if (Number(reading.date.slice(0, 4)) >= MIN_YEAR) return kept(reading.date);
+  return refused(spec, 'too_old', `${spec.name} ${text} is before ${MIN_YEAR}; check the year.`, {
+    value: text,
+    minYear: MIN_YEAR,
+  });
 }
 
 /** The person's text for a message, or the number as given. */
@@ -336,7 +304,9 @@ const NOT_A_SET: FieldIssue = {
 /** Every field read by the table, in its order; then any key the table does not know. */
 function readFields(
   input: object,
-): { ok: true; value: ShipmentFields } | { ok: false; errors: FieldIssue[] } {
+):
+  | { ok: true; value: ShipmentFields }
+  | { ok: false; errors: FieldIssue[]; read: Partial<Record<keyof ShipmentFields, string | number | null>> } {
   const errors: FieldIssue[] = [];
   const value: Record<string, string | number | null> = {};
   for (const spec of FIELDS) {
@@ -359,7 +329,8 @@ function readFields(
       });
   }
   // Every stored key was set from the table, in the table's order, which the journal then follows.
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: value as unknown as ShipmentFields };
+  if (errors.length > 0) return { ok: false, errors, read: value };
+  return { ok: true, value: value as unknown as ShipmentFields };
 }
 
 export function normaliseBlNumber(blNumber: string): string {
@@ -600,7 +571,19 @@ function validate(
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return { ok: false, errors: [NOT_A_SET], warnings: [] };
   const read = readFields(input);
-  if (!read.ok) return { ok: false, errors: read.errors, warnings: [] };
+  if (!read.ok) {
+    // Every problem at once: a tanker the fleet does not know (or a cargo above its deadweight, when
+    // the tonnes were read) is asked about beside a bad status.
+    const { vessel, netKg } = read.read;
+    const force = context.force === true;
+    const asked =
+      context.fleet && typeof vessel === 'string'
+        ? checkFleet({ vessel, netKg: typeof netKg === 'number' ? netKg : 0 }, context.fleet, force).questions
+        : [];
+    return force
+      ? { ok: false, errors: read.errors, warnings: asked }
+      : { ok: false, errors: [...read.errors, ...asked], warnings: [] };
+  }
   // A status left blank follows the voyage's dates: a discharge date means discharged.
   const typed = readStatusGiven(input);
   const dated = typed
@@ -687,8 +670,10 @@ export function validateAmendment(
   const strict = context.force ? result : validate(merged, judged, current.id, before);
   const errors = strict.ok ? [] : strict.errors.filter((issue) => !issue.overridable || concerns(issue));
   const warnings = strict.warnings.filter(concerns);
+  // Refused: every refusal and every question of a field the change touched, as a new record of the
+  // same fields would show them (a B/L number held elsewhere does not silence the unknown tanker).
   if (!result.ok || errors.length > 0)
-    return { ok: false, errors: result.ok ? errors : result.errors, warnings };
+    return { ok: false, errors: errors.length > 0 || result.ok ? errors : result.errors, warnings };
   const value: Partial<ShipmentFields> = {};
   for (const field of Object.keys(result.value) as (keyof ShipmentFields)[]) {
     // A vessel left as it was stays as it was written, even where the fleet now spells it otherwise;

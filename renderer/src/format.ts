@@ -2,6 +2,7 @@
  * Numbers and dates as people in each language read them. Quantities arrive as integer kilograms
  * from the core and are only turned into text here.
  */
+import { readDate } from '../../electron/core/calendar';
 import { formatKgAsTonnes, quantityInputText } from '../../electron/core/quantity';
 import { LOCALES } from './i18n';
 import type { Language } from './settings';
@@ -123,6 +124,15 @@ export function percent(language: Language, value: number, digits = 1): string {
 export function calendarDate(language: Language, iso: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   return language === 'en' ? iso : `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
+/**
+ * A date as a person typed it (2024-05-04, 9.5.2024, 04/05/2024), shown as calendarDate shows dates
+ * once the core's date reader takes it; text that is no date stays as typed, for its refusal to quote.
+ */
+export function typedDate(language: Language, text: string): string {
+  const reading = readDate(text);
+  return reading.ok ? calendarDate(language, reading.date) : text;
 }
 
 function pad(n: number): string {

@@ -7,8 +7,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { FieldIssue, Progress } from '../../../electron/core/api';
 import { readStoppage, type Scenario, type Stoppage } from '../../../electron/core/scenario';
-import { calendarDate } from '../format';
+import { noSuchDay } from '../date-refusal';
+import { calendarDate, typedDate } from '../format';
 import type { Translate } from '../i18n';
+import type { Language } from '../settings';
 import type { DashboardFormat } from './formatters';
 import { StatusChip } from './Kpis';
 
@@ -20,8 +22,11 @@ interface Props {
   f: DashboardFormat;
 }
 
-function issueText(issue: FieldIssue, example: string, t: Translate): string {
+function issueText(issue: FieldIssue, example: string, t: Translate, language: Language): string {
   if (issue.code === 'stoppageTo.before_from') return t('dashboard.whatIf.issue.order');
+  // A day past its month's end (31.04.2026) is said as a B/L date's is: when that month ends.
+  const noDay = issue.code.endsWith('.impossible') ? noSuchDay(language, issue.facts ?? {}) : null;
+  if (noDay) return t(`dashboard.whatIf.issue.${noDay.ending}`, noDay.vars);
   return t('dashboard.whatIf.issue.date', { value: String(issue.facts?.value ?? ''), example });
 }
 
@@ -136,6 +141,8 @@ export function WhatIf({ progress, scenario, onAsk, t, f }: Props) {
         <input
           value={value}
           onChange={(event) => set(event.target.value)}
+          // Left with a date in it, the field shows it as the page writes dates (2024-08-05 → 05.08.2024).
+          onBlur={() => set(typedDate(f.language, value))}
           placeholder={example}
           autoComplete="off"
           aria-invalid={issue ? true : undefined}
@@ -174,7 +181,7 @@ export function WhatIf({ progress, scenario, onAsk, t, f }: Props) {
       </form>
       {issues.map((issue) => (
         <p key={issue.field} id={`whatif-${issue.field}-issue`} className="field-error" role="alert">
-          {issueText(issue, example, t)}
+          {issueText(issue, example, t, f.language)}
         </p>
       ))}
       {scenario?.stoppage && (

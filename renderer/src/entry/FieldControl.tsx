@@ -1,12 +1,13 @@
 /**
  * One field's control, chosen by the kind the field table gives it: a date (typed, ↑ ↓ for a day,
  * or picked from a calendar), a figure, a list of values, a textarea for text that keeps its lines,
- * one line of text otherwise. Every control keeps the text as typed: the core reads it.
+ * one line of text otherwise. Every control keeps the text as typed (the core reads it); a date left
+ * in its field is shown as the language writes dates, once the core's reader takes it.
  */
 import { useRef, type ChangeEvent, type KeyboardEvent } from 'react';
 import { addCalendarDays, formatIsoDate, parseIsoDate, readDate } from '../../../electron/core/calendar';
 import type { FieldSpec } from '../../../electron/core/fields';
-import { calendarDate } from '../format';
+import { calendarDate, typedDate } from '../format';
 import { useLanguage, useT } from '../i18n';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -97,6 +98,13 @@ function DateInput({ common, set }: { common: CommonProps; set(text: string): vo
     set(shown(formatIsoDate(addCalendarDays(date, arrow))));
   }
 
+  // Left with a date in it, the field shows it as every screen does: 2024-05-04 becomes 04.05.2024.
+  function leave() {
+    const shownDate = typedDate(language, common.value);
+    if (shownDate !== common.value) set(shownDate);
+    common.onBlur();
+  }
+
   return (
     <div className="entry-date-input">
       <input
@@ -107,6 +115,7 @@ function DateInput({ common, set }: { common: CommonProps; set(text: string): vo
         placeholder={t('entry.datePlaceholder')}
         onKeyDown={step}
         {...common}
+        onBlur={leave}
       />
       <button
         type="button"

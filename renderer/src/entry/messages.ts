@@ -11,7 +11,7 @@
 import type { FieldIssue, IssueFacts, ShipmentInput } from '../../../electron/core/api';
 import { fieldSpec } from '../../../electron/core/fields';
 import { SUGGESTION_SEPARATOR, UNKNOWN_VESSEL } from '../../../electron/core/fleet';
-import { calendarDate, decimal, monthName, tonnes, wholeTonnes } from '../format';
+import { calendarDate, decimal, monthName, tonnes, typedDate, wholeTonnes } from '../format';
 import { MESSAGES, translate, type Vars } from '../i18n';
 import type { Language } from '../settings';
 import { fieldOfIssue } from './form-values';
@@ -68,8 +68,9 @@ function impossibleDate(
 function factVar(language: Language, name: string, fact: string | number): [string, string | number] {
   if (typeof fact === 'string' && name === 'suggestions')
     return [name, fact.split(SUGGESTION_SEPARATOR).join(', ')];
-  if (typeof fact === 'string')
-    return [name, name === 'date' || name === 'today' ? calendarDate(language, fact) : fact];
+  // Any date the core states (today at Aktau, the other cargo's date, a laycan's day); `value` is the
+  // person's own text, shown as a date by issueText when its field is one.
+  if (typeof fact === 'string') return [name, name === 'value' ? fact : calendarDate(language, fact)];
   if (name === 'deadweightKg') return ['deadweight', wholeTonnes(language, fact)];
   if (name.endsWith('Kg')) return [name.slice(0, -2), tonnes(language, fact)];
   if (name === 'percent') return [name, decimal(language, fact, 1)];
@@ -92,14 +93,17 @@ export function issueText(language: Language, issue: FieldIssue, sent: ShipmentI
     const [variable, text] = factVar(language, name, fact);
     vars[variable] = text;
   }
+  // A date typed 2024-05-04 is quoted as the page writes dates (04.05.2024); no date, as typed.
+  const dated = field !== null && fieldSpec(field)?.kind === 'date';
+  if (dated && typeof vars.value === 'string') vars.value = typedDate(language, vars.value);
   // A figure too long to read has no amount the core could give: the sentence quotes it as typed.
   if (issue.code.endsWith('.too_large') && vars.amount === undefined && vars.value !== undefined)
     vars.amount = vars.value;
   // An unknown vessel with no name close to it is asked about without offering any.
   if (issue.code === UNKNOWN_VESSEL && facts.suggestions === undefined)
     key = 'entry.issue.vessel.unknown_none';
-  const dated = field !== null && fieldSpec(field)?.kind === 'date' && issue.code.endsWith('.impossible');
-  const impossible = dated ? impossibleDate(language, facts, issue.code) : null;
+  const impossible =
+    dated && issue.code.endsWith('.impossible') ? impossibleDate(language, facts, issue.code) : null;
   if (impossible) {
     key = impossible.key;
     Object.assign(vars, impossible.vars);

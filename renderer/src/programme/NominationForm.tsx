@@ -9,7 +9,7 @@ import type { FieldIssue } from '../../../electron/core/api';
 import { activeNames, SUGGESTION_SEPARATOR, type FleetVessel } from '../../../electron/core/fleet';
 import { QuantityChoices } from '../components/QuantityChoices';
 import { failureText, type Failure } from '../errors';
-import { calendarDate } from '../format';
+import { calendarDate, typedDate } from '../format';
 import type { Translate } from '../i18n';
 import type { Language } from '../settings';
 import { onlyQuestions, ProgrammeQuestion } from './ProgrammeQuestion';
@@ -39,6 +39,11 @@ export function NominationForm({ month, fleet, writes, disabled, language, t }: 
   const set = (field: Field, text: string) => {
     setValues((v) => ({ ...v, [field]: text }));
     setSaved(false);
+  };
+
+  const leaveDay = (field: 'laycanFrom' | 'laycanTo') => {
+    const shown = typedDate(language, values[field]);
+    if (shown !== values[field]) set(field, shown);
   };
 
   const save = async (force: boolean) => {
@@ -88,6 +93,8 @@ export function NominationForm({ month, fleet, writes, disabled, language, t }: 
           ref={field === 'vessel' ? vesselInput : undefined}
           value={values[field]}
           onChange={(event) => set(field, event.target.value)}
+          // A laycan's day left in its field is shown as the page writes dates (2024-08-05 → 05.08.2024).
+          onBlur={field === 'vessel' || field === 'plannedTonnes' ? undefined : () => leaveDay(field)}
           placeholder={placeholder}
           autoComplete="off"
           list={list}

@@ -5,6 +5,7 @@
  */
 import type { FieldIssue } from '../../../electron/core/api';
 import { SUGGESTION_SEPARATOR } from '../../../electron/core/fleet';
+import { noSuchDay } from '../date-refusal';
 import { failureText, type Failure } from '../errors';
 import { calendarDate, wholeTonnes } from '../format';
 import type { Translate } from '../i18n';
@@ -12,10 +13,13 @@ import type { Language } from '../settings';
 
 export function issueText(t: Translate, language: Language, issue: FieldIssue): string {
   const facts = issue.facts ?? {};
+  const noDay = issue.code === 'laycan.impossible' ? noSuchDay(language, facts) : null;
+  if (noDay) return t(`programme.issue.laycan.${noDay.ending}`, noDay.vars);
   const vars: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(facts)) vars[name] = value;
-  for (const name of ['from', 'to', 'date', 'blDate'])
-    if (typeof facts[name] === 'string') vars[name] = calendarDate(language, String(facts[name]));
+  // Every date the core states, the page's way; `value` is the person's text, quoted as typed.
+  for (const [name, fact] of Object.entries(facts))
+    if (typeof fact === 'string' && name !== 'value') vars[name] = calendarDate(language, fact);
   if (typeof facts.suggestions === 'string')
     vars.suggestions = facts.suggestions.split(SUGGESTION_SEPARATOR).join(', ');
   if (typeof facts.capacity === 'number') vars.capacity = wholeTonnes(language, facts.capacity * 1000);

@@ -84,8 +84,13 @@ test('in Russian the dates are typed as Russian clerks write them and the answer
 
 test('a date that is not one, or a stoppage ending before it starts, is said by the form and nothing is drawn', () => {
   show();
+  ask('soon', '2024-08-31');
+  expect(screen.getByRole('alert').textContent).toBe('“soon” is not a date: write it as 2024-08-01.');
+  // A day past its month's end is no day, said as the B/L date's is: when that month ends.
   ask('2024-02-30', '2024-08-31');
-  expect(screen.getByRole('alert').textContent).toBe('“2024-02-30” is not a date: write it as 2024-08-01.');
+  expect(screen.getByRole('alert').textContent).toBe(
+    '2024-02-30 does not exist: that month ends on 2024-02-29.',
+  );
   ask('2024-08-31', '2024-08-01');
   expect(screen.getByRole('alert').textContent).toBe('The stoppage ends before it starts.');
   expect(screen.queryByTestId('whatif-active')).toBeNull();
@@ -96,4 +101,24 @@ test('a year already over offers no what-if', () => {
   useLedger.setState({ progress: progress2024({ asOf: '2024-12-31' }), info: ledgerInfo(), year: 2024 });
   render(<Dashboard onNewShipment={() => undefined} />);
   expect(screen.queryByTestId('whatif')).toBeNull();
+});
+
+test.each([
+  ['ru', '31.04.2026', 'Даты 31.04.2026 не существует: последний день этого месяца — 30.04.2026.'],
+  ['kk', '31.11.2026', '31.11.2026 деген күн жоқ: бұл айдың соңғы күні — 30.11.2026.'],
+  ['az', '01.13.2026', '01.13.2026 tarixi mövcud deyil: 13 nömrəli ay yoxdur.'],
+] as const)('in %s a stoppage from %s is refused as the B/L date would be', (language, from, said) => {
+  useSettings.setState({ language, theme: 'light' });
+  show();
+  ask(from, '31.12.2026');
+  expect(screen.getByRole('alert').textContent).toBe(said);
+});
+
+test('a stoppage day typed 2024-08-05 reads 05.08.2024 once the field is left, in Russian', () => {
+  useSettings.setState({ language: 'ru', theme: 'light' });
+  show();
+  const from = screen.getByTestId('whatif-stoppageFrom') as HTMLInputElement;
+  fireEvent.change(from, { target: { value: '2024-08-05' } });
+  fireEvent.blur(from);
+  expect(from.value).toBe('05.08.2024');
 });

@@ -94,9 +94,10 @@ describe('dates as clerks write them', () => {
     expect(date.value).toBe('06.08.2024');
     await press(user, '{Enter}');
 
+    // 2024-08-04 was shown 04.08.2024 once the field was left, and sent as it was shown.
     expect(fake.recordCalls.map((call) => call.input.blDate)).toEqual([
       '03.08.2024',
-      '2024-08-04',
+      '04.08.2024',
       '06.08.2024',
     ]);
     expect(fake.live().map((s) => s.blDate)).toEqual(['2024-08-03', '2024-08-04', '2024-08-06']);

@@ -232,12 +232,13 @@ describe("messages in four languages keep the core's specifics", () => {
         kk: /9\s000,000 т үшін 10000 баррель — тоннасына 1,11 баррель/,
       },
     ],
-    // The voyage's dates (issue 12 part 2): their own sentences, the dates the language's way.
+    // The voyage's dates (issue 12 part 2): their own sentences, every date the language's way,
+    // the one typed too (14.08.2024 reads 2024-08-14 in English, 2024-08-16 reads 16.08.2024 in Russian).
     [
       { ...base, arrivalDate: '14.08.2024' },
       'arrivalDate.before_bl',
       {
-        en: /^Arrival date 14\.08\.2024 is before the B\/L date 2024-08-15/,
+        en: /^Arrival date 2024-08-14 is before the B\/L date 2024-08-15/,
         ru: /^Дата прибытия 14\.08\.2024 раньше даты коносамента 15\.08\.2024/,
         az: /^Gəlmə tarixi 14\.08\.2024 konosament tarixindən \(15\.08\.2024\)/,
         kk: /^Келу күні 14\.08\.2024 коносамент күнінен \(15\.08\.2024\)/,
@@ -258,9 +259,9 @@ describe("messages in four languages keep the core's specifics", () => {
       'dischargeDate.future',
       {
         en: /^Discharge date 2024-08-16 is in the future; today at Aktau is 2024-08-15/,
-        ru: /^Дата выгрузки 2024-08-16 в будущем; сегодня в Актау 15\.08\.2024/,
-        az: /^Boşaltma tarixi 2024-08-16 gələcəkdədir; Aktauda bu gün 15\.08\.2024/,
-        kk: /^Түсіру күні 2024-08-16 болашақта; Ақтауда бүгін 15\.08\.2024/,
+        ru: /^Дата выгрузки 16\.08\.2024 в будущем; сегодня в Актау 15\.08\.2024/,
+        az: /^Boşaltma tarixi 16\.08\.2024 gələcəkdədir; Aktauda bu gün 15\.08\.2024/,
+        kk: /^Түсіру күні 16\.08\.2024 болашақта; Ақтауда бүгін 15\.08\.2024/,
       },
     ],
     [

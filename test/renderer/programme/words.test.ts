@@ -4,6 +4,8 @@
  * all four languages fails here) has its sentence, naming the same facts in each language, and a
  * refusal is said with its dates as the page writes them and no English.
  */
+import { DEFAULT_FLEET } from '../../../electron/core/fleet';
+import { readNomination } from '../../../electron/core/nomination';
 import { MESSAGES, translate } from '../../../renderer/src/i18n';
 import { issueText } from '../../../renderer/src/programme/text';
 import { LANGUAGES } from '../../../renderer/src/settings';
@@ -20,7 +22,11 @@ function programmeCodes(): string[] {
     ...text.matchAll(/code: '([\w.]+)'/g),
     ...text.matchAll(/stated\(\s*'\w+',\s*'([\w.]+)'/g),
   ];
-  const built = ['vessel.unknown', 'vessel.unknown_none', 'plannedTonnes.ambiguous', 'reason.required'];
+  const built = [
+    ...['vessel.unknown', 'vessel.unknown_none', 'plannedTonnes.ambiguous', 'reason.required'],
+    // A laycan's day, read and refused as every typed date is (electron/core/date-refusal.ts).
+    ...['laycan.format', 'laycan.impossible', 'laycan.impossible_month'],
+  ];
   return [...new Set([...written.map((match) => match[1] as string), ...built])].sort();
 }
 
@@ -104,4 +110,19 @@ test('questions about planned tonnes and a hand tie are said in tonnes and dates
   expect(issueText(ru, 'ru', outside)).toBe(
     'Коносамент этого груза датирован 14.07.2024, вне лейкана 10.07.2024 – 12.07.2024.',
   );
+});
+
+test.each([
+  ['en', '31.11.2026 does not exist: that month ends on 2026-11-30.'],
+  ['ru', 'Даты 31.11.2026 не существует: последний день этого месяца — 30.11.2026.'],
+  ['kk', '31.11.2026 деген күн жоқ: бұл айдың соңғы күні — 30.11.2026.'],
+] as const)('a laycan from 31.11.2026 is refused in %s as a B/L date of that day is', (language, said) => {
+  const read = readNomination(
+    { month: '2026-11', vessel: 'Astana', laycanFrom: '31.11.2026', laycanTo: '30.11.2026', tonnes: '9000' },
+    DEFAULT_FLEET,
+    false,
+  );
+  const issue = read.ok ? undefined : read.issues[0];
+  if (!issue) throw new Error('the laycan was taken');
+  expect(issueText((key, vars) => translate(language, key, vars), language, issue)).toBe(said);
 });

@@ -45,6 +45,10 @@ function validatorSuffixes(): Map<FieldKind, Set<string>> {
     const body = bodies.get(reader as string) ?? '';
     const suffixes = new Set(all(body, /refused\(\s*spec,\s*'(\w+)'/g));
     if (body.includes('ambiguityIssue(')) suffixes.add('ambiguous');
+    // A date is refused as every typed date is (date-refusal.ts): its reasons are the suffixes.
+    if (body.includes('readTypedDate('))
+      for (const reason of all(source('electron/core/date-refusal.ts'), /reason: '(\w+)'/g))
+        suffixes.add(reason);
     byKind.set(kind as FieldKind, suffixes);
   }
   return byKind;
