@@ -5,6 +5,7 @@
  * own process, killed (SIGKILL) after 20 s, so a hang fails the spec instead of stalling the suite.
  */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir } from './support/temp';
 
@@ -89,6 +90,40 @@ onLinux('a folder under /proc', () => {
     expect(refused.err.trim()).toBe(
       "The folder /proc/nope/l.jsonl.stations for the other stations' journals could not be made: ENOENT. " +
         'The ledger was not made a station.',
+    );
+    expect(refused.code).toBe(1);
+  });
+});
+
+describe('a path the system cannot follow: a file on the way, a loop of links', () => {
+  beforeAll(() => {
+    tmp = tempDir('transit-cli-paths-');
+    fs.writeFileSync(tmp.file('afile'), '');
+    fs.symlinkSync(tmp.file('loopA'), tmp.file('loopB'));
+    fs.symlinkSync(tmp.file('loopB'), tmp.file('loopA'));
+    const made = run(['--ledger', tmp.file('ledger.jsonl'), ...ADD], 120_000);
+    expect(made.code).toBe(0);
+    backup = (
+      JSON.parse(run(['--ledger', tmp.file('ledger.jsonl'), 'backup', '--json']).out) as { path: string }
+    ).path;
+  }, 130_000);
+
+  afterAll(() => tmp.cleanup());
+
+  test.each([
+    ['a file on the way', 'afile/l.jsonl', 'part of its folder path is a file, not a folder'],
+    ['a loop of links', 'loopA/l.jsonl', 'ELOOP'],
+  ])('a ledger behind %s is refused in one sentence, no stack trace', (_what, relative, reason) => {
+    const refused = run(['--ledger', tmp.file(relative), ...ADD]);
+    expect(refused.err.trim()).toBe(`Could not open the ledger ${tmp.file(relative)}: ${reason}.`);
+    expect(refused.code).toBe(1);
+  });
+
+  test('a restore behind a loop of links says the restored ledger cannot be written there', () => {
+    const refused = run(['restore', backup, '--to', tmp.file('loopA/r.jsonl')]);
+    expect(refused.err.trim()).toBe(
+      `backup: The restored ledger cannot be written at ${tmp.file('loopA/r.jsonl')} (ELOOP): ` +
+        'choose another place for it.',
     );
     expect(refused.code).toBe(1);
   });

@@ -738,6 +738,8 @@ describe('parseShipmentCsv', () => {
       ['sep=; ended by CR', 'sep=;\r'],
       ['"sep=;" in quotes', '"sep=;"\r\n'],
       ['sep=; after a BOM', '\uFEFFsep=;\r\n'],
+      ['SEP=; in capitals', 'SEP=;\r\n'],
+      ['sep=; with a space after it', 'sep=; \r\n'],
     ])(
       '%s names the separator and is no header: the rows read as without it, a line further down',
       (_n, first) => {
@@ -775,6 +777,14 @@ describe('parseShipmentCsv', () => {
         ['csv.malformed', { line: 3 }],
       ]);
     });
+
+    it.each([['sep='], ['sep=;;']])(
+      '%s names no one separator: refused in one sentence, not read as a header',
+      (first) => {
+        const parsed = parseShipmentCsv(`${first}\nDate;Vessel;Tonnes\n12.03.2024;Astana;9959,5\n`);
+        expect(parsed.fileIssues.map((issue) => issue.code)).toEqual(['csv.separator_unsupported']);
+      },
+    );
 
     it.each([['sep=|'], ['"sep=|"']])(
       '%s names a separator the import does not read: refused saying so',

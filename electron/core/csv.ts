@@ -694,8 +694,8 @@ function detectSeparator(text: string): ImportSeparator | null {
   return best;
 }
 
-/** Excel's first line `sep=;` (or `sep=,`, `sep=` and a tab), quoted or not: it names the separator. */
-const SEPARATOR_LINE = /^"?sep=([^\r\n])"?(?:\r\n|\n|\r|$)/;
+/** Excel's first line `sep=;` (or `sep=,`, `sep=` and a tab), quoted or not, in any case: it names the separator. */
+const SEPARATOR_LINE = /^"?sep=([^\r\n]*)(?:\r\n|\n|\r|$)/i;
 
 /**
  * The separator a file's first line names, Excel's way, and that line's length; null when it names
@@ -704,7 +704,9 @@ const SEPARATOR_LINE = /^"?sep=([^\r\n])"?(?:\r\n|\n|\r|$)/;
 function namedSeparator(body: string): { separator: ImportSeparator; length: number } | FieldIssue | null {
   const match = SEPARATOR_LINE.exec(body);
   if (!match) return null;
-  const character = match[1] as string;
+  // What follows `sep=`, without a closing quote or the spaces an editor left after it (a tab is the separator).
+  const named = (match[1] as string).replace(/"?[ ]*$/, '');
+  const character = named === '\t' ? named : named.trim();
   if (character === ';' || character === ',' || character === '\t')
     return { separator: character, length: match[0].length };
   const message =

@@ -125,6 +125,23 @@ export async function restoreBackup(
   hooks: RestoreHooks = {},
 ): Promise<Restored> {
   const to = path.resolve(target);
+  try {
+    return await restoreTo(dir, to, hooks);
+  } catch (error) {
+    // The disk refusing the place itself (a loop of links, a name too long, a folder that takes no
+    // file) is said as a place that cannot be written; a refusal already worded passes as it is.
+    const { code, path: where } = error as NodeJS.ErrnoException;
+    const atTarget = typeof where === 'string' && where.startsWith(path.dirname(to));
+    if (error instanceof TransitError || typeof code !== 'string' || !atTarget) throw error;
+    throw backupError(
+      'restore.folder_unwritable',
+      `The restored ledger cannot be written at ${to} (${code}): choose another place for it.`,
+      { path: to, reason: code },
+    );
+  }
+}
+
+async function restoreTo(dir: string, to: string, hooks: RestoreHooks): Promise<Restored> {
   const file = fileInTheWay(path.dirname(to));
   if (file !== null)
     throw backupError(

@@ -6,16 +6,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stated } from '../errors';
+import { diskFacts, diskTrouble } from './disk-words';
 
 /** The journal's real path; refuses what is not a regular file, and (for writing) a file with other names. */
 export function realLedgerPath(filePath: string, writable: boolean): string {
   const absolute = path.resolve(filePath);
   // One lstat settles the usual case, a plain file or none yet: its folder may be a link, since the
   // tip and the lock beside it then sit beside the real file too.
-  const own = fs.lstatSync(absolute, { throwIfNoEntry: false });
-  if (own === undefined) return absolute;
-  const real = own.isSymbolicLink() ? fs.realpathSync.native(absolute) : absolute;
-  const stat = own.isSymbolicLink() ? fs.statSync(real) : own;
+  let own: fs.Stats | undefined;
+  let real = absolute;
+  let stat: fs.Stats;
+  try {
+    own = fs.lstatSync(absolute, { throwIfNoEntry: false });
+    if (own === undefined) return absolute;
+    real = own.isSymbolicLink() ? fs.realpathSync.native(absolute) : absolute;
+    stat = own.isSymbolicLink() ? fs.statSync(real) : own;
+  } catch (error) {
+    // A file where a folder should be, a loop of links, a name too long: said as any failed open is.
+    throw stated(
+      'io',
+      'ledger.open_failed',
+      `Could not open the ledger ${absolute}: ${diskTrouble(error)}.`,
+      {
+        path: absolute,
+        ...diskFacts(error),
+      },
+    );
+  }
   if (!stat.isFile()) {
     throw stated(
       'io',
