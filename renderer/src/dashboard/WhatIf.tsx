@@ -119,7 +119,8 @@ export function WhatIf({ progress, scenario, onAsk, t, f }: Props) {
     event.preventDefault();
     const read = readStoppage(from, to);
     setIssues(Array.isArray(read) ? read : []);
-    if (!Array.isArray(read)) onAsk(read);
+    // A refused question clears the last answer: what is shown never answers another question.
+    onAsk(Array.isArray(read) ? null : read);
   };
   const clear = () => {
     setFrom('');

@@ -122,3 +122,14 @@ test('a stoppage day typed 2024-08-05 reads 05.08.2024 once the field is left, i
   fireEvent.blur(from);
   expect(from.value).toBe('05.08.2024');
 });
+
+test('a question refused after an answer clears that answer: nothing shown answers another question', () => {
+  show();
+  ask('2024-08-01', '2024-08-31');
+  expect(screen.getByTestId('whatif-active')).toBeTruthy();
+  ask('2024-08-20', '2024-08-10');
+  expect(screen.getByRole('alert')).toBeTruthy();
+  expect(screen.queryByTestId('whatif-active')).toBeNull();
+  expect(lastChart().map((dataset) => dataset.label)).not.toContain('What if: projection');
+  expect(screen.getByTestId('kpi-forecast-value').textContent).toBe(`57.5${NBSP}kt`);
+});
