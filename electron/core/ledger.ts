@@ -75,8 +75,7 @@ interface Position {
 
 /** The tip that names the end of the journal at `position`. */
 function tipAt(position: Position): Tip {
-  const tip = { seq: position.lastSeq, size: position.size, sum: position.lastSum };
-  return position.crc === undefined ? tip : { ...tip, crc: position.crc };
+  return { seq: position.lastSeq, size: position.size, sum: position.lastSum, crc: position.crc };
 }
 
 const EMPTY: Position = { size: 0, lastSeq: 0, lastSum: GENESIS, entries: 0 };

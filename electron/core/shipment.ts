@@ -339,8 +339,16 @@ export function normaliseBlNumber(blNumber: string): string {
 
 /** A B/L number as it looks: Cyrillic letters drawn as Latin ones read as those (АКТ-1 and AKT-1 are one look). */
 export function blLookKey(blNumber: string): string {
+  if (isOwnLook(blNumber)) return blNumber;
   return asDrawn(normaliseBlNumber(cleanIdentifier(blNumber))).toUpperCase();
 }
+
+/** Most numbers are their own look and their own key: printable ASCII, no space, no lower-case letter. */
+export function isOwnLook(blNumber: string): boolean {
+  return PLAIN_KEY.test(blNumber);
+}
+
+const PLAIN_KEY = /^[\x21-\x60\x7b-\x7e]*$/;
 
 /** "ASTANA", "Astana " and "As tana" are one tanker to the duplicate question. */
 export function normaliseVessel(vessel: string): string {

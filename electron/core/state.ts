@@ -11,7 +11,7 @@ import { PeriodBook } from './periods';
 import { ProgrammeBook } from './programme-book';
 import { matchProgramme, type Matching } from './programme';
 import { addToYearDays, dayOfYearIndex, emptyYearDays, type YearDays } from './progress';
-import { blLookKey, normaliseBlNumber, normaliseVessel } from './shipment';
+import { blLookKey, isOwnLook, normaliseBlNumber, normaliseVessel } from './shipment';
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
@@ -153,7 +153,11 @@ export class LedgerState {
   private cargoIndex: {
     numbered: Map<number, string[]>;
     unnumbered: Map<number, string[]>;
-    /** Live cargoes by the look of their B/L number (blLookKey), for the look-alike question. */
+    /**
+     * Live cargoes by the look of their B/L number (blLookKey), for the look-alike question: only
+     * numbers that are not their own look (Cyrillic letters, lower case, spaces), which are few; one
+     * that is, is found by its key in byBlNumber.
+     */
     looks: Map<string, string[]>;
   } | null = null;
   /** Each cargo's events, for its history: the record alone until it is amended or voided (no array per cargo). */
@@ -368,14 +372,15 @@ export class LedgerState {
     if (this.cargoIndex === null || shipment.voided) return;
     const bucket = shipment.blNumber === null ? this.cargoIndex.unnumbered : this.cargoIndex.numbered;
     addTo(bucket, weightAndDay(shipment.netKg, shipment.blDate), shipment.id);
-    if (shipment.blNumber !== null) addTo(this.cargoIndex.looks, blLookKey(shipment.blNumber), shipment.id);
+    if (shipment.blNumber !== null && !isOwnLook(shipment.blNumber))
+      addTo(this.cargoIndex.looks, blLookKey(shipment.blNumber), shipment.id);
   }
 
   private unindexCargo(shipment: Shipment): void {
     if (this.cargoIndex === null || shipment.voided) return;
     const bucket = shipment.blNumber === null ? this.cargoIndex.unnumbered : this.cargoIndex.numbered;
     removeFrom(bucket, weightAndDay(shipment.netKg, shipment.blDate), shipment.id);
-    if (shipment.blNumber !== null)
+    if (shipment.blNumber !== null && !isOwnLook(shipment.blNumber))
       removeFrom(this.cargoIndex.looks, blLookKey(shipment.blNumber), shipment.id);
   }
 
@@ -406,10 +411,13 @@ export class LedgerState {
   };
 
   /** The live shipments whose B/L number looks the same as this one, Cyrillic letters drawn as Latin read as those. */
-  findByBlLook = (blNumber: string): Shipment[] =>
-    (this.questionIndex().looks.get(blLookKey(blNumber)) ?? []).map(
-      (id) => this.shipments.get(id) as Shipment,
-    );
+  findByBlLook = (blNumber: string): Shipment[] => {
+    const look = blLookKey(blNumber);
+    const ids = [...(this.questionIndex().looks.get(look) ?? [])];
+    const plain = this.byBlNumber.get(blNumberKey(look));
+    if (plain !== undefined && !ids.includes(plain)) ids.push(plain);
+    return ids.map((id) => this.shipments.get(id) as Shipment);
+  };
 
   /** The live shipment holding a B/L number; a voided cargo's number may be used again. */
   findByBlNumber = (blNumber: string): Shipment | undefined => {
