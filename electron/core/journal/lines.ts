@@ -18,7 +18,8 @@ export interface RawLine {
   lineNo: number;
 }
 
-const CHUNK = 4 * 1024 * 1024;
+/** How much of a file one read takes: a journal up to this size is read whole at once. */
+export const CHUNK = 4 * 1024 * 1024;
 const NEWLINE = 0x0a;
 
 /**
@@ -61,13 +62,17 @@ export function crcOfRange(fd: number, from: number, to: number, crc = 0): numbe
   return value;
 }
 
-/** Calls `visit` for each line between byte `from` and byte `to` of an open file, in order. */
+/**
+ * Calls `visit` for each line between byte `from` and byte `to` of an open file, in order; and
+ * `onChunk` with each run of bytes read and its offset in the file, before any of its lines.
+ */
 export function forEachLine(
   fd: number,
   from: number,
   to: number,
   visit: (line: RawLine) => void,
   firstLineNo = 1,
+  onChunk?: (bytes: Buffer, offset: number) => void,
 ): void {
   let carry: Buffer = Buffer.alloc(0);
   let carryOffset = from;
@@ -79,6 +84,7 @@ export function forEachLine(
     while (position < to) {
       const read = fs.readSync(fd, buffer, 0, Math.min(want, to - position), position);
       if (read === 0) break;
+      onChunk?.(buffer.subarray(0, read), position);
       position += read;
       const data =
         carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);

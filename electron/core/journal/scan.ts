@@ -5,6 +5,7 @@
  * A file in order is folded as it is read; from the first line out of place, the rest is indexed
  * and folded in entry-number order at the end, so swapped or repeated lines lose nothing.
  */
+import zlib from 'node:zlib';
 import type { LostCargo, LostEntry, LostPeriod, RecoveryNote } from '../api';
 import type { ApplyEvent, SeqRange } from '../events';
 import { BatchFolder, type Located } from './batches';
@@ -30,7 +31,7 @@ import {
   type StoredEvent,
 } from './format';
 import { LineIndex, SumIndex } from './index';
-import { crcOfRange, forEachLine, readAt, type RawLine } from './lines';
+import { CHUNK, crcOfRange, forEachLine, readAt, type RawLine } from './lines';
 import type { TipReading } from './tip';
 
 interface DamagedLine {
@@ -91,10 +92,20 @@ export interface ScanResult {
 }
 
 /** The file's first bytes as the tip's CRC vouches for them, when they are still exactly those bytes. */
-function vouchedBytes(fd: number, size: number, tip: TipReading): { size: number; crc: number } | null {
-  if (tip.state !== 'ok' || tip.tip.crc === undefined || tip.tip.size === 0 || tip.tip.size > size)
-    return null;
-  return crcOfRange(fd, 0, tip.tip.size) === tip.tip.crc ? { size: tip.tip.size, crc: tip.tip.crc } : null;
+function vouchedBytes(fd: number, bytes: Buffer | null, tip: VouchingTip): VouchingTip | null {
+  const crc =
+    bytes !== null && bytes.length >= tip.size
+      ? zlib.crc32(bytes.subarray(0, tip.size))
+      : crcOfRange(fd, 0, tip.size);
+  return crc === tip.crc ? tip : null;
+}
+
+type VouchingTip = { size: number; crc: number };
+
+/** The tip's CRC and size when they can vouch for the file's first bytes (none to check, for verify). */
+function vouchingTip(tip: TipReading, size: number, everyLine: boolean): VouchingTip | null {
+  if (everyLine || tip.state !== 'ok' || tip.tip.crc === undefined) return null;
+  return tip.tip.size === 0 || tip.tip.size > size ? null : { size: tip.tip.size, crc: tip.tip.crc };
 }
 
 /** Lines checked, then parsed, a group at a time (see checkLine). */
@@ -125,7 +136,9 @@ export class JournalScan {
   private pendingDamaged: DamagedLine[] = [];
   private readonly tip: TipReading;
   private readonly tipSize: number | null;
-  private readonly vouched: { size: number; crc: number } | null;
+  private vouched: VouchingTip | null = null;
+  /** A tip's CRC still to be checked against the first bytes read. */
+  private vouching: VouchingTip | null;
   private late = new Set<number>();
   private alteredCount = 0;
   private readonly pending: RawLine[] = [];
@@ -143,12 +156,22 @@ export class JournalScan {
     this.sums = new SumIndex(expected);
     this.tip = options.tip;
     this.tipSize = this.tip.state === 'ok' ? this.tip.tip.size : null;
-    this.vouched = options.everyLine ? null : vouchedBytes(fd, size, this.tip);
+    this.vouching = vouchingTip(this.tip, size, options.everyLine === true);
+    // A tip beyond the first read is checked now; one within it, on the bytes that read brings (run).
+    if (this.vouching !== null && this.vouching.size > CHUNK) {
+      this.vouched = vouchedBytes(fd, null, this.vouching);
+      this.vouching = null;
+    }
     this.folder = new BatchFolder(apply, this.lost, (entry) => this.keptAt.push(entry.at));
   }
 
   run(): ScanResult {
-    if (this.size > 0) forEachLine(this.fd, 0, this.size, (line) => this.queue(line));
+    const firstBytes = (bytes: Buffer, offset: number) => {
+      if (this.vouching === null || offset !== 0) return;
+      this.vouched = vouchedBytes(this.fd, bytes, this.vouching);
+      this.vouching = null;
+    };
+    if (this.size > 0) forEachLine(this.fd, 0, this.size, (line) => this.queue(line), 1, firstBytes);
     this.drain();
     this.foldDeferred();
     const tipSeq = this.tip.state === 'ok' ? this.tip.tip.seq : 0;
