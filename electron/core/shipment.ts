@@ -96,8 +96,12 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** One line of text as it reads: no invisible characters, one space between words. */
 function singleLine(raw: string): string {
-  return raw.replace(INVISIBLE, '').trim().replace(/\s+/g, ' ');
+  // Text all ASCII, as most is, holds no invisible character: the Unicode pattern is not run on it.
+  const visible = NON_ASCII.test(raw) ? raw.replace(INVISIBLE, '') : raw;
+  return visible.trim().replace(/\s+/g, ' ');
 }
+
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * A document's number (a B/L or voyage number) as typed at a keyboard: no invisible characters or

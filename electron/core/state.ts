@@ -413,9 +413,10 @@ export class LedgerState {
   /** The live shipments whose B/L number looks the same as this one, Cyrillic letters drawn as Latin read as those. */
   findByBlLook = (blNumber: string): Shipment[] => {
     const look = blLookKey(blNumber);
-    const ids = [...(this.questionIndex().looks.get(look) ?? [])];
     const plain = this.byBlNumber.get(blNumberKey(look));
-    if (plain !== undefined && !ids.includes(plain)) ids.push(plain);
+    const looks = this.questionIndex().looks.get(look);
+    const ids = looks === undefined ? [] : looks.filter((id) => id !== plain);
+    if (plain !== undefined) ids.push(plain);
     return ids.map((id) => this.shipments.get(id) as Shipment);
   };
 
