@@ -131,7 +131,10 @@ export async function restoreBackup(
     // The disk refusing the place itself (a loop of links, a name too long, a folder that takes no
     // file) is said as a place that cannot be written; a refusal already worded passes as it is.
     const { code, path: where } = error as NodeJS.ErrnoException;
-    const atTarget = typeof where === 'string' && where.startsWith(path.dirname(to));
+    // Only the target's own path, a file made beside it, or a folder on the way to it: never a backup's file.
+    const atTarget =
+      typeof where === 'string' &&
+      (where === to || where.startsWith(`${to}.`) || to.startsWith(`${where}${path.sep}`));
     if (error instanceof TransitError || typeof code !== 'string' || !atTarget) throw error;
     throw backupError(
       'restore.folder_unwritable',

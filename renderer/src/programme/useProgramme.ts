@@ -17,7 +17,7 @@ export function useProgrammeData(month: string | null): CoreAnswer<Programme> {
   const api = useLedger((s) => s.api);
   const info = useLedger((s) => s.info);
   const targets = useLedger((s) => s.targets);
-  // No month yet (the ledger not read): nothing is asked, and the answer stays loading.
+  // No month yet (the ledger not read): nothing is asked; the answer is loading, or the last one given.
   return useCoreAnswer(month === null ? null : api, (core) => core.programme({ month: month ?? '' }), [
     month,
     info,
