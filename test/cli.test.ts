@@ -168,6 +168,11 @@ function run(...args: string[]): Promise<CliRun> {
   return cli(['--ledger', ledger, ...args]);
 }
 
+/** `export` of `report` for `year` from the ledger at `from` into `out`, then any further flags. */
+function exportArgs(from: string, year: string, report: string, out: string, ...more: string[]): string[] {
+  return ['--ledger', from, 'export', '--year', year, '--report', report, '--out', out, ...more];
+}
+
 describe('add and list', () => {
   test('add prints the new id alone on its last line; list --format json fills in the defaults', async () => {
     const added = await run('add', '--bl-date', '2024-08-01', '--vessel', 'Astana', '--tonnes', '9959.5');
@@ -1141,19 +1146,7 @@ describe('export and import', () => {
 
   async function exportRegister(separator: ',' | ';'): Promise<string> {
     const out = tmp.file(`register${separator === ';' ? '-semicolon' : ''}.csv`);
-    const result = await ok([
-      '--ledger',
-      source,
-      'export',
-      '--year',
-      '2024',
-      '--report',
-      'register',
-      '--out',
-      out,
-      '--separator',
-      separator,
-    ]);
+    const result = await ok(exportArgs(source, '2024', 'register', out, '--separator', separator));
     expect(result.out).toBe(`Wrote 2 rows to ${out}.`);
     return out;
   }
@@ -1179,17 +1172,7 @@ describe('export and import', () => {
 
   test('export monthly with "," writes twelve months with decimal points', async () => {
     const out = tmp.file('monthly.csv');
-    const result = await ok([
-      '--ledger',
-      source,
-      'export',
-      '--year',
-      '2024',
-      '--report',
-      'monthly',
-      '--out',
-      out,
-    ]);
+    const result = await ok(exportArgs(source, '2024', 'monthly', out));
     expect(result.out).toBe(`Wrote 12 rows to ${out}.`);
     const lines = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe(
@@ -1210,19 +1193,7 @@ describe('export and import', () => {
     'export --language %s without --separator writes "%s" and the decimal mark that language’s Excel reads',
     async (language, separator, header, taraz) => {
       const out = tmp.file(`register-${language}.csv`);
-      await ok([
-        '--ledger',
-        source,
-        'export',
-        '--year',
-        '2024',
-        '--report',
-        'register',
-        '--out',
-        out,
-        '--language',
-        language,
-      ]);
+      await ok(exportArgs(source, '2024', 'register', out, '--language', language));
       const [first = '', ...rows] = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
       expect(first.startsWith(header)).toBe(true);
       // Eighteen columns, each parted by the language's separator.
@@ -1294,19 +1265,7 @@ describe('export and import', () => {
     '--language %s: export and list --format csv write the headers and status words in it',
     async (language, blDate, discharged, month) => {
       const out = tmp.file(`register-${language}.csv`);
-      await ok([
-        '--ledger',
-        source,
-        'export',
-        '--year',
-        '2024',
-        '--report',
-        'register',
-        '--out',
-        out,
-        '--language',
-        language,
-      ]);
+      await ok(exportArgs(source, '2024', 'register', out, '--language', language));
       // The separator the language's Excel reads: ',' in English, ';' in the other three.
       const separator = language === 'en' ? ',' : ';';
       const [header, ...rows] = fs.readFileSync(out, 'utf8').slice(1).split('\r\n');
@@ -1327,38 +1286,14 @@ describe('export and import', () => {
       expect(listed.out).toBe(fs.readFileSync(out, 'utf8').replace(/\r\n$/, ''));
 
       const monthly = tmp.file(`monthly-${language}.csv`);
-      await ok([
-        '--ledger',
-        source,
-        'export',
-        '--year',
-        '2024',
-        '--report',
-        'monthly',
-        '--out',
-        monthly,
-        '--language',
-        language,
-      ]);
+      await ok(exportArgs(source, '2024', 'monthly', monthly, '--language', language));
       expect(fs.readFileSync(monthly, 'utf8').slice(1).split(separator)[0]).toBe(month);
     },
   );
 
   test('a --language not among en, ru, az, kk is refused: exit 2, the four named, nothing written', async () => {
     const out = tmp.file('register-de.csv');
-    const refused = await cli([
-      '--ledger',
-      source,
-      'export',
-      '--year',
-      '2024',
-      '--report',
-      'register',
-      '--out',
-      out,
-      '--language',
-      'de',
-    ]);
+    const refused = await cli(exportArgs(source, '2024', 'register', out, '--language', 'de'));
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('--language de is not one of en, ru, az, kk.');
     expect(fs.existsSync(out)).toBe(false);
